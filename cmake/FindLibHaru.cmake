@@ -1,0 +1,17 @@
+# Finds libharu: config mode first (vcpkg's unofficial-libharu), then the Debian layout. Provides LibHaru::hpdf.
+find_package(unofficial-libharu CONFIG QUIET)
+if(TARGET unofficial::libharu::hpdf)
+  add_library(LibHaru::hpdf ALIAS unofficial::libharu::hpdf)
+  set(LibHaru_FOUND TRUE)
+  return()
+endif()
+find_path(LIBHARU_INCLUDE_DIR hpdf.h)
+find_library(LIBHARU_LIBRARY NAMES hpdf libhpdf)
+include(FindPackageHandleStandardArgs)
+find_package_handle_standard_args(LibHaru REQUIRED_VARS LIBHARU_INCLUDE_DIR LIBHARU_LIBRARY)
+if(LibHaru_FOUND AND NOT TARGET LibHaru::hpdf)
+  add_library(LibHaru::hpdf UNKNOWN IMPORTED)
+  set_target_properties(LibHaru::hpdf PROPERTIES IMPORTED_LOCATION "${LIBHARU_LIBRARY}"
+                                                 INTERFACE_INCLUDE_DIRECTORIES "${LIBHARU_INCLUDE_DIR}")
+endif()
+mark_as_advanced(LIBHARU_INCLUDE_DIR LIBHARU_LIBRARY)

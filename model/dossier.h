@@ -1,0 +1,96 @@
+// A dossier (hồ sơ): the applicant, what was asked, its documents, and where it stands in the national status scheme.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/procedure.h"
+#include "model/time.h"
+
+namespace motcua {
+
+// Status codes synchronised with the national public-service portal (one-stop-rules.md).
+enum class NationalStatus {
+    New = 1,                 // Mới đăng ký
+    Received = 2,            // Được tiếp nhận
+    RefusedAtIntake = 3,     // Không được tiếp nhận
+    Processing = 4,          // Đang xử lý
+    SupplementRequested = 5, // Yêu cầu bổ sung giấy tờ
+    FeesDue = 6,             // Yêu cầu thực hiện nghĩa vụ tài chính
+    WithdrawalRequested = 7, // Công dân yêu cầu rút hồ sơ
+    Stopped = 8,             // Dừng xử lý
+    ResultReady = 9,         // Đã xử lý xong
+    Returned = 10            // Đã trả kết quả
+};
+const char* VietnameseName(NationalStatus status) noexcept;
+const char* EnglishName(NationalStatus status) noexcept;
+NationalStatus NationalStatusFromInt(int code);  // throws BadInput outside 1..10
+bool IsOpen(NationalStatus status) noexcept;     // still in some work queue (not 3, 8, 10)
+
+// Internal refinements under a national status; None where the national status says it all.
+enum class SubState {
+    None = 0,
+    AwaitingIntakeCheck = 1,   // online dossier waiting for the desk (under New)
+    AwaitingAssignment = 2,    // accepted, not yet assigned to a handler (under Received)
+    Appraising = 3,            // under Processing
+    AwaitingSignature = 4,     // chờ ký duyệt
+    AwaitingOtherAgency = 5,   // chờ thực hiện liên thông
+    SupplementedAwaitingCheck = 6  // đã bổ sung – chờ tiếp nhận
+};
+const char* ToString(SubState s) noexcept;  // snake_case
+SubState SubStateFromString(const std::string& text);
+
+// Channels as the national portal numbers them.
+enum class Channel { InPerson = 1, Online = 2, Post = 3 };
+const char* ToString(Channel c) noexcept;  // "in_person", "online", "post"
+Channel ChannelFromString(const std::string& text, const std::string& field);
+
+struct Applicant {
+    std::string fullName;
+    std::string citizenId;  // 12 digits (CCCD)
+    Date dateOfBirth{};
+    std::string address;
+    std::string phone;
+    std::string email;  // optional
+};
+
+struct SubmittedDocument {
+    std::string name;
+    DocumentForm form = DocumentForm::Copy;
+    int count = 1;
+};
+
+// A span during which the clock does not run (supplement requested, fees due); open while `end` is empty.
+struct PauseInterval {
+    Instant start{};
+    std::optional<Instant> end;
+    std::string reason;
+};
+
+struct Dossier {
+    std::int64_t id = 0;
+    std::string code;  // mã hồ sơ, for life
+    std::int64_t receivingAgencyId = 0;  // where it was taken in (its code is in `code`)
+    std::int64_t handlingAgencyId = 0;   // who currently holds it
+    std::int64_t procedureId = 0;
+    Channel channel = Channel::Online;
+    Applicant applicant;
+    std::string formDataJson = "{}";  // the procedure's form, stored in its own table
+    std::vector<SubmittedDocument> documents;
+    NationalStatus status = NationalStatus::New;
+    SubState subState = SubState::None;
+    Instant submittedAt{};
+    std::optional<Instant> receivedAt;  // validly received (accepted at intake)
+    std::optional<Instant> dueAt;       // appointment for the result
+    std::vector<PauseInterval> pauses;
+    std::optional<std::int64_t> assignedStaffId;
+    int version = 1;  // optimistic concurrency: every change increments it
+};
+
+// Input validation for a new dossier before any I/O; throws Error(BadInput) naming the first bad field
+// (e.g. "applicant.citizenId"). `today` is used for date-of-birth plausibility.
+void ValidateNewDossier(const Dossier& dossier, Date today);
+
+}  // namespace motcua

@@ -1,0 +1,46 @@
+// The procedure catalogue: what a citizen can ask for, who decides it, how long it may take, what it needs.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/agency.h"
+
+namespace motcua {
+
+enum class DurationUnit { WorkingDays = 1, CalendarDays = 2 };
+const char* ToString(DurationUnit unit) noexcept;  // "working_days", "calendar_days"
+DurationUnit DurationUnitFromString(const std::string& text);
+
+// How a document must be presented: original (bản chính), certified copy (bản sao chứng thực), plain copy (bản sao).
+enum class DocumentForm { Original = 1, CertifiedCopy = 2, Copy = 3 };
+const char* ToString(DocumentForm form) noexcept;  // "original", "certified_copy", "copy"
+DocumentForm DocumentFormFromString(const std::string& text, const std::string& field);  // throws BadInput
+const char* VietnameseName(DocumentForm form) noexcept;  // "Bản chính", "Bản sao chứng thực", "Bản sao"
+
+struct RequiredDocument {
+    std::string name;
+    DocumentForm form = DocumentForm::Copy;
+    int count = 1;
+    bool mandatory = true;
+};
+
+struct Procedure {
+    std::int64_t id = 0;
+    std::string code;  // national catalogue code, e.g. "1.001193"
+    std::string name;  // e.g. "Đăng ký khai sinh"
+    std::string sector;  // lĩnh vực, e.g. "Hộ tịch"
+    AgencyLevel competentLevel = AgencyLevel::Commune;
+    int processingTime = 0;  // in processingUnit; 0 means the result is given on the spot
+    DurationUnit processingUnit = DurationUnit::WorkingDays;
+    std::vector<RequiredDocument> documents;
+    std::int64_t feeVnd = 0;
+    std::string resultType;  // e.g. "Giấy khai sinh"
+    bool online = true;      // offered through the citizen app
+};
+
+// Throws BadInput naming the field for an empty code/name, negative time or fee, bad document counts.
+void Validate(const Procedure& procedure);
+
+}  // namespace motcua

@@ -1,0 +1,44 @@
+// Form 01 (Giấy tiếp nhận hồ sơ và hẹn trả kết quả): the data it prints and the renderer that prints it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace motcua::reports {
+
+struct ReceiptDocumentLine {
+    std::string name;
+    std::string form;  // already in Vietnamese: "Bản chính", "Bản sao chứng thực", "Bản sao"
+    int count = 1;
+};
+
+// Everything form 01 prints, already formatted as text: the renderer makes no decisions about dates or wording.
+struct ReceiptForm {
+    std::string provinceName;        // "UBND TỈNH …" heading on the left
+    std::string receivingUnit;       // e.g. "Trung tâm Phục vụ hành chính công phường Hoàn Kiếm"
+    std::string place;               // place name for "…, ngày dd tháng mm năm yyyy"
+    std::string issueDate;           // "27/11/2026"
+    std::string dossierCode;
+    std::string registerNumber;      // số vào sổ
+    std::string applicantName;
+    std::string applicantAddress;
+    std::string applicantPhone;
+    std::string applicantEmail;
+    std::string request;             // what is requested: the procedure name
+    std::vector<ReceiptDocumentLine> documents;
+    int numberOfSets = 1;
+    std::string legalProcessingTime;  // "05 ngày làm việc"
+    std::string receivedAt;           // "09:30 27/11/2026"
+    std::string dueAt;                // "16:00 04/12/2026"
+    std::string collectAt;            // where to collect the result (desk or post)
+    std::string fees;                 // "50.000 đồng" or "Không"
+    std::string receivingOfficer;
+    std::string lookupUrl;            // encoded in the QR code
+};
+
+// Renders an A4 PDF (Noto Sans cut to Latin + Vietnamese, embedded) with a QR code of lookupUrl.
+// Throws motcua::Error(Environment) if the font cannot be loaded, (Internal) on a libharu failure.
+std::vector<std::uint8_t> RenderReceipt(const ReceiptForm& form);
+
+}  // namespace motcua::reports
