@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace motcua {
@@ -28,12 +29,14 @@ public:
     explicit AgencyTree(std::vector<Agency> agencies);  // throws BadInput on unknown parents, cycles, duplicate codes
     const Agency& ById(std::int64_t id) const;          // throws NotFound
     const Agency* FindByCode(const std::string& code) const;
-    std::vector<std::int64_t> SubtreeIds(std::int64_t rootId) const;  // root first
-    bool IsInSubtree(std::int64_t id, std::int64_t rootId) const;
+    std::vector<std::int64_t> SubtreeIds(std::int64_t rootId) const;  // root first, depth first; throws NotFound
+    bool IsInSubtree(std::int64_t id, std::int64_t rootId) const;     // false when either id is unknown
     const std::vector<Agency>& All() const noexcept { return m_agencies; }
 
 private:
     std::vector<Agency> m_agencies;
+    std::unordered_map<std::int64_t, std::size_t> m_indexById;
+    std::unordered_map<std::int64_t, std::vector<std::int64_t>> m_childrenById;  // in input order
 };
 
 // Validates the official code layout "V1V2V3.Z1Z2.Y1Y2.MX1X2" (e.g. "000.00.00.H41"); throws BadInput.

@@ -24,8 +24,9 @@ enum class NationalStatus {
     ResultReady = 9,         // Đã xử lý xong
     Returned = 10            // Đã trả kết quả
 };
-const char* VietnameseName(NationalStatus status) noexcept;
-const char* EnglishName(NationalStatus status) noexcept;
+const char* VietnameseName(NationalStatus status) noexcept;  // the portal's name, e.g. "Mới đăng ký"
+const char* EnglishName(NationalStatus status) noexcept;     // a gettext msgid for screens, e.g. "Newly submitted"
+const char* ToString(NationalStatus status) noexcept;        // snake_case key, e.g. "new", "supplement_requested"
 NationalStatus NationalStatusFromInt(int code);  // throws BadInput outside 1..10
 bool IsOpen(NationalStatus status) noexcept;     // still in some work queue (not 3, 8, 10)
 
@@ -37,7 +38,10 @@ enum class SubState {
     Appraising = 3,            // under Processing
     AwaitingSignature = 4,     // chờ ký duyệt
     AwaitingOtherAgency = 5,   // chờ thực hiện liên thông
-    SupplementedAwaitingCheck = 6  // đã bổ sung – chờ tiếp nhận
+    SupplementedAwaitingCheck = 6, // đã bổ sung – chờ tiếp nhận
+    // Under SupplementRequested: which supplement it is decides where the supplied dossier goes back to.
+    SupplementAtIntake = 7,        // asked by the desk (once only, Decree 118 art. 17.2.a) → back to the desk
+    SupplementAfterAppraisal = 8   // asked by the handler (art. 19.5) → back to appraisal, processing time restarts
 };
 const char* ToString(SubState s) noexcept;  // snake_case
 SubState SubStateFromString(const std::string& text);
@@ -91,6 +95,16 @@ struct Dossier {
 
 // Input validation for a new dossier before any I/O; throws Error(BadInput) naming the first bad field
 // (e.g. "applicant.citizenId"). `today` is used for date-of-birth plausibility.
+// Fields are checked in this order: applicant.fullName, applicant.citizenId (layout), applicant.dateOfBirth,
+// applicant.citizenId (against the date of birth), applicant.address, applicant.phone, applicant.email,
+// documents, documents[i].name/.form/.count, formData.
 void ValidateNewDossier(const Dossier& dossier, Date today);
+
+// The single checks ValidateNewDossier is made of, for the desk's forms (each throws BadInput naming `field`).
+void ValidateFullName(const std::string& fullName, const std::string& field = "applicant.fullName");
+void ValidatePhone(const std::string& phone, const std::string& field = "applicant.phone");
+void ValidateEmail(const std::string& email, const std::string& field = "applicant.email");  // empty is accepted
+// Trims the ends and collapses runs of spaces, tabs and newlines into one space (what a name should be stored as).
+std::string NormalizeSpaces(const std::string& text);
 
 }  // namespace motcua

@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace motcua {
 
@@ -16,14 +18,35 @@ enum class ErrorCategory {
     Internal          // a bug (500)
 };
 
+// Named values for a msgid with "{name}" placeholders, e.g. {{"role", "clerk"}}.
+using MessageArgs = std::vector<std::pair<std::string, std::string>>;
+
+// Replaces each "{name}" in `pattern` by its value; unknown placeholders stay as they are. Front ends call it on the
+// translated msgid so the Vietnamese text can order the values as its grammar wants.
+std::string FormatMessage(const std::string& pattern, const MessageArgs& args);
+
 // The message is an English gettext msgid (mark literals with N_), so each front end can show it in Vietnamese.
 class Error : public std::runtime_error {
 public:
     Error(ErrorCategory category, const std::string& message, std::string field = {}, std::string detail = {})
-        : std::runtime_error(message), m_category(category), m_field(std::move(field)), m_detail(std::move(detail))
+        : std::runtime_error(message), m_category(category), m_field(std::move(field)), m_detail(std::move(detail)),
+          m_messageId(message)
     {
     }
+    // An error whose msgid has placeholders: what() is the English text with the values filled in, MessageId() the
+    // untranslated msgid and Args() the values, so a front end can translate MessageId() and then FormatMessage().
+    static Error Formatted(ErrorCategory category, const std::string& messageId, MessageArgs args,
+                           std::string field = {}, std::string detail = {})
+    {
+        Error e(category, FormatMessage(messageId, args), std::move(field), std::move(detail));
+        e.m_messageId = messageId;
+        e.m_args = std::move(args);
+        return e;
+    }
     ErrorCategory Category() const noexcept { return m_category; }
+    // The gettext msgid: equal to what() unless the error was made by Formatted().
+    const std::string& MessageId() const noexcept { return m_messageId; }
+    const MessageArgs& Args() const noexcept { return m_args; }
     // JSON-path-like name of the offending input field, e.g. "applicant.citizenId"; empty when not about a field.
     const std::string& Field() const noexcept { return m_field; }
     // Technical details (SQLSTATE, server text) for the "details" part of a message; never translated.
@@ -33,6 +56,8 @@ private:
     ErrorCategory m_category;
     std::string m_field;
     std::string m_detail;
+    std::string m_messageId;
+    MessageArgs m_args;
 };
 
 [[noreturn]] inline void ThrowBadInput(const std::string& message, std::string field = {})
@@ -40,6 +65,7 @@ private:
     throw Error(ErrorCategory::BadInput, message, std::move(field));
 }
 
+// The kebab-case suffix of the problem-details type, e.g. "bad-input", "not-allowed" (docs/api-contract.md).
 const char* ToString(ErrorCategory category) noexcept;
 
 }  // namespace motcua

@@ -25,7 +25,8 @@ inline Instant ToInstant(LocalTime t, std::chrono::seconds offset = kVietnamUtcO
 
 // ISO 8601 with the offset, e.g. "2026-11-27T09:30:00+07:00".
 std::string FormatIso8601(Instant t, std::chrono::seconds offset = kVietnamUtcOffset);
-// Accepts "…Z" and "…±hh:mm"; throws Error(BadInput, field) otherwise.
+// Accepts "YYYY-MM-DDThh:mm:ss[.fraction]" then "Z" or "±hh:mm" (fractions of a second are dropped); throws
+// Error(BadInput, field) otherwise, also for impossible dates such as 2026-02-30.
 Instant ParseIso8601(const std::string& text, const std::string& field);
 // "YYYY-MM-DD"; throws Error(BadInput, field) for malformed or impossible dates.
 Date ParseDate(const std::string& text, const std::string& field);

@@ -24,7 +24,9 @@ enum class Action {
     Approve,
     ReturnResult,
     Stop,
-    Withdraw
+    Withdraw,          // citizen asks to withdraw; the clerk confirms it (→ Stopped)
+    RequestFees,       // handler: fees or taxes are due before the result (status 6, clock paused)
+    PayFees            // citizen (online) or clerk (at the desk) records the payment; back to appraisal
 };
 const char* ToString(Action action) noexcept;  // snake_case
 Action ActionFromString(const std::string& text);
@@ -47,7 +49,13 @@ struct Transition {
 // Every row the workflow allows. Tests walk it exhaustively.
 const std::vector<Transition>& TransitionTable();
 
+// The state a dossier is in before it exists: the `from` of the Submit rows.
+inline constexpr WorkflowState kBeforeSubmit{NationalStatus::New, SubState::None};
+
 // The transition for (state, action, role), or throws Error(NotAllowed) with a reason naming state, action and role.
+// The error is Error::Formatted: msgid "Action {action} is not allowed for role {role} in status {status}
+// ({statusName})" (or "… ({statusName}, {subState})"), e.g. "Action accept is not allowed for role handler in status
+// 1 (new, awaiting_intake_check)".
 const Transition& NextState(WorkflowState state, Action action, Role role);
 // Same lookup without throwing.
 const Transition* FindTransition(WorkflowState state, Action action, Role role) noexcept;
@@ -64,6 +72,7 @@ struct HistoryEvent {
     std::string note;
 };
 
+// Throws Error(Internal) if `before` is not in t.from (the caller applied the wrong row).
 HistoryEvent MakeHistoryEvent(const Dossier& before, const Transition& t, std::optional<std::int64_t> staffId,
                               Instant at, std::string note = {});
 

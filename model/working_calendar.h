@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <vector>
 
 #include "model/dossier.h"
@@ -15,10 +16,11 @@ struct WorkingPeriod {
     int endMinute = 0;
 };
 
+// Data, not rules: a province replaces or extends it every year when the Government announces the days off.
 struct HolidayTable {
     std::vector<Date> daysOff;      // public holidays and compensating days off (including lunar New Year)
     std::vector<Date> extraWorkdays;  // weekend days made working days in exchange
-    static HolidayTable Vietnam2026And2027();  // the official tables for 2026 and 2027
+    static HolidayTable Vietnam2026And2027();  // the official tables for 2026 and 2027 (sources in the .cpp)
 };
 
 struct CalendarSettings {
@@ -30,26 +32,53 @@ struct CalendarSettings {
 
 class WorkingCalendar {
 public:
+    // Throws BadInput for unusable settings: no periods, unsorted or overlapping periods, periods whose total is not
+    // hoursPerWorkingDay (a "day" would then not be a day), a cutoff outside the day, invalid holiday dates.
     WorkingCalendar(CalendarSettings settings, HolidayTable holidays);
 
+    // Extra workdays win over days off; otherwise Saturday, Sunday and the days off are not working days.
     bool IsWorkingDay(Date d) const;
-    // When the clock starts for a dossier validly received at `receivedAt` (15:00 rule, outside-hours rule).
+    // When the clock starts for a dossier validly received at `receivedAt` (Decree 118 art. 18.2): on a working
+    // day before the cutoff (15:00) and inside a working period, at receipt; before the cutoff but outside a
+    // period, at the next period's start that day (before 07:00 → 07:00, lunch → 13:30); at or after the cutoff,
+    // or on a day off, at the first period's start of the next working day.
     Instant ClockStart(Instant receivedAt) const;
-    // Adds working time, skipping nights, weekends, holidays.
+    // Adds working time, skipping nights, weekends, holidays. An amount ending exactly at a period's end gives that
+    // end (17:00), not the next morning. A zero amount returns `from` unchanged. Throws BadInput if negative.
     Instant AddWorkingHours(Instant from, std::chrono::minutes amount) const;
     // Due time of a procedure for a dossier received at `receivedAt`, with its pauses excluded:
-    // working-day procedures count days × hoursPerWorkingDay working hours from ClockStart;
-    // calendar-day procedures add whole days and then move forward to the next working day's end if they
-    // would fall due on a day off. Pauses extend the due time by their length in working time.
+    // - working-day procedures: the instant when processingTime × hoursPerWorkingDay hours of working time,
+    //   counted from ClockStart and outside every pause, have elapsed;
+    // - calendar-day procedures: the instant when processingTime × 24 h outside every pause have elapsed from
+    //   ClockStart; if that is on a day off, the same time of day on the next working day; a time of day outside
+    //   office hours is then moved back to the end of the last period before it that day (after 17:00 → 17:00,
+    //   lunch → 11:30), or to the first period's start when it is before opening (the deadline keeps its day);
+    // - processingTime 0: ClockStart (result on the spot).
+    // Pauses may overlap and come in any order; parts before ClockStart do not count. Because time is counted
+    // outside pauses, a pause extends the due time by its length in working time (calendar time for
+    // calendar-day procedures), and a pause that starts after the due time changes nothing (it was already late).
+    // An open pause (no end) means "not due while paused": if the deadline would fall after the pause started,
+    // there is no due time, and DueAt throws Error(Internal) — call DueAtUnlessPaused for that case. If the
+    // deadline had passed before the pause started, that past due time is returned by both.
+    // Throws BadInput for a negative processing time or a pause ending before it starts ("pauses[i].end").
     Instant DueAt(Instant receivedAt, const Procedure& procedure, const std::vector<PauseInterval>& pauses = {}) const;
-    // Working time between two instants (for KPIs: processing time, lateness).
+    // As DueAt, but empty instead of throwing while an open pause holds the clock.
+    std::optional<Instant> DueAtUnlessPaused(Instant receivedAt, const Procedure& procedure,
+                                             const std::vector<PauseInterval>& pauses = {}) const;
+    // Working time between two instants (for KPIs: processing time, lateness); zero when `to` is not after `from`.
+    // Whole minutes, rounded down.
     std::chrono::minutes WorkingTimeBetween(Instant from, Instant to) const;
 
     const CalendarSettings& Settings() const noexcept { return m_settings; }
 
 private:
+    LocalTime NextWorkingDayStart(std::chrono::local_days after) const;
+    LocalTime AddWorkingSeconds(LocalTime from, std::chrono::seconds amount) const;
+    std::chrono::seconds WorkingSecondsBetween(LocalTime from, LocalTime to) const;
+    LocalTime MoveCalendarDueIntoOffice(LocalTime due) const;
+
     CalendarSettings m_settings;
-    HolidayTable m_holidays;
+    HolidayTable m_holidays;  // both lists sorted and without duplicates
 };
 
 }  // namespace motcua

@@ -20,7 +20,8 @@ struct ReceiptForm {
     std::string place;               // place name for "…, ngày dd tháng mm năm yyyy"
     std::string issueDate;           // "27/11/2026"
     std::string dossierCode;
-    std::string registerNumber;      // số vào sổ
+    std::string registerNumber;      // số vào sổ: the entry's number (số thứ tự) in the register
+    std::string registerBook;        // quyển số of the register, e.g. "01/2026"; a blank to fill in when empty
     std::string applicantName;
     std::string applicantAddress;
     std::string applicantPhone;
@@ -38,7 +39,10 @@ struct ReceiptForm {
 };
 
 // Renders an A4 PDF (Noto Sans cut to Latin + Vietnamese, embedded) with a QR code of lookupUrl.
-// Throws motcua::Error(Environment) if the font cannot be loaded, (Internal) on a libharu failure.
+// Throws motcua::Error(Environment) if the font cannot be loaded, (Internal) on a libharu failure, (BadInput, naming
+// the field) if dossierCode, applicantName or receivingUnit is blank, issueDate is not dd/mm/yyyy, numberOfSets < 1,
+// documents is empty or a document has no name or a count < 1, or lookupUrl is too long for a QR code.
+// Optional text left empty prints as a dotted blank; an empty lookupUrl prints no QR code.
 std::vector<std::uint8_t> RenderReceipt(const ReceiptForm& form);
 
 }  // namespace motcua::reports

@@ -7,6 +7,8 @@
 # loopback and the cluster's own socket folder; the cluster is never reachable from another machine.
 set -euo pipefail
 cmd=${1:?start|stop|status}; dir=${2:?data folder}
+# The real path: as root the server runs as postgres, which may not be able to follow a path through /root.
+dir=$(readlink -m "$dir")
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$bin/pg_ctl" ] || { echo "pg-cluster: PostgreSQL server binaries not found (install postgresql-15)" >&2; exit 2; }
 as_owner() {
@@ -40,10 +42,13 @@ case "$cmd" in
     echo "pg-cluster: running on 127.0.0.1:$port ($dir)"
     ;;
   stop)
-    if [ -f "$dir/data/PG_VERSION" ]; then
-      as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+    if [ -f "$dir/data/PG_VERSION" ] && as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+      as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null \
+        || { echo "pg-cluster: could not stop the cluster in $dir" >&2; exit 1; }
+      echo "pg-cluster: stopped ($dir)"
+    else
+      echo "pg-cluster: not running ($dir)"
     fi
-    echo "pg-cluster: stopped ($dir)"
     ;;
   status)
     as_owner "$bin/pg_ctl" -D "$dir/data" status

@@ -1,6 +1,7 @@
 // The server's only door to PostgreSQL: typed repository calls, each in its own transaction, SQLSTATE → motcua::Error.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -86,8 +87,11 @@ struct StoredOutput {
 
 class Store {
 public:
-    // `conninfo` is a libpq connection string for the application role (not the table owner).
-    explicit Store(const std::string& conninfo, std::size_t poolSize = 4);
+    // `conninfo` is a libpq connection string for the application role (not the table owner). Opens one connection
+    // at once (Error(Environment) if the database is unreachable), the others on demand up to `poolSize`; a call
+    // waits up to `checkoutTimeout` for a free connection, then fails with Error(Environment).
+    explicit Store(const std::string& conninfo, std::size_t poolSize = 4,
+                   std::chrono::milliseconds checkoutTimeout = std::chrono::seconds(10));
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
@@ -132,6 +136,8 @@ public:
     std::int64_t InsertStaff(const StaffCredentials& staff);  // id and agencyName ignored
     // Bulk load of historical dossiers for the demo: codes, states, times and history given by the caller,
     // inserted in batches in one transaction (no per-row round trip); bumps the code counters past the codes used.
+    // A code's sequence is its trailing digits and its day the local date of submittedAt (as CreateDossier makes
+    // them); `history` is empty or has one list per dossier (their dossierId is ignored). Throws BadInput otherwise.
     void BulkInsertDossiers(const std::vector<Dossier>& dossiers, const std::vector<std::vector<HistoryEvent>>& history);
 
 private:

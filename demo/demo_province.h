@@ -1,0 +1,73 @@
+// A believable demo province generated without a database: agencies, catalogue, staff, dossiers and their history.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/agency.h"
+#include "model/dossier.h"
+#include "model/procedure.h"
+#include "model/time.h"
+#include "model/workflow.h"
+
+namespace motcua::demo {
+
+// Every id below is local to the generated province: position in its vector + 1. The seeder maps them to the ids
+// the database hands out.
+struct DemoStaff {
+    std::int64_t id = 0;
+    std::string username;  // ASCII, "<role>.<agency slug>" or one of the fixed demo accounts
+    std::string fullName;
+    Role role = Role::Clerk;
+    std::int64_t agencyId = 0;
+};
+
+// Names of the fixed accounts; all live in the first ward except the admin (the province).
+inline constexpr const char* kDemoClerk = "demo.clerk";
+inline constexpr const char* kDemoHandler = "demo.handler";
+inline constexpr const char* kDemoManager = "demo.manager";
+inline constexpr const char* kDemoSigner = "demo.signer";
+inline constexpr const char* kDemoAdmin = "demo.admin";
+
+struct DemoProvince {
+    std::string name;                      // "Tỉnh Hưng Yên"
+    std::vector<Agency> agencies;          // province first, then departments, then communes and wards
+    std::vector<std::string> agencySlugs;  // ASCII slug per agency, used in usernames
+    std::vector<Procedure> procedures;
+    // Per procedure, the local id of the department that appraises it; 0 for commune-level procedures, which the
+    // commune (or ward) that took the dossier decides itself.
+    std::vector<std::int64_t> procedureDepartment;
+    std::vector<double> procedurePopularity;  // relative share of dossiers per procedure
+    std::vector<DemoStaff> staff;
+    std::vector<Dossier> dossiers;                   // id 0; agency, procedure and staff ids local
+    std::vector<std::vector<HistoryEvent>> history;  // per dossier, Submit first; dossierId 0, staff ids local
+    std::int64_t demoAgencyId = 0;                   // the first ward: demo.clerk's inbox
+    Instant now{};
+
+    const Agency& AgencyById(std::int64_t id) const { return agencies.at(static_cast<std::size_t>(id - 1)); }
+    const Procedure& ProcedureById(std::int64_t id) const { return procedures.at(static_cast<std::size_t>(id - 1)); }
+    std::int64_t DepartmentOf(std::int64_t procedureId) const
+    {
+        return procedureDepartment.at(static_cast<std::size_t>(procedureId - 1));
+    }
+    // Local id of the staff member with this role at this agency (the first one; every agency has each role).
+    std::int64_t StaffAt(std::int64_t agencyId, Role role) const;
+};
+
+struct ProvinceOptions {
+    int dossiers = 3000;
+    std::uint32_t randomSeed = 20261127;
+    Instant now{};  // required: dossiers are spread over the 90 days before it
+};
+
+// The catalogue part only (agencies, procedures, staff): cheap, used by the simulator.
+DemoProvince GenerateCatalogue(std::uint32_t randomSeed);
+
+// The whole province. Each dossier walks the model's TransitionTable from Submit to its target national status;
+// its times come from the model's WorkingCalendar (office hours, holidays, pauses), its codes from
+// DossierCodeFormat with a gap-free daily sequence per receiving agency. Same options → same province.
+// Throws Error(BadInput, "dossiers") for a negative count.
+DemoProvince GenerateProvince(const ProvinceOptions& options);
+
+}  // namespace motcua::demo

@@ -1,0 +1,102 @@
+#include "demo/demo_seeder.h"
+
+#include <chrono>
+#include <map>
+
+#include "demo/demo_province.h"
+#include "model/error.h"
+#include "model/postgres/store.h"
+
+namespace motcua::demo {
+
+SeedSummary SeedDemo(pg::Store& store, const SeedOptions& options,
+                     const std::function<std::string(const std::string&)>& hashPassword)
+{
+    if (options.dossiers < 0 || options.dossiers > 200000) {
+        ThrowBadInput(N_("The number of demo dossiers must be between 0 and 200000"), "dossiers");
+    }
+    if (options.password.empty()) {
+        ThrowBadInput(N_("The demo password must not be empty"), "password");
+    }
+    if (!store.LoadAgencies().empty()) {
+        throw Error(ErrorCategory::Conflict,
+                    N_("The database already holds agencies: demo data is only loaded into an empty database"));
+    }
+    ProvinceOptions generation;
+    generation.dossiers = options.dossiers;
+    generation.randomSeed = options.randomSeed;
+    generation.now = options.now != Instant{}
+                         ? options.now
+                         : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const DemoProvince province = GenerateProvince(generation);
+    const std::string passwordHash = hashPassword(options.password);
+
+    SeedSummary summary;
+    // Local ids are positions + 1; the database hands out its own.
+    std::map<std::int64_t, std::int64_t> agencyIds;
+    for (Agency agency : province.agencies) {  // parents come before their children
+        const std::int64_t local = agency.id;
+        if (agency.parentId) {
+            agency.parentId = agencyIds.at(*agency.parentId);
+        }
+        agencyIds[local] = store.InsertAgency(agency);
+        ++summary.agencies;
+        summary.departments += agency.level == AgencyLevel::Department ? 1 : 0;
+        summary.communes += agency.level == AgencyLevel::Commune ? 1 : 0;
+    }
+    std::map<std::int64_t, std::int64_t> procedureIds;
+    for (const Procedure& procedure : province.procedures) {
+        procedureIds[procedure.id] = store.InsertProcedure(procedure);
+        ++summary.procedures;
+    }
+    std::map<std::int64_t, std::int64_t> staffIds;
+    for (const DemoStaff& s : province.staff) {
+        pg::StaffCredentials credentials;
+        credentials.username = s.username;
+        credentials.fullName = s.fullName;
+        credentials.role = s.role;
+        credentials.agencyId = agencyIds.at(s.agencyId);
+        credentials.passwordHash = passwordHash;
+        credentials.active = true;
+        staffIds[s.id] = store.InsertStaff(credentials);
+        ++summary.staff;
+    }
+
+    std::vector<Dossier> dossiers = province.dossiers;
+    std::vector<std::vector<HistoryEvent>> history = province.history;
+    for (auto& d : dossiers) {
+        d.receivingAgencyId = agencyIds.at(d.receivingAgencyId);
+        d.handlingAgencyId = agencyIds.at(d.handlingAgencyId);
+        d.procedureId = procedureIds.at(d.procedureId);
+        if (d.assignedStaffId) {
+            d.assignedStaffId = staffIds.at(*d.assignedStaffId);
+        }
+    }
+    for (auto& events : history) {
+        for (auto& e : events) {
+            if (e.staffId) {
+                e.staffId = staffIds.at(*e.staffId);
+            }
+            ++summary.historyEvents;
+        }
+    }
+    store.BulkInsertDossiers(dossiers, history);
+
+    summary.dossiers = static_cast<int>(province.dossiers.size());
+    summary.demoAgencyCode = province.AgencyById(province.demoAgencyId).code;
+    for (const auto& d : province.dossiers) {
+        ++summary.dossiersByStatus[static_cast<std::size_t>(d.status)];
+        if (IsOpen(d.status)) {
+            // A result that is ready is no longer late (KPI 2.1 ends the clock when processing ends).
+            const bool processing = d.status != NationalStatus::ResultReady;
+            summary.overdueOpenDossiers += processing && d.receivedAt && d.dueAt && *d.dueAt < province.now ? 1 : 0;
+            if (d.handlingAgencyId == province.demoAgencyId) {
+                ++summary.demoAgencyOpenDossiers;
+                summary.demoAgencyAwaitingIntake += d.status == NationalStatus::New ? 1 : 0;
+            }
+        }
+    }
+    return summary;
+}
+
+}  // namespace motcua::demo

@@ -1,0 +1,74 @@
+#include "desktop/app/desk_app.h"
+
+#include <cstdio>
+
+#include <wx/intl.h>
+
+#include "desktop/app/desk_controller.h"
+#include "desktop/desk_options.h"
+#include "desktop/app/desk_translations.h"
+#include "desktop/app/wx_alert.h"
+#include "desktop/app/wx_document_launcher.h"
+#include "desktop/staff_api_client.h"
+
+namespace motcua::desktop {
+
+DeskApp::DeskApp() = default;
+DeskApp::~DeskApp() = default;
+
+bool DeskApp::OnInit()
+{
+    // wxApp::OnInit would reject our options, so it is not called: the desk parses its own.
+    std::vector<std::string> args;
+    for (int i = 1; i < argc; ++i)
+        args.push_back(argv[i].utf8_string());
+    const DeskOptionsResult parsed = ParseDeskOptions(args);
+    if (!parsed.options) {
+        std::fputs(parsed.message.c_str(), parsed.exitCode == 0 ? stdout : stderr);
+        m_exitAtOnce = true;
+        m_exitCode = parsed.exitCode;
+        return true;
+    }
+    const DeskOptions& options = *parsed.options;
+
+    const TranslationSetup translations = SetUpTranslations(options.language, options.localeDir);
+    if (options.language == "vi" && !translations.catalogueLoaded) {
+        std::string folders;
+        for (const std::string& f : translations.searchedFolders)
+            folders += "\n  " + f;
+        std::fprintf(stderr, "motcua-desk: the Vietnamese catalogue motcua.mo was not found; showing English. "
+                             "Searched (each for vi/LC_MESSAGES/motcua.mo):%s\n", folders.c_str());
+    }
+    SetAppName("motcua-desk");
+    SetAppDisplayName(_("MotCua one-stop desk"));
+
+    m_api = std::make_unique<StaffApiClient>(StaffApiClientOptions{});
+    m_alert = std::make_unique<WxAlert>();
+    m_launcher = std::make_unique<WxDocumentLauncher>();
+    m_controller = std::make_unique<DeskController>(*m_api, *m_alert, *m_launcher);
+
+    const LoginDefaults defaults{options.serverUrl, options.user, options.password};
+    const bool autoSubmit = !options.user.empty() && !options.password.empty();
+    // Started from the event loop so the modal login dialog runs inside it.
+    CallAfter([this, defaults, autoSubmit] {
+        if (!m_controller->RunLogin(defaults, autoSubmit))
+            ExitMainLoop();
+    });
+    return true;
+}
+
+int DeskApp::OnRun()
+{
+    if (m_exitAtOnce)
+        return m_exitCode;
+    const int loop = wxApp::OnRun();
+    return m_exitCode != 0 ? m_exitCode : loop;
+}
+
+int DeskApp::OnExit()
+{
+    m_controller.reset();
+    return wxApp::OnExit();
+}
+
+}  // namespace motcua::desktop

@@ -1,0 +1,23 @@
+// motcua-desk: the clerk's desktop client (everything but the entry point lives in motcua_desk_app).
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <wx/init.h>
+
+#include "desktop/app/desk_app.h"
+#include "desktop/desk_options.h"
+
+wxIMPLEMENT_APP_NO_MAIN(motcua::desktop::DeskApp);
+
+int main(int argc, char** argv)
+{
+    // --help and usage errors are answered before GTK starts, so they work without a display.
+    const motcua::desktop::DeskOptionsResult parsed =
+        motcua::desktop::ParseDeskOptions(std::vector<std::string>(argv + 1, argv + argc));
+    if (!parsed.options) {
+        std::fputs(parsed.message.c_str(), parsed.exitCode == 0 ? stdout : stderr);
+        return parsed.exitCode;
+    }
+    return wxEntry(argc, argv);
+}

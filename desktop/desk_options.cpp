@@ -1,0 +1,61 @@
+#include "desktop/desk_options.h"
+
+namespace motcua::desktop {
+
+std::string DeskUsage()
+{
+    return "Usage: motcua-desk [--server URL] [--user NAME --password SECRET] [--lang vi|en] [--locale-dir DIR]\n"
+           "  --server URL       staff API address (default http://127.0.0.1:8080)\n"
+           "  --user NAME        fill in the user name; with --password, log in at once (demo)\n"
+           "  --password SECRET  password for --user (visible to other local users: demo only)\n"
+           "  --lang vi|en       user-interface language (default vi)\n"
+           "  --locale-dir DIR   folder holding vi/LC_MESSAGES/motcua.mo, searched first\n"
+           "  --help             show this text\n";
+}
+
+DeskOptionsResult ParseDeskOptions(const std::vector<std::string>& args)
+{
+    DeskOptions options;
+    auto fail = [](const std::string& why) {
+        DeskOptionsResult r;
+        r.exitCode = 2;
+        r.message = "motcua-desk: " + why + "\n" + DeskUsage();
+        return r;
+    };
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string name = args[i];
+        std::optional<std::string> value;
+        if (const auto eq = name.find('='); name.rfind("--", 0) == 0 && eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+        }
+        if (name == "--help" || name == "-h") {
+            DeskOptionsResult r;
+            r.message = DeskUsage();
+            return r;
+        }
+        std::string* target = name == "--server"       ? &options.serverUrl
+                              : name == "--user"       ? &options.user
+                              : name == "--password"   ? &options.password
+                              : name == "--lang"       ? &options.language
+                              : name == "--locale-dir" ? &options.localeDir
+                                                       : nullptr;
+        if (!target)
+            return fail("unknown option '" + args[i] + "'");
+        if (!value) {
+            if (i + 1 >= args.size())
+                return fail("option " + name + " needs a value");
+            value = args[++i];
+        }
+        *target = *value;
+    }
+    if (options.language != "vi" && options.language != "en")
+        return fail("--lang must be vi or en, not '" + options.language + "'");
+    if (!options.password.empty() && options.user.empty())
+        return fail("--password needs --user");
+    DeskOptionsResult r;
+    r.options = options;
+    return r;
+}
+
+}  // namespace motcua::desktop

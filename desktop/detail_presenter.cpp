@@ -1,0 +1,167 @@
+#include "desktop/detail_presenter.h"
+
+#include "desktop/api_error.h"
+#include "desktop/display_text.h"
+#include "desktop/gettext_macros.h"
+
+namespace motcua::desktop {
+namespace {
+
+class BusyScope {
+public:
+    explicit BusyScope(IDetailView& view) : m_view(view) { m_view.SetBusy(true); }
+    ~BusyScope() { m_view.SetBusy(false); }
+    BusyScope(const BusyScope&) = delete;
+    BusyScope& operator=(const BusyScope&) = delete;
+
+private:
+    IDetailView& m_view;
+};
+
+std::string OrDash(const std::string& text)
+{
+    return text.empty() ? "—" : text;
+}
+
+std::string NoSelectionHint()
+{
+    return _("Select a dossier in the inbox to see it here.");
+}
+
+}  // namespace
+
+DetailPresenter::DetailPresenter(IDetailView& view, IStaffApi& api, Alert& alert, ReceiptOpener& receipts,
+                                 StaffIdentity staff, Clock clock)
+    : m_view(view), m_api(api), m_alert(alert), m_receipts(receipts), m_staff(std::move(staff)),
+      m_clock(std::move(clock))
+{
+    Clear();
+}
+
+void DetailPresenter::Clear()
+{
+    m_current.reset();
+    m_view.ShowEmpty(NoSelectionHint());
+    m_view.SetAcceptEnabled(false);
+    m_view.SetReceiptEnabled(false);
+}
+
+void DetailPresenter::Show(std::int64_t dossierId)
+{
+    try {
+        BusyScope busy(m_view);
+        m_current = m_api.Dossier(dossierId);
+    } catch (const Error& e) {
+        Clear();
+        m_alert.ShowError(FormatText(_("The dossier could not be loaded: %s"), {UserMessage(e)}), TechnicalDetails(e));
+        return;
+    }
+    Render();
+}
+
+bool DetailPresenter::CanAccept() const noexcept
+{
+    return m_current && m_current->summary.status == NationalStatus::New && m_staff.role == Role::Clerk;
+}
+
+bool DetailPresenter::CanOpenReceipt() const noexcept
+{
+    return m_current && m_current->hasReceipt;
+}
+
+void DetailPresenter::Render()
+{
+    if (!m_current) {
+        Clear();
+        return;
+    }
+    m_view.ShowDossier(BuildViewData(*m_current));
+    m_view.SetAcceptEnabled(CanAccept());
+    m_view.SetReceiptEnabled(CanOpenReceipt());
+}
+
+void DetailPresenter::Accept()
+{
+    if (!CanAccept())
+        return;
+    const std::int64_t id = m_current->summary.id;
+    try {
+        BusyScope busy(m_view);
+        m_current = m_api.Accept(id, m_current->summary.version);
+    } catch (const Error& e) {
+        if (e.Category() == ErrorCategory::Conflict) {
+            m_alert.ShowError(_("Someone else changed this dossier while you were looking at it. It has been "
+                                "reloaded: check it and try again if it still needs accepting."),
+                              TechnicalDetails(e));
+            Show(id);
+            if (m_current && m_onChange)
+                m_onChange(m_current->summary);
+            return;
+        }
+        m_alert.ShowError(FormatText(_("The dossier was not accepted: %s"), {UserMessage(e)}), TechnicalDetails(e));
+        return;
+    }
+    Render();
+    if (m_onChange)
+        m_onChange(m_current->summary);
+    if (CanOpenReceipt() &&
+        m_alert.AskYesNo(FormatText(_("Dossier %s has been accepted. Open the receipt (form 01) to print it?"),
+                                    {m_current->summary.code})))
+        OpenReceipt();
+}
+
+void DetailPresenter::OpenReceipt()
+{
+    if (!CanOpenReceipt())
+        return;
+    try {
+        BusyScope busy(m_view);
+        m_receipts.Open(m_current->summary.id, m_current->summary.code);
+    } catch (const Error& e) {
+        m_alert.ShowError(FormatText(_("The receipt could not be opened: %s"), {UserMessage(e)}), TechnicalDetails(e));
+    }
+}
+
+DetailViewData DetailPresenter::BuildViewData(const DossierDetail& d) const
+{
+    DetailViewData out;
+    const InboxItem& s = d.summary;
+    out.heading = s.code + " — " + d.applicant.fullName;
+    out.overdue = s.dueAt && IsOpen(s.status) && *s.dueAt < m_clock();
+    std::string status = StatusText(s.status);
+    if (out.overdue)
+        status = FormatText(_("%s (overdue)"), {status});
+    out.fields = {
+        {_("Dossier code"), s.code},
+        {_("Status"), status},
+        {_("Procedure"), d.procedure.code + " — " + d.procedure.name},
+        {_("Applicant"), d.applicant.fullName},
+        {_("Citizen ID"), OrDash(d.applicant.citizenId)},
+        {_("Date of birth"), OrDash(FormatDeskDate(d.applicant.dateOfBirth))},
+        {_("Address"), OrDash(d.applicant.address)},
+        {_("Phone"), OrDash(d.applicant.phone)},
+        {_("Email"), OrDash(d.applicant.email)},
+        {_("Channel"), OrDash(ChannelText(d.channel))},
+        {_("Submitted on"), FormatDeskDateTime(s.submittedAt)},
+        {_("Received on"), FormatDeskDateTime(s.receivedAt)},
+        {_("Due"), FormatDeskDateTime(s.dueAt)},
+        {_("Processing time"), ProcessingTimeText(d.procedure.processingTime, d.procedure.processingUnit)},
+        {_("Fee"), FeeText(d.procedure.feeVnd)},
+        {_("Receiving agency"), OrDash(d.receivingAgency.name)},
+        {_("Handling agency"), OrDash(d.handlingAgency.name)},
+    };
+    for (const DocumentInfo& doc : d.documents)
+        out.documents.push_back({doc.name, DocumentFormText(doc.form), std::to_string(doc.count)});
+    for (const HistoryEntry& h : d.history) {
+        DetailHistoryRow row;
+        row.at = FormatDeskDateTime(h.at);
+        row.step = ActionText(h.action);
+        row.by = h.staffName ? *h.staffName : RoleText(h.role);
+        row.status = StatusText(h.toStatus);
+        row.note = h.note;
+        out.history.push_back(std::move(row));
+    }
+    return out;
+}
+
+}  // namespace motcua::desktop

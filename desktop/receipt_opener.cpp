@@ -1,0 +1,65 @@
+#include "desktop/receipt_opener.h"
+
+#include <fstream>
+
+#include "desktop/gettext_macros.h"
+#include "model/error.h"
+
+namespace motcua::desktop {
+namespace {
+
+// Dossier codes are dotted and dashed ASCII; anything else becomes "_" so no code can escape the folder.
+std::string SafeFileStem(const std::string& code)
+{
+    std::string out;
+    for (char c : code) {
+        const bool safe = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' ||
+                          c == '.' || c == '_';
+        out += safe ? c : '_';
+    }
+    if (out.empty() || out.front() == '.')
+        out.insert(out.begin(), 'd');
+    return out;
+}
+
+}  // namespace
+
+ReceiptOpener::ReceiptOpener(IStaffApi& api, IDocumentLauncher& launcher, std::filesystem::path folder)
+    : m_api(api), m_launcher(launcher), m_folder(std::move(folder))
+{
+}
+
+std::filesystem::path ReceiptOpener::Open(std::int64_t dossierId, const std::string& dossierCode)
+{
+    const std::vector<std::uint8_t> bytes = m_api.Receipt(dossierId);
+    static constexpr char kMagic[] = {'%', 'P', 'D', 'F', '-'};
+    if (bytes.size() < sizeof kMagic || !std::equal(std::begin(kMagic), std::end(kMagic), bytes.begin()))
+        throw Error(ErrorCategory::Internal, N_("The receipt the server sent is not a PDF document."), {},
+                    std::to_string(bytes.size()) + " bytes");
+    std::error_code ec;
+    std::filesystem::path folder = m_folder;
+    if (folder.empty()) {
+        folder = std::filesystem::temp_directory_path(ec);
+        if (ec)
+            throw Error(ErrorCategory::Environment, N_("The receipt could not be saved to a temporary file."), {},
+                        ec.message());
+        folder /= "motcua-desk";
+    }
+    std::filesystem::create_directories(folder, ec);
+    if (ec)
+        throw Error(ErrorCategory::Environment, N_("The receipt could not be saved to a temporary file."), {},
+                    folder.string() + ": " + ec.message());
+    const std::filesystem::path file = folder / (SafeFileStem(dossierCode) + "-receipt.pdf");
+    {
+        std::ofstream out(file, std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+        out.close();
+        if (!out)
+            throw Error(ErrorCategory::Environment, N_("The receipt could not be saved to a temporary file."), {},
+                        file.string());
+    }
+    m_launcher.OpenDocument(file);
+    return file;
+}
+
+}  // namespace motcua::desktop

@@ -1,0 +1,121 @@
+// The staff API as the desk sees it: plain structs for the JSON documents and the IStaffApi interface presenters use.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/dossier.h"
+#include "model/time.h"
+#include "model/workflow.h"
+
+namespace motcua::desktop {
+
+struct StaffIdentity {
+    std::int64_t id = 0;
+    std::string username;
+    std::string fullName;
+    Role role = Role::Clerk;
+    std::int64_t agencyId = 0;
+    std::string agencyName;
+};
+
+// A logged-in user: the bearer token stays inside the API client; the desk keeps who it is and until when.
+struct Session {
+    StaffIdentity staff;
+    Instant expiresAt{};
+};
+
+// One row of GET /staff/v1/inbox.
+struct InboxItem {
+    std::int64_t id = 0;
+    std::string code;
+    std::string applicantName;
+    std::string procedureName;
+    Instant submittedAt{};
+    std::optional<Instant> receivedAt;
+    std::optional<Instant> dueAt;
+    NationalStatus status = NationalStatus::New;
+    std::string statusName;  // the server's Vietnamese name; the desk shows its own translated name
+    std::string subState;
+    int version = 1;
+};
+
+struct InboxPage {
+    std::vector<InboxItem> items;
+    std::optional<std::string> next;  // opaque keyset cursor; empty on the last page
+};
+
+struct AgencyRef {
+    std::int64_t id = 0;
+    std::string code;
+    std::string name;
+};
+
+struct ProcedureInfo {
+    std::int64_t id = 0;
+    std::string code;
+    std::string name;
+    int processingTime = 0;
+    std::string processingUnit;  // "working_days" | "calendar_days"
+    std::int64_t feeVnd = 0;
+};
+
+struct ApplicantInfo {
+    std::string fullName;
+    std::string citizenId;
+    std::string dateOfBirth;  // "YYYY-MM-DD" as sent
+    std::string address;
+    std::string phone;
+    std::string email;
+};
+
+struct DocumentInfo {
+    std::string name;
+    std::string form;  // "original" | "certified_copy" | "copy"
+    int count = 1;
+};
+
+struct HistoryEntry {
+    Instant at{};
+    std::string action;  // snake_case, e.g. "accept"
+    std::string role;    // "clerk", "citizen", …
+    std::optional<std::string> staffName;
+    std::optional<NationalStatus> fromStatus;  // empty for the submission itself
+    NationalStatus toStatus = NationalStatus::New;
+    std::string note;
+};
+
+// GET /staff/v1/dossiers/{id}: the inbox fields plus everything the detail pane shows.
+struct DossierDetail {
+    InboxItem summary;
+    std::string channel;  // "online" | "in_person" | "post"
+    ProcedureInfo procedure;
+    ApplicantInfo applicant;
+    std::string formDataJson = "{}";
+    std::vector<DocumentInfo> documents;
+    AgencyRef receivingAgency;
+    AgencyRef handlingAgency;
+    std::vector<HistoryEntry> history;
+    bool hasReceipt = false;
+};
+
+// What presenters need from the server. StaffApiClient talks HTTP; tests use a fake. Every call throws ApiError
+// (a motcua::Error) on a problem answer and Error(Environment) when the server cannot be reached.
+class IStaffApi {
+public:
+    virtual ~IStaffApi() = default;
+    // Throws Error(BadInput, field "server") for an address the client cannot use.
+    virtual void SetServerUrl(const std::string& url) = 0;
+    virtual std::string ServerUrl() const = 0;
+    // Keeps the token for the calls that follow.
+    virtual Session Login(const std::string& username, const std::string& password) = 0;
+    virtual void Logout() = 0;
+    virtual InboxPage Inbox(int limit, const std::optional<std::string>& after) = 0;
+    virtual DossierDetail Dossier(std::int64_t id) = 0;
+    virtual DossierDetail Accept(std::int64_t id, int version) = 0;
+    virtual std::vector<std::uint8_t> Receipt(std::int64_t id) = 0;
+};
+
+}  // namespace motcua::desktop

@@ -1,0 +1,305 @@
+#include "model/dossier.h"
+
+#include "model/citizen_id.h"
+#include "model/error.h"
+#include "model/utf8.h"
+
+namespace motcua {
+
+const char* VietnameseName(NationalStatus status) noexcept
+{
+    switch (status) {
+    case NationalStatus::New: return "Mới đăng ký";
+    case NationalStatus::Received: return "Được tiếp nhận";
+    case NationalStatus::RefusedAtIntake: return "Không được tiếp nhận";
+    case NationalStatus::Processing: return "Đang xử lý";
+    case NationalStatus::SupplementRequested: return "Yêu cầu bổ sung giấy tờ";
+    case NationalStatus::FeesDue: return "Yêu cầu thực hiện nghĩa vụ tài chính";
+    case NationalStatus::WithdrawalRequested: return "Công dân yêu cầu rút hồ sơ";
+    case NationalStatus::Stopped: return "Dừng xử lý";
+    case NationalStatus::ResultReady: return "Đã xử lý xong";
+    case NationalStatus::Returned: return "Đã trả kết quả";
+    }
+    return "";
+}
+
+const char* EnglishName(NationalStatus status) noexcept
+{
+    switch (status) {
+    case NationalStatus::New: return N_("Newly submitted");
+    case NationalStatus::Received: return N_("Received");
+    case NationalStatus::RefusedAtIntake: return N_("Refused at intake");
+    case NationalStatus::Processing: return N_("Being processed");
+    case NationalStatus::SupplementRequested: return N_("Supplement requested");
+    case NationalStatus::FeesDue: return N_("Fees due");
+    case NationalStatus::WithdrawalRequested: return N_("Withdrawal requested");
+    case NationalStatus::Stopped: return N_("Processing stopped");
+    case NationalStatus::ResultReady: return N_("Result ready");
+    case NationalStatus::Returned: return N_("Result returned");
+    }
+    return "";
+}
+
+const char* ToString(NationalStatus status) noexcept
+{
+    switch (status) {
+    case NationalStatus::New: return "new";
+    case NationalStatus::Received: return "received";
+    case NationalStatus::RefusedAtIntake: return "refused_at_intake";
+    case NationalStatus::Processing: return "processing";
+    case NationalStatus::SupplementRequested: return "supplement_requested";
+    case NationalStatus::FeesDue: return "fees_due";
+    case NationalStatus::WithdrawalRequested: return "withdrawal_requested";
+    case NationalStatus::Stopped: return "stopped";
+    case NationalStatus::ResultReady: return "result_ready";
+    case NationalStatus::Returned: return "returned";
+    }
+    return "";
+}
+
+NationalStatus NationalStatusFromInt(int code)
+{
+    if (code < 1 || code > 10)
+        ThrowBadInput(N_("Unknown dossier status: expected a code from 1 to 10"), "status");
+    return static_cast<NationalStatus>(code);
+}
+
+bool IsOpen(NationalStatus status) noexcept
+{
+    return status != NationalStatus::RefusedAtIntake && status != NationalStatus::Stopped &&
+           status != NationalStatus::Returned;
+}
+
+const char* ToString(SubState s) noexcept
+{
+    switch (s) {
+    case SubState::None: return "none";
+    case SubState::AwaitingIntakeCheck: return "awaiting_intake_check";
+    case SubState::AwaitingAssignment: return "awaiting_assignment";
+    case SubState::Appraising: return "appraising";
+    case SubState::AwaitingSignature: return "awaiting_signature";
+    case SubState::AwaitingOtherAgency: return "awaiting_other_agency";
+    case SubState::SupplementedAwaitingCheck: return "supplemented_awaiting_check";
+    case SubState::SupplementAtIntake: return "supplement_at_intake";
+    case SubState::SupplementAfterAppraisal: return "supplement_after_appraisal";
+    }
+    return "none";
+}
+
+SubState SubStateFromString(const std::string& text)
+{
+    for (int i = 0; i <= 8; ++i) {
+        const auto s = static_cast<SubState>(i);
+        if (text == ToString(s))
+            return s;
+    }
+    ThrowBadInput(N_("Unknown dossier sub-state"), "subState");
+}
+
+const char* ToString(Channel c) noexcept
+{
+    switch (c) {
+    case Channel::InPerson: return "in_person";
+    case Channel::Online: return "online";
+    case Channel::Post: return "post";
+    }
+    return "online";
+}
+
+Channel ChannelFromString(const std::string& text, const std::string& field)
+{
+    for (Channel c : {Channel::InPerson, Channel::Online, Channel::Post})
+        if (text == ToString(c))
+            return c;
+    ThrowBadInput(N_("Unknown channel: expected in_person, online or post"), field);
+}
+
+namespace {
+
+constexpr std::size_t kMaxNameLength = 200;     // code points
+constexpr std::size_t kMaxAddressLength = 500;  // code points
+
+bool IsSpace(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+bool IsBlank(const std::string& s)
+{
+    for (char c : s)
+        if (!IsSpace(c))
+            return false;
+    return true;
+}
+
+bool AllDigits(const std::string& s, std::size_t from)
+{
+    if (from >= s.size())
+        return false;
+    for (std::size_t i = from; i < s.size(); ++i)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+// A national number without the leading 0: mobile 9 digits (3x, 5x, 7x, 8x, 9x), landline 10 digits (2xx…).
+bool IsNationalSignificantNumber(const std::string& s, std::size_t from)
+{
+    if (!AllDigits(s, from))
+        return false;
+    const std::size_t length = s.size() - from;
+    const char first = s[from];
+    if (length == 9)
+        return first == '3' || first == '5' || first == '7' || first == '8' || first == '9';
+    if (length == 10)
+        return first == '2';
+    return false;
+}
+
+bool IsEmailAtom(char c) noexcept
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        return true;
+    static constexpr std::string_view kOther = "!#$%&'*+/=?^_`{|}~.-";
+    return kOther.find(c) != std::string_view::npos;
+}
+
+}  // namespace
+
+std::string NormalizeSpaces(const std::string& text)
+{
+    std::string out;
+    out.reserve(text.size());
+    bool pendingSpace = false;
+    for (char c : text) {
+        if (IsSpace(c)) {
+            pendingSpace = !out.empty();
+            continue;
+        }
+        if (pendingSpace)
+            out += ' ';
+        pendingSpace = false;
+        out += c;
+    }
+    return out;
+}
+
+void ValidateFullName(const std::string& fullName, const std::string& field)
+{
+    if (IsBlank(fullName))
+        ThrowBadInput(N_("Full name is required"), field);
+    const auto codePoints = DecodeUtf8(fullName);
+    if (!codePoints)
+        ThrowBadInput(N_("Full name may contain only letters and spaces"), field);
+    if (codePoints->size() > kMaxNameLength)
+        ThrowBadInput(N_("Full name must be at most 200 characters"), field);
+    if (fullName != NormalizeSpaces(fullName))
+        ThrowBadInput(N_("Full name must not start or end with spaces or contain several spaces in a row"), field);
+    // Letters, single spaces, combining marks after a letter (decomposed input), and an apostrophe inside a word:
+    // names of the Ê Đê, Gia Rai and other peoples are written like "H'Hen Niê".
+    char32_t previous = U' ';
+    for (std::size_t i = 0; i < codePoints->size(); ++i) {
+        const char32_t c = (*codePoints)[i];
+        const char32_t next = i + 1 < codePoints->size() ? (*codePoints)[i + 1] : U' ';
+        bool ok = false;
+        if (IsLatinLetter(c) || c == U' ')
+            ok = true;
+        else if (IsCombiningMark(c))
+            ok = IsLatinLetter(previous) || IsCombiningMark(previous);
+        else if (c == U'\'' || c == U'\u2019')
+            ok = (IsLatinLetter(previous) || IsCombiningMark(previous)) && IsLatinLetter(next);
+        if (!ok)
+            ThrowBadInput(N_("Full name may contain only letters and spaces"), field);
+        previous = c;
+    }
+}
+
+void ValidatePhone(const std::string& phone, const std::string& field)
+{
+    if (phone.empty())
+        ThrowBadInput(N_("Phone number is required"), field);
+    bool ok = false;
+    if (phone.size() >= 3 && phone.compare(0, 3, "+84") == 0)
+        ok = IsNationalSignificantNumber(phone, 3);
+    else if (phone[0] == '0')
+        ok = IsNationalSignificantNumber(phone, 1);
+    if (!ok)
+        ThrowBadInput(N_("Phone number must be a Vietnamese number: 0 and 9 digits for a mobile, 0 and 10 digits "
+                         "for a landline, or +84 instead of the 0"),
+                      field);
+}
+
+void ValidateEmail(const std::string& email, const std::string& field)
+{
+    if (email.empty())
+        return;
+    const auto bad = [&field]() { ThrowBadInput(N_("Email address is not valid"), field); };
+    const std::size_t at = email.find('@');
+    if (email.size() > 254 || at == std::string::npos || email.find('@', at + 1) != std::string::npos)
+        bad();
+    const std::string local = email.substr(0, at);
+    const std::string domain = email.substr(at + 1);
+    if (local.empty() || local.size() > 64 || local.front() == '.' || local.back() == '.' ||
+        local.find("..") != std::string::npos)
+        bad();
+    for (char c : local)
+        if (!IsEmailAtom(c))
+            bad();
+    // Domain: dot-separated labels of letters, digits and inner hyphens, at least two labels.
+    if (domain.find('.') == std::string::npos)
+        bad();
+    std::size_t start = 0;
+    while (start <= domain.size()) {
+        std::size_t end = domain.find('.', start);
+        if (end == std::string::npos)
+            end = domain.size();
+        const std::string label = domain.substr(start, end - start);
+        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
+            bad();
+        for (char c : label)
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
+                bad();
+        start = end + 1;
+    }
+}
+
+void ValidateNewDossier(const Dossier& dossier, Date today)
+{
+    const Applicant& a = dossier.applicant;
+    ValidateFullName(a.fullName);
+    ParseCitizenId(a.citizenId, "applicant.citizenId");
+    if (!a.dateOfBirth.ok())
+        ThrowBadInput(N_("Date of birth is not a valid date"), "applicant.dateOfBirth");
+    if (a.dateOfBirth > today)
+        ThrowBadInput(N_("Date of birth cannot be in the future"), "applicant.dateOfBirth");
+    if (a.dateOfBirth < Date{std::chrono::year{1900}, std::chrono::January, std::chrono::day{1}})
+        ThrowBadInput(N_("Date of birth cannot be before 1900"), "applicant.dateOfBirth");
+    ValidateCitizenId(a.citizenId, a.dateOfBirth, "applicant.citizenId");
+    if (IsBlank(a.address))
+        ThrowBadInput(N_("Address is required"), "applicant.address");
+    const auto address = DecodeUtf8(a.address);
+    if (!address)
+        ThrowBadInput(N_("Address is not valid UTF-8 text"), "applicant.address");
+    if (address->size() > kMaxAddressLength)
+        ThrowBadInput(N_("Address must be at most 500 characters"), "applicant.address");
+    ValidatePhone(a.phone);
+    ValidateEmail(a.email);
+    const int channel = static_cast<int>(dossier.channel);
+    if (channel < 1 || channel > 3)
+        ThrowBadInput(N_("Unknown channel: expected in_person, online or post"), "channel");
+    if (dossier.documents.empty())
+        ThrowBadInput(N_("At least one document is required"), "documents");
+    for (std::size_t i = 0; i < dossier.documents.size(); ++i) {
+        const SubmittedDocument& d = dossier.documents[i];
+        const std::string field = "documents[" + std::to_string(i) + "]";
+        if (IsBlank(d.name))
+            ThrowBadInput(N_("Document name is required"), field + ".name");
+        const int form = static_cast<int>(d.form);
+        if (form < 1 || form > 3)
+            ThrowBadInput(N_("Unknown document form: expected original, certified_copy or copy"), field + ".form");
+        if (d.count < 1)
+            ThrowBadInput(N_("Document count must be at least 1"), field + ".count");
+    }
+    const std::size_t first = dossier.formDataJson.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos || dossier.formDataJson[first] != '{')
+        ThrowBadInput(N_("Form data must be a JSON object"), "formData");
+}
+
+}  // namespace motcua

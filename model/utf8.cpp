@@ -1,0 +1,65 @@
+#include "model/utf8.h"
+
+namespace motcua {
+
+std::optional<std::vector<char32_t>> DecodeUtf8(const std::string& text)
+{
+    std::vector<char32_t> out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto b0 = static_cast<unsigned char>(text[i]);
+        int length = 0;
+        char32_t c = 0;
+        char32_t minimum = 0;
+        if (b0 < 0x80) {
+            length = 1;
+            c = b0;
+        } else if ((b0 & 0xE0) == 0xC0) {
+            length = 2;
+            c = b0 & 0x1F;
+            minimum = 0x80;
+        } else if ((b0 & 0xF0) == 0xE0) {
+            length = 3;
+            c = b0 & 0x0F;
+            minimum = 0x800;
+        } else if ((b0 & 0xF8) == 0xF0) {
+            length = 4;
+            c = b0 & 0x07;
+            minimum = 0x10000;
+        } else {
+            return std::nullopt;
+        }
+        if (i + static_cast<std::size_t>(length) > text.size())
+            return std::nullopt;
+        for (int k = 1; k < length; ++k) {
+            const auto b = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
+            if ((b & 0xC0) != 0x80)
+                return std::nullopt;
+            c = (c << 6) | (b & 0x3F);
+        }
+        if (c < minimum || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+            return std::nullopt;
+        out.push_back(c);
+        i += static_cast<std::size_t>(length);
+    }
+    return out;
+}
+
+bool IsLatinLetter(char32_t c) noexcept
+{
+    if ((c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z'))
+        return true;
+    if (c >= 0x00C0 && c <= 0x00FF)
+        return c != 0x00D7 && c != 0x00F7;  // × and ÷ sit in the middle of the Latin-1 letters
+    if (c >= 0x0100 && c <= 0x024F)        // Latin Extended-A and -B: Ă ă Đ đ Ĩ ĩ Ũ ũ Ơ ơ Ư ư
+        return true;
+    return c >= 0x1E00 && c <= 0x1EFF;     // Latin Extended Additional: ạ ả ấ ầ ẩ ẫ ậ … ỹ
+}
+
+bool IsCombiningMark(char32_t c) noexcept
+{
+    return c >= 0x0300 && c <= 0x036F;  // decomposed (NFD) tone and vowel marks
+}
+
+}  // namespace motcua

@@ -1,0 +1,190 @@
+#include "model/workflow.h"
+
+#include "model/error.h"
+
+namespace motcua {
+
+const char* ToString(Role role) noexcept
+{
+    switch (role) {
+    case Role::Clerk: return "clerk";
+    case Role::Handler: return "handler";
+    case Role::Manager: return "manager";
+    case Role::Signer: return "signer";
+    case Role::Admin: return "admin";
+    case Role::Citizen: return "citizen";
+    }
+    return "citizen";
+}
+
+Role RoleFromString(const std::string& text)
+{
+    for (Role r : {Role::Clerk, Role::Handler, Role::Manager, Role::Signer, Role::Admin, Role::Citizen})
+        if (text == ToString(r))
+            return r;
+    ThrowBadInput(N_("Unknown role"), "role");
+}
+
+const char* ToString(Action action) noexcept
+{
+    switch (action) {
+    case Action::Submit: return "submit";
+    case Action::Accept: return "accept";
+    case Action::RequestSupplement: return "request_supplement";
+    case Action::Refuse: return "refuse";
+    case Action::Supplement: return "supplement";
+    case Action::Assign: return "assign";
+    case Action::ProposeResult: return "propose_result";
+    case Action::Approve: return "approve";
+    case Action::ReturnResult: return "return_result";
+    case Action::Stop: return "stop";
+    case Action::Withdraw: return "withdraw";
+    case Action::RequestFees: return "request_fees";
+    case Action::PayFees: return "pay_fees";
+    }
+    return "submit";
+}
+
+Action ActionFromString(const std::string& text)
+{
+    for (int i = static_cast<int>(Action::Submit); i <= static_cast<int>(Action::PayFees); ++i) {
+        const auto a = static_cast<Action>(i);
+        if (text == ToString(a))
+            return a;
+    }
+    ThrowBadInput(N_("Unknown workflow action"), "action");
+}
+
+namespace {
+
+using S = NationalStatus;
+using U = SubState;
+
+constexpr WorkflowState kAwaitingIntake{S::New, U::AwaitingIntakeCheck};
+constexpr WorkflowState kSupplemented{S::New, U::SupplementedAwaitingCheck};
+constexpr WorkflowState kAwaitingAssignment{S::Received, U::AwaitingAssignment};
+constexpr WorkflowState kAppraising{S::Processing, U::Appraising};
+constexpr WorkflowState kAwaitingSignature{S::Processing, U::AwaitingSignature};
+constexpr WorkflowState kSupplementAtIntake{S::SupplementRequested, U::SupplementAtIntake};
+constexpr WorkflowState kSupplementAfterAppraisal{S::SupplementRequested, U::SupplementAfterAppraisal};
+constexpr WorkflowState kFeesDue{S::FeesDue, U::None};
+constexpr WorkflowState kWithdrawalRequested{S::WithdrawalRequested, U::None};
+constexpr WorkflowState kStopped{S::Stopped, U::None};
+constexpr WorkflowState kRefused{S::RefusedAtIntake, U::None};
+constexpr WorkflowState kResultReady{S::ResultReady, U::None};
+constexpr WorkflowState kReturned{S::Returned, U::None};
+
+bool IsPaused(const WorkflowState& s) noexcept
+{
+    return s.status == S::SupplementRequested || s.status == S::FeesDue;
+}
+
+std::vector<Transition> BuildTable()
+{
+    std::vector<Transition> t;
+    // The clock flags follow from the states: entering status 5 or 6 pauses it, leaving them resumes it.
+    const auto row = [&t](WorkflowState from, Action action, Role role, WorkflowState to) {
+        t.push_back({from, action, role, to, !IsPaused(from) && IsPaused(to), IsPaused(from) && !IsPaused(to)});
+    };
+
+    // Intake (Decree 118 art. 16-17). A complete paper dossier at the desk is Submit then Accept in one
+    // transaction: two history rows, the second one producing the receipt (form 01).
+    row(kBeforeSubmit, Action::Submit, Role::Citizen, kAwaitingIntake);
+    row(kBeforeSubmit, Action::Submit, Role::Clerk, kAwaitingIntake);
+    row(kAwaitingIntake, Action::Accept, Role::Clerk, kAwaitingAssignment);
+    row(kSupplemented, Action::Accept, Role::Clerk, kAwaitingAssignment);
+    // A supplement may be requested only once at intake (art. 17.2.a): not again from kSupplemented.
+    row(kAwaitingIntake, Action::RequestSupplement, Role::Clerk, kSupplementAtIntake);
+    row(kAwaitingIntake, Action::Refuse, Role::Clerk, kRefused);
+    row(kSupplemented, Action::Refuse, Role::Clerk, kRefused);
+    // The citizen supplies online, or brings the papers to the desk where the clerk records them.
+    row(kSupplementAtIntake, Action::Supplement, Role::Citizen, kSupplemented);
+    row(kSupplementAtIntake, Action::Supplement, Role::Clerk, kSupplemented);
+
+    // Processing: assign, appraise, propose, approve and sign.
+    row(kAwaitingAssignment, Action::Assign, Role::Manager, kAppraising);
+    row(kAwaitingAssignment, Action::Assign, Role::Clerk, kAppraising);
+    row(kAppraising, Action::Assign, Role::Manager, kAppraising);  // reassignment to another handler
+    // After appraisal (art. 19.5): back to appraisal once supplied; the server restarts the processing time.
+    row(kAppraising, Action::RequestSupplement, Role::Handler, kSupplementAfterAppraisal);
+    row(kSupplementAfterAppraisal, Action::Supplement, Role::Citizen, kAppraising);
+    row(kSupplementAfterAppraisal, Action::Supplement, Role::Clerk, kAppraising);
+    row(kAppraising, Action::RequestFees, Role::Handler, kFeesDue);
+    row(kFeesDue, Action::PayFees, Role::Citizen, kAppraising);
+    row(kFeesDue, Action::PayFees, Role::Clerk, kAppraising);
+    // A refusal after appraisal is also a proposed result (art. 19.3): it goes through approval like any other.
+    row(kAppraising, Action::ProposeResult, Role::Handler, kAwaitingSignature);
+    row(kAwaitingSignature, Action::Approve, Role::Signer, kResultReady);
+    row(kAwaitingSignature, Action::Approve, Role::Manager, kResultReady);
+    row(kResultReady, Action::ReturnResult, Role::Clerk, kReturned);
+
+    // Ending without a result (art. 21): from any open state before the result is ready.
+    const WorkflowState beforeResult[] = {kAwaitingIntake,  kSupplemented,       kAwaitingAssignment,
+                                          kAppraising,      kAwaitingSignature,  kSupplementAtIntake,
+                                          kSupplementAfterAppraisal, kFeesDue};
+    for (const WorkflowState& from : beforeResult) {
+        row(from, Action::Stop, Role::Manager, kStopped);
+        row(from, Action::Withdraw, Role::Citizen, kWithdrawalRequested);
+    }
+    row(kWithdrawalRequested, Action::Stop, Role::Manager, kStopped);
+    row(kWithdrawalRequested, Action::Withdraw, Role::Clerk, kStopped);  // the desk confirms the withdrawal
+    // Admin has no row on purpose: administrators manage accounts and settings, never dossiers.
+    return t;
+}
+
+}  // namespace
+
+const std::vector<Transition>& TransitionTable()
+{
+    static const std::vector<Transition> table = BuildTable();
+    return table;
+}
+
+const Transition* FindTransition(WorkflowState state, Action action, Role role) noexcept
+{
+    for (const Transition& t : TransitionTable())
+        if (t.from == state && t.action == action && t.role == role)
+            return &t;
+    return nullptr;
+}
+
+const Transition& NextState(WorkflowState state, Action action, Role role)
+{
+    if (const Transition* t = FindTransition(state, action, role))
+        return *t;
+    MessageArgs args{{"action", ToString(action)},
+                     {"role", ToString(role)},
+                     {"status", std::to_string(static_cast<int>(state.status))},
+                     {"statusName", ToString(state.status)}};
+    if (state.subState == SubState::None)
+        throw Error::Formatted(ErrorCategory::NotAllowed,
+                               N_("Action {action} is not allowed for role {role} in status {status} ({statusName})"),
+                               std::move(args));
+    args.emplace_back("subState", ToString(state.subState));
+    throw Error::Formatted(
+        ErrorCategory::NotAllowed,
+        N_("Action {action} is not allowed for role {role} in status {status} ({statusName}, {subState})"),
+        std::move(args));
+}
+
+HistoryEvent MakeHistoryEvent(const Dossier& before, const Transition& t, std::optional<std::int64_t> staffId,
+                              Instant at, std::string note)
+{
+    const WorkflowState from{before.status, before.subState};
+    if (!(from == t.from))
+        throw Error(ErrorCategory::Internal, N_("The workflow step does not match the dossier's state"), {},
+                    std::string("dossier in ") + ToString(before.status) + "/" + ToString(before.subState) +
+                        ", step from " + ToString(t.from.status) + "/" + ToString(t.from.subState));
+    HistoryEvent e;
+    e.dossierId = before.id;
+    e.action = t.action;
+    e.staffId = staffId;
+    e.role = t.role;
+    e.from = t.from;
+    e.to = t.to;
+    e.at = at;
+    e.note = std::move(note);
+    return e;
+}
+
+}  // namespace motcua

@@ -1,0 +1,296 @@
+#include "model/working_calendar.h"
+
+#include <algorithm>
+
+#include "model/error.h"
+
+namespace motcua {
+namespace {
+
+using namespace std::chrono;
+
+// Longer than any stretch of days off a real table has; a calendar without a working day in ten years is broken.
+constexpr int kMaxDaysWithoutWork = 3660;
+
+[[noreturn]] void NoWorkingDay()
+{
+    throw Error(ErrorCategory::Environment, N_("The working calendar has no working day within ten years"));
+}
+
+void SortUnique(std::vector<Date>& dates, const char* field)
+{
+    for (const Date& d : dates)
+        if (!d.ok())
+            ThrowBadInput(N_("Invalid date: no such day in the calendar"), field);
+    std::sort(dates.begin(), dates.end());
+    dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+}
+
+// Every day from `first` to `last` inclusive.
+void AddRange(std::vector<Date>& out, Date first, Date last)
+{
+    for (sys_days d = sys_days{first}; d <= sys_days{last}; d += days{1})
+        out.emplace_back(d);
+}
+
+}  // namespace
+
+// Days off for public servants in 2026 and 2027 (government offices close; one-stop desks follow them).
+// Source: Labour Code 2019 (Law 45/2019/QH14) art. 112 as amended: New Year 1 day (1 January); Tết Nguyên Đán
+// 5 days; Hùng Kings' commemoration 1 day (10th of the 3rd lunar month); Victory Day 30 April; Labour Day 1 May;
+// National Day 2 days (2 September and the day before or after). A holiday falling on a weekly day off is made up
+// on the next working day (art. 111.3). The exact Tết and National Day days are fixed each year by the Government
+// for public servants. This is DATA: a province replaces or extends the table when the announcement is published.
+HolidayTable HolidayTable::Vietnam2026And2027()
+{
+    HolidayTable t;
+    auto& off = t.daysOff;
+    // --- 2026 ---
+    off.push_back(2026y / January / 1);  // New Year (Thursday)
+    // Tết Bính Ngọ: lunar New Year's day is Tuesday 17 February 2026. Government arrangement for public servants:
+    // off Saturday 14 February to Sunday 22 February (9 days; Monday 16 – Friday 20 are the 5 working days off).
+    AddRange(off, 2026y / February / 14, 2026y / February / 22);
+    // Hùng Kings (10/3 lunar) is Sunday 26 April 2026, made up on Monday 27 April.
+    off.push_back(2026y / April / 26);
+    off.push_back(2026y / April / 27);
+    off.push_back(2026y / April / 30);  // Thursday
+    off.push_back(2026y / May / 1);     // Friday
+    // National Day: Tuesday 1 and Wednesday 2 September.
+    off.push_back(2026y / September / 1);
+    off.push_back(2026y / September / 2);
+    // --- 2027 ---
+    off.push_back(2027y / January / 1);  // New Year (Friday)
+    // Tết Đinh Mùi: lunar New Year's day is Saturday 6 February 2027. PROVISIONAL, computed here until the
+    // Government announces the arrangement (then replace it): the usual pattern of one day before the New Year and
+    // four after, the two weekend days made up after: Friday 5 (New Year's Eve) to Thursday 11 February, which is
+    // 5 working days off (5, 8, 9, 10, 11) with the weekend of 6-7 between them.
+    AddRange(off, 2027y / February / 5, 2027y / February / 11);
+    off.push_back(2027y / April / 16);  // Hùng Kings (10/3 lunar), Friday
+    off.push_back(2027y / April / 30);  // Friday
+    off.push_back(2027y / May / 1);     // Saturday, made up on Monday 3 May
+    off.push_back(2027y / May / 3);
+    // National Day: Thursday 2 and Friday 3 September.
+    off.push_back(2027y / September / 2);
+    off.push_back(2027y / September / 3);
+    return t;
+}
+
+WorkingCalendar::WorkingCalendar(CalendarSettings settings, HolidayTable holidays)
+    : m_settings(std::move(settings)), m_holidays(std::move(holidays))
+{
+    const auto& periods = m_settings.periods;
+    if (periods.empty())
+        ThrowBadInput(N_("The working calendar needs at least one office period"), "calendar.periods");
+    int previousEnd = 0;
+    int total = 0;
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+        const WorkingPeriod& p = periods[i];
+        if (p.startMinute < previousEnd || p.startMinute >= p.endMinute || p.endMinute > 24 * 60)
+            ThrowBadInput(N_("Office periods must be in order, within the day and not overlap"),
+                          "calendar.periods[" + std::to_string(i) + "]");
+        previousEnd = p.endMinute;
+        total += p.endMinute - p.startMinute;
+    }
+    if (m_settings.hoursPerWorkingDay <= 0 || total != m_settings.hoursPerWorkingDay * 60)
+        ThrowBadInput(N_("Office periods must add up to the hours of a working day"), "calendar.hoursPerWorkingDay");
+    if (m_settings.forwardingCutoffMinute < 0 || m_settings.forwardingCutoffMinute > 24 * 60)
+        ThrowBadInput(N_("The forwarding cutoff must be a time of day"), "calendar.forwardingCutoffMinute");
+    if (m_settings.utcOffset < -hours{14} || m_settings.utcOffset > hours{14})
+        ThrowBadInput(N_("The UTC offset must be between -14:00 and +14:00"), "calendar.utcOffset");
+    SortUnique(m_holidays.daysOff, "holidays.daysOff");
+    SortUnique(m_holidays.extraWorkdays, "holidays.extraWorkdays");
+}
+
+bool WorkingCalendar::IsWorkingDay(Date d) const
+{
+    if (!d.ok())
+        ThrowBadInput(N_("Invalid date: no such day in the calendar"), "date");
+    if (std::binary_search(m_holidays.extraWorkdays.begin(), m_holidays.extraWorkdays.end(), d))
+        return true;
+    if (std::binary_search(m_holidays.daysOff.begin(), m_holidays.daysOff.end(), d))
+        return false;
+    const weekday wd{sys_days{d}};
+    return wd != Saturday && wd != Sunday;
+}
+
+LocalTime WorkingCalendar::NextWorkingDayStart(local_days after) const
+{
+    local_days day = after;
+    for (int i = 0; i < kMaxDaysWithoutWork; ++i) {
+        day += days{1};
+        if (IsWorkingDay(Date{day}))
+            return day + minutes{m_settings.periods.front().startMinute};
+    }
+    NoWorkingDay();
+}
+
+Instant WorkingCalendar::ClockStart(Instant receivedAt) const
+{
+    const seconds offset = m_settings.utcOffset;
+    const LocalTime local = ToLocal(receivedAt, offset);
+    const local_days day = floor<days>(local);
+    const seconds timeOfDay = local - day;
+    const minutes cutoff{m_settings.forwardingCutoffMinute};
+    if (IsWorkingDay(Date{day}) && timeOfDay < cutoff) {
+        for (const WorkingPeriod& p : m_settings.periods) {
+            if (timeOfDay < minutes{p.startMinute}) {
+                // Before this period: it starts the clock if it opens before the cutoff.
+                if (minutes{p.startMinute} < cutoff)
+                    return ToInstant(day + minutes{p.startMinute}, offset);
+                break;
+            }
+            if (timeOfDay < minutes{p.endMinute})
+                return receivedAt;
+        }
+    }
+    return ToInstant(NextWorkingDayStart(day), offset);
+}
+
+LocalTime WorkingCalendar::AddWorkingSeconds(LocalTime from, seconds amount) const
+{
+    if (amount <= seconds{0})
+        return from;
+    seconds remaining = amount;
+    LocalTime cursor = from;
+    local_days day = floor<days>(cursor);
+    int idle = 0;
+    for (;;) {
+        if (IsWorkingDay(Date{day})) {
+            idle = 0;
+            for (const WorkingPeriod& p : m_settings.periods) {
+                const LocalTime periodStart = day + minutes{p.startMinute};
+                const LocalTime periodEnd = day + minutes{p.endMinute};
+                if (cursor >= periodEnd)
+                    continue;
+                const LocalTime segmentStart = std::max(cursor, periodStart);
+                const seconds available = periodEnd - segmentStart;
+                if (remaining <= available)
+                    return segmentStart + remaining;
+                remaining -= available;
+                cursor = periodEnd;
+            }
+        } else if (++idle > kMaxDaysWithoutWork) {
+            NoWorkingDay();
+        }
+        day += days{1};
+        cursor = LocalTime{day};
+    }
+}
+
+seconds WorkingCalendar::WorkingSecondsBetween(LocalTime from, LocalTime to) const
+{
+    seconds total{0};
+    if (to <= from)
+        return total;
+    const local_days last = floor<days>(to);
+    for (local_days day = floor<days>(from); day <= last; day += days{1}) {
+        if (!IsWorkingDay(Date{day}))
+            continue;
+        for (const WorkingPeriod& p : m_settings.periods) {
+            const LocalTime a = std::max(from, LocalTime{day + minutes{p.startMinute}});
+            const LocalTime b = std::min(to, LocalTime{day + minutes{p.endMinute}});
+            if (b > a)
+                total += b - a;
+        }
+    }
+    return total;
+}
+
+Instant WorkingCalendar::AddWorkingHours(Instant from, minutes amount) const
+{
+    if (amount < minutes{0})
+        ThrowBadInput(N_("Working time to add cannot be negative"), "amount");
+    const seconds offset = m_settings.utcOffset;
+    return ToInstant(AddWorkingSeconds(ToLocal(from, offset), amount), offset);
+}
+
+minutes WorkingCalendar::WorkingTimeBetween(Instant from, Instant to) const
+{
+    const seconds offset = m_settings.utcOffset;
+    return floor<minutes>(WorkingSecondsBetween(ToLocal(from, offset), ToLocal(to, offset)));
+}
+
+LocalTime WorkingCalendar::MoveCalendarDueIntoOffice(LocalTime due) const
+{
+    local_days day = floor<days>(due);
+    const seconds timeOfDay = due - day;
+    for (int i = 0; !IsWorkingDay(Date{day}); ++i) {
+        if (i > kMaxDaysWithoutWork)
+            NoWorkingDay();
+        day += days{1};
+    }
+    const auto& periods = m_settings.periods;
+    std::optional<LocalTime> lastEndBefore;
+    for (const WorkingPeriod& p : periods) {
+        if (timeOfDay >= minutes{p.startMinute} && timeOfDay <= minutes{p.endMinute})
+            return day + timeOfDay;
+        if (minutes{p.endMinute} < timeOfDay)
+            lastEndBefore = day + minutes{p.endMinute};
+    }
+    return lastEndBefore ? *lastEndBefore : LocalTime{day + minutes{periods.front().startMinute}};
+}
+
+std::optional<Instant> WorkingCalendar::DueAtUnlessPaused(Instant receivedAt, const Procedure& procedure,
+                                                          const std::vector<PauseInterval>& pauses) const
+{
+    if (procedure.processingTime < 0)
+        ThrowBadInput(N_("Processing time cannot be negative"), "processingTime");
+    const bool calendarDays = procedure.processingUnit == DurationUnit::CalendarDays;
+    if (!calendarDays && procedure.processingUnit != DurationUnit::WorkingDays)
+        ThrowBadInput(N_("Unknown processing time unit: expected working_days or calendar_days"), "processingUnit");
+    const seconds offset = m_settings.utcOffset;
+
+    struct Span {
+        LocalTime start;
+        std::optional<LocalTime> end;  // empty: still open
+    };
+    std::vector<Span> spans;
+    for (std::size_t i = 0; i < pauses.size(); ++i) {
+        const PauseInterval& p = pauses[i];
+        if (p.end && *p.end < p.start)
+            ThrowBadInput(N_("A pause cannot end before it starts"), "pauses[" + std::to_string(i) + "].end");
+        spans.push_back({ToLocal(p.start, offset),
+                         p.end ? std::optional<LocalTime>(ToLocal(*p.end, offset)) : std::nullopt});
+    }
+    // In order of start; overlaps need no merging because the cursor below never moves back.
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+
+    const auto elapsed = [&](LocalTime a, LocalTime b) { return calendarDays ? b - a : WorkingSecondsBetween(a, b); };
+    const auto advance = [&](LocalTime a, seconds amount) {
+        return calendarDays ? a + amount : AddWorkingSeconds(a, amount);
+    };
+    seconds remaining = calendarDays ? seconds{days{procedure.processingTime}}
+                                     : seconds{hours{procedure.processingTime * m_settings.hoursPerWorkingDay}};
+    LocalTime cursor = ToLocal(ClockStart(receivedAt), offset);
+    std::optional<LocalTime> due;
+    for (const Span& s : spans) {
+        if (s.end && *s.end <= cursor)
+            continue;
+        if (s.start > cursor) {
+            const seconds worked = elapsed(cursor, s.start);
+            if (worked >= remaining) {
+                due = advance(cursor, remaining);
+                break;
+            }
+            remaining -= worked;
+        }
+        if (!s.end)
+            return std::nullopt;  // not due while paused
+        cursor = *s.end;  // > cursor, see the `continue` above
+    }
+    if (!due)
+        due = advance(cursor, remaining);
+    if (calendarDays)
+        due = MoveCalendarDueIntoOffice(*due);
+    return ToInstant(*due, offset);
+}
+
+Instant WorkingCalendar::DueAt(Instant receivedAt, const Procedure& procedure,
+                               const std::vector<PauseInterval>& pauses) const
+{
+    if (const auto due = DueAtUnlessPaused(receivedAt, procedure, pauses))
+        return *due;
+    throw Error(ErrorCategory::Internal, N_("A paused dossier has no due time"), "pauses");
+}
+
+}  // namespace motcua

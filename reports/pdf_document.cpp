@@ -1,0 +1,462 @@
+#include "reports/pdf_document.h"
+
+#include "model/error.h"
+#include "reports/embedded_fonts.h"
+#include "reports/qr_code.h"
+#include "reports/unicode_text.h"
+
+#include <hpdf.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdio>
+#include <cstring>
+#include <span>
+
+namespace motcua::reports {
+namespace {
+
+// tan(12°): the slant of the synthetic italic.
+constexpr double kItalicSlant = 0.2126;
+// Baseline below the top of a line, as a multiple of the size: room for stacked Vietnamese marks above capitals.
+constexpr double kBaselineDrop = 1.08;
+
+std::string Describe(HPDF_STATUS error, HPDF_STATUS detail, const char* operation)
+{
+    char buffer[128];
+    std::snprintf(buffer, sizeof buffer, "libharu error 0x%04X (detail %u) in %s", static_cast<unsigned>(error),
+                  static_cast<unsigned>(detail), operation);
+    return buffer;
+}
+
+// libharu 2.3 has no public call to load a TrueType font from memory; newer versions have HPDF_LoadTTFontFromMemory,
+// which the build looks for. 2.3's HPDF_LoadTTFontFromFile is FileReader + LoadTTFontFromStream: below is the same
+// sequence over a memory stream, through the internal API its headers install (not available in an HPDF_SHARED/DLL
+// build). The stream is one buffer larger than the font, so every seek of the TrueType reader stays inside it.
+const char* LoadTrueTypeFromMemory(HPDF_Doc doc, std::span<const std::uint8_t> bytes)
+{
+#if defined(MOTCUA_HPDF_HAS_LOAD_TT_FONT_FROM_MEMORY)
+    return HPDF_LoadTTFontFromMemory(doc, bytes.data(), static_cast<HPDF_UINT>(bytes.size()), HPDF_TRUE);
+#else
+    HPDF_Stream stream = HPDF_MemStream_New(doc->mmgr, static_cast<HPDF_UINT>(bytes.size() + 1));
+    if (!HPDF_Stream_Validate(stream))
+        return nullptr;
+    if (HPDF_Stream_Write(stream, bytes.data(), static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK) {
+        HPDF_Stream_Free(stream);
+        return nullptr;
+    }
+    HPDF_FontDef def = HPDF_TTFontDef_Load(doc->mmgr, stream, HPDF_TRUE);  // owns the stream from here on
+    if (!def)
+        return nullptr;
+    if (HPDF_Doc_FindFontDef(doc, def->base_font) || HPDF_List_Add(doc->fontdef_list, def) != HPDF_OK) {
+        HPDF_FontDef_Free(def);
+        return nullptr;
+    }
+    // The six-letter subset tag libharu gives each embedded font ("HPDFAA+NotoSans-Regular").
+    if (doc->ttfont_tag[0] == 0) {
+        std::memcpy(doc->ttfont_tag, "HPDFAA", 6);
+    } else {
+        for (int i = 5; i >= 0; --i) {
+            doc->ttfont_tag[i] = static_cast<HPDF_BYTE>(doc->ttfont_tag[i] + 1);
+            if (doc->ttfont_tag[i] <= 'Z')
+                break;
+            doc->ttfont_tag[i] = 'A';
+        }
+    }
+    HPDF_TTFontDef_SetTagName(def, reinterpret_cast<char*>(doc->ttfont_tag));
+    return def->base_font;
+#endif
+}
+
+}  // namespace
+
+struct PdfDocument::State {
+    HPDF_Doc doc = nullptr;
+    HPDF_Font regular = nullptr;
+    HPDF_Font bold = nullptr;
+    std::vector<HPDF_Page> pages;
+    HPDF_Page current = nullptr;  // where Draw* calls go: the last page, except while writing footers
+    double margin = 0;
+    double pageWidth = 0;
+    double pageHeight = 0;
+    // The first error libharu reported; the handler only records it because an exception must not cross C frames.
+    HPDF_STATUS error = HPDF_OK;
+    HPDF_STATUS detail = 0;
+
+    State() = default;
+    State(const State&) = delete;
+    State& operator=(const State&) = delete;
+    ~State()
+    {
+        if (doc)
+            HPDF_Free(doc);
+    }
+
+    static void OnError(HPDF_STATUS errorNo, HPDF_STATUS detailNo, void* user)
+    {
+        auto* state = static_cast<State*>(user);
+        if (state->error == HPDF_OK) {
+            state->error = errorNo;
+            state->detail = detailNo;
+        }
+    }
+
+    HPDF_Font Font(FontFace face) const noexcept
+    {
+        return face == FontFace::Bold || face == FontFace::BoldItalic ? bold : regular;
+    }
+
+    double Width(std::string_view text, FontFace face, double size) const
+    {
+        if (text.empty())
+            return 0;
+        const HPDF_TextWidth width = HPDF_Font_TextWidth(Font(face), reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                                                         static_cast<HPDF_UINT>(text.size()));
+        return width.width * size / 1000.0;
+    }
+};
+
+PdfDocument::PdfDocument(double margin) : m_state(std::make_unique<State>())
+{
+    State& s = *m_state;
+    s.margin = margin;
+    s.doc = HPDF_New(&State::OnError, &s);
+    if (!s.doc)
+        throw Error(ErrorCategory::Environment, N_("Out of memory while producing a PDF document"));
+    HPDF_SetCompressionMode(s.doc, HPDF_COMP_ALL);
+    HPDF_SetInfoAttr(s.doc, HPDF_INFO_CREATOR, "MotCua");
+    HPDF_UseUTFEncodings(s.doc);
+    HPDF_SetCurrentEncoder(s.doc, "UTF-8");
+    Check("HPDF_UseUTFEncodings");
+
+    const auto load = [&s](std::span<const std::uint8_t> bytes, const char* which) {
+        const char* name = LoadTrueTypeFromMemory(s.doc, bytes);
+        HPDF_Font font = name ? HPDF_GetFont(s.doc, name, "UTF-8") : nullptr;
+        if (!font) {
+            const HPDF_STATUS error = s.error != HPDF_OK ? s.error : HPDF_GetError(s.doc);
+            const HPDF_STATUS detail = s.error != HPDF_OK ? s.detail : HPDF_GetErrorDetail(s.doc);
+            throw Error(ErrorCategory::Environment, N_("The font for printed forms could not be loaded"), {},
+                        Describe(error, detail, which));
+        }
+        return font;
+    };
+    s.regular = load(NotoSansRegularTtf(), "loading NotoSans-Regular");
+    s.bold = load(NotoSansBoldTtf(), "loading NotoSans-Bold");
+    NewPage();
+}
+
+PdfDocument::~PdfDocument() = default;
+
+double PdfDocument::Left() const noexcept { return m_state->margin; }
+double PdfDocument::Right() const noexcept { return m_state->pageWidth - m_state->margin; }
+double PdfDocument::Top() const noexcept { return m_state->pageHeight - m_state->margin; }
+double PdfDocument::Bottom() const noexcept { return m_state->margin; }
+double PdfDocument::PageHeight() const noexcept { return m_state->pageHeight; }
+int PdfDocument::PageCount() const noexcept { return static_cast<int>(m_state->pages.size()); }
+
+void PdfDocument::NewPage()
+{
+    State& s = *m_state;
+    HPDF_Page page = HPDF_AddPage(s.doc);
+    if (!page) {
+        Check("HPDF_AddPage");
+        throw Error(ErrorCategory::Internal, N_("The PDF document could not be produced"), {}, "HPDF_AddPage");
+    }
+    HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    Check("HPDF_Page_SetSize");
+    s.pages.push_back(page);
+    s.current = page;
+    s.pageWidth = HPDF_Page_GetWidth(page);
+    s.pageHeight = HPDF_Page_GetHeight(page);
+    m_cursor = Top();
+}
+
+void PdfDocument::KeepTogether(double height)
+{
+    if (height > Remaining() && m_cursor < Top())
+        NewPage();
+}
+
+double PdfDocument::TextWidth(std::string_view text, FontFace face, double size)
+{
+    return m_state->Width(ToNfc(text), face, size);
+}
+
+std::vector<TextLine> PdfDocument::Layout(const std::vector<TextRun>& runs, double width, double size)
+{
+    std::vector<TextRun> normalised;
+    normalised.reserve(runs.size());
+    for (const TextRun& run : runs)
+        normalised.push_back(TextRun{ToNfc(run.text), run.face});
+    const State& s = *m_state;
+    return LayoutText(normalised, width,
+                      [&s, size](std::string_view text, FontFace face) { return s.Width(text, face, size); });
+}
+
+std::vector<TextLine> PdfDocument::BalancedLayout(const std::vector<TextRun>& runs, double width, double size)
+{
+    std::vector<TextLine> lines = Layout(runs, width, size);
+    if (lines.size() < 2)
+        return lines;
+    // The narrowest box that still gives the same number of lines, to within a tenth of a point.
+    double tooNarrow = 0;
+    double enough = width;
+    while (enough - tooNarrow > 0.1) {
+        const double middle = (tooNarrow + enough) / 2;
+        if (Layout(runs, middle, size).size() == lines.size())
+            enough = middle;
+        else
+            tooNarrow = middle;
+    }
+    return Layout(runs, enough, size);
+}
+
+double PdfDocument::FitSize(std::string_view text, FontFace face, double size, double width)
+{
+    const double natural = TextWidth(text, face, size);
+    return natural <= width ? size : size * width / natural;
+}
+
+void PdfDocument::DrawFragment(const LineFragment& fragment, double x, double baseline, double size)
+{
+    HPDF_Page page = m_state->current;
+    const bool italic = fragment.face == FontFace::Italic || fragment.face == FontFace::BoldItalic;
+    HPDF_Page_BeginText(page);
+    HPDF_Page_SetFontAndSize(page, m_state->Font(fragment.face), static_cast<HPDF_REAL>(size));
+    HPDF_Page_SetTextMatrix(page, 1, 0, italic ? static_cast<HPDF_REAL>(kItalicSlant) : 0, 1,
+                            static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(baseline));
+    HPDF_Page_ShowText(page, fragment.text.c_str());
+    HPDF_Page_EndText(page);
+}
+
+double PdfDocument::DrawLines(const std::vector<TextLine>& lines, double x, double top, double width, double size,
+                              Align align)
+{
+    const double lineHeight = LineHeight(size);
+    double y = top;
+    for (const TextLine& line : lines) {
+        double start = x;
+        if (align == Align::Center)
+            start += (width - line.width) / 2;
+        else if (align == Align::Right)
+            start += width - line.width;
+        for (const LineFragment& fragment : line.fragments)
+            DrawFragment(fragment, start + fragment.x, y - kBaselineDrop * size, size);
+        y -= lineHeight;
+    }
+    Check("drawing text");
+    return top - y;
+}
+
+double PdfDocument::DrawText(const std::vector<TextRun>& runs, double x, double top, double width, double size,
+                             Align align)
+{
+    return DrawLines(Layout(runs, width, size), x, top, width, size, align);
+}
+
+double PdfDocument::DrawHeading(const std::vector<TextRun>& runs, double x, double top, double width, double size)
+{
+    return DrawLines(BalancedLayout(runs, width, size), x, top, width, size, Align::Center);
+}
+
+void PdfDocument::DrawRule(double x1, double x2, double y, double thickness)
+{
+    HPDF_Page page = m_state->current;
+    HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(thickness));
+    HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(x1), static_cast<HPDF_REAL>(y));
+    HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(x2), static_cast<HPDF_REAL>(y));
+    HPDF_Page_Stroke(page);
+    Check("drawing a rule");
+}
+
+void PdfDocument::DrawQrCode(const QrCode& code, double x, double top, double side)
+{
+    constexpr int kQuietZone = 4;
+    HPDF_Page page = m_state->current;
+    const double module = side / (code.Size() + 2 * kQuietZone);
+    // One rectangle per horizontal run of dark modules, all filled at once: a few hundred path operators at most.
+    for (int row = 0; row < code.Size(); ++row) {
+        int column = 0;
+        while (column < code.Size()) {
+            if (!code.IsDark(column, row)) {
+                ++column;
+                continue;
+            }
+            const int start = column;
+            while (column < code.Size() && code.IsDark(column, row))
+                ++column;
+            HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(x + (kQuietZone + start) * module),
+                                static_cast<HPDF_REAL>(top - (kQuietZone + row + 1) * module),
+                                static_cast<HPDF_REAL>((column - start) * module), static_cast<HPDF_REAL>(module));
+        }
+    }
+    HPDF_Page_Fill(page);
+    Check("drawing the QR code");
+}
+
+void PdfDocument::Paragraph(const std::vector<TextRun>& runs, const ParagraphStyle& style)
+{
+    const double width = style.width > 0 ? style.width : Width() - style.indent;
+    const double lineHeight = LineHeight(style.size);
+    for (const TextLine& line : Layout(runs, width, style.size)) {
+        if (Remaining() < lineHeight)
+            NewPage();
+        m_cursor -= DrawLines({line}, Left() + style.indent, m_cursor, width, style.size, style.align);
+    }
+    m_cursor -= style.spaceAfter;
+}
+
+void PdfDocument::DrawTableRule(const std::vector<TableColumn>& columns, double top, double height, double ruleWidth)
+{
+    HPDF_Page page = m_state->current;
+    HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(ruleWidth));
+    double x = Left();
+    for (const TableColumn& column : columns) {
+        HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(top - height),
+                            static_cast<HPDF_REAL>(column.width), static_cast<HPDF_REAL>(height));
+        x += column.width;
+    }
+    HPDF_Page_Stroke(page);
+    Check("drawing a table");
+}
+
+double PdfDocument::DrawHeaderRow(const std::vector<TableColumn>& columns, const TableStyle& style)
+{
+    std::vector<std::vector<TextLine>> cells;
+    std::size_t lineCount = 1;
+    for (const TableColumn& column : columns) {
+        cells.push_back(Layout({{column.header, FontFace::Bold}}, column.width - 2 * style.padding, style.size));
+        lineCount = std::max(lineCount, cells.back().size());
+    }
+    const double lineHeight = LineHeight(style.size);
+    const double height = static_cast<double>(lineCount) * lineHeight + 2 * style.padding;
+    double x = Left();
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        // Header cells are centred both ways, as on the printed government forms.
+        const double textHeight = static_cast<double>(cells[i].size()) * lineHeight;
+        DrawLines(cells[i], x + style.padding, m_cursor - (height - textHeight) / 2,
+                  columns[i].width - 2 * style.padding, style.size, Align::Center);
+        x += columns[i].width;
+    }
+    DrawTableRule(columns, m_cursor, height, style.ruleWidth);
+    m_cursor -= height;
+    return height;
+}
+
+void PdfDocument::Table(const std::vector<TableColumn>& requested, const std::vector<std::vector<std::string>>& rows,
+                        const TableStyle& style)
+{
+    // Never wider than the content box: shrink every column in proportion.
+    std::vector<TableColumn> columns = requested;
+    double total = 0;
+    for (const TableColumn& column : columns)
+        total += column.width;
+    if (total > Width())
+        for (TableColumn& column : columns)
+            column.width *= Width() / total;
+
+    const double lineHeight = LineHeight(style.size);
+    const double minimumRow = lineHeight + 2 * style.padding;
+    // The header row never sits alone at the foot of a page.
+    KeepTogether(2 * minimumRow + lineHeight);
+    DrawHeaderRow(columns, style);
+    const auto continueOnNewPage = [&] {
+        NewPage();
+        DrawHeaderRow(columns, style);
+        if (Remaining() < minimumRow)
+            throw Error(ErrorCategory::Internal, N_("The PDF document could not be produced"), {},
+                        "table header leaves no room for a row");
+    };
+
+    for (const std::vector<std::string>& row : rows) {
+        std::vector<std::vector<TextLine>> cells;
+        std::size_t lineCount = 1;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const std::string text = i < row.size() ? row[i] : std::string();
+            cells.push_back(Layout({{text, FontFace::Regular}}, columns[i].width - 2 * style.padding, style.size));
+            lineCount = std::max(lineCount, cells.back().size());
+        }
+        const double rowHeight = static_cast<double>(lineCount) * lineHeight + 2 * style.padding;
+        const double emptyPage = Top() - Bottom() - minimumRow;  // roughly what a page holds below its header row
+        if (rowHeight > Remaining() && rowHeight <= emptyPage)
+            continueOnNewPage();
+        // A row taller than a page goes out in slices, each on its own page under a repeated header.
+        std::size_t from = 0;
+        while (from < lineCount) {
+            const auto fit = static_cast<std::size_t>(std::floor((Remaining() - 2 * style.padding) / lineHeight));
+            if (Remaining() < minimumRow || fit == 0) {
+                continueOnNewPage();
+                continue;
+            }
+            const std::size_t count = std::min(fit, lineCount - from);
+            const double height = static_cast<double>(count) * lineHeight + 2 * style.padding;
+            double x = Left();
+            for (std::size_t i = 0; i < columns.size(); ++i) {
+                const std::vector<TextLine>& lines = cells[i];
+                if (from < lines.size()) {
+                    const auto last = std::min(lines.size(), from + count);
+                    const std::vector<TextLine> slice(lines.begin() + static_cast<std::ptrdiff_t>(from),
+                                                      lines.begin() + static_cast<std::ptrdiff_t>(last));
+                    // Centred vertically when the whole row is on this page; a split row reads top down.
+                    const double offset = count == lineCount
+                                              ? static_cast<double>(lineCount - lines.size()) * lineHeight / 2
+                                              : 0;
+                    DrawLines(slice, x + style.padding, m_cursor - style.padding - offset,
+                              columns[i].width - 2 * style.padding, style.size, columns[i].align);
+                }
+                x += columns[i].width;
+            }
+            DrawTableRule(columns, m_cursor, height, style.ruleWidth);
+            m_cursor -= height;
+            from += count;
+        }
+    }
+}
+
+void PdfDocument::Footer(const std::function<std::string(int page, int count)>& text, double size)
+{
+    State& s = *m_state;
+    const int count = PageCount();
+    for (int i = 0; i < count; ++i) {
+        s.current = s.pages[static_cast<std::size_t>(i)];
+        const std::string line = text(i + 1, count);
+        if (!line.empty())
+            DrawText({{line, FontFace::Regular}}, Left(), Bottom() - size, Width(), size, Align::Center);
+    }
+    s.current = s.pages.back();
+}
+
+std::vector<std::uint8_t> PdfDocument::Save()
+{
+    State& s = *m_state;
+    HPDF_SaveToStream(s.doc);
+    Check("HPDF_SaveToStream");
+    HPDF_UINT32 size = HPDF_GetStreamSize(s.doc);
+    std::vector<std::uint8_t> bytes(size);
+    if (size > 0)
+        HPDF_ReadFromStream(s.doc, bytes.data(), &size);
+    Check("HPDF_ReadFromStream");
+    bytes.resize(size);
+    if (bytes.empty())
+        throw Error(ErrorCategory::Internal, N_("The PDF document could not be produced"), {}, "empty output");
+    return bytes;
+}
+
+void PdfDocument::Check(const char* operation)
+{
+    State& s = *m_state;
+    if (s.error == HPDF_OK)
+        return;
+    const HPDF_STATUS error = s.error;
+    const HPDF_STATUS detail = s.detail;
+    s.error = HPDF_OK;
+    HPDF_ResetError(s.doc);
+    if (error == HPDF_FAILD_TO_ALLOC_MEM)
+        throw Error(ErrorCategory::Environment, N_("Out of memory while producing a PDF document"), {},
+                    Describe(error, detail, operation));
+    throw Error(ErrorCategory::Internal, N_("The PDF document could not be produced"), {},
+                Describe(error, detail, operation));
+}
+
+}  // namespace motcua::reports

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the dependencies, builds with the ci preset (warnings are errors) and runs every test with ctest.
+# Exits with ctest's status; ctest's own summary is the last thing printed. Tests that need a display start
+# their own Xvfb (xvfb-run), and integration tests start a private PostgreSQL cluster (scripts/pg-cluster.sh).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/install-deps.sh
+cmake --preset ci
+if ! cmake --build --preset ci -j2; then
+  echo "test.sh: the build failed (see the first error above); no tests were run" >&2
+  exit 1
+fi
+set +e
+ctest --preset ci --output-on-failure
+exit $?

@@ -1,0 +1,107 @@
+#include "server/command_line.h"
+
+#include <charconv>
+
+namespace motcua::server {
+
+namespace {
+
+struct CommandSpec {
+    std::set<std::string> values;
+    std::set<std::string> flags;
+};
+
+const std::map<std::string, CommandSpec>& Specs()
+{
+    static const std::map<std::string, CommandSpec> specs{
+        {"migrate", {{"--db", "--app-role"}, {}}},
+        {"seed", {{"--db", "--dossiers", "--password", "--kdf-cost"}, {"--demo"}}},
+        {"serve", {{"--db", "--listen", "--public-url", "--threads", "--locale-dir", "--session-hours"}, {"--quiet"}}},
+        {"help", {{}, {}}},
+    };
+    return specs;
+}
+
+}  // namespace
+
+std::string CommandLine::Usage()
+{
+    return "usage: motcua-server <command> [options]\n"
+           "\n"
+           "  migrate --db CONNINFO [--app-role motcua_app]\n"
+           "      apply the database migrations as the schema owner; creates the application role\n"
+           "  seed --db CONNINFO --demo [--dossiers 3000] [--password demo] [--kdf-cost 15]\n"
+           "      load the demo province into an empty database (as the application role)\n"
+           "  serve --db CONNINFO [--listen 127.0.0.1:8080] [--public-url URL] [--threads 8]\n"
+           "        [--locale-dir DIR] [--session-hours 8] [--quiet]\n"
+           "      run the citizen and staff HTTP APIs (as the application role)\n"
+           "  help\n"
+           "\n"
+           "CONNINFO is a libpq connection string; MOTCUA_DB is used when --db is not given.\n"
+           "--kdf-cost is log2 of the scrypt N parameter (15 in production).\n"
+           "Exit codes: 0 success, 1 failure, 2 usage error.\n";
+}
+
+CommandLine CommandLine::Parse(const std::vector<std::string>& args)
+{
+    if (args.empty())
+        throw UsageError("no command given");
+    CommandLine cl;
+    cl.m_command = args[0];
+    if (cl.m_command == "--help" || cl.m_command == "-h")
+        cl.m_command = "help";
+    auto spec = Specs().find(cl.m_command);
+    if (spec == Specs().end())
+        throw UsageError("unknown command '" + args[0] + "'");
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        std::string name = args[i];
+        std::optional<std::string> value;
+        if (name.rfind("--", 0) != 0)
+            throw UsageError("unexpected argument '" + name + "'");
+        if (auto eq = name.find('='); eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+        }
+        if (spec->second.flags.count(name)) {
+            if (value)
+                throw UsageError("option " + name + " takes no value");
+            cl.m_flags.insert(name);
+            continue;
+        }
+        if (!spec->second.values.count(name))
+            throw UsageError("unknown option " + name + " for " + cl.m_command);
+        if (!value) {
+            if (i + 1 >= args.size())
+                throw UsageError("option " + name + " needs a value");
+            value = args[++i];
+        }
+        cl.m_values[name] = *value;
+    }
+    return cl;
+}
+
+std::optional<std::string> CommandLine::Value(const std::string& name) const
+{
+    auto it = m_values.find(name);
+    return it == m_values.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
+bool CommandLine::Flag(const std::string& name) const
+{
+    return m_flags.count(name) > 0;
+}
+
+long long CommandLine::Integer(const std::string& name, long long min, long long max, long long fallback) const
+{
+    const auto text = Value(name);
+    if (!text)
+        return fallback;
+    long long value = 0;
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (text->empty() || ec != std::errc() || end != text->data() + text->size() || value < min || value > max)
+        throw UsageError("option " + name + " must be a whole number from " + std::to_string(min) + " to " +
+                         std::to_string(max));
+    return value;
+}
+
+}  // namespace motcua::server

@@ -1,0 +1,23 @@
+// One HTTP request as the handlers see it: already routed, body already read and size-checked, no Poco types.
+#pragma once
+
+#include <map>
+#include <string>
+
+namespace motcua::server {
+
+struct HttpRequest {
+    std::string method;  // "GET", "POST", …
+    std::string path;    // decoded path without the query
+    std::map<std::string, std::string> pathParams;  // from "{name}" segments of the route pattern
+    std::map<std::string, std::string> query;       // decoded; the last value wins for a repeated name
+    std::string authorization;                      // the raw Authorization header, empty when absent
+    std::string body;
+
+    // The query parameter, or `fallback` when absent.
+    std::string Query(const std::string& name, const std::string& fallback = {}) const;
+    // The path parameter named in the route pattern (always present once routed).
+    const std::string& PathParam(const std::string& name) const;
+};
+
+}  // namespace motcua::server

@@ -1,0 +1,149 @@
+// motcua-server: migrate the database, seed the demo province, or serve the citizen and staff APIs.
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "model/error.h"
+#include "model/postgres/store.h"
+#include "server/command_line.h"
+#include "server/password_hasher.h"
+#include "server/server.h"
+#include "server/server_config.h"
+#include "server/system_clock.h"
+
+#ifdef MOTCUA_HAVE_DEMO
+#include "demo/demo_seeder.h"
+#endif
+
+namespace {
+
+using motcua::server::CommandLine;
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void OnStopSignal(int)
+{
+    g_stop.store(true);
+}
+
+std::string DatabaseOf(const CommandLine& cl)
+{
+    if (auto db = cl.Value("--db"))
+        return *db;
+    if (const char* env = std::getenv("MOTCUA_DB"); env && *env)
+        return env;
+    throw CommandLine::UsageError("--db is required (or set MOTCUA_DB)");
+}
+
+std::string ExecutablePath(const char* argv0)
+{
+    std::error_code ec;
+    auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec)
+        return self.string();
+    return std::filesystem::absolute(argv0, ec).string();
+}
+
+int Migrate(const CommandLine& cl)
+{
+    const std::string role = cl.Value("--app-role").value_or("motcua_app");
+    const int applied = motcua::pg::Migrate(DatabaseOf(cl), role);
+    std::cout << "migrate: " << applied << " migration(s) applied\n";
+    return 0;
+}
+
+int Seed(const CommandLine& cl)
+{
+    if (!cl.Flag("--demo"))
+        throw CommandLine::UsageError("seed needs --demo (the demo province is the only data set)");
+    const std::string db = DatabaseOf(cl);
+    motcua::server::ScryptCost cost;
+    cost.log2N = static_cast<int>(cl.Integer("--kdf-cost", 10, 20, cost.log2N));
+#ifdef MOTCUA_HAVE_DEMO
+    motcua::demo::SeedOptions options;
+    options.dossiers = static_cast<int>(cl.Integer("--dossiers", 0, 200000, options.dossiers));
+    options.password = cl.Value("--password").value_or(options.password);
+    const motcua::server::PasswordHasher hasher(cost);
+    motcua::pg::Store store(db, 2);
+    const motcua::demo::SeedSummary summary =
+        motcua::demo::SeedDemo(store, options, [&hasher](const std::string& password) { return hasher.Hash(password); });
+    std::cout << "seed: " << summary.agencies << " agencies (" << summary.departments << " departments, "
+              << summary.communes << " communes and wards), " << summary.procedures << " procedures, "
+              << summary.staff << " staff, " << summary.dossiers << " dossiers, " << summary.historyEvents
+              << " history events\n"
+              << "seed: demo agency " << summary.demoAgencyCode << " has " << summary.demoAgencyOpenDossiers
+              << " open dossiers, " << summary.demoAgencyAwaitingIntake << " awaiting intake\n";
+    return 0;
+#else
+    (void)db;
+    std::cerr << "motcua-server: this build has no demo library (motcua_demo); seed is unavailable\n";
+    return 1;
+#endif
+}
+
+int Serve(const CommandLine& cl, const char* argv0)
+{
+    motcua::server::ServerConfig config;
+    if (auto listen = cl.Value("--listen"))
+        config.SetListen(*listen);
+    config.publicUrl = cl.Value("--public-url").value_or("");
+    config.threads = static_cast<int>(cl.Integer("--threads", 1, 256, config.threads));
+    config.localeDir = cl.Value("--locale-dir").value_or("");
+    config.sessionLifetime = std::chrono::hours(cl.Integer("--session-hours", 1, 24 * 30, 8));
+    config.logRequests = !cl.Flag("--quiet");
+    config.executablePath = ExecutablePath(argv0);
+    const std::string db = DatabaseOf(cl);
+
+    motcua::pg::Store store(db, static_cast<std::size_t>(config.threads));
+    const motcua::server::SystemClock clock;
+    motcua::server::Server server(config, store, clock);
+    std::signal(SIGINT, OnStopSignal);
+    std::signal(SIGTERM, OnStopSignal);
+    server.Start();
+    std::cerr << "motcua-server: listening on " << config.listenHost << ":" << server.Port() << " (public URL "
+              << config.EffectivePublicUrl() << ")\n";
+    while (!g_stop.load())
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    std::cerr << "motcua-server: stopping\n";
+    server.Stop();
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    try {
+        const CommandLine cl = CommandLine::Parse(args);
+        if (cl.Command() == "help") {
+            std::cout << CommandLine::Usage();
+            return 0;
+        }
+        if (cl.Command() == "migrate")
+            return Migrate(cl);
+        if (cl.Command() == "seed")
+            return Seed(cl);
+        return Serve(cl, argv[0]);
+    } catch (const CommandLine::UsageError& e) {
+        std::cerr << "motcua-server: " << e.what() << "\n\n" << CommandLine::Usage();
+        return 2;
+    } catch (const motcua::Error& e) {
+        std::cerr << "motcua-server: " << e.what();
+        if (!e.Field().empty())
+            std::cerr << " [" << e.Field() << "]";
+        if (!e.Detail().empty())
+            std::cerr << ": " << e.Detail();
+        std::cerr << '\n';
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "motcua-server: " << e.what() << '\n';
+        return 1;
+    }
+}

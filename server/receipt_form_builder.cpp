@@ -1,0 +1,118 @@
+#include "server/receipt_form_builder.h"
+
+#include <boost/locale/conversion.hpp>
+#include <boost/locale/generator.hpp>
+
+#include "model/time.h"
+
+namespace motcua::server {
+
+namespace {
+
+const Agency* ProvinceOf(const AgencyTree& agencies, std::int64_t agencyId)
+{
+    const Agency* a = &agencies.ById(agencyId);
+    for (int guard = 0; guard < 64; ++guard) {
+        if (a->level == AgencyLevel::Province || !a->parentId)
+            return a;
+        a = &agencies.ById(*a->parentId);
+    }
+    return a;
+}
+
+std::string StripPrefix(std::string name, std::initializer_list<const char*> prefixes)
+{
+    for (const char* prefix : prefixes) {
+        const std::string p = prefix;
+        if (name.size() > p.size() && name.compare(0, p.size(), p) == 0)
+            return name.substr(p.size());
+    }
+    return name;
+}
+
+Date LocalDate(Instant t)
+{
+    return Date{std::chrono::floor<std::chrono::days>(ToLocal(t))};
+}
+
+}  // namespace
+
+ReceiptFormBuilder::ReceiptFormBuilder(std::string publicUrl) : m_publicUrl(std::move(publicUrl))
+{
+    while (!m_publicUrl.empty() && m_publicUrl.back() == '/')
+        m_publicUrl.pop_back();
+}
+
+std::string ReceiptFormBuilder::UpperCase(const std::string& utf8)
+{
+    // ICU-backed Boost.Locale knows Vietnamese capitals (ế → Ế); built once, read by many threads.
+    static const std::locale locale = boost::locale::generator()("vi_VN.UTF-8");
+    return boost::locale::to_upper(utf8, locale);
+}
+
+std::string ReceiptFormBuilder::FormatFee(std::int64_t feeVnd)
+{
+    if (feeVnd <= 0)
+        return "Không thu phí";
+    std::string digits = std::to_string(feeVnd);
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            grouped.push_back('.');  // Vietnamese groups thousands with dots
+        grouped.push_back(digits[i]);
+    }
+    return grouped + " đồng";
+}
+
+std::string ReceiptFormBuilder::FormatLegalTime(const Procedure& procedure)
+{
+    if (procedure.processingTime <= 0)
+        return "Trả kết quả ngay trong ngày";
+    std::string n = std::to_string(procedure.processingTime);
+    if (n.size() < 2)
+        n = "0" + n;
+    return n + (procedure.processingUnit == DurationUnit::WorkingDays ? " ngày làm việc" : " ngày");
+}
+
+std::string ReceiptFormBuilder::PlaceName(const AgencyTree& agencies, std::int64_t agencyId)
+{
+    const Agency& agency = agencies.ById(agencyId);
+    // A department is named after its field, not a place: it dates its papers with the province's name.
+    const Agency& named = agency.level == AgencyLevel::Commune ? agency : *ProvinceOf(agencies, agencyId);
+    std::string name = StripPrefix(named.name, {"UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân "});
+    return StripPrefix(name, {"tỉnh ", "Tỉnh ", "thành phố ", "Thành phố ", "phường ", "Phường ", "xã ", "Xã ",
+                              "đặc khu ", "Đặc khu ", "thị trấn ", "Thị trấn "});
+}
+
+reports::ReceiptForm ReceiptFormBuilder::Build(const Dossier& dossier, const Procedure& procedure,
+                                               const AgencyTree& agencies, const pg::StaffCredentials& officer) const
+{
+    const Agency& unit = agencies.ById(officer.agencyId);
+    const Instant receivedAt = dossier.receivedAt.value_or(dossier.submittedAt);
+
+    reports::ReceiptForm form;
+    form.provinceName = UpperCase(ProvinceOf(agencies, officer.agencyId)->name);
+    form.receivingUnit = unit.name;
+    form.place = PlaceName(agencies, officer.agencyId);
+    form.issueDate = FormatVietnameseDate(LocalDate(receivedAt));
+    form.dossierCode = dossier.code;
+    form.registerNumber = std::to_string(dossier.id);
+    form.applicantName = dossier.applicant.fullName;
+    form.applicantAddress = dossier.applicant.address;
+    form.applicantPhone = dossier.applicant.phone;
+    form.applicantEmail = dossier.applicant.email;
+    form.request = procedure.name;
+    for (const SubmittedDocument& d : dossier.documents)
+        form.documents.push_back({d.name, VietnameseName(d.form), d.count});
+    form.numberOfSets = 1;
+    form.legalProcessingTime = FormatLegalTime(procedure);
+    form.receivedAt = FormatVietnameseDateTime(receivedAt);
+    form.dueAt = dossier.dueAt ? FormatVietnameseDateTime(*dossier.dueAt) : std::string();
+    form.collectAt = "Bộ phận Tiếp nhận và Trả kết quả – " + unit.name;
+    form.fees = FormatFee(procedure.feeVnd);
+    form.receivingOfficer = officer.fullName;
+    form.lookupUrl = m_publicUrl + "/tra-cuu/" + dossier.code;
+    return form;
+}
+
+}  // namespace motcua::server

@@ -1,0 +1,54 @@
+#include "server/server.h"
+
+namespace motcua::server {
+
+namespace {
+
+std::string ChooseLocaleDir(const ServerConfig& config)
+{
+    const std::string found =
+        Translator::FindLocaleDir(config.localeDir, config.executablePath, Translator::BuildTreeLocaleDir());
+    // An explicit folder without the catalogue is kept, so the warning names the folder that was given.
+    return found.empty() ? config.localeDir : found;
+}
+
+}  // namespace
+
+Server::Server(ServerConfig config, pg::Store& store, const Clock& clock)
+    : m_config(std::move(config)),
+      m_translator(ChooseLocaleDir(m_config)),
+      m_problems(m_translator),
+      m_hasher(m_config.kdfCost),
+      m_sessions(store, m_hasher, m_config.sessionLifetime),
+      m_calendar(CalendarSettings{}, HolidayTable::Vietnam2026And2027()),
+      m_receipts(m_config.EffectivePublicUrl()),
+      m_accept(store, clock, m_calendar, m_receipts),
+      m_citizenApi(store, clock, m_calendar, DossierCodeFormat(m_config.dossierCodePattern)),
+      m_staffApi(store, clock, m_sessions, m_accept, m_config.inboxDefaultLimit, m_config.inboxMaxLimit),
+      m_http(m_router, m_problems, HttpServiceOptions{m_config.threads, m_config.maxBodyBytes, m_config.logRequests})
+{
+    m_citizenApi.Register(m_router);
+    m_staffApi.Register(m_router);
+}
+
+Server::~Server()
+{
+    Stop();
+}
+
+void Server::Start()
+{
+    m_http.Start(m_config.listenPort, m_config.listenHost);
+}
+
+std::uint16_t Server::Port() const
+{
+    return m_http.Port();
+}
+
+void Server::Stop()
+{
+    m_http.Stop();
+}
+
+}  // namespace motcua::server

@@ -1,0 +1,57 @@
+// The whole service in one object, so motcua-server, the API tests and the desktop GUI test run the same thing
+// in-process: translator, problem mapping, password hashing, sessions, calendar, use cases, APIs, HTTP.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "model/postgres/store.h"
+#include "model/working_calendar.h"
+#include "server/accept_dossier.h"
+#include "server/citizen_api.h"
+#include "server/clock.h"
+#include "server/http_service.h"
+#include "server/password_hasher.h"
+#include "server/problem_responder.h"
+#include "server/receipt_form_builder.h"
+#include "server/router.h"
+#include "server/server_config.h"
+#include "server/session_service.h"
+#include "server/staff_api.h"
+#include "server/translator.h"
+
+namespace motcua::server {
+
+class Server {
+public:
+    // `store` and `clock` must outlive the server.
+    Server(ServerConfig config, pg::Store& store, const Clock& clock);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // Listens on config.listenHost:listenPort (port 0: any free port; see Port()).
+    void Start();
+    std::uint16_t Port() const;
+    void Stop();
+
+    const ServerConfig& Config() const noexcept { return m_config; }
+    const PasswordHasher& Hasher() const noexcept { return m_hasher; }
+    const Translator& Messages() const noexcept { return m_translator; }
+
+private:
+    ServerConfig m_config;
+    Translator m_translator;
+    ProblemResponder m_problems;
+    PasswordHasher m_hasher;
+    SessionService m_sessions;
+    WorkingCalendar m_calendar;
+    ReceiptFormBuilder m_receipts;
+    AcceptDossier m_accept;
+    CitizenApi m_citizenApi;
+    StaffApi m_staffApi;
+    Router m_router;
+    HttpService m_http;
+};
+
+}  // namespace motcua::server

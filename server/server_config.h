@@ -1,0 +1,35 @@
+// Everything motcua-server can be told at start: where to listen, the public URL, threads, limits, costs, locale.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "model/dossier_code.h"
+#include "server/password_hasher.h"
+
+namespace motcua::server {
+
+struct ServerConfig {
+    std::string listenHost = "127.0.0.1";
+    std::uint16_t listenPort = 8080;  // 0: any free port (tests)
+    std::string publicUrl;            // base of lookup links printed on forms; empty: http://<listen>
+    int threads = 8;                  // HTTP worker threads and database connections
+    std::string localeDir;            // --locale-dir; empty: search next to the executable, then the build tree
+    std::string executablePath;       // for the locale search; empty: not searched there
+    std::chrono::seconds sessionLifetime{8 * 3600};
+    ScryptCost kdfCost;               // for hashing new passwords; checks use the cost stored in each hash
+    std::size_t maxBodyBytes = 1024 * 1024;
+    std::string dossierCodePattern = DossierCodeFormat::kDefaultPattern;
+    int inboxDefaultLimit = 50;
+    int inboxMaxLimit = 200;
+    bool logRequests = true;
+
+    // publicUrl without a trailing slash, or the listen address when none was given.
+    std::string EffectivePublicUrl() const;
+    // "host:port" or ":port" or "port"; throws Error(BadInput, "--listen").
+    void SetListen(const std::string& text);
+};
+
+}  // namespace motcua::server

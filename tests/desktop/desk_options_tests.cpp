@@ -1,0 +1,55 @@
+// motcua-desk's command line: defaults, both option spellings, and clear refusals.
+#include <boost/test/unit_test.hpp>
+
+#include "desktop/desk_options.h"
+
+using namespace motcua::desktop;
+
+BOOST_AUTO_TEST_SUITE(options)
+
+BOOST_AUTO_TEST_CASE(defaults_are_vietnamese_and_the_local_server)
+{
+    const DeskOptionsResult r = ParseDeskOptions({});
+    BOOST_REQUIRE(r.options.has_value());
+    BOOST_TEST(r.options->serverUrl == "http://127.0.0.1:8080");
+    BOOST_TEST(r.options->language == "vi");
+    BOOST_TEST(r.options->user.empty());
+    BOOST_TEST(r.options->localeDir.empty());
+}
+
+BOOST_AUTO_TEST_CASE(values_come_separate_or_after_an_equals_sign)
+{
+    const DeskOptionsResult r = ParseDeskOptions({"--server", "http://10.0.0.5:9000", "--user=demo.clerk",
+                                                  "--password", "a=b", "--lang=en", "--locale-dir", "/opt/l"});
+    BOOST_REQUIRE(r.options.has_value());
+    BOOST_TEST(r.options->serverUrl == "http://10.0.0.5:9000");
+    BOOST_TEST(r.options->user == "demo.clerk");
+    BOOST_TEST(r.options->password == "a=b");
+    BOOST_TEST(r.options->language == "en");
+    BOOST_TEST(r.options->localeDir == "/opt/l");
+}
+
+BOOST_AUTO_TEST_CASE(help_exits_successfully_with_the_usage)
+{
+    const DeskOptionsResult r = ParseDeskOptions({"--help"});
+    BOOST_TEST(!r.options.has_value());
+    BOOST_TEST(r.exitCode == 0);
+    BOOST_TEST(r.message.find("Usage: motcua-desk") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(bad_command_lines_are_refused_with_exit_code_2)
+{
+    const std::vector<std::vector<std::string>> bad = {
+        {"--bogus"}, {"--server"}, {"--lang", "fr"}, {"--password", "x"}, {"positional"}};
+    for (const auto& args : bad) {
+        const DeskOptionsResult r = ParseDeskOptions(args);
+        BOOST_TEST_CONTEXT("args starting " << args.front())
+        {
+            BOOST_TEST(!r.options.has_value());
+            BOOST_TEST(r.exitCode == 2);
+            BOOST_TEST(r.message.find("motcua-desk: ") == 0u);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,287 @@
+// Test doubles for the desk's presenters: a scripted staff API, recording views, alert and document launcher.
+#pragma once
+
+#include <chrono>
+#include <exception>
+#include <functional>
+#include <map>
+#include <ostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "desktop/alert.h"
+#include "desktop/api_error.h"
+#include "desktop/detail_presenter.h"
+#include "desktop/inbox_presenter.h"
+#include "desktop/login_presenter.h"
+#include "desktop/receipt_opener.h"
+#include "desktop/staff_api.h"
+#include "desktop/translation.h"
+
+namespace motcua {
+// Boost.Test prints values of failed checks; the domain enums print as their numbers.
+inline std::ostream& boost_test_print_type(std::ostream& os, NationalStatus s) { return os << static_cast<int>(s); }
+inline std::ostream& boost_test_print_type(std::ostream& os, Role r) { return os << static_cast<int>(r); }
+inline std::ostream& boost_test_print_type(std::ostream& os, ErrorCategory c) { return os << static_cast<int>(c); }
+}  // namespace motcua
+
+namespace motcua::desktop::test {
+
+// 2026-11-27 09:30 in Hà Nội = 02:30 UTC.
+inline Instant At(int year, unsigned month, unsigned day, int hour, int minute)
+{
+    using namespace std::chrono;
+    const sys_days d = year_month_day{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+    return Instant{d.time_since_epoch() + hours{hour} + minutes{minute}} - kVietnamUtcOffset;
+}
+
+inline InboxItem MakeItem(std::int64_t id, NationalStatus status = NationalStatus::New,
+                          std::optional<Instant> due = std::nullopt)
+{
+    InboxItem item;
+    item.id = id;
+    item.code = "000.00.01.H41-261127-" + std::string(4 - std::to_string(id).size(), '0') + std::to_string(id);
+    item.applicantName = "Nguyễn Văn An " + std::to_string(id);
+    item.procedureName = "Đăng ký khai sinh";
+    item.submittedAt = At(2026, 11, 27, 9, 30);
+    item.dueAt = due;
+    item.status = status;
+    item.version = 1;
+    return item;
+}
+
+inline DossierDetail MakeDetail(std::int64_t id, NationalStatus status = NationalStatus::New, int version = 1)
+{
+    DossierDetail d;
+    d.summary = MakeItem(id, status, At(2026, 12, 4, 16, 0));
+    d.summary.version = version;
+    d.channel = "online";
+    d.procedure = ProcedureInfo{7, "1.001193", "Đăng ký khai sinh", 5, "working_days", 50000};
+    d.applicant = ApplicantInfo{"Nguyễn Văn An", "001090001234", "1990-05-12", "12 Hàng Bạc, Hoàn Kiếm, Hà Nội",
+                                "0912345678", ""};
+    d.documents = {{"Tờ khai đăng ký khai sinh", "original", 1}, {"Giấy chứng sinh", "certified_copy", 2}};
+    d.receivingAgency = AgencyRef{3, "000.00.01.H41", "UBND phường Hoàn Kiếm"};
+    d.handlingAgency = d.receivingAgency;
+    HistoryEntry submitted;
+    submitted.at = d.summary.submittedAt;
+    submitted.action = "submit";
+    submitted.role = "citizen";
+    submitted.toStatus = NationalStatus::New;
+    d.history.push_back(submitted);
+    if (status != NationalStatus::New) {
+        HistoryEntry accepted;
+        accepted.at = At(2026, 11, 27, 10, 0);
+        accepted.action = "accept";
+        accepted.role = "clerk";
+        accepted.staffName = "Trần Thị Bích";
+        accepted.fromStatus = NationalStatus::New;
+        accepted.toStatus = status;
+        d.history.push_back(accepted);
+        d.summary.receivedAt = accepted.at;
+        d.hasReceipt = true;
+    }
+    return d;
+}
+
+inline ApiError Problem(ErrorCategory category, int status, std::string title, std::string titleVi = {},
+                        std::string field = {})
+{
+    return ApiError(category, status, std::move(title), std::move(titleVi), std::move(field), "from the fake");
+}
+
+inline std::vector<std::uint8_t> PdfBytes()
+{
+    const std::string text = "%PDF-1.4\n% fake receipt\n%%EOF\n";
+    return {text.begin(), text.end()};
+}
+
+class FakeStaffApi final : public IStaffApi {
+public:
+    // --- script ---
+    std::optional<Session> loginResult;
+    std::exception_ptr loginError;
+    std::map<std::string, InboxPage> pages;  // key: cursor ("" for the first page)
+    std::exception_ptr inboxError;
+    std::map<std::int64_t, DossierDetail> details;
+    std::function<DossierDetail(std::int64_t, int)> onAccept;
+    std::vector<std::uint8_t> receipt = PdfBytes();
+    std::exception_ptr receiptError;
+
+    // --- record ---
+    std::string serverUrl;
+    std::vector<std::pair<std::string, std::string>> logins;
+    std::vector<std::optional<std::string>> inboxCursors;
+    std::vector<int> inboxLimits;
+    std::vector<std::int64_t> dossierCalls;
+    std::vector<std::pair<std::int64_t, int>> acceptCalls;
+    std::vector<std::int64_t> receiptCalls;
+    int logoutCalls = 0;
+
+    void SetServerUrl(const std::string& url) override
+    {
+        if (url.empty())
+            ThrowBadInput("Enter the server address, for example http://127.0.0.1:8080.", "server");
+        serverUrl = url;
+    }
+    std::string ServerUrl() const override { return serverUrl; }
+    Session Login(const std::string& username, const std::string& password) override
+    {
+        logins.emplace_back(username, password);
+        if (loginError)
+            std::rethrow_exception(loginError);
+        return loginResult.value();
+    }
+    void Logout() override { ++logoutCalls; }
+    InboxPage Inbox(int limit, const std::optional<std::string>& after) override
+    {
+        inboxLimits.push_back(limit);
+        inboxCursors.push_back(after);
+        if (inboxError)
+            std::rethrow_exception(inboxError);
+        return pages.at(after.value_or(""));
+    }
+    DossierDetail Dossier(std::int64_t id) override
+    {
+        dossierCalls.push_back(id);
+        const auto it = details.find(id);
+        if (it == details.end())
+            throw Problem(ErrorCategory::NotFound, 404, "Dossier not found", "Không tìm thấy hồ sơ");
+        return it->second;
+    }
+    DossierDetail Accept(std::int64_t id, int version) override
+    {
+        acceptCalls.emplace_back(id, version);
+        return onAccept(id, version);
+    }
+    std::vector<std::uint8_t> Receipt(std::int64_t id) override
+    {
+        receiptCalls.push_back(id);
+        if (receiptError)
+            std::rethrow_exception(receiptError);
+        return receipt;
+    }
+};
+
+class FakeLoginView final : public ILoginView {
+public:
+    std::string server = "http://127.0.0.1:8080";
+    std::string username;
+    std::string password;
+    std::vector<bool> busyChanges;
+    std::optional<std::pair<std::string, std::string>> error;  // message, field
+    bool busy = false;
+    bool errorShownWhileBusy = false;
+
+    std::string GetServerUrl() const override { return server; }
+    std::string GetUsername() const override { return username; }
+    std::string GetPassword() const override { return password; }
+    void SetBusy(bool b) override
+    {
+        busy = b;
+        busyChanges.push_back(b);
+    }
+    void ShowError(const std::string& message, const std::string& field) override
+    {
+        error = std::make_pair(message, field);
+        errorShownWhileBusy = errorShownWhileBusy || busy;
+    }
+    void ClearError() override { error.reset(); }
+};
+
+class FakeInboxView final : public IInboxView {
+public:
+    IInboxRows* rows = nullptr;
+    std::size_t rowCount = 0;
+    std::vector<std::size_t> refreshed;
+    std::string status;
+
+    void SetRows(IInboxRows* r) override { rows = r; }
+    void SetRowCount(std::size_t count) override { rowCount = count; }
+    void RefreshRow(std::size_t row) override { refreshed.push_back(row); }
+    void SetStatusText(const std::string& text) override { status = text; }
+};
+
+class FakeDetailView final : public IDetailView {
+public:
+    std::optional<DetailViewData> shown;
+    std::string emptyHint;
+    bool acceptEnabled = false;
+    bool receiptEnabled = false;
+    bool busy = false;
+    int busyCount = 0;
+
+    void ShowDossier(const DetailViewData& data) override { shown = data; }
+    void ShowEmpty(const std::string& hint) override
+    {
+        shown.reset();
+        emptyHint = hint;
+    }
+    void SetAcceptEnabled(bool e) override { acceptEnabled = e; }
+    void SetReceiptEnabled(bool e) override { receiptEnabled = e; }
+    void SetBusy(bool b) override
+    {
+        busy = b;
+        if (b)
+            ++busyCount;
+    }
+    std::string Field(const std::string& label) const
+    {
+        if (!shown)
+            return "<nothing shown>";
+        for (const DetailField& f : shown->fields)
+            if (f.label == label)
+                return f.value;
+        return "<no field " + label + ">";
+    }
+};
+
+class RecordingAlert final : public Alert {
+public:
+    struct Message {
+        std::string text;
+        std::string details;
+    };
+    std::vector<Message> errors;
+    std::vector<std::string> infos;
+    std::vector<std::string> questions;
+    bool answer = true;
+
+    void ShowError(const std::string& message, const std::string& details) override
+    {
+        errors.push_back({message, details});
+    }
+    void ShowInfo(const std::string& message) override { infos.push_back(message); }
+    bool AskYesNo(const std::string& question) override
+    {
+        questions.push_back(question);
+        return answer;
+    }
+};
+
+class RecordingLauncher final : public IDocumentLauncher {
+public:
+    std::vector<std::filesystem::path> opened;
+    void OpenDocument(const std::filesystem::path& file) override { opened.push_back(file); }
+};
+
+using Catalogue = std::map<std::string, std::string>;
+
+// Installs a tiny Vietnamese "catalogue" for the test's lifetime and restores the identity translator after.
+class VietnameseUi {
+public:
+    explicit VietnameseUi(const std::map<std::string, std::string>& catalogue)
+    {
+        SetTranslator(
+            [catalogue](const char* msgid) {
+                const auto it = catalogue.find(msgid);
+                return it == catalogue.end() ? std::string(msgid) : it->second;
+            },
+            true);
+    }
+    ~VietnameseUi() { SetTranslator(nullptr, false); }
+    VietnameseUi(const VietnameseUi&) = delete;
+    VietnameseUi& operator=(const VietnameseUi&) = delete;
+};
+
+}  // namespace motcua::desktop::test

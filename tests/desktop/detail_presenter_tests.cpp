@@ -1,0 +1,239 @@
+// DetailPresenter: what the pane shows, who may press Accept, and the accept success and conflict paths.
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <iterator>
+
+#include <unistd.h>
+
+#include "desktop_fakes.h"
+
+using namespace motcua;
+using namespace motcua::desktop;
+using namespace motcua::desktop::test;
+
+namespace {
+
+const Instant kNow = At(2026, 11, 30, 10, 0);
+
+StaffIdentity Staff(Role role)
+{
+    StaffIdentity s;
+    s.id = 5;
+    s.fullName = "Trần Thị Bích";
+    s.role = role;
+    s.agencyId = 3;
+    return s;
+}
+
+std::string FileText(const std::filesystem::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+struct DetailFixture {
+    explicit DetailFixture(Role role = Role::Clerk)
+        : folder(std::filesystem::temp_directory_path() /
+                 ("motcua-desk-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter))),
+          receipts(api, launcher, folder),
+          presenter(view, api, alert, receipts, Staff(role), [] { return kNow; })
+    {
+        api.details[1] = MakeDetail(1, NationalStatus::New, 3);
+        presenter.SetChangeHandler([this](const InboxItem& item) { changes.push_back(item); });
+    }
+    ~DetailFixture()
+    {
+        std::error_code ec;
+        std::filesystem::remove_all(folder, ec);
+    }
+
+    static inline int counter = 0;
+    FakeDetailView view;
+    FakeStaffApi api;
+    RecordingAlert alert;
+    RecordingLauncher launcher;
+    std::filesystem::path folder;
+    ReceiptOpener receipts;
+    DetailPresenter presenter;
+    std::vector<InboxItem> changes;
+};
+
+struct HandlerFixture : DetailFixture {
+    HandlerFixture() : DetailFixture(Role::Handler) {}
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(detail)
+
+BOOST_FIXTURE_TEST_CASE(nothing_selected_shows_a_hint_and_no_actions, DetailFixture)
+{
+    BOOST_TEST(!view.shown.has_value());
+    BOOST_TEST(view.emptyHint == "Select a dossier in the inbox to see it here.");
+    BOOST_TEST(!view.acceptEnabled);
+    BOOST_TEST(!view.receiptEnabled);
+}
+
+BOOST_FIXTURE_TEST_CASE(show_lists_applicant_procedure_documents_and_history, DetailFixture)
+{
+    presenter.Show(1);
+    BOOST_REQUIRE(view.shown.has_value());
+    BOOST_TEST(view.shown->heading == "000.00.01.H41-261127-0001 — Nguyễn Văn An");
+    BOOST_TEST(view.Field("Applicant") == "Nguyễn Văn An");
+    BOOST_TEST(view.Field("Citizen ID") == "001090001234");
+    BOOST_TEST(view.Field("Date of birth") == "12/05/1990");
+    BOOST_TEST(view.Field("Email") == "—");
+    BOOST_TEST(view.Field("Procedure") == "1.001193 — Đăng ký khai sinh");
+    BOOST_TEST(view.Field("Status") == "Newly submitted");
+    BOOST_TEST(view.Field("Submitted on") == "27/11/2026 09:30");
+    BOOST_TEST(view.Field("Received on") == "—");
+    BOOST_TEST(view.Field("Due") == "04/12/2026 16:00");
+    BOOST_TEST(view.Field("Processing time") == "5 working days");
+    BOOST_TEST(view.Field("Fee") == "50.000 VND");
+    BOOST_TEST(view.Field("Channel") == "Online");
+    BOOST_TEST(view.Field("Receiving agency") == "UBND phường Hoàn Kiếm");
+    BOOST_REQUIRE(view.shown->documents.size() == 2u);
+    BOOST_TEST(view.shown->documents[1].name == "Giấy chứng sinh");
+    BOOST_TEST(view.shown->documents[1].form == "Certified copy");
+    BOOST_TEST(view.shown->documents[1].count == "2");
+    BOOST_REQUIRE(view.shown->history.size() == 1u);
+    BOOST_TEST(view.shown->history[0].step == "Submitted");
+    BOOST_TEST(view.shown->history[0].by == "Citizen");
+    BOOST_TEST(view.shown->history[0].status == "Newly submitted");
+    BOOST_TEST(!view.busy);
+}
+
+BOOST_FIXTURE_TEST_CASE(accept_is_offered_to_a_clerk_for_a_newly_submitted_dossier, DetailFixture)
+{
+    presenter.Show(1);
+    BOOST_TEST(presenter.CanAccept());
+    BOOST_TEST(view.acceptEnabled);
+    BOOST_TEST(!view.receiptEnabled);
+}
+
+BOOST_FIXTURE_TEST_CASE(accept_is_not_offered_for_a_dossier_already_received, DetailFixture)
+{
+    api.details[2] = MakeDetail(2, NationalStatus::Received, 2);
+    presenter.Show(2);
+    BOOST_TEST(!presenter.CanAccept());
+    BOOST_TEST(!view.acceptEnabled);
+    BOOST_TEST(view.receiptEnabled);
+    presenter.Accept();
+    BOOST_TEST(api.acceptCalls.empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(accept_is_not_offered_to_a_handler, HandlerFixture)
+{
+    presenter.Show(1);
+    BOOST_TEST(!presenter.CanAccept());
+    BOOST_TEST(!view.acceptEnabled);
+    presenter.Accept();
+    BOOST_TEST(api.acceptCalls.empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(accept_success_refreshes_the_row_and_opens_the_receipt_when_asked, DetailFixture)
+{
+    api.onAccept = [](std::int64_t id, int version) { return MakeDetail(id, NationalStatus::Received, version + 1); };
+    presenter.Show(1);
+    presenter.Accept();
+    BOOST_REQUIRE(api.acceptCalls.size() == 1u);
+    BOOST_TEST(api.acceptCalls[0].first == 1);
+    BOOST_TEST(api.acceptCalls[0].second == 3);  // the version shown
+    BOOST_TEST(view.Field("Status") == "Received");
+    BOOST_TEST(view.Field("Received on") == "27/11/2026 10:00");
+    BOOST_TEST(view.shown->history.size() == 2u);
+    BOOST_TEST(view.shown->history[1].step == "Accepted at intake");
+    BOOST_TEST(view.shown->history[1].status == "Received");
+    BOOST_TEST(view.shown->history[1].by == "Trần Thị Bích");
+    BOOST_TEST(!view.acceptEnabled);
+    BOOST_TEST(view.receiptEnabled);
+    BOOST_REQUIRE(changes.size() == 1u);
+    BOOST_TEST(changes[0].status == NationalStatus::Received);
+    BOOST_TEST(changes[0].version == 4);
+    BOOST_REQUIRE(alert.questions.size() == 1u);
+    BOOST_TEST(alert.questions[0].find("000.00.01.H41-261127-0001") != std::string::npos);
+    BOOST_TEST(alert.errors.empty());
+    BOOST_TEST((api.receiptCalls == std::vector<std::int64_t>{1}));
+    BOOST_REQUIRE(launcher.opened.size() == 1u);
+    BOOST_TEST(launcher.opened[0].filename().string() == "000.00.01.H41-261127-0001-receipt.pdf");
+    BOOST_TEST(FileText(launcher.opened[0]).rfind("%PDF-", 0) == 0u);
+}
+
+BOOST_FIXTURE_TEST_CASE(accept_success_without_wanting_the_receipt_opens_nothing, DetailFixture)
+{
+    alert.answer = false;
+    api.onAccept = [](std::int64_t id, int version) { return MakeDetail(id, NationalStatus::Received, version + 1); };
+    presenter.Show(1);
+    presenter.Accept();
+    BOOST_TEST(alert.questions.size() == 1u);
+    BOOST_TEST(api.receiptCalls.empty());
+    BOOST_TEST(launcher.opened.empty());
+    presenter.OpenReceipt();  // later, from the button
+    BOOST_TEST(launcher.opened.size() == 1u);
+}
+
+BOOST_FIXTURE_TEST_CASE(accept_conflict_explains_and_reloads_the_dossier, DetailFixture)
+{
+    api.onAccept = [this](std::int64_t id, int) -> DossierDetail {
+        // Someone else accepted it meanwhile: the server now holds version 4, status 2.
+        api.details[id] = MakeDetail(id, NationalStatus::Received, 4);
+        throw Problem(ErrorCategory::Conflict, 409, "The dossier was changed by someone else",
+                      "Hồ sơ đã được người khác thay đổi");
+    };
+    presenter.Show(1);
+    presenter.Accept();
+    BOOST_REQUIRE(alert.errors.size() == 1u);
+    BOOST_TEST(alert.errors[0].text.find("Someone else changed this dossier") == 0u);
+    BOOST_TEST(alert.errors[0].details.find(std::string("category: ") + ToString(ErrorCategory::Conflict)) != std::string::npos);
+    BOOST_TEST((api.dossierCalls == std::vector<std::int64_t>{1, 1}));  // shown, then reloaded
+    BOOST_TEST(presenter.Current()->summary.version == 4);
+    BOOST_TEST(view.Field("Status") == "Received");
+    BOOST_TEST(!view.acceptEnabled);
+    BOOST_REQUIRE(changes.size() == 1u);
+    BOOST_TEST(changes[0].version == 4);
+    BOOST_TEST(alert.questions.empty());
+    BOOST_TEST(launcher.opened.empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(accept_refused_by_the_server_shows_its_reason_and_keeps_the_dossier, DetailFixture)
+{
+    api.onAccept = [](std::int64_t, int) -> DossierDetail {
+        throw Problem(ErrorCategory::NotAllowed, 403, "Only a clerk of the handling agency can accept this dossier");
+    };
+    presenter.Show(1);
+    presenter.Accept();
+    BOOST_REQUIRE(alert.errors.size() == 1u);
+    BOOST_TEST(alert.errors[0].text ==
+               "The dossier was not accepted: Only a clerk of the handling agency can accept this dossier");
+    BOOST_TEST((api.dossierCalls == std::vector<std::int64_t>{1}));
+    BOOST_TEST(view.Field("Status") == "Newly submitted");
+    BOOST_TEST(view.acceptEnabled);
+    BOOST_TEST(changes.empty());
+    BOOST_TEST(!view.busy);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_receipt_that_is_not_a_pdf_is_reported_and_not_opened, DetailFixture)
+{
+    api.details[2] = MakeDetail(2, NationalStatus::Received, 2);
+    const std::string html = "<html>proxy error</html>";
+    api.receipt.assign(html.begin(), html.end());
+    presenter.Show(2);
+    presenter.OpenReceipt();
+    BOOST_REQUIRE(alert.errors.size() == 1u);
+    BOOST_TEST(alert.errors[0].text.find("The receipt could not be opened") == 0u);
+    BOOST_TEST(launcher.opened.empty());
+    BOOST_TEST(!std::filesystem::exists(folder / "000.00.01.H41-261127-0002-receipt.pdf"));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_dossier_that_cannot_be_loaded_empties_the_pane_and_says_why, DetailFixture)
+{
+    presenter.Show(1);
+    presenter.Show(999);
+    BOOST_TEST(!view.shown.has_value());
+    BOOST_TEST(!view.acceptEnabled);
+    BOOST_REQUIRE(alert.errors.size() == 1u);
+    BOOST_TEST(alert.errors[0].text == "The dossier could not be loaded: Dossier not found");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

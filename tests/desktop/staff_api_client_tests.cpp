@@ -1,0 +1,376 @@
+// StaffApiClient against a tiny in-process Poco HTTP server on port 0 answering canned JSON and problem+json.
+#include <boost/test/unit_test.hpp>
+
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/StreamCopier.h>
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "desktop/api_error.h"
+#include "desktop/staff_api_client.h"
+#include "desktop_fakes.h"
+
+using namespace motcua;
+using namespace motcua::desktop;
+
+namespace {
+
+struct Canned {
+    int status = 200;
+    std::string contentType = "application/json";
+    std::string body;
+    std::chrono::milliseconds delay{0};
+};
+
+struct Seen {
+    std::string method;
+    std::string uri;
+    std::string authorization;
+    std::string contentType;
+    std::string body;
+};
+
+// Answers "METHOD path" (path without the query) from a table and records every request.
+class CannedServer {
+public:
+    CannedServer() : m_socket(Poco::Net::SocketAddress("127.0.0.1", 0))
+    {
+        auto* params = new Poco::Net::HTTPServerParams();
+        params->setMaxThreads(4);
+        m_server = std::make_unique<Poco::Net::HTTPServer>(new Factory(*this), m_socket, params);
+        m_server->start();
+    }
+    ~CannedServer() { m_server->stopAll(true); }
+
+    std::string Url() const { return "http://127.0.0.1:" + std::to_string(m_socket.address().port()); }
+    void Set(const std::string& key, Canned answer)
+    {
+        std::lock_guard lock(m_mutex);
+        m_answers[key] = std::move(answer);
+    }
+    std::vector<Seen> Requests()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_seen;
+    }
+
+private:
+    class Handler final : public Poco::Net::HTTPRequestHandler {
+    public:
+        explicit Handler(CannedServer& owner) : m_owner(owner) {}
+        void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override
+        {
+            Seen seen;
+            seen.method = request.getMethod();
+            seen.uri = request.getURI();
+            seen.authorization = request.get("Authorization", "");
+            seen.contentType = request.getContentType();
+            Poco::StreamCopier::copyToString(request.stream(), seen.body);
+            const std::string path = seen.uri.substr(0, seen.uri.find('?'));
+            Canned answer{404, "application/problem+json",
+                          R"({"type":"urn:motcua:error:not-found","status":404,"title":"Not found","title_vi":"Không tìm thấy","field":""})"};
+            {
+                std::lock_guard lock(m_owner.m_mutex);
+                m_owner.m_seen.push_back(seen);
+                const auto it = m_owner.m_answers.find(seen.method + " " + path);
+                if (it != m_owner.m_answers.end())
+                    answer = it->second;
+            }
+            if (answer.delay.count() > 0)
+                std::this_thread::sleep_for(answer.delay);
+            response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
+            response.setContentType(answer.contentType);
+            response.setContentLength(static_cast<std::streamsize>(answer.body.size()));
+            response.send() << answer.body;
+        }
+
+    private:
+        CannedServer& m_owner;
+    };
+    class Factory final : public Poco::Net::HTTPRequestHandlerFactory {
+    public:
+        explicit Factory(CannedServer& owner) : m_owner(owner) {}
+        Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override
+        {
+            return new Handler(m_owner);
+        }
+
+    private:
+        CannedServer& m_owner;
+    };
+
+    Poco::Net::ServerSocket m_socket;
+    std::unique_ptr<Poco::Net::HTTPServer> m_server;
+    std::mutex m_mutex;
+    std::map<std::string, Canned> m_answers;
+    std::vector<Seen> m_seen;
+};
+
+const char* const kLoginJson = R"({"token":"tok-123","expiresAt":"2026-11-27T17:30:00+07:00",
+  "staff":{"id":5,"username":"clerk.hoankiem","fullName":"Trần Thị Bích","role":"clerk","agencyId":3,
+           "agencyName":"UBND phường Hoàn Kiếm"}})";
+
+const char* const kDetailJson = R"({"id":42,"code":"000.00.01.H41-261127-0001","applicantName":"Nguyễn Văn An",
+  "procedureName":"Đăng ký khai sinh","submittedAt":"2026-11-27T09:30:00+07:00","receivedAt":"2026-11-27T10:00:00+07:00",
+  "dueAt":"2026-12-04T16:00:00+07:00","status":2,"statusName":"Được tiếp nhận","subState":"awaiting_assignment",
+  "version":4,"channel":"online",
+  "procedure":{"id":7,"code":"1.001193","name":"Đăng ký khai sinh","processingTime":5,"processingUnit":"working_days","feeVnd":0},
+  "applicant":{"fullName":"Nguyễn Văn An","citizenId":"001090001234","dateOfBirth":"1990-05-12","address":"12 Hàng Bạc",
+               "phone":"0912345678"},
+  "formData":{"child":{"name":"Nguyễn Văn Bình"}},
+  "documents":[{"name":"Tờ khai đăng ký khai sinh","form":"original","count":1}],
+  "receivingAgency":{"id":3,"code":"000.00.01.H41","name":"UBND phường Hoàn Kiếm"},
+  "handlingAgency":{"id":3,"code":"000.00.01.H41","name":"UBND phường Hoàn Kiếm"},
+  "history":[{"at":"2026-11-27T09:30:00+07:00","action":"submit","role":"citizen","staffName":null,"fromStatus":null,
+              "toStatus":1,"note":""},
+             {"at":"2026-11-27T10:00:00+07:00","action":"accept","role":"clerk","staffName":"Trần Thị Bích",
+              "fromStatus":1,"toStatus":2,"note":""}],
+  "hasReceipt":true})";
+
+StaffApiClient MakeClient(const std::string& url, std::chrono::milliseconds timeout = std::chrono::milliseconds(5000))
+{
+    StaffApiClientOptions options;
+    options.serverUrl = url;
+    options.connectTimeout = timeout;
+    options.requestTimeout = timeout;
+    return StaffApiClient(options);
+}
+
+template <class F>
+Error CaughtError(F&& f)
+{
+    try {
+        f();
+    } catch (const Error& e) {
+        return e;
+    }
+    BOOST_FAIL("no motcua::Error was thrown");
+    throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(api_client)
+
+BOOST_AUTO_TEST_CASE(login_parses_the_identity_and_later_calls_carry_the_bearer_token)
+{
+    CannedServer server;
+    server.Set("POST /staff/v1/login", {200, "application/json", kLoginJson});
+    server.Set("GET /staff/v1/inbox", {200, "application/json", R"({"items":[],"next":null})"});
+    StaffApiClient client = MakeClient(server.Url());
+    const Session session = client.Login("clerk.hoankiem", "mật khẩu \"x\"");
+    BOOST_TEST(session.staff.id == 5);
+    BOOST_TEST(session.staff.fullName == "Trần Thị Bích");
+    BOOST_TEST(session.staff.role == Role::Clerk);
+    BOOST_TEST(session.staff.agencyName == "UBND phường Hoàn Kiếm");
+    BOOST_TEST(client.HasToken());
+    client.Inbox(50, std::nullopt);
+    const std::vector<Seen> seen = server.Requests();
+    BOOST_REQUIRE(seen.size() == 2u);
+    BOOST_TEST(seen[0].authorization == "");
+    BOOST_TEST(seen[0].contentType.find("application/json") == 0u);
+    // The password travels JSON-escaped, never spliced in raw.
+    BOOST_TEST(seen[0].body.find(R"("password":"mật khẩu \"x\"")") != std::string::npos);
+    BOOST_TEST(seen[1].authorization == "Bearer tok-123");
+    BOOST_TEST(seen[1].uri == "/staff/v1/inbox?limit=50");
+}
+
+BOOST_AUTO_TEST_CASE(a_problem_answer_becomes_an_api_error_with_both_titles_and_the_field)
+{
+    CannedServer server;
+    server.Set("POST /staff/v1/login",
+               {401, "application/problem+json",
+                R"({"type":"urn:motcua:error:unauthenticated","status":401,"title":"Wrong user name or password",
+                    "title_vi":"Sai tên đăng nhập hoặc mật khẩu","field":"password","detail":"no such user"})"});
+    StaffApiClient client = MakeClient(server.Url());
+    try {
+        client.Login("nobody", "x");
+        BOOST_FAIL("login should have failed");
+    } catch (const ApiError& e) {
+        BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::Unauthenticated));
+        BOOST_TEST(e.HttpStatus() == 401);
+        BOOST_TEST(e.Title() == "Wrong user name or password");
+        BOOST_TEST(std::string(e.what()) == "Wrong user name or password");
+        BOOST_TEST(e.TitleVi() == "Sai tên đăng nhập hoặc mật khẩu");
+        BOOST_TEST(e.Field() == "password");
+        BOOST_TEST(e.Detail() == "no such user");
+    }
+    BOOST_TEST(!client.HasToken());
+}
+
+BOOST_AUTO_TEST_CASE(the_inbox_page_is_parsed_with_nulls_and_the_cursor_is_sent_encoded)
+{
+    CannedServer server;
+    server.Set("GET /staff/v1/inbox",
+               {200, "application/json",
+                R"({"items":[{"id":1,"code":"000.00.01.H41-261127-0001","applicantName":"Nguyễn Văn An",
+                  "procedureName":"Đăng ký khai sinh","submittedAt":"2026-11-27T02:30:00Z","receivedAt":null,
+                  "dueAt":null,"status":1,"statusName":"Mới đăng ký","subState":"awaiting_intake_check","version":1}],
+                  "next":"2026-12-04T16:00:00+07:00|17"})"});
+    StaffApiClient client = MakeClient(server.Url());
+    const InboxPage page = client.Inbox(25, std::string("a+b/c=d&e f"));
+    BOOST_REQUIRE(page.items.size() == 1u);
+    BOOST_TEST(page.items[0].code == "000.00.01.H41-261127-0001");
+    BOOST_TEST(page.items[0].applicantName == "Nguyễn Văn An");
+    BOOST_TEST(!page.items[0].receivedAt.has_value());
+    BOOST_TEST(!page.items[0].dueAt.has_value());
+    BOOST_TEST(static_cast<int>(page.items[0].status) == 1);
+    const Instant expected = std::chrono::sys_days{std::chrono::year{2026} / 11 / 27} + std::chrono::hours{2} +
+                             std::chrono::minutes{30};
+    BOOST_TEST(page.items[0].submittedAt.time_since_epoch().count() == expected.time_since_epoch().count());
+    BOOST_TEST(page.next.value() == "2026-12-04T16:00:00+07:00|17");
+    const std::vector<Seen> seen = server.Requests();
+    BOOST_REQUIRE(seen.size() == 1u);
+    BOOST_TEST(seen[0].uri == "/staff/v1/inbox?limit=25&after=a%2Bb%2Fc%3Dd%26e%20f");
+}
+
+BOOST_AUTO_TEST_CASE(the_dossier_detail_is_parsed_completely)
+{
+    CannedServer server;
+    server.Set("GET /staff/v1/dossiers/42", {200, "application/json", kDetailJson});
+    StaffApiClient client = MakeClient(server.Url());
+    const DossierDetail d = client.Dossier(42);
+    BOOST_TEST(d.summary.id == 42);
+    BOOST_TEST(d.summary.version == 4);
+    BOOST_TEST(static_cast<int>(d.summary.status) == 2);
+    BOOST_TEST(d.summary.receivedAt.has_value());
+    BOOST_TEST(d.procedure.code == "1.001193");
+    BOOST_TEST(d.procedure.processingTime == 5);
+    BOOST_TEST(d.applicant.citizenId == "001090001234");
+    BOOST_TEST(d.applicant.email == "");
+    BOOST_TEST(d.formDataJson.find("Nguyễn Văn Bình") != std::string::npos);
+    BOOST_REQUIRE(d.documents.size() == 1u);
+    BOOST_TEST(d.documents[0].form == "original");
+    BOOST_TEST(d.handlingAgency.code == "000.00.01.H41");
+    BOOST_REQUIRE(d.history.size() == 2u);
+    BOOST_TEST(!d.history[0].fromStatus.has_value());
+    BOOST_TEST(!d.history[0].staffName.has_value());
+    BOOST_TEST(d.history[1].staffName.value() == "Trần Thị Bích");
+    BOOST_TEST(static_cast<int>(d.history[1].fromStatus.value()) == 1);
+    BOOST_TEST(d.hasReceipt);
+}
+
+BOOST_AUTO_TEST_CASE(accept_sends_the_version_and_a_stale_one_is_a_conflict)
+{
+    CannedServer server;
+    server.Set("POST /staff/v1/dossiers/42/accept",
+               {409, "application/problem+json",
+                R"({"type":"urn:motcua:error:conflict","status":409,"title":"The dossier was changed by someone else",
+                    "title_vi":"Hồ sơ đã bị người khác thay đổi","field":"version"})"});
+    StaffApiClient client = MakeClient(server.Url());
+    const Error e = CaughtError([&] { client.Accept(42, 3); });
+    BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::Conflict));
+    BOOST_TEST(e.Field() == "version");
+    const std::vector<Seen> seen = server.Requests();
+    BOOST_REQUIRE(seen.size() == 1u);
+    BOOST_TEST(seen[0].body == R"({"version":3})");
+
+    server.Set("POST /staff/v1/dossiers/42/accept", {200, "application/json", kDetailJson});
+    const DossierDetail d = client.Accept(42, 3);
+    BOOST_TEST(static_cast<int>(d.summary.status) == 2);
+}
+
+BOOST_AUTO_TEST_CASE(the_receipt_comes_back_as_pdf_bytes)
+{
+    CannedServer server;
+    const std::string pdf = std::string("%PDF-1.4\n\0\xff binary", 17);
+    server.Set("GET /staff/v1/dossiers/42/receipt", {200, "application/pdf", pdf});
+    server.Set("GET /staff/v1/dossiers/43/receipt", {200, "text/html", "<html></html>"});
+    StaffApiClient client = MakeClient(server.Url());
+    const std::vector<std::uint8_t> bytes = client.Receipt(42);
+    BOOST_TEST(std::string(bytes.begin(), bytes.end()) == pdf);
+    const Error e = CaughtError([&] { client.Receipt(43); });
+    BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::Internal));
+    const Error missing = CaughtError([&] { client.Receipt(44); });
+    BOOST_TEST(static_cast<int>(missing.Category()) == static_cast<int>(ErrorCategory::NotFound));
+}
+
+BOOST_AUTO_TEST_CASE(answers_the_desk_cannot_read_are_internal_errors_naming_the_member)
+{
+    CannedServer server;
+    server.Set("GET /staff/v1/dossiers/1", {200, "application/json", "{not json"});
+    server.Set("GET /staff/v1/dossiers/2", {200, "application/json", R"({"id":"two"})"});
+    server.Set("GET /staff/v1/inbox", {200, "application/json", R"({"items":[{"id":1}]})"});
+    StaffApiClient client = MakeClient(server.Url());
+    const Error bad = CaughtError([&] { client.Dossier(1); });
+    BOOST_TEST(static_cast<int>(bad.Category()) == static_cast<int>(ErrorCategory::Internal));
+    BOOST_TEST(bad.Detail().find("invalid JSON") != std::string::npos);
+    const Error mistyped = CaughtError([&] { client.Dossier(2); });
+    BOOST_TEST(mistyped.Detail().find("'id'") != std::string::npos);
+    const Error missing = CaughtError([&] { client.Inbox(10, std::nullopt); });
+    BOOST_TEST(missing.Detail().find("items[0].code") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_error_page_without_problem_details_gets_a_message_from_its_status)
+{
+    CannedServer server;
+    server.Set("GET /staff/v1/inbox", {502, "text/html", "<html>Bad gateway</html>"});
+    StaffApiClient client = MakeClient(server.Url());
+    const Error e = CaughtError([&] { client.Inbox(10, std::nullopt); });
+    BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::Environment));
+    BOOST_TEST(std::string(e.what()) == "The server is not available right now. Try again later.");
+    BOOST_TEST(e.Detail().find("HTTP 502") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_server_that_is_not_there_is_an_environment_error)
+{
+    std::string url;
+    {
+        Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
+        url = "http://127.0.0.1:" + std::to_string(probe.address().port());
+    }  // closed again: nothing listens there now
+    StaffApiClient client = MakeClient(url);
+    const Error e = CaughtError([&] { client.Login("a", "b"); });
+    BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::Environment));
+    BOOST_TEST(std::string(e.what()).find("Cannot reach the server") == 0u);
+    BOOST_TEST(e.Detail().find(url) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_server_too_slow_for_the_timeout_is_an_environment_error)
+{
+    CannedServer server;
+    server.Set("GET /staff/v1/inbox", {200, "application/json", R"({"items":[],"next":null})",
+                                       std::chrono::milliseconds(1500)});
+    StaffApiClient client = MakeClient(server.Url(), std::chrono::milliseconds(200));
+    const auto started = std::chrono::steady_clock::now();
+    const Error e = CaughtError([&] { client.Inbox(10, std::nullopt); });
+    BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::Environment));
+    BOOST_TEST(std::string(e.what()).find("did not answer in time") != std::string::npos);
+    const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    BOOST_TEST(waited.count() < 1200);
+}
+
+BOOST_AUTO_TEST_CASE(unusable_server_addresses_are_bad_input_on_the_server_field)
+{
+    StaffApiClient client = MakeClient("");
+    for (const std::string url : {"", "   ", "ftp://example.org", "http://", "https://127.0.0.1:8443", "127.0.0.1:8080"}) {
+        BOOST_TEST_CONTEXT("url '" << url << "'")
+        {
+            const Error e = CaughtError([&] { client.SetServerUrl(url); });
+            BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::BadInput));
+            BOOST_TEST(e.Field() == "server");
+        }
+    }
+    client.SetServerUrl(" http://127.0.0.1:8080/ ");
+    BOOST_TEST(client.ServerUrl() == "http://127.0.0.1:8080/");
+}
+
+BOOST_AUTO_TEST_CASE(a_path_prefix_in_the_server_address_is_kept)
+{
+    CannedServer server;
+    server.Set("GET /motcua/staff/v1/inbox", {200, "application/json", R"({"items":[],"next":null})"});
+    StaffApiClient client = MakeClient(server.Url() + "/motcua/");
+    BOOST_TEST(client.Inbox(5, std::nullopt).items.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

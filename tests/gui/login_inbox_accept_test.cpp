@@ -1,0 +1,243 @@
+// The desk end to end under a display: real views, real server in-process, real PostgreSQL.
+// login dialog → type credentials → Log in → inbox lists the dossiers → select the first → Accept → receipt PDF.
+#include <boost/test/unit_test.hpp>
+
+#include <wx/button.h>
+#include <wx/listctrl.h>
+#include <wx/statusbr.h>
+#include <wx/textctrl.h>
+#include <wx/uiaction.h>
+#include <wx/utils.h>
+#include <wx/window.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <thread>
+
+#include <unistd.h>
+
+#include "desktop/app/desk_controller.h"
+#include "desktop/display_text.h"
+#include "desktop/staff_api_client.h"
+#include "model/postgres/store.h"
+#include "server/server.h"
+#include "server/settable_clock.h"
+#include "tests/support/fixture_catalogue.h"
+#include "tests/support/test_database.h"
+#include "views/detail_panel.h"
+#include "views/inbox_panel.h"
+#include "views/login_dialog.h"
+#include "views/main_frame.h"
+
+using namespace motcua;
+
+namespace {
+
+// Friday 27 November 2026, 09:30 in Hà Nội: a working day before the 15:00 cutoff.
+const Instant kStart = ParseIso8601("2026-11-27T09:30:00+07:00", "start");
+
+class RecordingAlert final : public desktop::Alert {
+public:
+    std::vector<std::string> errors;
+    std::vector<std::string> questions;
+    void ShowError(const std::string& message, const std::string& details) override
+    {
+        errors.push_back(message + " | " + details);
+    }
+    void ShowInfo(const std::string&) override {}
+    bool AskYesNo(const std::string& question) override
+    {
+        questions.push_back(question);
+        return true;  // yes, open the receipt
+    }
+};
+
+// Records instead of launching a PDF viewer.
+class RecordingLauncher final : public desktop::IDocumentLauncher {
+public:
+    std::vector<std::filesystem::path> opened;
+    void OpenDocument(const std::filesystem::path& file) override { opened.push_back(file); }
+};
+
+// Lets wx handle events until `done` holds or `timeout` passes.
+bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds timeout = std::chrono::milliseconds(10000))
+{
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > until)
+            return false;
+        wxYield();
+        wxMilliSleep(10);
+    }
+    return true;
+}
+
+void Settle()
+{
+    for (int i = 0; i < 20; ++i) {
+        wxYield();
+        wxMilliSleep(10);
+    }
+}
+
+// Clicks the middle of a window (or of `rect` in its client coordinates) through the X server, as a person would.
+void Click(wxUIActionSimulator& sim, wxWindow* window, const wxRect* rect = nullptr)
+{
+    const wxRect r = rect ? *rect : wxRect(window->GetClientSize());
+    sim.MouseMove(window->ClientToScreen(wxPoint(r.x + r.width / 2, r.y + r.height / 2)));
+    Settle();
+    sim.MouseClick();
+    Settle();
+}
+
+void TypeInto(wxUIActionSimulator& sim, wxTextCtrl* ctrl, const std::string& text)
+{
+    Click(sim, ctrl);
+    BOOST_REQUIRE_MESSAGE(WaitFor([ctrl] { return ctrl->HasFocus(); }), "the text field did not take the focus");
+    sim.Text(text.c_str());
+    BOOST_REQUIRE_MESSAGE(WaitFor([ctrl, &text] { return ctrl->GetValue().utf8_string() == text; }),
+                          "typed '" << text << "' but the field holds '" << ctrl->GetValue().utf8_string() << "'");
+}
+
+template <class T>
+T* Named(wxWindow* parent, const char* name)
+{
+    auto* window = dynamic_cast<T*>(wxWindow::FindWindowByName(name, parent));
+    BOOST_REQUIRE_MESSAGE(window, "no control named " << name);
+    return window;
+}
+
+struct DeskFixture {
+    DeskFixture()
+        : store(db.AppConninfo(), 4),
+          clock(kStart),
+          server(std::make_unique<server::Server>(Config(), store, clock)),
+          receiptFolder(std::filesystem::temp_directory_path() / ("motcua-gui-" + std::to_string(::getpid())))
+    {
+        const server::PasswordHasher& hasher = server->Hasher();
+        catalogue = test::SeedFixtureCatalogue(store, [&hasher](const std::string& p) { return hasher.Hash(p); });
+        // Three online submissions due on consecutive days: the inbox lists them by due time.
+        for (int serial = 1; serial <= 3; ++serial) {
+            Dossier d = test::MakeNewDossier(catalogue.birthRegistration, catalogue.commune, serial,
+                                             kStart - std::chrono::hours(4 - serial));
+            d.dueAt = kStart + std::chrono::days(6 - serial);
+            dossiers.push_back(store.CreateDossier(d, catalogue.commune.code, DossierCodeFormat(), d.submittedAt));
+        }
+        server->Start();
+        url = "http://127.0.0.1:" + std::to_string(server->Port());
+    }
+    ~DeskFixture()
+    {
+        server->Stop();
+        std::error_code ec;
+        std::filesystem::remove_all(receiptFolder, ec);
+    }
+
+    static server::ServerConfig Config()
+    {
+        server::ServerConfig config;
+        config.listenPort = 0;
+        config.threads = 2;
+        config.kdfCost = server::ScryptCost{10, 8, 1};
+        config.logRequests = false;
+        config.publicUrl = "https://dichvucong.test";
+        return config;
+    }
+
+    test::TestDatabase db;
+    pg::Store store;
+    server::SettableClock clock;
+    std::unique_ptr<server::Server> server;
+    test::FixtureCatalogue catalogue;
+    std::vector<Dossier> dossiers;
+    std::filesystem::path receiptFolder;
+    std::string url;
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
+{
+    desktop::StaffApiClient api(desktop::StaffApiClientOptions{url});
+    RecordingAlert alert;
+    RecordingLauncher launcher;
+    desktop::DeskController controller(api, alert, launcher, [this] { return clock.Now(); }, receiptFolder);
+    wxUIActionSimulator sim;
+
+    // --- login dialog: the server address is filled in, the user types the rest ---
+    views::LoginDialog* dialog = controller.CreateLoginDialog({url, "", ""});
+    dialog->Show();
+    BOOST_REQUIRE(WaitFor([dialog] { return dialog->IsShownOnScreen(); }));
+    Settle();
+    TypeInto(sim, Named<wxTextCtrl>(dialog, "username"), catalogue.clerk.username);
+    TypeInto(sim, Named<wxTextCtrl>(dialog, "password"), test::FixtureCatalogue::kPassword);
+    Click(sim, dialog->FindWindow(wxID_OK));
+    BOOST_REQUIRE_MESSAGE(WaitFor([&] { return controller.CurrentSession().has_value(); }),
+                          "no session after pressing Log in; inline error: "
+                              << Named<wxWindow>(dialog, "error")->GetLabel().utf8_string());
+    BOOST_TEST(!dialog->IsShown());
+    BOOST_TEST(controller.CurrentSession()->staff.fullName == catalogue.clerk.fullName);
+    dialog->Destroy();
+
+    // --- the main window lists the agency's open dossiers by due time ---
+    views::MainFrame* frame = controller.OpenMainWindow();
+    BOOST_REQUIRE(frame);
+    BOOST_REQUIRE(WaitFor([frame] { return frame->IsShownOnScreen(); }));
+    Settle();
+    wxListCtrl* inbox = frame->Inbox()->List();
+    BOOST_REQUIRE_EQUAL(inbox->GetItemCount(), 3);
+    BOOST_TEST(inbox->GetItemText(0, 0).utf8_string() == dossiers[2].code);  // due first
+    BOOST_TEST(inbox->GetItemText(0, 1).utf8_string() == dossiers[2].applicant.fullName);
+    BOOST_TEST(inbox->GetItemText(0, 5).utf8_string() == desktop::StatusText(NationalStatus::New));
+    BOOST_TEST(frame->GetStatusBar()->GetStatusText(0).utf8_string().find("3") != std::string::npos);
+
+    // --- select the first row with the mouse: the detail pane shows it and offers Accept ---
+    views::DetailPanel* detail = frame->Detail();
+    wxRect row;
+    BOOST_REQUIRE(inbox->GetItemRect(0, row));
+    Click(sim, inbox, &row);
+    const std::string firstCode = dossiers[2].code;
+    BOOST_REQUIRE_MESSAGE(
+        WaitFor([detail, &firstCode] { return detail->FieldValue("Dossier code").utf8_string() == firstCode; }),
+        "selecting the first row did not load the dossier");
+    BOOST_REQUIRE_MESSAGE(detail->AcceptButton()->IsEnabled(), "Accept is not offered to the clerk");
+    BOOST_TEST(detail->FieldValue("Applicant").utf8_string() == dossiers[2].applicant.fullName);
+    BOOST_TEST(detail->DocumentsList()->GetItemCount() == static_cast<int>(dossiers[2].documents.size()));
+    BOOST_TEST(detail->HistoryList()->GetItemCount() == 1);
+    BOOST_TEST(!detail->ReceiptButton()->IsEnabled());
+
+    // --- Accept: the server moves it to status 2, the pane and the row follow, the receipt is opened ---
+    Click(sim, detail->AcceptButton());
+    BOOST_REQUIRE_MESSAGE(WaitFor([&] { return !launcher.opened.empty(); }),
+                          "no receipt was opened; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
+    BOOST_TEST(alert.errors.empty());
+    BOOST_TEST(alert.questions.size() == 1u);
+
+    const std::optional<Dossier> stored = store.FindDossier(dossiers[2].id);
+    BOOST_REQUIRE(stored.has_value());
+    BOOST_TEST(static_cast<int>(stored->status) == 2);
+    BOOST_TEST(stored->version == dossiers[2].version + 1);
+    BOOST_TEST(stored->receivedAt.has_value());
+    BOOST_TEST(static_cast<int>(store.FindDossier(dossiers[1].id)->status) == 1);  // the others are untouched
+
+    BOOST_TEST(detail->FieldValue("Status").utf8_string() == desktop::StatusText(NationalStatus::Received));
+    BOOST_TEST(!detail->AcceptButton()->IsEnabled());
+    BOOST_TEST(detail->ReceiptButton()->IsEnabled());
+    BOOST_TEST(detail->HistoryList()->GetItemCount() == 2);
+    BOOST_TEST(inbox->GetItemText(0, 5).utf8_string() == desktop::StatusText(NationalStatus::Received));
+
+    BOOST_REQUIRE_EQUAL(launcher.opened.size(), 1u);
+    const std::filesystem::path pdf = launcher.opened.front();
+    BOOST_TEST(pdf.parent_path() == receiptFolder);
+    std::ifstream in(pdf, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    BOOST_TEST(bytes.rfind("%PDF-", 0) == 0u);
+    BOOST_TEST(bytes.size() > 1000u);
+
+    frame->Close(true);
+    Settle();
+    BOOST_TEST(controller.Frame() == nullptr);
+}

@@ -1,0 +1,296 @@
+// Dossier codes from the per-agency, per-day counter: unique and gap-free under concurrency and after rollbacks.
+#include "model/dossier_code.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+#include "model/postgres/store.h"
+#include "tests/postgres/pg_test_helpers.h"
+#include "tests/support/fixture_catalogue.h"
+#include "tests/support/test_database.h"
+
+using namespace motcua;
+using namespace motcua::test;
+
+namespace {
+
+int SequenceOf(const std::string& code)
+{
+    return std::stoi(code.substr(code.rfind('-') + 1));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(postgres_dossier_codes)
+
+BOOST_AUTO_TEST_CASE(creates_a_dossier_with_its_parts_and_submit_event)
+{
+    TestDatabase db;
+    pg::Store store(db.AppConninfo());
+    const FixtureCatalogue c = SeedFixtureCatalogue(store);
+    const Instant now = VietnamTime(2026, 3, 10, 9, 30);
+    Dossier input = MakeNewDossier(c.birthRegistration, c.commune, 7, now);
+    input.receivingAgencyId = 0;  // filled from the code
+    input.handlingAgencyId = 0;   // defaults to the receiving agency
+    input.dueAt = VietnamTime(2026, 3, 13, 9, 30);
+
+    const Dossier created = store.CreateDossier(input, c.commune.code, DossierCodeFormat(), now);
+    BOOST_TEST(created.id > 0);
+    BOOST_TEST(created.code == "000.31.21.H41-260310-0001");
+    BOOST_TEST(created.version == 1);
+    BOOST_TEST(created.receivingAgencyId == c.commune.id);
+    BOOST_TEST(created.handlingAgencyId == c.commune.id);
+
+    const std::optional<Dossier> found = store.FindDossier(created.id);
+    BOOST_TEST_REQUIRE(found.has_value());
+    BOOST_TEST(found->code == created.code);
+    BOOST_TEST(found->applicant.fullName == input.applicant.fullName);
+    BOOST_TEST(found->applicant.citizenId == input.applicant.citizenId);
+    BOOST_TEST((found->applicant.dateOfBirth == input.applicant.dateOfBirth));
+    BOOST_TEST(found->applicant.address == input.applicant.address);
+    BOOST_TEST(found->applicant.phone == input.applicant.phone);
+    BOOST_TEST(found->applicant.email == input.applicant.email);
+    BOOST_TEST(found->procedureId == c.birthRegistration.id);
+    BOOST_TEST(static_cast<int>(found->channel) == static_cast<int>(Channel::Online));
+    BOOST_TEST(static_cast<int>(found->status) == static_cast<int>(NationalStatus::New));
+    BOOST_TEST(static_cast<int>(found->subState) == static_cast<int>(SubState::AwaitingIntakeCheck));
+    BOOST_TEST(found->submittedAt.time_since_epoch().count() == now.time_since_epoch().count());
+    BOOST_TEST(!found->receivedAt.has_value());
+    BOOST_TEST_REQUIRE(found->dueAt.has_value());
+    BOOST_TEST(found->dueAt->time_since_epoch().count() == input.dueAt->time_since_epoch().count());
+    BOOST_TEST(!found->assignedStaffId.has_value());
+    BOOST_TEST(found->version == 1);
+    BOOST_TEST(found->formDataJson.find("\"childName\": \"Nguyễn Văn An\"") != std::string::npos);
+    BOOST_TEST_REQUIRE(found->documents.size() == 3u);
+    BOOST_TEST(found->documents[1].name == "Giấy chứng sinh");
+    BOOST_TEST(static_cast<int>(found->documents[2].form) == static_cast<int>(DocumentForm::Copy));
+    BOOST_TEST(found->pauses.empty());
+
+    const std::optional<Dossier> byCode = store.FindDossierByCode(created.code);
+    BOOST_TEST_REQUIRE(byCode.has_value());
+    BOOST_TEST(byCode->id == created.id);
+    BOOST_TEST(!store.FindDossierByCode("000.31.21.H41-260310-9999").has_value());
+    BOOST_TEST(!store.FindDossier(created.id + 1000).has_value());
+
+    const std::vector<pg::HistoryRow> history = store.History(created.id);
+    BOOST_TEST_REQUIRE(history.size() == 1u);
+    BOOST_TEST(static_cast<int>(history[0].action) == static_cast<int>(Action::Submit));
+    BOOST_TEST(static_cast<int>(history[0].role) == static_cast<int>(Role::Citizen));
+    BOOST_TEST(!history[0].staffName.has_value());
+    BOOST_TEST((history[0].from == kBeforeSubmit));
+    BOOST_TEST((history[0].to == WorkflowState{NationalStatus::New, SubState::AwaitingIntakeCheck}));
+
+    // Folded for search by the database.
+    BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier WHERE applicant_name_search = 'le van ngan'") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(sequence_restarts_per_agency_and_per_local_day)
+{
+    TestDatabase db;
+    pg::Store store(db.AppConninfo());
+    const FixtureCatalogue c = SeedFixtureCatalogue(store);
+    const DossierCodeFormat format;
+    const Instant morning = VietnamTime(2026, 3, 10, 8, 0);
+    // 23:30 in Vietnam is still the 10th locally although it is the 10th 16:30 UTC; 00:30 local is the 11th.
+    const Instant lateEvening = VietnamTime(2026, 3, 10, 23, 30);
+    const Instant afterMidnight = VietnamTime(2026, 3, 11, 0, 30);
+
+    auto create = [&](const Agency& a, Instant at) {
+        return store.CreateDossier(MakeNewDossier(c.birthRegistration, a, 1, at), a.code, format, at).code;
+    };
+    BOOST_TEST(create(c.commune, morning) == "000.31.21.H41-260310-0001");
+    BOOST_TEST(create(c.commune, lateEvening) == "000.31.21.H41-260310-0002");
+    BOOST_TEST(create(c.otherCommune, morning) == "000.32.22.H41-260310-0001");
+    BOOST_TEST(create(c.commune, afterMidnight) == "000.31.21.H41-260311-0001");
+    BOOST_TEST(db.AdminCount("SELECT last_seq FROM dossier_code_counter WHERE agency_id = " +
+                             std::to_string(c.commune.id) + " AND day = DATE '2026-03-10'") == 2);
+
+    // A configured layout is honoured.
+    const DossierCodeFormat longFormat("{agency}/{yyyymmdd}/{seq:6}");
+    BOOST_TEST(store
+                   .CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 2, morning), c.commune.code,
+                                  longFormat, morning)
+                   .code == "000.31.21.H41/20260310/000003");
+}
+
+BOOST_AUTO_TEST_CASE(eight_threads_times_500_codes_without_duplicate_or_gap)
+{
+    TestDatabase db;
+    // Fewer connections than threads: the pool's blocking checkout is exercised as well.
+    pg::Store store(db.AppConninfo(), 6);
+    const FixtureCatalogue c = SeedFixtureCatalogue(store);
+    const DossierCodeFormat format;
+    const Instant now = VietnamTime(2026, 3, 10, 10, 0);
+    constexpr int kThreads = 8;
+    constexpr int kPerThread = 500;
+
+    // Baseline in the same run (shared machines are noisy): one client creating dossiers for another agency.
+    constexpr int kBaseline = 300;
+    const auto baselineStart = std::chrono::steady_clock::now();
+    for (int i = 0; i < kBaseline; ++i)
+        store.CreateDossier(MakeNewDossier(c.birthRegistration, c.otherCommune, 100000 + i, now), c.otherCommune.code,
+                            format, now);
+    const double baselineRate =
+        kBaseline / std::chrono::duration<double>(std::chrono::steady_clock::now() - baselineStart).count();
+
+    std::vector<std::vector<std::string>> codes(kThreads);
+    std::atomic<int> failures{0};
+    std::mutex messageMutex;
+    std::string firstFailure;
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < kPerThread; ++i) {
+                try {
+                    const Dossier d =
+                        store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, t * kPerThread + i, now),
+                                            c.commune.code, format, now);
+                    codes[static_cast<std::size_t>(t)].push_back(d.code);
+                } catch (const std::exception& e) {
+                    if (failures++ == 0) {
+                        std::lock_guard lock(messageMutex);
+                        firstFailure = e.what();
+                    }
+                }
+            }
+        });
+    for (std::thread& t : threads)
+        t.join();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double rate = kThreads * kPerThread / seconds;
+    BOOST_TEST_MESSAGE(kThreads * kPerThread << " codes for one agency and day from " << kThreads << " threads in "
+                                             << seconds << " s: " << rate << " per second; one client alone: "
+                                             << baselineRate << " per second (ratio " << rate / baselineRate << ")");
+    BOOST_TEST(failures.load() == 0, "first failure: " << firstFailure);
+
+    std::set<std::string> distinct;
+    std::vector<int> sequences;
+    for (const auto& list : codes)
+        for (const std::string& code : list) {
+            distinct.insert(code);
+            BOOST_TEST(code.rfind("000.31.21.H41-260310-", 0) == 0u);
+            sequences.push_back(SequenceOf(code));
+        }
+    BOOST_TEST(distinct.size() == static_cast<std::size_t>(kThreads * kPerThread));
+    std::sort(sequences.begin(), sequences.end());
+    std::vector<int> expected(kThreads * kPerThread);
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        expected[i] = static_cast<int>(i) + 1;
+    BOOST_TEST(sequences == expected, boost::test_tools::per_element());
+
+    // The database agrees: as many rows as codes, no duplicate, the counter at the last one.
+    const std::string mine = " WHERE receiving_agency_id = " + std::to_string(c.commune.id);
+    BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier" + mine) == kThreads * kPerThread);
+    BOOST_TEST(db.AdminCount("SELECT count(DISTINCT code) FROM dossier" + mine) == kThreads * kPerThread);
+    BOOST_TEST(db.AdminCount("SELECT max(CAST(right(code, 4) AS integer)) FROM dossier" + mine) ==
+               kThreads * kPerThread);
+    BOOST_TEST(db.AdminCount("SELECT last_seq FROM dossier_code_counter WHERE agency_id = " +
+                             std::to_string(c.commune.id)) == kThreads * kPerThread);
+    BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier_event") == kThreads * kPerThread + kBaseline);
+    BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier_document") == 3 * (kThreads * kPerThread + kBaseline));
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_creation_leaves_no_gap_and_writes_nothing)
+{
+    TestDatabase db;
+    pg::Store store(db.AppConninfo());
+    const FixtureCatalogue c = SeedFixtureCatalogue(store);
+    const DossierCodeFormat format;
+    const Instant now = VietnamTime(2026, 3, 10, 9, 0);
+    BOOST_TEST(
+        store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 1, now), c.commune.code, format, now).code ==
+        "000.31.21.H41-260310-0001");
+
+    auto nothingWritten = [&] {
+        BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier") == 1);
+        BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier_form") == 1);
+        BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier_document") == 3);
+        BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier_event") == 1);
+        BOOST_TEST(db.AdminCount("SELECT last_seq FROM dossier_code_counter") == 1);
+    };
+
+    // Each of these fails after the counter was taken, inside the same transaction.
+    Dossier badCitizenId = MakeNewDossier(c.birthRegistration, c.commune, 2, now);
+    badCitizenId.applicant.citizenId = "12345678901A";
+    const Error e1 = CaptureError([&] { store.CreateDossier(badCitizenId, c.commune.code, format, now); });
+    BOOST_TEST(static_cast<int>(e1.Category()) == static_cast<int>(ErrorCategory::BadInput));
+    BOOST_TEST(e1.Field() == "applicant.citizenId");
+    BOOST_TEST(e1.Detail().find("23514") != std::string::npos);
+    nothingWritten();
+
+    Dossier badJson = MakeNewDossier(c.birthRegistration, c.commune, 3, now);
+    badJson.formDataJson = "{\"childName\": ";
+    const Error e2 = CaptureError([&] { store.CreateDossier(badJson, c.commune.code, format, now); });
+    BOOST_TEST(static_cast<int>(e2.Category()) == static_cast<int>(ErrorCategory::BadInput));
+    BOOST_TEST(e2.Field() == "formData");
+    nothingWritten();
+
+    Dossier notAnObject = MakeNewDossier(c.birthRegistration, c.commune, 4, now);
+    notAnObject.formDataJson = "[1, 2]";
+    const Error e3 = CaptureError([&] { store.CreateDossier(notAnObject, c.commune.code, format, now); });
+    BOOST_TEST(static_cast<int>(e3.Category()) == static_cast<int>(ErrorCategory::BadInput));
+    BOOST_TEST(e3.Field() == "formData");
+    nothingWritten();
+
+    Dossier badDocument = MakeNewDossier(c.birthRegistration, c.commune, 5, now);
+    badDocument.documents[2].count = 0;
+    const Error e4 = CaptureError([&] { store.CreateDossier(badDocument, c.commune.code, format, now); });
+    BOOST_TEST(static_cast<int>(e4.Category()) == static_cast<int>(ErrorCategory::BadInput));
+    BOOST_TEST(e4.Field() == "documents");
+    nothingWritten();
+
+    Dossier unknownProcedure = MakeNewDossier(c.birthRegistration, c.commune, 6, now);
+    unknownProcedure.procedureId = 987654;
+    const Error e5 = CaptureError([&] { store.CreateDossier(unknownProcedure, c.commune.code, format, now); });
+    BOOST_TEST(static_cast<int>(e5.Category()) == static_cast<int>(ErrorCategory::BadInput));
+    BOOST_TEST(e5.Field() == "procedureId");
+    BOOST_TEST(e5.Detail().find("23503") != std::string::npos);
+    nothingWritten();
+
+    const Error e6 = CaptureError([&] {
+        store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 7, now), "999.99.99.Z99", format, now);
+    });
+    BOOST_TEST(static_cast<int>(e6.Category()) == static_cast<int>(ErrorCategory::BadInput));
+    BOOST_TEST(e6.Field() == "agencyCode");
+    nothingWritten();
+
+    const Error e7 = CaptureError([&] {
+        store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 8, now), c.otherCommune.code, format, now);
+    });
+    BOOST_TEST(static_cast<int>(e7.Category()) == static_cast<int>(ErrorCategory::BadInput));
+    BOOST_TEST(e7.Field() == "receivingAgencyId");
+    nothingWritten();
+
+    // The next good one takes the very next number.
+    BOOST_TEST(
+        store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 9, now), c.commune.code, format, now).code ==
+        "000.31.21.H41-260310-0002");
+}
+
+BOOST_AUTO_TEST_CASE(an_exhausted_daily_sequence_is_refused_without_writing)
+{
+    TestDatabase db;
+    pg::Store store(db.AppConninfo());
+    const FixtureCatalogue c = SeedFixtureCatalogue(store);
+    const DossierCodeFormat oneDigit("{agency}-{yymmdd}-{seq:1}");
+    const Instant now = VietnamTime(2026, 3, 10, 9, 0);
+    for (int i = 1; i <= 9; ++i)
+        store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, i, now), c.commune.code, oneDigit, now);
+    const Error e = CaptureError([&] {
+        store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 10, now), c.commune.code, oneDigit, now);
+    });
+    BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::Environment));
+    BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier") == 9);
+    BOOST_TEST(db.AdminCount("SELECT last_seq FROM dossier_code_counter") == 9);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,164 @@
+#include "tests/server/api_fixture.h"
+
+#include <sstream>
+
+#include <boost/test/unit_test.hpp>
+
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+
+#include "model/time.h"
+
+namespace motcua::test {
+
+std::ostream& operator<<(std::ostream& out, const RowCounts& c)
+{
+    return out << "{dossiers " << c.dossiers << ", forms " << c.forms << ", documents " << c.documents << ", events "
+               << c.events << ", outputs " << c.outputs << ", counters " << c.counters << "/" << c.counterTotal
+               << ", sessions " << c.sessions << "}";
+}
+
+namespace {
+
+server::ServerConfig TestConfig()
+{
+    server::ServerConfig config;
+    config.listenHost = "127.0.0.1";
+    config.listenPort = 0;
+    config.threads = 4;
+    config.publicUrl = ApiFixture::kPublicUrl;
+    config.kdfCost = server::ScryptCost{10, 8, 1};  // fast for tests; production is 2^15
+    config.localeDir = MOTCUA_SERVER_TEST_LOCALE_DIR;
+    config.inboxMaxLimit = 200;
+    return config;
+}
+
+}  // namespace
+
+ApiFixture::ApiFixture()
+    : store(db.AppConninfo(), 4),
+      clock(ParseIso8601(kStart, "start")),
+      server(std::make_unique<server::Server>(TestConfig(), store, clock))
+{
+    const server::PasswordHasher& hasher = server->Hasher();
+    catalogue = SeedFixtureCatalogue(store, [&hasher](const std::string& p) { return hasher.Hash(p); });
+    server->Start();
+}
+
+ApiFixture::~ApiFixture()
+{
+    server->Stop();
+}
+
+HttpReply ApiFixture::Call(const std::string& method, const std::string& path, const std::string& body,
+                           const std::string& contentType, const std::string& token)
+{
+    Poco::Net::HTTPClientSession session("127.0.0.1", server->Port());
+    session.setTimeout(Poco::Timespan(30, 0));
+    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    if (!token.empty())
+        request.set("Authorization", "Bearer " + token);
+    if (!body.empty()) {
+        if (!contentType.empty())
+            request.setContentType(contentType);
+        request.setContentLength64(static_cast<Poco::Int64>(body.size()));
+    }
+    session.sendRequest(request) << body;
+    Poco::Net::HTTPResponse response;
+    std::istream& in = session.receiveResponse(response);
+    HttpReply reply;
+    reply.status = static_cast<int>(response.getStatus());
+    reply.contentType = response.getContentType();
+    for (const auto& [name, value] : response)
+        reply.headers[name] = value;
+    std::ostringstream out;
+    Poco::StreamCopier::copyStream(in, out);
+    reply.body = out.str();
+    if (reply.contentType.find("json") != std::string::npos && !reply.body.empty()) {
+        Poco::JSON::Parser parser;
+        const auto value = parser.parse(reply.body);
+        if (value.type() == typeid(Poco::JSON::Object::Ptr))
+            reply.json = value.extract<Poco::JSON::Object::Ptr>();
+    }
+    return reply;
+}
+
+HttpReply ApiFixture::Post(const std::string& path, const std::string& body, const std::string& token)
+{
+    return Call("POST", path, body, "application/json", token);
+}
+
+HttpReply ApiFixture::Get(const std::string& path, const std::string& token)
+{
+    return Call("GET", path, {}, {}, token);
+}
+
+std::string ApiFixture::Login(const std::string& username, const std::string& password)
+{
+    const HttpReply reply =
+        Post("/staff/v1/login", R"({"username":")" + username + R"(","password":")" + password + R"("})");
+    BOOST_REQUIRE_EQUAL(reply.status, 200);
+    BOOST_REQUIRE(reply.json);
+    return reply.json->getValue<std::string>("token");
+}
+
+std::string ApiFixture::Submission(const std::string& procedureCode, const std::string& agencyCode,
+                                   const std::string& applicantJson) const
+{
+    const std::string applicant = applicantJson.empty()
+                                      ? R"({"fullName":"Nguyễn Văn An","citizenId":"001090001234",)"
+                                        R"("dateOfBirth":"1990-05-12","address":"Số 12 Lê Lợi, phường Trường Vinh",)"
+                                        R"("phone":"0912345678","email":"an@example.vn"})"
+                                      : applicantJson;
+    return R"({"procedureCode":")" + procedureCode + R"(","agencyCode":")" + agencyCode +
+           R"(","applicant":)" + applicant +
+           R"(,"formData":{"childName":"Nguyễn Văn Bình","childDateOfBirth":"2026-11-20"},)"
+           R"("documents":[{"name":"Tờ khai đăng ký khai sinh","form":"original","count":1},)"
+           R"({"name":"Giấy chứng sinh","form":"certified_copy","count":1}]})";
+}
+
+std::int64_t ApiFixture::SubmitDossier(const std::string& agencyCode, int serial)
+{
+    std::string number = std::to_string(serial % 1000000);
+    const std::string citizenId = "001090" + std::string(6 - number.size(), '0') + number;
+    static const char* const kNames[] = {"Nguyễn Văn Hùng", "Trần Thị Thùy Trang", "Lê Văn Ngân", "Đặng Thị Ánh",
+                                         "Phạm Đức Anh"};
+    const std::string applicant = R"({"fullName":")" + std::string(kNames[serial % 5]) + R"(","citizenId":")" +
+                                  citizenId +
+                                  R"(","dateOfBirth":"1990-05-12","address":"Số 12 Lê Lợi","phone":"0912345678"})";
+    const HttpReply reply = Post("/citizen/v1/dossiers", Submission("1.001193", agencyCode, applicant));
+    BOOST_REQUIRE_MESSAGE(reply.status == 201, reply.body);
+    return reply.json->getValue<std::int64_t>("id");
+}
+
+RowCounts ApiFixture::Counts() const
+{
+    RowCounts c;
+    c.dossiers = Scalar("SELECT count(*) FROM dossier");
+    c.forms = Scalar("SELECT count(*) FROM dossier_form");
+    c.documents = Scalar("SELECT count(*) FROM dossier_document");
+    c.events = Scalar("SELECT count(*) FROM dossier_event");
+    c.outputs = Scalar("SELECT count(*) FROM dossier_output");
+    c.counters = Scalar("SELECT count(*) FROM dossier_code_counter");
+    c.counterTotal = Scalar("SELECT coalesce(sum(last_seq), 0) FROM dossier_code_counter");
+    c.sessions = Scalar("SELECT count(*) FROM staff_session");
+    return c;
+}
+
+void ApiFixture::CheckProblem(const HttpReply& reply, int status, const std::string& field, const std::string& title)
+{
+    BOOST_TEST(reply.status == status, "status " << reply.status << ", body " << reply.body);
+    BOOST_TEST(reply.contentType == "application/problem+json");
+    BOOST_REQUIRE_MESSAGE(reply.json, "problem body is not JSON: " << reply.body);
+    BOOST_TEST(reply.json->getValue<int>("status") == status);
+    BOOST_TEST(reply.json->getValue<std::string>("type").rfind("urn:motcua:error:", 0) == 0u);
+    BOOST_TEST(reply.json->getValue<std::string>("field") == field);
+    BOOST_TEST(reply.json->getValue<std::string>("title") == title);
+    BOOST_TEST(reply.json->has("title_vi"));
+    BOOST_TEST(!reply.json->getValue<std::string>("title_vi").empty());
+}
+
+}  // namespace motcua::test

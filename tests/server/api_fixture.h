@@ -1,0 +1,71 @@
+// The API tests' fixture: a throwaway migrated database, the seeded test catalogue, the whole service running
+// in-process on a free port with a settable clock, and a small HTTP client (Poco HTTPClientSession).
+#pragma once
+
+#include <map>
+#include <ostream>
+#include <memory>
+#include <string>
+
+#include <Poco/JSON/Object.h>
+
+#include "model/postgres/store.h"
+#include "server/server.h"
+#include "server/settable_clock.h"
+#include "tests/support/fixture_catalogue.h"
+#include "tests/support/test_database.h"
+
+namespace motcua::test {
+
+struct HttpReply {
+    int status = 0;
+    std::string contentType;
+    std::string body;
+    std::map<std::string, std::string> headers;
+    Poco::JSON::Object::Ptr json;  // null unless the body is a JSON object
+};
+
+// Rows of every table a request might write, to show that a refused request wrote nothing.
+struct RowCounts {
+    long long dossiers = 0, forms = 0, documents = 0, events = 0, outputs = 0, counters = 0, counterTotal = 0;
+    long long sessions = 0;
+    bool operator==(const RowCounts&) const = default;
+};
+std::ostream& operator<<(std::ostream& out, const RowCounts& c);
+
+class ApiFixture {
+public:
+    // Friday 27 November 2026, 09:30 in Vietnam: a working day, before the 15:00 cutoff.
+    static constexpr const char* kStart = "2026-11-27T09:30:00+07:00";
+    static constexpr const char* kPublicUrl = "https://dichvucong.test";
+
+    ApiFixture();
+    ~ApiFixture();
+
+    HttpReply Call(const std::string& method, const std::string& path, const std::string& body = {},
+                   const std::string& contentType = "application/json", const std::string& token = {});
+    HttpReply Post(const std::string& path, const std::string& body, const std::string& token = {});
+    HttpReply Get(const std::string& path, const std::string& token = {});
+
+    // Signs in and returns the token (requires 200).
+    std::string Login(const std::string& username, const std::string& password = FixtureCatalogue::kPassword);
+    // A valid submission body for the commune; `applicantJson` replaces the applicant object when given.
+    std::string Submission(const std::string& procedureCode = "1.001193", const std::string& agencyCode = "000.31.21.H41",
+                           const std::string& applicantJson = {}) const;
+    // Submits a valid dossier over HTTP (requires 201) and returns its id.
+    std::int64_t SubmitDossier(const std::string& agencyCode = "000.31.21.H41", int serial = 1);
+
+    RowCounts Counts() const;
+    long long Scalar(const std::string& sql) const { return db.AdminCount(sql); }
+
+    // Checks the problem+json shape: status, type prefix, field, English title, and a non-empty title_vi.
+    static void CheckProblem(const HttpReply& reply, int status, const std::string& field, const std::string& title);
+
+    TestDatabase db;
+    pg::Store store;
+    server::SettableClock clock;
+    std::unique_ptr<server::Server> server;
+    FixtureCatalogue catalogue;
+};
+
+}  // namespace motcua::test

@@ -1,0 +1,70 @@
+// Router: patterns with captures, 404 for unknown paths, 405 with Allow for a known path and another method.
+#include <boost/test/unit_test.hpp>
+
+#include "server/http_error.h"
+#include "server/router.h"
+
+using motcua::server::HttpError;
+using motcua::server::HttpRequest;
+using motcua::server::HttpResponse;
+using motcua::server::Router;
+
+namespace {
+
+Router MakeRouter()
+{
+    Router r;
+    r.Add("GET", "/staff/v1/dossiers/{id}", [](const HttpRequest& q) { return HttpResponse::Json(200, "detail " + q.PathParam("id")); });
+    r.Add("POST", "/staff/v1/dossiers/{id}/accept", [](const HttpRequest& q) { return HttpResponse::Json(200, "accept " + q.PathParam("id")); });
+    r.Add("GET", "/staff/v1/dossiers/{id}/receipt", [](const HttpRequest&) { return HttpResponse::Json(200, "receipt"); });
+    r.Add("GET", "/staff/v1/inbox", [](const HttpRequest&) { return HttpResponse::Json(200, "inbox"); });
+    return r;
+}
+
+int StatusOf(const Router& router, const std::string& method, const std::string& path, std::string* allow = nullptr)
+{
+    HttpRequest q;
+    q.method = method;
+    q.path = path;
+    try {
+        return router.Route(q).status;
+    } catch (const HttpError& e) {
+        if (allow && !e.headers.empty())
+            *allow = e.headers[0].second;
+        return e.Status();
+    }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(RouterUnit)
+
+BOOST_AUTO_TEST_CASE(routes_by_method_and_pattern)
+{
+    const Router router = MakeRouter();
+    HttpRequest q;
+    q.method = "POST";
+    q.path = "/staff/v1/dossiers/42/accept";
+    BOOST_TEST(router.Route(q).body == "accept 42");
+    q.method = "GET";
+    q.path = "/staff/v1/dossiers/42";
+    BOOST_TEST(router.Route(q).body == "detail 42");
+    q.path = "/staff/v1/inbox/";
+    BOOST_TEST(router.Route(q).body == "inbox");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_paths_are_404_and_wrong_methods_405)
+{
+    const Router router = MakeRouter();
+    BOOST_TEST(StatusOf(router, "GET", "/") == 404);
+    BOOST_TEST(StatusOf(router, "GET", "/staff/v1") == 404);
+    BOOST_TEST(StatusOf(router, "GET", "/staff/v1/dossiers/42/other") == 404);
+    BOOST_TEST(StatusOf(router, "GET", "/staff/v1/dossiers/42/accept/more") == 404);
+    std::string allow;
+    BOOST_TEST(StatusOf(router, "DELETE", "/staff/v1/dossiers/42", &allow) == 405);
+    BOOST_TEST(allow == "GET");
+    BOOST_TEST(StatusOf(router, "GET", "/staff/v1/dossiers/42/accept", &allow) == 405);
+    BOOST_TEST(allow == "POST");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

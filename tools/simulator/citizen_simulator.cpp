@@ -1,0 +1,204 @@
+#include "tools/simulator/citizen_simulator.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include <Poco/Exception.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+
+#include "demo/citizen_request.h"
+#include "demo/demo_province.h"
+#include "model/error.h"
+
+namespace motcua::tools {
+namespace {
+
+double ParseNumber(const std::string& text, const std::string& option)
+{
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (text.empty() || end == nullptr || *end != '\0') {
+        ThrowBadInput(N_("Expected a number"), option);
+    }
+    return value;
+}
+
+std::string ClockNow()
+{
+    // "2026-11-27T09:30:00+07:00" → "09:30:00"
+    return FormatIso8601(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())).substr(11, 8);
+}
+
+Date Today()
+{
+    const auto local = ToLocal(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+    return Date{std::chrono::sys_days{std::chrono::floor<std::chrono::days>(local.time_since_epoch())}};
+}
+
+}  // namespace
+
+const char* SimulatorUsage() noexcept
+{
+    return "Usage: motcua-simulator --server URL [--rate PER_SECOND] [--count N] [--seed S] [--agency CODE]\n"
+           "                        [--bad-share FRACTION]\n"
+           "Submits citizen-app dossiers to POST URL/citizen/v1/dossiers, one line per answer.\n"
+           "  --server URL        motcua-server base URL, e.g. http://127.0.0.1:8080\n"
+           "  --rate R            submissions per second (default 0.2, at most 50)\n"
+           "  --count N           stop after N submissions (default: until SIGTERM or Ctrl-C)\n"
+           "  --seed S            random seed (default: from the clock)\n"
+           "  --agency CODE       receiving agency code, e.g. 000.00.04.H41 (default: spread over the province)\n"
+           "  --bad-share F       share of deliberately invalid submissions, 0..1 (default 0.05)\n"
+           "Exit status: 0 when every answer was as expected, 1 otherwise, 2 for bad options.\n";
+}
+
+std::optional<SimulatorOptions> ParseSimulatorOptions(int argc, char** argv, std::uint64_t defaultSeed)
+{
+    SimulatorOptions options;
+    options.seed = defaultSeed;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--help" || arg == "-h") {
+            return std::nullopt;
+        }
+        if (i + 1 >= argc) {
+            ThrowBadInput(N_("Unknown option or missing value"), arg);
+        }
+        const std::string value = argv[++i];
+        if (arg == "--server") {
+            options.server = value;
+        } else if (arg == "--rate") {
+            options.rate = ParseNumber(value, arg);
+            if (!(options.rate > 0 && options.rate <= 50)) {
+                ThrowBadInput(N_("The rate must be above 0 and at most 50 per second"), arg);
+            }
+        } else if (arg == "--count") {
+            const double count = ParseNumber(value, arg);
+            if (count < 0 || count > 1e9 || count != static_cast<double>(static_cast<int>(count))) {
+                ThrowBadInput(N_("The count must be a whole number, 0 or more"), arg);
+            }
+            options.count = static_cast<int>(count);
+        } else if (arg == "--seed") {
+            const double seed = ParseNumber(value, arg);
+            if (seed < 0) {
+                ThrowBadInput(N_("The seed must not be negative"), arg);
+            }
+            options.seed = static_cast<std::uint64_t>(seed);
+        } else if (arg == "--agency") {
+            options.agency = value;
+        } else if (arg == "--bad-share") {
+            options.badShare = ParseNumber(value, arg);
+            if (!(options.badShare >= 0 && options.badShare <= 1)) {
+                ThrowBadInput(N_("The bad share must be between 0 and 1"), arg);
+            }
+        } else {
+            ThrowBadInput(N_("Unknown option or missing value"), arg);
+        }
+    }
+    if (options.server.empty()) {
+        ThrowBadInput(N_("The server URL is required"), "--server");
+    }
+    const Poco::URI uri(options.server);
+    if (uri.getScheme() != "http" || uri.getHost().empty()) {
+        ThrowBadInput(N_("The server URL must look like http://host:port"), "--server");
+    }
+    return options;
+}
+
+CitizenSimulator::CitizenSimulator(SimulatorOptions options, std::ostream& out)
+    : m_options(std::move(options)),
+      m_out(out)
+{}
+
+SimulatorTally CitizenSimulator::Run(const std::atomic<bool>& stop)
+{
+    const demo::DemoProvince catalogue = demo::GenerateCatalogue(1);
+    demo::CitizenRequestFactory factory(catalogue, m_options.seed, m_options.agency);
+    const Poco::URI base(m_options.server);
+    std::string path = base.getPath();
+    while (!path.empty() && path.back() == '/') {
+        path.pop_back();
+    }
+    path += "/citizen/v1/dossiers";
+    const auto interval = std::chrono::duration<double>(1.0 / m_options.rate);
+
+    SimulatorTally tally;
+    auto next = std::chrono::steady_clock::now();
+    while (!stop && (m_options.count == 0 || tally.sent < m_options.count)) {
+        const demo::CitizenRequest request = factory.Next(m_options.badShare, Today());
+        ++tally.sent;
+        const bool flawed = request.flaw != demo::RequestFlaw::None;
+        std::ostringstream line;
+        line << ClockNow() << ' ';
+        try {
+            Poco::Net::HTTPClientSession session(base.getHost(), base.getPort());
+            session.setTimeout(Poco::Timespan(10, 0));
+            Poco::Net::HTTPRequest post(Poco::Net::HTTPRequest::HTTP_POST, path, Poco::Net::HTTPMessage::HTTP_1_1);
+            post.setContentType("application/json; charset=utf-8");
+            post.setContentLength(static_cast<std::streamsize>(request.body.size()));
+            session.sendRequest(post) << request.body;
+            Poco::Net::HTTPResponse response;
+            std::istream& in = session.receiveResponse(response);
+            std::string body;
+            Poco::StreamCopier::copyToString(in, body);
+            const int status = static_cast<int>(response.getStatus());
+            Poco::JSON::Object::Ptr json;
+            try {
+                json = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
+            } catch (const Poco::Exception&) {
+                json = nullptr;
+            }
+            line << status << ' ';
+            if (status == 201 && json) {
+                line << json->optValue<std::string>("code", "?") << "  " << request.procedureName << " — "
+                     << request.applicantName;
+            } else if (json) {
+                line << json->optValue<std::string>("title", response.getReason());
+                const auto field = json->optValue<std::string>("field", "");
+                if (!field.empty()) {
+                    line << " [" << field << ']';
+                }
+            } else {
+                line << response.getReason();
+            }
+            if (flawed) {
+                line << "  (sent on purpose: " << demo::ToString(request.flaw) << ')';
+            }
+            // A refused flawed request must also name the field that was spoiled (malformed JSON names none).
+            const bool rightField = json && json->optValue<std::string>("field", "") == request.field;
+            if (status == 201 && !flawed) {
+                ++tally.created;
+            } else if (flawed && status >= 400 && status < 500 && rightField) {
+                ++tally.refusedAsExpected;
+            } else if (flawed && status >= 400 && status < 500) {
+                ++tally.unexpected;
+                line << "  UNEXPECTED: the field should be " << (request.field.empty() ? "empty" : request.field);
+            } else {
+                ++tally.unexpected;
+                line << "  UNEXPECTED";
+            }
+        } catch (const Poco::Exception& e) {
+            ++tally.unexpected;
+            line << "ERR " << e.displayText();
+        }
+        m_out << line.str() << std::endl;
+
+        next += std::chrono::duration_cast<std::chrono::steady_clock::duration>(interval);
+        while (!stop && std::chrono::steady_clock::now() < next &&
+               (m_options.count == 0 || tally.sent < m_options.count)) {
+            std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+                std::chrono::milliseconds(100), next - std::chrono::steady_clock::now()));
+        }
+    }
+    return tally;
+}
+
+}  // namespace motcua::tools

@@ -1,0 +1,44 @@
+// The citizen-app simulator: posts dossiers to motcua-server at a steady rate and reports each answer on one line.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace motcua::tools {
+
+struct SimulatorOptions {
+    std::string server;                 // base URL, e.g. "http://127.0.0.1:8080"
+    double rate = 0.2;                  // submissions per second
+    int count = 0;                      // stop after this many; 0 = until stopped
+    std::uint64_t seed = 0;             // same seed → same submissions
+    std::optional<std::string> agency;  // pin the receiving agency
+    double badShare = 0.05;             // share of deliberately invalid submissions
+};
+
+// Parses the command line; throws Error(BadInput, option) with a message for the user. Returns empty for --help.
+std::optional<SimulatorOptions> ParseSimulatorOptions(int argc, char** argv, std::uint64_t defaultSeed);
+const char* SimulatorUsage() noexcept;
+
+struct SimulatorTally {
+    int sent = 0;
+    int created = 0;            // 201
+    int refusedAsExpected = 0;  // a flawed request answered with a 4xx problem
+    int unexpected = 0;         // a valid one refused, a flawed one accepted, a 5xx, or no answer
+};
+
+class CitizenSimulator {
+public:
+    CitizenSimulator(SimulatorOptions options, std::ostream& out);
+    // Runs until `count` submissions or until `stop` becomes true (checked at least every 100 ms).
+    SimulatorTally Run(const std::atomic<bool>& stop);
+
+private:
+    SimulatorOptions m_options;
+    std::ostream& m_out;
+};
+
+}  // namespace motcua::tools

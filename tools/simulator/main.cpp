@@ -1,0 +1,45 @@
+// motcua-simulator: a stand-in for the citizen app's backend, trickling dossiers into motcua-server.
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <iostream>
+
+#include "model/error.h"
+#include "tools/simulator/citizen_simulator.h"
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void OnSignal(int /*signal*/)
+{
+    g_stop = true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    std::signal(SIGTERM, OnSignal);
+    std::signal(SIGINT, OnSignal);
+    try {
+        const auto seed = static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
+        const auto options = motcua::tools::ParseSimulatorOptions(argc, argv, seed);
+        if (!options) {
+            std::cout << motcua::tools::SimulatorUsage();
+            return 0;
+        }
+        motcua::tools::CitizenSimulator simulator(*options, std::cout);
+        const auto tally = simulator.Run(g_stop);
+        std::cout << "sent " << tally.sent << ", created " << tally.created << ", refused as expected "
+                  << tally.refusedAsExpected << ", unexpected " << tally.unexpected << std::endl;
+        return tally.unexpected == 0 ? 0 : 1;
+    } catch (const motcua::Error& e) {
+        std::cerr << "motcua-simulator: " << e.what();
+        if (!e.Field().empty()) {
+            std::cerr << " (" << e.Field() << ')';
+        }
+        std::cerr << '\n' << motcua::tools::SimulatorUsage();
+        return 2;
+    }
+}

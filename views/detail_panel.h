@@ -1,0 +1,62 @@
+// The detail pane: read-only labelled fields, the documents and history lists, and the Accept / Open receipt buttons.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include <wx/panel.h>
+
+#include "desktop/detail_presenter.h"
+
+class wxButton;
+class wxFlexGridSizer;
+class wxListCtrl;
+class wxScrolledWindow;
+class wxStaticText;
+
+namespace motcua::views {
+
+class DetailPanel final : public wxPanel, public desktop::IDetailView {
+public:
+    explicit DetailPanel(wxWindow* parent);
+    ~DetailPanel() override;
+
+    void SetAcceptHandler(std::function<void()> handler) { m_onAccept = std::move(handler); }
+    void SetReceiptHandler(std::function<void()> handler) { m_onReceipt = std::move(handler); }
+
+    void ShowDossier(const desktop::DetailViewData& data) override;
+    void ShowEmpty(const std::string& hint) override;
+    void SetAcceptEnabled(bool enabled) override;
+    void SetReceiptEnabled(bool enabled) override;
+    void SetBusy(bool busy) override;
+
+    // For tests and accessibility tools: the value shown for a field label, or "" if there is none.
+    wxString FieldValue(const wxString& label) const;
+    wxButton* AcceptButton() const { return m_acceptButton; }
+    wxButton* ReceiptButton() const { return m_receiptButton; }
+    wxListCtrl* DocumentsList() const { return m_documents; }
+    wxListCtrl* HistoryList() const { return m_history; }
+    wxString Heading() const;
+
+private:
+    void WrapValues();
+
+    wxStaticText* m_emptyLabel = nullptr;
+    wxScrolledWindow* m_body = nullptr;
+    wxStaticText* m_heading = nullptr;
+    wxString m_headingText;  // before wrapping
+    wxFlexGridSizer* m_fieldGrid = nullptr;
+    std::vector<std::pair<wxStaticText*, wxStaticText*>> m_fields;  // label, value
+    std::vector<wxString> m_fieldTexts;                              // values before wrapping
+    wxListCtrl* m_documents = nullptr;
+    wxListCtrl* m_history = nullptr;
+    wxButton* m_acceptButton = nullptr;
+    wxButton* m_receiptButton = nullptr;
+    bool m_acceptEnabled = false;
+    bool m_receiptEnabled = false;
+    bool m_busy = false;
+    std::function<void()> m_onAccept;
+    std::function<void()> m_onReceipt;
+};
+
+}  // namespace motcua::views
