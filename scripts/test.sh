@@ -7,8 +7,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/install-deps.sh
 cmake --preset ci
-if ! cmake --build --preset ci -j2; then
-  echo "test.sh: the build failed (see the first error above); no tests were run" >&2
+log=build/ci/build.log
+if ! cmake --build --preset ci -j2 2>&1 | tee "$log"; then
+  {
+    echo "test.sh: the build failed; no tests were run. Failed steps and first errors (full log: $log):"
+    grep '^FAILED:' "$log" || true
+    grep -m 5 'error:' "$log" || true
+  } >&2
   exit 1
 fi
 set +e

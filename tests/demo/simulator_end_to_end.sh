@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# End to end on the test cluster: migrate and seed a fresh database, serve it on a free port, and let the simulator
+# send valid and deliberately invalid dossiers. The simulator exits 0 only if every valid one was created (201) and
+# every invalid one was refused with a 4xx problem naming the spoiled field.
+# Usage: simulator_end_to_end.sh MOTCUA_SERVER MOTCUA_SIMULATOR   (MOTCUA_TEST_PG: the cluster's admin conninfo)
+set -euo pipefail
+server=${1:?motcua-server}; simulator=${2:?motcua-simulator}
+admin=${MOTCUA_TEST_PG:?run through ctest: MOTCUA_TEST_PG is the test cluster}
+db="motcua_sim_$$"
+work=$(mktemp -d)
+server_pid=
+
+cleanup() {
+  if [ -n "$server_pid" ]; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  psql "$admin" -qXc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Test code may use SQL: the owner role as tests/support creates it, and a database of our own.
+psql "$admin" -qX -v ON_ERROR_STOP=1 \
+  -c "DO \$\$ BEGIN CREATE ROLE motcua_owner LOGIN NOSUPERUSER CREATEROLE; EXCEPTION WHEN duplicate_object THEN NULL; END \$\$" \
+  -c "CREATE DATABASE $db OWNER motcua_owner" >/dev/null
+# In a conninfo string the last value of a keyword wins.
+owner="$admin user=motcua_owner dbname=$db"
+app="$admin user=motcua_app dbname=$db"
+
+"$server" migrate --db "$owner"
+"$server" seed --db "$app" --demo --dossiers 40 --kdf-cost 10
+"$server" serve --db "$app" --listen 127.0.0.1:0 --quiet 2>"$work/server.log" &
+server_pid=$!
+port=
+for _ in $(seq 100); do
+  port=$(sed -n 's/.*listening on [^:]*:\([0-9]*\).*/\1/p' "$work/server.log" | head -n 1)
+  [ -n "$port" ] && break
+  kill -0 "$server_pid" 2>/dev/null || break
+  sleep 0.1
+done
+[ -n "$port" ] || { cat "$work/server.log" >&2; echo "the server did not start" >&2; exit 1; }
+
+"$simulator" --server "http://127.0.0.1:$port" --rate 50 --count 24 --bad-share 0.4 --seed 7 | tee "$work/simulator.log"
+# Both kinds were exercised (the seed is fixed, so this is deterministic).
+grep -Eq 'created [1-9]' "$work/simulator.log"
+grep -Eq 'refused as expected [1-9]' "$work/simulator.log"
+# A request pinned to one agency lands there: the code starts with the agency's code.
+"$simulator" --server "http://127.0.0.1:$port" --rate 50 --count 3 --bad-share 0 --seed 8 --agency 000.00.04.H41 \
+  | tee "$work/pinned.log"
+[ "$(grep -c ' 201 000.00.04.H41-' "$work/pinned.log")" = 3 ]
