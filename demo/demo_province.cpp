@@ -608,7 +608,7 @@ private:
         }
         if (!clockBase) {
             // Not received (yet): the provisional appointment the server gives at submission, as if received then.
-            return m_calendar.DueAt(times.front(), procedure);
+            return m_calendar.ProvisionalAppointment(times.front(), procedure);
         }
         std::vector<PauseInterval> counted;
         for (const auto& pause : pauses) {

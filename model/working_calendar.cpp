@@ -293,4 +293,11 @@ Instant WorkingCalendar::DueAt(Instant receivedAt, const Procedure& procedure,
     throw Error(ErrorCategory::Internal, N_("A paused dossier has no due time"), "pauses");
 }
 
+Instant WorkingCalendar::ProvisionalAppointment(Instant submittedAt, const Procedure& procedure) const
+{
+    constexpr std::chrono::hours kIntakeWindow{8};
+    const Instant intakeDue = AddWorkingHours(ClockStart(submittedAt), kIntakeWindow);
+    return std::max(DueAt(submittedAt, procedure), intakeDue);
+}
+
 }  // namespace motcua

@@ -65,6 +65,10 @@ public:
     // As DueAt, but empty instead of throwing while an open pause holds the clock.
     std::optional<Instant> DueAtUnlessPaused(Instant receivedAt, const Procedure& procedure,
                                              const std::vector<PauseInterval>& pauses = {}) const;
+    // The appointment a dossier gets when it is submitted, before the desk has checked it: as if received at
+    // submission, but never before the end of the desk's intake window (Decree 118 art. 17.2: confirm or ask for
+    // changes within 8 working hours), so an on-the-spot procedure is not shown late before intake was due.
+    Instant ProvisionalAppointment(Instant submittedAt, const Procedure& procedure) const;
     // Working time between two instants (for KPIs: processing time, lateness); zero when `to` is not after `from`.
     // Whole minutes, rounded down.
     std::chrono::minutes WorkingTimeBetween(Instant from, Instant to) const;

@@ -8,7 +8,7 @@ packages=(
   libwxgtk3.2-dev libsoci-dev libpq-dev libpoco-dev libhpdf-dev libssl-dev
   libboost-test-dev libboost-locale-dev libqrencode-dev
   postgresql-15 postgresql-contrib-15
-  xvfb xauth fonts-noto-core poppler-utils qpdf libnss3-tools imagemagick python3-fonttools zbar-tools
+  xvfb xauth fonts-noto-core poppler-utils qpdf libnss3-tools imagemagick python3-fonttools fonttools zbar-tools
 )
 
 # A package counts as present when it is installed or an installed package provides it (postgresql-contrib-15 is

@@ -93,7 +93,7 @@ HttpResponse CitizenApi::Submit(const HttpRequest& request)
     dossier.subState = SubState::AwaitingIntakeCheck;
     dossier.submittedAt = now;
     // Provisional appointment as if received now; accepting the dossier recomputes it from the real receipt time.
-    dossier.dueAt = m_calendar.DueAt(now, *procedure);
+    dossier.dueAt = m_calendar.ProvisionalAppointment(now, *procedure);
 
     const Dossier stored = m_store.CreateDossier(std::move(dossier), agency->code, m_codeFormat, now);
 

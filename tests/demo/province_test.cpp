@@ -238,7 +238,8 @@ BOOST_AUTO_TEST_CASE(times_are_ordered_and_inside_the_last_ninety_days)
             }
         } else {
             // Not received: the provisional appointment given at submission (what the citizen API answers).
-            BOOST_TEST((d.dueAt == calendar.DueAt(d.submittedAt, p.ProcedureById(d.procedureId))), d.code);
+            BOOST_TEST((d.dueAt == calendar.ProvisionalAppointment(d.submittedAt, p.ProcedureById(d.procedureId))),
+                       d.code);
         }
         // A pause is open exactly while the clock is stopped.
         const auto open =

@@ -540,3 +540,15 @@ BOOST_AUTO_TEST_CASE(a_calendar_without_working_days_fails_instead_of_looping)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(provisional_appointment_leaves_the_desk_its_intake_window)
+{
+    // 2026-01-05 is a Monday; 2026-02-13 a Friday before the Tết break (14–22 Feb).
+    // On-the-spot procedure submitted Monday 09:00: 8 working hours later is Tuesday 09:00.
+    BOOST_TEST(Show(Vn().ProvisionalAppointment(VnTime(2026, 1, 5, 9, 0), Proc(0))) == Show(VnTime(2026, 1, 6, 9, 0)));
+    // Submitted Friday 16:00 before Tết: the clock starts Monday 23 Feb 07:00, intake is due that day at 17:00.
+    BOOST_TEST(Show(Vn().ProvisionalAppointment(VnTime(2026, 2, 13, 16, 0), Proc(0))) ==
+               Show(VnTime(2026, 2, 23, 17, 0)));
+    // A 3-working-day procedure is due later than the intake window anyway: the plain due time.
+    BOOST_TEST(Show(Vn().ProvisionalAppointment(VnTime(2026, 1, 5, 9, 0), Proc(3))) == Show(VnTime(2026, 1, 8, 9, 0)));
+}
