@@ -28,19 +28,6 @@ constexpr std::int64_t kMinutesPerDay = std::int64_t{24} * 60;
 constexpr std::int64_t kWorkingDayMinutes = std::int64_t{8} * 60;
 constexpr std::int64_t kHistoryDays = 90;
 
-const char* RoleSlug(Role role)
-{
-    switch (role) {
-    case Role::Clerk: return "clerk";
-    case Role::Handler: return "handler";
-    case Role::Manager: return "manager";
-    case Role::Signer: return "signer";
-    case Role::Admin: return "admin";
-    case Role::Citizen: return "citizen";
-    }
-    return "staff";
-}
-
 // The model's transition table as a graph: distance (in transitions) from each state to each national status.
 class WorkflowGraph {
 public:
@@ -685,7 +672,7 @@ private:
             it = m_staffIndex.find({1, role});  // no such role there: the province's own staff act
         }
         if (it == m_staffIndex.end()) {
-            throw Error(ErrorCategory::Internal, N_("The demo province has no staff for a role"), {}, RoleSlug(role));
+            throw Error(ErrorCategory::Internal, N_("The demo province has no staff for a role"), {}, ToString(role));
         }
         return it->second;
     }
@@ -795,7 +782,7 @@ DemoProvince GenerateCatalogue(std::uint32_t randomSeed)
     for (const auto& a : province.agencies) {
         const std::string& slug = province.agencySlugs[static_cast<std::size_t>(a.id - 1)];
         for (Role role : {Role::Clerk, Role::Handler, Role::Manager, Role::Signer}) {
-            addStaff(std::string(RoleSlug(role)) + "." + slug, role, a.id);
+            addStaff(std::string(ToString(role)) + "." + slug, role, a.id);
         }
     }
     addStaff(kDemoClerk, Role::Clerk, province.demoAgencyId);

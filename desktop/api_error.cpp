@@ -11,21 +11,27 @@ ApiError::ApiError(ErrorCategory category, int httpStatus, std::string title, st
       m_title(std::move(title)),
       m_titleVi(std::move(titleVi)),
       m_type(std::move(type))
-{
-}
+{}
 
 ErrorCategory CategoryFromProblem(const std::string& type, int httpStatus) noexcept
 {
     static constexpr std::string_view kPrefix = "urn:motcua:error:";
     if (type.rfind(kPrefix, 0) == 0) {
         const std::string_view suffix = std::string_view(type).substr(kPrefix.size());
-        if (suffix == "bad-input") return ErrorCategory::BadInput;
-        if (suffix == "not-found") return ErrorCategory::NotFound;
-        if (suffix == "unauthenticated") return ErrorCategory::Unauthenticated;
-        if (suffix == "not-allowed") return ErrorCategory::NotAllowed;
-        if (suffix == "conflict") return ErrorCategory::Conflict;
-        if (suffix == "environment") return ErrorCategory::Environment;
-        if (suffix == "internal") return ErrorCategory::Internal;
+        if (suffix == "bad-input")
+            return ErrorCategory::BadInput;
+        if (suffix == "not-found")
+            return ErrorCategory::NotFound;
+        if (suffix == "unauthenticated")
+            return ErrorCategory::Unauthenticated;
+        if (suffix == "not-allowed")
+            return ErrorCategory::NotAllowed;
+        if (suffix == "conflict")
+            return ErrorCategory::Conflict;
+        if (suffix == "environment")
+            return ErrorCategory::Environment;
+        if (suffix == "internal")
+            return ErrorCategory::Internal;
     }
     switch (httpStatus) {
     case 400:

@@ -9,7 +9,7 @@ namespace motcua::desktop {
 
 struct DeskOptions {
     std::string serverUrl = "http://127.0.0.1:8080";
-    std::string user;      // with password: log in at once (demo)
+    std::string user;  // with password: log in at once (demo)
     std::string password;
     std::string language = "vi";  // "vi" | "en"
     std::string localeDir;        // extra catalogue folder, searched first

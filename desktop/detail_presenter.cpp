@@ -32,7 +32,11 @@ std::string NoSelectionHint()
 
 DetailPresenter::DetailPresenter(IDetailView& view, IStaffApi& api, Alert& alert, ReceiptOpener& receipts,
                                  StaffIdentity staff, Clock clock)
-    : m_view(view), m_api(api), m_alert(alert), m_receipts(receipts), m_staff(std::move(staff)),
+    : m_view(view),
+      m_api(api),
+      m_alert(alert),
+      m_receipts(receipts),
+      m_staff(std::move(staff)),
       m_clock(std::move(clock))
 {
     Clear();

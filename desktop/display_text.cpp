@@ -103,12 +103,8 @@ std::string RoleText(const std::string& role)
 {
     static const Word kRoles[] = {
         // TRANSLATORS: staff role who receives dossiers at the one-stop desk (cán bộ tiếp nhận)
-        {"clerk", N_("Intake clerk")},
-        {"handler", N_("Handling officer")},
-        {"manager", N_("Manager")},
-        {"signer", N_("Signer")},
-        {"admin", N_("Administrator")},
-        {"citizen", N_("Citizen")},
+        {"clerk", N_("Intake clerk")}, {"handler", N_("Handling officer")}, {"manager", N_("Manager")},
+        {"signer", N_("Signer")},      {"admin", N_("Administrator")},      {"citizen", N_("Citizen")},
     };
     return Lookup(kRoles, role);
 }

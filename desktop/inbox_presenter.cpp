@@ -9,7 +9,11 @@
 namespace motcua::desktop {
 
 InboxPresenter::InboxPresenter(IInboxView& view, IStaffApi& api, Alert& alert, Clock clock, int pageSize)
-    : m_view(view), m_api(api), m_alert(alert), m_clock(std::move(clock)), m_pageSize(pageSize)
+    : m_view(view),
+      m_api(api),
+      m_alert(alert),
+      m_clock(std::move(clock)),
+      m_pageSize(pageSize)
 {
     m_view.SetRows(this);
 }
@@ -97,8 +101,8 @@ void InboxPresenter::UpdateStatus()
     for (std::size_t i = 0; i < m_items.size(); ++i)
         if (IsOverdue(i))
             ++overdue;
-    std::string text = FormatText(_("Dossiers shown: %s, overdue: %s"),
-                                  {std::to_string(m_items.size()), std::to_string(overdue)});
+    std::string text =
+        FormatText(_("Dossiers shown: %s, overdue: %s"), {std::to_string(m_items.size()), std::to_string(overdue)});
     if (m_failed)
         text += " — " + std::string(_("loading failed; press F5 to retry"));
     else if (m_next)
@@ -155,8 +159,8 @@ void InboxPresenter::RowSelected(std::size_t row)
 
 std::optional<std::size_t> InboxPresenter::RowOf(std::int64_t dossierId) const
 {
-    const auto it = std::find_if(m_items.begin(), m_items.end(),
-                                 [dossierId](const InboxItem& i) { return i.id == dossierId; });
+    const auto it =
+        std::find_if(m_items.begin(), m_items.end(), [dossierId](const InboxItem& i) { return i.id == dossierId; });
     if (it == m_items.end())
         return std::nullopt;
     return static_cast<std::size_t>(it - m_items.begin());

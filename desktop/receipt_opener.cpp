@@ -25,9 +25,10 @@ std::string SafeFileStem(const std::string& code)
 }  // namespace
 
 ReceiptOpener::ReceiptOpener(IStaffApi& api, IDocumentLauncher& launcher, std::filesystem::path folder)
-    : m_api(api), m_launcher(launcher), m_folder(std::move(folder))
-{
-}
+    : m_api(api),
+      m_launcher(launcher),
+      m_folder(std::move(folder))
+{}
 
 std::filesystem::path ReceiptOpener::Open(std::int64_t dossierId, const std::string& dossierCode)
 {

@@ -1,5 +1,7 @@
 #include "desktop/staff_api_client.h"
 
+#include <sstream>
+
 #include <Poco/Dynamic/Var.h>
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
@@ -13,8 +15,6 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/Timespan.h>
 #include <Poco/URI.h>
-
-#include <sstream>
 
 #include "desktop/api_error.h"
 #include "desktop/gettext_macros.h"
@@ -437,7 +437,8 @@ DossierDetail ParseDossierDetail(const std::string& json)
 
 ApiError ParseProblem(int httpStatus, const std::string& contentType, const std::string& body)
 {
-    const std::string fallbackDetail = "HTTP " + std::to_string(httpStatus) + (body.empty() ? "" : ": " + body.substr(0, 500));
+    const std::string fallbackDetail =
+        "HTTP " + std::to_string(httpStatus) + (body.empty() ? "" : ": " + body.substr(0, 500));
     if (contentType.find("json") != std::string::npos) {
         try {
             const JsonReader problem = ParseObject(body);

@@ -12,7 +12,7 @@ namespace motcua {
 // Since 1 July 2025 local government has two tiers; departments sit beside the province's people's committee.
 enum class AgencyLevel { Province = 1, Department = 2, Commune = 3 };
 
-const char* ToString(AgencyLevel level) noexcept;           // "province", "department", "commune"
+const char* ToString(AgencyLevel level) noexcept;            // "province", "department", "commune"
 AgencyLevel AgencyLevelFromString(const std::string& text);  // throws BadInput
 
 struct Agency {

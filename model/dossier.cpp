@@ -119,7 +119,10 @@ namespace {
 constexpr std::size_t kMaxNameLength = 200;     // code points
 constexpr std::size_t kMaxAddressLength = 500;  // code points
 
-bool IsSpace(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool IsSpace(char c) noexcept
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 bool IsBlank(const std::string& s)
 {

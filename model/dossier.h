@@ -13,35 +13,35 @@ namespace motcua {
 
 // Status codes synchronised with the national public-service portal (one-stop-rules.md).
 enum class NationalStatus {
-    New = 1,                 // Mới đăng ký
-    Received = 2,            // Được tiếp nhận
-    RefusedAtIntake = 3,     // Không được tiếp nhận
-    Processing = 4,          // Đang xử lý
-    SupplementRequested = 5, // Yêu cầu bổ sung giấy tờ
-    FeesDue = 6,             // Yêu cầu thực hiện nghĩa vụ tài chính
-    WithdrawalRequested = 7, // Công dân yêu cầu rút hồ sơ
-    Stopped = 8,             // Dừng xử lý
-    ResultReady = 9,         // Đã xử lý xong
-    Returned = 10            // Đã trả kết quả
+    New = 1,                  // Mới đăng ký
+    Received = 2,             // Được tiếp nhận
+    RefusedAtIntake = 3,      // Không được tiếp nhận
+    Processing = 4,           // Đang xử lý
+    SupplementRequested = 5,  // Yêu cầu bổ sung giấy tờ
+    FeesDue = 6,              // Yêu cầu thực hiện nghĩa vụ tài chính
+    WithdrawalRequested = 7,  // Công dân yêu cầu rút hồ sơ
+    Stopped = 8,              // Dừng xử lý
+    ResultReady = 9,          // Đã xử lý xong
+    Returned = 10             // Đã trả kết quả
 };
 const char* VietnameseName(NationalStatus status) noexcept;  // the portal's name, e.g. "Mới đăng ký"
 const char* EnglishName(NationalStatus status) noexcept;     // a gettext msgid for screens, e.g. "Newly submitted"
 const char* ToString(NationalStatus status) noexcept;        // snake_case key, e.g. "new", "supplement_requested"
-NationalStatus NationalStatusFromInt(int code);  // throws BadInput outside 1..10
-bool IsOpen(NationalStatus status) noexcept;     // still in some work queue (not 3, 8, 10)
+NationalStatus NationalStatusFromInt(int code);              // throws BadInput outside 1..10
+bool IsOpen(NationalStatus status) noexcept;                 // still in some work queue (not 3, 8, 10)
 
 // Internal refinements under a national status; None where the national status says it all.
 enum class SubState {
     None = 0,
-    AwaitingIntakeCheck = 1,   // online dossier waiting for the desk (under New)
-    AwaitingAssignment = 2,    // accepted, not yet assigned to a handler (under Received)
-    Appraising = 3,            // under Processing
-    AwaitingSignature = 4,     // chờ ký duyệt
-    AwaitingOtherAgency = 5,   // chờ thực hiện liên thông
-    SupplementedAwaitingCheck = 6, // đã bổ sung – chờ tiếp nhận
+    AwaitingIntakeCheck = 1,        // online dossier waiting for the desk (under New)
+    AwaitingAssignment = 2,         // accepted, not yet assigned to a handler (under Received)
+    Appraising = 3,                 // under Processing
+    AwaitingSignature = 4,          // chờ ký duyệt
+    AwaitingOtherAgency = 5,        // chờ thực hiện liên thông
+    SupplementedAwaitingCheck = 6,  // đã bổ sung – chờ tiếp nhận
     // Under SupplementRequested: which supplement it is decides where the supplied dossier goes back to.
-    SupplementAtIntake = 7,        // asked by the desk (once only, Decree 118 art. 17.2.a) → back to the desk
-    SupplementAfterAppraisal = 8   // asked by the handler (art. 19.5) → back to appraisal, processing time restarts
+    SupplementAtIntake = 7,       // asked by the desk (once only, Decree 118 art. 17.2.a) → back to the desk
+    SupplementAfterAppraisal = 8  // asked by the handler (art. 19.5) → back to appraisal, processing time restarts
 };
 const char* ToString(SubState s) noexcept;  // snake_case
 SubState SubStateFromString(const std::string& text);
@@ -75,7 +75,7 @@ struct PauseInterval {
 
 struct Dossier {
     std::int64_t id = 0;
-    std::string code;  // mã hồ sơ, for life
+    std::string code;                    // mã hồ sơ, for life
     std::int64_t receivingAgencyId = 0;  // where it was taken in (its code is in `code`)
     std::int64_t handlingAgencyId = 0;   // who currently holds it
     std::int64_t procedureId = 0;

@@ -102,8 +102,8 @@ std::string DossierCodeFormat::Format(const std::string& agencyCode, Date receip
                     "sequence " + std::to_string(sequence));
     if (sequence > MaxSequence())
         throw Error(ErrorCategory::Internal,
-                    N_("The agency has used every dossier number of the day; the code pattern needs a longer sequence"), {},
-                    "sequence " + std::to_string(sequence) + " > " + std::to_string(MaxSequence()));
+                    N_("The agency has used every dossier number of the day; the code pattern needs a longer sequence"),
+                    {}, "sequence " + std::to_string(sequence) + " > " + std::to_string(MaxSequence()));
     int digits = 4;
     const std::vector<Piece> pieces = Parse(m_pattern, digits);
     const int y = static_cast<int>(receiptDate.year());

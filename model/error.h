@@ -29,10 +29,12 @@ std::string FormatMessage(const std::string& pattern, const MessageArgs& args);
 class Error : public std::runtime_error {
 public:
     Error(ErrorCategory category, const std::string& message, std::string field = {}, std::string detail = {})
-        : std::runtime_error(message), m_category(category), m_field(std::move(field)), m_detail(std::move(detail)),
+        : std::runtime_error(message),
+          m_category(category),
+          m_field(std::move(field)),
+          m_detail(std::move(detail)),
           m_messageId(message)
-    {
-    }
+    {}
     // An error whose msgid has placeholders: what() is the English text with the values filled in, MessageId() the
     // untranslated msgid and Args() the values, so a front end can translate MessageId() and then FormatMessage().
     static Error Formatted(ErrorCategory category, const std::string& messageId, MessageArgs args,

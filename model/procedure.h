@@ -28,8 +28,8 @@ struct RequiredDocument {
 
 struct Procedure {
     std::int64_t id = 0;
-    std::string code;  // national catalogue code, e.g. "1.001193"
-    std::string name;  // e.g. "Đăng ký khai sinh"
+    std::string code;    // national catalogue code, e.g. "1.001193"
+    std::string name;    // e.g. "Đăng ký khai sinh"
     std::string sector;  // lĩnh vực, e.g. "Hộ tịch"
     AgencyLevel competentLevel = AgencyLevel::Commune;
     int processingTime = 0;  // in processingUnit; 0 means the result is given on the spot

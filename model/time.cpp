@@ -9,7 +9,10 @@ namespace {
 
 using namespace std::chrono;
 
-bool IsDigit(char c) noexcept { return c >= '0' && c <= '9'; }
+bool IsDigit(char c) noexcept
+{
+    return c >= '0' && c <= '9';
+}
 
 // Reads `count` digits at `pos`; false if any is not a digit.
 bool ReadNumber(const std::string& s, std::size_t pos, std::size_t count, int& value)
@@ -73,8 +76,7 @@ std::string FormatIso8601(Instant t, std::chrono::seconds offset)
 Instant ParseIso8601(const std::string& text, const std::string& field)
 {
     // YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)
-    if (text.size() < 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
-        text[16] != ':')
+    if (text.size() < 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
         BadDateTime(field);
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
     if (!ReadNumber(text, 0, 4, y) || !ReadNumber(text, 5, 2, mo) || !ReadNumber(text, 8, 2, d) ||

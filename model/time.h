@@ -7,7 +7,7 @@
 
 namespace motcua {
 
-using Instant = std::chrono::sys_seconds;   // a point in time (stored as timestamptz)
+using Instant = std::chrono::sys_seconds;      // a point in time (stored as timestamptz)
 using LocalTime = std::chrono::local_seconds;  // wall-clock time in the province
 using Date = std::chrono::year_month_day;
 

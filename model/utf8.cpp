@@ -52,9 +52,9 @@ bool IsLatinLetter(char32_t c) noexcept
         return true;
     if (c >= 0x00C0 && c <= 0x00FF)
         return c != 0x00D7 && c != 0x00F7;  // × and ÷ sit in the middle of the Latin-1 letters
-    if (c >= 0x0100 && c <= 0x024F)        // Latin Extended-A and -B: Ă ă Đ đ Ĩ ĩ Ũ ũ Ơ ơ Ư ư
+    if (c >= 0x0100 && c <= 0x024F)         // Latin Extended-A and -B: Ă ă Đ đ Ĩ ĩ Ũ ũ Ơ ơ Ư ư
         return true;
-    return c >= 0x1E00 && c <= 0x1EFF;     // Latin Extended Additional: ạ ả ấ ầ ẩ ẫ ậ … ỹ
+    return c >= 0x1E00 && c <= 0x1EFF;  // Latin Extended Additional: ạ ả ấ ầ ẩ ẫ ậ … ỹ
 }
 
 bool IsCombiningMark(char32_t c) noexcept

@@ -119,9 +119,9 @@ std::vector<Transition> BuildTable()
     row(kResultReady, Action::ReturnResult, Role::Clerk, kReturned);
 
     // Ending without a result (art. 21): from any open state before the result is ready.
-    const WorkflowState beforeResult[] = {kAwaitingIntake,  kSupplemented,       kAwaitingAssignment,
-                                          kAppraising,      kAwaitingSignature,  kSupplementAtIntake,
-                                          kSupplementAfterAppraisal, kFeesDue};
+    const WorkflowState beforeResult[] = {
+        kAwaitingIntake,    kSupplemented,       kAwaitingAssignment,       kAppraising,
+        kAwaitingSignature, kSupplementAtIntake, kSupplementAfterAppraisal, kFeesDue};
     for (const WorkflowState& from : beforeResult) {
         row(from, Action::Stop, Role::Manager, kStopped);
         row(from, Action::Withdraw, Role::Citizen, kWithdrawalRequested);

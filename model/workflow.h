@@ -14,19 +14,19 @@ const char* ToString(Role role) noexcept;  // "clerk", "handler", …
 Role RoleFromString(const std::string& text);
 
 enum class Action {
-    Submit = 1,             // citizen app or desk creates the dossier
-    Accept,                 // intake: complete → receipt (form 01)
-    RequestSupplement,      // intake or appraisal: form 02
-    Refuse,                 // intake: form 03
-    Supplement,             // citizen supplies the missing documents
-    Assign,                 // to a handler
+    Submit = 1,         // citizen app or desk creates the dossier
+    Accept,             // intake: complete → receipt (form 01)
+    RequestSupplement,  // intake or appraisal: form 02
+    Refuse,             // intake: form 03
+    Supplement,         // citizen supplies the missing documents
+    Assign,             // to a handler
     ProposeResult,
     Approve,
     ReturnResult,
     Stop,
-    Withdraw,          // citizen asks to withdraw; the clerk confirms it (→ Stopped)
-    RequestFees,       // handler: fees or taxes are due before the result (status 6, clock paused)
-    PayFees            // citizen (online) or clerk (at the desk) records the payment; back to appraisal
+    Withdraw,     // citizen asks to withdraw; the clerk confirms it (→ Stopped)
+    RequestFees,  // handler: fees or taxes are due before the result (status 6, clock paused)
+    PayFees       // citizen (online) or clerk (at the desk) records the payment; back to appraisal
 };
 const char* ToString(Action action) noexcept;  // snake_case
 Action ActionFromString(const std::string& text);

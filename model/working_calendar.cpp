@@ -76,7 +76,8 @@ HolidayTable HolidayTable::Vietnam2026And2027()
 }
 
 WorkingCalendar::WorkingCalendar(CalendarSettings settings, HolidayTable holidays)
-    : m_settings(std::move(settings)), m_holidays(std::move(holidays))
+    : m_settings(std::move(settings)),
+      m_holidays(std::move(holidays))
 {
     const auto& periods = m_settings.periods;
     if (periods.empty())
@@ -249,8 +250,8 @@ std::optional<Instant> WorkingCalendar::DueAtUnlessPaused(Instant receivedAt, co
         const PauseInterval& p = pauses[i];
         if (p.end && *p.end < p.start)
             ThrowBadInput(N_("A pause cannot end before it starts"), "pauses[" + std::to_string(i) + "].end");
-        spans.push_back({ToLocal(p.start, offset),
-                         p.end ? std::optional<LocalTime>(ToLocal(*p.end, offset)) : std::nullopt});
+        spans.push_back(
+            {ToLocal(p.start, offset), p.end ? std::optional<LocalTime>(ToLocal(*p.end, offset)) : std::nullopt});
     }
     // In order of start; overlaps need no merging because the cursor below never moves back.
     std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
@@ -276,7 +277,7 @@ std::optional<Instant> WorkingCalendar::DueAtUnlessPaused(Instant receivedAt, co
         }
         if (!s.end)
             return std::nullopt;  // not due while paused
-        cursor = *s.end;  // > cursor, see the `continue` above
+        cursor = *s.end;          // > cursor, see the `continue` above
     }
     if (!due)
         due = advance(cursor, remaining);

@@ -18,8 +18,8 @@ struct WorkingPeriod {
 
 // Data, not rules: a province replaces or extends it every year when the Government announces the days off.
 struct HolidayTable {
-    std::vector<Date> daysOff;      // public holidays and compensating days off (including lunar New Year)
-    std::vector<Date> extraWorkdays;  // weekend days made working days in exchange
+    std::vector<Date> daysOff;                 // public holidays and compensating days off (including lunar New Year)
+    std::vector<Date> extraWorkdays;           // weekend days made working days in exchange
     static HolidayTable Vietnam2026And2027();  // the official tables for 2026 and 2027 (sources in the .cpp)
 };
 

@@ -1,18 +1,18 @@
 #include "reports/pdf_document.h"
 
-#include "model/error.h"
-#include "reports/embedded_fonts.h"
-#include "reports/qr_code.h"
-#include "reports/unicode_text.h"
-
-#include <hpdf.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
 #include <cstring>
 #include <span>
+
+#include <hpdf.h>
+
+#include "model/error.h"
+#include "reports/embedded_fonts.h"
+#include "reports/qr_code.h"
+#include "reports/unicode_text.h"
 
 namespace motcua::reports {
 namespace {
@@ -148,12 +148,30 @@ PdfDocument::PdfDocument(double margin) : m_state(std::make_unique<State>())
 
 PdfDocument::~PdfDocument() = default;
 
-double PdfDocument::Left() const noexcept { return m_state->margin; }
-double PdfDocument::Right() const noexcept { return m_state->pageWidth - m_state->margin; }
-double PdfDocument::Top() const noexcept { return m_state->pageHeight - m_state->margin; }
-double PdfDocument::Bottom() const noexcept { return m_state->margin; }
-double PdfDocument::PageHeight() const noexcept { return m_state->pageHeight; }
-int PdfDocument::PageCount() const noexcept { return static_cast<int>(m_state->pages.size()); }
+double PdfDocument::Left() const noexcept
+{
+    return m_state->margin;
+}
+double PdfDocument::Right() const noexcept
+{
+    return m_state->pageWidth - m_state->margin;
+}
+double PdfDocument::Top() const noexcept
+{
+    return m_state->pageHeight - m_state->margin;
+}
+double PdfDocument::Bottom() const noexcept
+{
+    return m_state->margin;
+}
+double PdfDocument::PageHeight() const noexcept
+{
+    return m_state->pageHeight;
+}
+int PdfDocument::PageCount() const noexcept
+{
+    return static_cast<int>(m_state->pages.size());
+}
 
 void PdfDocument::NewPage()
 {
@@ -224,8 +242,8 @@ void PdfDocument::DrawFragment(const LineFragment& fragment, double x, double ba
     const bool italic = fragment.face == FontFace::Italic || fragment.face == FontFace::BoldItalic;
     HPDF_Page_BeginText(page);
     HPDF_Page_SetFontAndSize(page, m_state->Font(fragment.face), static_cast<HPDF_REAL>(size));
-    HPDF_Page_SetTextMatrix(page, 1, 0, italic ? static_cast<HPDF_REAL>(kItalicSlant) : 0, 1,
-                            static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(baseline));
+    HPDF_Page_SetTextMatrix(page, 1, 0, italic ? static_cast<HPDF_REAL>(kItalicSlant) : 0, 1, static_cast<HPDF_REAL>(x),
+                            static_cast<HPDF_REAL>(baseline));
     HPDF_Page_ShowText(page, fragment.text.c_str());
     HPDF_Page_EndText(page);
 }
@@ -399,9 +417,8 @@ void PdfDocument::Table(const std::vector<TableColumn>& requested, const std::ve
                     const std::vector<TextLine> slice(lines.begin() + static_cast<std::ptrdiff_t>(from),
                                                       lines.begin() + static_cast<std::ptrdiff_t>(last));
                     // Centred vertically when the whole row is on this page; a split row reads top down.
-                    const double offset = count == lineCount
-                                              ? static_cast<double>(lineCount - lines.size()) * lineHeight / 2
-                                              : 0;
+                    const double offset =
+                        count == lineCount ? static_cast<double>(lineCount - lines.size()) * lineHeight / 2 : 0;
                     DrawLines(slice, x + style.padding, m_cursor - style.padding - offset,
                               columns[i].width - 2 * style.padding, style.size, columns[i].align);
                 }

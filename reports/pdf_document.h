@@ -1,14 +1,14 @@
 // A4 PDF drawing shared by the printed forms: embedded Vietnamese fonts, wrapped text, ruled tables, QR codes.
 #pragma once
 
-#include "reports/text_layout.h"
-
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "reports/text_layout.h"
 
 namespace motcua::reports {
 
@@ -17,11 +17,11 @@ class QrCode;
 enum class Align { Left, Center, Right };
 
 struct ParagraphStyle {
-    double size = 11;        // points
+    double size = 11;  // points
     Align align = Align::Left;
-    double indent = 0;       // from the left edge of the content box
-    double width = 0;        // 0: to the right edge of the content box
-    double spaceAfter = 0;   // points below the last line
+    double indent = 0;      // from the left edge of the content box
+    double width = 0;       // 0: to the right edge of the content box
+    double spaceAfter = 0;  // points below the last line
 };
 
 struct TableColumn {

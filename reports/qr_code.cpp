@@ -1,11 +1,11 @@
 #include "reports/qr_code.h"
 
-#include "model/error.h"
+#include <cerrno>
+#include <memory>
 
 #include <qrencode.h>
 
-#include <cerrno>
-#include <memory>
+#include "model/error.h"
 
 namespace motcua::reports {
 

@@ -1,15 +1,15 @@
 #include "reports/receipt_form.h"
 
-#include "model/error.h"
-#include "reports/pdf_document.h"
-#include "reports/qr_code.h"
-#include "reports/unicode_text.h"
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <optional>
 #include <tuple>
+
+#include "model/error.h"
+#include "reports/pdf_document.h"
+#include "reports/qr_code.h"
+#include "reports/unicode_text.h"
 
 namespace motcua::reports {
 namespace {
@@ -20,8 +20,8 @@ constexpr double kHeadingSize = 11;
 constexpr double kTitleSize = 13.5;
 constexpr double kTableSize = 10.5;
 constexpr double kQrSide = 80;
-constexpr double kGap = 14;          // between the sections of the form
-constexpr double kItemSpace = 2.5;   // between numbered items
+constexpr double kGap = 14;         // between the sections of the form
+constexpr double kItemSpace = 2.5;  // between numbered items
 constexpr const char* kBlank = "……………";
 
 std::string OrBlank(const std::string& value)
@@ -114,8 +114,8 @@ void DrawHeadingBlock(PdfDocument& pdf, const ReceiptForm& form, const Date& dat
 
     double left = top;
     if (!Trim(form.provinceName).empty())
-        left -= pdf.DrawHeading({{ToUpper(Trim(form.provinceName)), FontFace::Regular}}, pdf.Left(), left,
-                                leftWidth, kHeadingSize);
+        left -= pdf.DrawHeading({{ToUpper(Trim(form.provinceName)), FontFace::Regular}}, pdf.Left(), left, leftWidth,
+                                kHeadingSize);
     left -= pdf.DrawHeading({{ToUpper(Trim(form.receivingUnit)), FontFace::Bold}}, pdf.Left(), left, leftWidth,
                             kHeadingSize);
     const double leftCentre = pdf.Left() + leftWidth / 2;

@@ -15,18 +15,18 @@ struct ReceiptDocumentLine {
 
 // Everything form 01 prints, already formatted as text: the renderer makes no decisions about dates or wording.
 struct ReceiptForm {
-    std::string provinceName;        // "UBND TỈNH …" heading on the left
-    std::string receivingUnit;       // e.g. "Trung tâm Phục vụ hành chính công phường Hoàn Kiếm"
-    std::string place;               // place name for "…, ngày dd tháng mm năm yyyy"
-    std::string issueDate;           // "27/11/2026"
+    std::string provinceName;   // "UBND TỈNH …" heading on the left
+    std::string receivingUnit;  // e.g. "Trung tâm Phục vụ hành chính công phường Hoàn Kiếm"
+    std::string place;          // place name for "…, ngày dd tháng mm năm yyyy"
+    std::string issueDate;      // "27/11/2026"
     std::string dossierCode;
-    std::string registerNumber;      // số vào sổ: the entry's number (số thứ tự) in the register
-    std::string registerBook;        // quyển số of the register, e.g. "01/2026"; a blank to fill in when empty
+    std::string registerNumber;  // số vào sổ: the entry's number (số thứ tự) in the register
+    std::string registerBook;    // quyển số of the register, e.g. "01/2026"; a blank to fill in when empty
     std::string applicantName;
     std::string applicantAddress;
     std::string applicantPhone;
     std::string applicantEmail;
-    std::string request;             // what is requested: the procedure name
+    std::string request;  // what is requested: the procedure name
     std::vector<ReceiptDocumentLine> documents;
     int numberOfSets = 1;
     std::string legalProcessingTime;  // "05 ngày làm việc"
@@ -35,7 +35,7 @@ struct ReceiptForm {
     std::string collectAt;            // where to collect the result (desk or post)
     std::string fees;                 // "50.000 đồng" or "Không"
     std::string receivingOfficer;
-    std::string lookupUrl;            // encoded in the QR code
+    std::string lookupUrl;  // encoded in the QR code
 };
 
 // Renders an A4 PDF (Noto Sans cut to Latin + Vietnamese, embedded) with a QR code of lookupUrl.

@@ -22,7 +22,10 @@ struct Word {
     bool lineBreak = false;  // a '\n' token instead of a word
 };
 
-bool IsSpace(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) noexcept
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
 
 std::vector<Word> Tokenise(const std::vector<TextRun>& runs)
 {

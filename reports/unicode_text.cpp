@@ -1,10 +1,10 @@
 #include "reports/unicode_text.h"
 
+#include <locale>
+
 #include <boost/locale/conversion.hpp>
 #include <boost/locale/generator.hpp>
 #include <boost/locale/localization_backend.hpp>
-
-#include <locale>
 
 namespace motcua::reports {
 namespace {

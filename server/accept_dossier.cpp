@@ -8,9 +8,11 @@ namespace motcua::server {
 
 AcceptDossier::AcceptDossier(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar,
                              const ReceiptFormBuilder& receipts)
-    : m_store(store), m_clock(clock), m_calendar(calendar), m_receipts(receipts)
-{
-}
+    : m_store(store),
+      m_clock(clock),
+      m_calendar(calendar),
+      m_receipts(receipts)
+{}
 
 Dossier AcceptDossier::Execute(const pg::StaffCredentials& staff, std::int64_t dossierId, int expectedVersion)
 {

@@ -27,9 +27,11 @@ Date Today(Instant now)
 
 CitizenApi::CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar,
                        DossierCodeFormat codeFormat)
-    : m_store(store), m_clock(clock), m_calendar(calendar), m_codeFormat(std::move(codeFormat))
-{
-}
+    : m_store(store),
+      m_clock(clock),
+      m_calendar(calendar),
+      m_codeFormat(std::move(codeFormat))
+{}
 
 void CitizenApi::Register(Router& router)
 {

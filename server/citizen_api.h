@@ -26,8 +26,8 @@ public:
 
     void Register(Router& router);
 
-    HttpResponse Submit(const HttpRequest& request);      // POST /citizen/v1/dossiers
-    HttpResponse GetStatus(const HttpRequest& request);   // GET /citizen/v1/dossiers/{code}
+    HttpResponse Submit(const HttpRequest& request);     // POST /citizen/v1/dossiers
+    HttpResponse GetStatus(const HttpRequest& request);  // GET /citizen/v1/dossiers/{code}
 
     // Reads and type-checks the body; throws BadInput naming the field. No I/O.
     static DossierSubmission ParseSubmission(const JsonInput& body);

@@ -100,7 +100,8 @@ Object::Ptr DossierJson::Detail(const Dossier& dossier, const Procedure& procedu
     a->set("dateOfBirth", FormatDate(dossier.applicant.dateOfBirth));
     a->set("address", dossier.applicant.address);
     a->set("phone", dossier.applicant.phone);
-    a->set("email", dossier.applicant.email.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(dossier.applicant.email));
+    a->set("email",
+           dossier.applicant.email.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(dossier.applicant.email));
     o->set("applicant", a);
 
     o->set("formData", ParseFormData(dossier.formDataJson));

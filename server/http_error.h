@@ -14,9 +14,9 @@ class HttpError : public Error {
 public:
     HttpError(int status, ErrorCategory category, const std::string& message, std::string field = {},
               std::string detail = {})
-        : Error(category, message, std::move(field), std::move(detail)), m_status(status)
-    {
-    }
+        : Error(category, message, std::move(field), std::move(detail)),
+          m_status(status)
+    {}
     int Status() const noexcept { return m_status; }
     // Extra response headers, e.g. Allow on 405.
     std::vector<std::pair<std::string, std::string>> headers;

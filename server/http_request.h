@@ -7,8 +7,8 @@
 namespace motcua::server {
 
 struct HttpRequest {
-    std::string method;  // "GET", "POST", …
-    std::string path;    // decoded path without the query
+    std::string method;                             // "GET", "POST", …
+    std::string path;                               // decoded path without the query
     std::map<std::string, std::string> pathParams;  // from "{name}" segments of the route pattern
     std::map<std::string, std::string> query;       // decoded; the last value wins for a repeated name
     std::string authorization;                      // the raw Authorization header, empty when absent

@@ -55,9 +55,10 @@ bool IsJsonMediaType(const std::string& contentType)
 class RequestHandler final : public Poco::Net::HTTPRequestHandler {
 public:
     RequestHandler(const Router& router, const ProblemResponder& problems, const HttpServiceOptions& options)
-        : m_router(router), m_problems(problems), m_options(options)
-    {
-    }
+        : m_router(router),
+          m_problems(problems),
+          m_options(options)
+    {}
 
     void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override
     {
@@ -182,9 +183,10 @@ private:
 class HandlerFactory final : public Poco::Net::HTTPRequestHandlerFactory {
 public:
     HandlerFactory(const Router& router, const ProblemResponder& problems, const HttpServiceOptions& options)
-        : m_router(router), m_problems(problems), m_options(options)
-    {
-    }
+        : m_router(router),
+          m_problems(problems),
+          m_options(options)
+    {}
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override
     {
         return new RequestHandler(m_router, m_problems, m_options);
@@ -199,7 +201,9 @@ private:
 }  // namespace
 
 HttpService::HttpService(const Router& router, const ProblemResponder& problems, HttpServiceOptions options)
-    : m_router(router), m_problems(problems), m_options(options)
+    : m_router(router),
+      m_problems(problems),
+      m_options(options)
 {
     m_options.threads = std::max(1, m_options.threads);
 }

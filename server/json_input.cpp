@@ -7,6 +7,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include "model/error.h"
+#include "model/utf8.h"
 #include "server/http_error.h"
 
 namespace motcua::server {
@@ -21,57 +22,13 @@ bool IsMissing(const Poco::Dynamic::Var& v)
     return v.isEmpty();
 }
 
-// Decodes one UTF-8 sequence at `i`; returns the code point or -1 when malformed (overlong, surrogate, > U+10FFFF).
-long DecodeUtf8(const std::string& s, std::size_t& i)
-{
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char c = byte(i);
-    if (c < 0x80) {
-        ++i;
-        return c;
-    }
-    int extra = 0;
-    long cp = 0;
-    long min = 0;
-    if ((c & 0xE0) == 0xC0) {
-        extra = 1;
-        cp = c & 0x1F;
-        min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-        extra = 2;
-        cp = c & 0x0F;
-        min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-        extra = 3;
-        cp = c & 0x07;
-        min = 0x10000;
-    } else {
-        return -1;
-    }
-    if (i + static_cast<std::size_t>(extra) >= s.size())
-        return -1;
-    for (int k = 1; k <= extra; ++k) {
-        unsigned char cc = byte(i + static_cast<std::size_t>(k));
-        if ((cc & 0xC0) != 0x80)
-            return -1;
-        cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return -1;
-    i += static_cast<std::size_t>(extra) + 1;
-    return cp;
-}
-
 }  // namespace
 
 JsonInput JsonInput::Parse(const std::string& body)
 {
     // Checked up front so no invalid text reaches a free-form payload (formData) either.
-    for (std::size_t i = 0; i < body.size();) {
-        if (DecodeUtf8(body, i) < 0)
-            throw HttpError(400, ErrorCategory::BadInput, N_("The request body is not valid JSON"), {},
-                            "invalid UTF-8 at byte " + std::to_string(i));
-    }
+    if (!DecodeUtf8(body))
+        throw HttpError(400, ErrorCategory::BadInput, N_("The request body is not valid JSON"), {}, "invalid UTF-8");
     Poco::Dynamic::Var root;
     try {
         Poco::JSON::Parser parser;
@@ -85,9 +42,10 @@ JsonInput JsonInput::Parse(const std::string& body)
     return JsonInput(root.extract<Poco::JSON::Object::Ptr>(), {});
 }
 
-JsonInput::JsonInput(Poco::JSON::Object::Ptr object, std::string path) : m_object(std::move(object)), m_path(std::move(path))
-{
-}
+JsonInput::JsonInput(Poco::JSON::Object::Ptr object, std::string path)
+    : m_object(std::move(object)),
+      m_path(std::move(path))
+{}
 
 std::string JsonInput::FieldPath(const std::string& name) const
 {
@@ -96,16 +54,14 @@ std::string JsonInput::FieldPath(const std::string& name) const
 
 void JsonInput::CheckText(const std::string& text, std::size_t maxLength, const std::string& field)
 {
-    std::size_t characters = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        long cp = DecodeUtf8(text, i);
-        if (cp < 0)
-            throw Error(ErrorCategory::BadInput, N_("This text is not valid UTF-8"), field);
+    const auto codePoints = DecodeUtf8(text);
+    if (!codePoints)
+        throw Error(ErrorCategory::BadInput, N_("This text is not valid UTF-8"), field);
+    for (const char32_t cp : *codePoints) {
         if (cp < 0x20 || cp == 0x7F)
             throw Error(ErrorCategory::BadInput, N_("This text contains control characters"), field);
-        ++characters;
     }
-    if (characters > maxLength)
+    if (codePoints->size() > maxLength)
         throw Error(ErrorCategory::BadInput, N_("This text is too long"), field,
                     "at most " + std::to_string(maxLength) + " characters");
 }

@@ -71,12 +71,11 @@ int Seed(const CommandLine& cl)
     options.password = cl.Value("--password").value_or(options.password);
     const motcua::server::PasswordHasher hasher(cost);
     motcua::pg::Store store(db, 2);
-    const motcua::demo::SeedSummary summary =
-        motcua::demo::SeedDemo(store, options, [&hasher](const std::string& password) { return hasher.Hash(password); });
+    const motcua::demo::SeedSummary summary = motcua::demo::SeedDemo(
+        store, options, [&hasher](const std::string& password) { return hasher.Hash(password); });
     std::cout << "seed: " << summary.agencies << " agencies (" << summary.departments << " departments, "
-              << summary.communes << " communes and wards), " << summary.procedures << " procedures, "
-              << summary.staff << " staff, " << summary.dossiers << " dossiers, " << summary.historyEvents
-              << " history events\n"
+              << summary.communes << " communes and wards), " << summary.procedures << " procedures, " << summary.staff
+              << " staff, " << summary.dossiers << " dossiers, " << summary.historyEvents << " history events\n"
               << "seed: demo agency " << summary.demoAgencyCode << " has " << summary.demoAgencyOpenDossiers
               << " open dossiers, " << summary.demoAgencyAwaitingIntake << " awaiting intake\n";
     return 0;

@@ -23,7 +23,7 @@ public:
     reports::ReceiptForm Build(const Dossier& dossier, const Procedure& procedure, const AgencyTree& agencies,
                                const pg::StaffCredentials& officer) const;
 
-    static std::string FormatFee(std::int64_t feeVnd);                // "50.000 đồng", "Không thu phí"
+    static std::string FormatFee(std::int64_t feeVnd);               // "50.000 đồng", "Không thu phí"
     static std::string FormatLegalTime(const Procedure& procedure);  // "05 ngày làm việc", "10 ngày", …
     // The place name for "…, ngày … tháng … năm …": the commune's or province's own name without its title.
     static std::string PlaceName(const AgencyTree& agencies, std::int64_t agencyId);

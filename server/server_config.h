@@ -19,7 +19,7 @@ struct ServerConfig {
     std::string localeDir;            // --locale-dir; empty: search next to the executable, then the build tree
     std::string executablePath;       // for the locale search; empty: not searched there
     std::chrono::seconds sessionLifetime{8 * 3600};
-    ScryptCost kdfCost;               // for hashing new passwords; checks use the cost stored in each hash
+    ScryptCost kdfCost;  // for hashing new passwords; checks use the cost stored in each hash
     std::size_t maxBodyBytes = 1024 * 1024;
     std::string dossierCodePattern = DossierCodeFormat::kDefaultPattern;
     int inboxDefaultLimit = 50;

@@ -26,9 +26,10 @@ bool LooksLikeToken(const std::string& token)
 }  // namespace
 
 SessionService::SessionService(pg::Store& store, const PasswordHasher& hasher, std::chrono::seconds lifetime)
-    : m_store(store), m_hasher(hasher), m_lifetime(lifetime)
-{
-}
+    : m_store(store),
+      m_hasher(hasher),
+      m_lifetime(lifetime)
+{}
 
 std::string SessionService::NewToken()
 {

@@ -27,8 +27,8 @@ public:
     pg::StaffCredentials Authenticate(const std::string& token, Instant now);
     void Logout(const std::string& token);
 
-    static std::string NewToken();                             // 32 random bytes, base64url
-    static std::string HashToken(const std::string& token);   // SHA-256, lower-case hex
+    static std::string NewToken();                           // 32 random bytes, base64url
+    static std::string HashToken(const std::string& token);  // SHA-256, lower-case hex
     std::chrono::seconds Lifetime() const noexcept { return m_lifetime; }
 
 private:

@@ -47,8 +47,7 @@ StaffApi::StaffApi(pg::Store& store, const Clock& clock, SessionService& session
       m_accept(accept),
       m_inboxDefaultLimit(inboxDefaultLimit),
       m_inboxMaxLimit(inboxMaxLimit)
-{
-}
+{}
 
 void StaffApi::Register(Router& router)
 {

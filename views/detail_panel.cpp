@@ -15,8 +15,8 @@ namespace {
 
 wxListCtrl* MakeList(wxWindow* parent, const wxString& name, std::initializer_list<std::pair<wxString, int>> columns)
 {
-    auto* list = new wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                wxLC_REPORT | wxLC_SINGLE_SEL | wxLC_HRULES);
+    auto* list =
+        new wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL | wxLC_HRULES);
     list->SetName(name);
     for (const auto& [title, width] : columns)
         list->AppendColumn(title, wxLIST_FORMAT_LEFT, list->FromDIP(width));
@@ -57,8 +57,8 @@ DetailPanel::DetailPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY)
     auto* top = new wxBoxSizer(wxVERTICAL);
     const int gap = FromDIP(8);
 
-    m_emptyLabel = new wxStaticText(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
-                                    wxALIGN_CENTRE_HORIZONTAL);
+    m_emptyLabel =
+        new wxStaticText(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxALIGN_CENTRE_HORIZONTAL);
     m_emptyLabel->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     // Takes the body's place when nothing is shown, so the buttons stay at the bottom.
     top->Add(m_emptyLabel, 1, wxEXPAND | wxALL, FromDIP(24));

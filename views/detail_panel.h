@@ -47,7 +47,7 @@ private:
     wxString m_headingText;  // before wrapping
     wxFlexGridSizer* m_fieldGrid = nullptr;
     std::vector<std::pair<wxStaticText*, wxStaticText*>> m_fields;  // label, value
-    std::vector<wxString> m_fieldTexts;                              // values before wrapping
+    std::vector<wxString> m_fieldTexts;                             // values before wrapping
     wxListCtrl* m_documents = nullptr;
     wxListCtrl* m_history = nullptr;
     wxButton* m_acceptButton = nullptr;

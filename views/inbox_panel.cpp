@@ -15,18 +15,18 @@ using motcua::NationalStatus;
 const char* const kSampleText[desktop::kInboxColumnCount] = {
     "000.00.00.H41-261127-0000",  // dossier code
     "Nguyễn Thị Phương Thảo",     // applicant
-    "",                            // procedure: takes the rest
-    "27/11/2026 09:30",            // received
-    "27/11/2026 09:30",            // due
-    "",                            // status: measured from the statuses an inbox mostly shows
+    "",                           // procedure: takes the rest
+    "27/11/2026 09:30",           // received
+    "27/11/2026 09:30",           // due
+    "",                           // status: measured from the statuses an inbox mostly shows
 };
 
 // The common open statuses, overdue; rarer, longer ones ("Yêu cầu thực hiện nghĩa vụ tài chính") are ellipsized.
 int StatusColumnTextWidth(const wxWindow& window)
 {
     int width = 0;
-    for (NationalStatus status : {NationalStatus::New, NationalStatus::Received, NationalStatus::Processing,
-                                  NationalStatus::ResultReady}) {
+    for (NationalStatus status :
+         {NationalStatus::New, NationalStatus::Received, NationalStatus::Processing, NationalStatus::ResultReady}) {
         const std::string text = desktop::InboxPresenter::StatusCellText(status, true);
         width = std::max(width, window.GetTextExtent(wxString::FromUTF8(text)).GetWidth());
     }

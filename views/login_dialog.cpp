@@ -78,8 +78,10 @@ void LoginDialog::ShowError(const std::string& message, const std::string& field
 {
     m_errorLabel->SetLabelText(wxString::FromUTF8(message));
     m_errorLabel->Wrap(m_errorLabel->GetSize().GetWidth() > 0 ? m_errorLabel->GetSize().GetWidth() : FromDIP(400));
-    wxTextCtrl* target = field == "server" ? m_serverCtrl : field == "username" ? m_usernameCtrl
-                         : field == "password" ? m_passwordCtrl : nullptr;
+    wxTextCtrl* target = field == "server"     ? m_serverCtrl
+                         : field == "username" ? m_usernameCtrl
+                         : field == "password" ? m_passwordCtrl
+                                               : nullptr;
     if (target) {
         target->SetFocus();
         target->SelectAll();

@@ -28,22 +28,34 @@ MainFrame::MainFrame(const wxString& title) : wxFrame(nullptr, wxID_ANY, title)
     const int widths[2] = {-3, -2};
     GetStatusBar()->SetStatusWidths(2, widths);
 
-    m_splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                      wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    m_splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     m_splitter->SetMinimumPaneSize(FromDIP(320));
     m_inbox = new InboxPanel(m_splitter);
     m_detail = new DetailPanel(m_splitter);
     m_inbox->SetStatusSink([this](const wxString& text) { SetStatusText(text, 0); });
 
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (m_onRefresh) m_onRefresh(); }, kRefreshId);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (m_onLogout) m_onLogout(); }, kLogoutId);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_onRefresh)
+                m_onRefresh();
+        },
+        kRefreshId);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_onLogout)
+                m_onLogout();
+        },
+        kLogoutId);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
 
     // As large as the screen allows up to a comfortable size; the inbox gets the larger share.
-    const wxRect area = wxDisplay(wxDisplay::GetFromWindow(this) == wxNOT_FOUND
-                                      ? 0u
-                                      : static_cast<unsigned>(wxDisplay::GetFromWindow(this)))
-                            .GetClientArea();
+    const wxRect area =
+        wxDisplay(wxDisplay::GetFromWindow(this) == wxNOT_FOUND ? 0u
+                                                                : static_cast<unsigned>(wxDisplay::GetFromWindow(this)))
+            .GetClientArea();
     const wxSize size(std::min(area.GetWidth(), FromDIP(1600)), std::min(area.GetHeight(), FromDIP(1000)));
     SetSize(size);
     SetMinSize(wxSize(std::min(size.GetWidth(), FromDIP(960)), std::min(size.GetHeight(), FromDIP(600))));

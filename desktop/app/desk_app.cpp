@@ -5,10 +5,10 @@
 #include <wx/intl.h>
 
 #include "desktop/app/desk_controller.h"
-#include "desktop/desk_options.h"
 #include "desktop/app/desk_translations.h"
 #include "desktop/app/wx_alert.h"
 #include "desktop/app/wx_document_launcher.h"
+#include "desktop/desk_options.h"
 #include "desktop/staff_api_client.h"
 
 namespace motcua::desktop {
@@ -36,8 +36,10 @@ bool DeskApp::OnInit()
         std::string folders;
         for (const std::string& f : translations.searchedFolders)
             folders += "\n  " + f;
-        std::fprintf(stderr, "motcua-desk: the Vietnamese catalogue motcua.mo was not found; showing English. "
-                             "Searched (each for vi/LC_MESSAGES/motcua.mo):%s\n", folders.c_str());
+        std::fprintf(stderr,
+                     "motcua-desk: the Vietnamese catalogue motcua.mo was not found; showing English. "
+                     "Searched (each for vi/LC_MESSAGES/motcua.mo):%s\n",
+                     folders.c_str());
     }
     SetAppName("motcua-desk");
     SetAppDisplayName(_("MotCua one-stop desk"));

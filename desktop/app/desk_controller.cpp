@@ -24,9 +24,11 @@ std::string SessionText(const Session& session)
 
 DeskController::DeskController(IStaffApi& api, Alert& alert, IDocumentLauncher& launcher, Clock clock,
                                std::filesystem::path receiptFolder)
-    : m_api(api), m_alert(alert), m_clock(std::move(clock)), m_receipts(api, launcher, std::move(receiptFolder))
-{
-}
+    : m_api(api),
+      m_alert(alert),
+      m_clock(std::move(clock)),
+      m_receipts(api, launcher, std::move(receiptFolder))
+{}
 
 DeskController::~DeskController()
 {
@@ -83,8 +85,8 @@ views::MainFrame* DeskController::OpenMainWindow()
     });
 
     m_inbox = std::make_unique<InboxPresenter>(*m_frame->Inbox(), m_api, m_alert, m_clock);
-    m_detail = std::make_unique<DetailPresenter>(*m_frame->Detail(), m_api, m_alert, m_receipts, m_session->staff,
-                                                 m_clock);
+    m_detail =
+        std::make_unique<DetailPresenter>(*m_frame->Detail(), m_api, m_alert, m_receipts, m_session->staff, m_clock);
     m_inbox->SetSelectionHandler([this](const InboxItem& item) {
         if (m_detail)
             m_detail->Show(item.id);

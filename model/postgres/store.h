@@ -138,7 +138,8 @@ public:
     // inserted in batches in one transaction (no per-row round trip); bumps the code counters past the codes used.
     // A code's sequence is its trailing digits and its day the local date of submittedAt (as CreateDossier makes
     // them); `history` is empty or has one list per dossier (their dossierId is ignored). Throws BadInput otherwise.
-    void BulkInsertDossiers(const std::vector<Dossier>& dossiers, const std::vector<std::vector<HistoryEvent>>& history);
+    void BulkInsertDossiers(const std::vector<Dossier>& dossiers,
+                            const std::vector<std::vector<HistoryEvent>>& history);
 
 private:
     std::unique_ptr<ConnectionPool> m_pool;

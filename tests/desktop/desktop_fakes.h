@@ -5,8 +5,8 @@
 #include <exception>
 #include <functional>
 #include <map>
-#include <ostream>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -21,9 +21,18 @@
 
 namespace motcua {
 // Boost.Test prints values of failed checks; the domain enums print as their numbers.
-inline std::ostream& boost_test_print_type(std::ostream& os, NationalStatus s) { return os << static_cast<int>(s); }
-inline std::ostream& boost_test_print_type(std::ostream& os, Role r) { return os << static_cast<int>(r); }
-inline std::ostream& boost_test_print_type(std::ostream& os, ErrorCategory c) { return os << static_cast<int>(c); }
+inline std::ostream& boost_test_print_type(std::ostream& os, NationalStatus s)
+{
+    return os << static_cast<int>(s);
+}
+inline std::ostream& boost_test_print_type(std::ostream& os, Role r)
+{
+    return os << static_cast<int>(r);
+}
+inline std::ostream& boost_test_print_type(std::ostream& os, ErrorCategory c)
+{
+    return os << static_cast<int>(c);
+}
 }  // namespace motcua
 
 namespace motcua::desktop::test {
@@ -58,8 +67,8 @@ inline DossierDetail MakeDetail(std::int64_t id, NationalStatus status = Nationa
     d.summary.version = version;
     d.channel = "online";
     d.procedure = ProcedureInfo{7, "1.001193", "Đăng ký khai sinh", 5, "working_days", 50000};
-    d.applicant = ApplicantInfo{"Nguyễn Văn An", "001090001234", "1990-05-12", "12 Hàng Bạc, Hoàn Kiếm, Hà Nội",
-                                "0912345678", ""};
+    d.applicant = ApplicantInfo{
+        "Nguyễn Văn An", "001090001234", "1990-05-12", "12 Hàng Bạc, Hoàn Kiếm, Hà Nội", "0912345678", ""};
     d.documents = {{"Tờ khai đăng ký khai sinh", "original", 1}, {"Giấy chứng sinh", "certified_copy", 2}};
     d.receivingAgency = AgencyRef{3, "000.00.01.H41", "UBND phường Hoàn Kiếm"};
     d.handlingAgency = d.receivingAgency;

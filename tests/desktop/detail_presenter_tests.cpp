@@ -1,10 +1,9 @@
 // DetailPresenter: what the pane shows, who may press Accept, and the accept success and conflict paths.
-#include <boost/test/unit_test.hpp>
-
 #include <fstream>
 #include <iterator>
-
 #include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
 
 #include "desktop_fakes.h"
 
@@ -185,7 +184,8 @@ BOOST_FIXTURE_TEST_CASE(accept_conflict_explains_and_reloads_the_dossier, Detail
     presenter.Accept();
     BOOST_REQUIRE(alert.errors.size() == 1u);
     BOOST_TEST(alert.errors[0].text.find("Someone else changed this dossier") == 0u);
-    BOOST_TEST(alert.errors[0].details.find(std::string("category: ") + ToString(ErrorCategory::Conflict)) != std::string::npos);
+    BOOST_TEST(alert.errors[0].details.find(std::string("category: ") + ToString(ErrorCategory::Conflict)) !=
+               std::string::npos);
     BOOST_TEST((api.dossierCalls == std::vector<std::int64_t>{1, 1}));  // shown, then reloaded
     BOOST_TEST(presenter.Current()->summary.version == 4);
     BOOST_TEST(view.Field("Status") == "Received");

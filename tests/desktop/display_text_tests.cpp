@@ -1,7 +1,7 @@
 // How the desk writes dates, money, statuses and error messages for people.
-#include <boost/test/unit_test.hpp>
-
 #include <set>
+
+#include <boost/test/unit_test.hpp>
 
 #include "desktop/display_text.h"
 #include "desktop_fakes.h"

@@ -137,7 +137,7 @@ BOOST_FIXTURE_TEST_CASE(overdue_open_dossiers_are_flagged, InboxFixture)
     InboxPage page;
     page.items.push_back(MakeItem(1, NationalStatus::Received, At(2026, 11, 29, 16, 0)));  // past due
     page.items.push_back(MakeItem(2, NationalStatus::New, At(2026, 12, 2, 16, 0)));        // due later
-    page.items.push_back(MakeItem(3, NationalStatus::New));                                 // no due time yet
+    page.items.push_back(MakeItem(3, NationalStatus::New));                                // no due time yet
     page.items.push_back(MakeItem(4, NationalStatus::Returned, At(2026, 11, 1, 16, 0)));   // closed
     api.pages[""] = page;
     presenter.Reload();

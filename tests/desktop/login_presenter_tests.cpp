@@ -109,8 +109,9 @@ BOOST_AUTO_TEST_CASE(unreachable_server_points_at_the_server_address)
     view.password = "secret";
     FakeStaffApi api;
     api.loginError = std::make_exception_ptr(
-        Error(ErrorCategory::Environment, "Cannot reach the server. Check the server address and the network, then try again.",
-              {}, "Connection refused"));
+        Error(ErrorCategory::Environment,
+              "Cannot reach the server. Check the server address and the network, then try again.", {},
+              "Connection refused"));
     LoginPresenter presenter(view, api);
     BOOST_TEST(!presenter.Submit().has_value());
     BOOST_REQUIRE(view.error.has_value());
@@ -138,7 +139,8 @@ BOOST_AUTO_TEST_CASE(success_returns_the_session_and_clears_an_earlier_error)
     view.username = "wrong";
     view.password = "x";
     FakeStaffApi api;
-    api.loginError = std::make_exception_ptr(Problem(ErrorCategory::Unauthenticated, 401, "Wrong user name or password"));
+    api.loginError =
+        std::make_exception_ptr(Problem(ErrorCategory::Unauthenticated, 401, "Wrong user name or password"));
     LoginPresenter presenter(view, api);
     presenter.Submit();
     BOOST_REQUIRE(view.error.has_value());

@@ -1,5 +1,9 @@
 // StaffApiClient against a tiny in-process Poco HTTP server on port 0 answering canned JSON and problem+json.
-#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <thread>
 
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -9,12 +13,7 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
-
-#include <chrono>
-#include <functional>
-#include <map>
-#include <mutex>
-#include <thread>
+#include <boost/test/unit_test.hpp>
 
 #include "desktop/api_error.h"
 #include "desktop/staff_api_client.h"
@@ -77,8 +76,9 @@ private:
             seen.contentType = request.getContentType();
             Poco::StreamCopier::copyToString(request.stream(), seen.body);
             const std::string path = seen.uri.substr(0, seen.uri.find('?'));
-            Canned answer{404, "application/problem+json",
-                          R"({"type":"urn:motcua:error:not-found","status":404,"title":"Not found","title_vi":"Không tìm thấy","field":""})"};
+            Canned answer{
+                404, "application/problem+json",
+                R"({"type":"urn:motcua:error:not-found","status":404,"title":"Not found","title_vi":"Không tìm thấy","field":""})"};
             {
                 std::lock_guard lock(m_owner.m_mutex);
                 m_owner.m_seen.push_back(seen);
@@ -225,8 +225,8 @@ BOOST_AUTO_TEST_CASE(the_inbox_page_is_parsed_with_nulls_and_the_cursor_is_sent_
     BOOST_TEST(!page.items[0].receivedAt.has_value());
     BOOST_TEST(!page.items[0].dueAt.has_value());
     BOOST_TEST(static_cast<int>(page.items[0].status) == 1);
-    const Instant expected = std::chrono::sys_days{std::chrono::year{2026} / 11 / 27} + std::chrono::hours{2} +
-                             std::chrono::minutes{30};
+    const Instant expected =
+        std::chrono::sys_days{std::chrono::year{2026} / 11 / 27} + std::chrono::hours{2} + std::chrono::minutes{30};
     BOOST_TEST(page.items[0].submittedAt.time_since_epoch().count() == expected.time_since_epoch().count());
     BOOST_TEST(page.next.value() == "2026-12-04T16:00:00+07:00|17");
     const std::vector<Seen> seen = server.Requests();
@@ -339,21 +339,23 @@ BOOST_AUTO_TEST_CASE(a_server_that_is_not_there_is_an_environment_error)
 BOOST_AUTO_TEST_CASE(a_server_too_slow_for_the_timeout_is_an_environment_error)
 {
     CannedServer server;
-    server.Set("GET /staff/v1/inbox", {200, "application/json", R"({"items":[],"next":null})",
-                                       std::chrono::milliseconds(1500)});
+    server.Set("GET /staff/v1/inbox",
+               {200, "application/json", R"({"items":[],"next":null})", std::chrono::milliseconds(1500)});
     StaffApiClient client = MakeClient(server.Url(), std::chrono::milliseconds(200));
     const auto started = std::chrono::steady_clock::now();
     const Error e = CaughtError([&] { client.Inbox(10, std::nullopt); });
     BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::Environment));
     BOOST_TEST(std::string(e.what()).find("did not answer in time") != std::string::npos);
-    const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    const auto waited =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     BOOST_TEST(waited.count() < 1200);
 }
 
 BOOST_AUTO_TEST_CASE(unusable_server_addresses_are_bad_input_on_the_server_field)
 {
     StaffApiClient client = MakeClient("");
-    for (const std::string url : {"", "   ", "ftp://example.org", "http://", "https://127.0.0.1:8443", "127.0.0.1:8080"}) {
+    for (const std::string url :
+         {"", "   ", "ftp://example.org", "http://", "https://127.0.0.1:8443", "127.0.0.1:8080"}) {
         BOOST_TEST_CONTEXT("url '" << url << "'")
         {
             const Error e = CaughtError([&] { client.SetServerUrl(url); });

@@ -1,7 +1,6 @@
 // Boost.Test module of the GUI tests, with wx started once for the whole run (as KiCad's qa tests do).
 #define BOOST_TEST_MODULE motcua_gui_tests
 #include <boost/test/unit_test.hpp>
-
 #include <wx/app.h>
 #include <wx/evtloop.h>
 #include <wx/init.h>

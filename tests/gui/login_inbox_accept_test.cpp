@@ -1,7 +1,14 @@
 // The desk end to end under a display: real views, real server in-process, real PostgreSQL.
 // login dialog → type credentials → Log in → inbox lists the dossiers → select the first → Accept → receipt PDF.
-#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <thread>
+#include <unistd.h>
 
+#include <boost/test/unit_test.hpp>
 #include <wx/button.h>
 #include <wx/listctrl.h>
 #include <wx/statusbr.h>
@@ -9,15 +16,6 @@
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 #include <wx/window.h>
-
-#include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <functional>
-#include <iterator>
-#include <thread>
-
-#include <unistd.h>
 
 #include "desktop/app/desk_controller.h"
 #include "desktop/display_text.h"
@@ -164,7 +162,8 @@ BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
     desktop::StaffApiClient api(desktop::StaffApiClientOptions{url});
     RecordingAlert alert;
     RecordingLauncher launcher;
-    desktop::DeskController controller(api, alert, launcher, [this] { return clock.Now(); }, receiptFolder);
+    desktop::DeskController controller(
+        api, alert, launcher, [this] { return clock.Now(); }, receiptFolder);
     wxUIActionSimulator sim;
 
     // --- login dialog: the server address is filled in, the user types the rest ---

@@ -1,7 +1,8 @@
 // The agency tree (scoping by subtree) and the official agency-code layout.
+#include "model/agency.h"
+
 #include <boost/test/unit_test.hpp>
 
-#include "model/agency.h"
 #include "test_support.h"
 
 using namespace motcua;
@@ -17,10 +18,8 @@ Agency Make(std::int64_t id, std::optional<std::int64_t> parent, std::string cod
 std::vector<Agency> Province()
 {
     return {Make(1, std::nullopt, "000.00.00.H41", AgencyLevel::Province),
-            Make(2, 1, "000.01.00.H41", AgencyLevel::Department),
-            Make(3, 1, "000.02.00.H41", AgencyLevel::Department),
-            Make(4, 1, "000.00.31.H41", AgencyLevel::Commune),
-            Make(5, 2, "000.01.01.H41", AgencyLevel::Department)};
+            Make(2, 1, "000.01.00.H41", AgencyLevel::Department), Make(3, 1, "000.02.00.H41", AgencyLevel::Department),
+            Make(4, 1, "000.00.31.H41", AgencyLevel::Commune), Make(5, 2, "000.01.01.H41", AgencyLevel::Department)};
 }
 
 }  // namespace
@@ -75,10 +74,16 @@ BOOST_AUTO_TEST_CASE(bad_trees_are_refused)
 BOOST_AUTO_TEST_CASE(agency_codes)
 {
     for (const char* code : {"000.00.00.H41", "000.32.31.H41", "123.45.67.G12", "999.99.99.Z99"})
-        BOOST_TEST_CONTEXT(code) { BOOST_CHECK_NO_THROW(ValidateAgencyCode(code)); }
+        BOOST_TEST_CONTEXT(code)
+        {
+            BOOST_CHECK_NO_THROW(ValidateAgencyCode(code));
+        }
     for (const char* code : {"", "000.00.00.h41", "00.00.00.H41", "000-00-00-H41", "000.00.00.H4", "000.00.00.H411",
                              "000.00.00.141", "A00.00.00.H41", "000.00.00.HH1", " 000.00.00.H41"})
-        BOOST_TEST_CONTEXT(code) { ExpectBadInput([code] { ValidateAgencyCode(code); }, "agencyCode"); }
+        BOOST_TEST_CONTEXT(code)
+        {
+            ExpectBadInput([code] { ValidateAgencyCode(code); }, "agencyCode");
+        }
     ExpectBadInput([] { ValidateAgencyCode("x", "agencies[3].code"); }, "agencies[3].code");
 }
 

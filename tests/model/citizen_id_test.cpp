@@ -1,9 +1,10 @@
 // Citizen identity numbers (CCCD): layout, the 63 province codes, century/sex digit, consistency with the birth date.
-#include <boost/test/unit_test.hpp>
+#include "model/citizen_id.h"
 
 #include <set>
 
-#include "model/citizen_id.h"
+#include <boost/test/unit_test.hpp>
+
 #include "test_support.h"
 
 using namespace motcua;
@@ -47,13 +48,15 @@ BOOST_AUTO_TEST_CASE(parses_the_parts)
 
 BOOST_AUTO_TEST_CASE(exactly_the_63_official_province_codes)
 {
-    const std::set<int> official{1,  2,  4,  6,  8,  10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25,
-                                 26, 27, 30, 31, 33, 34, 35, 36, 37, 38, 40, 42, 44, 45, 46, 48,
-                                 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75,
-                                 77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96};
+    const std::set<int> official{1,  2,  4,  6,  8,  10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33,
+                                 34, 35, 36, 37, 38, 40, 42, 44, 45, 46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66,
+                                 67, 68, 70, 72, 74, 75, 77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96};
     BOOST_TEST(official.size() == 63u);
     for (int code = -1; code <= 1000; ++code)
-        BOOST_TEST_CONTEXT(code) { BOOST_TEST(IsValidProvinceCode(code) == official.contains(code)); }
+        BOOST_TEST_CONTEXT(code)
+        {
+            BOOST_TEST(IsValidProvinceCode(code) == official.contains(code));
+        }
 }
 
 BOOST_AUTO_TEST_CASE(each_failure_has_its_own_message)

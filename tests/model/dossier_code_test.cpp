@@ -1,7 +1,8 @@
 // Dossier codes: the (2018) default layout, other layouts, pattern errors, sequence bounds.
+#include "model/dossier_code.h"
+
 #include <boost/test/unit_test.hpp>
 
-#include "model/dossier_code.h"
 #include "test_support.h"
 
 using namespace motcua;
@@ -57,17 +58,20 @@ BOOST_AUTO_TEST_CASE(malformed_patterns_are_refused)
     ExpectBadInput([] { DossierCodeFormat f{"{agency}-{yymmdd}-{seq:10}"}; }, "dossierCodePattern");
     ExpectBadInput([] { DossierCodeFormat f{"{agency}-{yymmdd}-{seq:x}"}; }, "dossierCodePattern");
     const char* malformed[] = {
-        "",                                  // nothing
-        "{agency}-{yymmdd}-{seq:4",          // unclosed
-        "{agency}-{yymmdd}-seq:4}",          // stray closing brace
-        "{agency-{yymmdd}-{seq:4}",          // brace inside a placeholder
-        "{agency}-{yymmdd}",                 // no sequence: codes would repeat
-        "{agency}-{yymmdd}-{seq:4}-{seq:2}", // two sequences
-        "{agency}-{seq:4}",                  // no date: the daily sequence would repeat
-        "{yymmdd}-{seq:4}",                  // no agency: each agency counts on its own
+        "",                                   // nothing
+        "{agency}-{yymmdd}-{seq:4",           // unclosed
+        "{agency}-{yymmdd}-seq:4}",           // stray closing brace
+        "{agency-{yymmdd}-{seq:4}",           // brace inside a placeholder
+        "{agency}-{yymmdd}",                  // no sequence: codes would repeat
+        "{agency}-{yymmdd}-{seq:4}-{seq:2}",  // two sequences
+        "{agency}-{seq:4}",                   // no date: the daily sequence would repeat
+        "{yymmdd}-{seq:4}",                   // no agency: each agency counts on its own
     };
     for (const char* p : malformed)
-        BOOST_TEST_CONTEXT(p) { ExpectBadInput([p] { DossierCodeFormat f{p}; }, "dossierCodePattern"); }
+        BOOST_TEST_CONTEXT(p)
+        {
+            ExpectBadInput([p] { DossierCodeFormat f{p}; }, "dossierCodePattern");
+        }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,9 +1,10 @@
 // Dossier vocabulary (statuses, sub-states, channels) and ValidateNewDossier field by field.
-#include <boost/test/unit_test.hpp>
+#include "model/dossier.h"
 
 #include <set>
 
-#include "model/dossier.h"
+#include <boost/test/unit_test.hpp>
+
 #include "test_support.h"
 
 using namespace motcua;
@@ -51,9 +52,16 @@ BOOST_AUTO_TEST_SUITE(dossier)
 
 BOOST_AUTO_TEST_CASE(status_vocabulary)
 {
-    const char* vietnamese[] = {"Mới đăng ký",    "Được tiếp nhận",   "Không được tiếp nhận", "Đang xử lý",
-                                "Yêu cầu bổ sung giấy tờ", "Yêu cầu thực hiện nghĩa vụ tài chính",
-                                "Công dân yêu cầu rút hồ sơ", "Dừng xử lý", "Đã xử lý xong", "Đã trả kết quả"};
+    const char* vietnamese[] = {"Mới đăng ký",
+                                "Được tiếp nhận",
+                                "Không được tiếp nhận",
+                                "Đang xử lý",
+                                "Yêu cầu bổ sung giấy tờ",
+                                "Yêu cầu thực hiện nghĩa vụ tài chính",
+                                "Công dân yêu cầu rút hồ sơ",
+                                "Dừng xử lý",
+                                "Đã xử lý xong",
+                                "Đã trả kết quả"};
     std::set<std::string> keys, english;
     for (int code = 1; code <= 10; ++code) {
         const NationalStatus s = NationalStatusFromInt(code);
@@ -114,19 +122,33 @@ BOOST_AUTO_TEST_CASE(full_name)
         "Hoàng Thị Thu Hà",
         "Trương Ưng Ơn",
         "Lê Quý Đôn",
-        "H'Hen Niê",                     // Ê Đê name with an apostrophe inside a word
+        "H'Hen Niê",  // Ê Đê name with an apostrophe inside a word
         "Y Ngông Niê Kdăm",
         "Nguye\xCC\x82\xCC\x83n Van An",  // decomposed: e + combining circumflex + combining tilde
         "An",
     };
     for (const char* name : good)
-        BOOST_TEST_CONTEXT(name) { BOOST_CHECK_NO_THROW(ValidateFullName(name)); }
+        BOOST_TEST_CONTEXT(name)
+        {
+            BOOST_CHECK_NO_THROW(ValidateFullName(name));
+        }
 
     const std::string required = ExpectBadInput([] { ValidateFullName(""); }, "applicant.fullName");
     BOOST_TEST(ExpectBadInput([] { ValidateFullName("   "); }, "applicant.fullName") == required);
     const std::string letters = ExpectBadInput([] { ValidateFullName("Nguyen Van 2"); }, "applicant.fullName");
-    const char* notLetters[] = {"Nguyễn, An", "An.", "An-Bình", "An_Bình", "'An", "An'", "An ' Bình",
-                                "\xCC\x81" "An", "An\xC3\x97" "B" /* × */, "An\xC3", "An \xF0\x9F\x98\x80" /* emoji */};
+    const char* notLetters[] = {"Nguyễn, An",
+                                "An.",
+                                "An-Bình",
+                                "An_Bình",
+                                "'An",
+                                "An'",
+                                "An ' Bình",
+                                "\xCC\x81"
+                                "An",
+                                "An\xC3\x97"
+                                "B" /* × */,
+                                "An\xC3",
+                                "An \xF0\x9F\x98\x80" /* emoji */};
     for (const char* name : notLetters)
         BOOST_TEST_CONTEXT(name)
         {
@@ -148,29 +170,56 @@ BOOST_AUTO_TEST_CASE(full_name)
 
 BOOST_AUTO_TEST_CASE(phone)
 {
-    const char* good[] = {"0912345678", "0387654321", "0567890123", "0701234567", "0812345678",
+    const char* good[] = {"0912345678",  "0387654321",  "0567890123",   "0701234567",   "0812345678",
                           "02438251234", "02363822222", "+84912345678", "+842438251234"};
     for (const char* p : good)
-        BOOST_TEST_CONTEXT(p) { BOOST_CHECK_NO_THROW(ValidatePhone(p)); }
+        BOOST_TEST_CONTEXT(p)
+        {
+            BOOST_CHECK_NO_THROW(ValidatePhone(p));
+        }
     ExpectBadInput([] { ValidatePhone(""); }, "applicant.phone");
-    const char* bad[] = {"091234567",   "09123456789",  "0412345678",  "0612345678", "0112345678",
-                         "1912345678",  "0243825123",   "+8491234567", "+840912345678", "+85912345678",
-                         "0912 345 678", "0912.345.678", "091234567a", "84912345678", "+84", "0"};
+    const char* bad[] = {"091234567",     "09123456789",  "0412345678",   "0612345678",
+                         "0112345678",    "1912345678",   "0243825123",   "+8491234567",
+                         "+840912345678", "+85912345678", "0912 345 678", "0912.345.678",
+                         "091234567a",    "84912345678",  "+84",          "0"};
     for (const char* p : bad)
-        BOOST_TEST_CONTEXT(p) { ExpectBadInput([p] { ValidatePhone(p); }, "applicant.phone"); }
+        BOOST_TEST_CONTEXT(p)
+        {
+            ExpectBadInput([p] { ValidatePhone(p); }, "applicant.phone");
+        }
 }
 
 BOOST_AUTO_TEST_CASE(email)
 {
     const char* good[] = {"", "an@example.vn", "a.b+c@sub.example.com.vn", "AN_99@Example-Mail.VN", "x@y.co"};
     for (const char* e : good)
-        BOOST_TEST_CONTEXT(e) { BOOST_CHECK_NO_THROW(ValidateEmail(e)); }
-    const char* bad[] = {"an",           "an@",           "@example.vn",   "an@example",      "an@@example.vn",
-                         "an@b@example.vn", "an@exa mple.vn", "an @example.vn", "an@.example.vn", "an@example..vn",
-                         ".an@example.vn", "an.@example.vn", "a..n@example.vn", "an@-example.vn", "an@example-.vn",
-                         "an@example.vn.", "an@ví-dụ.vn",    "an(x)@example.vn"};
+        BOOST_TEST_CONTEXT(e)
+        {
+            BOOST_CHECK_NO_THROW(ValidateEmail(e));
+        }
+    const char* bad[] = {"an",
+                         "an@",
+                         "@example.vn",
+                         "an@example",
+                         "an@@example.vn",
+                         "an@b@example.vn",
+                         "an@exa mple.vn",
+                         "an @example.vn",
+                         "an@.example.vn",
+                         "an@example..vn",
+                         ".an@example.vn",
+                         "an.@example.vn",
+                         "a..n@example.vn",
+                         "an@-example.vn",
+                         "an@example-.vn",
+                         "an@example.vn.",
+                         "an@ví-dụ.vn",
+                         "an(x)@example.vn"};
     for (const char* e : bad)
-        BOOST_TEST_CONTEXT(e) { ExpectBadInput([e] { ValidateEmail(e); }, "applicant.email"); }
+        BOOST_TEST_CONTEXT(e)
+        {
+            ExpectBadInput([e] { ValidateEmail(e); }, "applicant.email");
+        }
     ExpectBadInput([] { ValidateEmail(std::string(65, 'a') + "@example.vn"); }, "applicant.email");
     ExpectBadInput([] { ValidateEmail("a@" + std::string(250, 'b') + ".vn"); }, "applicant.email");
 }
@@ -181,10 +230,12 @@ BOOST_AUTO_TEST_CASE(each_field_is_named)
     Invalid([](Dossier& d) { d.applicant.citizenId = "12345"; }, "applicant.citizenId");
     Invalid([](Dossier& d) { d.applicant.dateOfBirth = D(2026, 11, 28); }, "applicant.dateOfBirth");
     Invalid([](Dossier& d) { d.applicant.dateOfBirth = D(1990, 2, 30); }, "applicant.dateOfBirth");
-    Invalid([](Dossier& d) {
-        d.applicant.dateOfBirth = D(1899, 12, 31);
-        d.applicant.citizenId = "001099001234";
-    }, "applicant.dateOfBirth");
+    Invalid(
+        [](Dossier& d) {
+            d.applicant.dateOfBirth = D(1899, 12, 31);
+            d.applicant.citizenId = "001099001234";
+        },
+        "applicant.dateOfBirth");
     Invalid([](Dossier& d) { d.applicant.dateOfBirth = D(1991, 5, 12); }, "applicant.citizenId");  // year mismatch
     Invalid([](Dossier& d) { d.applicant.address = " "; }, "applicant.address");
     Invalid([](Dossier& d) { d.applicant.address = Repeat("đ", 501); }, "applicant.address");
@@ -214,12 +265,14 @@ BOOST_AUTO_TEST_CASE(date_of_birth_limits)
     old.applicant.dateOfBirth = D(1900, 1, 1);
     old.applicant.citizenId = "001100001234";
     BOOST_CHECK_NO_THROW(ValidateNewDossier(old, kToday));
-    const std::string future = Invalid([](Dossier& d) { d.applicant.dateOfBirth = D(2027, 1, 1); },
-                                       "applicant.dateOfBirth");
-    const std::string tooOld = Invalid([](Dossier& d) {
-        d.applicant.dateOfBirth = D(1850, 1, 1);
-        d.applicant.citizenId = "001050001234";
-    }, "applicant.dateOfBirth");
+    const std::string future =
+        Invalid([](Dossier& d) { d.applicant.dateOfBirth = D(2027, 1, 1); }, "applicant.dateOfBirth");
+    const std::string tooOld = Invalid(
+        [](Dossier& d) {
+            d.applicant.dateOfBirth = D(1850, 1, 1);
+            d.applicant.citizenId = "001050001234";
+        },
+        "applicant.dateOfBirth");
     BOOST_TEST(future != tooOld);
 }
 

@@ -1,9 +1,10 @@
 // Errors: category names for problem details and msgids with placeholders.
-#include <boost/test/unit_test.hpp>
+#include "model/error.h"
 
 #include <set>
 
-#include "model/error.h"
+#include <boost/test/unit_test.hpp>
+
 #include "test_support.h"
 
 using namespace motcua;
@@ -13,11 +14,13 @@ BOOST_AUTO_TEST_SUITE(error)
 
 BOOST_AUTO_TEST_CASE(category_names_match_the_http_contract)
 {
-    const std::pair<ErrorCategory, const char*> names[] = {
-        {ErrorCategory::BadInput, "bad-input"},     {ErrorCategory::NotFound, "not-found"},
-        {ErrorCategory::Unauthenticated, "unauthenticated"}, {ErrorCategory::NotAllowed, "not-allowed"},
-        {ErrorCategory::Conflict, "conflict"},      {ErrorCategory::Environment, "environment"},
-        {ErrorCategory::Internal, "internal"}};
+    const std::pair<ErrorCategory, const char*> names[] = {{ErrorCategory::BadInput, "bad-input"},
+                                                           {ErrorCategory::NotFound, "not-found"},
+                                                           {ErrorCategory::Unauthenticated, "unauthenticated"},
+                                                           {ErrorCategory::NotAllowed, "not-allowed"},
+                                                           {ErrorCategory::Conflict, "conflict"},
+                                                           {ErrorCategory::Environment, "environment"},
+                                                           {ErrorCategory::Internal, "internal"}};
     for (const auto& [category, name] : names)
         BOOST_TEST(std::string(ToString(category)) == name);
 }
@@ -45,8 +48,8 @@ BOOST_AUTO_TEST_CASE(errors_carry_category_field_detail_and_msgid)
     BOOST_TEST(plain.Detail() == "expected 3, found 4");
     BOOST_TEST((plain.Category() == ErrorCategory::Conflict));
 
-    const Error formatted = Error::Formatted(ErrorCategory::NotAllowed, "Role {role} may not", {{"role", "admin"}},
-                                             "f", "d");
+    const Error formatted =
+        Error::Formatted(ErrorCategory::NotAllowed, "Role {role} may not", {{"role", "admin"}}, "f", "d");
     BOOST_TEST(std::string(formatted.what()) == "Role admin may not");
     BOOST_TEST(formatted.MessageId() == "Role {role} may not");
     BOOST_TEST(formatted.Args().size() == 1u);

@@ -1,7 +1,8 @@
 // Procedure catalogue entries: names of the enumerations and Validate field by field.
+#include "model/procedure.h"
+
 #include <boost/test/unit_test.hpp>
 
-#include "model/procedure.h"
 #include "test_support.h"
 
 using namespace motcua;

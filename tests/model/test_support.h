@@ -1,10 +1,10 @@
 // Helpers shared by the model tests: local Vietnam instants and checks that an Error has the expected category/field.
 #pragma once
 
-#include <boost/test/unit_test.hpp>
-
 #include <functional>
 #include <string>
+
+#include <boost/test/unit_test.hpp>
 
 #include "model/error.h"
 #include "model/time.h"
@@ -24,7 +24,10 @@ inline Date D(int y, unsigned mo, unsigned d)
     return Date{std::chrono::year{y}, std::chrono::month{mo}, std::chrono::day{d}};
 }
 
-inline std::string Show(Instant t) { return FormatIso8601(t); }
+inline std::string Show(Instant t)
+{
+    return FormatIso8601(t);
+}
 
 // Runs `f`, which must throw motcua::Error of `category` naming `field`; returns the message ("" if it did not).
 inline std::string ExpectError(const std::function<void()>& f, ErrorCategory category, const std::string& field)

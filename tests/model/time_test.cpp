@@ -1,7 +1,8 @@
 // ISO 8601 and Vietnamese print formats with the fixed +07:00 offset.
+#include "model/time.h"
+
 #include <boost/test/unit_test.hpp>
 
-#include "model/time.h"
 #include "test_support.h"
 
 using namespace motcua;
@@ -24,8 +25,7 @@ BOOST_AUTO_TEST_CASE(format_iso8601)
     BOOST_TEST(FormatIso8601(utc) == "2026-11-27T09:30:00+07:00");
     BOOST_TEST(FormatIso8601(utc, seconds{0}) == "2026-11-27T02:30:00+00:00");
     BOOST_TEST(FormatIso8601(utc, -(hours{5} + minutes{30})) == "2026-11-26T21:00:00-05:30");
-    BOOST_TEST(FormatIso8601(sys_days{2026y / December / 31} + hours{17} + seconds{5}) ==
-               "2027-01-01T00:00:05+07:00");
+    BOOST_TEST(FormatIso8601(sys_days{2026y / December / 31} + hours{17} + seconds{5}) == "2027-01-01T00:00:05+07:00");
     BOOST_TEST(FormatIso8601(Instant{}) == "1970-01-01T07:00:00+07:00");
 }
 
@@ -44,16 +44,16 @@ BOOST_AUTO_TEST_CASE(parse_iso8601)
 
 BOOST_AUTO_TEST_CASE(parse_iso8601_rejects)
 {
-    const std::string impossible = ExpectBadInput([] { ParseIso8601("2026-02-30T10:00:00Z", "submittedAt"); },
-                                                  "submittedAt");
+    const std::string impossible =
+        ExpectBadInput([] { ParseIso8601("2026-02-30T10:00:00Z", "submittedAt"); }, "submittedAt");
     BOOST_TEST(ExpectBadInput([] { ParseIso8601("2027-02-29T10:00:00Z", "x"); }, "x") == impossible);
     BOOST_TEST(ExpectBadInput([] { ParseIso8601("2026-04-31T10:00:00Z", "x"); }, "x") == impossible);
     const char* malformed[] = {"",
                                "2026-11-27",
-                               "2026-11-27T09:30:00",          // no offset
-                               "2026-11-27 09:30:00+07:00",    // space
+                               "2026-11-27T09:30:00",        // no offset
+                               "2026-11-27 09:30:00+07:00",  // space
                                "2026-11-27t09:30:00z",
-                               "2026-11-27T09:30+07:00",       // no seconds
+                               "2026-11-27T09:30+07:00",  // no seconds
                                "2026-11-27T24:00:00Z",
                                "2026-11-27T09:60:00Z",
                                "2026-11-27T09:30:60Z",
@@ -83,13 +83,16 @@ BOOST_AUTO_TEST_CASE(dates)
     BOOST_TEST((ParseDate("2028-02-29", "d") == D(2028, 2, 29)));
     BOOST_TEST(FormatDate(D(2026, 2, 3)) == "2026-02-03");
     BOOST_TEST(FormatDate(ParseDate("0999-12-31", "d")) == "0999-12-31");
-    const std::string impossible = ExpectBadInput([] { ParseDate("2026-02-30", "applicant.dateOfBirth"); },
-                                                  "applicant.dateOfBirth");
+    const std::string impossible =
+        ExpectBadInput([] { ParseDate("2026-02-30", "applicant.dateOfBirth"); }, "applicant.dateOfBirth");
     ExpectBadInput([] { ParseDate("2027-02-29", "d"); }, "d");
     ExpectBadInput([] { ParseDate("2026-06-31", "d"); }, "d");
     for (const char* text : {"", "2026-2-3", "2026/02/03", "03/02/2026", "2026-02-03T00:00:00Z", "2026-13-01",
                              "2026-00-10", "2026-01-00", "20260203", " 2026-02-03", "2026-02-03 "})
-        BOOST_TEST_CONTEXT(text) { ExpectBadInput([text] { ParseDate(text, "d"); }, "d"); }
+        BOOST_TEST_CONTEXT(text)
+        {
+            ExpectBadInput([text] { ParseDate(text, "d"); }, "d");
+        }
     BOOST_TEST(ExpectBadInput([] { ParseDate("2026-02-3x", "d"); }, "d") != impossible);
 }
 

@@ -1,11 +1,12 @@
 // The workflow table: the whole national lifecycle, exhaustive refusal of everything else, history events.
-#include <boost/test/unit_test.hpp>
+#include "model/workflow.h"
 
 #include <map>
 #include <set>
 #include <tuple>
 
-#include "model/workflow.h"
+#include <boost/test/unit_test.hpp>
+
 #include "test_support.h"
 
 using namespace motcua;
@@ -18,15 +19,29 @@ using U = SubState;
 using A = Action;
 using R = Role;
 
-const std::vector<NationalStatus> kAllStatuses{S::New,        S::Received, S::RefusedAtIntake, S::Processing,
-                                               S::SupplementRequested, S::FeesDue, S::WithdrawalRequested,
-                                               S::Stopped,    S::ResultReady, S::Returned};
-const std::vector<SubState> kAllSubStates{U::None, U::AwaitingIntakeCheck, U::AwaitingAssignment, U::Appraising,
-                                          U::AwaitingSignature, U::AwaitingOtherAgency, U::SupplementedAwaitingCheck,
-                                          U::SupplementAtIntake, U::SupplementAfterAppraisal};
-const std::vector<Action> kAllActions{A::Submit,        A::Accept,  A::RequestSupplement, A::Refuse, A::Supplement,
-                                      A::Assign,        A::ProposeResult, A::Approve,     A::ReturnResult, A::Stop,
-                                      A::Withdraw,      A::RequestFees,   A::PayFees};
+const std::vector<NationalStatus> kAllStatuses{S::New,
+                                               S::Received,
+                                               S::RefusedAtIntake,
+                                               S::Processing,
+                                               S::SupplementRequested,
+                                               S::FeesDue,
+                                               S::WithdrawalRequested,
+                                               S::Stopped,
+                                               S::ResultReady,
+                                               S::Returned};
+const std::vector<SubState> kAllSubStates{U::None,
+                                          U::AwaitingIntakeCheck,
+                                          U::AwaitingAssignment,
+                                          U::Appraising,
+                                          U::AwaitingSignature,
+                                          U::AwaitingOtherAgency,
+                                          U::SupplementedAwaitingCheck,
+                                          U::SupplementAtIntake,
+                                          U::SupplementAfterAppraisal};
+const std::vector<Action> kAllActions{A::Submit,       A::Accept, A::RequestSupplement, A::Refuse,
+                                      A::Supplement,   A::Assign, A::ProposeResult,     A::Approve,
+                                      A::ReturnResult, A::Stop,   A::Withdraw,          A::RequestFees,
+                                      A::PayFees};
 const std::vector<Role> kAllRoles{R::Clerk, R::Handler, R::Manager, R::Signer, R::Admin, R::Citizen};
 
 using Key = std::tuple<int, int, int, int>;  // status, subState, action, role
@@ -246,9 +261,7 @@ BOOST_AUTO_TEST_CASE(admin_has_no_workflow_powers)
 
 BOOST_AUTO_TEST_CASE(clock_flags_follow_the_paused_statuses)
 {
-    const auto paused = [](WorkflowState s) {
-        return s.status == S::SupplementRequested || s.status == S::FeesDue;
-    };
+    const auto paused = [](WorkflowState s) { return s.status == S::SupplementRequested || s.status == S::FeesDue; };
     for (const Transition& t : TransitionTable()) {
         BOOST_TEST_CONTEXT(Name(t.from) << " " << ToString(t.action))
         {
@@ -262,7 +275,9 @@ BOOST_AUTO_TEST_CASE(clock_flags_follow_the_paused_statuses)
 BOOST_AUTO_TEST_CASE(every_state_is_reachable_and_can_finish)
 {
     std::set<std::pair<int, int>> states;
-    const auto key = [](WorkflowState s) { return std::pair{static_cast<int>(s.status), static_cast<int>(s.subState)}; };
+    const auto key = [](WorkflowState s) {
+        return std::pair{static_cast<int>(s.status), static_cast<int>(s.subState)};
+    };
     for (const Transition& t : TransitionTable()) {
         states.insert(key(t.from));
         states.insert(key(t.to));
@@ -293,9 +308,12 @@ BOOST_AUTO_TEST_CASE(every_state_is_reachable_and_can_finish)
 BOOST_AUTO_TEST_CASE(lifecycles)
 {
     // Online dossier, happy path.
-    BOOST_TEST(Name(Walk({{A::Submit, R::Citizen}, {A::Accept, R::Clerk}, {A::Assign, R::Manager},
-                          {A::ProposeResult, R::Handler}, {A::Approve, R::Signer}, {A::ReturnResult, R::Clerk}})) ==
-               Name(RT));
+    BOOST_TEST(Name(Walk({{A::Submit, R::Citizen},
+                          {A::Accept, R::Clerk},
+                          {A::Assign, R::Manager},
+                          {A::ProposeResult, R::Handler},
+                          {A::Approve, R::Signer},
+                          {A::ReturnResult, R::Clerk}})) == Name(RT));
     // Paper dossier complete at the desk: Submit then Accept by the clerk.
     BOOST_TEST(Name(Walk({{A::Submit, R::Clerk}, {A::Accept, R::Clerk}})) == Name(RA));
     // Supplement at intake, once only.
@@ -305,13 +323,21 @@ BOOST_AUTO_TEST_CASE(lifecycles)
     BOOST_TEST(FindTransition(supplemented, A::RequestSupplement, R::Clerk) == nullptr);
     BOOST_TEST(Name(NextState(supplemented, A::Accept, R::Clerk).to) == Name(RA));
     // Supplement after appraisal goes back to appraisal; fees due and paid.
-    BOOST_TEST(Name(Walk({{A::Submit, R::Citizen}, {A::Accept, R::Clerk}, {A::Assign, R::Clerk},
-                          {A::RequestSupplement, R::Handler}, {A::Supplement, R::Citizen},
-                          {A::RequestFees, R::Handler}, {A::PayFees, R::Citizen}, {A::Assign, R::Manager},
-                          {A::ProposeResult, R::Handler}, {A::Approve, R::Manager}})) == Name(RR));
+    BOOST_TEST(Name(Walk({{A::Submit, R::Citizen},
+                          {A::Accept, R::Clerk},
+                          {A::Assign, R::Clerk},
+                          {A::RequestSupplement, R::Handler},
+                          {A::Supplement, R::Citizen},
+                          {A::RequestFees, R::Handler},
+                          {A::PayFees, R::Citizen},
+                          {A::Assign, R::Manager},
+                          {A::ProposeResult, R::Handler},
+                          {A::Approve, R::Manager}})) == Name(RR));
     // Withdrawal confirmed by the desk; stop by a manager; refusal at intake.
-    BOOST_TEST(Name(Walk({{A::Submit, R::Citizen}, {A::Accept, R::Clerk}, {A::Withdraw, R::Citizen},
-                          {A::Withdraw, R::Clerk}})) == Name(ST));
+    BOOST_TEST(
+        Name(Walk(
+            {{A::Submit, R::Citizen}, {A::Accept, R::Clerk}, {A::Withdraw, R::Citizen}, {A::Withdraw, R::Clerk}})) ==
+        Name(ST));
     BOOST_TEST(Name(Walk({{A::Submit, R::Citizen}, {A::Stop, R::Manager}})) == Name(ST));
     BOOST_TEST(Name(Walk({{A::Submit, R::Citizen}, {A::Refuse, R::Clerk}})) == Name(RF));
     // Nothing after the result is ready but returning it.

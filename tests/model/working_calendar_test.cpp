@@ -1,9 +1,10 @@
 // Working-day deadlines: every expectation below was counted by hand on the 2026/2027 calendar (weekdays noted).
-#include <boost/test/unit_test.hpp>
+#include "model/working_calendar.h"
 
 #include <set>
 
-#include "model/working_calendar.h"
+#include <boost/test/unit_test.hpp>
+
 #include "test_support.h"
 
 using namespace motcua;
@@ -47,9 +48,9 @@ BOOST_AUTO_TEST_CASE(holiday_table_2026_2027_is_the_expected_set)
 {
     const HolidayTable t = HolidayTable::Vietnam2026And2027();
     const std::set<Date> got(t.daysOff.begin(), t.daysOff.end());
-    std::set<Date> want{D(2026, 1, 1),  D(2026, 4, 26), D(2026, 4, 27), D(2026, 4, 30), D(2026, 5, 1),
-                        D(2026, 9, 1),  D(2026, 9, 2),  D(2027, 1, 1),  D(2027, 4, 16), D(2027, 4, 30),
-                        D(2027, 5, 1),  D(2027, 5, 3),  D(2027, 9, 2),  D(2027, 9, 3)};
+    std::set<Date> want{D(2026, 1, 1), D(2026, 4, 26), D(2026, 4, 27), D(2026, 4, 30), D(2026, 5, 1),
+                        D(2026, 9, 1), D(2026, 9, 2),  D(2027, 1, 1),  D(2027, 4, 16), D(2027, 4, 30),
+                        D(2027, 5, 1), D(2027, 5, 3),  D(2027, 9, 2),  D(2027, 9, 3)};
     for (unsigned d = 14; d <= 22; ++d)
         want.insert(D(2026, 2, d));  // Tết Bính Ngọ, 14–22 Feb 2026
     for (unsigned d = 5; d <= 11; ++d)
@@ -66,8 +67,7 @@ BOOST_AUTO_TEST_CASE(each_year_has_eleven_weekdays_off_and_250_working_days)
         BOOST_TEST_CONTEXT("year " << y)
         {
             int weekdays = 0, working = 0;
-            for (sys_days d = sys_days{year{y} / January / 1}; d <= sys_days{year{y} / December / 31};
-                 d += days{1}) {
+            for (sys_days d = sys_days{year{y} / January / 1}; d <= sys_days{year{y} / December / 31}; d += days{1}) {
                 const weekday wd{d};
                 if (wd != Saturday && wd != Sunday)
                     ++weekdays;
@@ -87,21 +87,24 @@ BOOST_AUTO_TEST_CASE(is_working_day_around_each_holiday)
         bool working;
     };
     const Case cases[] = {
-        {D(2025, 12, 31), true},  {D(2026, 1, 1), false},  {D(2026, 1, 2), true},   {D(2026, 1, 3), false},
-        {D(2026, 1, 4), false},   {D(2026, 1, 5), true},   {D(2026, 2, 13), true},  {D(2026, 2, 14), false},
-        {D(2026, 2, 16), false},  {D(2026, 2, 17), false}, {D(2026, 2, 20), false}, {D(2026, 2, 22), false},
-        {D(2026, 2, 23), true},   {D(2026, 4, 24), true},  {D(2026, 4, 26), false}, {D(2026, 4, 27), false},
-        {D(2026, 4, 28), true},   {D(2026, 4, 29), true},  {D(2026, 4, 30), false}, {D(2026, 5, 1), false},
-        {D(2026, 5, 4), true},    {D(2026, 8, 31), true},  {D(2026, 9, 1), false},  {D(2026, 9, 2), false},
-        {D(2026, 9, 3), true},    {D(2026, 12, 31), true}, {D(2027, 1, 1), false},  {D(2027, 1, 4), true},
-        {D(2027, 2, 4), true},    {D(2027, 2, 5), false},  {D(2027, 2, 8), false},  {D(2027, 2, 11), false},
-        {D(2027, 2, 12), true},   {D(2027, 4, 15), true},  {D(2027, 4, 16), false}, {D(2027, 4, 29), true},
-        {D(2027, 4, 30), false},  {D(2027, 5, 3), false},  {D(2027, 5, 4), true},   {D(2027, 9, 1), true},
-        {D(2027, 9, 2), false},   {D(2027, 9, 3), false},  {D(2027, 9, 6), true},   {D(2028, 1, 3), true},
+        {D(2025, 12, 31), true}, {D(2026, 1, 1), false},  {D(2026, 1, 2), true},   {D(2026, 1, 3), false},
+        {D(2026, 1, 4), false},  {D(2026, 1, 5), true},   {D(2026, 2, 13), true},  {D(2026, 2, 14), false},
+        {D(2026, 2, 16), false}, {D(2026, 2, 17), false}, {D(2026, 2, 20), false}, {D(2026, 2, 22), false},
+        {D(2026, 2, 23), true},  {D(2026, 4, 24), true},  {D(2026, 4, 26), false}, {D(2026, 4, 27), false},
+        {D(2026, 4, 28), true},  {D(2026, 4, 29), true},  {D(2026, 4, 30), false}, {D(2026, 5, 1), false},
+        {D(2026, 5, 4), true},   {D(2026, 8, 31), true},  {D(2026, 9, 1), false},  {D(2026, 9, 2), false},
+        {D(2026, 9, 3), true},   {D(2026, 12, 31), true}, {D(2027, 1, 1), false},  {D(2027, 1, 4), true},
+        {D(2027, 2, 4), true},   {D(2027, 2, 5), false},  {D(2027, 2, 8), false},  {D(2027, 2, 11), false},
+        {D(2027, 2, 12), true},  {D(2027, 4, 15), true},  {D(2027, 4, 16), false}, {D(2027, 4, 29), true},
+        {D(2027, 4, 30), false}, {D(2027, 5, 3), false},  {D(2027, 5, 4), true},   {D(2027, 9, 1), true},
+        {D(2027, 9, 2), false},  {D(2027, 9, 3), false},  {D(2027, 9, 6), true},   {D(2028, 1, 3), true},
         {D(2028, 1, 1), false},  // a Saturday: outside the table, weekends still count as off
     };
     for (const Case& c : cases)
-        BOOST_TEST_CONTEXT(FormatDate(c.date)) { BOOST_TEST(Vn().IsWorkingDay(c.date) == c.working); }
+        BOOST_TEST_CONTEXT(FormatDate(c.date))
+        {
+            BOOST_TEST(Vn().IsWorkingDay(c.date) == c.working);
+        }
     ExpectBadInput([] { Vn().IsWorkingDay(D(2026, 2, 30)); }, "date");
 }
 
@@ -155,7 +158,10 @@ BOOST_AUTO_TEST_CASE(clock_start_follows_the_15_00_and_office_hours_rules)
         {"Wed 1 Sep 2027 15:00 → Mon 6 Sep", VnTime(2027, 9, 1, 15, 0), VnTime(2027, 9, 6, 7, 0)},
     };
     for (const InstantCase& c : cases)
-        BOOST_TEST_CONTEXT(c.label) { BOOST_TEST(Show(Vn().ClockStart(c.input)) == Show(c.expected)); }
+        BOOST_TEST_CONTEXT(c.label)
+        {
+            BOOST_TEST(Show(Vn().ClockStart(c.input)) == Show(c.expected));
+        }
 }
 
 BOOST_AUTO_TEST_CASE(clock_start_with_an_early_cutoff_skips_a_period_opening_after_it)
@@ -233,8 +239,7 @@ BOOST_AUTO_TEST_CASE(due_at_working_days)
         {"Tết 2027: Wed 3 Feb 13:30 + 2 days ends at 11:30", VnTime(2027, 2, 3, 13, 30), 2,
          VnTime(2027, 2, 12, 11, 30)},
         {"Hùng Kings 2027: Thu 15 Apr 09:00 + 1 day", VnTime(2027, 4, 15, 9, 0), 1, VnTime(2027, 4, 19, 9, 0)},
-        {"30/4–1/5 2027: Thu 29 Apr 09:00 + 1 day → Tue 4 May", VnTime(2027, 4, 29, 9, 0), 1,
-         VnTime(2027, 5, 4, 9, 0)},
+        {"30/4–1/5 2027: Thu 29 Apr 09:00 + 1 day → Tue 4 May", VnTime(2027, 4, 29, 9, 0), 1, VnTime(2027, 5, 4, 9, 0)},
         {"2/9 2027: Wed 1 Sep 09:00 + 1 day → Mon 6 Sep", VnTime(2027, 9, 1, 9, 0), 1, VnTime(2027, 9, 6, 9, 0)},
         // Working days from Mon 5 Jan 2026: the 30th is Fri 13 Feb, the 31st Mon 23 Feb (after Tết).
         {"30 days from Mon 5 Jan 07:00", VnTime(2026, 1, 5, 7, 0), 30, VnTime(2026, 2, 13, 17, 0)},
@@ -267,12 +272,9 @@ BOOST_AUTO_TEST_CASE(due_at_calendar_days)
         {"Mon + 7 → Mon", VnTime(2026, 1, 5, 9, 0), 7, VnTime(2026, 1, 12, 9, 0)},
         {"Thu 12 Feb + 3 → Sun 15 (Tết) → Mon 23 Feb", VnTime(2026, 2, 12, 10, 0), 3, VnTime(2026, 2, 23, 10, 0)},
         {"Wed 29 Apr 16:00 starts Mon 4 May 07:00, + 1", VnTime(2026, 4, 29, 16, 0), 1, VnTime(2026, 5, 5, 7, 0)},
-        {"Fri 24 Apr + 2 → Sun 26 → (Mon 27 off) → Tue 28", VnTime(2026, 4, 24, 10, 0), 2,
-         VnTime(2026, 4, 28, 10, 0)},
-        {"Mon 28 Dec 2026 + 4 → Fri 1 Jan 2027 → Mon 4 Jan", VnTime(2026, 12, 28, 10, 0), 4,
-         VnTime(2027, 1, 4, 10, 0)},
-        {"Mon 31 Aug 2026 14:00 + 1 → Tue 1 Sep → Thu 3 Sep", VnTime(2026, 8, 31, 14, 0), 1,
-         VnTime(2026, 9, 3, 14, 0)},
+        {"Fri 24 Apr + 2 → Sun 26 → (Mon 27 off) → Tue 28", VnTime(2026, 4, 24, 10, 0), 2, VnTime(2026, 4, 28, 10, 0)},
+        {"Mon 28 Dec 2026 + 4 → Fri 1 Jan 2027 → Mon 4 Jan", VnTime(2026, 12, 28, 10, 0), 4, VnTime(2027, 1, 4, 10, 0)},
+        {"Mon 31 Aug 2026 14:00 + 1 → Tue 1 Sep → Thu 3 Sep", VnTime(2026, 8, 31, 14, 0), 1, VnTime(2026, 9, 3, 14, 0)},
         {"Fri 14:00 + 1 → Sat → Mon 14:00", VnTime(2026, 1, 9, 14, 0), 1, VnTime(2026, 1, 12, 14, 0)},
         {"Sat receipt starts Mon 07:00, + 0", VnTime(2026, 1, 10, 10, 0), 0, VnTime(2026, 1, 12, 7, 0)},
         {"Mon 16:00 starts Tue 07:00, + 30", VnTime(2026, 1, 5, 16, 0), 30, VnTime(2026, 2, 5, 7, 0)},
@@ -319,10 +321,12 @@ BOOST_AUTO_TEST_CASE(due_at_working_days_with_pauses)
     };
     const Case cases[] = {
         // Tue 10:00–11:30 + 13:30–14:00 = 2 h → Thu 11:00.
-        {"one pause inside a day", {Pause(VnTime(2026, 1, 6, 10, 0), VnTime(2026, 1, 6, 14, 0))},
+        {"one pause inside a day",
+         {Pause(VnTime(2026, 1, 6, 10, 0), VnTime(2026, 1, 6, 14, 0))},
          VnTime(2026, 1, 8, 11, 0)},
         // Tue 16–17 (1 h) + Wed (8 h) + Thu 07–08 (1 h) = 10 h → Thu 09:00 + 10 h = Fri 9 Jan 11:00.
-        {"pause spanning two nights", {Pause(VnTime(2026, 1, 6, 16, 0), VnTime(2026, 1, 8, 8, 0))},
+        {"pause spanning two nights",
+         {Pause(VnTime(2026, 1, 6, 16, 0), VnTime(2026, 1, 8, 8, 0))},
          VnTime(2026, 1, 9, 11, 0)},
         // Merged Tue 10:00–15:00 = 1.5 + 1.5 = 3 h → Thu 09:00 + 3 h = 11:30 + 0.5 h = 14:00.
         {"overlapping pauses are merged",
@@ -330,28 +334,38 @@ BOOST_AUTO_TEST_CASE(due_at_working_days_with_pauses)
           Pause(VnTime(2026, 1, 6, 10, 0), VnTime(2026, 1, 6, 14, 0))},
          VnTime(2026, 1, 8, 14, 0)},
         {"two separate pauses add up",
-         {Pause(VnTime(2026, 1, 5, 10, 0), VnTime(2026, 1, 5, 11, 0)),    // 1 h
-          Pause(VnTime(2026, 1, 7, 14, 0), VnTime(2026, 1, 7, 16, 0))},   // 2 h → Thu 09:00 + 3 h = 14:00
+         {Pause(VnTime(2026, 1, 5, 10, 0), VnTime(2026, 1, 5, 11, 0)),   // 1 h
+          Pause(VnTime(2026, 1, 7, 14, 0), VnTime(2026, 1, 7, 16, 0))},  // 2 h → Thu 09:00 + 3 h = 14:00
          VnTime(2026, 1, 8, 14, 0)},
-        {"pause in the lunch break changes nothing", {Pause(VnTime(2026, 1, 6, 11, 40), VnTime(2026, 1, 6, 13, 20))},
+        {"pause in the lunch break changes nothing",
+         {Pause(VnTime(2026, 1, 6, 11, 40), VnTime(2026, 1, 6, 13, 20))},
          VnTime(2026, 1, 8, 9, 0)},
-        {"zero-length pause changes nothing", {Pause(VnTime(2026, 1, 6, 10, 0), VnTime(2026, 1, 6, 10, 0))},
+        {"zero-length pause changes nothing",
+         {Pause(VnTime(2026, 1, 6, 10, 0), VnTime(2026, 1, 6, 10, 0))},
          VnTime(2026, 1, 8, 9, 0)},
-        {"pause after the due time changes nothing", {Pause(VnTime(2026, 1, 8, 10, 0), VnTime(2026, 1, 9, 10, 0))},
+        {"pause after the due time changes nothing",
+         {Pause(VnTime(2026, 1, 8, 10, 0), VnTime(2026, 1, 9, 10, 0))},
          VnTime(2026, 1, 8, 9, 0)},
-        {"pause starting exactly at the due time", {Pause(VnTime(2026, 1, 8, 9, 0), VnTime(2026, 1, 8, 10, 0))},
+        {"pause starting exactly at the due time",
+         {Pause(VnTime(2026, 1, 8, 9, 0), VnTime(2026, 1, 8, 10, 0))},
          VnTime(2026, 1, 8, 9, 0)},
-        {"pause contained in another", {Pause(VnTime(2026, 1, 6, 7, 0), VnTime(2026, 1, 6, 17, 0)),
-                                         Pause(VnTime(2026, 1, 6, 9, 0), VnTime(2026, 1, 6, 10, 0))},
+        {"pause contained in another",
+         {Pause(VnTime(2026, 1, 6, 7, 0), VnTime(2026, 1, 6, 17, 0)),
+          Pause(VnTime(2026, 1, 6, 9, 0), VnTime(2026, 1, 6, 10, 0))},
          VnTime(2026, 1, 9, 9, 0)},
-        {"pause ending exactly at the due time", {Pause(VnTime(2026, 1, 8, 8, 0), VnTime(2026, 1, 8, 9, 0))},
+        {"pause ending exactly at the due time",
+         {Pause(VnTime(2026, 1, 8, 8, 0), VnTime(2026, 1, 8, 9, 0))},
          VnTime(2026, 1, 8, 10, 0)},
-        {"pause before receipt changes nothing", {Pause(VnTime(2026, 1, 2, 8, 0), VnTime(2026, 1, 5, 8, 0))},
+        {"pause before receipt changes nothing",
+         {Pause(VnTime(2026, 1, 2, 8, 0), VnTime(2026, 1, 5, 8, 0))},
          VnTime(2026, 1, 8, 9, 0)},
         {"closed pause starting at receipt", {Pause(mon0900, VnTime(2026, 1, 5, 10, 0))}, VnTime(2026, 1, 8, 10, 0)},
     };
     for (const Case& c : cases)
-        BOOST_TEST_CONTEXT(c.label) { BOOST_TEST(Show(Vn().DueAt(mon0900, three, c.pauses)) == Show(c.expected)); }
+        BOOST_TEST_CONTEXT(c.label)
+        {
+            BOOST_TEST(Show(Vn().DueAt(mon0900, three, c.pauses)) == Show(c.expected));
+        }
 }
 
 BOOST_AUTO_TEST_CASE(due_at_pauses_over_weekends_holidays_and_before_clock_start)
@@ -432,7 +446,10 @@ BOOST_AUTO_TEST_CASE(working_time_between_counts_office_minutes_only)
         {"whole year 2026", VnTime(2026, 1, 1, 0, 0), VnTime(2027, 1, 1, 0, 0), 250 * 480},
     };
     for (const Case& c : cases)
-        BOOST_TEST_CONTEXT(c.label) { BOOST_TEST(Vn().WorkingTimeBetween(c.from, c.to).count() == c.minutesExpected); }
+        BOOST_TEST_CONTEXT(c.label)
+        {
+            BOOST_TEST(Vn().WorkingTimeBetween(c.from, c.to).count() == c.minutesExpected);
+        }
 }
 
 // AddWorkingHours and WorkingTimeBetween must agree: adding m minutes from any time spans exactly m office minutes.

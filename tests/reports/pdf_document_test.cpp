@@ -1,15 +1,15 @@
 // The drawing helper on its own: page flow, tables split across pages, size fitting, libharu errors as motcua::Error.
 #include "reports/pdf_document.h"
 
-#include "model/error.h"
-#include "pdf_tools.h"
-
-#include <boost/test/unit_test.hpp>
-
 #include <cctype>
 #include <cmath>
 #include <string>
 #include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+#include "model/error.h"
+#include "pdf_tools.h"
 
 using motcua::ErrorCategory;
 using motcua::reports::Align;
@@ -29,7 +29,9 @@ BOOST_AUTO_TEST_CASE(measures_with_the_embedded_fonts)
     BOOST_TEST(pdf.TextWidth("Độc lập", FontFace::Regular, 20) == 2 * pdf.TextWidth("Độc lập", FontFace::Regular, 10),
                boost::test_tools::tolerance(1e-9));
     // Decomposed input is measured as the composed letters it is drawn as.
-    BOOST_TEST(pdf.TextWidth("Đô\xCC\xA3" "c", FontFace::Regular, 10) == pdf.TextWidth("Độc", FontFace::Regular, 10),
+    BOOST_TEST(pdf.TextWidth("Đô\xCC\xA3"
+                             "c",
+                             FontFace::Regular, 10) == pdf.TextWidth("Độc", FontFace::Regular, 10),
                boost::test_tools::tolerance(1e-9));
     const double size = pdf.FitSize("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", FontFace::Bold, 12, 100);
     BOOST_TEST(size < 12.0);
@@ -40,8 +42,8 @@ BOOST_AUTO_TEST_CASE(measures_with_the_embedded_fonts)
 BOOST_AUTO_TEST_CASE(balanced_lines_keep_the_count_and_even_out_the_widths)
 {
     PdfDocument pdf;
-    const std::vector<motcua::reports::TextRun> heading{{"TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG HOÀN KIẾM",
-                                                         FontFace::Bold}};
+    const std::vector<motcua::reports::TextRun> heading{
+        {"TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG HOÀN KIẾM", FontFace::Bold}};
     const auto greedy = pdf.Layout(heading, 280, 11);
     const auto balanced = pdf.BalancedLayout(heading, 280, 11);
     BOOST_TEST_REQUIRE(greedy.size() == 2u);

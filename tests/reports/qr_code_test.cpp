@@ -1,11 +1,11 @@
 // QR code matrices from libqrencode: sizes, finder patterns, and bad input.
 #include "reports/qr_code.h"
 
-#include "model/error.h"
+#include <string>
 
 #include <boost/test/unit_test.hpp>
 
-#include <string>
+#include "model/error.h"
 
 using motcua::ErrorCategory;
 using motcua::reports::QrCode;

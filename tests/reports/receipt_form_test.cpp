@@ -1,16 +1,16 @@
 // Form 01 rendered to PDF and read back: text (full Vietnamese alphabet), QR code, pages, size, margins, bad input.
 #include "reports/receipt_form.h"
 
-#include "model/error.h"
-#include "pdf_tools.h"
-
-#include <boost/test/unit_test.hpp>
-
 #include <functional>
 #include <memory>
 #include <regex>
 #include <string>
 #include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+#include "model/error.h"
+#include "pdf_tools.h"
 
 using motcua::ErrorCategory;
 using motcua::reports::ReceiptDocumentLine;
@@ -22,10 +22,8 @@ namespace {
 
 const std::string kLowerLetters = "a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y";
 const std::string kUpperLetters = "A Ă Â B C D Đ E Ê G H I K L M N O Ô Ơ P Q R S T U Ư V X Y";
-const std::string kLowerTones =
-    "àáảãạ ằắẳẵặ ầấẩẫậ èéẻẽẹ ềếểễệ ìíỉĩị òóỏõọ ồốổỗộ ờớởỡợ ùúủũụ ừứửữự ỳýỷỹỵ";
-const std::string kUpperTones =
-    "ÀÁẢÃẠ ẰẮẲẴẶ ẦẤẨẪẬ ÈÉẺẼẸ ỀẾỂỄỆ ÌÍỈĨỊ ÒÓỎÕỌ ỒỐỔỖỘ ỜỚỞỠỢ ÙÚỦŨỤ ỪỨỬỮỰ ỲÝỶỸỴ";
+const std::string kLowerTones = "àáảãạ ằắẳẵặ ầấẩẫậ èéẻẽẹ ềếểễệ ìíỉĩị òóỏõọ ồốổỗộ ờớởỡợ ùúủũụ ừứửữự ỳýỷỹỵ";
+const std::string kUpperTones = "ÀÁẢÃẠ ẰẮẲẴẶ ẦẤẨẪẬ ÈÉẺẼẸ ỀẾỂỄỆ ÌÍỈĨỊ ÒÓỎÕỌ ỒỐỔỖỘ ỜỚỞỠỢ ÙÚỦŨỤ ỪỨỬỮỰ ỲÝỶỸỴ";
 const std::string kLookupUrl = "https://motcua.example.vn/tra-cuu?ma=000.00.00.H41-261127-0001";
 
 // A realistic receipt: a Hà Nội ward's one-stop desk registering a birth.

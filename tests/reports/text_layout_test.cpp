@@ -1,10 +1,10 @@
 // Word wrap with a fixed-pitch measure: one unit per code point, so expected lines can be worked out by hand.
 #include "reports/text_layout.h"
 
-#include <boost/test/unit_test.hpp>
-
 #include <string>
 #include <vector>
+
+#include <boost/test/unit_test.hpp>
 
 using motcua::reports::FontFace;
 using motcua::reports::LayoutText;
@@ -38,7 +38,10 @@ std::vector<std::string> LinesOf(const std::vector<TextRun>& runs, double width)
     return lines;
 }
 
-std::vector<std::string> Lines(const std::string& text, double width) { return LinesOf({TextRun{text}}, width); }
+std::vector<std::string> Lines(const std::string& text, double width)
+{
+    return LinesOf({TextRun{text}}, width);
+}
 
 bool IsValidUtf8Start(const std::string& text)
 {
@@ -111,8 +114,9 @@ BOOST_AUTO_TEST_CASE(runs_written_together_form_one_word)
 
 BOOST_AUTO_TEST_CASE(no_line_is_wider_than_the_box_unless_one_character_is)
 {
-    const std::string text = "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất "
-                             "https://motcua.example.vn/tra-cuu?ma=000.00.00.H41-261127-0001";
+    const std::string text =
+        "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất "
+        "https://motcua.example.vn/tra-cuu?ma=000.00.00.H41-261127-0001";
     for (double width : {1.0, 3.0, 7.0, 12.0, 25.0}) {
         for (const TextLine& line : LayoutText({{text}}, width, CodePoints)) {
             BOOST_TEST(line.width <= width);

@@ -2,13 +2,12 @@
 
 #include <sstream>
 
-#include <boost/test/unit_test.hpp>
-
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
+#include <boost/test/unit_test.hpp>
 
 #include "model/time.h"
 
@@ -113,8 +112,8 @@ std::string ApiFixture::Submission(const std::string& procedureCode, const std::
                                         R"("dateOfBirth":"1990-05-12","address":"Số 12 Lê Lợi, phường Trường Vinh",)"
                                         R"("phone":"0912345678","email":"an@example.vn"})"
                                       : applicantJson;
-    return R"({"procedureCode":")" + procedureCode + R"(","agencyCode":")" + agencyCode +
-           R"(","applicant":)" + applicant +
+    return R"({"procedureCode":")" + procedureCode + R"(","agencyCode":")" + agencyCode + R"(","applicant":)" +
+           applicant +
            R"(,"formData":{"childName":"Nguyễn Văn Bình","childDateOfBirth":"2026-11-20"},)"
            R"("documents":[{"name":"Tờ khai đăng ký khai sinh","form":"original","count":1},)"
            R"({"name":"Giấy chứng sinh","form":"certified_copy","count":1}]})";

@@ -3,8 +3,8 @@
 #pragma once
 
 #include <map>
-#include <ostream>
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include <Poco/JSON/Object.h>
@@ -50,7 +50,8 @@ public:
     // Signs in and returns the token (requires 200).
     std::string Login(const std::string& username, const std::string& password = FixtureCatalogue::kPassword);
     // A valid submission body for the commune; `applicantJson` replaces the applicant object when given.
-    std::string Submission(const std::string& procedureCode = "1.001193", const std::string& agencyCode = "000.31.21.H41",
+    std::string Submission(const std::string& procedureCode = "1.001193",
+                           const std::string& agencyCode = "000.31.21.H41",
                            const std::string& applicantJson = {}) const;
     // Submits a valid dossier over HTTP (requires 201) and returns its id.
     std::int64_t SubmitDossier(const std::string& agencyCode = "000.31.21.H41", int serial = 1);

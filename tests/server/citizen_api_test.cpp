@@ -56,8 +56,10 @@ BOOST_FIXTURE_TEST_CASE(valid_submission_is_stored_with_code_and_appointment, Ap
     expected.counters += 1;
     expected.counterTotal += 1;
     BOOST_TEST(Counts() == expected);
-    BOOST_TEST(Scalar("SELECT count(*) FROM dossier WHERE code = '" + code + "' AND status = 1 AND channel = 2 "
-                      "AND received_at IS NULL AND handling_agency_id = " + std::to_string(catalogue.commune.id)) == 1);
+    BOOST_TEST(Scalar("SELECT count(*) FROM dossier WHERE code = '" + code +
+                      "' AND status = 1 AND channel = 2 "
+                      "AND received_at IS NULL AND handling_agency_id = " +
+                      std::to_string(catalogue.commune.id)) == 1);
 
     // The next one that day gets the next number; the status lookup answers by code.
     const HttpReply second = Post("/citizen/v1/dossiers", Submission());
@@ -93,8 +95,8 @@ BOOST_FIXTURE_TEST_CASE(missing_applicant_is_named, ApiFixture)
                   R"({"procedureCode":"1.001193","agencyCode":"000.31.21.H41","formData":{},)"
                   R"("documents":[{"name":"Tờ khai","form":"original","count":1}]})",
                   422, "applicant", "This field is required");
-    ExpectRefused(*this, Submission("1.001193", "000.31.21.H41", R"({"fullName":"An"})"), 422,
-                  "applicant.citizenId", "This field is required");
+    ExpectRefused(*this, Submission("1.001193", "000.31.21.H41", R"({"fullName":"An"})"), 422, "applicant.citizenId",
+                  "This field is required");
 }
 
 BOOST_FIXTURE_TEST_CASE(mistyped_field_is_named, ApiFixture)

@@ -1,10 +1,11 @@
 // Small pure pieces: command line, listen address, bearer tokens, path ids, session token hashing.
+#include "server/command_line.h"
+
 #include <set>
 
 #include <boost/test/unit_test.hpp>
 
 #include "model/error.h"
-#include "server/command_line.h"
 #include "server/server_config.h"
 #include "server/session_service.h"
 #include "server/staff_api.h"

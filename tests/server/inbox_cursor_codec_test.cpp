@@ -1,9 +1,10 @@
 // InboxCursorCodec: round trips, and every altered or invented cursor is BadInput on "after".
+#include "server/inbox_cursor_codec.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include "model/error.h"
 #include "server/base64_url.h"
-#include "server/inbox_cursor_codec.h"
 
 using motcua::Instant;
 using motcua::server::Base64Url;
@@ -46,14 +47,14 @@ BOOST_AUTO_TEST_CASE(tampered_cursors_are_bad_input_on_after)
         good + "=",
         " " + good,
         Base64Url::Encode("hello"),
-        Base64Url::Encode("i1:1795000000:0"),      // id must be positive
+        Base64Url::Encode("i1:1795000000:0"),  // id must be positive
         Base64Url::Encode("i1:1795000000:-5"),
-        Base64Url::Encode("i1:1795000000:0042"),   // not canonical
+        Base64Url::Encode("i1:1795000000:0042"),  // not canonical
         Base64Url::Encode("i1:+1795000000:42"),
         Base64Url::Encode("i1:abc:42"),
         Base64Url::Encode("i1:1795000000"),
         Base64Url::Encode("i1:1795000000:42:9"),
-        Base64Url::Encode("i2:1795000000:42"),     // unknown layout version
+        Base64Url::Encode("i2:1795000000:42"),  // unknown layout version
         Base64Url::Encode("i1:1795000000:99999999999999999999"),
         std::string(200, 'A'),
     };

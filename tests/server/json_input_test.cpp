@@ -1,10 +1,11 @@
 // JsonInput: typed reads naming the field; malformed bodies are 400 with an empty field.
+#include "server/json_input.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include "model/error.h"
 #include "server/citizen_api.h"
 #include "server/http_error.h"
-#include "server/json_input.h"
 
 using motcua::Error;
 using motcua::ErrorCategory;
@@ -45,8 +46,9 @@ BOOST_AUTO_TEST_SUITE(JsonInputUnit)
 
 BOOST_AUTO_TEST_CASE(malformed_bodies_are_400_without_field)
 {
-    for (const std::string& body : std::vector<std::string>{"", "{", "{\"a\":1,}", "{\"a\":1} trailing", "[1,2]", "\"text\"", "42", "null",
-                                   std::string("{\"a\":\"\xC3\x28\"}"), std::string("{\"a\":\"\xE0\x80\xAF\"}")}) {
+    for (const std::string& body :
+         std::vector<std::string>{"", "{", "{\"a\":1,}", "{\"a\":1} trailing", "[1,2]", "\"text\"", "42", "null",
+                                  std::string("{\"a\":\"\xC3\x28\"}"), std::string("{\"a\":\"\xE0\x80\xAF\"}")}) {
         BOOST_TEST_CONTEXT(body)
         {
             BOOST_TEST(HttpStatusOf([&] { JsonInput::Parse(body); }) == 400);
@@ -87,8 +89,8 @@ BOOST_AUTO_TEST_CASE(missing_field_is_named_by_path)
 
 BOOST_AUTO_TEST_CASE(wrong_types_are_refused)
 {
-    const JsonInput in =
-        JsonInput::Parse(R"({"s":1,"i":"1","b":true,"d":1.5,"o":[],"a":{},"items":[1],"big":9223372036854775807,"huge":18446744073709551615})");
+    const JsonInput in = JsonInput::Parse(
+        R"({"s":1,"i":"1","b":true,"d":1.5,"o":[],"a":{},"items":[1],"big":9223372036854775807,"huge":18446744073709551615})");
     BOOST_TEST(std::string(Catch([&] { in.RequiredString("s", 9); }).what()) == "This field must be text");
     BOOST_TEST(std::string(Catch([&] { in.RequiredInt("i", 0, 9); }).what()) == "This field must be a whole number");
     BOOST_TEST(std::string(Catch([&] { in.RequiredInt("b", 0, 9); }).what()) == "This field must be a whole number");
@@ -129,8 +131,8 @@ BOOST_AUTO_TEST_CASE(submission_parse_names_mistyped_and_missing_fields)
     const std::string applicant =
         R"("applicant":{"fullName":"An","citizenId":"001090001234","dateOfBirth":"1990-05-12","address":"x","phone":"0912345678"})";
     Error e = Catch([&] {
-        CitizenApi::ParseSubmission(JsonInput::Parse(
-            R"({"procedureCode":"1","agencyCode":"a",)" + applicant + R"(,"documents":[{"name":"n","form":"copy","count":"1"}]})"));
+        CitizenApi::ParseSubmission(JsonInput::Parse(R"({"procedureCode":"1","agencyCode":"a",)" + applicant +
+                                                     R"(,"documents":[{"name":"n","form":"copy","count":"1"}]})"));
     });
     BOOST_TEST(e.Field() == "documents[0].count");
     e = Catch([&] {
@@ -138,13 +140,13 @@ BOOST_AUTO_TEST_CASE(submission_parse_names_mistyped_and_missing_fields)
     });
     BOOST_TEST(e.Field() == "applicant");
     e = Catch([&] {
-        CitizenApi::ParseSubmission(JsonInput::Parse(
-            R"({"procedureCode":"1","agencyCode":"a",)" + applicant + R"(,"documents":[{"name":"n","form":"photo","count":1}]})"));
+        CitizenApi::ParseSubmission(JsonInput::Parse(R"({"procedureCode":"1","agencyCode":"a",)" + applicant +
+                                                     R"(,"documents":[{"name":"n","form":"photo","count":1}]})"));
     });
     BOOST_TEST(e.Field() == "documents[0].form");
     e = Catch([&] {
-        CitizenApi::ParseSubmission(JsonInput::Parse(
-            R"({"procedureCode":"1","agencyCode":"a",)" + applicant + R"(,"formData":[1],"documents":[]})"));
+        CitizenApi::ParseSubmission(JsonInput::Parse(R"({"procedureCode":"1","agencyCode":"a",)" + applicant +
+                                                     R"(,"formData":[1],"documents":[]})"));
     });
     BOOST_TEST(e.Field() == "formData");
 

@@ -1,8 +1,9 @@
 // PasswordHasher: verification, wrong passwords, tampered or hostile encodings.
+#include "server/password_hasher.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include "model/error.h"
-#include "server/password_hasher.h"
 
 using motcua::server::PasswordHasher;
 using motcua::server::ScryptCost;
@@ -82,19 +83,71 @@ BOOST_AUTO_TEST_CASE(tampered_encodings_are_refused_without_throwing)
         return s;
     };
     std::vector<std::string> bad;
-    { auto p = parts; p[5] = flip(p[5], 3); bad.push_back(Join(p)); }      // hash changed
-    { auto p = parts; p[4] = flip(p[4], 0); bad.push_back(Join(p)); }      // salt changed
-    { auto p = parts; p[1] = "2048"; bad.push_back(Join(p)); }             // cost changed
-    { auto p = parts; p[2] = "4"; bad.push_back(Join(p)); }                // r changed
-    { auto p = parts; p[1] = "1000"; bad.push_back(Join(p)); }             // N not a power of two
-    { auto p = parts; p[1] = "1073741824"; bad.push_back(Join(p)); }       // N far too large (memory bomb)
-    { auto p = parts; p[2] = "0"; bad.push_back(Join(p)); }                // r zero
-    { auto p = parts; p[1] = "01024"; bad.push_back(Join(p)); }            // non-canonical number
-    { auto p = parts; p[0] = "bcrypt"; bad.push_back(Join(p)); }           // other scheme
-    { auto p = parts; p[5] += "="; bad.push_back(Join(p)); }               // padding
-    { auto p = parts; p[5] = p[5].substr(0, 10); bad.push_back(Join(p)); } // truncated hash
-    { auto p = parts; p.pop_back(); bad.push_back(Join(p)); }              // field missing
-    { auto p = parts; p.push_back("x"); bad.push_back(Join(p)); }          // field added
+    {
+        auto p = parts;
+        p[5] = flip(p[5], 3);
+        bad.push_back(Join(p));
+    }  // hash changed
+    {
+        auto p = parts;
+        p[4] = flip(p[4], 0);
+        bad.push_back(Join(p));
+    }  // salt changed
+    {
+        auto p = parts;
+        p[1] = "2048";
+        bad.push_back(Join(p));
+    }  // cost changed
+    {
+        auto p = parts;
+        p[2] = "4";
+        bad.push_back(Join(p));
+    }  // r changed
+    {
+        auto p = parts;
+        p[1] = "1000";
+        bad.push_back(Join(p));
+    }  // N not a power of two
+    {
+        auto p = parts;
+        p[1] = "1073741824";
+        bad.push_back(Join(p));
+    }  // N far too large (memory bomb)
+    {
+        auto p = parts;
+        p[2] = "0";
+        bad.push_back(Join(p));
+    }  // r zero
+    {
+        auto p = parts;
+        p[1] = "01024";
+        bad.push_back(Join(p));
+    }  // non-canonical number
+    {
+        auto p = parts;
+        p[0] = "bcrypt";
+        bad.push_back(Join(p));
+    }  // other scheme
+    {
+        auto p = parts;
+        p[5] += "=";
+        bad.push_back(Join(p));
+    }  // padding
+    {
+        auto p = parts;
+        p[5] = p[5].substr(0, 10);
+        bad.push_back(Join(p));
+    }  // truncated hash
+    {
+        auto p = parts;
+        p.pop_back();
+        bad.push_back(Join(p));
+    }  // field missing
+    {
+        auto p = parts;
+        p.push_back("x");
+        bad.push_back(Join(p));
+    }  // field added
     bad.push_back("");
     bad.push_back("scrypt$$$$$");
     bad.push_back("plain-text-password");

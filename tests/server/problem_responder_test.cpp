@@ -1,17 +1,16 @@
 // ProblemResponder and Translator: category → HTTP status and type, Vietnamese titles, nothing internal leaks.
+#include "server/problem_responder.h"
+
 #include <filesystem>
 #include <stdexcept>
-
 #include <unistd.h>
-
-#include <boost/test/unit_test.hpp>
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <boost/test/unit_test.hpp>
 
 #include "model/error.h"
 #include "server/http_error.h"
-#include "server/problem_responder.h"
 #include "server/translator.h"
 
 using motcua::Error;
@@ -95,7 +94,8 @@ BOOST_AUTO_TEST_CASE(problem_body_is_rfc9457_with_both_titles_and_field)
 BOOST_AUTO_TEST_CASE(http_errors_keep_their_status)
 {
     const ProblemResponder responder(English());
-    BOOST_TEST(Map(responder, HttpError(400, ErrorCategory::BadInput, "The request body is not valid JSON")).status == 400);
+    BOOST_TEST(Map(responder, HttpError(400, ErrorCategory::BadInput, "The request body is not valid JSON")).status ==
+               400);
     BOOST_TEST(Map(responder, HttpError(413, ErrorCategory::BadInput, "The request body is too large")).status == 413);
     HttpError notAllowed(405, ErrorCategory::NotAllowed, "Method not allowed");
     notAllowed.headers.emplace_back("Allow", "GET");
@@ -116,7 +116,8 @@ BOOST_AUTO_TEST_CASE(unexpected_exceptions_are_500_without_internals)
     BOOST_TEST(response.body.find("password") == std::string::npos);
     BOOST_TEST(!Body(response.body)->has("detail"));
 
-    const Problem env = Map(responder, Error(ErrorCategory::Environment, "Database unavailable", {}, "SQLSTATE 08006 at host db1"));
+    const Problem env =
+        Map(responder, Error(ErrorCategory::Environment, "Database unavailable", {}, "SQLSTATE 08006 at host db1"));
     BOOST_TEST(env.status == 503);
     BOOST_TEST(env.detail.empty());
 }
@@ -139,11 +140,12 @@ BOOST_AUTO_TEST_CASE(vietnamese_titles_come_from_the_catalogue)
     BOOST_TEST(p.title == "Dossier not found");
     BOOST_TEST(p.titleVi == "Không tìm thấy hồ sơ");
     // A formatted error is translated as a pattern, then filled in.
-    const Problem f = Map(responder, Error::Formatted(ErrorCategory::NotAllowed,
-                                                      "Action {action} is not allowed for role {role} in status "
-                                                      "{status} ({statusName})",
-                                                      {{"action", "accept"}, {"role", "handler"}, {"status", "1"},
-                                                       {"statusName", "new"}}));
+    const Problem f =
+        Map(responder,
+            Error::Formatted(ErrorCategory::NotAllowed,
+                             "Action {action} is not allowed for role {role} in status "
+                             "{status} ({statusName})",
+                             {{"action", "accept"}, {"role", "handler"}, {"status", "1"}, {"statusName", "new"}}));
     BOOST_TEST(f.title == "Action accept is not allowed for role handler in status 1 (new)");
     BOOST_TEST(f.titleVi == "Vai trò handler không được thực hiện accept khi hồ sơ ở trạng thái 1 (new)");
     // An untranslated msgid falls back to English.

@@ -1,8 +1,9 @@
 // ReceiptFormBuilder: form 01 wording, Vietnamese dates, fees, legal time, place and lookup link.
+#include "server/receipt_form_builder.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include "model/time.h"
-#include "server/receipt_form_builder.h"
 
 using motcua::Agency;
 using motcua::AgencyLevel;

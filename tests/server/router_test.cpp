@@ -1,8 +1,9 @@
 // Router: patterns with captures, 404 for unknown paths, 405 with Allow for a known path and another method.
+#include "server/router.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include "server/http_error.h"
-#include "server/router.h"
 
 using motcua::server::HttpError;
 using motcua::server::HttpRequest;
@@ -14,9 +15,12 @@ namespace {
 Router MakeRouter()
 {
     Router r;
-    r.Add("GET", "/staff/v1/dossiers/{id}", [](const HttpRequest& q) { return HttpResponse::Json(200, "detail " + q.PathParam("id")); });
-    r.Add("POST", "/staff/v1/dossiers/{id}/accept", [](const HttpRequest& q) { return HttpResponse::Json(200, "accept " + q.PathParam("id")); });
-    r.Add("GET", "/staff/v1/dossiers/{id}/receipt", [](const HttpRequest&) { return HttpResponse::Json(200, "receipt"); });
+    r.Add("GET", "/staff/v1/dossiers/{id}",
+          [](const HttpRequest& q) { return HttpResponse::Json(200, "detail " + q.PathParam("id")); });
+    r.Add("POST", "/staff/v1/dossiers/{id}/accept",
+          [](const HttpRequest& q) { return HttpResponse::Json(200, "accept " + q.PathParam("id")); });
+    r.Add("GET", "/staff/v1/dossiers/{id}/receipt",
+          [](const HttpRequest&) { return HttpResponse::Json(200, "receipt"); });
     r.Add("GET", "/staff/v1/inbox", [](const HttpRequest&) { return HttpResponse::Json(200, "inbox"); });
     return r;
 }

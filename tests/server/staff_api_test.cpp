@@ -2,9 +2,8 @@
 // refusals (each leaving the dossier exactly as it was), and the stored receipt.
 #include <set>
 
-#include <boost/test/unit_test.hpp>
-
 #include <Poco/JSON/Array.h>
+#include <boost/test/unit_test.hpp>
 
 #include "server/session_service.h"
 #include "tests/server/api_fixture.h"

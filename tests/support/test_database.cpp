@@ -5,6 +5,7 @@
 #include <iostream>
 #include <random>
 #include <stdexcept>
+
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
