@@ -260,9 +260,14 @@ std::optional<Instant> WorkingCalendar::DueAtUnlessPaused(Instant receivedAt, co
     const auto advance = [&](LocalTime a, seconds amount) {
         return calendarDays ? a + amount : AddWorkingSeconds(a, amount);
     };
+    LocalTime cursor = ToLocal(ClockStart(receivedAt), offset);
     seconds remaining = calendarDays ? seconds{days{procedure.processingTime}}
                                      : seconds{hours{procedure.processingTime * m_settings.hoursPerWorkingDay}};
-    LocalTime cursor = ToLocal(ClockStart(receivedAt), offset);
+    if (procedure.processingTime == 0) {
+        // On the spot: the result is due within the working day the clock starts on (its last period's end).
+        const LocalTime dayEnd = std::chrono::floor<days>(cursor) + minutes{m_settings.periods.back().endMinute};
+        remaining = duration_cast<seconds>(elapsed(cursor, dayEnd));
+    }
     std::optional<LocalTime> due;
     for (const Span& s : spans) {
         if (s.end && *s.end <= cursor)

@@ -53,7 +53,7 @@ public:
     //   ClockStart; if that is on a day off, the same time of day on the next working day; a time of day outside
     //   office hours is then moved back to the end of the last period before it that day (after 17:00 → 17:00,
     //   lunch → 11:30), or to the first period's start when it is before opening (the deadline keeps its day);
-    // - processingTime 0: ClockStart (result on the spot).
+    // - processingTime 0 (result on the spot): the end of the working day ClockStart falls on (17:00).
     // Pauses may overlap and come in any order; parts before ClockStart do not count. Because time is counted
     // outside pauses, a pause extends the due time by its length in working time (calendar time for
     // calendar-day procedures), and a pause that starts after the due time changes nothing (it was already late).

@@ -246,8 +246,9 @@ BOOST_AUTO_TEST_CASE(due_at_working_days)
         {"31 days from Mon 5 Jan 07:00", VnTime(2026, 1, 5, 7, 0), 31, VnTime(2026, 2, 23, 17, 0)},
         // Feb 9–13 (5), Tết, Feb 23–27 (10), Mar 2–6 (15).
         {"15 days across Tết", VnTime(2026, 2, 9, 7, 0), 15, VnTime(2026, 3, 6, 17, 0)},
-        {"0 days: on the spot", VnTime(2026, 1, 5, 9, 15), 0, VnTime(2026, 1, 5, 9, 15)},
-        {"0 days on Saturday: next opening", VnTime(2026, 1, 10, 10, 0), 0, VnTime(2026, 1, 12, 7, 0)},
+        {"0 days: on the spot, within the day", VnTime(2026, 1, 5, 9, 15), 0, VnTime(2026, 1, 5, 17, 0)},
+        {"0 days after 15:00: next working day", VnTime(2026, 1, 5, 15, 30), 0, VnTime(2026, 1, 6, 17, 0)},
+        {"0 days on Saturday: next working day", VnTime(2026, 1, 10, 10, 0), 0, VnTime(2026, 1, 12, 17, 0)},
     };
     for (const Case& c : cases)
         BOOST_TEST_CONTEXT(c.label)
@@ -276,7 +277,8 @@ BOOST_AUTO_TEST_CASE(due_at_calendar_days)
         {"Mon 28 Dec 2026 + 4 → Fri 1 Jan 2027 → Mon 4 Jan", VnTime(2026, 12, 28, 10, 0), 4, VnTime(2027, 1, 4, 10, 0)},
         {"Mon 31 Aug 2026 14:00 + 1 → Tue 1 Sep → Thu 3 Sep", VnTime(2026, 8, 31, 14, 0), 1, VnTime(2026, 9, 3, 14, 0)},
         {"Fri 14:00 + 1 → Sat → Mon 14:00", VnTime(2026, 1, 9, 14, 0), 1, VnTime(2026, 1, 12, 14, 0)},
-        {"Sat receipt starts Mon 07:00, + 0", VnTime(2026, 1, 10, 10, 0), 0, VnTime(2026, 1, 12, 7, 0)},
+        {"Sat receipt starts Mon 07:00, + 0 → within that day", VnTime(2026, 1, 10, 10, 0), 0,
+         VnTime(2026, 1, 12, 17, 0)},
         {"Mon 16:00 starts Tue 07:00, + 30", VnTime(2026, 1, 5, 16, 0), 30, VnTime(2026, 2, 5, 7, 0)},
     };
     for (const Case& c : cases)

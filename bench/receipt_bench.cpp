@@ -1,0 +1,262 @@
+#include "bench/receipt_bench.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/TemporaryFile.h>
+#include <hpdf.h>
+
+#include "bench/measurement.h"
+#include "model/error.h"
+#include "reports/embedded_fonts.h"
+#include "reports/receipt_form.h"
+
+namespace motcua::bench {
+namespace {
+
+constexpr long long kMaxIterations = 100000;  // with --seconds, bounds a loop even if rendering became very fast
+
+// A realistic receipt, like the reports tests' sample: a Hà Nội ward's one-stop desk registering a birth.
+reports::ReceiptForm SampleReceipt()
+{
+    reports::ReceiptForm form;
+    form.provinceName = "UBND phường Hoàn Kiếm";
+    form.receivingUnit = "Trung tâm Phục vụ hành chính công phường Hoàn Kiếm";
+    form.place = "Hoàn Kiếm";
+    form.issueDate = "27/11/2026";
+    form.dossierCode = "000.00.00.H41-261127-0001";
+    form.registerNumber = "0001";
+    form.registerBook = "01/2026";
+    form.applicantName = "Nguyễn Thị Thu Hương";
+    form.applicantAddress = "Số 12 ngõ 34 phố Hàng Bạc, phường Hoàn Kiếm, thành phố Hà Nội";
+    form.applicantPhone = "0912 345 678";
+    form.applicantEmail = "thuhuong.nguyen@example.vn";
+    form.request = "Đăng ký khai sinh";
+    form.documents = {
+        {"Tờ khai đăng ký khai sinh (theo mẫu)", "Bản chính", 1},
+        {"Giấy chứng sinh do cơ sở y tế nơi trẻ sinh ra cấp", "Bản chính", 1},
+        {"Giấy chứng nhận kết hôn của cha, mẹ trẻ", "Bản sao chứng thực", 1},
+        {"Căn cước công dân của người đi đăng ký khai sinh", "Bản chụp kèm bản chính để đối chiếu", 1},
+    };
+    form.numberOfSets = 1;
+    form.legalProcessingTime = "01 ngày làm việc";
+    form.receivedAt = "09:30 27/11/2026";
+    form.dueAt = "09:30 30/11/2026";
+    form.collectAt = "Trung tâm Phục vụ hành chính công phường Hoàn Kiếm, 126 phố Hàng Trống";
+    form.fees = "Miễn lệ phí";
+    form.receivingOfficer = "Trần Minh Đức";
+    form.lookupUrl = "https://motcua.example.vn/tra-cuu?ma=000.00.00.H41-261127-0001";
+    return form;
+}
+
+void WriteFile(const std::string& path, const std::uint8_t* data, std::size_t size)
+{
+    std::ofstream file(path, std::ios::binary);
+    file.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+    if (!file)
+        throw std::runtime_error("cannot write " + path);
+}
+
+// Page objects are written uncompressed by libharu ("/Type /Page", not "/Type /Pages").
+int CountPages(const std::vector<std::uint8_t>& pdf)
+{
+    const std::string_view text(reinterpret_cast<const char*>(pdf.data()), pdf.size());
+    constexpr std::string_view kPage = "/Type /Page";
+    int pages = 0;
+    for (std::size_t at = text.find(kPage); at != std::string_view::npos; at = text.find(kPage, at + 1)) {
+        const std::size_t next = at + kPage.size();
+        if (next < text.size() && text[next] != 's')
+            ++pages;
+    }
+    return pages;
+}
+
+std::vector<std::string> NonEmptyLines(const std::string& text)
+{
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        line.erase(std::remove(line.begin(), line.end(), '\f'), line.end());
+        const auto first = line.find_first_not_of(' ');
+        if (first == std::string::npos)
+            continue;
+        lines.push_back(line.substr(first, line.find_last_not_of(' ') - first + 1));
+    }
+    return lines;
+}
+
+// The receipt's printed text, line by line, read back with pdftotext (poppler-utils), so the baseline draws the
+// same characters; without pdftotext, the form's own fields (less than the printed text: no fixed wording).
+std::vector<std::string> PrintedLines(const std::vector<std::uint8_t>& pdf, const reports::ReceiptForm& form,
+                                      std::string& source)
+{
+#if defined(MOTCUA_BENCH_PDFTOTEXT)
+    Poco::TemporaryFile file;
+    WriteFile(file.path(), pdf.data(), pdf.size());
+    Poco::Pipe output;
+    Poco::ProcessHandle process = Poco::Process::launch(
+        MOTCUA_BENCH_PDFTOTEXT, {"-q", "-enc", "UTF-8", file.path(), "-"}, nullptr, &output, nullptr);
+    Poco::PipeInputStream stream(output);
+    const std::string text{std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
+    if (process.wait() == 0) {
+        source = "the receipt's text read back with pdftotext";
+        return NonEmptyLines(text);
+    }
+#else
+    (void)pdf;
+#endif
+    source = "the form's fields only (pdftotext not found at build time)";
+    std::vector<std::string> lines{form.provinceName,   form.receivingUnit,  form.place + ", " + form.issueDate,
+                                   form.dossierCode,    form.applicantName,  form.applicantAddress,
+                                   form.applicantPhone, form.applicantEmail, form.request};
+    for (const reports::ReceiptDocumentLine& d : form.documents)
+        lines.push_back(d.name + " " + d.form);
+    for (const std::string* s : {&form.legalProcessingTime, &form.receivedAt, &form.dueAt, &form.collectAt, &form.fees,
+                                 &form.receivingOfficer, &form.lookupUrl})
+        lines.push_back(*s);
+    return lines;
+}
+
+// libharu reports errors through a callback; an exception must not cross its C frames, so the first is recorded.
+struct HpdfErrors {
+    HPDF_STATUS error = HPDF_OK;
+    HPDF_STATUS detail = 0;
+    static void OnError(HPDF_STATUS errorNo, HPDF_STATUS detailNo, void* user)
+    {
+        auto* self = static_cast<HpdfErrors*>(user);
+        if (self->error == HPDF_OK) {
+            self->error = errorNo;
+            self->detail = detailNo;
+        }
+    }
+};
+
+// The baseline: what any PDF of this text costs at least. One A4 page, one embedded font (the same cut Noto Sans
+// Regular, from a file: libharu 2.3's public API), the lines drawn one under the other with no measuring, wrapping,
+// tables, second face or QR code; compressed like PdfDocument.
+std::vector<std::uint8_t> RenderBarePage(const std::vector<std::string>& lines, const std::string& fontPath)
+{
+    HpdfErrors errors;
+    std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, decltype(&HPDF_Free)> doc(HPDF_New(&HpdfErrors::OnError, &errors),
+                                                                               &HPDF_Free);
+    if (!doc)
+        throw std::runtime_error("HPDF_New failed");
+    HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(doc.get());
+    HPDF_SetCurrentEncoder(doc.get(), "UTF-8");
+    const char* fontName = HPDF_LoadTTFontFromFile(doc.get(), fontPath.c_str(), HPDF_TRUE);
+    HPDF_Font font = fontName ? HPDF_GetFont(doc.get(), fontName, "UTF-8") : nullptr;
+    HPDF_Page page = HPDF_AddPage(doc.get());
+    if (!font || !page)
+        throw std::runtime_error("libharu could not load the font or add a page, error " +
+                                 std::to_string(errors.error));
+    HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    const double margin = 56.7;  // 20 mm, as the forms
+    const double height = HPDF_Page_GetHeight(page);
+    const double size = 10;
+    const double step =
+        std::min(size * 1.4, (height - 2 * margin) / static_cast<double>(std::max<std::size_t>(1, lines.size())));
+    HPDF_Page_BeginText(page);
+    HPDF_Page_SetFontAndSize(page, font, static_cast<HPDF_REAL>(size));
+    double y = height - margin - size;
+    for (const std::string& line : lines) {
+        HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(margin), static_cast<HPDF_REAL>(y), line.c_str());
+        y -= step;
+    }
+    HPDF_Page_EndText(page);
+    HPDF_SaveToStream(doc.get());
+    HPDF_UINT32 bytes = HPDF_GetStreamSize(doc.get());
+    std::vector<std::uint8_t> pdf(bytes);
+    if (bytes > 0)
+        HPDF_ReadFromStream(doc.get(), pdf.data(), &bytes);
+    pdf.resize(bytes);
+    if (errors.error != HPDF_OK || pdf.empty())
+        throw std::runtime_error("libharu error " + std::to_string(errors.error) + " (detail " +
+                                 std::to_string(errors.detail) + ") on the baseline page");
+    return pdf;
+}
+
+struct LoopResult {
+    long long documents = 0;
+    double seconds = 0;
+    std::size_t lastSize = 0;
+
+    double MsPerDocument() const { return documents > 0 ? seconds * 1000.0 / static_cast<double>(documents) : 0; }
+};
+
+// Renders until `seconds` have passed (or kMaxIterations), after one untimed render.
+LoopResult TimedLoop(double seconds, const std::function<std::vector<std::uint8_t>()>& render)
+{
+    LoopResult r;
+    r.lastSize = render().size();
+    const auto start = SteadyClock::now();
+    while (r.documents < kMaxIterations && SecondsSince(start) < seconds) {
+        r.lastSize = render().size();
+        ++r.documents;
+    }
+    r.seconds = SecondsSince(start);
+    return r;
+}
+
+}  // namespace
+
+int RunReceiptBench(const ReceiptBenchOptions& options, std::ostream& out)
+{
+    const reports::ReceiptForm form = SampleReceipt();
+    const std::vector<std::uint8_t> receipt = reports::RenderReceipt(form);
+    const int receiptPages = CountPages(receipt);
+    std::string source;
+    const std::vector<std::string> lines = PrintedLines(receipt, form, source);
+    std::size_t characters = 0;
+    for (const std::string& line : lines)
+        characters += line.size();
+
+    Poco::TemporaryFile font;  // removed when the benchmark ends
+    const auto ttf = reports::NotoSansRegularTtf();
+    WriteFile(font.path(), ttf.data(), ttf.size());
+    const std::vector<std::uint8_t> bare = RenderBarePage(lines, font.path());
+    const int barePages = CountPages(bare);
+    if (receiptPages < 1 || barePages != 1)
+        throw std::runtime_error("unexpected page counts: receipt " + std::to_string(receiptPages) + ", baseline " +
+                                 std::to_string(barePages));
+
+    out << "Receipt rendering: form 01 (sample birth registration, QR code), " << receiptPages
+        << " page(s); baseline: bare libharu page with one embedded font and the same " << lines.size() << " lines ("
+        << characters << " bytes of UTF-8 text, from " << source << "), no layout\n";
+    const double rssStart = PeakRssMiB();
+    const LoopResult baseline = TimedLoop(options.seconds, [&] { return RenderBarePage(lines, font.path()); });
+    const double rssBaseline = PeakRssMiB();
+    const LoopResult rendered = TimedLoop(options.seconds, [&] { return reports::RenderReceipt(form); });
+    const double rssReceipt = PeakRssMiB();
+
+    const auto pagesPerSecond = [](const LoopResult& r, int pages) {
+        return r.seconds > 0 ? static_cast<double>(r.documents) * pages / r.seconds : 0;
+    };
+    const double receiptMsPerPage = rendered.MsPerDocument() / receiptPages;
+    out << "  baseline   " << baseline.documents << " pages in " << Fixed(baseline.seconds, 2)
+        << " s: " << Fixed(pagesPerSecond(baseline, 1), 1) << " pages/s, " << Fixed(baseline.MsPerDocument(), 3)
+        << " ms/page, " << baseline.lastSize << " bytes\n";
+    out << "  receipt    " << rendered.documents << " documents (" << rendered.documents * receiptPages << " pages) in "
+        << Fixed(rendered.seconds, 2) << " s: " << Fixed(pagesPerSecond(rendered, receiptPages), 1) << " pages/s, "
+        << Fixed(receiptMsPerPage, 3) << " ms/page, " << rendered.lastSize << " bytes\n";
+    out << "  ratio receipt / baseline, ms per page: " << Ratio(receiptMsPerPage, baseline.MsPerDocument())
+        << " (pages/s " << Ratio(pagesPerSecond(rendered, receiptPages), pagesPerSecond(baseline, 1)) << ")\n";
+    out << "  peak RSS: " << Fixed(rssStart, 1) << " MiB before the loops, " << Fixed(rssBaseline, 1)
+        << " MiB after the baseline, " << Fixed(rssReceipt, 1) << " MiB after the receipts\n";
+    return 0;
+}
+
+}  // namespace motcua::bench
