@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include <Poco/JSON/Array.h>
@@ -37,11 +38,15 @@ namespace {
 constexpr int kWarmUpPerClient = 10;
 constexpr unsigned kPlanSeed = 20261123;
 
-// Working days at 09:00 in Vietnam, one per phase: each phase has its own daily code counters, so one phase's
-// codes never follow on from another's and each (agency, day) can be checked on its own.
-constexpr const char* kWarmUpDay = "2026-11-20T09:00:00+07:00";  // Friday
-constexpr const char* kPhaseDays[] = {"2026-11-23T09:00:00+07:00", "2026-11-24T09:00:00+07:00",
-                                      "2026-11-25T09:00:00+07:00", "2026-11-26T09:00:00+07:00"};
+// Each phase has a day of its own at 09:00 in Vietnam, hence its own daily code counters: one phase's codes never
+// follow on from another's, and each (agency, day) is checked on its own. The warm-up has the Friday before.
+constexpr std::chrono::year_month_day kWarmUpDay{std::chrono::year{2026} / 11 / 20};
+constexpr std::chrono::year_month_day kFirstPhaseDay{std::chrono::year{2026} / 11 / 23};
+
+Instant NineOClock(std::chrono::sys_days day)
+{
+    return ToInstant(LocalTime{day.time_since_epoch()} + std::chrono::hours(9));
+}
 
 struct PhaseResult {
     std::string name;
@@ -49,7 +54,7 @@ struct PhaseResult {
     long long failed = 0;
     bool timedOut = false;
     double seconds = 0;
-    LatencySummary latency;
+    std::vector<double> latencies;  // milliseconds, one per successful submission
     std::string firstError;
 
     double PerSecond() const { return seconds > 0 ? static_cast<double>(succeeded) / seconds : 0; }
@@ -115,8 +120,9 @@ PhaseResult RunPhase(const std::string& name, const PhaseShape& shape, const Pre
     std::vector<long long> failed(clients, 0);
     std::vector<std::string> errors(clients);
     std::atomic<bool> timedOut{false};
-    std::latch ready(static_cast<std::ptrdiff_t>(clients) + 1);
-    SteadyClock::time_point deadline{};  // written before the latch is passed, read after
+    std::latch prepared(static_cast<std::ptrdiff_t>(clients));
+    std::latch go(1);
+    SteadyClock::time_point deadline{};  // written before `go` opens, read after
 
     std::vector<std::thread> threads;
     threads.reserve(clients);
@@ -130,7 +136,8 @@ PhaseResult RunPhase(const std::string& name, const PhaseShape& shape, const Pre
                 failed[c] = 1;
                 errors[c] = std::string("preparing: ") + e.what();
             }
-            ready.arrive_and_wait();
+            prepared.count_down();
+            go.wait();
             if (!submit)
                 return;
             for (int i = 0; i < shape.perClient; ++i) {
@@ -154,9 +161,11 @@ PhaseResult RunPhase(const std::string& name, const PhaseShape& shape, const Pre
             }
         });
     }
-    deadline = SteadyClock::now() + shape.limit;
-    ready.arrive_and_wait();
+    // The clock starts once every client has prepared its requests, all at once.
+    prepared.wait();
     const auto start = SteadyClock::now();
+    deadline = start + shape.limit;
+    go.count_down();
     for (std::thread& t : threads)
         t.join();
 
@@ -164,15 +173,13 @@ PhaseResult RunPhase(const std::string& name, const PhaseShape& shape, const Pre
     r.name = name;
     r.seconds = SecondsSince(start);
     r.timedOut = timedOut;
-    std::vector<double> all;
     for (std::size_t c = 0; c < clients; ++c) {
         r.succeeded += static_cast<long long>(latencies[c].size());
         r.failed += failed[c];
-        all.insert(all.end(), latencies[c].begin(), latencies[c].end());
+        r.latencies.insert(r.latencies.end(), latencies[c].begin(), latencies[c].end());
         if (r.firstError.empty() && !errors[c].empty())
             r.firstError = errors[c];
     }
-    r.latency = Summarise(std::move(all));
     return r;
 }
 
@@ -273,13 +280,55 @@ CodeCheck CheckCodes(const test::TestDatabase& db)
     return check;
 }
 
-void PrintRow(std::ostream& out, const PhaseResult& r)
+// One shape (path and agencies) over every round: the median rate, and latencies over all rounds' submissions.
+struct ShapeSummary {
+    std::string name;
+    std::vector<PhaseResult> rounds;
+
+    double MedianPerSecond() const
+    {
+        std::vector<double> rates;
+        for (const PhaseResult& r : rounds)
+            rates.push_back(r.PerSecond());
+        std::sort(rates.begin(), rates.end());
+        if (rates.empty())
+            return 0;
+        const std::size_t mid = rates.size() / 2;
+        return rates.size() % 2 == 1 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2;
+    }
+};
+
+void PrintHeader(std::ostream& out)
 {
-    out << std::left << std::setw(28) << r.name << std::right << std::setw(9) << r.succeeded << std::setw(9)
-        << Fixed(r.seconds, 2) << std::setw(11) << Fixed(r.PerSecond(), 1) << std::setw(9) << Fixed(r.latency.p50, 2)
-        << std::setw(9) << Fixed(r.latency.p95, 2) << std::setw(9) << Fixed(r.latency.p99, 2) << std::setw(9)
-        << Fixed(r.latency.max, 2) << std::setw(8) << r.failed << (r.timedOut ? "  stopped by --max-seconds" : "")
-        << '\n';
+    out << std::left << std::setw(34) << "phase" << std::right << std::setw(9) << "dossiers" << std::setw(9)
+        << "seconds" << std::setw(11) << "per second" << std::setw(9) << "p50 ms" << std::setw(9) << "p95 ms"
+        << std::setw(9) << "p99 ms" << std::setw(9) << "max ms" << std::setw(8) << "failed" << '\n';
+}
+
+void PrintRow(std::ostream& out, const std::string& name, long long succeeded, double seconds, double perSecond,
+              const std::vector<double>& latencies, long long failed, bool timedOut)
+{
+    const LatencySummary l = Summarise(latencies);
+    out << std::left << std::setw(34) << name << std::right << std::setw(9) << succeeded << std::setw(9)
+        << Fixed(seconds, 2) << std::setw(11) << Fixed(perSecond, 1) << std::setw(9) << Fixed(l.p50, 2) << std::setw(9)
+        << Fixed(l.p95, 2) << std::setw(9) << Fixed(l.p99, 2) << std::setw(9) << Fixed(l.max, 2) << std::setw(8)
+        << failed << (timedOut ? "  stopped by --max-seconds" : "") << '\n';
+}
+
+void PrintSummary(std::ostream& out, const ShapeSummary& shape)
+{
+    long long succeeded = 0, failed = 0;
+    double seconds = 0;
+    bool timedOut = false;
+    std::vector<double> latencies;
+    for (const PhaseResult& r : shape.rounds) {
+        succeeded += r.succeeded;
+        failed += r.failed;
+        seconds += r.seconds;
+        timedOut = timedOut || r.timedOut;
+        latencies.insert(latencies.end(), r.latencies.begin(), r.latencies.end());
+    }
+    PrintRow(out, shape.name, succeeded, seconds, shape.MedianPerSecond(), latencies, failed, timedOut);
 }
 
 }  // namespace
@@ -304,7 +353,7 @@ int RunSubmissionBench(const SubmissionBenchOptions& options, std::ostream& out)
     const Procedure& procedure = catalogue.birthRegistration;
     const DossierCodeFormat format;
 
-    server::SettableClock clock(ParseIso8601(kWarmUpDay, "day"));
+    server::SettableClock clock(NineOClock(kWarmUpDay));
     server::ServerConfig config;
     config.listenHost = "127.0.0.1";
     config.listenPort = 0;
@@ -320,9 +369,8 @@ int RunSubmissionBench(const SubmissionBenchOptions& options, std::ostream& out)
 
     PhaseShape shape{options.clients, options.perClient, std::chrono::seconds(options.maxSeconds), 1};
     int serialBase = 0;
-    const auto phase = [&](const std::string& name, const char* day, const std::vector<Agency>& agencies, bool http,
+    const auto phase = [&](const std::string& name, Instant now, const std::vector<Agency>& agencies, bool http,
                            int perClient) {
-        const Instant now = ParseIso8601(day, "day");
         clock.Set(now);
         PhaseShape s = shape;
         s.perClient = perClient;
@@ -334,40 +382,60 @@ int RunSubmissionBench(const SubmissionBenchOptions& options, std::ostream& out)
         return RunPhase(name, s, prepare);
     };
 
-    // Opens the pool's connections and warms both paths' caches; its own day, not reported.
+    // Opens the pool's connections and warms both paths' caches; not reported.
     for (bool http : {true, false}) {
-        const PhaseResult warm = phase("warm-up", kWarmUpDay, fourAgencies, http, kWarmUpPerClient);
+        const PhaseResult warm = phase("warm-up", NineOClock(kWarmUpDay), fourAgencies, http, kWarmUpPerClient);
         if (warm.failed > 0) {
             out << "warm-up failed: " << warm.firstError << '\n';
-            server.Stop();
             return 1;
         }
     }
 
-    const PhaseResult directOne = phase("direct, one agency", kPhaseDays[0], oneAgency, false, options.perClient);
-    const PhaseResult httpOne = phase("(a) HTTP, one agency", kPhaseDays[1], oneAgency, true, options.perClient);
-    const PhaseResult directFour =
-        phase("direct, four agencies", kPhaseDays[2], fourAgencies, false, options.perClient);
-    const PhaseResult httpFour = phase("(b) HTTP, four agencies", kPhaseDays[3], fourAgencies, true, options.perClient);
+    // In every round the same order, baseline before the HTTP path, so slow drift of a shared machine (or of the
+    // growing tables) touches both alike; several rounds give medians.
+    ShapeSummary httpOne{"(a) HTTP, one agency", {}}, httpFour{"(b) HTTP, four agencies", {}};
+    ShapeSummary directOne{"direct, one agency", {}}, directFour{"direct, four agencies", {}};
+    std::chrono::sys_days day{kFirstPhaseDay};
+    const auto next = [&day] {
+        const Instant at = NineOClock(day);
+        day += std::chrono::days(1);
+        return at;
+    };
+    if (options.rounds > 1)
+        PrintHeader(out);
+    for (int round = 1; round <= options.rounds; ++round) {
+        const std::string suffix = options.rounds > 1 ? ", round " + std::to_string(round) : "";
+        for (auto [summary, agencies, http] :
+             {std::tuple{&directOne, &oneAgency, false}, std::tuple{&httpOne, &oneAgency, true},
+              std::tuple{&directFour, &fourAgencies, false}, std::tuple{&httpFour, &fourAgencies, true}}) {
+            summary->rounds.push_back(phase(summary->name + suffix, next(), *agencies, http, options.perClient));
+            const PhaseResult& r = summary->rounds.back();
+            if (options.rounds > 1)
+                PrintRow(out, r.name, r.succeeded, r.seconds, r.PerSecond(), r.latencies, r.failed, r.timedOut);
+            out << std::flush;  // a progress line per phase when the output is piped
+        }
+    }
     server.Stop();
 
-    out << std::left << std::setw(28) << "phase" << std::right << std::setw(9) << "dossiers" << std::setw(9)
-        << "seconds" << std::setw(11) << "per second" << std::setw(9) << "p50 ms" << std::setw(9) << "p95 ms"
-        << std::setw(9) << "p99 ms" << std::setw(9) << "max ms" << std::setw(8) << "failed" << '\n';
-    for (const PhaseResult* r : {&httpOne, &httpFour, &directOne, &directFour})
-        PrintRow(out, *r);
+    if (options.rounds > 1)
+        out << "Over the " << options.rounds << " rounds (per second: median; latencies: all submissions):\n";
+    PrintHeader(out);
+    for (const ShapeSummary* s : {&httpOne, &httpFour, &directOne, &directFour})
+        PrintSummary(out, *s);
     out << "ratio (a)/(b), one agency / four agencies, per second: HTTP "
-        << Ratio(httpOne.PerSecond(), httpFour.PerSecond()) << ", direct (baseline) "
-        << Ratio(directOne.PerSecond(), directFour.PerSecond()) << '\n';
+        << Ratio(httpOne.MedianPerSecond(), httpFour.MedianPerSecond()) << ", direct (baseline) "
+        << Ratio(directOne.MedianPerSecond(), directFour.MedianPerSecond()) << '\n';
     out << "ratio HTTP / direct Store::CreateDossier (baseline), per second: one agency "
-        << Ratio(httpOne.PerSecond(), directOne.PerSecond()) << ", four agencies "
-        << Ratio(httpFour.PerSecond(), directFour.PerSecond()) << '\n';
+        << Ratio(httpOne.MedianPerSecond(), directOne.MedianPerSecond()) << ", four agencies "
+        << Ratio(httpFour.MedianPerSecond(), directFour.MedianPerSecond()) << '\n';
 
     bool ok = true;
-    for (const PhaseResult* r : {&httpOne, &httpFour, &directOne, &directFour}) {
-        if (r->failed > 0) {
-            out << r->name << ": " << r->failed << " failed; first error: " << r->firstError << '\n';
-            ok = false;
+    for (const ShapeSummary* s : {&httpOne, &httpFour, &directOne, &directFour}) {
+        for (const PhaseResult& r : s->rounds) {
+            if (r.failed > 0) {
+                out << r.name << ": " << r.failed << " failed; first error: " << r.firstError << '\n';
+                ok = false;
+            }
         }
     }
     const CodeCheck codes = CheckCodes(db);

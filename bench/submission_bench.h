@@ -10,6 +10,7 @@ struct SubmissionBenchOptions {
     int clients = 4;        // concurrent submitters
     int perClient = 500;    // dossiers each client submits in each phase
     int maxSeconds = 120;   // a phase stops there even if unfinished
+    int rounds = 3;         // each round runs the four phases again on new days; rates are medians over the rounds
     int serverThreads = 8;  // HTTP workers and database connections, as `motcua-server serve --threads`
 };
 

@@ -51,7 +51,7 @@ ErrorCategory CategoryFromProblem(const std::string& type, int httpStatus) noexc
 std::string UserMessage(const Error& error)
 {
     const std::string english = error.what();
-    const std::string translated = Translate(english.c_str());
+    std::string translated = Translate(english.c_str());
     if (const auto* api = dynamic_cast<const ApiError*>(&error)) {
         // The server's Vietnamese wording beats an English sentence the desk's catalogue does not know.
         if (UiIsVietnamese() && translated == english && !api->TitleVi().empty())

@@ -97,6 +97,8 @@ reports::ReceiptForm ReceiptFormBuilder::Build(const Dossier& dossier, const Pro
     form.issueDate = FormatVietnameseDate(LocalDate(receivedAt));
     form.dossierCode = dossier.code;
     form.registerNumber = std::to_string(dossier.id);
+    // One register book per unit and year (form 07); a unit that needs more books per year is a later setting.
+    form.registerBook = "01/" + std::to_string(static_cast<int>(LocalDate(receivedAt).year()));
     form.applicantName = dossier.applicant.fullName;
     form.applicantAddress = dossier.applicant.address;
     form.applicantPhone = dossier.applicant.phone;

@@ -90,6 +90,7 @@ BOOST_AUTO_TEST_CASE(builds_form_01_from_dossier_and_officer)
     BOOST_TEST(form.issueDate == "27/11/2026");
     BOOST_TEST(form.dossierCode == d.code);
     BOOST_TEST(form.registerNumber == "123");
+    BOOST_TEST(form.registerBook == "01/2026");
     BOOST_TEST(form.applicantName == "Nguyễn Văn An");
     BOOST_TEST(form.request == "Đăng ký khai sinh");
     BOOST_REQUIRE_EQUAL(form.documents.size(), 2u);
