@@ -18,7 +18,7 @@ what=${1:-all}
 [ $# -gt 0 ] && shift
 case "$what" in
   all|submissions|receipt) ;;
-  -h|--help|help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help|help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "bench.sh: unknown benchmark '$what' (all, submissions, receipt)" >&2; exit 2 ;;
 esac
 if [ "$what" = all ] && [ $# -gt 0 ]; then
