@@ -50,7 +50,7 @@ std::filesystem::path ReceiptOpener::Open(std::int64_t dossierId, const std::str
     if (ec)
         throw Error(ErrorCategory::Environment, N_("The receipt could not be saved to a temporary file."), {},
                     folder.string() + ": " + ec.message());
-    const std::filesystem::path file = folder / (SafeFileStem(dossierCode) + "-receipt.pdf");
+    std::filesystem::path file = folder / (SafeFileStem(dossierCode) + "-receipt.pdf");
     {
         std::ofstream out(file, std::ios::binary | std::ios::trunc);
         out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));

@@ -172,7 +172,7 @@ AgencyRef ReadAgency(const JsonReader& r)
     return AgencyRef{r.Int("id"), r.String("code"), r.String("name")};
 }
 
-std::string Trimmed(std::string text)
+std::string Trimmed(const std::string& text)
 {
     const auto first = text.find_first_not_of(" \t\r\n");
     const auto last = text.find_last_not_of(" \t\r\n");

@@ -136,8 +136,8 @@ std::vector<Transition> BuildTable()
 
 const std::vector<Transition>& TransitionTable()
 {
-    static const std::vector<Transition> table = BuildTable();
-    return table;
+    static const std::vector<Transition> kTable = BuildTable();
+    return kTable;
 }
 
 const Transition* FindTransition(WorkflowState state, Action action, Role role) noexcept

@@ -29,7 +29,7 @@ void SortUnique(std::vector<Date>& dates, const char* field)
 // Every day from `first` to `last` inclusive.
 void AddRange(std::vector<Date>& out, Date first, Date last)
 {
-    for (sys_days d = sys_days{first}; d <= sys_days{last}; d += days{1})
+    for (auto d = sys_days{first}; d <= sys_days{last}; d += days{1})
         out.emplace_back(d);
 }
 

@@ -12,13 +12,13 @@ namespace {
 // Generating a locale costs milliseconds: build it once. ICU works without the system having vi_VN installed.
 const std::locale& VietnameseLocale()
 {
-    static const std::locale locale = [] {
+    static const std::locale kLocale = [] {
         boost::locale::localization_backend_manager backends = boost::locale::localization_backend_manager::global();
         backends.select("icu");
         boost::locale::generator generator(backends);
         return generator("vi_VN.UTF-8");
     }();
-    return locale;
+    return kLocale;
 }
 
 }  // namespace

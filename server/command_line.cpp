@@ -13,13 +13,13 @@ struct CommandSpec {
 
 const std::map<std::string, CommandSpec>& Specs()
 {
-    static const std::map<std::string, CommandSpec> specs{
+    static const std::map<std::string, CommandSpec> kSpecs{
         {"migrate", {{"--db", "--app-role"}, {}}},
         {"seed", {{"--db", "--dossiers", "--password", "--kdf-cost"}, {"--demo"}}},
         {"serve", {{"--db", "--listen", "--public-url", "--threads", "--locale-dir", "--session-hours"}, {"--quiet"}}},
         {"help", {{}, {}}},
     };
-    return specs;
+    return kSpecs;
 }
 
 }  // namespace

@@ -21,7 +21,7 @@ namespace motcua::server {
 
 struct HttpServiceOptions {
     int threads = 8;
-    std::size_t maxBodyBytes = 1024 * 1024;
+    std::size_t maxBodyBytes = std::size_t{1024} * 1024;
     bool logRequests = true;
 };
 

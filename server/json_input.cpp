@@ -74,7 +74,7 @@ std::optional<std::string> JsonInput::OptionalString(const std::string& name, st
     const std::string field = FieldPath(name);
     if (v.type() != typeid(std::string))
         throw Error(ErrorCategory::BadInput, N_("This field must be text"), field);
-    const std::string& text = v.extract<std::string>();
+    const auto& text = v.extract<std::string>();
     CheckText(text, maxLength, field);
     return text;
 }
@@ -142,7 +142,7 @@ std::vector<JsonInput> JsonInput::RequiredObjectArray(const std::string& name, s
         throw Error(ErrorCategory::BadInput, N_("This field is required"), field);
     if (v.type() != typeid(Poco::JSON::Array::Ptr))
         throw Error(ErrorCategory::BadInput, N_("This field must be a list"), field);
-    const Poco::JSON::Array::Ptr array = v.extract<Poco::JSON::Array::Ptr>();
+    const auto& array = v.extract<Poco::JSON::Array::Ptr>();
     if (array->size() > maxItems)
         throw Error(ErrorCategory::BadInput, N_("This list has too many items"), field,
                     "at most " + std::to_string(maxItems));

@@ -94,7 +94,7 @@ int Serve(const CommandLine& cl, const char* argv0)
     config.publicUrl = cl.Value("--public-url").value_or("");
     config.threads = static_cast<int>(cl.Integer("--threads", 1, 256, config.threads));
     config.localeDir = cl.Value("--locale-dir").value_or("");
-    config.sessionLifetime = std::chrono::hours(cl.Integer("--session-hours", 1, 24 * 30, 8));
+    config.sessionLifetime = std::chrono::hours(cl.Integer("--session-hours", 1, 24LL * 30, 8));
     config.logRequests = !cl.Flag("--quiet");
     config.executablePath = ExecutablePath(argv0);
     const std::string db = DatabaseOf(cl);

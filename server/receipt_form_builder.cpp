@@ -46,8 +46,8 @@ ReceiptFormBuilder::ReceiptFormBuilder(std::string publicUrl) : m_publicUrl(std:
 std::string ReceiptFormBuilder::UpperCase(const std::string& utf8)
 {
     // ICU-backed Boost.Locale knows Vietnamese capitals (ế → Ế); built once, read by many threads.
-    static const std::locale locale = boost::locale::generator()("vi_VN.UTF-8");
-    return boost::locale::to_upper(utf8, locale);
+    static const std::locale kLocale = boost::locale::generator()("vi_VN.UTF-8");
+    return boost::locale::to_upper(utf8, kLocale);
 }
 
 std::string ReceiptFormBuilder::FormatFee(std::int64_t feeVnd)

@@ -20,7 +20,7 @@ struct ServerConfig {
     std::string executablePath;       // for the locale search; empty: not searched there
     std::chrono::seconds sessionLifetime{8 * 3600};
     ScryptCost kdfCost;  // for hashing new passwords; checks use the cost stored in each hash
-    std::size_t maxBodyBytes = 1024 * 1024;
+    std::size_t maxBodyBytes = std::size_t{1024} * 1024;
     std::string dossierCodePattern = DossierCodeFormat::kDefaultPattern;
     int inboxDefaultLimit = 50;
     int inboxMaxLimit = 200;

@@ -136,8 +136,8 @@ void GrantToAppRole(soci::session& sql, const std::string& appRole)
                         " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'S')"
                         " AND c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user) ORDER BY 1");
     for (const soci::row& r : relations) {
-        const std::string name = r.get<std::string>(0);
-        const std::string kind = r.get<std::string>(1);
+        const auto name = r.get<std::string>(0);
+        const auto kind = r.get<std::string>(1);
         if (kind == "S")
             script += "REVOKE ALL ON SEQUENCE " + name + " FROM " + role + "; GRANT USAGE, SELECT ON SEQUENCE " + name +
                       " TO " + role + ";\n";

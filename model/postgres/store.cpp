@@ -269,7 +269,7 @@ private:
 
 const std::string& DossierSelect()
 {
-    static const std::string sql =
+    static const std::string kSql =
         "SELECT d.id, d.code, d.receiving_agency_id, d.handling_agency_id, d.procedure_id,"
         " CAST(d.channel AS integer) AS channel, d.applicant_name, d.citizen_id,"
         " d.date_of_birth - DATE '1970-01-01' AS date_of_birth, d.address, d.phone, d.email,"
@@ -279,7 +279,7 @@ const std::string& DossierSelect()
         Epoch("d.due_at") +
         " AS due_at, d.assigned_staff_id, d.version"
         " FROM dossier d LEFT JOIN dossier_form f ON f.dossier_id = d.id WHERE d.id = CAST(:id AS bigint)";
-    return sql;
+    return kSql;
 }
 
 std::optional<Dossier> LoadDossier(soci::session& sql, std::int64_t id)
@@ -856,7 +856,7 @@ void Store::BulkInsertDossiers(const std::vector<Dossier>& dossiers,
             const std::size_t last = std::min(dossiers.size(), first + kBulkChunk);
             // Ids first, so that the dependent rows can go in bulk as well.
             std::vector<long long> ids(last - first);
-            const long long count = static_cast<long long>(ids.size());
+            const auto count = static_cast<long long>(ids.size());
             sql << "SELECT nextval(pg_get_serial_sequence('dossier', 'id')) FROM generate_series(1, CAST(:n AS "
                    "bigint))",
                 use(count, "n"), into(ids);
