@@ -22,44 +22,12 @@
 #include "model/error.h"
 #include "reports/embedded_fonts.h"
 #include "reports/receipt_form.h"
+#include "tests/support/sample_receipt.h"
 
 namespace motcua::bench {
 namespace {
 
 constexpr long long kMaxIterations = 100000;  // with --seconds, bounds a loop even if rendering became very fast
-
-// A realistic receipt, like the reports tests' sample: a Hà Nội ward's one-stop desk registering a birth.
-reports::ReceiptForm SampleReceipt()
-{
-    reports::ReceiptForm form;
-    form.provinceName = "UBND phường Hoàn Kiếm";
-    form.receivingUnit = "Trung tâm Phục vụ hành chính công phường Hoàn Kiếm";
-    form.place = "Hoàn Kiếm";
-    form.issueDate = "27/11/2026";
-    form.dossierCode = "000.00.00.H41-261127-0001";
-    form.registerNumber = "0001";
-    form.registerBook = "01/2026";
-    form.applicantName = "Nguyễn Thị Thu Hương";
-    form.applicantAddress = "Số 12 ngõ 34 phố Hàng Bạc, phường Hoàn Kiếm, thành phố Hà Nội";
-    form.applicantPhone = "0912 345 678";
-    form.applicantEmail = "thuhuong.nguyen@example.vn";
-    form.request = "Đăng ký khai sinh";
-    form.documents = {
-        {"Tờ khai đăng ký khai sinh (theo mẫu)", "Bản chính", 1},
-        {"Giấy chứng sinh do cơ sở y tế nơi trẻ sinh ra cấp", "Bản chính", 1},
-        {"Giấy chứng nhận kết hôn của cha, mẹ trẻ", "Bản sao chứng thực", 1},
-        {"Căn cước công dân của người đi đăng ký khai sinh", "Bản chụp kèm bản chính để đối chiếu", 1},
-    };
-    form.numberOfSets = 1;
-    form.legalProcessingTime = "01 ngày làm việc";
-    form.receivedAt = "09:30 27/11/2026";
-    form.dueAt = "09:30 30/11/2026";
-    form.collectAt = "Trung tâm Phục vụ hành chính công phường Hoàn Kiếm, 126 phố Hàng Trống";
-    form.fees = "Miễn lệ phí";
-    form.receivingOfficer = "Trần Minh Đức";
-    form.lookupUrl = "https://motcua.example.vn/tra-cuu?ma=000.00.00.H41-261127-0001";
-    return form;
-}
 
 void WriteFile(const std::string& path, const std::uint8_t* data, std::size_t size)
 {
@@ -215,7 +183,7 @@ LoopResult TimedLoop(double seconds, const std::function<std::vector<std::uint8_
 
 int RunReceiptBench(const ReceiptBenchOptions& options, std::ostream& out)
 {
-    const reports::ReceiptForm form = SampleReceipt();
+    const reports::ReceiptForm form = test::SampleReceipt();
     const std::vector<std::uint8_t> receipt = reports::RenderReceipt(form);
     const int receiptPages = CountPages(receipt);
     std::string source;
