@@ -28,7 +28,7 @@
 #include "model/postgres/store.h"
 #include "model/time.h"
 #include "server/server.h"
-#include "server/settable_clock.h"
+#include "tests/support/settable_clock.h"
 #include "tests/support/fixture_catalogue.h"
 #include "tests/support/test_database.h"
 
@@ -353,7 +353,7 @@ int RunSubmissionBench(const SubmissionBenchOptions& options, std::ostream& out)
     const Procedure& procedure = catalogue.birthRegistration;
     const DossierCodeFormat format;
 
-    server::SettableClock clock(NineOClock(kWarmUpDay));
+    test::SettableClock clock(NineOClock(kWarmUpDay));
     server::ServerConfig config;
     config.listenHost = "127.0.0.1";
     config.listenPort = 0;

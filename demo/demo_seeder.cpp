@@ -52,10 +52,10 @@ SeedSummary SeedDemo(pg::Store& store, const SeedOptions& options,
     std::map<std::int64_t, std::int64_t> staffIds;
     for (const DemoStaff& s : province.staff) {
         pg::StaffCredentials credentials;
-        credentials.username = s.username;
-        credentials.fullName = s.fullName;
-        credentials.role = s.role;
-        credentials.agencyId = agencyIds.at(s.agencyId);
+        credentials.member.username = s.username;
+        credentials.member.fullName = s.fullName;
+        credentials.member.role = s.role;
+        credentials.member.agencyId = agencyIds.at(s.agencyId);
         credentials.passwordHash = passwordHash;
         credentials.active = true;
         staffIds[s.id] = store.InsertStaff(credentials);

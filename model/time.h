@@ -22,6 +22,11 @@ inline Instant ToInstant(LocalTime t, std::chrono::seconds offset = kVietnamUtcO
 {
     return Instant{t.time_since_epoch() - offset};
 }
+// The province's calendar day at `t` (receipt dates, daily code counters, register years).
+inline Date LocalDate(Instant t, std::chrono::seconds offset = kVietnamUtcOffset)
+{
+    return Date{std::chrono::sys_days{std::chrono::floor<std::chrono::days>(ToLocal(t, offset).time_since_epoch())}};
+}
 
 // ISO 8601 with the offset, e.g. "2026-11-27T09:30:00+07:00".
 std::string FormatIso8601(Instant t, std::chrono::seconds offset = kVietnamUtcOffset);

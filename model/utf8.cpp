@@ -9,27 +9,14 @@ std::optional<std::vector<char32_t>> DecodeUtf8(const std::string& text)
     std::size_t i = 0;
     while (i < text.size()) {
         const auto b0 = static_cast<unsigned char>(text[i]);
-        int length = 0;
-        char32_t c = 0;
-        char32_t minimum = 0;
-        if (b0 < 0x80) {
-            length = 1;
-            c = b0;
-        } else if ((b0 & 0xE0) == 0xC0) {
-            length = 2;
-            c = b0 & 0x1F;
-            minimum = 0x80;
-        } else if ((b0 & 0xF0) == 0xE0) {
-            length = 3;
-            c = b0 & 0x0F;
-            minimum = 0x800;
-        } else if ((b0 & 0xF8) == 0xF0) {
-            length = 4;
-            c = b0 & 0x07;
-            minimum = 0x10000;
-        } else {
+        const int length = Utf8SequenceLength(b0);
+        if (length == 0)
             return std::nullopt;
-        }
+        // Payload bits of the lead byte, and the smallest code point that needs this length (shorter is overlong).
+        static constexpr unsigned char kLeadMask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+        static constexpr char32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
+        char32_t c = b0 & kLeadMask[length];
+        const char32_t minimum = kMinimum[length];
         if (i + static_cast<std::size_t>(length) > text.size())
             return std::nullopt;
         for (int k = 1; k < length; ++k) {
@@ -44,6 +31,19 @@ std::optional<std::vector<char32_t>> DecodeUtf8(const std::string& text)
         i += static_cast<std::size_t>(length);
     }
     return out;
+}
+
+int Utf8SequenceLength(unsigned char lead) noexcept
+{
+    if (lead < 0x80)
+        return 1;
+    if ((lead & 0xE0) == 0xC0)
+        return 2;
+    if ((lead & 0xF0) == 0xE0)
+        return 3;
+    if ((lead & 0xF8) == 0xF0)
+        return 4;
+    return 0;
 }
 
 bool IsLatinLetter(char32_t c) noexcept

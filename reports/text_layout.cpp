@@ -1,7 +1,10 @@
 #include "reports/text_layout.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <utility>
+
+#include "model/utf8.h"
 
 namespace motcua::reports {
 namespace {
@@ -69,18 +72,6 @@ std::vector<Word> Tokenise(const std::vector<TextRun>& runs)
     return words;
 }
 
-// Length of the UTF-8 sequence starting with `lead` (1 for stray continuation bytes, so they never stall the loop).
-std::size_t SequenceLength(unsigned char lead) noexcept
-{
-    if (lead >= 0xF0 && lead <= 0xF7)
-        return 4;
-    if (lead >= 0xE0)
-        return lead <= 0xEF ? 3 : 1;
-    if (lead >= 0xC0)
-        return 2;
-    return 1;
-}
-
 // U+0300–U+036F, the combining diacritics, encode as CC 80 … CD AF.
 bool StartsWithCombiningMark(std::string_view text, std::size_t at) noexcept
 {
@@ -99,7 +90,9 @@ std::vector<Piece> Clusters(const Word& word, const MeasureText& measure)
         std::string_view text = part.text;
         std::size_t at = 0;
         while (at < text.size()) {
-            std::size_t end = at + SequenceLength(static_cast<unsigned char>(text[at]));
+            // A stray continuation byte counts as one, so it never stalls the loop.
+            std::size_t end =
+                at + static_cast<std::size_t>(std::max(1, Utf8SequenceLength(static_cast<unsigned char>(text[at]))));
             while (end < text.size() && StartsWithCombiningMark(text, end))
                 end += 2;
             if (end > text.size())

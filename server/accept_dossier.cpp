@@ -3,6 +3,7 @@
 #include "model/error.h"
 #include "model/workflow.h"
 #include "reports/receipt_form.h"
+#include "server/dossier_scope.h"
 
 namespace motcua::server {
 
@@ -14,13 +15,9 @@ AcceptDossier::AcceptDossier(pg::Store& store, const Clock& clock, const Working
       m_receipts(receipts)
 {}
 
-Dossier AcceptDossier::Execute(const pg::StaffCredentials& staff, std::int64_t dossierId, int expectedVersion)
+Dossier AcceptDossier::Execute(const StaffMember& staff, std::int64_t dossierId, int expectedVersion)
 {
-    std::optional<Dossier> found = m_store.FindDossier(dossierId);
-    // Another agency's dossier is reported as missing: its existence is not the caller's business.
-    if (!found || found->handlingAgencyId != staff.agencyId)
-        throw Error(ErrorCategory::NotFound, N_("Dossier not found"), {}, "dossier " + std::to_string(dossierId));
-    Dossier dossier = std::move(*found);
+    Dossier dossier = LoadDossierInScope(m_store, staff, dossierId);
 
     const Transition& transition = NextState({dossier.status, dossier.subState}, Action::Accept, staff.role);
     // Checked here as well as in the UPDATE so a stale client gets its answer before a receipt is rendered.

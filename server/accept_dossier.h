@@ -7,7 +7,7 @@
 #include "model/dossier.h"
 #include "model/postgres/store.h"
 #include "model/working_calendar.h"
-#include "server/clock.h"
+#include "model/clock.h"
 #include "server/receipt_form_builder.h"
 
 namespace motcua::server {
@@ -19,7 +19,7 @@ public:
 
     // NotFound when the dossier does not exist or another agency handles it; NotAllowed when the role or the
     // state forbids accepting; Conflict when `expectedVersion` is not the current one. Returns the dossier as stored.
-    Dossier Execute(const pg::StaffCredentials& staff, std::int64_t dossierId, int expectedVersion);
+    Dossier Execute(const StaffMember& staff, std::int64_t dossierId, int expectedVersion);
 
 private:
     pg::Store& m_store;

@@ -7,7 +7,7 @@
 #include "model/dossier_code.h"
 #include "model/postgres/store.h"
 #include "model/working_calendar.h"
-#include "server/clock.h"
+#include "model/clock.h"
 #include "server/json_input.h"
 #include "server/router.h"
 

@@ -15,7 +15,7 @@
 #include "server/password_hasher.h"
 #include "server/server.h"
 #include "server/server_config.h"
-#include "server/system_clock.h"
+#include "model/clock.h"
 
 #ifdef MOTCUA_HAVE_DEMO
 #include "demo/demo_seeder.h"
@@ -100,7 +100,7 @@ int Serve(const CommandLine& cl, const char* argv0)
     const std::string db = DatabaseOf(cl);
 
     motcua::pg::Store store(db, static_cast<std::size_t>(config.threads));
-    const motcua::server::SystemClock clock;
+    const motcua::SystemClock clock;
     motcua::server::Server server(config, store, clock);
     std::signal(SIGINT, OnStopSignal);
     std::signal(SIGTERM, OnStopSignal);

@@ -85,7 +85,7 @@ std::string ReceiptFormBuilder::PlaceName(const AgencyTree& agencies, std::int64
 }
 
 reports::ReceiptForm ReceiptFormBuilder::Build(const Dossier& dossier, const Procedure& procedure,
-                                               const AgencyTree& agencies, const pg::StaffCredentials& officer) const
+                                               const AgencyTree& agencies, const StaffMember& officer) const
 {
     const Agency& unit = agencies.ById(officer.agencyId);
     const Instant receivedAt = dossier.receivedAt.value_or(dossier.submittedAt);

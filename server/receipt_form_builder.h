@@ -21,7 +21,7 @@ public:
     // `dossier` already carries the new receivedAt and dueAt; `officer` is the accepting clerk, whose agency
     // is the receiving unit printed on the form.
     reports::ReceiptForm Build(const Dossier& dossier, const Procedure& procedure, const AgencyTree& agencies,
-                               const pg::StaffCredentials& officer) const;
+                               const StaffMember& officer) const;
 
     static std::string FormatFee(std::int64_t feeVnd);               // "50.000 đồng", "Không thu phí"
     static std::string FormatLegalTime(const Procedure& procedure);  // "05 ngày làm việc", "10 ngày", …

@@ -9,7 +9,7 @@
 #include "model/working_calendar.h"
 #include "server/accept_dossier.h"
 #include "server/citizen_api.h"
-#include "server/clock.h"
+#include "model/clock.h"
 #include "server/http_service.h"
 #include "server/password_hasher.h"
 #include "server/problem_responder.h"

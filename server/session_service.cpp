@@ -67,13 +67,12 @@ LoginResult SessionService::Login(const std::string& username, const std::string
     LoginResult result;
     result.token = NewToken();
     result.expiresAt = now + m_lifetime;
-    m_store.CreateSession(HashToken(result.token), staff->id, result.expiresAt);
-    staff->passwordHash.clear();
-    result.staff = std::move(*staff);
+    m_store.CreateSession(HashToken(result.token), staff->member.id, result.expiresAt);
+    result.staff = std::move(staff->member);
     return result;
 }
 
-pg::StaffCredentials SessionService::Authenticate(const std::string& token, Instant now)
+StaffMember SessionService::Authenticate(const std::string& token, Instant now)
 {
     if (token.empty())
         throw Error(ErrorCategory::Unauthenticated, N_("Please sign in"));
@@ -87,11 +86,10 @@ pg::StaffCredentials SessionService::Authenticate(const std::string& token, Inst
         throw Error(ErrorCategory::Unauthenticated, N_("Your session is not valid; please sign in again"));
     if (session->expiresAt <= now)
         throw Error(ErrorCategory::Unauthenticated, N_("Your session has expired; please sign in again"));
-    std::optional<pg::StaffCredentials> staff = m_store.FindStaffById(session->staffId);
-    if (!staff || !staff->active)
+    std::optional<StaffMember> staff = m_store.FindActiveStaffById(session->staffId);
+    if (!staff)
         throw Error(ErrorCategory::Unauthenticated, N_("Your session is not valid; please sign in again"));
-    staff->passwordHash.clear();
-    return *staff;
+    return std::move(*staff);
 }
 
 void SessionService::Logout(const std::string& token)

@@ -12,7 +12,7 @@ namespace motcua::server {
 struct LoginResult {
     std::string token;
     Instant expiresAt{};
-    pg::StaffCredentials staff;  // passwordHash cleared
+    StaffMember staff;
 };
 
 class SessionService {
@@ -24,7 +24,7 @@ public:
     LoginResult Login(const std::string& username, const std::string& password, Instant now);
     // The staff member behind `token`, or Unauthenticated with distinct messages for a missing token, an unknown
     // one and an expired one.
-    pg::StaffCredentials Authenticate(const std::string& token, Instant now);
+    StaffMember Authenticate(const std::string& token, Instant now);
     void Logout(const std::string& token);
 
     static std::string NewToken();                           // 32 random bytes, base64url

@@ -10,6 +10,7 @@
 #include "model/error.h"
 #include "model/workflow.h"
 #include "server/dossier_json.h"
+#include "server/dossier_scope.h"
 #include "server/inbox_cursor_codec.h"
 #include "server/json_input.h"
 
@@ -85,17 +86,9 @@ std::int64_t StaffApi::ParseId(const std::string& text)
     return id;
 }
 
-pg::StaffCredentials StaffApi::Authenticate(const HttpRequest& request)
+StaffMember StaffApi::Authenticate(const HttpRequest& request)
 {
     return m_sessions.Authenticate(BearerToken(request.authorization), m_clock.Now());
-}
-
-Dossier StaffApi::LoadInScope(const pg::StaffCredentials& staff, std::int64_t id)
-{
-    std::optional<Dossier> dossier = m_store.FindDossier(id);
-    if (!dossier || dossier->handlingAgencyId != staff.agencyId)
-        ThrowDossierNotFound("dossier " + std::to_string(id));
-    return std::move(*dossier);
 }
 
 HttpResponse StaffApi::DetailResponse(const Dossier& dossier)
@@ -140,7 +133,7 @@ HttpResponse StaffApi::Logout(const HttpRequest& request)
 
 HttpResponse StaffApi::Inbox(const HttpRequest& request)
 {
-    const pg::StaffCredentials staff = Authenticate(request);
+    const StaffMember staff = Authenticate(request);
     const std::string limitText = request.Query("limit");
     const int limit = limitText.empty() ? m_inboxDefaultLimit : ParseLimit(limitText, m_inboxMaxLimit);
     std::optional<pg::InboxCursor> after;
@@ -159,13 +152,13 @@ HttpResponse StaffApi::Inbox(const HttpRequest& request)
 
 HttpResponse StaffApi::Detail(const HttpRequest& request)
 {
-    const pg::StaffCredentials staff = Authenticate(request);
-    return DetailResponse(LoadInScope(staff, ParseId(request.PathParam("id"))));
+    const StaffMember staff = Authenticate(request);
+    return DetailResponse(LoadDossierInScope(m_store, staff, ParseId(request.PathParam("id"))));
 }
 
 HttpResponse StaffApi::Accept(const HttpRequest& request)
 {
-    const pg::StaffCredentials staff = Authenticate(request);
+    const StaffMember staff = Authenticate(request);
     const std::int64_t id = ParseId(request.PathParam("id"));
     const JsonInput body = JsonInput::Parse(request.body);
     const int version = static_cast<int>(body.RequiredInt("version", 1, std::numeric_limits<int>::max()));
@@ -174,8 +167,8 @@ HttpResponse StaffApi::Accept(const HttpRequest& request)
 
 HttpResponse StaffApi::Receipt(const HttpRequest& request)
 {
-    const pg::StaffCredentials staff = Authenticate(request);
-    const Dossier dossier = LoadInScope(staff, ParseId(request.PathParam("id")));
+    const StaffMember staff = Authenticate(request);
+    const Dossier dossier = LoadDossierInScope(m_store, staff, ParseId(request.PathParam("id")));
     std::optional<pg::StoredOutput> receipt = m_store.LoadOutput(dossier.id, pg::OutputKind::Receipt);
     if (!receipt)
         throw Error(ErrorCategory::NotFound, N_("This dossier has no receipt yet"), {}, dossier.code);

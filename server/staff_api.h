@@ -7,7 +7,7 @@
 
 #include "model/postgres/store.h"
 #include "server/accept_dossier.h"
-#include "server/clock.h"
+#include "model/clock.h"
 #include "server/router.h"
 #include "server/session_service.h"
 
@@ -33,9 +33,8 @@ public:
     static std::int64_t ParseId(const std::string& text);
 
 private:
-    pg::StaffCredentials Authenticate(const HttpRequest& request);
+    StaffMember Authenticate(const HttpRequest& request);
     // The dossier if it exists and the caller's agency handles it; NotFound otherwise.
-    Dossier LoadInScope(const pg::StaffCredentials& staff, std::int64_t id);
     HttpResponse DetailResponse(const Dossier& dossier);
 
     pg::Store& m_store;

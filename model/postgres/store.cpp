@@ -55,12 +55,12 @@ struct type_conversion<motcua::pg::StaffCredentials> {
     using base_type = values;
     static void from_base(const values& v, indicator, motcua::pg::StaffCredentials& s)
     {
-        s.id = v.get<long long>("id");
-        s.username = v.get<std::string>("username");
-        s.fullName = v.get<std::string>("full_name");
-        s.role = static_cast<motcua::Role>(v.get<int>("role"));
-        s.agencyId = v.get<long long>("agency_id");
-        s.agencyName = v.get<std::string>("agency_name");
+        s.member.id = v.get<long long>("id");
+        s.member.username = v.get<std::string>("username");
+        s.member.fullName = v.get<std::string>("full_name");
+        s.member.role = static_cast<motcua::Role>(v.get<int>("role"));
+        s.member.agencyId = v.get<long long>("agency_id");
+        s.member.agencyName = v.get<std::string>("agency_name");
         s.passwordHash = v.get<std::string>("password_hash");
         s.active = v.get<int>("active") != 0;
     }
@@ -726,10 +726,14 @@ std::optional<StaffCredentials> Store::FindStaffByUsername(const std::string& us
     return InTransaction(*m_pool, [&](soci::session& sql) { return LoadStaff(sql, "s.username = :key", username); });
 }
 
-std::optional<StaffCredentials> Store::FindStaffById(std::int64_t id)
+std::optional<StaffMember> Store::FindActiveStaffById(std::int64_t id)
 {
-    return InTransaction(
-        *m_pool, [&](soci::session& sql) { return LoadStaff(sql, "s.id = CAST(:key AS bigint)", std::to_string(id)); });
+    std::optional<StaffCredentials> staff = InTransaction(*m_pool, [&](soci::session& sql) {
+        return LoadStaff(sql, "s.id = CAST(:key AS bigint) AND s.active", std::to_string(id));
+    });
+    if (!staff)
+        return std::nullopt;
+    return std::move(staff->member);
 }
 
 void Store::CreateSession(const std::string& tokenHash, std::int64_t staffId, Instant expiresAt)
@@ -820,12 +824,13 @@ std::int64_t Store::InsertStaff(const StaffCredentials& staff)
     return InTransaction(*m_pool, [&](soci::session& sql) {
         long long id = 0;
         const int active = staff.active ? 1 : 0;
-        const int role = static_cast<int>(staff.role);
+        const int role = static_cast<int>(staff.member.role);
         sql << "INSERT INTO staff (username, full_name, role, agency_id, password_hash, active)"
                " VALUES (:username, :full_name, :role, :agency, :password_hash, CAST(:active AS integer) <> 0)"
                " RETURNING id",
-            use(staff.username, "username"), use(staff.fullName, "full_name"), use(role, "role"),
-            use(staff.agencyId, "agency"), use(staff.passwordHash, "password_hash"), use(active, "active"), into(id);
+            use(staff.member.username, "username"), use(staff.member.fullName, "full_name"), use(role, "role"),
+            use(staff.member.agencyId, "agency"), use(staff.passwordHash, "password_hash"), use(active, "active"),
+            into(id);
         return static_cast<std::int64_t>(id);
     });
 }

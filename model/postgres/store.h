@@ -12,19 +12,16 @@
 #include "model/dossier.h"
 #include "model/dossier_code.h"
 #include "model/procedure.h"
+#include "model/staff.h"
 #include "model/workflow.h"
 
 namespace motcua::pg {
 
 class ConnectionPool;  // SOCI sessions; defined in the .cpp so SOCI stays inside model/postgres
 
+// What signing in checks; only the session service sees it, everything after sign-in holds a StaffMember.
 struct StaffCredentials {
-    std::int64_t id = 0;
-    std::string username;
-    std::string fullName;
-    Role role = Role::Clerk;
-    std::int64_t agencyId = 0;
-    std::string agencyName;
+    StaffMember member;
     std::string passwordHash;  // "scrypt$N$r$p$salt_b64$hash_b64" (made and checked by the server)
     bool active = true;
 };
@@ -124,7 +121,7 @@ public:
 
     // --- staff and sessions ---
     std::optional<StaffCredentials> FindStaffByUsername(const std::string& username);
-    std::optional<StaffCredentials> FindStaffById(std::int64_t id);
+    std::optional<StaffMember> FindActiveStaffById(std::int64_t id);  // empty for an unknown or disabled account
     // Only a hash of the token is stored, so a leaked table does not leak sessions.
     void CreateSession(const std::string& tokenHash, std::int64_t staffId, Instant expiresAt);
     std::optional<SessionInfo> FindSession(const std::string& tokenHash, Instant now);  // empty when expired
@@ -133,7 +130,7 @@ public:
     // --- seeding (demo and tests) ---
     std::int64_t InsertAgency(const Agency& agency);  // id ignored; returns the new id
     std::int64_t InsertProcedure(const Procedure& procedure);
-    std::int64_t InsertStaff(const StaffCredentials& staff);  // id and agencyName ignored
+    std::int64_t InsertStaff(const StaffCredentials& staff);  // member.id and member.agencyName ignored
     // Bulk load of historical dossiers for the demo: codes, states, times and history given by the caller,
     // inserted in batches in one transaction (no per-row round trip); bumps the code counters past the codes used.
     // A code's sequence is its trailing digits and its day the local date of submittedAt (as CreateDossier makes

@@ -22,7 +22,7 @@
 #include "desktop/staff_api_client.h"
 #include "model/postgres/store.h"
 #include "server/server.h"
-#include "server/settable_clock.h"
+#include "tests/support/settable_clock.h"
 #include "tests/support/fixture_catalogue.h"
 #include "tests/support/test_database.h"
 #include "views/detail_panel.h"
@@ -147,7 +147,7 @@ struct DeskFixture {
 
     test::TestDatabase db;
     pg::Store store;
-    server::SettableClock clock;
+    test::SettableClock clock;
     std::unique_ptr<server::Server> server;
     test::FixtureCatalogue catalogue;
     std::vector<Dossier> dossiers;

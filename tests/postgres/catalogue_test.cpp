@@ -76,26 +76,28 @@ BOOST_AUTO_TEST_CASE(staff_lookups_carry_role_agency_and_hash)
 
     const std::optional<pg::StaffCredentials> clerk = store.FindStaffByUsername("clerk");
     BOOST_TEST_REQUIRE(clerk.has_value());
-    BOOST_TEST(clerk->id == c.clerk.id);
-    BOOST_TEST(clerk->fullName == "Nguyễn Thị Thu Hà");
-    BOOST_TEST(static_cast<int>(clerk->role) == static_cast<int>(Role::Clerk));
-    BOOST_TEST(clerk->agencyId == c.commune.id);
-    BOOST_TEST(clerk->agencyName == "UBND phường Trường Vinh");
+    BOOST_TEST(clerk->member.id == c.clerk.id);
+    BOOST_TEST(clerk->member.fullName == "Nguyễn Thị Thu Hà");
+    BOOST_TEST(static_cast<int>(clerk->member.role) == static_cast<int>(Role::Clerk));
+    BOOST_TEST(clerk->member.agencyId == c.commune.id);
+    BOOST_TEST(clerk->member.agencyName == "UBND phường Trường Vinh");
     BOOST_TEST(clerk->passwordHash == std::string("hashed:") + FixtureCatalogue::kPassword);
     BOOST_TEST(clerk->active);
 
-    const std::optional<pg::StaffCredentials> admin = store.FindStaffById(c.admin.id);
+    const std::optional<StaffMember> admin = store.FindActiveStaffById(c.admin.id);
     BOOST_TEST_REQUIRE(admin.has_value());
     BOOST_TEST(admin->username == "admin");
     BOOST_TEST(static_cast<int>(admin->role) == static_cast<int>(Role::Admin));
     BOOST_TEST(!store.FindStaffByUsername("nobody").has_value());
-    BOOST_TEST(!store.FindStaffById(c.admin.id + 100).has_value());
+    BOOST_TEST(!store.FindActiveStaffById(c.admin.id + 100).has_value());
 
-    pg::StaffCredentials inactive = c.clerk;
-    inactive.username = "retired";
-    inactive.active = false;
+    pg::StaffCredentials inactive{c.clerk, "hash", false};
+    inactive.member.username = "retired";
     const std::int64_t id = store.InsertStaff(inactive);
-    BOOST_TEST(!store.FindStaffById(id)->active);
+    BOOST_TEST(!store.FindActiveStaffById(id).has_value());
+    const std::optional<pg::StaffCredentials> retired = store.FindStaffByUsername("retired");
+    BOOST_TEST_REQUIRE(retired.has_value());
+    BOOST_TEST(!retired->active);
 }
 
 BOOST_AUTO_TEST_CASE(bad_catalogue_rows_are_refused_without_writing)
@@ -104,15 +106,15 @@ BOOST_AUTO_TEST_CASE(bad_catalogue_rows_are_refused_without_writing)
     pg::Store store(db.AppConninfo());
     const FixtureCatalogue c = SeedFixtureCatalogue(store);
 
-    pg::StaffCredentials twin = c.handler;
-    twin.fullName = "Another";
+    pg::StaffCredentials twin{c.handler, "hash", true};
+    twin.member.fullName = "Another";
     const Error duplicate = CaptureError([&] { store.InsertStaff(twin); });
     BOOST_TEST(static_cast<int>(duplicate.Category()) == static_cast<int>(ErrorCategory::Conflict));
     BOOST_TEST(duplicate.Field() == "username");
 
-    pg::StaffCredentials citizen = c.handler;
-    citizen.username = "citizen";
-    citizen.role = Role::Citizen;  // not a staff role
+    pg::StaffCredentials citizen{c.handler, "hash", true};
+    citizen.member.username = "citizen";
+    citizen.member.role = Role::Citizen;  // not a staff role
     const Error role = CaptureError([&] { store.InsertStaff(citizen); });
     BOOST_TEST(static_cast<int>(role.Category()) == static_cast<int>(ErrorCategory::BadInput));
     BOOST_TEST(role.Field() == "role");

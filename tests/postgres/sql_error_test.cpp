@@ -93,9 +93,9 @@ BOOST_AUTO_TEST_CASE(real_failures_are_translated)
     BOOST_TEST(unique.Field() == "code");
     BOOST_TEST(unique.Detail().find("23505") != std::string::npos);
 
-    pg::StaffCredentials orphan = c.clerk;
-    orphan.username = "orphan";
-    orphan.agencyId = 999999;
+    pg::StaffCredentials orphan{c.clerk, "hash", true};
+    orphan.member.username = "orphan";
+    orphan.member.agencyId = 999999;
     const Error foreign = CaptureError([&] { store.InsertStaff(orphan); });
     BOOST_TEST(As(foreign.Category()) == As(ErrorCategory::BadInput));
     BOOST_TEST(foreign.Field() == "agencyId");

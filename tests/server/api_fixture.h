@@ -11,7 +11,7 @@
 
 #include "model/postgres/store.h"
 #include "server/server.h"
-#include "server/settable_clock.h"
+#include "tests/support/settable_clock.h"
 #include "tests/support/fixture_catalogue.h"
 #include "tests/support/test_database.h"
 
@@ -64,7 +64,7 @@ public:
 
     TestDatabase db;
     pg::Store store;
-    server::SettableClock clock;
+    test::SettableClock clock;
     std::unique_ptr<server::Server> server;
     FixtureCatalogue catalogue;
 };

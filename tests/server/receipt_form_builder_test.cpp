@@ -78,7 +78,7 @@ BOOST_AUTO_TEST_CASE(builds_form_01_from_dossier_and_officer)
                    {"Giấy chứng sinh", motcua::DocumentForm::CertifiedCopy, 2}};
     d.receivedAt = motcua::ParseIso8601("2026-11-27T09:30:00+07:00", "t");
     d.dueAt = motcua::ParseIso8601("2026-12-04T09:30:00+07:00", "t");
-    motcua::pg::StaffCredentials officer;
+    motcua::StaffMember officer;
     officer.fullName = "Trần Thị Bình";
     officer.agencyId = 3;
 

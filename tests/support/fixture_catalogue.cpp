@@ -23,19 +23,19 @@ Procedure AddProcedure(pg::Store& store, Procedure p)
     return p;
 }
 
-pg::StaffCredentials AddStaff(pg::Store& store, const char* username, const char* fullName, Role role,
-                              const Agency& agency, const std::string& passwordHash)
+StaffMember AddStaff(pg::Store& store, const char* username, const char* fullName, Role role, const Agency& agency,
+                     const std::string& passwordHash)
 {
     pg::StaffCredentials s;
-    s.username = username;
-    s.fullName = fullName;
-    s.role = role;
-    s.agencyId = agency.id;
-    s.agencyName = agency.name;
+    s.member.username = username;
+    s.member.fullName = fullName;
+    s.member.role = role;
+    s.member.agencyId = agency.id;
+    s.member.agencyName = agency.name;
     s.passwordHash = passwordHash;
     s.active = true;
-    s.id = store.InsertStaff(s);
-    return s;
+    s.member.id = store.InsertStaff(s);
+    return s.member;
 }
 
 }  // namespace

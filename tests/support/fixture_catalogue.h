@@ -21,11 +21,11 @@ struct FixtureCatalogue {
     Procedure birthRegistration;  // commune level, 3 working days, online
     Procedure buildingPermit;     // department level, 15 working days, online
     Procedure landDispute;        // commune level, 45 calendar days, not online
-    pg::StaffCredentials clerk;   // all at the commune except the admin (province)
-    pg::StaffCredentials handler;
-    pg::StaffCredentials manager;
-    pg::StaffCredentials signer;
-    pg::StaffCredentials admin;
+    StaffMember clerk;            // all at the commune except the admin (province)
+    StaffMember handler;
+    StaffMember manager;
+    StaffMember signer;
+    StaffMember admin;
 };
 
 // Inserts the catalogue through `store` and returns it with ids and agency names filled in. `hashPassword` turns

@@ -1,6 +1,6 @@
-#include "server/settable_clock.h"
+#include "tests/support/settable_clock.h"
 
-namespace motcua::server {
+namespace motcua::test {
 
 SettableClock::SettableClock(Instant start) : m_now(start) {}
 
@@ -22,4 +22,4 @@ void SettableClock::Advance(std::chrono::seconds amount)
     m_now += amount;
 }
 
-}  // namespace motcua::server
+}  // namespace motcua::test

@@ -1,12 +1,12 @@
-#include "server/system_clock.h"
+#include "model/clock.h"
 
 #include <chrono>
 
-namespace motcua::server {
+namespace motcua {
 
 Instant SystemClock::Now() const
 {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-}  // namespace motcua::server
+}  // namespace motcua

@@ -3,11 +3,11 @@
 
 #include <mutex>
 
-#include "server/clock.h"
+#include "model/clock.h"
 
-namespace motcua::server {
+namespace motcua::test {
 
-class SettableClock final : public Clock {
+class SettableClock final : public motcua::Clock {
 public:
     explicit SettableClock(Instant start);
     Instant Now() const override;
@@ -19,4 +19,4 @@ private:
     Instant m_now;
 };
 
-}  // namespace motcua::server
+}  // namespace motcua::test

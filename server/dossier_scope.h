@@ -1,0 +1,16 @@
+// The one door from a staff request to a dossier: loaded only when the caller's agency handles it.
+#pragma once
+
+#include <cstdint>
+
+#include "model/dossier.h"
+#include "model/postgres/store.h"
+#include "model/staff.h"
+
+namespace motcua::server {
+
+// The dossier `id` when `staff`'s agency handles it; Error(NotFound) otherwise, the same answer as for an id that
+// does not exist, since another agency's dossier is not the caller's business.
+Dossier LoadDossierInScope(pg::Store& store, const StaffMember& staff, std::int64_t id);
+
+}  // namespace motcua::server
