@@ -157,10 +157,15 @@ long long ApiFixture::AppConnections(bool waitingForLock) const
 
 void ApiFixture::WaitForLockWaiters(long long count) const
 {
+    WaitUntil([&] { return AppConnections(true) >= count; },
+              "fewer than " + std::to_string(count) + " requests waiting for a lock");
+}
+
+void ApiFixture::WaitUntil(const std::function<bool()>& done, const std::string& what)
+{
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (AppConnections(true) < count) {
-        BOOST_REQUIRE_MESSAGE(std::chrono::steady_clock::now() < deadline,
-                              "fewer than " << count << " requests waiting for a lock after 10 s");
+    while (!done()) {
+        BOOST_REQUIRE_MESSAGE(std::chrono::steady_clock::now() < deadline, what << " after 10 s");
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
 }

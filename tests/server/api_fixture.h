@@ -2,6 +2,7 @@
 // in-process on a free port with a settable clock, and a small HTTP client (Poco HTTPClientSession).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -63,6 +64,8 @@ public:
     long long AppConnections(bool waitingForLock = false) const;
     // Waits up to 10 s for `count` requests to be blocked on a lock in the database (requires it).
     void WaitForLockWaiters(long long count) const;
+    // Polls `done` until it holds; after 10 s the test stops with "`what` after 10 s".
+    static void WaitUntil(const std::function<bool()>& done, const std::string& what);
 
     // Checks the problem+json shape: status, type prefix, field, English title, and a non-empty title_vi.
     static void CheckProblem(const HttpReply& reply, int status, const std::string& field, const std::string& title);

@@ -1,10 +1,8 @@
 // PostgreSQL lost during HTTP requests: 503 problem details in both languages, nothing written, and the service back
 // by itself once the database takes connections again. Only the test's own database is cut off (CONNECTION LIMIT 0
 // and its application connections ended), so the tests sharing the cluster go on undisturbed.
-#include <chrono>
 #include <future>
 #include <string>
-#include <thread>
 
 #include <boost/test/unit_test.hpp>
 
@@ -41,11 +39,7 @@ public:
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database()"
             " AND usename = '" +
             db.AppRole() + "'");
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        while (AppConnections() > 0) {
-            BOOST_REQUIRE_MESSAGE(std::chrono::steady_clock::now() < deadline, "connections still open after 10 s");
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
+        WaitUntil([this] { return AppConnections() == 0; }, "application connections still open");
     }
     void Reopen() { db.AdminExecute("ALTER DATABASE \"" + db.Name() + "\" CONNECTION LIMIT -1"); }
 
