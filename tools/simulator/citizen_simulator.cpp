@@ -40,8 +40,7 @@ std::string ClockNow()
 
 Date Today()
 {
-    const auto local = ToLocal(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-    return Date{std::chrono::sys_days{std::chrono::floor<std::chrono::days>(local.time_since_epoch())}};
+    return LocalDate(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
 }  // namespace
