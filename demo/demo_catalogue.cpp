@@ -81,11 +81,12 @@ const std::vector<CommuneGroup> kCommunes = {
     {48, {"Xã Vũ Thư", "Xã Thư Trì", "Xã Tân Thuận", "Xã Thư Vũ", "Xã Vũ Tiên", "Xã Vạn Xuân"}},
 };
 
-struct ProcedureRow {
-    Procedure procedure;
-    std::string department;  // slug of the appraising department; "-" for commune-level procedures
-    double popularity = 0;
-};
+std::string Code(int z, int y)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "000.%02d.%02d.%s", z, y, kProvinceCodeSuffix);
+    return buffer;
+}
 
 [[noreturn]] void ThrowMalformed(std::size_t line, const std::string& what)
 {
@@ -126,18 +127,20 @@ bool YesNo(const std::string& text, std::size_t line)
     return text == "yes";
 }
 
-// The rows of demo/demo_catalogue.tsv (compiled in): "procedure" lines, each followed by its "document" lines.
-std::vector<ProcedureRow> ReadProcedureTable()
+}  // namespace
+
+std::vector<ProcedureRow> ParseProcedureTable(std::string_view text)
 {
-    const auto bytes = DemoCatalogueTsv();
-    const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
     std::vector<ProcedureRow> rows;
     std::size_t lineNumber = 0;
     for (std::size_t start = 0; start < text.size();) {
         const std::size_t newline = text.find('\n', start);
         const std::size_t end = newline == std::string_view::npos ? text.size() : newline;
-        const std::string_view line = text.substr(start, end - start);
+        std::string_view line = text.substr(start, end - start);
         start = end + 1;
+        if (line.ends_with('\r')) {
+            line.remove_suffix(1);  // a checkout with Windows line ends
+        }
         ++lineNumber;
         if (line.empty() || line.front() == '#') {
             continue;
@@ -175,15 +178,6 @@ std::vector<ProcedureRow> ReadProcedureTable()
     }
     return rows;
 }
-
-std::string Code(int z, int y)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "000.%02d.%02d.%s", z, y, kProvinceCodeSuffix);
-    return buffer;
-}
-
-}  // namespace
 
 void AddAgencies(DemoProvince& province)
 {
@@ -223,7 +217,8 @@ void AddProcedures(DemoProvince& province)
             departmentBySlug[province.agencySlugs[i]] = province.agencies[i].id;
         }
     }
-    for (auto& row : ReadProcedureTable()) {
+    const auto bytes = DemoCatalogueTsv();
+    for (auto& row : ParseProcedureTable({reinterpret_cast<const char*>(bytes.data()), bytes.size()})) {
         Procedure& p = row.procedure;
         p.id = static_cast<std::int64_t>(province.procedures.size()) + 1;
         std::int64_t department = 0;

@@ -9,6 +9,7 @@
 #include "demo/person_generator.h"
 #include "model/dossier_code.h"
 #include "model/error.h"
+#include "model/text.h"
 
 namespace motcua::demo {
 namespace {
@@ -129,7 +130,7 @@ std::string NoteFor(const Transition& t, const Procedure& p, Channel channel, De
     case Action::Withdraw:
         return t.role == Role::Citizen ? "Công dân đề nghị rút hồ sơ" : "Xác nhận rút hồ sơ theo đề nghị của công dân";
     case Action::RequestFees:
-        return "Đề nghị thực hiện nghĩa vụ tài chính: " + std::to_string(std::max<std::int64_t>(p.feeVnd, 50000)) +
+        return "Đề nghị thực hiện nghĩa vụ tài chính: " + GroupThousands(std::max<std::int64_t>(p.feeVnd, 50000)) +
                " đồng";
     case Action::PayFees: return channel == Channel::Online ? "Đã thanh toán trực tuyến" : "Đã nộp tại Bộ phận Một cửa";
     }

@@ -17,6 +17,7 @@
 
 #include "demo/citizen_request.h"
 #include "demo/demo_province.h"
+#include "model/clock.h"
 #include "model/error.h"
 
 namespace motcua::tools {
@@ -35,12 +36,12 @@ double ParseNumber(const std::string& text, const std::string& option)
 std::string ClockNow()
 {
     // "2026-11-27T09:30:00+07:00" → "09:30:00"
-    return FormatIso8601(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())).substr(11, 8);
+    return FormatIso8601(SystemClock().Now()).substr(11, 8);
 }
 
 Date Today()
 {
-    return LocalDate(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+    return LocalDate(SystemClock().Now());
 }
 
 }  // namespace
