@@ -10,21 +10,14 @@
 #include "model/agency.h"
 #include "model/error.h"
 #include "model/time.h"
+#include "tests/demo/standard_province.h"
 
 using namespace motcua;
 using namespace motcua::demo;
+using namespace motcua::demo::test;
 using namespace std::chrono;
 
 namespace {
-
-// 27/11/2026 09:20 in Vietnam, as in province_test.cpp.
-const Instant kNow = sys_days{2026y / November / 27} + hours{2} + minutes{20};
-
-const DemoProvince& Standard()
-{
-    static const DemoProvince province = GenerateProvince(ProvinceOptions{3000, 20261127, kNow});
-    return province;
-}
 
 struct DocumentCase {
     std::string name;
@@ -68,7 +61,7 @@ BOOST_AUTO_TEST_SUITE(demo_golden)
 
 BOOST_AUTO_TEST_CASE(the_catalogue_table_reads_back_as_written)
 {
-    const DemoProvince& province = Standard();
+    const DemoProvince& province = StandardProvince();
     BOOST_TEST(province.agencies.size() == 121U);
     BOOST_TEST(province.staff.size() == 489U);
     BOOST_REQUIRE_EQUAL(province.procedures.size(), 50U);
@@ -123,7 +116,7 @@ BOOST_AUTO_TEST_CASE(the_standard_province_has_these_dossiers)
          NationalStatus::New, "2026-11-27T09:09:00+07:00", "2026-12-11T09:09:00+07:00", 1, ""},
     };
     // clang-format on
-    const DemoProvince& province = Standard();
+    const DemoProvince& province = StandardProvince();
     BOOST_REQUIRE_EQUAL(province.dossiers.size(), 3000U);
     for (const auto& c : cases) {
         BOOST_TEST_CONTEXT("dossier " << c.index)
@@ -148,7 +141,7 @@ BOOST_AUTO_TEST_CASE(the_standard_province_has_these_dossiers)
 
 BOOST_AUTO_TEST_CASE(a_fee_request_names_the_amount_with_grouped_digits)
 {
-    const auto& history = Standard().history.at(32);
+    const auto& history = StandardProvince().history.at(32);
     bool found = false;
     for (const auto& event : history) {
         if (event.action == Action::RequestFees) {
