@@ -28,11 +28,6 @@ const DemoProvince& Standard()
     return province;
 }
 
-Date LocalDate(Instant t)
-{
-    return Date{sys_days{floor<days>(ToLocal(t).time_since_epoch())}};
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(demo_province)
