@@ -36,10 +36,9 @@ struct DetailFixture {
         : folder(std::filesystem::temp_directory_path() /
                  ("motcua-desk-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter))),
           receipts(api, launcher, folder),
-          presenter(view, api, alert, receipts, Staff(role), [] { return kNow; })
+          presenter(view, api, alert, receipts, Staff(role), clock, changeListener)
     {
         api.details[1] = MakeDetail(1, NationalStatus::New, 3);
-        presenter.SetChangeHandler([this](const InboxItem& item) { changes.push_back(item); });
     }
     ~DetailFixture()
     {
@@ -54,8 +53,10 @@ struct DetailFixture {
     RecordingLauncher launcher;
     std::filesystem::path folder;
     ReceiptOpener receipts;
+    FixedClock clock{kNow};
+    RecordingDossierChanges changeListener;
+    std::vector<InboxItem>& changes = changeListener.changes;
     DetailPresenter presenter;
-    std::vector<InboxItem> changes;
 };
 
 struct HandlerFixture : DetailFixture {
@@ -103,6 +104,48 @@ BOOST_FIXTURE_TEST_CASE(show_lists_applicant_procedure_documents_and_history, De
     BOOST_TEST(!view.busy);
 }
 
+BOOST_FIXTURE_TEST_CASE(the_presenter_listens_to_the_pane_while_it_lives, DetailFixture)
+{
+    BOOST_TEST(view.listener == static_cast<views::IDetailViewListener*>(&presenter));
+    FakeDetailView other;
+    {
+        DetailPresenter second(other, api, alert, receipts, Staff(Role::Clerk), clock, changeListener);
+        BOOST_TEST(other.listener == static_cast<views::IDetailViewListener*>(&second));
+    }
+    BOOST_TEST(other.listener == nullptr);
+}
+
+BOOST_FIXTURE_TEST_CASE(history_rows_name_every_step_including_fees, DetailFixture)
+{
+    DossierDetail d = MakeDetail(3, NationalStatus::Received, 2);
+    HistoryEntry requested;
+    requested.at = At(2026, 11, 28, 9, 0);
+    requested.action = Action::RequestFees;
+    requested.role = Role::Handler;
+    requested.staffName = "Lê Văn Cường";
+    requested.fromStatus = NationalStatus::Processing;
+    requested.toStatus = NationalStatus::FeesDue;
+    HistoryEntry paid = requested;
+    paid.at = At(2026, 11, 29, 14, 0);
+    paid.action = Action::PayFees;
+    paid.role = Role::Citizen;
+    paid.staffName.reset();
+    paid.fromStatus = NationalStatus::FeesDue;
+    paid.toStatus = NationalStatus::Processing;
+    d.history.push_back(requested);
+    d.history.push_back(paid);
+    api.details[3] = d;
+    presenter.Show(3);
+    BOOST_REQUIRE(view.shown.has_value());
+    BOOST_REQUIRE(view.shown->history.size() == 4u);
+    BOOST_TEST(view.shown->history[2].step == "Fees requested");
+    BOOST_TEST(view.shown->history[2].by == "Lê Văn Cường");
+    BOOST_TEST(view.shown->history[2].status == "Fees due");
+    BOOST_TEST(view.shown->history[3].step == "Fees paid");
+    BOOST_TEST(view.shown->history[3].by == "Citizen");
+    BOOST_TEST(view.shown->history[3].at == "29/11/2026 14:00");
+}
+
 BOOST_FIXTURE_TEST_CASE(accept_is_offered_to_a_clerk_for_a_newly_submitted_dossier, DetailFixture)
 {
     presenter.Show(1);
@@ -118,7 +161,7 @@ BOOST_FIXTURE_TEST_CASE(accept_is_not_offered_for_a_dossier_already_received, De
     BOOST_TEST(!presenter.CanAccept());
     BOOST_TEST(!view.acceptEnabled);
     BOOST_TEST(view.receiptEnabled);
-    presenter.Accept();
+    view.PressAccept();
     BOOST_TEST(api.acceptCalls.empty());
 }
 
@@ -127,7 +170,7 @@ BOOST_FIXTURE_TEST_CASE(accept_is_not_offered_to_a_handler, HandlerFixture)
     presenter.Show(1);
     BOOST_TEST(!presenter.CanAccept());
     BOOST_TEST(!view.acceptEnabled);
-    presenter.Accept();
+    view.PressAccept();
     BOOST_TEST(api.acceptCalls.empty());
 }
 
@@ -135,7 +178,7 @@ BOOST_FIXTURE_TEST_CASE(accept_success_refreshes_the_row_and_opens_the_receipt_w
 {
     api.onAccept = [](std::int64_t id, int version) { return MakeDetail(id, NationalStatus::Received, version + 1); };
     presenter.Show(1);
-    presenter.Accept();
+    view.PressAccept();
     BOOST_REQUIRE(api.acceptCalls.size() == 1u);
     BOOST_TEST(api.acceptCalls[0].first == 1);
     BOOST_TEST(api.acceptCalls[0].second == 3);  // the version shown
@@ -164,11 +207,11 @@ BOOST_FIXTURE_TEST_CASE(accept_success_without_wanting_the_receipt_opens_nothing
     alert.answer = false;
     api.onAccept = [](std::int64_t id, int version) { return MakeDetail(id, NationalStatus::Received, version + 1); };
     presenter.Show(1);
-    presenter.Accept();
+    view.PressAccept();
     BOOST_TEST(alert.questions.size() == 1u);
     BOOST_TEST(api.receiptCalls.empty());
     BOOST_TEST(launcher.opened.empty());
-    presenter.OpenReceipt();  // later, from the button
+    view.PressOpenReceipt();  // later, from the button
     BOOST_TEST(launcher.opened.size() == 1u);
 }
 
@@ -181,7 +224,7 @@ BOOST_FIXTURE_TEST_CASE(accept_conflict_explains_and_reloads_the_dossier, Detail
                       "Hồ sơ đã được người khác thay đổi");
     };
     presenter.Show(1);
-    presenter.Accept();
+    view.PressAccept();
     BOOST_REQUIRE(alert.errors.size() == 1u);
     BOOST_TEST(alert.errors[0].text.find("Someone else changed this dossier") == 0u);
     BOOST_TEST(alert.errors[0].details.find(std::string("category: ") + ToString(ErrorCategory::Conflict)) !=
@@ -202,7 +245,7 @@ BOOST_FIXTURE_TEST_CASE(accept_refused_by_the_server_shows_its_reason_and_keeps_
         throw Problem(ErrorCategory::NotAllowed, 403, "Only a clerk of the handling agency can accept this dossier");
     };
     presenter.Show(1);
-    presenter.Accept();
+    view.PressAccept();
     BOOST_REQUIRE(alert.errors.size() == 1u);
     BOOST_TEST(alert.errors[0].text ==
                "The dossier was not accepted: Only a clerk of the handling agency can accept this dossier");
@@ -219,7 +262,7 @@ BOOST_FIXTURE_TEST_CASE(a_receipt_that_is_not_a_pdf_is_reported_and_not_opened, 
     const std::string html = "<html>proxy error</html>";
     api.receipt.assign(html.begin(), html.end());
     presenter.Show(2);
-    presenter.OpenReceipt();
+    view.PressOpenReceipt();
     BOOST_REQUIRE(alert.errors.size() == 1u);
     BOOST_TEST(alert.errors[0].text.find("The receipt could not be opened") == 0u);
     BOOST_TEST(launcher.opened.empty());
