@@ -51,6 +51,13 @@ const char* GenericMessage(ErrorCategory category)
     return N_("The server refused the request.");
 }
 
+std::string JsonText(const Object& object)
+{
+    std::ostringstream text;
+    object.stringify(text);
+    return text.str();
+}
+
 // The answer itself when it is a success; throws the ApiError of its problem document otherwise.
 const HttpResponse& CheckedAnswer(const HttpResponse& response)
 {
@@ -70,9 +77,7 @@ Session StaffApiClient::Login(const std::string& username, const std::string& pa
     Object body;
     body.set("username", username);
     body.set("password", password);
-    std::ostringstream text;
-    body.stringify(text);
-    const std::string json = text.str();
+    const std::string json = JsonText(body);
     m_http.ClearBearerToken();
     const HttpResponse response = CheckedAnswer(m_http.Post("/staff/v1/login", &json));
     std::string token;
@@ -117,9 +122,7 @@ DossierDetail StaffApiClient::Accept(std::int64_t id, int version)
 {
     Object body;
     body.set("version", version);
-    std::ostringstream text;
-    body.stringify(text);
-    const std::string json = text.str();
+    const std::string json = JsonText(body);
     return ParseDossierDetail(
         CheckedAnswer(m_http.Post("/staff/v1/dossiers/" + std::to_string(id) + "/accept", &json)).body);
 }

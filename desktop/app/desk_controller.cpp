@@ -34,6 +34,8 @@ DeskController::~DeskController()
     // Presenters first: they hold references to panels the frame owns.
     m_detail.reset();
     m_inbox.reset();
+    if (m_frame)
+        m_frame->SetListener(nullptr);
     DropLoginDialog();
 }
 
