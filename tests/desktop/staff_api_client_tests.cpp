@@ -389,4 +389,31 @@ BOOST_AUTO_TEST_CASE(a_path_prefix_in_the_server_address_is_kept)
     BOOST_TEST(client.Inbox(5, std::nullopt).items.empty());
 }
 
+// The transport alone: no API paths, no JSON; any HTTP status is an answer, the bearer token follows its server.
+BOOST_AUTO_TEST_CASE(the_transport_returns_every_status_and_drops_the_token_for_a_new_server)
+{
+    CannedServer server;
+    server.Set("GET /anything", {418, "text/plain", "teapot"});
+    HttpTransport http(HttpTransportOptions{server.Url() + "/prefix/"});
+    BOOST_TEST(http.BaseUrl() == server.Url() + "/prefix/");
+    http.SetBearerToken("tok-1");
+    const HttpResponse answer = http.Get("/anything?x=1");
+    BOOST_TEST(answer.status == 404);  // the prefix is kept, so /anything itself is not asked for
+    BOOST_TEST(!answer.IsSuccess());
+    http.SetBaseUrl(server.Url());
+    BOOST_TEST(http.HasBearerToken() == false);  // a token belongs to the server that issued it
+    http.SetBearerToken("tok-2");
+    const HttpResponse teapot = http.Get("/anything");
+    BOOST_TEST(teapot.status == 418);
+    BOOST_TEST(teapot.contentType == "text/plain");
+    BOOST_TEST(teapot.body == "teapot");
+    http.SetBaseUrl(server.Url());  // the same address keeps the token
+    BOOST_TEST(http.HasBearerToken());
+    const std::vector<Seen> seen = server.Requests();
+    BOOST_REQUIRE(seen.size() == 2u);
+    BOOST_TEST(seen[0].uri == "/prefix/anything?x=1");
+    BOOST_TEST(seen[0].authorization == "Bearer tok-1");
+    BOOST_TEST(seen[1].authorization == "Bearer tok-2");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
