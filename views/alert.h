@@ -3,7 +3,7 @@
 
 #include <string>
 
-namespace motcua::desktop {
+namespace motcua::views {
 
 class Alert {
 public:
@@ -15,4 +15,4 @@ public:
     virtual bool AskYesNo(const std::string& question) = 0;
 };
 
-}  // namespace motcua::desktop
+}  // namespace motcua::views
