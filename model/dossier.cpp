@@ -8,53 +8,17 @@ namespace motcua {
 
 const char* VietnameseName(NationalStatus status) noexcept
 {
-    switch (status) {
-    case NationalStatus::New: return "Mới đăng ký";
-    case NationalStatus::Received: return "Được tiếp nhận";
-    case NationalStatus::RefusedAtIntake: return "Không được tiếp nhận";
-    case NationalStatus::Processing: return "Đang xử lý";
-    case NationalStatus::SupplementRequested: return "Yêu cầu bổ sung giấy tờ";
-    case NationalStatus::FeesDue: return "Yêu cầu thực hiện nghĩa vụ tài chính";
-    case NationalStatus::WithdrawalRequested: return "Công dân yêu cầu rút hồ sơ";
-    case NationalStatus::Stopped: return "Dừng xử lý";
-    case NationalStatus::ResultReady: return "Đã xử lý xong";
-    case NationalStatus::Returned: return "Đã trả kết quả";
-    }
-    return "";
+    return NameOf(kNationalStatusNames, status, "", &EnumName<NationalStatus>::vietnamese);
 }
 
 const char* EnglishName(NationalStatus status) noexcept
 {
-    switch (status) {
-    case NationalStatus::New: return N_("Newly submitted");
-    case NationalStatus::Received: return N_("Received");
-    case NationalStatus::RefusedAtIntake: return N_("Refused at intake");
-    case NationalStatus::Processing: return N_("Being processed");
-    case NationalStatus::SupplementRequested: return N_("Supplement requested");
-    case NationalStatus::FeesDue: return N_("Fees due");
-    case NationalStatus::WithdrawalRequested: return N_("Withdrawal requested");
-    case NationalStatus::Stopped: return N_("Processing stopped");
-    case NationalStatus::ResultReady: return N_("Result ready");
-    case NationalStatus::Returned: return N_("Result returned");
-    }
-    return "";
+    return NameOf(kNationalStatusNames, status, "", &EnumName<NationalStatus>::english);
 }
 
 const char* ToString(NationalStatus status) noexcept
 {
-    switch (status) {
-    case NationalStatus::New: return "new";
-    case NationalStatus::Received: return "received";
-    case NationalStatus::RefusedAtIntake: return "refused_at_intake";
-    case NationalStatus::Processing: return "processing";
-    case NationalStatus::SupplementRequested: return "supplement_requested";
-    case NationalStatus::FeesDue: return "fees_due";
-    case NationalStatus::WithdrawalRequested: return "withdrawal_requested";
-    case NationalStatus::Stopped: return "stopped";
-    case NationalStatus::ResultReady: return "result_ready";
-    case NationalStatus::Returned: return "returned";
-    }
-    return "";
+    return NameOf(kNationalStatusNames, status, "");
 }
 
 NationalStatus NationalStatusFromInt(int code)
@@ -72,46 +36,22 @@ bool IsOpen(NationalStatus status) noexcept
 
 const char* ToString(SubState s) noexcept
 {
-    switch (s) {
-    case SubState::None: return "none";
-    case SubState::AwaitingIntakeCheck: return "awaiting_intake_check";
-    case SubState::AwaitingAssignment: return "awaiting_assignment";
-    case SubState::Appraising: return "appraising";
-    case SubState::AwaitingSignature: return "awaiting_signature";
-    case SubState::AwaitingOtherAgency: return "awaiting_other_agency";
-    case SubState::SupplementedAwaitingCheck: return "supplemented_awaiting_check";
-    case SubState::SupplementAtIntake: return "supplement_at_intake";
-    case SubState::SupplementAfterAppraisal: return "supplement_after_appraisal";
-    }
-    return "none";
+    return NameOf(kSubStateNames, s, "none");
 }
 
 SubState SubStateFromString(const std::string& text)
 {
-    for (int i = 0; i <= 8; ++i) {
-        const auto s = static_cast<SubState>(i);
-        if (text == ToString(s))
-            return s;
-    }
-    ThrowBadInput(N_("Unknown dossier sub-state"), "subState");
+    return ValueOf(kSubStateNames, text, N_("Unknown dossier sub-state"), "subState");
 }
 
 const char* ToString(Channel c) noexcept
 {
-    switch (c) {
-    case Channel::InPerson: return "in_person";
-    case Channel::Online: return "online";
-    case Channel::Post: return "post";
-    }
-    return "online";
+    return NameOf(kChannelNames, c, "online");
 }
 
 Channel ChannelFromString(const std::string& text, const std::string& field)
 {
-    for (Channel c : {Channel::InPerson, Channel::Online, Channel::Post})
-        if (text == ToString(c))
-            return c;
-    ThrowBadInput(N_("Unknown channel: expected in_person, online or post"), field);
+    return ValueOf(kChannelNames, text, N_("Unknown channel: expected in_person, online or post"), field);
 }
 
 namespace {

@@ -6,47 +6,29 @@ namespace motcua {
 
 const char* ToString(DurationUnit unit) noexcept
 {
-    switch (unit) {
-    case DurationUnit::WorkingDays: return "working_days";
-    case DurationUnit::CalendarDays: return "calendar_days";
-    }
-    return "working_days";
+    return NameOf(kDurationUnitNames, unit, "working_days");
 }
 
 DurationUnit DurationUnitFromString(const std::string& text)
 {
-    for (DurationUnit unit : {DurationUnit::WorkingDays, DurationUnit::CalendarDays})
-        if (text == ToString(unit))
-            return unit;
-    ThrowBadInput(N_("Unknown processing time unit: expected working_days or calendar_days"), "processingUnit");
+    return ValueOf(kDurationUnitNames, text, N_("Unknown processing time unit: expected working_days or calendar_days"),
+                   "processingUnit");
 }
 
 const char* ToString(DocumentForm form) noexcept
 {
-    switch (form) {
-    case DocumentForm::Original: return "original";
-    case DocumentForm::CertifiedCopy: return "certified_copy";
-    case DocumentForm::Copy: return "copy";
-    }
-    return "copy";
+    return NameOf(kDocumentFormNames, form, "copy");
 }
 
 DocumentForm DocumentFormFromString(const std::string& text, const std::string& field)
 {
-    for (DocumentForm form : {DocumentForm::Original, DocumentForm::CertifiedCopy, DocumentForm::Copy})
-        if (text == ToString(form))
-            return form;
-    ThrowBadInput(N_("Unknown document form: expected original, certified_copy or copy"), field);
+    return ValueOf(kDocumentFormNames, text, N_("Unknown document form: expected original, certified_copy or copy"),
+                   field);
 }
 
 const char* VietnameseName(DocumentForm form) noexcept
 {
-    switch (form) {
-    case DocumentForm::Original: return "Bản chính";
-    case DocumentForm::CertifiedCopy: return "Bản sao chứng thực";
-    case DocumentForm::Copy: return "Bản sao";
-    }
-    return "Bản sao";
+    return NameOf(kDocumentFormNames, form, "Bản sao", &EnumName<DocumentForm>::vietnamese);
 }
 
 namespace {

@@ -558,8 +558,6 @@ BOOST_AUTO_TEST_CASE(a_calendar_without_working_days_fails_instead_of_looping)
     ExpectError([&] { c.AddWorkingHours(VnTime(2026, 1, 5, 9, 0), minutes{1}); }, ErrorCategory::Environment, "");
 }
 
-BOOST_AUTO_TEST_SUITE_END()
-
 BOOST_AUTO_TEST_CASE(provisional_appointment_leaves_the_desk_its_intake_window)
 {
     // 2026-01-05 is a Monday; 2026-02-13 a Friday before the Tết break (14–22 Feb).
@@ -571,3 +569,5 @@ BOOST_AUTO_TEST_CASE(provisional_appointment_leaves_the_desk_its_intake_window)
     // A 3-working-day procedure is due later than the intake window anyway: the plain due time.
     BOOST_TEST(Show(Vn().ProvisionalAppointment(VnTime(2026, 1, 5, 9, 0), Proc(3))) == Show(VnTime(2026, 1, 8, 9, 0)));
 }
+
+BOOST_AUTO_TEST_SUITE_END()
