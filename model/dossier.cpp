@@ -23,9 +23,10 @@ const char* ToString(NationalStatus status) noexcept
 
 NationalStatus NationalStatusFromInt(int code)
 {
-    if (code < 1 || code > 10)
+    const auto status = static_cast<NationalStatus>(code);
+    if (!HasName(kNationalStatusNames, status))
         ThrowBadInput(N_("Unknown dossier status: expected a code from 1 to 10"), "status");
-    return static_cast<NationalStatus>(code);
+    return status;
 }
 
 bool IsOpen(NationalStatus status) noexcept
@@ -224,21 +225,13 @@ void ValidateNewDossier(const Dossier& dossier, Date today)
         ThrowBadInput(N_("Address must be at most 500 characters"), "applicant.address");
     ValidatePhone(a.phone);
     ValidateEmail(a.email);
-    const int channel = static_cast<int>(dossier.channel);
-    if (channel < 1 || channel > 3)
+    if (!HasName(kChannelNames, dossier.channel))
         ThrowBadInput(N_("Unknown channel: expected in_person, online or post"), "channel");
     if (dossier.documents.empty())
         ThrowBadInput(N_("At least one document is required"), "documents");
     for (std::size_t i = 0; i < dossier.documents.size(); ++i) {
         const SubmittedDocument& d = dossier.documents[i];
-        const std::string field = "documents[" + std::to_string(i) + "]";
-        if (IsBlank(d.name))
-            ThrowBadInput(N_("Document name is required"), field + ".name");
-        const int form = static_cast<int>(d.form);
-        if (form < 1 || form > 3)
-            ThrowBadInput(N_("Unknown document form: expected original, certified_copy or copy"), field + ".form");
-        if (d.count < 1)
-            ThrowBadInput(N_("Document count must be at least 1"), field + ".count");
+        ValidateDocument(d.name, d.form, d.count, "documents[" + std::to_string(i) + "]");
     }
     const std::size_t first = dossier.formDataJson.find_first_not_of(" \t\r\n");
     if (first == std::string::npos || dossier.formDataJson[first] != '{')

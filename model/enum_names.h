@@ -22,6 +22,16 @@ namespace detail {
 [[noreturn]] void ThrowUnknownName(const char* message, const std::string& field);
 }  // namespace detail
 
+// Whether `value` has a row (false for an integer cast from bad data).
+template <typename E, std::size_t N>
+constexpr bool HasName(const EnumName<E> (&table)[N], E value) noexcept
+{
+    for (const EnumName<E>& row : table)
+        if (row.value == value)
+            return true;
+    return false;
+}
+
 // The `column` of `value`'s row, or `fallback` for a value outside the table (an integer cast from bad data).
 template <typename E, std::size_t N>
 constexpr const char* NameOf(const EnumName<E> (&table)[N], E value, const char* fallback,

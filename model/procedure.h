@@ -32,6 +32,9 @@ inline constexpr EnumName<DocumentForm> kDocumentFormNames[] = {
 const char* ToString(DocumentForm form) noexcept;  // "original", "certified_copy", "copy"
 DocumentForm DocumentFormFromString(const std::string& text, const std::string& field);  // throws BadInput
 const char* VietnameseName(DocumentForm form) noexcept;  // "Bản chính", "Bản sao chứng thực", "Bản sao"
+// One listed document, submitted or required: throws BadInput naming `field` + ".name" for a blank name, ".form" for
+// a form outside the table, ".count" for a count below 1 (in that order).
+void ValidateDocument(const std::string& name, DocumentForm form, int count, const std::string& field);
 
 struct RequiredDocument {
     std::string name;

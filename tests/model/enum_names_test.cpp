@@ -48,6 +48,7 @@ void WalkBothWays(const EnumName<E> (&table)[N], const std::type_identity_t<std:
             BOOST_TEST(std::string(table[i].english) == want.english);
             BOOST_TEST(std::string(ToString(want.value)) == want.key);
             BOOST_TEST((ValueOf(table, want.key, "unused", "unused") == want.value));
+            BOOST_TEST(HasName(table, want.value));
             if (fromString)
                 BOOST_TEST((fromString(want.key) == want.value));
         }
@@ -250,6 +251,12 @@ BOOST_AUTO_TEST_CASE(values_outside_the_table_keep_their_fallback)
         {
             BOOST_TEST(std::string(c.name) == c.expected);
         }
+    // Validation asks the tables whether a value is known.
+    BOOST_TEST(!HasName(kRoleNames, static_cast<Role>(0)));
+    BOOST_TEST(!HasName(kNationalStatusNames, static_cast<NationalStatus>(11)));
+    BOOST_TEST(!HasName(kChannelNames, static_cast<Channel>(4)));
+    BOOST_TEST(!HasName(kDocumentFormNames, static_cast<DocumentForm>(0)));
+    BOOST_TEST(HasName(kSubStateNames, SubState::None));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

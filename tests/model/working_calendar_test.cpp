@@ -2,6 +2,7 @@
 #include "model/working_calendar.h"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <utility>
 
@@ -36,19 +37,24 @@ PauseInterval Pause(Instant start, std::optional<Instant> end)
     return PauseInterval{start, end, "supplement"};
 }
 
-// The oracle for February and March 2026, written apart from the product: office hours are 07:00–11:30 and
-// 13:30–17:00 Vietnam time on weekdays outside Tết (14–22 Feb). Walks from `from` (on a whole minute) period by period
-// until `count` office minutes have passed.
+// An oracle for 2026, written apart from the product: office hours are 07:00–11:30 and 13:30–17:00 Vietnam time on
+// weekdays other than the holidays below. Walks from `from` (on a whole minute) period by period until `count` office
+// minutes have passed.
 Instant CountOfficeMinutesFrom(Instant from, long long count)
 {
+    // The weekdays off in 2026 (New Year, Tết 16–20 Feb, Hùng Kings made up on Mon 27 Apr, 30/4–1/5, 1–2 Sep).
+    constexpr year_month_day kWeekdaysOff[] = {2026y / January / 1,   2026y / February / 16, 2026y / February / 17,
+                                               2026y / February / 18, 2026y / February / 19, 2026y / February / 20,
+                                               2026y / April / 27,    2026y / April / 30,    2026y / May / 1,
+                                               2026y / September / 1, 2026y / September / 2};
     constexpr std::pair<long long, long long> kPeriods[] = {{420, 690}, {810, 1020}};  // minutes of the day
     LocalTime t = ToLocal(from);
     while (count > 0) {
         const auto day = floor<days>(t);
         const weekday wd{day};
-        const year_month_day date{day};
         const bool dayOff =
-            wd == Saturday || wd == Sunday || (date >= 2026y / February / 14 && date <= 2026y / February / 22);
+            wd == Saturday || wd == Sunday ||
+            std::find(std::begin(kWeekdaysOff), std::end(kWeekdaysOff), year_month_day{day}) != std::end(kWeekdaysOff);
         long long minute = duration_cast<minutes>(t - day).count();
         bool moved = false;
         for (const auto& [open, close] : kPeriods) {
@@ -70,6 +76,14 @@ Instant CountOfficeMinutesFrom(Instant from, long long count)
 struct InstantCase {
     const char* label;
     Instant input;
+    Instant expected;
+};
+
+// An amount of time (minutes, working or calendar days) from an instant, and where it ends.
+struct AmountCase {
+    const char* label;
+    Instant from;
+    int amount;
     Instant expected;
 };
 
@@ -209,13 +223,8 @@ BOOST_AUTO_TEST_CASE(clock_start_with_an_early_cutoff_skips_a_period_opening_aft
 
 BOOST_AUTO_TEST_CASE(add_working_hours)
 {
-    struct Case {
-        const char* label;
-        Instant from;
-        int minutesToAdd;
-        Instant expected;
-    };
-    const Case cases[] = {
+    // Amounts in minutes.
+    const AmountCase cases[] = {
         {"zero keeps the instant", VnTime(2026, 1, 5, 9, 0), 0, VnTime(2026, 1, 5, 9, 0)},
         {"zero outside hours keeps it too", VnTime(2026, 1, 5, 18, 0), 0, VnTime(2026, 1, 5, 18, 0)},
         {"inside one period", VnTime(2026, 1, 5, 8, 0), 60, VnTime(2026, 1, 5, 9, 0)},
@@ -228,10 +237,10 @@ BOOST_AUTO_TEST_CASE(add_working_hours)
         {"Fri 13 Feb 2026 16:00 + 2 h over Tết", VnTime(2026, 2, 13, 16, 0), 120, VnTime(2026, 2, 23, 8, 0)},
         {"Sat start", VnTime(2026, 1, 10, 9, 0), 90, VnTime(2026, 1, 12, 8, 30)},
     };
-    for (const Case& c : cases)
+    for (const AmountCase& c : cases)
         BOOST_TEST_CONTEXT(c.label)
         {
-            BOOST_TEST(Show(Vn().AddWorkingHours(c.from, minutes{c.minutesToAdd})) == Show(c.expected));
+            BOOST_TEST(Show(Vn().AddWorkingHours(c.from, minutes{c.amount})) == Show(c.expected));
         }
     // Seconds survive: 09:00:30 + 1 min = 09:01:30.
     BOOST_TEST(Show(Vn().AddWorkingHours(VnTime(2026, 1, 5, 9, 0, 30), minutes{1})) ==
@@ -241,13 +250,8 @@ BOOST_AUTO_TEST_CASE(add_working_hours)
 
 BOOST_AUTO_TEST_CASE(due_at_working_days)
 {
-    struct Case {
-        const char* label;
-        Instant received;
-        int workingDays;
-        Instant expected;
-    };
-    const Case cases[] = {
+    // Amounts in working days.
+    const AmountCase cases[] = {
         // Mon 09:00–11:30 (2.5 h) + 13:30–17:00 (3.5 h) = 6 h; Tue 07:00–09:00 = 2 h.
         {"Mon 09:00 + 1 day", VnTime(2026, 1, 5, 9, 0), 1, VnTime(2026, 1, 6, 9, 0)},
         {"Mon 07:00 + 1 day ends the same day", VnTime(2026, 1, 5, 7, 0), 1, VnTime(2026, 1, 5, 17, 0)},
@@ -283,23 +287,18 @@ BOOST_AUTO_TEST_CASE(due_at_working_days)
         {"0 days after 15:00: next working day", VnTime(2026, 1, 5, 15, 30), 0, VnTime(2026, 1, 6, 17, 0)},
         {"0 days on Saturday: next working day", VnTime(2026, 1, 10, 10, 0), 0, VnTime(2026, 1, 12, 17, 0)},
     };
-    for (const Case& c : cases)
+    for (const AmountCase& c : cases)
         BOOST_TEST_CONTEXT(c.label)
         {
-            BOOST_TEST(Show(Vn().DueAt(c.received, Proc(c.workingDays))) == Show(c.expected));
-            BOOST_TEST(Show(*Vn().DueAtUnlessPaused(c.received, Proc(c.workingDays))) == Show(c.expected));
+            BOOST_TEST(Show(Vn().DueAt(c.from, Proc(c.amount))) == Show(c.expected));
+            BOOST_TEST(Show(*Vn().DueAtUnlessPaused(c.from, Proc(c.amount))) == Show(c.expected));
         }
 }
 
 BOOST_AUTO_TEST_CASE(due_at_calendar_days)
 {
-    struct Case {
-        const char* label;
-        Instant received;
-        int calendarDays;
-        Instant expected;
-    };
-    const Case cases[] = {
+    // Amounts in calendar days.
+    const AmountCase cases[] = {
         {"Tue + 3 → Fri, a working day", VnTime(2026, 1, 6, 9, 0), 3, VnTime(2026, 1, 9, 9, 0)},
         {"Mon + 5 → Sat → Mon, same time", VnTime(2026, 1, 5, 9, 0), 5, VnTime(2026, 1, 12, 9, 0)},
         {"Mon + 6 → Sun → Mon", VnTime(2026, 1, 5, 9, 0), 6, VnTime(2026, 1, 12, 9, 0)},
@@ -314,11 +313,10 @@ BOOST_AUTO_TEST_CASE(due_at_calendar_days)
          VnTime(2026, 1, 12, 17, 0)},
         {"Mon 16:00 starts Tue 07:00, + 30", VnTime(2026, 1, 5, 16, 0), 30, VnTime(2026, 2, 5, 7, 0)},
     };
-    for (const Case& c : cases)
+    for (const AmountCase& c : cases)
         BOOST_TEST_CONTEXT(c.label)
         {
-            BOOST_TEST(Show(Vn().DueAt(c.received, Proc(c.calendarDays, DurationUnit::CalendarDays))) ==
-                       Show(c.expected));
+            BOOST_TEST(Show(Vn().DueAt(c.from, Proc(c.amount, DurationUnit::CalendarDays))) == Show(c.expected));
         }
 }
 
@@ -518,6 +516,7 @@ BOOST_AUTO_TEST_CASE(due_at_equals_budget_of_working_time)
             const Instant due = Vn().DueAt(received, Proc(n));
             BOOST_TEST_CONTEXT(Show(received) << " + " << n << " days")
             {
+                BOOST_TEST(Show(due) == Show(CountOfficeMinutesFrom(start, n * 480)));
                 BOOST_TEST(Vn().WorkingTimeBetween(start, due).count() == n * 480);
                 const std::vector<PauseInterval> pauses{Pause(start + hours{3}, start + hours{30})};
                 const Instant paused = Vn().DueAt(received, Proc(n), pauses);
