@@ -6,20 +6,13 @@ namespace motcua {
 
 const char* ToString(AgencyLevel level) noexcept
 {
-    switch (level) {
-    case AgencyLevel::Province: return "province";
-    case AgencyLevel::Department: return "department";
-    case AgencyLevel::Commune: return "commune";
-    }
-    return "commune";
+    return NameOf(kAgencyLevelNames, level, "commune");
 }
 
 AgencyLevel AgencyLevelFromString(const std::string& text)
 {
-    for (AgencyLevel level : {AgencyLevel::Province, AgencyLevel::Department, AgencyLevel::Commune})
-        if (text == ToString(level))
-            return level;
-    ThrowBadInput(N_("Unknown agency level: expected province, department or commune"), "level");
+    return ValueOf(kAgencyLevelNames, text, N_("Unknown agency level: expected province, department or commune"),
+                   "level");
 }
 
 AgencyTree::AgencyTree(std::vector<Agency> agencies) : m_agencies(std::move(agencies))

@@ -7,10 +7,19 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/enum_names.h"
+
 namespace motcua {
 
 // Since 1 July 2025 local government has two tiers; departments sit beside the province's people's committee.
 enum class AgencyLevel { Province = 1, Department = 2, Commune = 3 };
+// clang-format off
+inline constexpr EnumName<AgencyLevel> kAgencyLevelNames[] = {
+    {AgencyLevel::Province, "province"},
+    {AgencyLevel::Department, "department"},
+    {AgencyLevel::Commune, "commune"},
+};
+// clang-format on
 
 const char* ToString(AgencyLevel level) noexcept;            // "province", "department", "commune"
 AgencyLevel AgencyLevelFromString(const std::string& text);  // throws BadInput

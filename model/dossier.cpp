@@ -8,60 +8,25 @@ namespace motcua {
 
 const char* VietnameseName(NationalStatus status) noexcept
 {
-    switch (status) {
-    case NationalStatus::New: return "Mới đăng ký";
-    case NationalStatus::Received: return "Được tiếp nhận";
-    case NationalStatus::RefusedAtIntake: return "Không được tiếp nhận";
-    case NationalStatus::Processing: return "Đang xử lý";
-    case NationalStatus::SupplementRequested: return "Yêu cầu bổ sung giấy tờ";
-    case NationalStatus::FeesDue: return "Yêu cầu thực hiện nghĩa vụ tài chính";
-    case NationalStatus::WithdrawalRequested: return "Công dân yêu cầu rút hồ sơ";
-    case NationalStatus::Stopped: return "Dừng xử lý";
-    case NationalStatus::ResultReady: return "Đã xử lý xong";
-    case NationalStatus::Returned: return "Đã trả kết quả";
-    }
-    return "";
+    return NameOf(kNationalStatusNames, status, "", &EnumName<NationalStatus>::vietnamese);
 }
 
 const char* EnglishName(NationalStatus status) noexcept
 {
-    switch (status) {
-    case NationalStatus::New: return N_("Newly submitted");
-    case NationalStatus::Received: return N_("Received");
-    case NationalStatus::RefusedAtIntake: return N_("Refused at intake");
-    case NationalStatus::Processing: return N_("Being processed");
-    case NationalStatus::SupplementRequested: return N_("Supplement requested");
-    case NationalStatus::FeesDue: return N_("Fees due");
-    case NationalStatus::WithdrawalRequested: return N_("Withdrawal requested");
-    case NationalStatus::Stopped: return N_("Processing stopped");
-    case NationalStatus::ResultReady: return N_("Result ready");
-    case NationalStatus::Returned: return N_("Result returned");
-    }
-    return "";
+    return NameOf(kNationalStatusNames, status, "", &EnumName<NationalStatus>::english);
 }
 
 const char* ToString(NationalStatus status) noexcept
 {
-    switch (status) {
-    case NationalStatus::New: return "new";
-    case NationalStatus::Received: return "received";
-    case NationalStatus::RefusedAtIntake: return "refused_at_intake";
-    case NationalStatus::Processing: return "processing";
-    case NationalStatus::SupplementRequested: return "supplement_requested";
-    case NationalStatus::FeesDue: return "fees_due";
-    case NationalStatus::WithdrawalRequested: return "withdrawal_requested";
-    case NationalStatus::Stopped: return "stopped";
-    case NationalStatus::ResultReady: return "result_ready";
-    case NationalStatus::Returned: return "returned";
-    }
-    return "";
+    return NameOf(kNationalStatusNames, status, "");
 }
 
 NationalStatus NationalStatusFromInt(int code)
 {
-    if (code < 1 || code > 10)
+    const auto status = static_cast<NationalStatus>(code);
+    if (!HasName(kNationalStatusNames, status))
         ThrowBadInput(N_("Unknown dossier status: expected a code from 1 to 10"), "status");
-    return static_cast<NationalStatus>(code);
+    return status;
 }
 
 bool IsOpen(NationalStatus status) noexcept
@@ -72,46 +37,22 @@ bool IsOpen(NationalStatus status) noexcept
 
 const char* ToString(SubState s) noexcept
 {
-    switch (s) {
-    case SubState::None: return "none";
-    case SubState::AwaitingIntakeCheck: return "awaiting_intake_check";
-    case SubState::AwaitingAssignment: return "awaiting_assignment";
-    case SubState::Appraising: return "appraising";
-    case SubState::AwaitingSignature: return "awaiting_signature";
-    case SubState::AwaitingOtherAgency: return "awaiting_other_agency";
-    case SubState::SupplementedAwaitingCheck: return "supplemented_awaiting_check";
-    case SubState::SupplementAtIntake: return "supplement_at_intake";
-    case SubState::SupplementAfterAppraisal: return "supplement_after_appraisal";
-    }
-    return "none";
+    return NameOf(kSubStateNames, s, "none");
 }
 
 SubState SubStateFromString(const std::string& text)
 {
-    for (int i = 0; i <= 8; ++i) {
-        const auto s = static_cast<SubState>(i);
-        if (text == ToString(s))
-            return s;
-    }
-    ThrowBadInput(N_("Unknown dossier sub-state"), "subState");
+    return ValueOf(kSubStateNames, text, N_("Unknown dossier sub-state"), "subState");
 }
 
 const char* ToString(Channel c) noexcept
 {
-    switch (c) {
-    case Channel::InPerson: return "in_person";
-    case Channel::Online: return "online";
-    case Channel::Post: return "post";
-    }
-    return "online";
+    return NameOf(kChannelNames, c, "online");
 }
 
 Channel ChannelFromString(const std::string& text, const std::string& field)
 {
-    for (Channel c : {Channel::InPerson, Channel::Online, Channel::Post})
-        if (text == ToString(c))
-            return c;
-    ThrowBadInput(N_("Unknown channel: expected in_person, online or post"), field);
+    return ValueOf(kChannelNames, text, N_("Unknown channel: expected in_person, online or post"), field);
 }
 
 namespace {
@@ -284,21 +225,13 @@ void ValidateNewDossier(const Dossier& dossier, Date today)
         ThrowBadInput(N_("Address must be at most 500 characters"), "applicant.address");
     ValidatePhone(a.phone);
     ValidateEmail(a.email);
-    const int channel = static_cast<int>(dossier.channel);
-    if (channel < 1 || channel > 3)
+    if (!HasName(kChannelNames, dossier.channel))
         ThrowBadInput(N_("Unknown channel: expected in_person, online or post"), "channel");
     if (dossier.documents.empty())
         ThrowBadInput(N_("At least one document is required"), "documents");
     for (std::size_t i = 0; i < dossier.documents.size(); ++i) {
         const SubmittedDocument& d = dossier.documents[i];
-        const std::string field = "documents[" + std::to_string(i) + "]";
-        if (IsBlank(d.name))
-            ThrowBadInput(N_("Document name is required"), field + ".name");
-        const int form = static_cast<int>(d.form);
-        if (form < 1 || form > 3)
-            ThrowBadInput(N_("Unknown document form: expected original, certified_copy or copy"), field + ".form");
-        if (d.count < 1)
-            ThrowBadInput(N_("Document count must be at least 1"), field + ".count");
+        ValidateDocument(d.name, d.form, d.count, "documents[" + std::to_string(i) + "]");
     }
     const std::size_t first = dossier.formDataJson.find_first_not_of(" \t\r\n");
     if (first == std::string::npos || dossier.formDataJson[first] != '{')

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "model/enum_names.h"
+#include "model/error.h"
 #include "model/procedure.h"
 #include "model/time.h"
 
@@ -24,6 +26,21 @@ enum class NationalStatus {
     ResultReady = 9,          // Đã xử lý xong
     Returned = 10             // Đã trả kết quả
 };
+// The key, the portal's Vietnamese name and the English msgid shown on screens.
+// clang-format off
+inline constexpr EnumName<NationalStatus> kNationalStatusNames[] = {
+    {NationalStatus::New, "new", "Mới đăng ký", N_("Newly submitted")},
+    {NationalStatus::Received, "received", "Được tiếp nhận", N_("Received")},
+    {NationalStatus::RefusedAtIntake, "refused_at_intake", "Không được tiếp nhận", N_("Refused at intake")},
+    {NationalStatus::Processing, "processing", "Đang xử lý", N_("Being processed")},
+    {NationalStatus::SupplementRequested, "supplement_requested", "Yêu cầu bổ sung giấy tờ", N_("Supplement requested")},
+    {NationalStatus::FeesDue, "fees_due", "Yêu cầu thực hiện nghĩa vụ tài chính", N_("Fees due")},
+    {NationalStatus::WithdrawalRequested, "withdrawal_requested", "Công dân yêu cầu rút hồ sơ", N_("Withdrawal requested")},
+    {NationalStatus::Stopped, "stopped", "Dừng xử lý", N_("Processing stopped")},
+    {NationalStatus::ResultReady, "result_ready", "Đã xử lý xong", N_("Result ready")},
+    {NationalStatus::Returned, "returned", "Đã trả kết quả", N_("Result returned")},
+};
+// clang-format on
 const char* VietnameseName(NationalStatus status) noexcept;  // the portal's name, e.g. "Mới đăng ký"
 const char* EnglishName(NationalStatus status) noexcept;     // a gettext msgid for screens, e.g. "Newly submitted"
 const char* ToString(NationalStatus status) noexcept;        // snake_case key, e.g. "new", "supplement_requested"
@@ -43,11 +60,31 @@ enum class SubState {
     SupplementAtIntake = 7,       // asked by the desk (once only, Decree 118 art. 17.2.a) → back to the desk
     SupplementAfterAppraisal = 8  // asked by the handler (art. 19.5) → back to appraisal, processing time restarts
 };
+// clang-format off
+inline constexpr EnumName<SubState> kSubStateNames[] = {
+    {SubState::None, "none"},
+    {SubState::AwaitingIntakeCheck, "awaiting_intake_check"},
+    {SubState::AwaitingAssignment, "awaiting_assignment"},
+    {SubState::Appraising, "appraising"},
+    {SubState::AwaitingSignature, "awaiting_signature"},
+    {SubState::AwaitingOtherAgency, "awaiting_other_agency"},
+    {SubState::SupplementedAwaitingCheck, "supplemented_awaiting_check"},
+    {SubState::SupplementAtIntake, "supplement_at_intake"},
+    {SubState::SupplementAfterAppraisal, "supplement_after_appraisal"},
+};
+// clang-format on
 const char* ToString(SubState s) noexcept;  // snake_case
 SubState SubStateFromString(const std::string& text);
 
 // Channels as the national portal numbers them.
 enum class Channel { InPerson = 1, Online = 2, Post = 3 };
+// clang-format off
+inline constexpr EnumName<Channel> kChannelNames[] = {
+    {Channel::InPerson, "in_person"},
+    {Channel::Online, "online"},
+    {Channel::Post, "post"},
+};
+// clang-format on
 const char* ToString(Channel c) noexcept;  // "in_person", "online", "post"
 Channel ChannelFromString(const std::string& text, const std::string& field);
 

@@ -34,16 +34,7 @@ std::string FormatMessage(const std::string& pattern, const MessageArgs& args)
 
 const char* ToString(ErrorCategory category) noexcept
 {
-    switch (category) {
-    case ErrorCategory::BadInput: return "bad-input";
-    case ErrorCategory::NotFound: return "not-found";
-    case ErrorCategory::Unauthenticated: return "unauthenticated";
-    case ErrorCategory::NotAllowed: return "not-allowed";
-    case ErrorCategory::Conflict: return "conflict";
-    case ErrorCategory::Environment: return "environment";
-    case ErrorCategory::Internal: return "internal";
-    }
-    return "internal";
+    return NameOf(kErrorCategoryNames, category, "internal");
 }
 
 }  // namespace motcua

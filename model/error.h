@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "model/enum_names.h"
+
 namespace motcua {
 
 enum class ErrorCategory {
@@ -17,6 +19,18 @@ enum class ErrorCategory {
     Environment,      // database down, disk full, misconfiguration (503)
     Internal          // a bug (500)
 };
+// The kebab-case suffix of the problem-details type (docs/api-contract.md).
+// clang-format off
+inline constexpr EnumName<ErrorCategory> kErrorCategoryNames[] = {
+    {ErrorCategory::BadInput, "bad-input"},
+    {ErrorCategory::NotFound, "not-found"},
+    {ErrorCategory::Unauthenticated, "unauthenticated"},
+    {ErrorCategory::NotAllowed, "not-allowed"},
+    {ErrorCategory::Conflict, "conflict"},
+    {ErrorCategory::Environment, "environment"},
+    {ErrorCategory::Internal, "internal"},
+};
+// clang-format on
 
 // Named values for a msgid with "{name}" placeholders, e.g. {{"role", "clerk"}}.
 using MessageArgs = std::vector<std::pair<std::string, std::string>>;

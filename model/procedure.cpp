@@ -6,47 +6,29 @@ namespace motcua {
 
 const char* ToString(DurationUnit unit) noexcept
 {
-    switch (unit) {
-    case DurationUnit::WorkingDays: return "working_days";
-    case DurationUnit::CalendarDays: return "calendar_days";
-    }
-    return "working_days";
+    return NameOf(kDurationUnitNames, unit, "working_days");
 }
 
 DurationUnit DurationUnitFromString(const std::string& text)
 {
-    for (DurationUnit unit : {DurationUnit::WorkingDays, DurationUnit::CalendarDays})
-        if (text == ToString(unit))
-            return unit;
-    ThrowBadInput(N_("Unknown processing time unit: expected working_days or calendar_days"), "processingUnit");
+    return ValueOf(kDurationUnitNames, text, N_("Unknown processing time unit: expected working_days or calendar_days"),
+                   "processingUnit");
 }
 
 const char* ToString(DocumentForm form) noexcept
 {
-    switch (form) {
-    case DocumentForm::Original: return "original";
-    case DocumentForm::CertifiedCopy: return "certified_copy";
-    case DocumentForm::Copy: return "copy";
-    }
-    return "copy";
+    return NameOf(kDocumentFormNames, form, "copy");
 }
 
 DocumentForm DocumentFormFromString(const std::string& text, const std::string& field)
 {
-    for (DocumentForm form : {DocumentForm::Original, DocumentForm::CertifiedCopy, DocumentForm::Copy})
-        if (text == ToString(form))
-            return form;
-    ThrowBadInput(N_("Unknown document form: expected original, certified_copy or copy"), field);
+    return ValueOf(kDocumentFormNames, text, N_("Unknown document form: expected original, certified_copy or copy"),
+                   field);
 }
 
 const char* VietnameseName(DocumentForm form) noexcept
 {
-    switch (form) {
-    case DocumentForm::Original: return "Bản chính";
-    case DocumentForm::CertifiedCopy: return "Bản sao chứng thực";
-    case DocumentForm::Copy: return "Bản sao";
-    }
-    return "Bản sao";
+    return NameOf(kDocumentFormNames, form, "Bản sao", &EnumName<DocumentForm>::vietnamese);
 }
 
 namespace {
@@ -58,32 +40,33 @@ bool IsBlank(const std::string& s)
 
 }  // namespace
 
+void ValidateDocument(const std::string& name, DocumentForm form, int count, const std::string& field)
+{
+    if (IsBlank(name))
+        ThrowBadInput(N_("Document name is required"), field + ".name");
+    if (!HasName(kDocumentFormNames, form))
+        ThrowBadInput(N_("Unknown document form: expected original, certified_copy or copy"), field + ".form");
+    if (count < 1)
+        ThrowBadInput(N_("Document count must be at least 1"), field + ".count");
+}
+
 void Validate(const Procedure& procedure)
 {
     if (IsBlank(procedure.code))
         ThrowBadInput(N_("Procedure code is required"), "code");
     if (IsBlank(procedure.name))
         ThrowBadInput(N_("Procedure name is required"), "name");
-    const int level = static_cast<int>(procedure.competentLevel);
-    if (level < 1 || level > 3)
+    if (!HasName(kAgencyLevelNames, procedure.competentLevel))
         ThrowBadInput(N_("Unknown agency level: expected province, department or commune"), "competentLevel");
     if (procedure.processingTime < 0)
         ThrowBadInput(N_("Processing time cannot be negative"), "processingTime");
-    const int unit = static_cast<int>(procedure.processingUnit);
-    if (unit < 1 || unit > 2)
+    if (!HasName(kDurationUnitNames, procedure.processingUnit))
         ThrowBadInput(N_("Unknown processing time unit: expected working_days or calendar_days"), "processingUnit");
     if (procedure.feeVnd < 0)
         ThrowBadInput(N_("Fee cannot be negative"), "feeVnd");
     for (std::size_t i = 0; i < procedure.documents.size(); ++i) {
         const RequiredDocument& d = procedure.documents[i];
-        const std::string field = "documents[" + std::to_string(i) + "]";
-        if (IsBlank(d.name))
-            ThrowBadInput(N_("Document name is required"), field + ".name");
-        const int form = static_cast<int>(d.form);
-        if (form < 1 || form > 3)
-            ThrowBadInput(N_("Unknown document form: expected original, certified_copy or copy"), field + ".form");
-        if (d.count < 1)
-            ThrowBadInput(N_("Document count must be at least 1"), field + ".count");
+        ValidateDocument(d.name, d.form, d.count, "documents[" + std::to_string(i) + "]");
     }
 }
 

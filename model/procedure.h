@@ -6,18 +6,35 @@
 #include <vector>
 
 #include "model/agency.h"
+#include "model/enum_names.h"
 
 namespace motcua {
 
 enum class DurationUnit { WorkingDays = 1, CalendarDays = 2 };
+// clang-format off
+inline constexpr EnumName<DurationUnit> kDurationUnitNames[] = {
+    {DurationUnit::WorkingDays, "working_days"},
+    {DurationUnit::CalendarDays, "calendar_days"},
+};
+// clang-format on
 const char* ToString(DurationUnit unit) noexcept;  // "working_days", "calendar_days"
 DurationUnit DurationUnitFromString(const std::string& text);
 
 // How a document must be presented: original (bản chính), certified copy (bản sao chứng thực), plain copy (bản sao).
 enum class DocumentForm { Original = 1, CertifiedCopy = 2, Copy = 3 };
+// clang-format off
+inline constexpr EnumName<DocumentForm> kDocumentFormNames[] = {
+    {DocumentForm::Original, "original", "Bản chính"},
+    {DocumentForm::CertifiedCopy, "certified_copy", "Bản sao chứng thực"},
+    {DocumentForm::Copy, "copy", "Bản sao"},
+};
+// clang-format on
 const char* ToString(DocumentForm form) noexcept;  // "original", "certified_copy", "copy"
 DocumentForm DocumentFormFromString(const std::string& text, const std::string& field);  // throws BadInput
 const char* VietnameseName(DocumentForm form) noexcept;  // "Bản chính", "Bản sao chứng thực", "Bản sao"
+// One listed document, submitted or required: throws BadInput naming `field` + ".name" for a blank name, ".form" for
+// a form outside the table, ".count" for a count below 1 (in that order).
+void ValidateDocument(const std::string& name, DocumentForm form, int count, const std::string& field);
 
 struct RequiredDocument {
     std::string name;

@@ -6,53 +6,22 @@ namespace motcua {
 
 const char* ToString(Role role) noexcept
 {
-    switch (role) {
-    case Role::Clerk: return "clerk";
-    case Role::Handler: return "handler";
-    case Role::Manager: return "manager";
-    case Role::Signer: return "signer";
-    case Role::Admin: return "admin";
-    case Role::Citizen: return "citizen";
-    }
-    return "citizen";
+    return NameOf(kRoleNames, role, "citizen");
 }
 
 Role RoleFromString(const std::string& text)
 {
-    for (Role r : {Role::Clerk, Role::Handler, Role::Manager, Role::Signer, Role::Admin, Role::Citizen})
-        if (text == ToString(r))
-            return r;
-    ThrowBadInput(N_("Unknown role"), "role");
+    return ValueOf(kRoleNames, text, N_("Unknown role"), "role");
 }
 
 const char* ToString(Action action) noexcept
 {
-    switch (action) {
-    case Action::Submit: return "submit";
-    case Action::Accept: return "accept";
-    case Action::RequestSupplement: return "request_supplement";
-    case Action::Refuse: return "refuse";
-    case Action::Supplement: return "supplement";
-    case Action::Assign: return "assign";
-    case Action::ProposeResult: return "propose_result";
-    case Action::Approve: return "approve";
-    case Action::ReturnResult: return "return_result";
-    case Action::Stop: return "stop";
-    case Action::Withdraw: return "withdraw";
-    case Action::RequestFees: return "request_fees";
-    case Action::PayFees: return "pay_fees";
-    }
-    return "submit";
+    return NameOf(kActionNames, action, "submit");
 }
 
 Action ActionFromString(const std::string& text)
 {
-    for (int i = static_cast<int>(Action::Submit); i <= static_cast<int>(Action::PayFees); ++i) {
-        const auto a = static_cast<Action>(i);
-        if (text == ToString(a))
-            return a;
-    }
-    ThrowBadInput(N_("Unknown workflow action"), "action");
+    return ValueOf(kActionNames, text, N_("Unknown workflow action"), "action");
 }
 
 namespace {

@@ -6,10 +6,21 @@
 #include <vector>
 
 #include "model/dossier.h"
+#include "model/enum_names.h"
 
 namespace motcua {
 
 enum class Role { Clerk = 1, Handler = 2, Manager = 3, Signer = 4, Admin = 5, Citizen = 6 };
+// clang-format off
+inline constexpr EnumName<Role> kRoleNames[] = {
+    {Role::Clerk, "clerk"},
+    {Role::Handler, "handler"},
+    {Role::Manager, "manager"},
+    {Role::Signer, "signer"},
+    {Role::Admin, "admin"},
+    {Role::Citizen, "citizen"},
+};
+// clang-format on
 const char* ToString(Role role) noexcept;  // "clerk", "handler", …
 Role RoleFromString(const std::string& text);
 
@@ -28,6 +39,23 @@ enum class Action {
     RequestFees,  // handler: fees or taxes are due before the result (status 6, clock paused)
     PayFees       // citizen (online) or clerk (at the desk) records the payment; back to appraisal
 };
+// clang-format off
+inline constexpr EnumName<Action> kActionNames[] = {
+    {Action::Submit, "submit"},
+    {Action::Accept, "accept"},
+    {Action::RequestSupplement, "request_supplement"},
+    {Action::Refuse, "refuse"},
+    {Action::Supplement, "supplement"},
+    {Action::Assign, "assign"},
+    {Action::ProposeResult, "propose_result"},
+    {Action::Approve, "approve"},
+    {Action::ReturnResult, "return_result"},
+    {Action::Stop, "stop"},
+    {Action::Withdraw, "withdraw"},
+    {Action::RequestFees, "request_fees"},
+    {Action::PayFees, "pay_fees"},
+};
+// clang-format on
 const char* ToString(Action action) noexcept;  // snake_case
 Action ActionFromString(const std::string& text);
 

@@ -50,25 +50,31 @@ BOOST_AUTO_TEST_CASE(tree_queries)
 
 BOOST_AUTO_TEST_CASE(bad_trees_are_refused)
 {
-    auto unknownParent = Province();
-    unknownParent[3].parentId = 77;
-    ExpectBadInput([&] { AgencyTree t{unknownParent}; }, "agencies[3].parentId");
-    auto selfParent = Province();
-    selfParent[0].parentId = 1;
-    ExpectBadInput([&] { AgencyTree t{selfParent}; }, "agencies[0].parentId");
-    auto cycle = Province();
-    cycle[0].parentId = 5;  // 1 → 5 → 2 → 1
-    const std::string m = ExpectBadInput([&] { AgencyTree t{cycle}; }, "agencies[0].parentId");
-    BOOST_TEST(m.find("cycle") != std::string::npos);
-    auto duplicateCode = Province();
-    duplicateCode[4].code = "000.02.00.H41";
-    ExpectBadInput([&] { AgencyTree t{duplicateCode}; }, "agencies[4].code");
-    auto duplicateId = Province();
-    duplicateId[4].id = 2;
-    ExpectBadInput([&] { AgencyTree t{duplicateId}; }, "agencies[4].id");
-    auto emptyCode = Province();
-    emptyCode[2].code = "";
-    ExpectBadInput([&] { AgencyTree t{emptyCode}; }, "agencies[2].code");
+    struct Case {
+        const char* label;
+        void (*spoil)(std::vector<Agency>&);
+        const char* field;
+        const char* mentions = nullptr;  // a word the message must contain
+    };
+    // clang-format off
+    const Case cases[] = {
+        {"unknown parent", [](std::vector<Agency>& a) { a[3].parentId = 77; }, "agencies[3].parentId"},
+        {"its own parent", [](std::vector<Agency>& a) { a[0].parentId = 1; }, "agencies[0].parentId"},
+        {"cycle 1 → 5 → 2 → 1", [](std::vector<Agency>& a) { a[0].parentId = 5; }, "agencies[0].parentId", "cycle"},
+        {"duplicate code", [](std::vector<Agency>& a) { a[4].code = "000.02.00.H41"; }, "agencies[4].code"},
+        {"duplicate id", [](std::vector<Agency>& a) { a[4].id = 2; }, "agencies[4].id"},
+        {"empty code", [](std::vector<Agency>& a) { a[2].code = ""; }, "agencies[2].code"},
+    };
+    // clang-format on
+    for (const Case& c : cases)
+        BOOST_TEST_CONTEXT(c.label)
+        {
+            auto agencies = Province();
+            c.spoil(agencies);
+            const std::string m = ExpectBadInput([&] { AgencyTree t{agencies}; }, c.field);
+            if (c.mentions)
+                BOOST_TEST(m.find(c.mentions) != std::string::npos);
+        }
 }
 
 BOOST_AUTO_TEST_CASE(agency_codes)

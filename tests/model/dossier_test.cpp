@@ -226,33 +226,42 @@ BOOST_AUTO_TEST_CASE(email)
 
 BOOST_AUTO_TEST_CASE(each_field_is_named)
 {
-    Invalid([](Dossier& d) { d.applicant.fullName = ""; }, "applicant.fullName");
-    Invalid([](Dossier& d) { d.applicant.citizenId = "12345"; }, "applicant.citizenId");
-    Invalid([](Dossier& d) { d.applicant.dateOfBirth = D(2026, 11, 28); }, "applicant.dateOfBirth");
-    Invalid([](Dossier& d) { d.applicant.dateOfBirth = D(1990, 2, 30); }, "applicant.dateOfBirth");
-    Invalid(
-        [](Dossier& d) {
-            d.applicant.dateOfBirth = D(1899, 12, 31);
-            d.applicant.citizenId = "001099001234";
-        },
-        "applicant.dateOfBirth");
-    Invalid([](Dossier& d) { d.applicant.dateOfBirth = D(1991, 5, 12); }, "applicant.citizenId");  // year mismatch
-    Invalid([](Dossier& d) { d.applicant.address = " "; }, "applicant.address");
-    Invalid([](Dossier& d) { d.applicant.address = Repeat("đ", 501); }, "applicant.address");
-    Invalid([](Dossier& d) { d.applicant.address = "Số 1 \xC3"; }, "applicant.address");
-    Invalid([](Dossier& d) { d.applicant.phone = "12345"; }, "applicant.phone");
-    Invalid([](Dossier& d) { d.applicant.phone.clear(); }, "applicant.phone");
-    Invalid([](Dossier& d) { d.applicant.email = "an@example"; }, "applicant.email");
-    Invalid([](Dossier& d) { d.channel = static_cast<Channel>(9); }, "channel");
-    Invalid([](Dossier& d) { d.documents.clear(); }, "documents");
-    Invalid([](Dossier& d) { d.documents[1].count = 0; }, "documents[1].count");
-    Invalid([](Dossier& d) { d.documents[0].count = -3; }, "documents[0].count");
-    Invalid([](Dossier& d) { d.documents[0].name = "  "; }, "documents[0].name");
-    Invalid([](Dossier& d) { d.documents[1].form = static_cast<DocumentForm>(0); }, "documents[1].form");
-    Invalid([](Dossier& d) { d.formDataJson = "[]"; }, "formData");
-    Invalid([](Dossier& d) { d.formDataJson = ""; }, "formData");
-    Invalid([](Dossier& d) { d.formDataJson = "null"; }, "formData");
-    Invalid([](Dossier& d) { d.formDataJson = "  \"{}\""; }, "formData");
+    struct Case {
+        const char* label;
+        void (*spoil)(Dossier&);
+        const char* field;
+    };
+    // clang-format off
+    const Case cases[] = {
+        {"empty name", [](Dossier& d) { d.applicant.fullName = ""; }, "applicant.fullName"},
+        {"short citizen id", [](Dossier& d) { d.applicant.citizenId = "12345"; }, "applicant.citizenId"},
+        {"born tomorrow", [](Dossier& d) { d.applicant.dateOfBirth = D(2026, 11, 28); }, "applicant.dateOfBirth"},
+        {"30 February", [](Dossier& d) { d.applicant.dateOfBirth = D(1990, 2, 30); }, "applicant.dateOfBirth"},
+        {"born in 1899", [](Dossier& d) { d.applicant.dateOfBirth = D(1899, 12, 31); d.applicant.citizenId = "001099001234"; }, "applicant.dateOfBirth"},
+        {"id year mismatch", [](Dossier& d) { d.applicant.dateOfBirth = D(1991, 5, 12); }, "applicant.citizenId"},
+        {"blank address", [](Dossier& d) { d.applicant.address = " "; }, "applicant.address"},
+        {"address of 501 code points", [](Dossier& d) { d.applicant.address = Repeat("đ", 501); }, "applicant.address"},
+        {"address with broken UTF-8", [](Dossier& d) { d.applicant.address = "Số 1 \xC3"; }, "applicant.address"},
+        {"short phone", [](Dossier& d) { d.applicant.phone = "12345"; }, "applicant.phone"},
+        {"no phone", [](Dossier& d) { d.applicant.phone.clear(); }, "applicant.phone"},
+        {"email without a dot", [](Dossier& d) { d.applicant.email = "an@example"; }, "applicant.email"},
+        {"unknown channel", [](Dossier& d) { d.channel = static_cast<Channel>(9); }, "channel"},
+        {"no documents", [](Dossier& d) { d.documents.clear(); }, "documents"},
+        {"zero copies", [](Dossier& d) { d.documents[1].count = 0; }, "documents[1].count"},
+        {"negative copies", [](Dossier& d) { d.documents[0].count = -3; }, "documents[0].count"},
+        {"blank document name", [](Dossier& d) { d.documents[0].name = "  "; }, "documents[0].name"},
+        {"unknown document form", [](Dossier& d) { d.documents[1].form = static_cast<DocumentForm>(0); }, "documents[1].form"},
+        {"form data an array", [](Dossier& d) { d.formDataJson = "[]"; }, "formData"},
+        {"form data empty", [](Dossier& d) { d.formDataJson = ""; }, "formData"},
+        {"form data null", [](Dossier& d) { d.formDataJson = "null"; }, "formData"},
+        {"form data a string", [](Dossier& d) { d.formDataJson = "  \"{}\""; }, "formData"},
+    };
+    // clang-format on
+    for (const Case& c : cases)
+        BOOST_TEST_CONTEXT(c.label)
+        {
+            Invalid(c.spoil, c.field);
+        }
 }
 
 BOOST_AUTO_TEST_CASE(date_of_birth_limits)

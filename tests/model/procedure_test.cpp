@@ -62,15 +62,29 @@ BOOST_AUTO_TEST_CASE(validate)
     onTheSpot.processingTime = 0;
     onTheSpot.documents.clear();
     BOOST_CHECK_NO_THROW(Validate(onTheSpot));
-    Invalid([](Procedure& p) { p.code = " "; }, "code");
-    Invalid([](Procedure& p) { p.name = ""; }, "name");
-    Invalid([](Procedure& p) { p.competentLevel = static_cast<AgencyLevel>(4); }, "competentLevel");
-    Invalid([](Procedure& p) { p.processingTime = -1; }, "processingTime");
-    Invalid([](Procedure& p) { p.processingUnit = static_cast<DurationUnit>(3); }, "processingUnit");
-    Invalid([](Procedure& p) { p.feeVnd = -1000; }, "feeVnd");
-    Invalid([](Procedure& p) { p.documents[1].name = ""; }, "documents[1].name");
-    Invalid([](Procedure& p) { p.documents[0].count = 0; }, "documents[0].count");
-    Invalid([](Procedure& p) { p.documents[1].form = static_cast<DocumentForm>(4); }, "documents[1].form");
+    struct Case {
+        const char* label;
+        void (*spoil)(Procedure&);
+        const char* field;
+    };
+    // clang-format off
+    const Case cases[] = {
+        {"blank code", [](Procedure& p) { p.code = " "; }, "code"},
+        {"empty name", [](Procedure& p) { p.name = ""; }, "name"},
+        {"unknown level", [](Procedure& p) { p.competentLevel = static_cast<AgencyLevel>(4); }, "competentLevel"},
+        {"negative time", [](Procedure& p) { p.processingTime = -1; }, "processingTime"},
+        {"unknown unit", [](Procedure& p) { p.processingUnit = static_cast<DurationUnit>(3); }, "processingUnit"},
+        {"negative fee", [](Procedure& p) { p.feeVnd = -1000; }, "feeVnd"},
+        {"unnamed document", [](Procedure& p) { p.documents[1].name = ""; }, "documents[1].name"},
+        {"zero copies", [](Procedure& p) { p.documents[0].count = 0; }, "documents[0].count"},
+        {"unknown document form", [](Procedure& p) { p.documents[1].form = static_cast<DocumentForm>(4); }, "documents[1].form"},
+    };
+    // clang-format on
+    for (const Case& c : cases)
+        BOOST_TEST_CONTEXT(c.label)
+        {
+            Invalid(c.spoil, c.field);
+        }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -35,7 +35,9 @@ inline std::string ExpectError(const std::function<void()>& f, ErrorCategory cat
     try {
         f();
     } catch (const Error& e) {
-        BOOST_TEST(ToString(e.Category()) == ToString(category));
+        // The enum itself, not its name: a broken name table must not hide a wrong category.
+        BOOST_TEST((e.Category() == category),
+                   "category " << ToString(e.Category()) << ", expected " << ToString(category));
         BOOST_TEST(e.Field() == field);
         BOOST_TEST(std::string(e.what()).size() > 0u);
         return e.what();
