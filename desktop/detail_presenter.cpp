@@ -31,7 +31,7 @@ std::string NoSelectionHint()
 }  // namespace
 
 DetailPresenter::DetailPresenter(views::IDetailView& view, IStaffApi& api, views::Alert& alert, ReceiptOpener& receipts,
-                                 StaffIdentity staff, const Clock& clock, IDossierChangeListener& changes)
+                                 StaffMember staff, const Clock& clock, IDossierChangeListener& changes)
     : m_view(view),
       m_api(api),
       m_alert(alert),

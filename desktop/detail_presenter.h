@@ -25,7 +25,7 @@ class DetailPresenter final : public views::IDetailViewListener {
 public:
     // `view`, `clock` and `changes` must outlive the presenter.
     DetailPresenter(views::IDetailView& view, IStaffApi& api, views::Alert& alert, ReceiptOpener& receipts,
-                    StaffIdentity staff, const Clock& clock, IDossierChangeListener& changes);
+                    StaffMember staff, const Clock& clock, IDossierChangeListener& changes);
     ~DetailPresenter() override;
     DetailPresenter(const DetailPresenter&) = delete;
     DetailPresenter& operator=(const DetailPresenter&) = delete;
@@ -52,7 +52,7 @@ private:
     IStaffApi& m_api;
     views::Alert& m_alert;
     ReceiptOpener& m_receipts;
-    StaffIdentity m_staff;
+    StaffMember m_staff;
     const Clock& m_clock;
     IDossierChangeListener& m_changes;
     std::optional<DossierDetail> m_current;

@@ -41,29 +41,10 @@ std::string FormatDeskDate(const std::string& isoDate)
 
 std::string StatusText(NationalStatus status)
 {
-    switch (status) {
-    // TRANSLATORS: national dossier status 1 (Mới đăng ký)
-    case NationalStatus::New: return _("Newly submitted");
-    // TRANSLATORS: national dossier status 2 (Được tiếp nhận)
-    case NationalStatus::Received: return _("Received");
-    // TRANSLATORS: national dossier status 3 (Không được tiếp nhận)
-    case NationalStatus::RefusedAtIntake: return _("Refused at intake");
-    // TRANSLATORS: national dossier status 4 (Đang xử lý)
-    case NationalStatus::Processing: return _("Being processed");
-    // TRANSLATORS: national dossier status 5 (Yêu cầu bổ sung giấy tờ)
-    case NationalStatus::SupplementRequested: return _("Supplement requested");
-    // TRANSLATORS: national dossier status 6 (Yêu cầu thực hiện nghĩa vụ tài chính)
-    case NationalStatus::FeesDue: return _("Fees due");
-    // TRANSLATORS: national dossier status 7 (Công dân yêu cầu rút hồ sơ)
-    case NationalStatus::WithdrawalRequested: return _("Withdrawal requested");
-    // TRANSLATORS: national dossier status 8 (Dừng xử lý)
-    case NationalStatus::Stopped: return _("Processing stopped");
-    // TRANSLATORS: national dossier status 9 (Đã xử lý xong)
-    case NationalStatus::ResultReady: return _("Result ready");
-    // TRANSLATORS: national dossier status 10 (Đã trả kết quả)
-    case NationalStatus::Returned: return _("Result returned");
-    }
-    return std::to_string(static_cast<int>(status));
+    // The model's status table holds the msgids (marked N_ beside the portal's Vietnamese names).
+    if (!HasName(kNationalStatusNames, status))
+        return std::to_string(static_cast<int>(status));
+    return _(EnglishName(status));
 }
 
 std::string StatusText(NationalStatus status, bool overdue)

@@ -9,23 +9,15 @@
 
 #include "model/dossier.h"
 #include "model/procedure.h"
+#include "model/staff.h"
 #include "model/time.h"
 #include "model/workflow.h"
 
 namespace motcua::desktop {
 
-struct StaffIdentity {
-    std::int64_t id = 0;
-    std::string username;
-    std::string fullName;
-    Role role = Role::Clerk;
-    std::int64_t agencyId = 0;
-    std::string agencyName;
-};
-
 // A logged-in user: the bearer token stays inside the API client; the desk keeps who it is and until when.
 struct Session {
-    StaffIdentity staff;
+    StaffMember staff;
     Instant expiresAt{};
 };
 

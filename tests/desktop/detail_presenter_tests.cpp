@@ -15,9 +15,9 @@ namespace {
 
 const Instant kNow = At(2026, 11, 30, 10, 0);
 
-StaffIdentity Staff(Role role)
+StaffMember Staff(Role role)
 {
-    StaffIdentity s;
+    StaffMember s;
     s.id = 5;
     s.fullName = "Trần Thị Bích";
     s.role = role;
