@@ -17,21 +17,8 @@ ErrorCategory CategoryFromProblem(const std::string& type, int httpStatus) noexc
 {
     static constexpr std::string_view kPrefix = "urn:motcua:error:";
     if (type.rfind(kPrefix, 0) == 0) {
-        const std::string_view suffix = std::string_view(type).substr(kPrefix.size());
-        if (suffix == "bad-input")
-            return ErrorCategory::BadInput;
-        if (suffix == "not-found")
-            return ErrorCategory::NotFound;
-        if (suffix == "unauthenticated")
-            return ErrorCategory::Unauthenticated;
-        if (suffix == "not-allowed")
-            return ErrorCategory::NotAllowed;
-        if (suffix == "conflict")
-            return ErrorCategory::Conflict;
-        if (suffix == "environment")
-            return ErrorCategory::Environment;
-        if (suffix == "internal")
-            return ErrorCategory::Internal;
+        if (const auto category = FindValue(kErrorCategoryNames, std::string_view(type).substr(kPrefix.size())))
+            return *category;
     }
     switch (httpStatus) {
     case 400:

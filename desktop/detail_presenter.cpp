@@ -1,22 +1,12 @@
 #include "desktop/detail_presenter.h"
 
 #include "desktop/api_error.h"
+#include "desktop/busy_scope.h"
 #include "desktop/display_text.h"
 #include "desktop/gettext_macros.h"
 
 namespace motcua::desktop {
 namespace {
-
-class BusyScope {
-public:
-    explicit BusyScope(views::IDetailView& view) : m_view(view) { m_view.SetBusy(true); }
-    ~BusyScope() { m_view.SetBusy(false); }
-    BusyScope(const BusyScope&) = delete;
-    BusyScope& operator=(const BusyScope&) = delete;
-
-private:
-    views::IDetailView& m_view;
-};
 
 std::string OrDash(const std::string& text)
 {
@@ -60,7 +50,7 @@ void DetailPresenter::Clear()
 void DetailPresenter::Show(std::int64_t dossierId)
 {
     try {
-        BusyScope busy(m_view);
+        BusyScope<views::IDetailView> busy(m_view);
         m_current = m_api.Dossier(dossierId);
     } catch (const Error& e) {
         Clear();
@@ -97,7 +87,7 @@ void DetailPresenter::Accept()
         return;
     const std::int64_t id = m_current->summary.id;
     try {
-        BusyScope busy(m_view);
+        BusyScope<views::IDetailView> busy(m_view);
         m_current = m_api.Accept(id, m_current->summary.version);
     } catch (const Error& e) {
         if (e.Category() == ErrorCategory::Conflict) {
@@ -125,7 +115,7 @@ void DetailPresenter::OpenReceipt()
     if (!CanOpenReceipt())
         return;
     try {
-        BusyScope busy(m_view);
+        BusyScope<views::IDetailView> busy(m_view);
         m_receipts.Open(m_current->summary.id, m_current->summary.code);
     } catch (const Error& e) {
         m_alert.ShowError(FormatText(_("The receipt could not be opened: %s"), {UserMessage(e)}), TechnicalDetails(e));

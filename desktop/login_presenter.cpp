@@ -1,6 +1,7 @@
 #include "desktop/login_presenter.h"
 
 #include "desktop/api_error.h"
+#include "desktop/busy_scope.h"
 #include "desktop/gettext_macros.h"
 
 namespace motcua::desktop {
@@ -10,18 +11,6 @@ bool IsBlank(const std::string& text)
 {
     return text.find_first_not_of(" \t\r\n") == std::string::npos;
 }
-
-// Keeps the view busy for exactly the length of the call, even when it throws.
-class BusyScope {
-public:
-    explicit BusyScope(views::ILoginView& view) : m_view(view) { m_view.SetBusy(true); }
-    ~BusyScope() { m_view.SetBusy(false); }
-    BusyScope(const BusyScope&) = delete;
-    BusyScope& operator=(const BusyScope&) = delete;
-
-private:
-    views::ILoginView& m_view;
-};
 
 }  // namespace
 
@@ -56,7 +45,7 @@ std::optional<Session> LoginPresenter::Submit()
     std::string field;
     std::optional<Session> session;
     {
-        BusyScope busy(m_view);
+        BusyScope<views::ILoginView> busy(m_view);
         try {
             m_api.SetServerUrl(server);
             session = m_api.Login(username, password);

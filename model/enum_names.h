@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -43,13 +44,22 @@ constexpr const char* NameOf(const EnumName<E> (&table)[N], E value, const char*
     return fallback;
 }
 
-// The value whose key is `key` (exact, case-sensitive); otherwise throws Error(BadInput) with `message` naming `field`.
+// The value whose key is `key` (exact, case-sensitive), or empty when no row has it.
 template <typename E, std::size_t N>
-E ValueOf(const EnumName<E> (&table)[N], std::string_view key, const char* message, const std::string& field)
+constexpr std::optional<E> FindValue(const EnumName<E> (&table)[N], std::string_view key) noexcept
 {
     for (const EnumName<E>& row : table)
         if (key == row.key)
             return row.value;
+    return std::nullopt;
+}
+
+// The value whose key is `key` (exact, case-sensitive); otherwise throws Error(BadInput) with `message` naming `field`.
+template <typename E, std::size_t N>
+E ValueOf(const EnumName<E> (&table)[N], std::string_view key, const char* message, const std::string& field)
+{
+    if (const std::optional<E> value = FindValue(table, key))
+        return *value;
     detail::ThrowUnknownName(message, field);
 }
 

@@ -117,12 +117,6 @@ DetailPanel::DetailPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY)
     SetReceiptEnabled(false);
 }
 
-DetailPanel::~DetailPanel()
-{
-    if (m_busy)
-        wxEndBusyCursor();
-}
-
 void DetailPanel::ShowDossier(const DetailViewData& data)
 {
     Freeze();
@@ -208,24 +202,19 @@ void DetailPanel::ShowEmpty(const std::string& hint)
 void DetailPanel::SetAcceptEnabled(bool enabled)
 {
     m_acceptEnabled = enabled;
-    m_acceptButton->Enable(enabled && !m_busy);
+    m_acceptButton->Enable(enabled && !m_busy.IsBusy());
 }
 
 void DetailPanel::SetReceiptEnabled(bool enabled)
 {
     m_receiptEnabled = enabled;
-    m_receiptButton->Enable(enabled && !m_busy);
+    m_receiptButton->Enable(enabled && !m_busy.IsBusy());
 }
 
 void DetailPanel::SetBusy(bool busy)
 {
-    if (busy == m_busy)
+    if (!m_busy.Set(busy))
         return;
-    m_busy = busy;
-    if (busy)
-        wxBeginBusyCursor();
-    else
-        wxEndBusyCursor();
     m_acceptButton->Enable(m_acceptEnabled && !busy);
     m_receiptButton->Enable(m_receiptEnabled && !busy);
     if (busy)

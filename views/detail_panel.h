@@ -5,6 +5,7 @@
 
 #include <wx/panel.h>
 
+#include "views/busy_cursor.h"
 #include "views/detail_view.h"
 
 class wxButton;
@@ -18,7 +19,6 @@ namespace motcua::views {
 class DetailPanel final : public wxPanel, public IDetailView {
 public:
     explicit DetailPanel(wxWindow* parent);
-    ~DetailPanel() override;
 
     void SetListener(IDetailViewListener* listener) override { m_listener = listener; }
     void ShowDossier(const DetailViewData& data) override;
@@ -51,7 +51,7 @@ private:
     wxButton* m_receiptButton = nullptr;
     bool m_acceptEnabled = false;
     bool m_receiptEnabled = false;
-    bool m_busy = false;
+    BusyCursor m_busy;
     IDetailViewListener* m_listener = nullptr;
 };
 

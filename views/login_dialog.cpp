@@ -13,12 +13,6 @@ LoginDialog::LoginDialog(wxWindow* parent) : LoginDialogBase(parent)
     m_passwordCtrl->Bind(wxEVT_TEXT_ENTER, &LoginDialog::OnLogin, this);
 }
 
-LoginDialog::~LoginDialog()
-{
-    if (m_busy)
-        wxEndBusyCursor();
-}
-
 void LoginDialog::SetValues(const std::string& serverUrl, const std::string& username, const std::string& password)
 {
     m_serverUrl = serverUrl;
@@ -52,7 +46,7 @@ void LoginDialog::Submit()
 
 void LoginDialog::OnLogin(wxCommandEvent&)
 {
-    if (m_busy || !TransferDataFromWindow())
+    if (m_busy.IsBusy() || !TransferDataFromWindow())
         return;
     if (m_listener)
         m_listener->OnLogInPressed();
@@ -65,13 +59,8 @@ void LoginDialog::CloseLoggedIn()
 
 void LoginDialog::SetBusy(bool busy)
 {
-    if (busy == m_busy)
+    if (!m_busy.Set(busy))
         return;
-    m_busy = busy;
-    if (busy)
-        wxBeginBusyCursor();
-    else
-        wxEndBusyCursor();
     for (wxWindow* w : {static_cast<wxWindow*>(m_serverCtrl), static_cast<wxWindow*>(m_usernameCtrl),
                         static_cast<wxWindow*>(m_passwordCtrl), static_cast<wxWindow*>(m_loginButton)})
         w->Enable(!busy);

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "views/busy_cursor.h"
 #include "views/login_dialog_base.h"
 #include "views/login_view.h"
 
@@ -11,7 +12,6 @@ namespace motcua::views {
 class LoginDialog final : public LoginDialogBase, public ILoginView {
 public:
     explicit LoginDialog(wxWindow* parent);
-    ~LoginDialog() override;
 
     void SetValues(const std::string& serverUrl, const std::string& username, const std::string& password);
     // Presses "Log in" from code (the demo's auto-login).
@@ -36,7 +36,7 @@ private:
     std::string m_username;
     std::string m_password;
     ILoginViewListener* m_listener = nullptr;
-    bool m_busy = false;
+    BusyCursor m_busy;
 };
 
 }  // namespace motcua::views
