@@ -11,8 +11,7 @@
 #include "model/postgres/inbox_query.h"
 #include "model/postgres/store.h"
 #include "tests/postgres/pg_test_helpers.h"
-#include "tests/support/fixture_catalogue.h"
-#include "tests/support/test_database.h"
+#include "tests/postgres/store_fixture.h"
 
 using namespace motcua;
 using namespace motcua::test;
@@ -97,18 +96,15 @@ std::string WithValues(std::string sql, const std::vector<std::pair<std::string,
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(postgres_inbox)
+BOOST_FIXTURE_TEST_SUITE(postgres_inbox, StoreFixture)
 
 BOOST_AUTO_TEST_CASE(pages_return_every_open_dossier_once_in_due_order)
 {
-    TestDatabase db;
-    pg::Store store(db.AppConninfo());
-    const FixtureCatalogue c = SeedFixtureCatalogue(store);
     const Instant base = VietnamTime(2026, 3, 2, 8, 0);
     std::vector<Dossier> mine = MakeDossiers(c, c.commune, 300, 0, base);
     std::vector<Dossier> others = MakeDossiers(c, c.otherCommune, 60, 1000, base);
-    store.BulkInsertDossiers(mine, {});
-    store.BulkInsertDossiers(others, {});
+    seeder.BulkInsertDossiers(mine, {});
+    seeder.BulkInsertDossiers(others, {});
     const std::vector<long long> expected = ExpectedInbox(db, mine);
     BOOST_TEST_REQUIRE(expected.size() == 210u);  // 7 open statuses of 10
 
@@ -157,8 +153,6 @@ BOOST_AUTO_TEST_CASE(pages_return_every_open_dossier_once_in_due_order)
 
 BOOST_AUTO_TEST_CASE(bad_page_sizes_are_refused)
 {
-    TestDatabase db;
-    pg::Store store(db.AppConninfo());
     for (int limit : {0, -1, 501}) {
         const Error e = CaptureError([&] { store.Inbox(1, std::nullopt, limit); });
         BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::BadInput));
@@ -168,17 +162,14 @@ BOOST_AUTO_TEST_CASE(bad_page_sizes_are_refused)
 
 BOOST_AUTO_TEST_CASE(inbox_queries_use_the_partial_index)
 {
-    TestDatabase db;
-    pg::Store store(db.AppConninfo());
-    const FixtureCatalogue c = SeedFixtureCatalogue(store);
     const Instant base = VietnamTime(2026, 3, 2, 8, 0);
     // Enough rows in several agencies that an index is worth it; most of them closed, as in real life.
     std::vector<Dossier> all = MakeDossiers(c, c.commune, 3000, 0, base);
     for (std::size_t i = 0; i < all.size(); ++i)
         if (i % 5 != 0)
             all[i].status = NationalStatus::Returned;
-    store.BulkInsertDossiers(all, {});
-    store.BulkInsertDossiers(MakeDossiers(c, c.otherCommune, 3000, 5000, base), {});
+    seeder.BulkInsertDossiers(all, {});
+    seeder.BulkInsertDossiers(MakeDossiers(c, c.otherCommune, 3000, 5000, base), {});
     db.AdminExecute("ANALYZE");
 
     // With realistic statistics the planner picks the partial index by itself (no enable_seqscan tricks).
