@@ -1,8 +1,11 @@
 #include "demo/demo_catalogue.h"
 
+#include <charconv>
 #include <cstdio>
 #include <map>
 #include <string>
+#include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "demo/person_generator.h"
@@ -78,709 +81,6 @@ const std::vector<CommuneGroup> kCommunes = {
     {48, {"Xã Vũ Thư", "Xã Thư Trì", "Xã Tân Thuận", "Xã Thư Vũ", "Xã Vũ Tiên", "Xã Vạn Xuân"}},
 };
 
-// One- and two-letter aliases keep the catalogue table below readable, one procedure per few lines.
-// NOLINTBEGIN(readability-identifier-naming)
-constexpr DocumentForm O = DocumentForm::Original;
-constexpr DocumentForm CC = DocumentForm::CertifiedCopy;
-constexpr DocumentForm C = DocumentForm::Copy;
-constexpr DurationUnit WD = DurationUnit::WorkingDays;
-constexpr DurationUnit CD = DurationUnit::CalendarDays;
-// NOLINTEND(readability-identifier-naming)
-constexpr AgencyLevel kCommune = AgencyLevel::Commune;
-constexpr AgencyLevel kDepartment = AgencyLevel::Department;
-constexpr AgencyLevel kProvince = AgencyLevel::Province;
-
-struct ProcedureRow {
-    const char* code;
-    const char* name;
-    const char* sector;
-    AgencyLevel level;
-    const char* department;  // slug of the appraising department; "" for commune-level procedures
-    int time;
-    DurationUnit unit;
-    std::int64_t fee;
-    const char* result;
-    bool online;
-    double popularity;
-    std::vector<RequiredDocument> documents;
-};
-
-// National-catalogue-style codes and names; times and fees as provinces publish them for these procedures.
-const std::vector<ProcedureRow> kProcedures = {
-    // --- commune level: civil status (hộ tịch) ---
-    {"1.001193",
-     "Đăng ký khai sinh",
-     "Hộ tịch",
-     kCommune,
-     "",
-     0,
-     WD,
-     0,
-     "Giấy khai sinh",
-     true,
-     10,
-     {{"Tờ khai đăng ký khai sinh", O, 1, true},
-      {"Giấy chứng sinh", O, 1, true},
-      {"Văn bản ủy quyền (trường hợp ủy quyền đăng ký)", O, 1, false}}},
-    {"1.000894",
-     "Đăng ký kết hôn",
-     "Hộ tịch",
-     kCommune,
-     "",
-     0,
-     WD,
-     0,
-     "Giấy chứng nhận kết hôn",
-     true,
-     5,
-     {{"Tờ khai đăng ký kết hôn", O, 1, true},
-      {"Giấy xác nhận tình trạng hôn nhân (trường hợp cư trú ở nơi khác)", O, 1, false}}},
-    {"1.000656",
-     "Đăng ký khai tử",
-     "Hộ tịch",
-     kCommune,
-     "",
-     0,
-     WD,
-     0,
-     "Trích lục khai tử",
-     true,
-     3,
-     {{"Tờ khai đăng ký khai tử", O, 1, true}, {"Giấy báo tử hoặc giấy tờ thay Giấy báo tử", O, 1, true}}},
-    {"1.004884",
-     "Đăng ký lại khai sinh",
-     "Hộ tịch",
-     kCommune,
-     "",
-     5,
-     WD,
-     0,
-     "Giấy khai sinh",
-     true,
-     1,
-     {{"Tờ khai đăng ký lại khai sinh", O, 1, true}, {"Giấy tờ chứng minh nội dung khai sinh", CC, 1, true}}},
-    {"1.004873",
-     "Cấp bản sao trích lục hộ tịch",
-     "Hộ tịch",
-     kCommune,
-     "",
-     0,
-     WD,
-     8000,
-     "Bản sao trích lục hộ tịch",
-     true,
-     3,
-     {{"Tờ khai cấp bản sao trích lục hộ tịch", O, 1, true}}},
-    {"1.004859",
-     "Đăng ký nhận cha, mẹ, con",
-     "Hộ tịch",
-     kCommune,
-     "",
-     3,
-     WD,
-     0,
-     "Trích lục đăng ký nhận cha, mẹ, con",
-     true,
-     0.5,
-     {{"Tờ khai đăng ký nhận cha, mẹ, con", O, 1, true}, {"Chứng cứ chứng minh quan hệ cha, mẹ, con", O, 1, true}}},
-    {"1.004827",
-     "Đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch",
-     "Hộ tịch",
-     kCommune,
-     "",
-     3,
-     WD,
-     5000,
-     "Trích lục thay đổi, cải chính hộ tịch",
-     true,
-     2,
-     {{"Tờ khai đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch", O, 1, true},
-      {"Giấy tờ làm căn cứ thay đổi, cải chính", C, 1, true}}},
-    {"1.004837",
-     "Cấp Giấy xác nhận tình trạng hôn nhân",
-     "Hộ tịch",
-     kCommune,
-     "",
-     3,
-     WD,
-     0,
-     "Giấy xác nhận tình trạng hôn nhân",
-     true,
-     3,
-     {{"Tờ khai cấp Giấy xác nhận tình trạng hôn nhân", O, 1, true},
-      {"Bản án, quyết định ly hôn đã có hiệu lực (nếu đã ly hôn)", C, 1, false}}},
-    {"1.004845",
-     "Đăng ký giám hộ",
-     "Hộ tịch",
-     kCommune,
-     "",
-     3,
-     WD,
-     0,
-     "Trích lục đăng ký giám hộ",
-     true,
-     0.3,
-     {{"Tờ khai đăng ký giám hộ", O, 1, true}, {"Văn bản cử người giám hộ", O, 1, true}}},
-    {"1.001695",
-     "Đăng ký khai sinh có yếu tố nước ngoài",
-     "Hộ tịch",
-     kCommune,
-     "",
-     15,
-     WD,
-     75000,
-     "Giấy khai sinh",
-     true,
-     0.3,
-     {{"Tờ khai đăng ký khai sinh", O, 1, true},
-      {"Giấy chứng sinh", O, 1, true},
-      {"Văn bản thỏa thuận chọn quốc tịch cho con", O, 1, false}}},
-    {"1.009973",
-     "Liên thông đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi",
-     "Hộ tịch",
-     kCommune,
-     "",
-     5,
-     WD,
-     0,
-     "Giấy khai sinh, thẻ bảo hiểm y tế",
-     true,
-     3,
-     {{"Tờ khai đăng ký khai sinh", O, 1, true},
-      {"Giấy chứng sinh", O, 1, true},
-      {"Tờ khai thay đổi thông tin cư trú", O, 1, true}}},
-    {"1.003583",
-     "Liên thông đăng ký khai tử, xóa đăng ký thường trú, hỗ trợ chi phí mai táng",
-     "Hộ tịch",
-     kCommune,
-     "",
-     5,
-     WD,
-     0,
-     "Trích lục khai tử",
-     true,
-     0.8,
-     {{"Tờ khai đăng ký khai tử", O, 1, true},
-      {"Giấy báo tử", O, 1, true},
-      {"Tờ khai đề nghị hỗ trợ chi phí mai táng", O, 1, false}}},
-    // --- commune level: certification (chứng thực) ---
-    {"2.000815",
-     "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền của Việt Nam cấp",
-     "Chứng thực",
-     kCommune,
-     "",
-     0,
-     WD,
-     2000,
-     "Bản sao được chứng thực từ bản chính",
-     true,
-     14,
-     {{"Bản chính giấy tờ, văn bản cần chứng thực", O, 1, true}, {"Bản sao cần chứng thực", C, 1, true}}},
-    {"2.000884",
-     "Chứng thực chữ ký trong các giấy tờ, văn bản",
-     "Chứng thực",
-     kCommune,
-     "",
-     0,
-     WD,
-     10000,
-     "Giấy tờ, văn bản được chứng thực chữ ký",
-     true,
-     6,
-     {{"Giấy tờ, văn bản cần chứng thực chữ ký", O, 1, true}}},
-    {"2.001035",
-     "Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất và nhà ở",
-     "Chứng thực",
-     kCommune,
-     "",
-     2,
-     WD,
-     50000,
-     "Hợp đồng, giao dịch được chứng thực",
-     false,
-     4,
-     {{"Dự thảo hợp đồng, giao dịch", O, 1, true},
-      {"Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở", C, 1, true}}},
-    {"2.000913",
-     "Chứng thực văn bản thỏa thuận phân chia di sản mà di sản là động sản, quyền sử dụng đất, nhà ở",
-     "Chứng thực",
-     kCommune,
-     "",
-     2,
-     WD,
-     50000,
-     "Văn bản thỏa thuận phân chia di sản được chứng thực",
-     false,
-     1,
-     {{"Dự thảo văn bản thỏa thuận phân chia di sản", O, 1, true},
-      {"Giấy chứng tử", C, 1, true},
-      {"Giấy tờ chứng minh quyền sở hữu, quyền sử dụng di sản", C, 1, true}}},
-    {"2.001019",
-     "Chứng thực việc sửa đổi, bổ sung, hủy bỏ hợp đồng, giao dịch",
-     "Chứng thực",
-     kCommune,
-     "",
-     2,
-     WD,
-     30000,
-     "Văn bản sửa đổi, bổ sung hợp đồng được chứng thực",
-     false,
-     0.5,
-     {{"Dự thảo văn bản sửa đổi, bổ sung, hủy bỏ hợp đồng", O, 1, true},
-      {"Hợp đồng, giao dịch đã được chứng thực", O, 1, true}}},
-    // --- commune level: household businesses, construction, land, social protection ---
-    {"2.000720",
-     "Đăng ký thành lập hộ kinh doanh",
-     "Thành lập và hoạt động của hộ kinh doanh",
-     kCommune,
-     "",
-     3,
-     WD,
-     100000,
-     "Giấy chứng nhận đăng ký hộ kinh doanh",
-     true,
-     4,
-     {{"Giấy đề nghị đăng ký hộ kinh doanh", O, 1, true},
-      {"Biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh", O, 1, false},
-      {"Hợp đồng thuê địa điểm kinh doanh", C, 1, false}}},
-    {"2.000575",
-     "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh",
-     "Thành lập và hoạt động của hộ kinh doanh",
-     kCommune,
-     "",
-     3,
-     WD,
-     50000,
-     "Giấy chứng nhận đăng ký hộ kinh doanh",
-     true,
-     1.5,
-     {{"Thông báo thay đổi nội dung đăng ký hộ kinh doanh", O, 1, true},
-      {"Giấy chứng nhận đăng ký hộ kinh doanh đã cấp", O, 1, true}}},
-    {"2.000614",
-     "Tạm ngừng kinh doanh, tiếp tục kinh doanh trước thời hạn đã thông báo của hộ kinh doanh",
-     "Thành lập và hoạt động của hộ kinh doanh",
-     kCommune,
-     "",
-     3,
-     WD,
-     0,
-     "Giấy xác nhận về việc hộ kinh doanh tạm ngừng kinh doanh",
-     true,
-     0.8,
-     {{"Thông báo tạm ngừng kinh doanh", O, 1, true}}},
-    {"1.009974",
-     "Cấp giấy phép xây dựng mới đối với công trình nhà ở riêng lẻ",
-     "Hoạt động xây dựng",
-     kCommune,
-     "",
-     15,
-     WD,
-     75000,
-     "Giấy phép xây dựng",
-     true,
-     3,
-     {{"Đơn đề nghị cấp giấy phép xây dựng", O, 1, true},
-      {"Giấy tờ chứng minh quyền sử dụng đất", CC, 1, true},
-      {"Bản vẽ thiết kế xây dựng", O, 2, true}}},
-    {"1.009975",
-     "Cấp giấy phép sửa chữa, cải tạo đối với công trình nhà ở riêng lẻ",
-     "Hoạt động xây dựng",
-     kCommune,
-     "",
-     15,
-     WD,
-     75000,
-     "Giấy phép sửa chữa, cải tạo",
-     true,
-     0.8,
-     {{"Đơn đề nghị cấp giấy phép sửa chữa, cải tạo", O, 1, true},
-      {"Giấy tờ chứng minh quyền sở hữu công trình", CC, 1, true},
-      {"Ảnh chụp hiện trạng công trình", O, 1, true},
-      {"Bản vẽ thiết kế sửa chữa, cải tạo", O, 2, true}}},
-    {"1.012756",
-     "Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn "
-     "liền với đất lần đầu",
-     "Đất đai",
-     kCommune,
-     "",
-     20,
-     WD,
-     100000,
-     "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất",
-     true,
-     2.5,
-     {{"Đơn đăng ký đất đai, tài sản gắn liền với đất (Mẫu số 04/ĐK)", O, 1, true},
-      {"Giấy tờ về quyền sử dụng đất", C, 1, true},
-      {"Mảnh trích đo địa chính thửa đất", O, 1, false}}},
-    {"1.012770",
-     "Chuyển mục đích sử dụng đất đối với hộ gia đình, cá nhân",
-     "Đất đai",
-     kCommune,
-     "",
-     15,
-     WD,
-     0,
-     "Quyết định cho phép chuyển mục đích sử dụng đất",
-     true,
-     1,
-     {{"Đơn xin chuyển mục đích sử dụng đất", O, 1, true}, {"Giấy chứng nhận quyền sử dụng đất", O, 1, true}}},
-    {"1.003554",
-     "Hòa giải tranh chấp đất đai",
-     "Đất đai",
-     kCommune,
-     "",
-     30,
-     CD,
-     0,
-     "Biên bản hòa giải",
-     true,
-     0.5,
-     {{"Đơn đề nghị hòa giải tranh chấp đất đai", O, 1, true}}},
-    {"1.001776",
-     "Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hằng tháng, hỗ trợ kinh phí chăm sóc, nuôi dưỡng hằng tháng",
-     "Bảo trợ xã hội",
-     kCommune,
-     "",
-     10,
-     WD,
-     0,
-     "Quyết định hưởng trợ cấp xã hội hằng tháng",
-     true,
-     1.5,
-     {{"Tờ khai đề nghị trợ giúp xã hội", O, 1, true}, {"Giấy xác nhận khuyết tật", C, 1, false}}},
-    {"1.001758",
-     "Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội",
-     "Bảo trợ xã hội",
-     kCommune,
-     "",
-     3,
-     WD,
-     0,
-     "Quyết định hỗ trợ chi phí mai táng",
-     true,
-     0.6,
-     {{"Tờ khai đề nghị hỗ trợ chi phí mai táng", O, 1, true}, {"Giấy chứng tử", C, 1, true}}},
-    {"1.001699",
-     "Xác nhận hộ gia đình làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp có mức sống trung bình",
-     "Giảm nghèo",
-     kCommune,
-     "",
-     10,
-     WD,
-     0,
-     "Giấy xác nhận hộ gia đình có mức sống trung bình",
-     true,
-     0.6,
-     {{"Giấy đề nghị xác nhận hộ gia đình có mức sống trung bình", O, 1, true}}},
-    // --- department level ---
-    {"2.000488",
-     "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam",
-     "Lý lịch tư pháp",
-     kDepartment,
-     "sotuphap",
-     10,
-     WD,
-     200000,
-     "Phiếu lý lịch tư pháp",
-     true,
-     6,
-     {{"Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp", O, 1, true},
-      {"Căn cước công dân hoặc Hộ chiếu của người được cấp Phiếu", C, 1, true}}},
-    {"2.001610",
-     "Đăng ký thành lập công ty trách nhiệm hữu hạn một thành viên",
-     "Thành lập và hoạt động doanh nghiệp",
-     kDepartment,
-     "sotaichinh",
-     3,
-     WD,
-     50000,
-     "Giấy chứng nhận đăng ký doanh nghiệp",
-     true,
-     2,
-     {{"Giấy đề nghị đăng ký doanh nghiệp", O, 1, true},
-      {"Điều lệ công ty", O, 1, true},
-      {"Giấy tờ pháp lý của chủ sở hữu công ty", C, 1, true}}},
-    {"2.002028",
-     "Đăng ký thay đổi nội dung đăng ký doanh nghiệp",
-     "Thành lập và hoạt động doanh nghiệp",
-     kDepartment,
-     "sotaichinh",
-     3,
-     WD,
-     50000,
-     "Giấy chứng nhận đăng ký doanh nghiệp",
-     true,
-     2,
-     {{"Thông báo thay đổi nội dung đăng ký doanh nghiệp", O, 1, true},
-      {"Quyết định của chủ sở hữu về việc thay đổi", O, 1, true}}},
-    {"2.000591",
-     "Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm",
-     "An toàn thực phẩm",
-     kDepartment,
-     "socongthuong",
-     20,
-     WD,
-     700000,
-     "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm",
-     true,
-     1,
-     {{"Đơn đề nghị cấp Giấy chứng nhận", O, 1, true},
-      {"Bản thuyết minh về cơ sở vật chất, trang thiết bị, dụng cụ", O, 1, true},
-      {"Giấy xác nhận đủ sức khỏe của chủ cơ sở", C, 1, true}}},
-    {"2.000633",
-     "Cấp Giấy phép bán lẻ sản phẩm rượu",
-     "Lưu thông hàng hóa trong nước",
-     kDepartment,
-     "socongthuong",
-     10,
-     WD,
-     1200000,
-     "Giấy phép bán lẻ sản phẩm rượu",
-     true,
-     0.6,
-     {{"Đơn đề nghị cấp Giấy phép bán lẻ sản phẩm rượu", O, 1, true},
-      {"Giấy chứng nhận đăng ký doanh nghiệp", C, 1, true},
-      {"Hợp đồng mua bán với thương nhân sản xuất, phân phối rượu", C, 1, true}}},
-    {"1.012445",
-     "Cấp giấy phép xây dựng mới đối với công trình cấp đặc biệt, cấp I, cấp II",
-     "Hoạt động xây dựng",
-     kDepartment,
-     "soxaydung",
-     20,
-     WD,
-     150000,
-     "Giấy phép xây dựng",
-     true,
-     0.8,
-     {{"Đơn đề nghị cấp giấy phép xây dựng", O, 1, true},
-      {"Giấy tờ chứng minh quyền sử dụng đất", CC, 1, true},
-      {"Bản vẽ thiết kế xây dựng", O, 2, true},
-      {"Văn bản thông báo kết quả thẩm định thiết kế", C, 1, true}}},
-    {"1.009940",
-     "Cấp chứng chỉ hành nghề hoạt động xây dựng hạng II, hạng III",
-     "Hoạt động xây dựng",
-     kDepartment,
-     "soxaydung",
-     20,
-     WD,
-     300000,
-     "Chứng chỉ hành nghề hoạt động xây dựng",
-     true,
-     0.8,
-     {{"Đơn đề nghị cấp chứng chỉ hành nghề", O, 1, true},
-      {"Ảnh màu cỡ 4x6 cm", O, 2, true},
-      {"Văn bằng chuyên môn", CC, 1, true}}},
-    {"1.002809",
-     "Đổi giấy phép lái xe do ngành Giao thông vận tải cấp",
-     "Đường bộ",
-     kDepartment,
-     "congan",
-     5,
-     WD,
-     135000,
-     "Giấy phép lái xe",
-     true,
-     4,
-     {{"Đơn đề nghị đổi giấy phép lái xe", O, 1, true},
-      {"Giấy khám sức khỏe của người lái xe", O, 1, true},
-      {"Giấy phép lái xe đang sử dụng", C, 1, true}}},
-    {"1.001986",
-     "Cấp giấy phép hành nghề khám bệnh, chữa bệnh",
-     "Khám bệnh, chữa bệnh",
-     kDepartment,
-     "soyte",
-     20,
-     WD,
-     360000,
-     "Giấy phép hành nghề khám bệnh, chữa bệnh",
-     true,
-     0.8,
-     {{"Đơn đề nghị cấp giấy phép hành nghề", O, 1, true},
-      {"Văn bằng chuyên môn", CC, 1, true},
-      {"Giấy chứng nhận đủ sức khỏe để hành nghề", O, 1, true},
-      {"Ảnh màu cỡ 4x6 cm", O, 2, true}}},
-    {"1.002152",
-     "Cấp giấy phép hoạt động đối với phòng khám chuyên khoa",
-     "Khám bệnh, chữa bệnh",
-     kDepartment,
-     "soyte",
-     45,
-     CD,
-     4300000,
-     "Giấy phép hoạt động khám bệnh, chữa bệnh",
-     true,
-     0.3,
-     {{"Đơn đề nghị cấp giấy phép hoạt động", O, 1, true},
-      {"Danh sách đăng ký người hành nghề tại cơ sở", O, 1, true},
-      {"Bản kê khai cơ sở vật chất, thiết bị y tế", O, 1, true}}},
-    {"1.005092",
-     "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc",
-     "Văn bằng, chứng chỉ",
-     kDepartment,
-     "sogddt",
-     0,
-     WD,
-     0,
-     "Bản sao văn bằng, chứng chỉ",
-     true,
-     1.5,
-     {{"Đơn đề nghị cấp bản sao văn bằng, chứng chỉ từ sổ gốc", O, 1, true}}},
-    {"1.004628",
-     "Cấp giấy phép kinh doanh dịch vụ lữ hành nội địa",
-     "Lữ hành",
-     kDepartment,
-     "sovhttdl",
-     10,
-     WD,
-     3000000,
-     "Giấy phép kinh doanh dịch vụ lữ hành nội địa",
-     true,
-     0.3,
-     {{"Đơn đề nghị cấp giấy phép kinh doanh dịch vụ lữ hành", O, 1, true},
-      {"Giấy chứng nhận đăng ký doanh nghiệp", C, 1, true},
-      {"Giấy chứng nhận ký quỹ kinh doanh dịch vụ lữ hành", O, 1, true}}},
-    {"1.004232",
-     "Cấp lại Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất do bị mất",
-     "Đất đai",
-     kDepartment,
-     "vpdkdd",
-     10,
-     WD,
-     50000,
-     "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất",
-     true,
-     1,
-     {{"Đơn đề nghị cấp lại Giấy chứng nhận", O, 1, true},
-      {"Giấy xác nhận đã niêm yết thông báo mất Giấy chứng nhận", O, 1, true}}},
-    {"1.012800",
-     "Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất do chuyển nhượng, tặng cho, thừa kế",
-     "Đất đai",
-     kDepartment,
-     "vpdkdd",
-     10,
-     WD,
-     30000,
-     "Giấy chứng nhận quyền sử dụng đất đã cập nhật biến động",
-     true,
-     3,
-     {{"Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu số 11/ĐK)", O, 1, true},
-      {"Hợp đồng, văn bản về việc chuyển quyền sử dụng đất", O, 1, true},
-      {"Giấy chứng nhận đã cấp", O, 1, true}}},
-    {"2.001744",
-     "Đăng ký thế chấp quyền sử dụng đất, tài sản gắn liền với đất",
-     "Đăng ký biện pháp bảo đảm",
-     kDepartment,
-     "vpdkdd",
-     3,
-     WD,
-     80000,
-     "Giấy chứng nhận có ghi nội dung đăng ký thế chấp",
-     true,
-     1.5,
-     {{"Phiếu yêu cầu đăng ký thế chấp", O, 1, true},
-      {"Hợp đồng thế chấp", O, 1, true},
-      {"Giấy chứng nhận quyền sử dụng đất", O, 1, true}}},
-    {"1.000481",
-     "Cấp giấy phép lao động cho người lao động nước ngoài làm việc tại Việt Nam",
-     "Việc làm",
-     kDepartment,
-     "sonoivu",
-     10,
-     WD,
-     600000,
-     "Giấy phép lao động",
-     true,
-     0.5,
-     {{"Văn bản đề nghị cấp giấy phép lao động", O, 1, true},
-      {"Giấy chứng nhận sức khỏe", O, 1, true},
-      {"Hộ chiếu", CC, 1, true},
-      {"Ảnh màu cỡ 4x6 cm", O, 2, true}}},
-    {"1.001978",
-     "Giải quyết hưởng trợ cấp thất nghiệp",
-     "Việc làm",
-     kDepartment,
-     "sonoivu",
-     20,
-     WD,
-     0,
-     "Quyết định hưởng trợ cấp thất nghiệp",
-     true,
-     1.5,
-     {{"Đề nghị hưởng trợ cấp thất nghiệp", O, 1, true},
-      {"Quyết định thôi việc hoặc chấm dứt hợp đồng lao động", C, 1, true},
-      {"Sổ bảo hiểm xã hội", O, 1, true}}},
-    {"2.000777",
-     "Cấp Giấy chứng nhận đăng ký đầu tư đối với dự án không thuộc diện chấp thuận chủ trương đầu tư",
-     "Đầu tư tại Việt Nam",
-     kDepartment,
-     "bqlkcn",
-     15,
-     WD,
-     0,
-     "Giấy chứng nhận đăng ký đầu tư",
-     true,
-     0.3,
-     {{"Văn bản đề nghị thực hiện dự án đầu tư", O, 1, true},
-      {"Đề xuất dự án đầu tư", O, 1, true},
-      {"Tài liệu về tư cách pháp lý của nhà đầu tư", C, 1, true},
-      {"Báo cáo tài chính 02 năm gần nhất của nhà đầu tư", C, 1, true}}},
-    {"1.008364",
-     "Cấp Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ",
-     "Hoạt động khoa học và công nghệ",
-     kDepartment,
-     "sokhcn",
-     15,
-     WD,
-     0,
-     "Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ",
-     true,
-     0.2,
-     {{"Đơn đăng ký hoạt động khoa học và công nghệ", O, 1, true},
-      {"Quyết định thành lập tổ chức", C, 1, true},
-      {"Điều lệ tổ chức và hoạt động", O, 1, true}}},
-    {"2.002175",
-     "Giải quyết khiếu nại lần đầu",
-     "Giải quyết khiếu nại",
-     kDepartment,
-     "thanhtra",
-     30,
-     CD,
-     0,
-     "Quyết định giải quyết khiếu nại lần đầu",
-     true,
-     0.3,
-     {{"Đơn khiếu nại", O, 1, true}, {"Tài liệu, chứng cứ liên quan", C, 1, false}}},
-    // --- province level: decided by the provincial people's committee after a department's appraisal ---
-    {"1.012790",
-     "Giao đất, cho thuê đất không thông qua đấu giá quyền sử dụng đất đối với tổ chức",
-     "Đất đai",
-     kProvince,
-     "sonnmt",
-     20,
-     WD,
-     0,
-     "Quyết định giao đất, cho thuê đất",
-     false,
-     0.3,
-     {{"Đơn xin giao đất, cho thuê đất", O, 1, true},
-      {"Trích lục bản đồ địa chính thửa đất", O, 1, true},
-      {"Văn bản chấp thuận chủ trương đầu tư", C, 1, true}}},
-    {"1.009645",
-     "Chấp thuận chủ trương đầu tư của Ủy ban nhân dân cấp tỉnh",
-     "Đầu tư tại Việt Nam",
-     kProvince,
-     "sotaichinh",
-     25,
-     WD,
-     0,
-     "Quyết định chấp thuận chủ trương đầu tư",
-     true,
-     0.2,
-     {{"Văn bản đề nghị thực hiện dự án đầu tư", O, 1, true},
-      {"Đề xuất dự án đầu tư", O, 1, true},
-      {"Tài liệu về tư cách pháp lý của nhà đầu tư", C, 1, true}}},
-};
-
 std::string Code(int z, int y)
 {
     char buffer[32];
@@ -788,7 +88,96 @@ std::string Code(int z, int y)
     return buffer;
 }
 
+[[noreturn]] void ThrowMalformed(std::size_t line, const std::string& what)
+{
+    throw Error(ErrorCategory::Internal, N_("The demo catalogue has a malformed line"), {},
+                "demo_catalogue.tsv:" + std::to_string(line) + ": " + what);
+}
+
+std::vector<std::string> SplitTabs(std::string_view line)
+{
+    std::vector<std::string> fields;
+    for (std::size_t start = 0;;) {
+        const std::size_t tab = line.find('\t', start);
+        fields.emplace_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+        if (tab == std::string_view::npos) {
+            return fields;
+        }
+        start = tab + 1;
+    }
+}
+
+// Whole-field numbers only, in the C locale whatever the process's locale is.
+template <typename T>
+T Number(const std::string& text, std::size_t line)
+{
+    T value{};
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size()) {
+        ThrowMalformed(line, "not a number: " + text);
+    }
+    return value;
+}
+
+bool YesNo(const std::string& text, std::size_t line)
+{
+    if (text != "yes" && text != "no") {
+        ThrowMalformed(line, "expected yes or no: " + text);
+    }
+    return text == "yes";
+}
+
 }  // namespace
+
+std::vector<ProcedureRow> ParseProcedureTable(std::string_view text)
+{
+    std::vector<ProcedureRow> rows;
+    std::size_t lineNumber = 0;
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t newline = text.find('\n', start);
+        const std::size_t end = newline == std::string_view::npos ? text.size() : newline;
+        std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        if (line.ends_with('\r')) {
+            line.remove_suffix(1);  // a checkout with Windows line ends
+        }
+        ++lineNumber;
+        if (line.empty() || line.front() == '#') {
+            continue;
+        }
+        const std::vector<std::string> f = SplitTabs(line);
+        try {
+            if (f[0] == "procedure" && f.size() == 12) {
+                ProcedureRow row;
+                Procedure& p = row.procedure;
+                p.code = f[1];
+                p.name = f[2];
+                p.sector = f[3];
+                p.competentLevel = AgencyLevelFromString(f[4]);
+                row.department = f[5];
+                p.processingTime = Number<int>(f[6], lineNumber);
+                p.processingUnit = DurationUnitFromString(f[7]);
+                p.feeVnd = Number<std::int64_t>(f[8], lineNumber);
+                p.resultType = f[9];
+                p.online = YesNo(f[10], lineNumber);
+                row.popularity = Number<double>(f[11], lineNumber);
+                rows.push_back(std::move(row));
+            } else if (f[0] == "document" && f.size() == 5 && !rows.empty()) {
+                rows.back().procedure.documents.push_back(RequiredDocument{f[1], DocumentFormFromString(f[2], "form"),
+                                                                           Number<int>(f[3], lineNumber),
+                                                                           YesNo(f[4], lineNumber)});
+            } else {
+                ThrowMalformed(lineNumber, "expected a procedure line (12 fields) or a document line (5 fields)");
+            }
+        } catch (const Error& e) {
+            if (e.Category() != ErrorCategory::BadInput) {
+                throw;
+            }
+            ThrowMalformed(lineNumber, e.what());
+        }
+    }
+    return rows;
+}
 
 void AddAgencies(DemoProvince& province)
 {
@@ -828,21 +217,12 @@ void AddProcedures(DemoProvince& province)
             departmentBySlug[province.agencySlugs[i]] = province.agencies[i].id;
         }
     }
-    for (const auto& row : kProcedures) {
-        Procedure p;
+    const auto bytes = DemoCatalogueTsv();
+    for (auto& row : ParseProcedureTable({reinterpret_cast<const char*>(bytes.data()), bytes.size()})) {
+        Procedure& p = row.procedure;
         p.id = static_cast<std::int64_t>(province.procedures.size()) + 1;
-        p.code = row.code;
-        p.name = row.name;
-        p.sector = row.sector;
-        p.competentLevel = row.level;
-        p.processingTime = row.time;
-        p.processingUnit = row.unit;
-        p.documents = row.documents;
-        p.feeVnd = row.fee;
-        p.resultType = row.result;
-        p.online = row.online;
         std::int64_t department = 0;
-        if (row.level != AgencyLevel::Commune) {
+        if (p.competentLevel != AgencyLevel::Commune) {
             auto it = departmentBySlug.find(row.department);
             if (it == departmentBySlug.end()) {
                 throw Error(ErrorCategory::Internal, N_("The demo catalogue names an unknown department"), {},

@@ -12,35 +12,19 @@
 #include "model/dossier_code.h"
 #include "model/error.h"
 #include "model/working_calendar.h"
+#include "tests/demo/standard_province.h"
 
 using namespace motcua;
 using namespace motcua::demo;
+using namespace motcua::demo::test;
 using namespace std::chrono;
-
-namespace {
-
-// 27/11/2026 09:20 in Vietnam: a Friday.
-const Instant kNow = sys_days{2026y / November / 27} + hours{2} + minutes{20};
-
-const DemoProvince& Standard()
-{
-    static const DemoProvince province = GenerateProvince(ProvinceOptions{3000, 20261127, kNow});
-    return province;
-}
-
-Date LocalDate(Instant t)
-{
-    return Date{sys_days{floor<days>(ToLocal(t).time_since_epoch())}};
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(demo_province)
 
 BOOST_AUTO_TEST_CASE(same_seed_same_province_other_seed_other_people)
 {
-    const DemoProvince again = GenerateProvince(ProvinceOptions{3000, 20261127, kNow});
-    const DemoProvince& first = Standard();
+    const DemoProvince again = GenerateProvince(ProvinceOptions{3000, 20261127, kStandardNow});
+    const DemoProvince& first = StandardProvince();
     BOOST_REQUIRE_EQUAL(first.dossiers.size(), again.dossiers.size());
     for (std::size_t i = 0; i < first.dossiers.size(); ++i) {
         const Dossier& a = first.dossiers[i];
@@ -57,7 +41,7 @@ BOOST_AUTO_TEST_CASE(same_seed_same_province_other_seed_other_people)
         BOOST_TEST(first.staff[i].fullName == again.staff[i].fullName);
     }
 
-    const DemoProvince other = GenerateProvince(ProvinceOptions{3000, 7, kNow});
+    const DemoProvince other = GenerateProvince(ProvinceOptions{3000, 7, kStandardNow});
     int sameName = 0;
     for (std::size_t i = 0; i < other.dossiers.size(); ++i) {
         sameName += other.dossiers[i].applicant.citizenId == first.dossiers[i].applicant.citizenId ? 1 : 0;
@@ -67,7 +51,7 @@ BOOST_AUTO_TEST_CASE(same_seed_same_province_other_seed_other_people)
 
 BOOST_AUTO_TEST_CASE(agencies_form_a_two_tier_province_with_unique_valid_codes)
 {
-    const DemoProvince& p = Standard();
+    const DemoProvince& p = StandardProvince();
     std::map<AgencyLevel, int> levels;
     std::set<std::string> codes;
     std::set<std::string> names;
@@ -88,7 +72,7 @@ BOOST_AUTO_TEST_CASE(agencies_form_a_two_tier_province_with_unique_valid_codes)
 
 BOOST_AUTO_TEST_CASE(catalogue_has_fifty_valid_procedures_with_handling_departments)
 {
-    const DemoProvince& p = Standard();
+    const DemoProvince& p = StandardProvince();
     BOOST_REQUIRE_EQUAL(p.procedures.size(), 50U);
     std::set<std::string> codes;
     int online = 0;
@@ -122,7 +106,7 @@ BOOST_AUTO_TEST_CASE(catalogue_has_fifty_valid_procedures_with_handling_departme
 
 BOOST_AUTO_TEST_CASE(staff_usernames_are_unique_ascii_and_every_agency_has_every_role)
 {
-    const DemoProvince& p = Standard();
+    const DemoProvince& p = StandardProvince();
     std::set<std::string> usernames;
     std::map<std::int64_t, std::set<Role>> roles;
     for (const DemoStaff& s : p.staff) {
@@ -155,8 +139,8 @@ BOOST_AUTO_TEST_CASE(staff_usernames_are_unique_ascii_and_every_agency_has_every
 
 BOOST_AUTO_TEST_CASE(every_applicant_passes_the_models_validation)
 {
-    const DemoProvince& p = Standard();
-    const Date today = LocalDate(kNow);
+    const DemoProvince& p = StandardProvince();
+    const Date today = LocalDate(kStandardNow);
     for (const Dossier& d : p.dossiers) {
         BOOST_CHECK_NO_THROW(ValidateCitizenId(d.applicant.citizenId, d.applicant.dateOfBirth));
         try {
@@ -170,7 +154,7 @@ BOOST_AUTO_TEST_CASE(every_applicant_passes_the_models_validation)
 BOOST_AUTO_TEST_CASE(every_national_status_is_present)
 {
     std::map<int, int> count;
-    for (const Dossier& d : Standard().dossiers) {
+    for (const Dossier& d : StandardProvince().dossiers) {
         ++count[static_cast<int>(d.status)];
     }
     for (int s = 1; s <= 10; ++s) {
@@ -178,7 +162,7 @@ BOOST_AUTO_TEST_CASE(every_national_status_is_present)
     }
     BOOST_TEST(count[10] > count[4]);  // most dossiers of the last 90 days are finished
     // Even a tiny demo has one of each.
-    const DemoProvince tiny = GenerateProvince(ProvinceOptions{12, 1, kNow});
+    const DemoProvince tiny = GenerateProvince(ProvinceOptions{12, 1, kStandardNow});
     std::set<int> statuses;
     for (const Dossier& d : tiny.dossiers) {
         statuses.insert(static_cast<int>(d.status));
@@ -188,7 +172,7 @@ BOOST_AUTO_TEST_CASE(every_national_status_is_present)
 
 BOOST_AUTO_TEST_CASE(codes_are_unique_and_gap_free_per_agency_and_day)
 {
-    const DemoProvince& p = Standard();
+    const DemoProvince& p = StandardProvince();
     const DossierCodeFormat format;
     std::set<std::string> codes;
     std::map<std::pair<std::int64_t, int>, std::vector<int>> sequences;
@@ -210,18 +194,18 @@ BOOST_AUTO_TEST_CASE(codes_are_unique_and_gap_free_per_agency_and_day)
 
 BOOST_AUTO_TEST_CASE(times_are_ordered_and_inside_the_last_ninety_days)
 {
-    const DemoProvince& p = Standard();
+    const DemoProvince& p = StandardProvince();
     const WorkingCalendar calendar(CalendarSettings{}, HolidayTable::Vietnam2026And2027());
     for (std::size_t i = 0; i < p.dossiers.size(); ++i) {
         const Dossier& d = p.dossiers[i];
         const auto& events = p.history[i];
         BOOST_REQUIRE(!events.empty());
         BOOST_TEST((events.front().at == d.submittedAt));
-        BOOST_TEST((d.submittedAt >= kNow - days{100}), d.code);
+        BOOST_TEST((d.submittedAt >= kStandardNow - days{100}), d.code);
         for (std::size_t k = 1; k < events.size(); ++k) {
             BOOST_TEST((events[k - 1].at <= events[k].at), d.code);
         }
-        BOOST_TEST((events.back().at < kNow), d.code);
+        BOOST_TEST((events.back().at < kStandardNow), d.code);
         const bool accepted =
             std::any_of(events.begin(), events.end(), [](const HistoryEvent& e) { return e.action == Action::Accept; });
         BOOST_TEST(d.receivedAt.has_value() == accepted, d.code);
@@ -254,7 +238,7 @@ BOOST_AUTO_TEST_CASE(times_are_ordered_and_inside_the_last_ninety_days)
 
 BOOST_AUTO_TEST_CASE(history_walks_the_transition_table)
 {
-    const DemoProvince& p = Standard();
+    const DemoProvince& p = StandardProvince();
     for (std::size_t i = 0; i < p.dossiers.size(); ++i) {
         const Dossier& d = p.dossiers[i];
         const auto& events = p.history[i];
@@ -287,7 +271,7 @@ BOOST_AUTO_TEST_CASE(history_walks_the_transition_table)
 
 BOOST_AUTO_TEST_CASE(the_demo_clerk_has_a_good_inbox_and_some_dossiers_are_overdue)
 {
-    const DemoProvince& p = Standard();
+    const DemoProvince& p = StandardProvince();
     int open = 0;
     int awaitingIntake = 0;
     int overdue = 0;
@@ -298,7 +282,7 @@ BOOST_AUTO_TEST_CASE(the_demo_clerk_has_a_good_inbox_and_some_dossiers_are_overd
         }
         if (d.receivedAt && d.dueAt && d.status != NationalStatus::ResultReady) {
             ++openWithDue;
-            overdue += *d.dueAt < kNow ? 1 : 0;
+            overdue += *d.dueAt < kStandardNow ? 1 : 0;
         }
         if (d.handlingAgencyId == p.demoAgencyId) {
             ++open;
@@ -316,14 +300,14 @@ BOOST_AUTO_TEST_CASE(the_demo_clerk_has_a_good_inbox_and_some_dossiers_are_overd
 BOOST_AUTO_TEST_CASE(bad_options_are_refused)
 {
     try {
-        GenerateProvince(ProvinceOptions{-1, 1, kNow});
+        GenerateProvince(ProvinceOptions{-1, 1, kStandardNow});
         BOOST_ERROR("a negative count was accepted");
     } catch (const Error& e) {
         BOOST_TEST((e.Category() == ErrorCategory::BadInput));
         BOOST_TEST(e.Field() == "dossiers");
     }
     BOOST_CHECK_THROW(GenerateProvince(ProvinceOptions{10, 1, Instant{}}), Error);
-    BOOST_TEST(GenerateProvince(ProvinceOptions{0, 1, kNow}).dossiers.empty());
+    BOOST_TEST(GenerateProvince(ProvinceOptions{0, 1, kStandardNow}).dossiers.empty());
 }
 
 BOOST_AUTO_TEST_CASE(ascii_folding_for_usernames)

@@ -81,12 +81,12 @@ BOOST_AUTO_TEST_CASE(seeds_an_empty_database_and_refuses_a_second_time)
     for (const char* name : {kDemoClerk, kDemoHandler, kDemoManager, kDemoSigner}) {
         const auto staff = store.FindStaffByUsername(name);
         BOOST_REQUIRE_MESSAGE(staff.has_value(), name);
-        BOOST_TEST(staff->agencyId == ward->id);
+        BOOST_TEST(staff->member.agencyId == ward->id);
         BOOST_TEST(staff->passwordHash == "test-hash:demo");
         BOOST_TEST(staff->active);
     }
-    BOOST_TEST((store.FindStaffByUsername(kDemoClerk)->role == Role::Clerk));
-    BOOST_TEST((store.FindStaffByUsername(kDemoAdmin)->role == Role::Admin));
+    BOOST_TEST((store.FindStaffByUsername(kDemoClerk)->member.role == Role::Clerk));
+    BOOST_TEST((store.FindStaffByUsername(kDemoAdmin)->member.role == Role::Admin));
     BOOST_TEST(store.FindStaffByUsername("clerk.sotuphap").has_value());
 
     // Each generated dossier is stored as generated, with its history.

@@ -17,6 +17,7 @@
 
 #include "demo/citizen_request.h"
 #include "demo/demo_province.h"
+#include "model/clock.h"
 #include "model/error.h"
 
 namespace motcua::tools {
@@ -35,13 +36,12 @@ double ParseNumber(const std::string& text, const std::string& option)
 std::string ClockNow()
 {
     // "2026-11-27T09:30:00+07:00" → "09:30:00"
-    return FormatIso8601(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())).substr(11, 8);
+    return FormatIso8601(SystemClock().Now()).substr(11, 8);
 }
 
 Date Today()
 {
-    const auto local = ToLocal(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-    return Date{std::chrono::sys_days{std::chrono::floor<std::chrono::days>(local.time_since_epoch())}};
+    return LocalDate(SystemClock().Now());
 }
 
 }  // namespace
