@@ -49,6 +49,20 @@ auto InTransaction(ConnectionPool& pool, Work&& work) -> std::invoke_result_t<Wo
     }
 }
 
+// The row that `select` WHERE `where` finds, with :key bound to `key`, read through Row's type_conversion; empty
+// when there is none.
+template <typename Row>
+std::optional<Row> SelectOne(soci::session& sql, const std::string& select, const std::string& where,
+                             const std::string& key)
+{
+    Row row{};
+    soci::indicator found = soci::i_null;
+    sql << select + " WHERE " + where, use(key, "key"), into(row, found);
+    if (!sql.got_data())
+        return std::nullopt;
+    return row;
+}
+
 // A timestamptz column as whole epoch seconds, the form instants travel in (soci_conversions.h).
 std::string Epoch(const std::string& column);
 

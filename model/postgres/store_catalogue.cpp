@@ -35,12 +35,9 @@ std::vector<RequiredDocument> LoadRequiredDocuments(soci::session& sql, std::int
 
 std::optional<Procedure> LoadProcedure(soci::session& sql, const std::string& where, const std::string& key)
 {
-    Procedure p;
-    soci::indicator found = soci::i_null;
-    sql << std::string(kProcedureSelect) + " WHERE " + where, use(key, "key"), into(p, found);
-    if (!sql.got_data())
-        return std::nullopt;
-    p.documents = LoadRequiredDocuments(sql, p.id);
+    std::optional<Procedure> p = SelectOne<Procedure>(sql, kProcedureSelect, where, key);
+    if (p)
+        p->documents = LoadRequiredDocuments(sql, p->id);
     return p;
 }
 
@@ -58,14 +55,8 @@ std::vector<Agency> Store::LoadAgencies()
 
 std::optional<Agency> Store::FindAgencyByCode(const std::string& code)
 {
-    return InTransaction(*m_pool, [&](soci::session& sql) -> std::optional<Agency> {
-        Agency a;
-        soci::indicator found = soci::i_null;
-        sql << std::string(kAgencySelect) + " WHERE code = :code", use(code, "code"), into(a, found);
-        if (!sql.got_data())
-            return std::nullopt;
-        return a;
-    });
+    return InTransaction(
+        *m_pool, [&](soci::session& sql) { return SelectOne<Agency>(sql, kAgencySelect, "code = :key", code); });
 }
 
 std::optional<Procedure> Store::FindProcedureByCode(const std::string& code)

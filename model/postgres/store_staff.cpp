@@ -14,12 +14,7 @@ constexpr const char* kStaffSelect =
 
 std::optional<StaffCredentials> LoadStaff(soci::session& sql, const std::string& where, const std::string& key)
 {
-    StaffCredentials s;
-    soci::indicator found = soci::i_null;
-    sql << std::string(kStaffSelect) + " WHERE " + where, use(key, "key"), into(s, found);
-    if (!sql.got_data())
-        return std::nullopt;
-    return s;
+    return SelectOne<StaffCredentials>(sql, kStaffSelect, where, key);
 }
 
 }  // namespace
