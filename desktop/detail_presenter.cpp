@@ -9,13 +9,13 @@ namespace {
 
 class BusyScope {
 public:
-    explicit BusyScope(IDetailView& view) : m_view(view) { m_view.SetBusy(true); }
+    explicit BusyScope(views::IDetailView& view) : m_view(view) { m_view.SetBusy(true); }
     ~BusyScope() { m_view.SetBusy(false); }
     BusyScope(const BusyScope&) = delete;
     BusyScope& operator=(const BusyScope&) = delete;
 
 private:
-    IDetailView& m_view;
+    views::IDetailView& m_view;
 };
 
 std::string OrDash(const std::string& text)
@@ -30,16 +30,23 @@ std::string NoSelectionHint()
 
 }  // namespace
 
-DetailPresenter::DetailPresenter(IDetailView& view, IStaffApi& api, Alert& alert, ReceiptOpener& receipts,
-                                 StaffIdentity staff, Clock clock)
+DetailPresenter::DetailPresenter(views::IDetailView& view, IStaffApi& api, views::Alert& alert, ReceiptOpener& receipts,
+                                 StaffIdentity staff, const Clock& clock, IDossierChangeListener& changes)
     : m_view(view),
       m_api(api),
       m_alert(alert),
       m_receipts(receipts),
       m_staff(std::move(staff)),
-      m_clock(std::move(clock))
+      m_clock(clock),
+      m_changes(changes)
 {
+    m_view.SetListener(this);
     Clear();
+}
+
+DetailPresenter::~DetailPresenter()
+{
+    m_view.SetListener(nullptr);  // a button pressed after this must not call back into a dead presenter
 }
 
 void DetailPresenter::Clear()
@@ -98,16 +105,15 @@ void DetailPresenter::Accept()
                                 "reloaded: check it and try again if it still needs accepting."),
                               TechnicalDetails(e));
             Show(id);
-            if (m_current && m_onChange)
-                m_onChange(m_current->summary);
+            if (m_current)
+                m_changes.DossierChanged(m_current->summary);
             return;
         }
         m_alert.ShowError(FormatText(_("The dossier was not accepted: %s"), {UserMessage(e)}), TechnicalDetails(e));
         return;
     }
     Render();
-    if (m_onChange)
-        m_onChange(m_current->summary);
+    m_changes.DossierChanged(m_current->summary);
     if (CanOpenReceipt() &&
         m_alert.AskYesNo(FormatText(_("Dossier %s has been accepted. Open the receipt (form 01) to print it?"),
                                     {m_current->summary.code})))
@@ -126,15 +132,13 @@ void DetailPresenter::OpenReceipt()
     }
 }
 
-DetailViewData DetailPresenter::BuildViewData(const DossierDetail& d) const
+views::DetailViewData DetailPresenter::BuildViewData(const DossierDetail& d) const
 {
-    DetailViewData out;
+    views::DetailViewData out;
     const InboxItem& s = d.summary;
     out.heading = s.code + " — " + d.applicant.fullName;
-    out.overdue = s.dueAt && IsOpen(s.status) && *s.dueAt < m_clock();
-    std::string status = StatusText(s.status);
-    if (out.overdue)
-        status = FormatText(_("%s (overdue)"), {status});
+    out.overdue = IsOverdue(s, m_clock.Now());
+    const std::string status = StatusText(s.status, out.overdue);
     out.fields = {
         {_("Dossier code"), s.code},
         {_("Status"), status},
@@ -145,7 +149,7 @@ DetailViewData DetailPresenter::BuildViewData(const DossierDetail& d) const
         {_("Address"), OrDash(d.applicant.address)},
         {_("Phone"), OrDash(d.applicant.phone)},
         {_("Email"), OrDash(d.applicant.email)},
-        {_("Channel"), OrDash(ChannelText(d.channel))},
+        {_("Channel"), d.channel ? ChannelText(*d.channel) : "—"},
         {_("Submitted on"), FormatDeskDateTime(s.submittedAt)},
         {_("Received on"), FormatDeskDateTime(s.receivedAt)},
         {_("Due"), FormatDeskDateTime(s.dueAt)},
@@ -157,10 +161,10 @@ DetailViewData DetailPresenter::BuildViewData(const DossierDetail& d) const
     for (const DocumentInfo& doc : d.documents)
         out.documents.push_back({doc.name, DocumentFormText(doc.form), std::to_string(doc.count)});
     for (const HistoryEntry& h : d.history) {
-        DetailHistoryRow row;
+        views::DetailHistoryRow row;
         row.at = FormatDeskDateTime(h.at);
         row.step = ActionText(h.action);
-        row.by = h.staffName ? *h.staffName : RoleText(h.role);
+        row.by = h.staffName ? *h.staffName : h.role ? RoleText(*h.role) : std::string();
         row.status = StatusText(h.toStatus);
         row.note = h.note;
         out.history.push_back(std::move(row));

@@ -2,64 +2,34 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
-#include <vector>
 
-#include "desktop/alert.h"
-#include "desktop/clock.h"
 #include "desktop/receipt_opener.h"
 #include "desktop/staff_api.h"
+#include "model/clock.h"
+#include "views/alert.h"
+#include "views/detail_view.h"
 
 namespace motcua::desktop {
 
-struct DetailField {
-    std::string label;
-    std::string value;
-};
-
-struct DetailDocumentRow {
-    std::string name;
-    std::string form;
-    std::string count;
-};
-
-struct DetailHistoryRow {
-    std::string at;
-    std::string step;
-    std::string by;      // the staff member's name, or the role ("Citizen") when no staff member acted
-    std::string status;  // the status the step led to
-    std::string note;
-};
-
-// Everything the pane shows, already as text in the UI language.
-struct DetailViewData {
-    std::string heading;  // "<code> — <applicant>"
-    std::vector<DetailField> fields;
-    std::vector<DetailDocumentRow> documents;
-    std::vector<DetailHistoryRow> history;
-    bool overdue = false;
-};
-
-class IDetailView {
+// Told when the dossier shown changed here (accepted) or was found changed (conflict), with its new inbox fields;
+// the shell implements it to update the inbox row.
+class IDossierChangeListener {
 public:
-    virtual ~IDetailView() = default;
-    virtual void ShowDossier(const DetailViewData& data) = 0;
-    // No dossier selected (or it could not be loaded): the hint says what to do.
-    virtual void ShowEmpty(const std::string& hint) = 0;
-    virtual void SetAcceptEnabled(bool enabled) = 0;
-    virtual void SetReceiptEnabled(bool enabled) = 0;
-    virtual void SetBusy(bool busy) = 0;
+    virtual ~IDossierChangeListener() = default;
+    virtual void DossierChanged(const InboxItem& item) = 0;
 };
 
-class DetailPresenter {
+class DetailPresenter final : public views::IDetailViewListener {
 public:
-    DetailPresenter(IDetailView& view, IStaffApi& api, Alert& alert, ReceiptOpener& receipts, StaffIdentity staff,
-                    Clock clock);
+    // `view`, `clock` and `changes` must outlive the presenter.
+    DetailPresenter(views::IDetailView& view, IStaffApi& api, views::Alert& alert, ReceiptOpener& receipts,
+                    StaffIdentity staff, const Clock& clock, IDossierChangeListener& changes);
+    ~DetailPresenter() override;
+    DetailPresenter(const DetailPresenter&) = delete;
+    DetailPresenter& operator=(const DetailPresenter&) = delete;
 
-    // Called with the dossier's new inbox fields after it changed here (accepted) or was found changed (conflict).
-    void SetChangeHandler(std::function<void(const InboxItem&)> handler) { m_onChange = std::move(handler); }
     // Loads and shows a dossier; on failure the pane is emptied and the alert explains.
     void Show(std::int64_t dossierId);
     void Clear();
@@ -71,18 +41,21 @@ public:
     void OpenReceipt();
     const std::optional<DossierDetail>& Current() const noexcept { return m_current; }
 
+    void OnAcceptPressed() override { Accept(); }
+    void OnOpenReceiptPressed() override { OpenReceipt(); }
+
 private:
     void Render();
-    DetailViewData BuildViewData(const DossierDetail& d) const;
+    views::DetailViewData BuildViewData(const DossierDetail& d) const;
 
-    IDetailView& m_view;
+    views::IDetailView& m_view;
     IStaffApi& m_api;
-    Alert& m_alert;
+    views::Alert& m_alert;
     ReceiptOpener& m_receipts;
     StaffIdentity m_staff;
-    Clock m_clock;
+    const Clock& m_clock;
+    IDossierChangeListener& m_changes;
     std::optional<DossierDetail> m_current;
-    std::function<void(const InboxItem&)> m_onChange;
 };
 
 }  // namespace motcua::desktop

@@ -2,9 +2,9 @@
 
 #include <chrono>
 #include <cstdio>
-#include <string_view>
 
 #include "desktop/gettext_macros.h"
+#include "model/text.h"
 
 namespace motcua::desktop {
 namespace {
@@ -16,20 +16,6 @@ std::string TwoDigits(unsigned value)
     return buffer;
 }
 
-struct Word {
-    std::string_view key;
-    const char* msgid;
-};
-
-template <std::size_t N>
-std::string Lookup(const Word (&table)[N], const std::string& key)
-{
-    for (const Word& w : table)
-        if (w.key == key)
-            return Translate(w.msgid);
-    return key;
-}
-
 }  // namespace
 
 std::string FormatDeskDateTime(const std::optional<Instant>& t)
@@ -38,9 +24,8 @@ std::string FormatDeskDateTime(const std::optional<Instant>& t)
         return "—";
     using namespace std::chrono;
     const LocalTime local = ToLocal(*t);
-    const auto day = floor<days>(local);
-    const year_month_day ymd{day};
-    const hh_mm_ss<seconds> hms{local - day};
+    const year_month_day ymd = LocalDate(*t);
+    const hh_mm_ss<seconds> hms{local - floor<days>(local)};
     return TwoDigits(static_cast<unsigned>(ymd.day())) + "/" + TwoDigits(static_cast<unsigned>(ymd.month())) + "/" +
            std::to_string(static_cast<int>(ymd.year())) + " " + TwoDigits(static_cast<unsigned>(hms.hours().count())) +
            ":" + TwoDigits(static_cast<unsigned>(hms.minutes().count()));
@@ -81,59 +66,75 @@ std::string StatusText(NationalStatus status)
     return std::to_string(static_cast<int>(status));
 }
 
-std::string ActionText(const std::string& action)
+std::string StatusText(NationalStatus status, bool overdue)
 {
-    static const Word kActions[] = {
-        {"submit", N_("Submitted")},
-        {"accept", N_("Accepted at intake")},
-        {"request_supplement", N_("Supplement requested")},
-        {"refuse", N_("Refused at intake")},
-        {"supplement", N_("Supplement provided")},
-        {"assign", N_("Assigned")},
-        {"propose_result", N_("Result proposed")},
-        {"approve", N_("Approved")},
-        {"return_result", N_("Result returned")},
-        {"stop", N_("Processing stopped")},
-        {"withdraw", N_("Withdrawn")},
-    };
-    return Lookup(kActions, action);
+    if (!overdue)
+        return StatusText(status);
+    // TRANSLATORS: status of a dossier past its due time, e.g. "Received (overdue)"
+    return FormatText(_("%s (overdue)"), {StatusText(status)});
 }
 
-std::string RoleText(const std::string& role)
+std::string ActionText(Action action)
 {
-    static const Word kRoles[] = {
-        // TRANSLATORS: staff role who receives dossiers at the one-stop desk (cán bộ tiếp nhận)
-        {"clerk", N_("Intake clerk")}, {"handler", N_("Handling officer")}, {"manager", N_("Manager")},
-        {"signer", N_("Signer")},      {"admin", N_("Administrator")},      {"citizen", N_("Citizen")},
-    };
-    return Lookup(kRoles, role);
+    switch (action) {
+    case Action::Submit: return _("Submitted");
+    case Action::Accept: return _("Accepted at intake");
+    case Action::RequestSupplement: return _("Supplement requested");
+    case Action::Refuse: return _("Refused at intake");
+    case Action::Supplement: return _("Supplement provided");
+    case Action::Assign: return _("Assigned");
+    case Action::ProposeResult: return _("Result proposed");
+    case Action::Approve: return _("Approved");
+    case Action::ReturnResult: return _("Result returned");
+    case Action::Stop: return _("Processing stopped");
+    case Action::Withdraw: return _("Withdrawn");
+    // TRANSLATORS: history step: the handler asked for fees or taxes before the result (yêu cầu nộp phí, lệ phí)
+    case Action::RequestFees: return _("Fees requested");
+    // TRANSLATORS: history step: the fees were paid (đã nộp phí, lệ phí)
+    case Action::PayFees: return _("Fees paid");
+    }
+    return ToString(action);
 }
 
-std::string DocumentFormText(const std::string& form)
+std::string RoleText(Role role)
 {
-    static const Word kForms[] = {
-        {"original", N_("Original")},
-        {"certified_copy", N_("Certified copy")},
-        {"copy", N_("Copy")},
-    };
-    return Lookup(kForms, form);
+    switch (role) {
+    // TRANSLATORS: staff role who receives dossiers at the one-stop desk (cán bộ tiếp nhận)
+    case Role::Clerk: return _("Intake clerk");
+    case Role::Handler: return _("Handling officer");
+    case Role::Manager: return _("Manager");
+    case Role::Signer: return _("Signer");
+    case Role::Admin: return _("Administrator");
+    case Role::Citizen: return _("Citizen");
+    }
+    return ToString(role);
 }
 
-std::string ChannelText(const std::string& channel)
+std::string DocumentFormText(DocumentForm form)
 {
-    static const Word kChannels[] = {
-        {"online", N_("Online")},
-        {"in_person", N_("In person")},
-        {"post", N_("By post")},
-    };
-    return Lookup(kChannels, channel);
+    switch (form) {
+    case DocumentForm::Original: return _("Original");
+    case DocumentForm::CertifiedCopy: return _("Certified copy");
+    case DocumentForm::Copy: return _("Copy");
+    }
+    return ToString(form);
 }
 
-std::string ProcessingTimeText(int amount, const std::string& unit)
+std::string ChannelText(Channel channel)
+{
+    switch (channel) {
+    case Channel::Online: return _("Online");
+    case Channel::InPerson: return _("In person");
+    case Channel::Post: return _("By post");
+    }
+    return ToString(channel);
+}
+
+std::string ProcessingTimeText(int amount, DurationUnit unit)
 {
     if (amount == 0)
         return _("On the spot");
-    if (unit == "calendar_days")
+    if (unit == DurationUnit::CalendarDays)
         return FormatText(_("%s calendar days"), {std::to_string(amount)});
     return FormatText(_("%s working days"), {std::to_string(amount)});
 }
@@ -142,17 +143,8 @@ std::string FeeText(std::int64_t vnd)
 {
     if (vnd == 0)
         return _("No fee");
-    std::string digits = std::to_string(vnd < 0 ? -vnd : vnd);
-    std::string grouped;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0)
-            grouped += '.';
-        grouped += digits[i];
-    }
-    if (vnd < 0)
-        grouped.insert(grouped.begin(), '-');
     // TRANSLATORS: an amount of Vietnamese đồng, e.g. "50.000 VND"
-    return FormatText(_("%s VND"), {grouped});
+    return FormatText(_("%s VND"), {GroupThousands(vnd)});
 }
 
 }  // namespace motcua::desktop

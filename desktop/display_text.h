@@ -6,7 +6,9 @@
 #include <string>
 
 #include "model/dossier.h"
+#include "model/procedure.h"
 #include "model/time.h"
+#include "model/workflow.h"
 
 namespace motcua::desktop {
 
@@ -16,12 +18,14 @@ std::string FormatDeskDateTime(const std::optional<Instant>& t);
 std::string FormatDeskDate(const std::string& isoDate);
 // Translated name of a national status ("Mới đăng ký" in Vietnamese).
 std::string StatusText(NationalStatus status);
-// Translated names of the server's snake_case vocabulary; unknown words are shown as they came.
-std::string ActionText(const std::string& action);
-std::string RoleText(const std::string& role);
-std::string DocumentFormText(const std::string& form);
-std::string ChannelText(const std::string& channel);
-std::string ProcessingTimeText(int amount, const std::string& unit);
+// The same, marked when the dossier is overdue: "Received (overdue)".
+std::string StatusText(NationalStatus status, bool overdue);
+// Translated names of the model's vocabulary, one per enumerator (the client parsed the server's words into them).
+std::string ActionText(Action action);
+std::string RoleText(Role role);
+std::string DocumentFormText(DocumentForm form);
+std::string ChannelText(Channel channel);
+std::string ProcessingTimeText(int amount, DurationUnit unit);
 // "50.000 đ" style grouping; "Free" when zero.
 std::string FeeText(std::int64_t vnd);
 

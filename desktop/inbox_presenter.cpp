@@ -8,11 +8,15 @@
 
 namespace motcua::desktop {
 
-InboxPresenter::InboxPresenter(IInboxView& view, IStaffApi& api, Alert& alert, Clock clock, int pageSize)
+using views::InboxColumn;
+
+InboxPresenter::InboxPresenter(views::IInboxView& view, IStaffApi& api, views::Alert& alert, const Clock& clock,
+                               IInboxSelectionListener& selection, int pageSize)
     : m_view(view),
       m_api(api),
       m_alert(alert),
-      m_clock(std::move(clock)),
+      m_clock(clock),
+      m_selection(selection),
       m_pageSize(pageSize)
 {
     m_view.SetRows(this);
@@ -21,6 +25,18 @@ InboxPresenter::InboxPresenter(IInboxView& view, IStaffApi& api, Alert& alert, C
 InboxPresenter::~InboxPresenter()
 {
     m_view.SetRows(nullptr);  // a list painting after this must not call back into a dead presenter
+}
+
+views::InboxColumns InboxPresenter::Columns()
+{
+    views::InboxColumns columns;
+    for (std::size_t c = 0; c < views::kInboxColumnCount; ++c)
+        columns.titles[c] = ColumnTitle(static_cast<InboxColumn>(c));
+    // The common open statuses, overdue: rarer, longer ones may be ellipsized.
+    for (NationalStatus status :
+         {NationalStatus::New, NationalStatus::Received, NationalStatus::Processing, NationalStatus::ResultReady})
+        columns.statusSamples.push_back(StatusText(status, true));
+    return columns;
 }
 
 std::string InboxPresenter::ColumnTitle(InboxColumn column)
@@ -122,17 +138,9 @@ std::string InboxPresenter::CellText(std::size_t row, InboxColumn column) const
     // An online dossier not yet accepted has no validly-received time: it came in when it was submitted.
     case InboxColumn::Received: return FormatDeskDateTime(item.receivedAt ? item.receivedAt : item.submittedAt);
     case InboxColumn::Due: return FormatDeskDateTime(item.dueAt);
-    case InboxColumn::Status: return StatusCellText(item.status, IsOverdue(row));
+    case InboxColumn::Status: return StatusText(item.status, IsOverdue(row));
     }
     return {};
-}
-
-std::string InboxPresenter::StatusCellText(NationalStatus status, bool overdue)
-{
-    if (!overdue)
-        return StatusText(status);
-    // TRANSLATORS: status of a dossier past its due time, e.g. "Received (overdue)"
-    return FormatText(_("%s (overdue)"), {StatusText(status)});
 }
 
 bool InboxPresenter::IsOverdue(std::size_t row) const
@@ -140,7 +148,7 @@ bool InboxPresenter::IsOverdue(std::size_t row) const
     if (row >= m_items.size())
         return false;
     const InboxItem& item = m_items[row];
-    return item.dueAt && IsOpen(item.status) && *item.dueAt < m_clock();
+    return desktop::IsOverdue(item, m_clock.Now());
 }
 
 void InboxPresenter::RowShown(std::size_t row)
@@ -153,8 +161,8 @@ void InboxPresenter::RowShown(std::size_t row)
 
 void InboxPresenter::RowSelected(std::size_t row)
 {
-    if (row < m_items.size() && m_onSelect)
-        m_onSelect(m_items[row]);
+    if (row < m_items.size())
+        m_selection.DossierSelected(m_items[row]);
 }
 
 std::optional<std::size_t> InboxPresenter::RowOf(std::int64_t dossierId) const

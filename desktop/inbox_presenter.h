@@ -2,52 +2,33 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "desktop/alert.h"
-#include "desktop/clock.h"
 #include "desktop/staff_api.h"
+#include "model/clock.h"
+#include "views/alert.h"
+#include "views/inbox_view.h"
 
 namespace motcua::desktop {
 
-enum class InboxColumn { Code = 0, Applicant, Procedure, Received, Due, Status };
-inline constexpr std::size_t kInboxColumnCount = 6;
-
-// What a virtual list asks for while painting and scrolling; InboxPresenter answers.
-class IInboxRows {
+// Told which dossier the user selected in the inbox; the shell implements it to show the dossier in the detail pane.
+class IInboxSelectionListener {
 public:
-    virtual ~IInboxRows() = default;
-    virtual std::size_t RowCount() const = 0;
-    virtual std::string CellText(std::size_t row, InboxColumn column) const = 0;
-    virtual bool IsOverdue(std::size_t row) const = 0;
-    // The list painted `row`; near the end this fetches the next page. Call outside painting.
-    virtual void RowShown(std::size_t row) = 0;
-    virtual void RowSelected(std::size_t row) = 0;
+    virtual ~IInboxSelectionListener() = default;
+    virtual void DossierSelected(const InboxItem& item) = 0;
 };
 
-class IInboxView {
+class InboxPresenter final : public views::IInboxRows {
 public:
-    virtual ~IInboxView() = default;
-    // The presenter hands itself over when it is made and takes itself back (nullptr) when it goes.
-    virtual void SetRows(IInboxRows* rows) = 0;
-    virtual void SetRowCount(std::size_t count) = 0;
-    virtual void RefreshRow(std::size_t row) = 0;
-    virtual void SetStatusText(const std::string& text) = 0;
-};
-
-class InboxPresenter final : public IInboxRows {
-public:
-    // `view` must outlive the presenter.
-    InboxPresenter(IInboxView& view, IStaffApi& api, Alert& alert, Clock clock, int pageSize = 50);
+    // `view`, `clock` and `selection` must outlive the presenter.
+    InboxPresenter(views::IInboxView& view, IStaffApi& api, views::Alert& alert, const Clock& clock,
+                   IInboxSelectionListener& selection, int pageSize = 50);
     ~InboxPresenter() override;
     InboxPresenter(const InboxPresenter&) = delete;
     InboxPresenter& operator=(const InboxPresenter&) = delete;
 
-    // Called with the row's item when the user selects it.
-    void SetSelectionHandler(std::function<void(const InboxItem&)> handler) { m_onSelect = std::move(handler); }
     // Drops what is shown and fetches the first page (menu File → Refresh).
     void Reload();
     // Fetches the next page if there is one; false when there is none or it failed.
@@ -59,12 +40,12 @@ public:
     const InboxItem& Item(std::size_t row) const { return m_items.at(row); }
     std::optional<std::size_t> RowOf(std::int64_t dossierId) const;
 
-    static std::string ColumnTitle(InboxColumn column);
-    // The status cell: the translated status name, marked when overdue. Also used by views to size the column.
-    static std::string StatusCellText(NationalStatus status, bool overdue);
+    // The headings and status samples the inbox view is built with, in the UI language.
+    static views::InboxColumns Columns();
+    static std::string ColumnTitle(views::InboxColumn column);
 
     std::size_t RowCount() const override { return m_items.size(); }
-    std::string CellText(std::size_t row, InboxColumn column) const override;
+    std::string CellText(std::size_t row, views::InboxColumn column) const override;
     bool IsOverdue(std::size_t row) const override;
     void RowShown(std::size_t row) override;
     void RowSelected(std::size_t row) override;
@@ -76,16 +57,16 @@ private:
     bool Fetch(const std::optional<std::string>& after);
     void UpdateStatus();
 
-    IInboxView& m_view;
+    views::IInboxView& m_view;
     IStaffApi& m_api;
-    Alert& m_alert;
-    Clock m_clock;
+    views::Alert& m_alert;
+    const Clock& m_clock;
+    IInboxSelectionListener& m_selection;
     int m_pageSize;
     std::vector<InboxItem> m_items;
     std::optional<std::string> m_next;
     bool m_loading = false;
     bool m_failed = false;
-    std::function<void(const InboxItem&)> m_onSelect;
 };
 
 }  // namespace motcua::desktop

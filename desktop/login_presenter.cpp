@@ -14,18 +14,29 @@ bool IsBlank(const std::string& text)
 // Keeps the view busy for exactly the length of the call, even when it throws.
 class BusyScope {
 public:
-    explicit BusyScope(ILoginView& view) : m_view(view) { m_view.SetBusy(true); }
+    explicit BusyScope(views::ILoginView& view) : m_view(view) { m_view.SetBusy(true); }
     ~BusyScope() { m_view.SetBusy(false); }
     BusyScope(const BusyScope&) = delete;
     BusyScope& operator=(const BusyScope&) = delete;
 
 private:
-    ILoginView& m_view;
+    views::ILoginView& m_view;
 };
 
 }  // namespace
 
-LoginPresenter::LoginPresenter(ILoginView& view, IStaffApi& api) : m_view(view), m_api(api) {}
+LoginPresenter::LoginPresenter(views::ILoginView& view, IStaffApi& api, ILoginListener& listener)
+    : m_view(view),
+      m_api(api),
+      m_listener(listener)
+{
+    m_view.SetListener(this);
+}
+
+LoginPresenter::~LoginPresenter()
+{
+    m_view.SetListener(nullptr);
+}
 
 std::optional<Session> LoginPresenter::Submit()
 {
@@ -43,11 +54,12 @@ std::optional<Session> LoginPresenter::Submit()
     }
     std::string message;
     std::string field;
+    std::optional<Session> session;
     {
         BusyScope busy(m_view);
         try {
             m_api.SetServerUrl(server);
-            return m_api.Login(username, password);
+            session = m_api.Login(username, password);
         } catch (const Error& e) {
             message = UserMessage(e);
             field = e.Field();
@@ -59,6 +71,11 @@ std::optional<Session> LoginPresenter::Submit()
         } catch (const std::exception& e) {
             message = FormatText(_("Logging in failed: %s"), {e.what()});
         }
+    }
+    if (session) {
+        m_listener.LoggedIn(*session);
+        m_view.CloseLoggedIn();
+        return session;
     }
     // Shown once the view is no longer busy, so the offending field can take the focus.
     m_view.ShowError(message, field);

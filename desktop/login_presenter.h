@@ -5,31 +5,34 @@
 #include <string>
 
 #include "desktop/staff_api.h"
+#include "views/login_view.h"
 
 namespace motcua::desktop {
 
-// What the login dialog offers the presenter; implemented by views::LoginDialog and by test fakes.
-class ILoginView {
+// Told when someone has logged in; the shell implements it to open the main window.
+class ILoginListener {
 public:
-    virtual ~ILoginView() = default;
-    virtual std::string GetServerUrl() const = 0;
-    virtual std::string GetUsername() const = 0;
-    virtual std::string GetPassword() const = 0;
-    virtual void SetBusy(bool busy) = 0;
-    // An inline message under the fields; `field` ("server", "username", "password" or "") says where to focus.
-    virtual void ShowError(const std::string& message, const std::string& field) = 0;
-    virtual void ClearError() = 0;
+    virtual ~ILoginListener() = default;
+    virtual void LoggedIn(const Session& session) = 0;
 };
 
-class LoginPresenter {
+class LoginPresenter final : public views::ILoginViewListener {
 public:
-    LoginPresenter(ILoginView& view, IStaffApi& api);
-    // One press of "Log in": the session on success; otherwise the error is shown in the view and nothing returned.
+    // `view` and `listener` must outlive the presenter.
+    LoginPresenter(views::ILoginView& view, IStaffApi& api, ILoginListener& listener);
+    ~LoginPresenter() override;
+    LoginPresenter(const LoginPresenter&) = delete;
+    LoginPresenter& operator=(const LoginPresenter&) = delete;
+
+    // One press of "Log in": on success the listener hears of the session and the dialog closes; otherwise the error
+    // is shown in the view. Returns the session when there is one.
     std::optional<Session> Submit();
+    void OnLogInPressed() override { Submit(); }
 
 private:
-    ILoginView& m_view;
+    views::ILoginView& m_view;
     IStaffApi& m_api;
+    ILoginListener& m_listener;
 };
 
 }  // namespace motcua::desktop

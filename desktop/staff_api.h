@@ -1,4 +1,5 @@
-// The staff API as the desk sees it: plain structs for the JSON documents and the IStaffApi interface presenters use.
+// The staff API as the desk sees it: plain structs in the model's vocabulary (enums parsed once at the client
+// boundary) and the IStaffApi interface presenters use.
 #pragma once
 
 #include <cstdint>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "model/dossier.h"
+#include "model/procedure.h"
 #include "model/time.h"
 #include "model/workflow.h"
 
@@ -38,9 +40,15 @@ struct InboxItem {
     std::optional<Instant> dueAt;
     NationalStatus status = NationalStatus::New;
     std::string statusName;  // the server's Vietnamese name; the desk shows its own translated name
-    std::string subState;
+    SubState subState = SubState::None;
     int version = 1;
 };
+
+// Past its due time and still in some work queue.
+inline bool IsOverdue(const InboxItem& item, Instant now)
+{
+    return item.dueAt && IsOpen(item.status) && *item.dueAt < now;
+}
 
 struct InboxPage {
     std::vector<InboxItem> items;
@@ -58,7 +66,7 @@ struct ProcedureInfo {
     std::string code;
     std::string name;
     int processingTime = 0;
-    std::string processingUnit;  // "working_days" | "calendar_days"
+    DurationUnit processingUnit = DurationUnit::WorkingDays;
     std::int64_t feeVnd = 0;
 };
 
@@ -73,14 +81,14 @@ struct ApplicantInfo {
 
 struct DocumentInfo {
     std::string name;
-    std::string form;  // "original" | "certified_copy" | "copy"
+    DocumentForm form = DocumentForm::Original;
     int count = 1;
 };
 
 struct HistoryEntry {
     Instant at{};
-    std::string action;  // snake_case, e.g. "accept"
-    std::string role;    // "clerk", "citizen", …
+    Action action = Action::Submit;
+    std::optional<Role> role;  // empty when the server did not say
     std::optional<std::string> staffName;
     std::optional<NationalStatus> fromStatus;  // empty for the submission itself
     NationalStatus toStatus = NationalStatus::New;
@@ -90,7 +98,7 @@ struct HistoryEntry {
 // GET /staff/v1/dossiers/{id}: the inbox fields plus everything the detail pane shows.
 struct DossierDetail {
     InboxItem summary;
-    std::string channel;  // "online" | "in_person" | "post"
+    std::optional<Channel> channel;  // empty when the server did not say
     ProcedureInfo procedure;
     ApplicantInfo applicant;
     std::string formDataJson = "{}";

@@ -1,10 +1,11 @@
-// IStaffApi over HTTP with Poco: one short connection per call, bearer token, JSON in, problem details out as ApiError.
+// IStaffApi over HTTP: the staff API's paths and JSON documents on top of HttpTransport, problem details as ApiError.
 #pragma once
 
 #include <chrono>
 #include <string>
 
 #include "desktop/api_error.h"
+#include "desktop/http_transport.h"
 #include "desktop/staff_api.h"
 
 namespace motcua::desktop {
@@ -17,10 +18,10 @@ struct StaffApiClientOptions {
 
 class StaffApiClient final : public IStaffApi {
 public:
-    explicit StaffApiClient(StaffApiClientOptions options);
+    explicit StaffApiClient(const StaffApiClientOptions& options);
 
-    void SetServerUrl(const std::string& url) override;
-    std::string ServerUrl() const override { return m_options.serverUrl; }
+    void SetServerUrl(const std::string& url) override { m_http.SetBaseUrl(url); }
+    std::string ServerUrl() const override { return m_http.BaseUrl(); }
     Session Login(const std::string& username, const std::string& password) override;
     void Logout() override;
     InboxPage Inbox(int limit, const std::optional<std::string>& after) override;
@@ -28,27 +29,14 @@ public:
     DossierDetail Accept(std::int64_t id, int version) override;
     std::vector<std::uint8_t> Receipt(std::int64_t id) override;
 
-    bool HasToken() const noexcept { return !m_token.empty(); }
+    bool HasToken() const noexcept { return m_http.HasBearerToken(); }
 
 private:
-    struct Response {
-        int status = 0;
-        std::string contentType;
-        std::string body;
-    };
-    Response Send(const std::string& method, const std::string& path, const std::string* jsonBody);
-    // Throws ApiError for any non-2xx answer.
-    void ThrowIfProblem(const Response& response) const;
-
-    StaffApiClientOptions m_options;
-    std::string m_host;
-    unsigned short m_port = 0;
-    std::string m_pathPrefix;
-    std::string m_token;
+    HttpTransport m_http;
 };
 
 // Parsers of the server's JSON documents, public so tests can feed them text; throw Error(Internal) naming the
-// member that is missing or of the wrong type.
+// member that is missing, of the wrong type or outside the model's vocabulary.
 Session ParseLoginResponse(const std::string& json, std::string& token);
 InboxPage ParseInboxPage(const std::string& json);
 DossierDetail ParseDossierDetail(const std::string& json);

@@ -9,13 +9,13 @@
 #include <thread>
 #include <vector>
 
+#include "model/clock.h"
 #include "model/error.h"
 #include "model/postgres/store.h"
 #include "server/command_line.h"
-#include "server/password_hasher.h"
 #include "server/server.h"
 #include "server/server_config.h"
-#include "model/clock.h"
+#include "server/usecases/password_hasher.h"
 
 #ifdef MOTCUA_HAVE_DEMO
 #include "demo/demo_seeder.h"

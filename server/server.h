@@ -5,20 +5,20 @@
 #include <cstdint>
 #include <memory>
 
+#include "model/clock.h"
 #include "model/postgres/store.h"
 #include "model/working_calendar.h"
-#include "server/accept_dossier.h"
-#include "server/citizen_api.h"
-#include "model/clock.h"
-#include "server/http_service.h"
-#include "server/password_hasher.h"
-#include "server/problem_responder.h"
-#include "server/receipt_form_builder.h"
-#include "server/router.h"
+#include "reports/receipt_form_builder.h"
+#include "server/api/citizen_api.h"
+#include "server/api/staff_api.h"
+#include "server/http/http_service.h"
+#include "server/http/problem_responder.h"
+#include "server/http/router.h"
+#include "server/http/translator.h"
 #include "server/server_config.h"
-#include "server/session_service.h"
-#include "server/staff_api.h"
-#include "server/translator.h"
+#include "server/usecases/accept_dossier.h"
+#include "server/usecases/password_hasher.h"
+#include "server/usecases/session_service.h"
 
 namespace motcua::server {
 
@@ -46,7 +46,7 @@ private:
     PasswordHasher m_hasher;
     SessionService m_sessions;
     WorkingCalendar m_calendar;
-    ReceiptFormBuilder m_receipts;
+    reports::ReceiptFormBuilder m_receipts;
     AcceptDossier m_accept;
     CitizenApi m_citizenApi;
     StaffApi m_staffApi;

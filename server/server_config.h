@@ -7,7 +7,7 @@
 #include <string>
 
 #include "model/dossier_code.h"
-#include "server/password_hasher.h"
+#include "server/usecases/password_hasher.h"
 
 namespace motcua::server {
 

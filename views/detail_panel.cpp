@@ -102,12 +102,12 @@ DetailPanel::DetailPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY)
     SetSizer(top);
 
     m_acceptButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (m_onAccept)
-            m_onAccept();
+        if (m_listener)
+            m_listener->OnAcceptPressed();
     });
     m_receiptButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (m_onReceipt)
-            m_onReceipt();
+        if (m_listener)
+            m_listener->OnOpenReceiptPressed();
     });
     m_body->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
         event.Skip();
@@ -123,7 +123,7 @@ DetailPanel::~DetailPanel()
         wxEndBusyCursor();
 }
 
-void DetailPanel::ShowDossier(const desktop::DetailViewData& data)
+void DetailPanel::ShowDossier(const DetailViewData& data)
 {
     Freeze();
     m_headingText = wxString::FromUTF8(data.heading);

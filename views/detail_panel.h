@@ -1,12 +1,11 @@
 // The detail pane: read-only labelled fields, the documents and history lists, and the Accept / Open receipt buttons.
 #pragma once
 
-#include <functional>
 #include <vector>
 
 #include <wx/panel.h>
 
-#include "desktop/detail_presenter.h"
+#include "views/detail_view.h"
 
 class wxButton;
 class wxFlexGridSizer;
@@ -16,15 +15,13 @@ class wxStaticText;
 
 namespace motcua::views {
 
-class DetailPanel final : public wxPanel, public desktop::IDetailView {
+class DetailPanel final : public wxPanel, public IDetailView {
 public:
     explicit DetailPanel(wxWindow* parent);
     ~DetailPanel() override;
 
-    void SetAcceptHandler(std::function<void()> handler) { m_onAccept = std::move(handler); }
-    void SetReceiptHandler(std::function<void()> handler) { m_onReceipt = std::move(handler); }
-
-    void ShowDossier(const desktop::DetailViewData& data) override;
+    void SetListener(IDetailViewListener* listener) override { m_listener = listener; }
+    void ShowDossier(const DetailViewData& data) override;
     void ShowEmpty(const std::string& hint) override;
     void SetAcceptEnabled(bool enabled) override;
     void SetReceiptEnabled(bool enabled) override;
@@ -55,8 +52,7 @@ private:
     bool m_acceptEnabled = false;
     bool m_receiptEnabled = false;
     bool m_busy = false;
-    std::function<void()> m_onAccept;
-    std::function<void()> m_onReceipt;
+    IDetailViewListener* m_listener = nullptr;
 };
 
 }  // namespace motcua::views

@@ -2,49 +2,45 @@
 
 #include <algorithm>
 
+#include <wx/frame.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
 
 namespace motcua::views {
 namespace {
 
-using desktop::InboxColumn;
-using motcua::NationalStatus;
-
 // Widest text each fixed column is expected to hold, so widths follow the font rather than pixels typed in.
-const char* const kSampleText[desktop::kInboxColumnCount] = {
+const char* const kSampleText[kInboxColumnCount] = {
     "000.00.00.H41-261127-0000",  // dossier code
     "Nguyễn Thị Phương Thảo",     // applicant
     "",                           // procedure: takes the rest
     "27/11/2026 09:30",           // received
     "27/11/2026 09:30",           // due
-    "",                           // status: measured from the statuses an inbox mostly shows
+    "",                           // status: measured from the presenter's samples
 };
 
-// The common open statuses, overdue; rarer, longer ones ("Yêu cầu thực hiện nghĩa vụ tài chính") are ellipsized.
-int StatusColumnTextWidth(const wxWindow& window)
+// The samples are the common open statuses, overdue; rarer, longer ones ("Yêu cầu thực hiện nghĩa vụ tài chính")
+// are ellipsized.
+int StatusColumnTextWidth(const wxWindow& window, const std::vector<std::string>& samples)
 {
     int width = 0;
-    for (NationalStatus status :
-         {NationalStatus::New, NationalStatus::Received, NationalStatus::Processing, NationalStatus::ResultReady}) {
-        const std::string text = desktop::InboxPresenter::StatusCellText(status, true);
+    for (const std::string& text : samples)
         width = std::max(width, window.GetTextExtent(wxString::FromUTF8(text)).GetWidth());
-    }
     return width;
 }
 
 }  // namespace
 
-InboxList::InboxList(wxWindow* parent)
+InboxList::InboxList(wxWindow* parent, const InboxColumns& columns)
     : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                  wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL | wxLC_HRULES | wxLC_VRULES)
 {
     SetName("inbox");
-    for (std::size_t c = 0; c < desktop::kInboxColumnCount; ++c) {
+    for (std::size_t c = 0; c < kInboxColumnCount; ++c) {
         const auto column = static_cast<InboxColumn>(c);
-        const wxString title = wxString::FromUTF8(desktop::InboxPresenter::ColumnTitle(column));
+        const wxString title = wxString::FromUTF8(columns.titles[c]);
         const int sampleWidth = column == InboxColumn::Status
-                                    ? StatusColumnTextWidth(*this)
+                                    ? StatusColumnTextWidth(*this, columns.statusSamples)
                                     : GetTextExtent(wxString::FromUTF8(kSampleText[c])).GetWidth();
         const int textWidth = std::max(sampleWidth, GetTextExtent(title).GetWidth());
         AppendColumn(title, wxLIST_FORMAT_LEFT, textWidth + FromDIP(14));
@@ -80,7 +76,7 @@ void InboxList::FitColumns()
 
 wxString InboxList::OnGetItemText(long item, long column) const
 {
-    if (!m_rows || item < 0 || column < 0 || column >= static_cast<long>(desktop::kInboxColumnCount))
+    if (!m_rows || item < 0 || column < 0 || column >= static_cast<long>(kInboxColumnCount))
         return wxEmptyString;
     return wxString::FromUTF8(m_rows->CellText(static_cast<std::size_t>(item), static_cast<InboxColumn>(column)));
 }
@@ -116,15 +112,15 @@ void InboxList::OnSelected(wxListEvent& event)
         m_rows->RowSelected(static_cast<std::size_t>(event.GetIndex()));
 }
 
-InboxPanel::InboxPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY)
+InboxPanel::InboxPanel(wxWindow* parent, const InboxColumns& columns) : wxPanel(parent, wxID_ANY)
 {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    m_list = new InboxList(this);
+    m_list = new InboxList(this, columns);
     sizer->Add(m_list, 1, wxEXPAND);
     SetSizer(sizer);
 }
 
-void InboxPanel::SetRows(desktop::IInboxRows* rows)
+void InboxPanel::SetRows(IInboxRows* rows)
 {
     m_list->SetRows(rows);
 }
@@ -144,8 +140,9 @@ void InboxPanel::RefreshRow(std::size_t row)
 
 void InboxPanel::SetStatusText(const std::string& text)
 {
-    if (m_statusSink)
-        m_statusSink(wxString::FromUTF8(text));
+    auto* frame = wxDynamicCast(wxGetTopLevelParent(this), wxFrame);
+    if (frame && frame->GetStatusBar())
+        frame->SetStatusText(wxString::FromUTF8(text), 0);
 }
 
 }  // namespace motcua::views

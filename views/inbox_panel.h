@@ -1,19 +1,17 @@
 // The inbox: a virtual report list that asks the presenter for each visible cell and paints overdue rows red.
 #pragma once
 
-#include <functional>
-
 #include <wx/listctrl.h>
 #include <wx/panel.h>
 
-#include "desktop/inbox_presenter.h"
+#include "views/inbox_view.h"
 
 namespace motcua::views {
 
 class InboxList final : public wxListCtrl {
 public:
-    explicit InboxList(wxWindow* parent);
-    void SetRows(desktop::IInboxRows* rows) { m_rows = rows; }
+    InboxList(wxWindow* parent, const InboxColumns& columns);
+    void SetRows(IInboxRows* rows) { m_rows = rows; }
     // Gives the procedure column whatever width the fixed columns leave.
     void FitColumns();
     // Width that shows every column in full without a horizontal scroll bar.
@@ -27,28 +25,26 @@ private:
 
     static constexpr int kMinProcedureWidth = 110;  // procedure names are long: the detail pane has them in full
 
-    desktop::IInboxRows* m_rows = nullptr;
+    IInboxRows* m_rows = nullptr;
     mutable wxItemAttr m_overdueAttr;
     bool m_hintPending = false;
     long m_hintRow = -1;  // last row painted, reported to the presenter after the paint
 };
 
-class InboxPanel final : public wxPanel, public desktop::IInboxView {
+class InboxPanel final : public wxPanel, public IInboxView {
 public:
-    explicit InboxPanel(wxWindow* parent);
+    InboxPanel(wxWindow* parent, const InboxColumns& columns);
 
-    // Where SetStatusText goes (the frame's status bar).
-    void SetStatusSink(std::function<void(const wxString&)> sink) { m_statusSink = std::move(sink); }
     InboxList* List() const { return m_list; }
 
-    void SetRows(desktop::IInboxRows* rows) override;
+    void SetRows(IInboxRows* rows) override;
     void SetRowCount(std::size_t count) override;
     void RefreshRow(std::size_t row) override;
+    // Shown in the first field of the frame's status bar.
     void SetStatusText(const std::string& text) override;
 
 private:
     InboxList* m_list = nullptr;
-    std::function<void(const wxString&)> m_statusSink;
 };
 
 }  // namespace motcua::views

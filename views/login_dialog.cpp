@@ -54,8 +54,13 @@ void LoginDialog::OnLogin(wxCommandEvent&)
 {
     if (m_busy || !TransferDataFromWindow())
         return;
-    if (m_onSubmit && m_onSubmit())
-        EndDialog(wxID_OK);  // EndModal when shown modally, Hide otherwise
+    if (m_listener)
+        m_listener->OnLogInPressed();
+}
+
+void LoginDialog::CloseLoggedIn()
+{
+    EndDialog(wxID_OK);  // EndModal when shown modally, Hide otherwise
 }
 
 void LoginDialog::SetBusy(bool busy)

@@ -1,21 +1,18 @@
-// The login dialog: moves values between its controls and plain strings, and implements desktop::ILoginView.
+// The login dialog: moves values between its controls and plain strings, and implements views::ILoginView.
 #pragma once
 
-#include <functional>
 #include <string>
 
-#include "desktop/login_presenter.h"
 #include "views/login_dialog_base.h"
+#include "views/login_view.h"
 
 namespace motcua::views {
 
-class LoginDialog final : public LoginDialogBase, public desktop::ILoginView {
+class LoginDialog final : public LoginDialogBase, public ILoginView {
 public:
     explicit LoginDialog(wxWindow* parent);
     ~LoginDialog() override;
 
-    // Called when "Log in" is pressed, after the values were read; true closes the dialog with wxID_OK.
-    void SetSubmitHandler(std::function<bool()> handler) { m_onSubmit = std::move(handler); }
     void SetValues(const std::string& serverUrl, const std::string& username, const std::string& password);
     // Presses "Log in" from code (the demo's auto-login).
     void Submit();
@@ -23,12 +20,14 @@ public:
     bool TransferDataToWindow() override;
     bool TransferDataFromWindow() override;
 
+    void SetListener(ILoginViewListener* listener) override { m_listener = listener; }
     std::string GetServerUrl() const override { return m_serverUrl; }
     std::string GetUsername() const override { return m_username; }
     std::string GetPassword() const override { return m_password; }
     void SetBusy(bool busy) override;
     void ShowError(const std::string& message, const std::string& field) override;
     void ClearError() override;
+    void CloseLoggedIn() override;
 
 private:
     void OnLogin(wxCommandEvent& event);
@@ -36,7 +35,7 @@ private:
     std::string m_serverUrl;
     std::string m_username;
     std::string m_password;
-    std::function<bool()> m_onSubmit;
+    ILoginViewListener* m_listener = nullptr;
     bool m_busy = false;
 };
 

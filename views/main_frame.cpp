@@ -13,7 +13,7 @@
 
 namespace motcua::views {
 
-MainFrame::MainFrame(const wxString& title) : wxFrame(nullptr, wxID_ANY, title)
+MainFrame::MainFrame(const wxString& title, const InboxColumns& columns) : wxFrame(nullptr, wxID_ANY, title)
 {
     auto* fileMenu = new wxMenu();
     fileMenu->Append(kRefreshId, _("&Refresh") + "\tF5", _("Load the inbox again from the server"));
@@ -30,22 +30,21 @@ MainFrame::MainFrame(const wxString& title) : wxFrame(nullptr, wxID_ANY, title)
 
     m_splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     m_splitter->SetMinimumPaneSize(FromDIP(320));
-    m_inbox = new InboxPanel(m_splitter);
+    m_inbox = new InboxPanel(m_splitter, columns);
     m_detail = new DetailPanel(m_splitter);
-    m_inbox->SetStatusSink([this](const wxString& text) { SetStatusText(text, 0); });
 
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
-            if (m_onRefresh)
-                m_onRefresh();
+            if (m_listener)
+                m_listener->OnRefreshPressed();
         },
         kRefreshId);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
-            if (m_onLogout)
-                m_onLogout();
+            if (m_listener)
+                m_listener->OnLogoutPressed();
         },
         kLogoutId);
     Bind(

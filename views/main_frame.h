@@ -1,9 +1,10 @@
 // The main window: inbox on the left, detail on the right, a File menu and a status bar; it only wires panels.
 #pragma once
 
-#include <functional>
-
 #include <wx/frame.h>
+
+#include "views/inbox_view.h"
+#include "views/main_view.h"
 
 class wxSplitterWindow;
 
@@ -14,12 +15,13 @@ class InboxPanel;
 
 class MainFrame final : public wxFrame {
 public:
-    explicit MainFrame(const wxString& title);
+    // `columns`: the inbox headings, known before the frame is laid out so the inbox gets the width it needs.
+    MainFrame(const wxString& title, const InboxColumns& columns);
 
     InboxPanel* Inbox() const { return m_inbox; }
     DetailPanel* Detail() const { return m_detail; }
-    void SetRefreshHandler(std::function<void()> handler) { m_onRefresh = std::move(handler); }
-    void SetLogoutHandler(std::function<void()> handler) { m_onLogout = std::move(handler); }
+    // The shell hands itself over for File → Refresh and Log out (nullptr: nobody listens).
+    void SetListener(IMainViewListener* listener) { m_listener = listener; }
     // Right-hand field of the status bar: who is logged in.
     void SetUserText(const wxString& text);
 
@@ -30,8 +32,7 @@ private:
     wxSplitterWindow* m_splitter = nullptr;
     InboxPanel* m_inbox = nullptr;
     DetailPanel* m_detail = nullptr;
-    std::function<void()> m_onRefresh;
-    std::function<void()> m_onLogout;
+    IMainViewListener* m_listener = nullptr;
 };
 
 }  // namespace motcua::views

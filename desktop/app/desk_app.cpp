@@ -8,29 +8,17 @@
 #include "desktop/app/desk_translations.h"
 #include "desktop/app/wx_alert.h"
 #include "desktop/app/wx_document_launcher.h"
-#include "desktop/desk_options.h"
 #include "desktop/staff_api_client.h"
 
 namespace motcua::desktop {
 
-DeskApp::DeskApp() = default;
+DeskApp::DeskApp(DeskOptions options) : m_options(std::move(options)) {}
 DeskApp::~DeskApp() = default;
 
 bool DeskApp::OnInit()
 {
-    // wxApp::OnInit would reject our options, so it is not called: the desk parses its own.
-    std::vector<std::string> args;
-    for (int i = 1; i < argc; ++i)
-        args.push_back(argv[i].utf8_string());
-    const DeskOptionsResult parsed = ParseDeskOptions(args);
-    if (!parsed.options) {
-        std::fputs(parsed.message.c_str(), parsed.exitCode == 0 ? stdout : stderr);
-        m_exitAtOnce = true;
-        m_exitCode = parsed.exitCode;
-        return true;
-    }
-    const DeskOptions& options = *parsed.options;
-
+    // wxApp::OnInit would reject our options, so it is not called: main() parsed them already.
+    const DeskOptions& options = m_options;
     const TranslationSetup translations = SetUpTranslations(options.language, options.localeDir);
     if (options.language == "vi" && !translations.catalogueLoaded) {
         std::string folders;
@@ -47,7 +35,7 @@ bool DeskApp::OnInit()
     m_api = std::make_unique<StaffApiClient>(StaffApiClientOptions{});
     m_alert = std::make_unique<WxAlert>();
     m_launcher = std::make_unique<WxDocumentLauncher>();
-    m_controller = std::make_unique<DeskController>(*m_api, *m_alert, *m_launcher);
+    m_controller = std::make_unique<DeskController>(*m_api, *m_alert, *m_launcher, m_clock);
 
     const LoginDefaults defaults{options.serverUrl, options.user, options.password};
     const bool autoSubmit = !options.user.empty() && !options.password.empty();
@@ -57,14 +45,6 @@ bool DeskApp::OnInit()
             ExitMainLoop();
     });
     return true;
-}
-
-int DeskApp::OnRun()
-{
-    if (m_exitAtOnce)
-        return m_exitCode;
-    const int loop = wxApp::OnRun();
-    return m_exitCode != 0 ? m_exitCode : loop;
 }
 
 int DeskApp::OnExit()

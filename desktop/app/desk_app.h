@@ -1,9 +1,12 @@
-// The motcua-desk wxApp: options, translations, the wx Alert and document launcher, then the desk controller.
+// The motcua-desk wxApp: translations, the wx Alert and document launcher, then the desk controller.
 #pragma once
 
 #include <memory>
 
 #include <wx/app.h>
+
+#include "desktop/desk_options.h"
+#include "model/clock.h"
 
 namespace motcua::desktop {
 
@@ -14,20 +17,19 @@ class WxDocumentLauncher;
 
 class DeskApp final : public wxApp {
 public:
-    DeskApp();
+    // The options main() parsed: the desk reads its command line once, before wx starts.
+    explicit DeskApp(DeskOptions options);
     ~DeskApp() override;
     bool OnInit() override;
-    // wxApp ignores OnExit's value; the exit code comes from here.
-    int OnRun() override;
     int OnExit() override;
 
 private:
+    DeskOptions m_options;
+    SystemClock m_clock;
     std::unique_ptr<StaffApiClient> m_api;
     std::unique_ptr<WxAlert> m_alert;
     std::unique_ptr<WxDocumentLauncher> m_launcher;
     std::unique_ptr<DeskController> m_controller;
-    bool m_exitAtOnce = false;
-    int m_exitCode = 0;
 };
 
 }  // namespace motcua::desktop

@@ -6,7 +6,6 @@
 
 #include "desktop/api_error.h"
 #include "desktop/display_text.h"
-#include "desktop/login_presenter.h"
 #include "views/detail_panel.h"
 #include "views/inbox_panel.h"
 #include "views/login_dialog.h"
@@ -16,17 +15,17 @@ namespace motcua::desktop {
 
 std::string SessionText(const Session& session)
 {
-    std::string text = session.staff.fullName + " — " + RoleText(ToString(session.staff.role));
+    std::string text = session.staff.fullName + " — " + RoleText(session.staff.role);
     if (!session.staff.agencyName.empty())
         text += " — " + session.staff.agencyName;
     return text;
 }
 
-DeskController::DeskController(IStaffApi& api, Alert& alert, IDocumentLauncher& launcher, Clock clock,
+DeskController::DeskController(IStaffApi& api, views::Alert& alert, IDocumentLauncher& launcher, const Clock& clock,
                                std::filesystem::path receiptFolder)
     : m_api(api),
       m_alert(alert),
-      m_clock(std::move(clock)),
+      m_clock(clock),
       m_receipts(api, launcher, std::move(receiptFolder))
 {}
 
@@ -35,24 +34,36 @@ DeskController::~DeskController()
     // Presenters first: they hold references to panels the frame owns.
     m_detail.reset();
     m_inbox.reset();
+    if (m_frame)
+        m_frame->SetListener(nullptr);
+    DropLoginDialog();
 }
 
 views::LoginDialog* DeskController::CreateLoginDialog(const LoginDefaults& defaults)
 {
+    DropLoginDialog();
     m_lastDefaults = defaults;
-    auto* dialog = new views::LoginDialog(nullptr);
-    dialog->SetValues(defaults.serverUrl, defaults.username, defaults.password);
-    dialog->SetSubmitHandler([this, dialog] {
-        LoginPresenter presenter(*dialog, m_api);
-        std::optional<Session> session = presenter.Submit();
-        if (!session)
-            return false;
-        m_session = std::move(session);
-        m_lastDefaults.serverUrl = dialog->GetServerUrl();
-        m_lastDefaults.username = dialog->GetUsername();
-        return true;
-    });
-    return dialog;
+    m_loginDialog = new views::LoginDialog(nullptr);
+    m_loginDialog->SetValues(defaults.serverUrl, defaults.username, defaults.password);
+    m_login = std::make_unique<LoginPresenter>(*m_loginDialog, m_api, static_cast<ILoginListener&>(*this));
+    return m_loginDialog;
+}
+
+void DeskController::DropLoginDialog()
+{
+    m_login.reset();  // before the dialog it listens to
+    if (m_loginDialog)
+        m_loginDialog->Destroy();
+    m_loginDialog = nullptr;
+}
+
+void DeskController::LoggedIn(const Session& session)
+{
+    m_session = session;
+    if (m_loginDialog) {
+        m_lastDefaults.serverUrl = m_loginDialog->GetServerUrl();
+        m_lastDefaults.username = m_loginDialog->GetUsername();
+    }
 }
 
 bool DeskController::RunLogin(const LoginDefaults& defaults, bool autoSubmit)
@@ -61,7 +72,7 @@ bool DeskController::RunLogin(const LoginDefaults& defaults, bool autoSubmit)
     if (autoSubmit)
         dialog->CallAfter([dialog] { dialog->Submit(); });
     const bool ok = dialog->ShowModal() == wxID_OK && m_session.has_value();
-    dialog->Destroy();
+    DropLoginDialog();
     if (ok)
         OpenMainWindow();
     return ok;
@@ -71,8 +82,10 @@ views::MainFrame* DeskController::OpenMainWindow()
 {
     if (!m_session)
         return nullptr;
+    DropLoginDialog();
     DropWindow();
-    m_frame = new views::MainFrame(_("MotCua one-stop desk"));
+    m_frame = new views::MainFrame(_("MotCua one-stop desk"), InboxPresenter::Columns());
+    m_frame->SetListener(this);
     m_frame->SetUserText(wxString::FromUTF8(SessionText(*m_session)));
     views::MainFrame* frame = m_frame;
     m_frame->Bind(wxEVT_CLOSE_WINDOW, [this, frame](wxCloseEvent& event) {
@@ -84,36 +97,31 @@ views::MainFrame* DeskController::OpenMainWindow()
         event.Skip();  // the default handler destroys the frame
     });
 
-    m_inbox = std::make_unique<InboxPresenter>(*m_frame->Inbox(), m_api, m_alert, m_clock);
-    m_detail =
-        std::make_unique<DetailPresenter>(*m_frame->Detail(), m_api, m_alert, m_receipts, m_session->staff, m_clock);
-    m_inbox->SetSelectionHandler([this](const InboxItem& item) {
-        if (m_detail)
-            m_detail->Show(item.id);
-    });
-    m_detail->SetChangeHandler([this](const InboxItem& item) {
-        if (m_inbox)
-            m_inbox->UpdateItem(item);
-    });
-    m_frame->Detail()->SetAcceptHandler([this] {
-        if (m_detail)
-            m_detail->Accept();
-    });
-    m_frame->Detail()->SetReceiptHandler([this] {
-        if (m_detail)
-            m_detail->OpenReceipt();
-    });
-    m_frame->SetRefreshHandler([this] { Refresh(); });
-    m_frame->SetLogoutHandler([this] { Logout(); });
+    m_inbox = std::make_unique<InboxPresenter>(*m_frame->Inbox(), m_api, m_alert, m_clock,
+                                               static_cast<IInboxSelectionListener&>(*this));
+    m_detail = std::make_unique<DetailPresenter>(*m_frame->Detail(), m_api, m_alert, m_receipts, m_session->staff,
+                                                 m_clock, static_cast<IDossierChangeListener&>(*this));
 
     m_frame->Show();
     if (wxTheApp)
         wxTheApp->SetTopWindow(m_frame);
-    Refresh();
+    OnRefreshPressed();
     return m_frame;
 }
 
-void DeskController::Refresh()
+void DeskController::DossierSelected(const InboxItem& item)
+{
+    if (m_detail)
+        m_detail->Show(item.id);
+}
+
+void DeskController::DossierChanged(const InboxItem& item)
+{
+    if (m_inbox)
+        m_inbox->UpdateItem(item);
+}
+
+void DeskController::OnRefreshPressed()
 {
     if (!m_inbox)
         return;
@@ -122,7 +130,7 @@ void DeskController::Refresh()
     m_inbox->Reload();
 }
 
-void DeskController::Logout()
+void DeskController::OnLogoutPressed()
 {
     try {
         m_api.Logout();

@@ -6,12 +6,14 @@
 #include <optional>
 #include <string>
 
-#include "desktop/alert.h"
-#include "desktop/clock.h"
 #include "desktop/detail_presenter.h"
 #include "desktop/inbox_presenter.h"
+#include "desktop/login_presenter.h"
 #include "desktop/receipt_opener.h"
 #include "desktop/staff_api.h"
+#include "model/clock.h"
+#include "views/alert.h"
+#include "views/main_view.h"
 
 namespace motcua::views {
 class LoginDialog;
@@ -26,15 +28,22 @@ struct LoginDefaults {
     std::string password;
 };
 
-class DeskController {
+// The composition root: the only place that knows both the wx views and the presenters. It relays between the
+// presenters (a selected row to the detail pane, a changed dossier back to its row) and answers the frame's menu.
+class DeskController final : private ILoginListener,
+                             private IInboxSelectionListener,
+                             private IDossierChangeListener,
+                             private views::IMainViewListener {
 public:
-    DeskController(IStaffApi& api, Alert& alert, IDocumentLauncher& launcher, Clock clock = SystemNow,
+    // `api`, `alert`, `launcher` and `clock` must outlive the controller.
+    DeskController(IStaffApi& api, views::Alert& alert, IDocumentLauncher& launcher, const Clock& clock,
                    std::filesystem::path receiptFolder = {});
-    ~DeskController();
+    ~DeskController() override;
     DeskController(const DeskController&) = delete;
     DeskController& operator=(const DeskController&) = delete;
 
-    // A login dialog (not shown) whose "Log in" runs the LoginPresenter; the caller owns it (wx parent: none).
+    // A login dialog (not shown) with its LoginPresenter; the controller owns both until the main window opens or
+    // the next login dialog is made (wx parent: none).
     views::LoginDialog* CreateLoginDialog(const LoginDefaults& defaults);
     // Shows the login dialog modally (pressing "Log in" at once when `autoSubmit`), then the main window.
     // False when the user cancelled.
@@ -48,16 +57,23 @@ public:
     DetailPresenter* Detail() const noexcept { return m_detail.get(); }
 
 private:
-    void Refresh();
-    void Logout();
+    void LoggedIn(const Session& session) override;
+    void DossierSelected(const InboxItem& item) override;
+    void DossierChanged(const InboxItem& item) override;
+    void OnRefreshPressed() override;
+    void OnLogoutPressed() override;
+
+    void DropLoginDialog();
     void DropWindow();
 
     IStaffApi& m_api;
-    Alert& m_alert;
-    Clock m_clock;
+    views::Alert& m_alert;
+    const Clock& m_clock;
     ReceiptOpener m_receipts;
     std::optional<Session> m_session;
     LoginDefaults m_lastDefaults;
+    views::LoginDialog* m_loginDialog = nullptr;  // owned by wx, destroyed through DropLoginDialog
+    std::unique_ptr<LoginPresenter> m_login;
     views::MainFrame* m_frame = nullptr;  // owned by wx
     std::unique_ptr<InboxPresenter> m_inbox;
     std::unique_ptr<DetailPresenter> m_detail;

@@ -8,8 +8,6 @@
 #include "desktop/app/desk_app.h"
 #include "desktop/desk_options.h"
 
-wxIMPLEMENT_APP_NO_MAIN(motcua::desktop::DeskApp);
-
 int main(int argc, char** argv)
 {
     // --help and usage errors are answered before GTK starts, so they work without a display.
@@ -19,5 +17,7 @@ int main(int argc, char** argv)
         std::fputs(parsed.message.c_str(), parsed.exitCode == 0 ? stdout : stderr);
         return parsed.exitCode;
     }
+    // The one parse of the command line: the app gets its result (wxEntry uses an instance set beforehand).
+    wxApp::SetInstance(new motcua::desktop::DeskApp(*parsed.options));
     return wxEntry(argc, argv);
 }

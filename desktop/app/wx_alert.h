@@ -1,11 +1,11 @@
-// desktop::Alert shown with wxMessageDialog: a short sentence, the technical details as the extended message.
+// views::Alert shown with wxMessageDialog: a short sentence, the technical details as the extended message.
 #pragma once
 
-#include "desktop/alert.h"
+#include "views/alert.h"
 
 namespace motcua::desktop {
 
-class WxAlert final : public Alert {
+class WxAlert final : public views::Alert {
 public:
     void ShowError(const std::string& message, const std::string& details = {}) override;
     void ShowInfo(const std::string& message) override;

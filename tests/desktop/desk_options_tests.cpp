@@ -37,17 +37,35 @@ BOOST_AUTO_TEST_CASE(help_exits_successfully_with_the_usage)
     BOOST_TEST(r.message.find("Usage: motcua-desk") == 0u);
 }
 
+namespace {
+
+struct BadCommandLineCase {
+    std::string m_caseName;
+    std::vector<std::string> m_args;
+    std::string m_reason;  // what the message says is wrong
+};
+
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(bad_command_lines_are_refused_with_exit_code_2)
 {
-    const std::vector<std::vector<std::string>> bad = {
-        {"--bogus"}, {"--server"}, {"--lang", "fr"}, {"--password", "x"}, {"positional"}};
-    for (const auto& args : bad) {
-        const DeskOptionsResult r = ParseDeskOptions(args);
-        BOOST_TEST_CONTEXT("args starting " << args.front())
+    // clang-format off
+    const std::vector<BadCommandLineCase> cases = {
+        { "unknown option",            {"--bogus"},           "unknown option '--bogus'" },
+        { "option without its value",  {"--server"},          "option --server needs a value" },
+        { "language the desk lacks",   {"--lang", "fr"},      "--lang must be vi or en, not 'fr'" },
+        { "password without a user",   {"--password", "x"},   "--password needs --user" },
+        { "positional argument",       {"positional"},        "unknown option 'positional'" },
+    };
+    // clang-format on
+    for (const BadCommandLineCase& c : cases) {
+        BOOST_TEST_CONTEXT(c.m_caseName)
         {
+            const DeskOptionsResult r = ParseDeskOptions(c.m_args);
             BOOST_TEST(!r.options.has_value());
             BOOST_TEST(r.exitCode == 2);
-            BOOST_TEST(r.message.find("motcua-desk: ") == 0u);
+            BOOST_TEST(r.message.find("motcua-desk: " + c.m_reason) == 0u);
+            BOOST_TEST(r.message.find("Usage: motcua-desk") != std::string::npos);
         }
     }
 }

@@ -10,7 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "desktop/alert.h"
+#include <boost/test/unit_test.hpp>
+
 #include "desktop/api_error.h"
 #include "desktop/detail_presenter.h"
 #include "desktop/inbox_presenter.h"
@@ -18,6 +19,7 @@
 #include "desktop/receipt_opener.h"
 #include "desktop/staff_api.h"
 #include "desktop/translation.h"
+#include "views/alert.h"
 
 namespace motcua {
 // Boost.Test prints values of failed checks; the domain enums print as their numbers.
@@ -65,24 +67,25 @@ inline DossierDetail MakeDetail(std::int64_t id, NationalStatus status = Nationa
     DossierDetail d;
     d.summary = MakeItem(id, status, At(2026, 12, 4, 16, 0));
     d.summary.version = version;
-    d.channel = "online";
-    d.procedure = ProcedureInfo{7, "1.001193", "Đăng ký khai sinh", 5, "working_days", 50000};
+    d.channel = Channel::Online;
+    d.procedure = ProcedureInfo{7, "1.001193", "Đăng ký khai sinh", 5, DurationUnit::WorkingDays, 50000};
     d.applicant = ApplicantInfo{
         "Nguyễn Văn An", "001090001234", "1990-05-12", "12 Hàng Bạc, Hoàn Kiếm, Hà Nội", "0912345678", ""};
-    d.documents = {{"Tờ khai đăng ký khai sinh", "original", 1}, {"Giấy chứng sinh", "certified_copy", 2}};
+    d.documents = {{"Tờ khai đăng ký khai sinh", DocumentForm::Original, 1},
+                   {"Giấy chứng sinh", DocumentForm::CertifiedCopy, 2}};
     d.receivingAgency = AgencyRef{3, "000.00.01.H41", "UBND phường Hoàn Kiếm"};
     d.handlingAgency = d.receivingAgency;
     HistoryEntry submitted;
     submitted.at = d.summary.submittedAt;
-    submitted.action = "submit";
-    submitted.role = "citizen";
+    submitted.action = Action::Submit;
+    submitted.role = Role::Citizen;
     submitted.toStatus = NationalStatus::New;
     d.history.push_back(submitted);
     if (status != NationalStatus::New) {
         HistoryEntry accepted;
         accepted.at = At(2026, 11, 27, 10, 0);
-        accepted.action = "accept";
-        accepted.role = "clerk";
+        accepted.action = Action::Accept;
+        accepted.role = Role::Clerk;
         accepted.staffName = "Trần Thị Bích";
         accepted.fromStatus = NationalStatus::New;
         accepted.toStatus = status;
@@ -172,8 +175,10 @@ public:
     }
 };
 
-class FakeLoginView final : public ILoginView {
+class FakeLoginView final : public views::ILoginView {
 public:
+    views::ILoginViewListener* listener = nullptr;
+    bool closed = false;
     std::string server = "http://127.0.0.1:8080";
     std::string username;
     std::string password;
@@ -182,6 +187,13 @@ public:
     bool busy = false;
     bool errorShownWhileBusy = false;
 
+    // What the dialog does when "Log in" is pressed.
+    void PressLogIn()
+    {
+        BOOST_REQUIRE_MESSAGE(listener, "no presenter listens to the login view");
+        listener->OnLogInPressed();
+    }
+    void SetListener(views::ILoginViewListener* l) override { listener = l; }
     std::string GetServerUrl() const override { return server; }
     std::string GetUsername() const override { return username; }
     std::string GetPassword() const override { return password; }
@@ -196,31 +208,73 @@ public:
         errorShownWhileBusy = errorShownWhileBusy || busy;
     }
     void ClearError() override { error.reset(); }
+    void CloseLoggedIn() override { closed = true; }
 };
 
-class FakeInboxView final : public IInboxView {
+class RecordingLoginListener final : public ILoginListener {
 public:
-    IInboxRows* rows = nullptr;
+    std::vector<Session> sessions;
+    void LoggedIn(const Session& session) override { sessions.push_back(session); }
+};
+
+class RecordingInboxSelection final : public IInboxSelectionListener {
+public:
+    std::vector<std::int64_t> selected;
+    void DossierSelected(const InboxItem& item) override { selected.push_back(item.id); }
+};
+
+class RecordingDossierChanges final : public IDossierChangeListener {
+public:
+    std::vector<InboxItem> changes;
+    void DossierChanged(const InboxItem& item) override { changes.push_back(item); }
+};
+
+// A clock that stays where the test put it.
+class FixedClock final : public Clock {
+public:
+    explicit FixedClock(Instant now) : m_now(now) {}
+    Instant Now() const override { return m_now; }
+
+private:
+    Instant m_now;
+};
+
+class FakeInboxView final : public views::IInboxView {
+public:
+    views::IInboxRows* rows = nullptr;
     std::size_t rowCount = 0;
     std::vector<std::size_t> refreshed;
     std::string status;
 
-    void SetRows(IInboxRows* r) override { rows = r; }
+    void SetRows(views::IInboxRows* r) override { rows = r; }
     void SetRowCount(std::size_t count) override { rowCount = count; }
     void RefreshRow(std::size_t row) override { refreshed.push_back(row); }
     void SetStatusText(const std::string& text) override { status = text; }
 };
 
-class FakeDetailView final : public IDetailView {
+class FakeDetailView final : public views::IDetailView {
 public:
-    std::optional<DetailViewData> shown;
+    views::IDetailViewListener* listener = nullptr;
+    std::optional<views::DetailViewData> shown;
     std::string emptyHint;
     bool acceptEnabled = false;
     bool receiptEnabled = false;
     bool busy = false;
     int busyCount = 0;
 
-    void ShowDossier(const DetailViewData& data) override { shown = data; }
+    // What the pane does when its buttons are pressed.
+    void PressAccept()
+    {
+        BOOST_REQUIRE_MESSAGE(listener, "no presenter listens to the detail view");
+        listener->OnAcceptPressed();
+    }
+    void PressOpenReceipt()
+    {
+        BOOST_REQUIRE_MESSAGE(listener, "no presenter listens to the detail view");
+        listener->OnOpenReceiptPressed();
+    }
+    void SetListener(views::IDetailViewListener* l) override { listener = l; }
+    void ShowDossier(const views::DetailViewData& data) override { shown = data; }
     void ShowEmpty(const std::string& hint) override
     {
         shown.reset();
@@ -238,14 +292,14 @@ public:
     {
         if (!shown)
             return "<nothing shown>";
-        for (const DetailField& f : shown->fields)
+        for (const views::DetailField& f : shown->fields)
             if (f.label == label)
                 return f.value;
         return "<no field " + label + ">";
     }
 };
 
-class RecordingAlert final : public Alert {
+class RecordingAlert final : public views::Alert {
 public:
     struct Message {
         std::string text;

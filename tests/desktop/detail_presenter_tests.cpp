@@ -36,10 +36,9 @@ struct DetailFixture {
         : folder(std::filesystem::temp_directory_path() /
                  ("motcua-desk-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter))),
           receipts(api, launcher, folder),
-          presenter(view, api, alert, receipts, Staff(role), [] { return kNow; })
+          presenter(view, api, alert, receipts, Staff(role), clock, changeListener)
     {
         api.details[1] = MakeDetail(1, NationalStatus::New, 3);
-        presenter.SetChangeHandler([this](const InboxItem& item) { changes.push_back(item); });
     }
     ~DetailFixture()
     {
@@ -54,12 +53,10 @@ struct DetailFixture {
     RecordingLauncher launcher;
     std::filesystem::path folder;
     ReceiptOpener receipts;
+    FixedClock clock{kNow};
+    RecordingDossierChanges changeListener;
+    std::vector<InboxItem>& changes = changeListener.changes;
     DetailPresenter presenter;
-    std::vector<InboxItem> changes;
-};
-
-struct HandlerFixture : DetailFixture {
-    HandlerFixture() : DetailFixture(Role::Handler) {}
 };
 
 }  // namespace
@@ -103,39 +100,93 @@ BOOST_FIXTURE_TEST_CASE(show_lists_applicant_procedure_documents_and_history, De
     BOOST_TEST(!view.busy);
 }
 
-BOOST_FIXTURE_TEST_CASE(accept_is_offered_to_a_clerk_for_a_newly_submitted_dossier, DetailFixture)
+BOOST_FIXTURE_TEST_CASE(the_presenter_listens_to_the_pane_while_it_lives, DetailFixture)
 {
-    presenter.Show(1);
-    BOOST_TEST(presenter.CanAccept());
-    BOOST_TEST(view.acceptEnabled);
-    BOOST_TEST(!view.receiptEnabled);
+    BOOST_TEST(view.listener == static_cast<views::IDetailViewListener*>(&presenter));
+    FakeDetailView other;
+    {
+        DetailPresenter second(other, api, alert, receipts, Staff(Role::Clerk), clock, changeListener);
+        BOOST_TEST(other.listener == static_cast<views::IDetailViewListener*>(&second));
+    }
+    BOOST_TEST(other.listener == nullptr);
 }
 
-BOOST_FIXTURE_TEST_CASE(accept_is_not_offered_for_a_dossier_already_received, DetailFixture)
+BOOST_FIXTURE_TEST_CASE(history_rows_name_every_step_including_fees, DetailFixture)
 {
-    api.details[2] = MakeDetail(2, NationalStatus::Received, 2);
-    presenter.Show(2);
-    BOOST_TEST(!presenter.CanAccept());
-    BOOST_TEST(!view.acceptEnabled);
-    BOOST_TEST(view.receiptEnabled);
-    presenter.Accept();
-    BOOST_TEST(api.acceptCalls.empty());
+    DossierDetail d = MakeDetail(3, NationalStatus::Received, 2);
+    HistoryEntry requested;
+    requested.at = At(2026, 11, 28, 9, 0);
+    requested.action = Action::RequestFees;
+    requested.role = Role::Handler;
+    requested.staffName = "Lê Văn Cường";
+    requested.fromStatus = NationalStatus::Processing;
+    requested.toStatus = NationalStatus::FeesDue;
+    HistoryEntry paid = requested;
+    paid.at = At(2026, 11, 29, 14, 0);
+    paid.action = Action::PayFees;
+    paid.role = Role::Citizen;
+    paid.staffName.reset();
+    paid.fromStatus = NationalStatus::FeesDue;
+    paid.toStatus = NationalStatus::Processing;
+    d.history.push_back(requested);
+    d.history.push_back(paid);
+    api.details[3] = d;
+    presenter.Show(3);
+    BOOST_REQUIRE(view.shown.has_value());
+    BOOST_REQUIRE(view.shown->history.size() == 4u);
+    BOOST_TEST(view.shown->history[2].step == "Fees requested");
+    BOOST_TEST(view.shown->history[2].by == "Lê Văn Cường");
+    BOOST_TEST(view.shown->history[2].status == "Fees due");
+    BOOST_TEST(view.shown->history[3].step == "Fees paid");
+    BOOST_TEST(view.shown->history[3].by == "Citizen");
+    BOOST_TEST(view.shown->history[3].at == "29/11/2026 14:00");
 }
 
-BOOST_FIXTURE_TEST_CASE(accept_is_not_offered_to_a_handler, HandlerFixture)
+namespace {
+
+// Who looks at which dossier, and what the pane offers them.
+struct OfferCase {
+    std::string m_caseName;
+    Role m_role;
+    NationalStatus m_status;
+    bool m_acceptOffered;
+    bool m_receiptOffered;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(accept_is_offered_only_to_a_clerk_for_a_newly_submitted_dossier)
 {
-    presenter.Show(1);
-    BOOST_TEST(!presenter.CanAccept());
-    BOOST_TEST(!view.acceptEnabled);
-    presenter.Accept();
-    BOOST_TEST(api.acceptCalls.empty());
+    // clang-format off
+    const std::vector<OfferCase> cases = {
+        { "a clerk, a newly submitted dossier",  Role::Clerk,   NationalStatus::New,      true,  false },
+        { "a clerk, a dossier already received", Role::Clerk,   NationalStatus::Received, false, true  },
+        { "a handler, a newly submitted dossier", Role::Handler, NationalStatus::New,     false, false },
+    };
+    // clang-format on
+    for (const OfferCase& c : cases) {
+        BOOST_TEST_CONTEXT(c.m_caseName)
+        {
+            DetailFixture f(c.m_role);
+            f.api.details[2] = MakeDetail(2, c.m_status, 2);
+            f.presenter.Show(2);
+            BOOST_TEST(f.presenter.CanAccept() == c.m_acceptOffered);
+            BOOST_TEST(f.view.acceptEnabled == c.m_acceptOffered);
+            BOOST_TEST(f.view.receiptEnabled == c.m_receiptOffered);
+            if (!c.m_acceptOffered) {
+                // Pressed anyway (a stale button): the server is not asked.
+                f.view.PressAccept();
+                BOOST_TEST(f.api.acceptCalls.empty());
+            }
+        }
+    }
 }
 
 BOOST_FIXTURE_TEST_CASE(accept_success_refreshes_the_row_and_opens_the_receipt_when_asked, DetailFixture)
 {
     api.onAccept = [](std::int64_t id, int version) { return MakeDetail(id, NationalStatus::Received, version + 1); };
     presenter.Show(1);
-    presenter.Accept();
+    view.PressAccept();
     BOOST_REQUIRE(api.acceptCalls.size() == 1u);
     BOOST_TEST(api.acceptCalls[0].first == 1);
     BOOST_TEST(api.acceptCalls[0].second == 3);  // the version shown
@@ -164,11 +215,11 @@ BOOST_FIXTURE_TEST_CASE(accept_success_without_wanting_the_receipt_opens_nothing
     alert.answer = false;
     api.onAccept = [](std::int64_t id, int version) { return MakeDetail(id, NationalStatus::Received, version + 1); };
     presenter.Show(1);
-    presenter.Accept();
+    view.PressAccept();
     BOOST_TEST(alert.questions.size() == 1u);
     BOOST_TEST(api.receiptCalls.empty());
     BOOST_TEST(launcher.opened.empty());
-    presenter.OpenReceipt();  // later, from the button
+    view.PressOpenReceipt();  // later, from the button
     BOOST_TEST(launcher.opened.size() == 1u);
 }
 
@@ -181,7 +232,7 @@ BOOST_FIXTURE_TEST_CASE(accept_conflict_explains_and_reloads_the_dossier, Detail
                       "Hồ sơ đã được người khác thay đổi");
     };
     presenter.Show(1);
-    presenter.Accept();
+    view.PressAccept();
     BOOST_REQUIRE(alert.errors.size() == 1u);
     BOOST_TEST(alert.errors[0].text.find("Someone else changed this dossier") == 0u);
     BOOST_TEST(alert.errors[0].details.find(std::string("category: ") + ToString(ErrorCategory::Conflict)) !=
@@ -202,7 +253,7 @@ BOOST_FIXTURE_TEST_CASE(accept_refused_by_the_server_shows_its_reason_and_keeps_
         throw Problem(ErrorCategory::NotAllowed, 403, "Only a clerk of the handling agency can accept this dossier");
     };
     presenter.Show(1);
-    presenter.Accept();
+    view.PressAccept();
     BOOST_REQUIRE(alert.errors.size() == 1u);
     BOOST_TEST(alert.errors[0].text ==
                "The dossier was not accepted: Only a clerk of the handling agency can accept this dossier");
@@ -219,7 +270,7 @@ BOOST_FIXTURE_TEST_CASE(a_receipt_that_is_not_a_pdf_is_reported_and_not_opened, 
     const std::string html = "<html>proxy error</html>";
     api.receipt.assign(html.begin(), html.end());
     presenter.Show(2);
-    presenter.OpenReceipt();
+    view.PressOpenReceipt();
     BOOST_REQUIRE(alert.errors.size() == 1u);
     BOOST_TEST(alert.errors[0].text.find("The receipt could not be opened") == 0u);
     BOOST_TEST(launcher.opened.empty());

@@ -1,4 +1,5 @@
 // How the desk writes dates, money, statuses and error messages for people.
+#include <functional>
 #include <set>
 
 #include <boost/test/unit_test.hpp>
@@ -37,9 +38,10 @@ BOOST_AUTO_TEST_CASE(money_and_durations)
     BOOST_TEST(FeeText(50000) == "50.000 VND");
     BOOST_TEST(FeeText(1234567) == "1.234.567 VND");
     BOOST_TEST(FeeText(500) == "500 VND");
-    BOOST_TEST(ProcessingTimeText(5, "working_days") == "5 working days");
-    BOOST_TEST(ProcessingTimeText(15, "calendar_days") == "15 calendar days");
-    BOOST_TEST(ProcessingTimeText(0, "working_days") == "On the spot");
+    BOOST_TEST(FeeText(-1234567) == "-1.234.567 VND");
+    BOOST_TEST(ProcessingTimeText(5, DurationUnit::WorkingDays) == "5 working days");
+    BOOST_TEST(ProcessingTimeText(15, DurationUnit::CalendarDays) == "15 calendar days");
+    BOOST_TEST(ProcessingTimeText(0, DurationUnit::WorkingDays) == "On the spot");
 }
 
 BOOST_AUTO_TEST_CASE(every_status_has_its_own_name_and_translates)
@@ -50,8 +52,49 @@ BOOST_AUTO_TEST_CASE(every_status_has_its_own_name_and_translates)
     BOOST_TEST(names.size() == 10u);
     VietnameseUi ui(Catalogue{{"Received", "Được tiếp nhận"}, {"Intake clerk", "Cán bộ tiếp nhận"}});
     BOOST_TEST(StatusText(NationalStatus::Received) == "Được tiếp nhận");
-    BOOST_TEST(RoleText("clerk") == "Cán bộ tiếp nhận");
-    BOOST_TEST(ActionText("teleport") == "teleport");  // unknown words come through unchanged
+    BOOST_TEST(RoleText(Role::Clerk) == "Cán bộ tiếp nhận");
+}
+
+// Every word of the model's vocabulary has display text of its own: none shows its raw key (as request_fees and
+// pay_fees once did in the history list), and no two share one.
+BOOST_AUTO_TEST_CASE(every_word_of_the_vocabulary_has_its_own_text)
+{
+    struct VocabularyCase {
+        std::string m_caseName;
+        int m_first;
+        int m_last;
+        std::function<std::string(int)> m_text;
+        std::function<std::string(int)> m_key;
+    };
+    // clang-format off
+    const std::vector<VocabularyCase> cases = {
+        {"actions", 1, 13, [](int v) { return ActionText(static_cast<Action>(v)); },
+                           [](int v) { return std::string(ToString(static_cast<Action>(v))); }},
+        {"roles", 1, 6, [](int v) { return RoleText(static_cast<Role>(v)); },
+                        [](int v) { return std::string(ToString(static_cast<Role>(v))); }},
+        {"document forms", 1, 3, [](int v) { return DocumentFormText(static_cast<DocumentForm>(v)); },
+                                 [](int v) { return std::string(ToString(static_cast<DocumentForm>(v))); }},
+        {"channels", 1, 3, [](int v) { return ChannelText(static_cast<Channel>(v)); },
+                           [](int v) { return std::string(ToString(static_cast<Channel>(v))); }},
+    };
+    // clang-format on
+    for (const VocabularyCase& c : cases) {
+        BOOST_TEST_CONTEXT(c.m_caseName)
+        {
+            std::set<std::string> texts;
+            for (int v = c.m_first; v <= c.m_last; ++v) {
+                BOOST_TEST_CONTEXT(c.m_key(v))
+                {
+                    BOOST_TEST(!c.m_text(v).empty());
+                    BOOST_TEST(c.m_text(v) != c.m_key(v));
+                    texts.insert(c.m_text(v));
+                }
+            }
+            BOOST_TEST(texts.size() == static_cast<std::size_t>(c.m_last - c.m_first + 1));
+        }
+    }
+    BOOST_TEST(ActionText(Action::RequestFees) == "Fees requested");
+    BOOST_TEST(ActionText(Action::PayFees) == "Fees paid");
 }
 
 BOOST_AUTO_TEST_CASE(problem_types_map_to_categories_and_fall_back_on_the_status)

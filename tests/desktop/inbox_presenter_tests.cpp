@@ -6,6 +6,7 @@
 using namespace motcua;
 using namespace motcua::desktop;
 using namespace motcua::desktop::test;
+using motcua::views::InboxColumn;
 
 namespace {
 
@@ -24,7 +25,9 @@ struct InboxFixture {
     FakeInboxView view;
     FakeStaffApi api;
     RecordingAlert alert;
-    InboxPresenter presenter{view, api, alert, [] { return kNow; }, 20};
+    FixedClock clock{kNow};
+    RecordingInboxSelection selection;
+    InboxPresenter presenter{view, api, alert, clock, selection, 20};
 };
 
 }  // namespace
@@ -33,7 +36,7 @@ BOOST_AUTO_TEST_SUITE(inbox)
 
 BOOST_FIXTURE_TEST_CASE(the_presenter_hands_itself_to_the_view_as_row_source, InboxFixture)
 {
-    BOOST_TEST(view.rows == static_cast<IInboxRows*>(&presenter));
+    BOOST_TEST(view.rows == static_cast<views::IInboxRows*>(&presenter));
 }
 
 BOOST_AUTO_TEST_CASE(a_presenter_that_goes_takes_itself_back_from_the_view)
@@ -41,8 +44,10 @@ BOOST_AUTO_TEST_CASE(a_presenter_that_goes_takes_itself_back_from_the_view)
     FakeInboxView view;
     FakeStaffApi api;
     RecordingAlert alert;
+    FixedClock clock{kNow};
+    RecordingInboxSelection selection;
     {
-        InboxPresenter presenter(view, api, alert, [] { return kNow; });
+        InboxPresenter presenter(view, api, alert, clock, selection);
         BOOST_TEST(view.rows != nullptr);
     }
     BOOST_TEST(view.rows == nullptr);
@@ -76,6 +81,11 @@ BOOST_FIXTURE_TEST_CASE(statuses_and_columns_are_shown_in_vietnamese, InboxFixtu
     BOOST_TEST(presenter.CellText(0, InboxColumn::Status) == "Mới đăng ký");
     BOOST_TEST(InboxPresenter::ColumnTitle(InboxColumn::Code) == "Mã hồ sơ");
     BOOST_TEST(InboxPresenter::ColumnTitle(InboxColumn::Due) == "Hạn trả");
+    const views::InboxColumns columns = InboxPresenter::Columns();
+    BOOST_TEST(columns.titles[static_cast<std::size_t>(InboxColumn::Code)] == "Mã hồ sơ");
+    BOOST_TEST(columns.titles[static_cast<std::size_t>(InboxColumn::Status)] == "Status");
+    BOOST_REQUIRE(!columns.statusSamples.empty());
+    BOOST_TEST(columns.statusSamples.front() == "Mới đăng ký (overdue)");
 }
 
 BOOST_FIXTURE_TEST_CASE(next_page_is_fetched_by_cursor_only_when_scrolling_near_the_end, InboxFixture)
@@ -169,11 +179,10 @@ BOOST_FIXTURE_TEST_CASE(selecting_a_row_hands_its_dossier_on, InboxFixture)
 {
     api.pages[""] = Page(1, 3, std::nullopt);
     presenter.Reload();
-    std::vector<std::int64_t> selected;
-    presenter.SetSelectionHandler([&](const InboxItem& item) { selected.push_back(item.id); });
-    presenter.RowSelected(2);
-    presenter.RowSelected(7);  // beyond the rows: ignored
-    BOOST_TEST((selected == std::vector<std::int64_t>{3}));
+    BOOST_REQUIRE(view.rows);
+    view.rows->RowSelected(2);  // as the list does when the user clicks the third row
+    view.rows->RowSelected(7);  // beyond the rows: ignored
+    BOOST_TEST((selection.selected == std::vector<std::int64_t>{3}));
 }
 
 BOOST_FIXTURE_TEST_CASE(an_updated_dossier_replaces_its_row_in_place, InboxFixture)

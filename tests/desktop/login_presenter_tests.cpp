@@ -22,118 +22,103 @@ Session ClerkSession()
     return s;
 }
 
+std::exception_ptr WrongPassword()
+{
+    return std::make_exception_ptr(
+        Problem(ErrorCategory::Unauthenticated, 401, "Wrong user name or password", "Sai tên đăng nhập hoặc mật khẩu"));
+}
+
+std::exception_ptr Unreachable()
+{
+    return std::make_exception_ptr(Error(ErrorCategory::Environment,
+                                         "Cannot reach the server. Check the server address and the network, then "
+                                         "try again.",
+                                         {}, "Connection refused"));
+}
+
+// One press of "Log in" that must not log in: what the fields hold, what the server answers, what the user sees.
+struct RefusedLoginCase {
+    std::string m_caseName;
+    std::string m_server;
+    std::string m_username;
+    std::string m_password;
+    std::exception_ptr m_loginError;        // null: the server is never asked
+    std::optional<Catalogue> m_vietnamese;  // set: the UI is Vietnamese with this catalogue
+    std::string m_message;                  // the inline error
+    std::string m_field;                    // where the focus goes
+    std::size_t m_logins;                   // calls that reached the server's login
+    std::vector<bool> m_busy;               // busy changes of the view
+};
+
+const std::string kServer = "http://127.0.0.1:8080";
+const std::vector<bool> kNeverBusy;
+const std::vector<bool> kBusyForTheCall{true, false};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(login)
 
-BOOST_AUTO_TEST_CASE(blank_user_name_is_refused_inline_without_calling_the_server)
+BOOST_AUTO_TEST_CASE(a_login_that_cannot_succeed_is_refused_inline)
 {
-    FakeLoginView view;
-    view.username = "   ";
-    view.password = "secret";
-    FakeStaffApi api;
-    LoginPresenter presenter(view, api);
-    BOOST_TEST(!presenter.Submit().has_value());
-    BOOST_REQUIRE(view.error.has_value());
-    BOOST_TEST(view.error->first == "Enter your user name.");
-    BOOST_TEST(view.error->second == "username");
-    BOOST_TEST(api.logins.empty());
-    BOOST_TEST(view.busyChanges.empty());
+    // clang-format off
+    const std::vector<RefusedLoginCase> cases = {
+        { "blank user name: refused without calling the server",
+          kServer, "   ", "secret", nullptr, std::nullopt,
+          "Enter your user name.", "username", 0, kNeverBusy },
+        { "blank password: refused without calling the server",
+          kServer, "clerk.hoankiem", "", nullptr, std::nullopt,
+          "Enter your password.", "password", 0, kNeverBusy },
+        { "wrong password: the server's message, next to the password",
+          kServer, "clerk.hoankiem", "wrong", WrongPassword(), std::nullopt,
+          "Wrong user name or password", "password", 1, kBusyForTheCall },
+        { "in Vietnamese, the server's Vietnamese title when the catalogue lacks the English one",
+          kServer, "clerk.hoankiem", "wrong", WrongPassword(), Catalogue{},
+          "Sai tên đăng nhập hoặc mật khẩu", "password", 1, kBusyForTheCall },
+        { "in Vietnamese, the desk's own translation wins when it has one",
+          kServer, "clerk.hoankiem", "wrong", WrongPassword(),
+          Catalogue{{"Wrong user name or password", "Tên đăng nhập hoặc mật khẩu không đúng"}},
+          "Tên đăng nhập hoặc mật khẩu không đúng", "password", 1, kBusyForTheCall },
+        { "unreachable server: points at the server address",
+          kServer, "clerk.hoankiem", "secret", Unreachable(), std::nullopt,
+          "Cannot reach the server. Check the server address and the network, then try again.", "server", 1,
+          kBusyForTheCall },
+        { "bad server address: refused before any login",
+          "", "clerk.hoankiem", "secret", nullptr, std::nullopt,
+          "Enter the server address, for example http://127.0.0.1:8080.", "server", 0, kBusyForTheCall },
+    };
+    // clang-format on
+
+    for (const RefusedLoginCase& c : cases) {
+        BOOST_TEST_CONTEXT(c.m_caseName)
+        {
+            std::optional<VietnameseUi> ui;
+            if (c.m_vietnamese)
+                ui.emplace(*c.m_vietnamese);
+            FakeLoginView view;
+            view.server = c.m_server;
+            view.username = c.m_username;
+            view.password = c.m_password;
+            FakeStaffApi api;
+            api.loginError = c.m_loginError;
+            RecordingLoginListener listener;
+            LoginPresenter presenter(view, api, listener);
+            BOOST_TEST(view.listener == &presenter);
+
+            view.PressLogIn();
+            BOOST_REQUIRE(view.error.has_value());
+            BOOST_TEST(view.error->first == c.m_message);
+            BOOST_TEST(view.error->second == c.m_field);
+            BOOST_TEST(api.logins.size() == c.m_logins);
+            // Busy during the call only, and the error appears once the fields are usable again.
+            BOOST_TEST(view.busyChanges == c.m_busy);
+            BOOST_TEST(!view.errorShownWhileBusy);
+            BOOST_TEST(listener.sessions.empty());
+            BOOST_TEST(!view.closed);
+        }
+    }
 }
 
-BOOST_AUTO_TEST_CASE(blank_password_is_refused_inline_without_calling_the_server)
-{
-    FakeLoginView view;
-    view.username = "clerk.hoankiem";
-    FakeStaffApi api;
-    LoginPresenter presenter(view, api);
-    BOOST_TEST(!presenter.Submit().has_value());
-    BOOST_REQUIRE(view.error.has_value());
-    BOOST_TEST(view.error->second == "password");
-    BOOST_TEST(api.logins.empty());
-}
-
-BOOST_AUTO_TEST_CASE(wrong_password_shows_the_servers_message_next_to_the_password)
-{
-    FakeLoginView view;
-    view.username = "clerk.hoankiem";
-    view.password = "wrong";
-    FakeStaffApi api;
-    api.loginError = std::make_exception_ptr(
-        Problem(ErrorCategory::Unauthenticated, 401, "Wrong user name or password", "Sai tên đăng nhập hoặc mật khẩu"));
-    LoginPresenter presenter(view, api);
-    BOOST_TEST(!presenter.Submit().has_value());
-    BOOST_REQUIRE(view.error.has_value());
-    BOOST_TEST(view.error->first == "Wrong user name or password");
-    BOOST_TEST(view.error->second == "password");
-    BOOST_TEST(api.logins.size() == 1u);
-    // Busy during the call only, and the error appears once the fields are usable again.
-    BOOST_TEST((view.busyChanges == std::vector<bool>{true, false}));
-    BOOST_TEST(!view.errorShownWhileBusy);
-}
-
-BOOST_AUTO_TEST_CASE(in_vietnamese_the_servers_vietnamese_title_is_used_when_the_catalogue_lacks_it)
-{
-    VietnameseUi ui(Catalogue{});
-    FakeLoginView view;
-    view.username = "clerk.hoankiem";
-    view.password = "wrong";
-    FakeStaffApi api;
-    api.loginError = std::make_exception_ptr(
-        Problem(ErrorCategory::Unauthenticated, 401, "Wrong user name or password", "Sai tên đăng nhập hoặc mật khẩu"));
-    LoginPresenter presenter(view, api);
-    presenter.Submit();
-    BOOST_REQUIRE(view.error.has_value());
-    BOOST_TEST(view.error->first == "Sai tên đăng nhập hoặc mật khẩu");
-}
-
-BOOST_AUTO_TEST_CASE(in_vietnamese_the_desks_own_translation_wins_when_it_has_one)
-{
-    VietnameseUi ui(Catalogue{{"Wrong user name or password", "Tên đăng nhập hoặc mật khẩu không đúng"}});
-    FakeLoginView view;
-    view.username = "clerk.hoankiem";
-    view.password = "wrong";
-    FakeStaffApi api;
-    api.loginError = std::make_exception_ptr(
-        Problem(ErrorCategory::Unauthenticated, 401, "Wrong user name or password", "Sai tên đăng nhập hoặc mật khẩu"));
-    LoginPresenter presenter(view, api);
-    presenter.Submit();
-    BOOST_REQUIRE(view.error.has_value());
-    BOOST_TEST(view.error->first == "Tên đăng nhập hoặc mật khẩu không đúng");
-}
-
-BOOST_AUTO_TEST_CASE(unreachable_server_points_at_the_server_address)
-{
-    FakeLoginView view;
-    view.username = "clerk.hoankiem";
-    view.password = "secret";
-    FakeStaffApi api;
-    api.loginError = std::make_exception_ptr(
-        Error(ErrorCategory::Environment,
-              "Cannot reach the server. Check the server address and the network, then try again.", {},
-              "Connection refused"));
-    LoginPresenter presenter(view, api);
-    BOOST_TEST(!presenter.Submit().has_value());
-    BOOST_REQUIRE(view.error.has_value());
-    BOOST_TEST(view.error->first.find("Cannot reach the server") == 0u);
-    BOOST_TEST(view.error->second == "server");
-}
-
-BOOST_AUTO_TEST_CASE(a_bad_server_address_is_refused_before_any_login)
-{
-    FakeLoginView view;
-    view.server = "";
-    view.username = "clerk.hoankiem";
-    view.password = "secret";
-    FakeStaffApi api;
-    LoginPresenter presenter(view, api);
-    BOOST_TEST(!presenter.Submit().has_value());
-    BOOST_REQUIRE(view.error.has_value());
-    BOOST_TEST(view.error->second == "server");
-    BOOST_TEST(api.logins.empty());
-}
-
-BOOST_AUTO_TEST_CASE(success_returns_the_session_and_clears_an_earlier_error)
+BOOST_AUTO_TEST_CASE(success_tells_the_listener_closes_the_dialog_and_clears_an_earlier_error)
 {
     FakeLoginView view;
     view.username = "wrong";
@@ -141,22 +126,44 @@ BOOST_AUTO_TEST_CASE(success_returns_the_session_and_clears_an_earlier_error)
     FakeStaffApi api;
     api.loginError =
         std::make_exception_ptr(Problem(ErrorCategory::Unauthenticated, 401, "Wrong user name or password"));
-    LoginPresenter presenter(view, api);
-    presenter.Submit();
-    BOOST_REQUIRE(view.error.has_value());
+    RecordingLoginListener listener;
+    {
+        LoginPresenter presenter(view, api, listener);
+        view.PressLogIn();
+        BOOST_REQUIRE(view.error.has_value());
 
-    api.loginError = nullptr;
-    api.loginResult = ClerkSession();
-    view.username = "clerk.hoankiem";
-    view.password = "đúng-mật-khẩu";
-    const std::optional<Session> session = presenter.Submit();
-    BOOST_REQUIRE(session.has_value());
-    BOOST_TEST(session->staff.fullName == "Trần Thị Bích");
+        api.loginError = nullptr;
+        api.loginResult = ClerkSession();
+        view.username = "clerk.hoankiem";
+        view.password = "đúng-mật-khẩu";
+        view.PressLogIn();
+    }
+    BOOST_REQUIRE(listener.sessions.size() == 1u);
+    BOOST_TEST(listener.sessions.front().staff.fullName == "Trần Thị Bích");
+    BOOST_TEST(view.closed);
     BOOST_TEST(!view.error.has_value());
     BOOST_TEST(api.serverUrl == "http://127.0.0.1:8080");
     BOOST_TEST(api.logins.back().first == "clerk.hoankiem");
     BOOST_TEST(api.logins.back().second == "đúng-mật-khẩu");
     BOOST_TEST(!view.busy);
+    BOOST_TEST(view.listener == nullptr);  // the presenter took itself back when it went
+}
+
+BOOST_AUTO_TEST_CASE(submit_returns_the_session_only_on_success)
+{
+    FakeLoginView view;
+    view.username = "clerk.hoankiem";
+    view.password = "secret";
+    FakeStaffApi api;
+    api.loginError = WrongPassword();
+    RecordingLoginListener listener;
+    LoginPresenter presenter(view, api, listener);
+    BOOST_TEST(!presenter.Submit().has_value());
+    api.loginError = nullptr;
+    api.loginResult = ClerkSession();
+    const std::optional<Session> session = presenter.Submit();
+    BOOST_REQUIRE(session.has_value());
+    BOOST_TEST(session->staff.username == "clerk.hoankiem");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

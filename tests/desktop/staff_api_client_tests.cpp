@@ -250,7 +250,13 @@ BOOST_AUTO_TEST_CASE(the_dossier_detail_is_parsed_completely)
     BOOST_TEST(d.applicant.email == "");
     BOOST_TEST(d.formDataJson.find("Nguyễn Văn Bình") != std::string::npos);
     BOOST_REQUIRE(d.documents.size() == 1u);
-    BOOST_TEST(d.documents[0].form == "original");
+    BOOST_TEST((d.documents[0].form == DocumentForm::Original));
+    BOOST_TEST((d.channel == Channel::Online));
+    BOOST_TEST((d.procedure.processingUnit == DurationUnit::WorkingDays));
+    BOOST_TEST((d.summary.subState == SubState::AwaitingAssignment));
+    BOOST_TEST((d.history[0].action == Action::Submit));
+    BOOST_TEST((d.history[0].role == Role::Citizen));
+    BOOST_TEST((d.history[1].action == Action::Accept));
     BOOST_TEST(d.handlingAgency.code == "000.00.01.H41");
     BOOST_REQUIRE(d.history.size() == 2u);
     BOOST_TEST(!d.history[0].fromStatus.has_value());
@@ -309,6 +315,14 @@ BOOST_AUTO_TEST_CASE(answers_the_desk_cannot_read_are_internal_errors_naming_the
     BOOST_TEST(mistyped.Detail().find("'id'") != std::string::npos);
     const Error missing = CaughtError([&] { client.Inbox(10, std::nullopt); });
     BOOST_TEST(missing.Detail().find("items[0].code") != std::string::npos);
+    // A word outside the model's vocabulary is refused at the boundary, naming where it was and what it said.
+    std::string unknownAction = kDetailJson;
+    unknownAction.replace(unknownAction.find(R"("action":"accept")"), 17, R"("action":"teleport")");
+    server.Set("GET /staff/v1/dossiers/3", {200, "application/json", unknownAction});
+    const Error unknown = CaughtError([&] { client.Dossier(3); });
+    BOOST_TEST(static_cast<int>(unknown.Category()) == static_cast<int>(ErrorCategory::Internal));
+    BOOST_TEST(unknown.Detail().find("history[1].action") != std::string::npos);
+    BOOST_TEST(unknown.Detail().find("'teleport'") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(an_error_page_without_problem_details_gets_a_message_from_its_status)
@@ -373,6 +387,33 @@ BOOST_AUTO_TEST_CASE(a_path_prefix_in_the_server_address_is_kept)
     server.Set("GET /motcua/staff/v1/inbox", {200, "application/json", R"({"items":[],"next":null})"});
     StaffApiClient client = MakeClient(server.Url() + "/motcua/");
     BOOST_TEST(client.Inbox(5, std::nullopt).items.empty());
+}
+
+// The transport alone: no API paths, no JSON; any HTTP status is an answer, the bearer token follows its server.
+BOOST_AUTO_TEST_CASE(the_transport_returns_every_status_and_drops_the_token_for_a_new_server)
+{
+    CannedServer server;
+    server.Set("GET /anything", {418, "text/plain", "teapot"});
+    HttpTransport http(HttpTransportOptions{server.Url() + "/prefix/"});
+    BOOST_TEST(http.BaseUrl() == server.Url() + "/prefix/");
+    http.SetBearerToken("tok-1");
+    const HttpResponse answer = http.Get("/anything?x=1");
+    BOOST_TEST(answer.status == 404);  // the prefix is kept, so /anything itself is not asked for
+    BOOST_TEST(!answer.IsSuccess());
+    http.SetBaseUrl(server.Url());
+    BOOST_TEST(http.HasBearerToken() == false);  // a token belongs to the server that issued it
+    http.SetBearerToken("tok-2");
+    const HttpResponse teapot = http.Get("/anything");
+    BOOST_TEST(teapot.status == 418);
+    BOOST_TEST(teapot.contentType == "text/plain");
+    BOOST_TEST(teapot.body == "teapot");
+    http.SetBaseUrl(server.Url());  // the same address keeps the token
+    BOOST_TEST(http.HasBearerToken());
+    const std::vector<Seen> seen = server.Requests();
+    BOOST_REQUIRE(seen.size() == 2u);
+    BOOST_TEST(seen[0].uri == "/prefix/anything?x=1");
+    BOOST_TEST(seen[0].authorization == "Bearer tok-1");
+    BOOST_TEST(seen[1].authorization == "Bearer tok-2");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

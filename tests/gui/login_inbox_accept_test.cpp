@@ -18,12 +18,12 @@
 #include <wx/window.h>
 
 #include "desktop/app/desk_controller.h"
-#include "desktop/display_text.h"
 #include "desktop/staff_api_client.h"
+#include "gui_pdf_text.h"
 #include "model/postgres/store.h"
 #include "server/server.h"
-#include "tests/support/settable_clock.h"
 #include "tests/support/fixture_catalogue.h"
+#include "tests/support/settable_clock.h"
 #include "tests/support/test_database.h"
 #include "views/detail_panel.h"
 #include "views/inbox_panel.h"
@@ -36,8 +36,12 @@ namespace {
 
 // Friday 27 November 2026, 09:30 in Hà Nội: a working day before the 15:00 cutoff.
 const Instant kStart = ParseIso8601("2026-11-27T09:30:00+07:00", "start");
+// Accepted then, the fixture's birth registration (3 working days) is due on Wednesday at the same time, and the
+// receipt (form 01, item 5) prints it so.
+const char* const kExpectedDue = "2026-12-02T09:30:00+07:00";
+const char* const kExpectedDueOnReceipt = "5. Thời gian trả kết quả giải quyết hồ sơ: 09:30 02/12/2026";
 
-class RecordingAlert final : public desktop::Alert {
+class RecordingAlert final : public views::Alert {
 public:
     std::vector<std::string> errors;
     std::vector<std::string> questions;
@@ -162,8 +166,7 @@ BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
     desktop::StaffApiClient api(desktop::StaffApiClientOptions{url});
     RecordingAlert alert;
     RecordingLauncher launcher;
-    desktop::DeskController controller(
-        api, alert, launcher, [this] { return clock.Now(); }, receiptFolder);
+    desktop::DeskController controller(api, alert, launcher, clock, receiptFolder);
     wxUIActionSimulator sim;
 
     // --- login dialog: the server address is filled in, the user types the rest ---
@@ -179,7 +182,6 @@ BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
                               << Named<wxWindow>(dialog, "error")->GetLabel().utf8_string());
     BOOST_TEST(!dialog->IsShown());
     BOOST_TEST(controller.CurrentSession()->staff.fullName == catalogue.clerk.fullName);
-    dialog->Destroy();
 
     // --- the main window lists the agency's open dossiers by due time ---
     views::MainFrame* frame = controller.OpenMainWindow();
@@ -190,7 +192,8 @@ BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
     BOOST_REQUIRE_EQUAL(inbox->GetItemCount(), 3);
     BOOST_TEST(inbox->GetItemText(0, 0).utf8_string() == dossiers[2].code);  // due first
     BOOST_TEST(inbox->GetItemText(0, 1).utf8_string() == dossiers[2].applicant.fullName);
-    BOOST_TEST(inbox->GetItemText(0, 5).utf8_string() == desktop::StatusText(NationalStatus::New));
+    // The desk runs in English here (no catalogue loaded): the status as the clerk reads it.
+    BOOST_TEST(inbox->GetItemText(0, 5).utf8_string() == "Newly submitted");
     BOOST_TEST(frame->GetStatusBar()->GetStatusText(0).utf8_string().find("3") != std::string::npos);
 
     // --- select the first row with the mouse: the detail pane shows it and offers Accept ---
@@ -222,11 +225,11 @@ BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
     BOOST_TEST(stored->receivedAt.has_value());
     BOOST_TEST(static_cast<int>(store.FindDossier(dossiers[1].id)->status) == 1);  // the others are untouched
 
-    BOOST_TEST(detail->FieldValue("Status").utf8_string() == desktop::StatusText(NationalStatus::Received));
+    BOOST_TEST(detail->FieldValue("Status").utf8_string() == "Received");
     BOOST_TEST(!detail->AcceptButton()->IsEnabled());
     BOOST_TEST(detail->ReceiptButton()->IsEnabled());
     BOOST_TEST(detail->HistoryList()->GetItemCount() == 2);
-    BOOST_TEST(inbox->GetItemText(0, 5).utf8_string() == desktop::StatusText(NationalStatus::Received));
+    BOOST_TEST(inbox->GetItemText(0, 5).utf8_string() == "Received");
 
     BOOST_REQUIRE_EQUAL(launcher.opened.size(), 1u);
     const std::filesystem::path pdf = launcher.opened.front();
@@ -235,6 +238,13 @@ BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     BOOST_TEST(bytes.rfind("%PDF-", 0) == 0u);
     BOOST_TEST(bytes.size() > 1000u);
+    // The receipt the clerk prints names this dossier, its applicant and when the result is due.
+    BOOST_REQUIRE(stored->dueAt.has_value());
+    BOOST_TEST(FormatIso8601(*stored->dueAt) == kExpectedDue);
+    const std::string text = test::PdfTextOneLine(pdf);
+    BOOST_TEST(text.find(dossiers[2].code) != std::string::npos, "receipt text: " << text);
+    BOOST_TEST(text.find(dossiers[2].applicant.fullName) != std::string::npos, "receipt text: " << text);
+    BOOST_TEST(text.find(kExpectedDueOnReceipt) != std::string::npos, "receipt text: " << text);
 
     frame->Close(true);
     Settle();

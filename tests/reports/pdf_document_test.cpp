@@ -9,7 +9,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "model/error.h"
-#include "pdf_tools.h"
+#include "tests/support/pdf_tools.h"
 
 using motcua::ErrorCategory;
 using motcua::reports::Align;

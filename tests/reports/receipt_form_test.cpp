@@ -1,16 +1,18 @@
 // Form 01 rendered to PDF and read back: text (full Vietnamese alphabet), QR code, pages, size, margins, bad input.
 #include "reports/receipt_form.h"
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <regex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <boost/test/unit_test.hpp>
 
 #include "model/error.h"
-#include "pdf_tools.h"
+#include "tests/support/pdf_tools.h"
 #include "tests/support/sample_receipt.h"
 
 using motcua::ErrorCategory;
@@ -193,8 +195,17 @@ BOOST_AUTO_TEST_CASE(embeds_both_fonts_and_stays_small)
 
 BOOST_AUTO_TEST_CASE(same_receipt_gives_the_same_bytes)
 {
-    // No timestamps or random identifiers: a reprint is identical, which signing and caching can rely on.
-    BOOST_TEST((RenderReceipt(SampleReceipt()) == RenderReceipt(SampleReceipt())));
+    // No timestamps or random identifiers: a reprint is identical, which signing and caching can rely on. The reprint
+    // waits for the wall clock's next second, so a creation time the PDF library took from the clock would differ.
+    const std::vector<std::uint8_t> first = RenderReceipt(SampleReceipt());
+    const auto thisSecond = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    std::this_thread::sleep_until(thisSecond + std::chrono::milliseconds(1050));
+    BOOST_TEST((RenderReceipt(SampleReceipt()) == first));
+    // Nor a fixed date: the information dictionary carries none (PDF dates are written "(D:YYYYMMDD…)").
+    const std::string bytes(first.begin(), first.end());
+    BOOST_TEST(bytes.find("/CreationDate") == std::string::npos);
+    BOOST_TEST(bytes.find("/ModDate") == std::string::npos);
+    BOOST_TEST(bytes.find("(D:") == std::string::npos);
 }
 
 static boost::test_tools::assertion_result ZbarimgInstalled(boost::unit_test::test_unit_id)

@@ -1,6 +1,8 @@
 #include "tests/server/api_fixture.h"
 
+#include <chrono>
 #include <sstream>
+#include <thread>
 
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -22,7 +24,7 @@ std::ostream& operator<<(std::ostream& out, const RowCounts& c)
 
 namespace {
 
-server::ServerConfig TestConfig()
+server::ServerConfig TestConfig(const std::string& localeDir)
 {
     server::ServerConfig config;
     config.listenHost = "127.0.0.1";
@@ -30,17 +32,17 @@ server::ServerConfig TestConfig()
     config.threads = 4;
     config.publicUrl = ApiFixture::kPublicUrl;
     config.kdfCost = server::ScryptCost{10, 8, 1};  // fast for tests; production is 2^15
-    config.localeDir = MOTCUA_SERVER_TEST_LOCALE_DIR;
+    config.localeDir = localeDir;
     config.inboxMaxLimit = 200;
     return config;
 }
 
 }  // namespace
 
-ApiFixture::ApiFixture()
+ApiFixture::ApiFixture(const std::string& localeDir)
     : store(db.AppConninfo(), 4),
       clock(ParseIso8601(kStart, "start")),
-      server(std::make_unique<server::Server>(TestConfig(), store, clock))
+      server(std::make_unique<server::Server>(TestConfig(localeDir), store, clock))
 {
     const server::PasswordHasher& hasher = server->Hasher();
     catalogue = SeedFixtureCatalogue(store, [&hasher](const std::string& p) { return hasher.Hash(p); });
@@ -145,6 +147,27 @@ RowCounts ApiFixture::Counts() const
     c.counterTotal = Scalar("SELECT coalesce(sum(last_seq), 0) FROM dossier_code_counter");
     c.sessions = Scalar("SELECT count(*) FROM staff_session");
     return c;
+}
+
+long long ApiFixture::AppConnections(bool waitingForLock) const
+{
+    return Scalar("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND usename = '" +
+                  db.AppRole() + "'" + (waitingForLock ? " AND wait_event_type = 'Lock'" : ""));
+}
+
+void ApiFixture::WaitForLockWaiters(long long count) const
+{
+    WaitUntil([&] { return AppConnections(true) >= count; },
+              "fewer than " + std::to_string(count) + " requests waiting for a lock");
+}
+
+void ApiFixture::WaitUntil(const std::function<bool()>& done, const std::string& what)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!done()) {
+        BOOST_REQUIRE_MESSAGE(std::chrono::steady_clock::now() < deadline, what << " after 10 s");
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
 }
 
 void ApiFixture::CheckProblem(const HttpReply& reply, int status, const std::string& field, const std::string& title)

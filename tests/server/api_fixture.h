@@ -2,6 +2,7 @@
 // in-process on a free port with a settable clock, and a small HTTP client (Poco HTTPClientSession).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -11,8 +12,8 @@
 
 #include "model/postgres/store.h"
 #include "server/server.h"
-#include "tests/support/settable_clock.h"
 #include "tests/support/fixture_catalogue.h"
+#include "tests/support/settable_clock.h"
 #include "tests/support/test_database.h"
 
 namespace motcua::test {
@@ -39,7 +40,8 @@ public:
     static constexpr const char* kStart = "2026-11-27T09:30:00+07:00";
     static constexpr const char* kPublicUrl = "https://dichvucong.test";
 
-    ApiFixture();
+    // `localeDir`: where the server finds its Vietnamese catalogue (by default the tests' own small one).
+    explicit ApiFixture(const std::string& localeDir = MOTCUA_SERVER_TEST_LOCALE_DIR);
     ~ApiFixture();
 
     HttpReply Call(const std::string& method, const std::string& path, const std::string& body = {},
@@ -58,6 +60,12 @@ public:
 
     RowCounts Counts() const;
     long long Scalar(const std::string& sql) const { return db.AdminCount(sql); }
+    // Connections of the application role to this database: all of them, and those waiting for a lock.
+    long long AppConnections(bool waitingForLock = false) const;
+    // Waits up to 10 s for `count` requests to be blocked on a lock in the database (requires it).
+    void WaitForLockWaiters(long long count) const;
+    // Polls `done` until it holds; after 10 s the test stops with "`what` after 10 s".
+    static void WaitUntil(const std::function<bool()>& done, const std::string& what);
 
     // Checks the problem+json shape: status, type prefix, field, English title, and a non-empty title_vi.
     static void CheckProblem(const HttpReply& reply, int status, const std::string& field, const std::string& title);

@@ -6,9 +6,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include "model/error.h"
+#include "server/api/staff_api.h"
 #include "server/server_config.h"
-#include "server/session_service.h"
-#include "server/staff_api.h"
+#include "server/usecases/session_service.h"
 
 using motcua::server::CommandLine;
 

@@ -1,11 +1,11 @@
 // JsonInput: typed reads naming the field; malformed bodies are 400 with an empty field.
-#include "server/json_input.h"
+#include "server/http/json_input.h"
 
 #include <boost/test/unit_test.hpp>
 
 #include "model/error.h"
-#include "server/citizen_api.h"
-#include "server/http_error.h"
+#include "server/api/citizen_api.h"
+#include "server/http/http_error.h"
 
 using motcua::Error;
 using motcua::ErrorCategory;

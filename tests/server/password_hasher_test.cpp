@@ -1,10 +1,13 @@
 // PasswordHasher: verification, wrong passwords, tampered or hostile encodings.
-#include "server/password_hasher.h"
+#include "server/usecases/password_hasher.h"
 
 #include <boost/test/unit_test.hpp>
 
 #include "model/error.h"
+#include "model/text.h"
+#include "server/usecases/base64_url.h"
 
+using motcua::server::Base64Url;
 using motcua::server::PasswordHasher;
 using motcua::server::ScryptCost;
 
@@ -28,6 +31,11 @@ std::vector<std::string> Split(const std::string& s)
             return parts;
         start = pos + 1;
     }
+}
+
+std::string Hex(const std::string& bytes)
+{
+    return motcua::ToHex({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()});
 }
 
 std::string Join(const std::vector<std::string>& parts)
@@ -159,6 +167,52 @@ BOOST_AUTO_TEST_CASE(tampered_encodings_are_refused_without_throwing)
             BOOST_TEST(!ok);
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(derive_matches_the_rfc_7914_vectors)
+{
+    struct Case {
+        const char* name;
+        const char* password;
+        const char* salt;
+        std::uint64_t n, r, p;
+        const char* key;  // 64 bytes, hex
+    };
+    // RFC 7914 §12; the fourth vector (N = 2^20) is left out for its 1 GiB of memory.
+    // clang-format off
+    const Case cases[] = {
+        {"empty", "", "", 16, 1, 1,
+         "77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442"
+         "fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906"},
+        {"password/NaCl", "password", "NaCl", 1024, 8, 16,
+         "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162"
+         "2eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640"},
+        {"pleaseletmein/SodiumChloride", "pleaseletmein", "SodiumChloride", 16384, 8, 1,
+         "7023bdcb3afd7348461c06cd81fd38ebfda8fbba904f8e3ea9b543f6545da1f2"
+         "d5432955613f0fcf62d49705242a9af9e61e85dc0d651e40dfcf017b45575887"},
+    };
+    // clang-format on
+    for (const Case& c : cases) {
+        BOOST_TEST_CONTEXT(c.name)
+        {
+            BOOST_TEST(Hex(PasswordHasher::Derive(c.password, c.salt, c.n, c.r, c.p, 64)) == c.key);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(stored_format_is_plain_scrypt_of_its_fields)
+{
+    // RFC 7914's third vector written in the stored format: Verify must run exactly scrypt with the encoded
+    // N, r, p and salt, and compare all 64 bytes.
+    const auto key = motcua::FromHex(
+        "7023bdcb3afd7348461c06cd81fd38ebfda8fbba904f8e3ea9b543f6545da1f2"
+        "d5432955613f0fcf62d49705242a9af9e61e85dc0d651e40dfcf017b45575887");
+    BOOST_REQUIRE(key.has_value());
+    const std::string encoded = "scrypt$16384$8$1$" + Base64Url::Encode("SodiumChloride") + "$" +
+                                Base64Url::Encode(std::string(key->begin(), key->end()));
+    BOOST_TEST(Fast().Verify("pleaseletmein", encoded));
+    BOOST_TEST(!Fast().Verify("pleaseletmeIn", encoded));
+    BOOST_TEST(!Fast().Verify("pleaseletmein", "scrypt$16384$8$2$" + Split(encoded)[4] + "$" + Split(encoded)[5]));
 }
 
 BOOST_AUTO_TEST_CASE(default_cost_is_two_to_the_fifteen)

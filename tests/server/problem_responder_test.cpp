@@ -1,5 +1,5 @@
 // ProblemResponder and Translator: category → HTTP status and type, Vietnamese titles, nothing internal leaks.
-#include "server/problem_responder.h"
+#include "server/http/problem_responder.h"
 
 #include <filesystem>
 #include <stdexcept>
@@ -10,8 +10,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include "model/error.h"
-#include "server/http_error.h"
-#include "server/translator.h"
+#include "server/http/http_error.h"
+#include "server/http/translator.h"
 
 using motcua::Error;
 using motcua::ErrorCategory;
@@ -184,6 +184,34 @@ BOOST_AUTO_TEST_CASE(lookup_order_is_explicit_then_installed_then_build_tree)
     BOOST_TEST(Translator::FindLocaleDir("", "/nonexistent/bin/motcua-server", catalogue) == catalogue);
     BOOST_TEST(Translator::FindLocaleDir("", "", "") == "");
     fs::remove_all(root);
+}
+
+BOOST_AUTO_TEST_CASE(product_catalogue_is_loaded_from_the_build_tree)
+{
+    // The real locale/vi.po as the build compiles it, found the way motcua-server finds it when run from the build
+    // tree: no --locale-dir, nothing installed next to the executable.
+    const std::string dir =
+        Translator::FindLocaleDir("", "/nonexistent/bin/motcua-server", Translator::BuildTreeLocaleDir());
+    BOOST_TEST_REQUIRE(!dir.empty(), "no compiled catalogue under " << Translator::BuildTreeLocaleDir());
+    BOOST_TEST(dir != MOTCUA_SERVER_TEST_LOCALE_DIR);
+    const Translator product(dir);
+    BOOST_TEST_REQUIRE(product.HasCatalogue());
+    const ProblemResponder responder(product);
+    const std::vector<std::pair<Error, std::string>> cases{
+        {Error(ErrorCategory::BadInput, "The paging cursor is not valid", "after"), "Con trỏ phân trang không hợp lệ"},
+        {Error(ErrorCategory::Conflict, "The dossier was changed by someone else; reload it and try again", "version"),
+         "Hồ sơ đã được người khác thay đổi; vui lòng tải lại hồ sơ và thử lại"},
+        {Error(ErrorCategory::Environment, "The database is unavailable; please try again later"),
+         "Cơ sở dữ liệu hiện không sẵn sàng; vui lòng thử lại sau"},
+    };
+    for (const auto& [error, vietnamese] : cases) {
+        BOOST_TEST_CONTEXT(error.what())
+        {
+            const Problem p = Map(responder, error);
+            BOOST_TEST(p.titleVi == vietnamese);
+            BOOST_TEST(Body(responder.ToResponse(p).body)->getValue<std::string>("title_vi") == vietnamese);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,9 +1,9 @@
 // Router: patterns with captures, 404 for unknown paths, 405 with Allow for a known path and another method.
-#include "server/router.h"
+#include "server/http/router.h"
 
 #include <boost/test/unit_test.hpp>
 
-#include "server/http_error.h"
+#include "server/http/http_error.h"
 
 using motcua::server::HttpError;
 using motcua::server::HttpRequest;

@@ -1,12 +1,14 @@
 // Staff API over HTTP against the in-process server: sign-in and sessions, inbox paging, detail, accept with its
 // refusals (each leaving the dossier exactly as it was), and the stored receipt.
+#include <future>
 #include <set>
 
 #include <Poco/JSON/Array.h>
 #include <boost/test/unit_test.hpp>
 
-#include "server/session_service.h"
+#include "server/usecases/session_service.h"
 #include "tests/server/api_fixture.h"
+#include "tests/support/pdf_tools.h"
 
 using motcua::test::ApiFixture;
 using motcua::test::HttpReply;
@@ -257,6 +259,11 @@ BOOST_FIXTURE_TEST_CASE(accept_receives_the_dossier_and_stores_the_receipt, ApiF
     BOOST_TEST(receipt.contentType == "application/pdf");
     BOOST_TEST(receipt.body.rfind("%PDF", 0) == 0u);
     BOOST_TEST(receipt.body.size() > 1000u);
+    // Read back: the form prints the dossier's code, the applicant, the clerk and the times the accept decided.
+    const std::string text = motcua::test::WithoutWhitespace(motcua::test::ExtractTextOfBytes(receipt.body, "-raw"));
+    for (const std::string printed : {"000.31.21.H41-261127-0001", "Trần Thị Thùy Trang", "Nguyễn Thị Thu Hà",
+                                      "10:00 27/11/2026", "10:00 02/12/2026", "Đăng ký khai sinh"})
+        BOOST_TEST(text.find(motcua::test::WithoutWhitespace(printed)) != std::string::npos, "missing: " << printed);
     // Still in the clerk's inbox (status 2 is open), now with the real receipt time.
     const HttpReply inbox = Get("/staff/v1/inbox", token);
     BOOST_TEST(inbox.json->getArray("items")->getObject(0)->getValue<std::string>("receivedAt") ==
@@ -322,6 +329,40 @@ BOOST_FIXTURE_TEST_CASE(accepting_twice_is_not_allowed, ApiFixture)
                "Action accept is not allowed for role clerk in status 2 (received, awaiting_assignment)");
     BOOST_TEST(Counts() == before);
     BOOST_TEST(Row(*this, id) == row);
+}
+
+BOOST_FIXTURE_TEST_CASE(two_accepts_at_once_store_one_receipt, ApiFixture)
+{
+    const std::int64_t id = SubmitDossier();
+    const std::string token = Login("clerk");
+    const RowCounts before = Counts();
+    // Both requests read version 1 and wait at the UPDATE behind a row lock held here; released together, one wins
+    // and the other must find the version moved on, however the threads are scheduled.
+    motcua::test::SqlConnection holder(db.AdminConninfo());
+    holder.Execute("BEGIN");
+    holder.Execute("SELECT id FROM dossier WHERE id = " + std::to_string(id) + " FOR UPDATE");
+    auto first = std::async(std::launch::async, [&] { return Post(Path(id, "/accept"), Version(1), token); });
+    auto second = std::async(std::launch::async, [&] { return Post(Path(id, "/accept"), Version(1), token); });
+    WaitForLockWaiters(2);
+    holder.Execute("ROLLBACK");
+    const HttpReply a = first.get();
+    const HttpReply b = second.get();
+
+    BOOST_TEST_REQUIRE(((a.status == 200 && b.status == 409) || (a.status == 409 && b.status == 200)),
+                       "statuses " << a.status << " and " << b.status << ": " << a.body << " / " << b.body);
+    const HttpReply& lost = a.status == 409 ? a : b;
+    CheckProblem(lost, 409, "version", "The dossier was changed by someone else; reload it and try again");
+    const std::string where = " WHERE dossier_id = " + std::to_string(id);
+    BOOST_TEST(Scalar("SELECT count(*) FROM dossier_output" + where) == 1);
+    BOOST_TEST(Scalar("SELECT count(*) FROM dossier_event" + where + " AND from_status = 1 AND to_status = 2") == 1);
+    BOOST_TEST(Scalar("SELECT version FROM dossier WHERE id = " + std::to_string(id)) == 2);
+    RowCounts expected = before;
+    expected.events += 1;
+    expected.outputs += 1;
+    BOOST_TEST(Counts() == expected);
+    const HttpReply receipt = Get(Path(id, "/receipt"), token);
+    BOOST_TEST(receipt.status == 200);
+    BOOST_TEST(receipt.contentType == "application/pdf");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

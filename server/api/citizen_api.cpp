@@ -1,0 +1,120 @@
+#include "server/api/citizen_api.h"
+
+#include <Poco/JSON/Object.h>
+
+#include "model/error.h"
+#include "model/time.h"
+#include "server/api/dossier_json.h"
+
+namespace motcua::server {
+
+namespace {
+
+// Generous bounds: they stop abuse, the model's validation decides what is acceptable.
+constexpr std::size_t kMaxCode = 64;
+constexpr std::size_t kMaxName = 200;
+constexpr std::size_t kMaxAddress = 500;
+constexpr std::size_t kMaxPhone = 32;
+constexpr std::size_t kMaxEmail = 254;
+constexpr std::size_t kMaxDocumentName = 500;
+constexpr std::size_t kMaxDocuments = 100;
+
+}  // namespace
+
+CitizenApi::CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar,
+                       DossierCodeFormat codeFormat)
+    : m_store(store),
+      m_clock(clock),
+      m_calendar(calendar),
+      m_codeFormat(std::move(codeFormat))
+{}
+
+void CitizenApi::Register(Router& router)
+{
+    router.Add("POST", "/citizen/v1/dossiers", [this](const HttpRequest& r) { return Submit(r); });
+    router.Add("GET", "/citizen/v1/dossiers/{code}", [this](const HttpRequest& r) { return GetStatus(r); });
+}
+
+DossierSubmission CitizenApi::ParseSubmission(const JsonInput& body)
+{
+    DossierSubmission s;
+    s.procedureCode = body.RequiredString("procedureCode", kMaxCode);
+    s.agencyCode = body.RequiredString("agencyCode", kMaxCode);
+
+    const JsonInput applicant = body.RequiredObject("applicant");
+    Applicant& a = s.dossier.applicant;
+    a.fullName = NormalizeSpaces(applicant.RequiredString("fullName", kMaxName));
+    a.citizenId = applicant.RequiredString("citizenId", kMaxCode);
+    a.dateOfBirth = ParseDate(applicant.RequiredString("dateOfBirth", kMaxCode), applicant.FieldPath("dateOfBirth"));
+    a.address = applicant.RequiredString("address", kMaxAddress);
+    a.phone = applicant.RequiredString("phone", kMaxPhone);
+    a.email = applicant.OptionalString("email", kMaxEmail).value_or("");
+
+    const std::optional<JsonInput> formData = body.OptionalObject("formData");
+    s.dossier.formDataJson = formData ? formData->Stringify() : "{}";
+
+    for (const JsonInput& d : body.RequiredObjectArray("documents", kMaxDocuments)) {
+        SubmittedDocument doc;
+        doc.name = d.RequiredString("name", kMaxDocumentName);
+        doc.form = DocumentFormFromString(d.RequiredString("form", kMaxCode), d.FieldPath("form"));
+        doc.count = static_cast<int>(d.RequiredInt("count", 1, 100));
+        s.dossier.documents.push_back(std::move(doc));
+    }
+    s.dossier.channel = Channel::Online;
+    return s;
+}
+
+HttpResponse CitizenApi::Submit(const HttpRequest& request)
+{
+    DossierSubmission s = ParseSubmission(JsonInput::Parse(request.body));
+    const Instant now = m_clock.Now();
+    Dossier& dossier = s.dossier;
+
+    // Includes the citizen ID's layout and its consistency with the date of birth.
+    ValidateNewDossier(dossier, LocalDate(now));
+
+    const std::optional<Procedure> procedure = m_store.FindProcedureByCode(s.procedureCode);
+    if (!procedure)
+        throw Error(ErrorCategory::BadInput, N_("Unknown procedure"), "procedureCode", s.procedureCode);
+    if (!procedure->online)
+        throw Error(ErrorCategory::BadInput, N_("This procedure cannot be submitted online"), "procedureCode",
+                    s.procedureCode);
+    const std::optional<Agency> agency = m_store.FindAgencyByCode(s.agencyCode);
+    if (!agency)
+        throw Error(ErrorCategory::BadInput, N_("Unknown receiving agency"), "agencyCode", s.agencyCode);
+
+    dossier.procedureId = procedure->id;
+    // The receiving centre does the intake; routing to another agency is a later step of the workflow.
+    dossier.receivingAgencyId = agency->id;
+    dossier.handlingAgencyId = agency->id;
+    dossier.status = NationalStatus::New;
+    dossier.subState = SubState::AwaitingIntakeCheck;
+    dossier.submittedAt = now;
+    // Provisional appointment as if received now; accepting the dossier recomputes it from the real receipt time.
+    dossier.dueAt = m_calendar.ProvisionalAppointment(now, *procedure);
+
+    const Dossier stored = m_store.CreateDossier(std::move(dossier), agency->code, m_codeFormat, now);
+
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    body->set("id", stored.id);
+    body->set("code", stored.code);
+    body->set("status", static_cast<int>(stored.status));
+    body->set("statusName", std::string(VietnameseName(stored.status)));
+    body->set("appointmentAt", stored.dueAt ? Poco::Dynamic::Var(FormatIso8601(*stored.dueAt)) : Poco::Dynamic::Var());
+    HttpResponse response = HttpResponse::Json(201, DossierJson::ToString(body));
+    response.headers.emplace_back("Location", "/citizen/v1/dossiers/" + stored.code);
+    return response;
+}
+
+HttpResponse CitizenApi::GetStatus(const HttpRequest& request)
+{
+    const std::string& code = request.PathParam("code");
+    std::optional<Dossier> dossier;
+    if (code.size() <= kMaxCode)
+        dossier = m_store.FindDossierByCode(code);
+    if (!dossier)
+        throw Error(ErrorCategory::NotFound, N_("Dossier not found"), {}, code);
+    return HttpResponse::Json(200, DossierJson::ToString(DossierJson::CitizenStatus(*dossier)));
+}
+
+}  // namespace motcua::server

@@ -1,0 +1,42 @@
+// The citizen API (called by the citizen app's backend): submit a dossier, look up its status by code.
+#pragma once
+
+#include <string>
+
+#include "model/clock.h"
+#include "model/dossier.h"
+#include "model/dossier_code.h"
+#include "model/postgres/store.h"
+#include "model/working_calendar.h"
+#include "server/http/json_input.h"
+#include "server/http/router.h"
+
+namespace motcua::server {
+
+// A submission as read from the body, before any catalogue lookup.
+struct DossierSubmission {
+    std::string procedureCode;
+    std::string agencyCode;
+    Dossier dossier;  // applicant, form data and documents filled in
+};
+
+class CitizenApi {
+public:
+    CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar, DossierCodeFormat codeFormat);
+
+    void Register(Router& router);
+
+    HttpResponse Submit(const HttpRequest& request);     // POST /citizen/v1/dossiers
+    HttpResponse GetStatus(const HttpRequest& request);  // GET /citizen/v1/dossiers/{code}
+
+    // Reads and type-checks the body; throws BadInput naming the field. No I/O.
+    static DossierSubmission ParseSubmission(const JsonInput& body);
+
+private:
+    pg::Store& m_store;
+    const Clock& m_clock;
+    const WorkingCalendar& m_calendar;
+    DossierCodeFormat m_codeFormat;
+};
+
+}  // namespace motcua::server

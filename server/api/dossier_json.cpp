@@ -1,0 +1,157 @@
+#include "server/api/dossier_json.h"
+
+#include <sstream>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include "model/workflow.h"
+
+namespace motcua::server {
+
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+Object::Ptr NewObject()
+{
+    return new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+}
+
+Poco::Dynamic::Var OptionalTime(const std::optional<Instant>& t)
+{
+    return t ? Poco::Dynamic::Var(FormatIso8601(*t)) : Poco::Dynamic::Var();
+}
+
+void SetSummary(Object& o, std::int64_t id, const std::string& code, const std::string& applicantName,
+                const std::string& procedureName, Instant submittedAt, const std::optional<Instant>& receivedAt,
+                const std::optional<Instant>& dueAt, NationalStatus status, SubState subState, int version)
+{
+    o.set("id", id);
+    o.set("code", code);
+    o.set("applicantName", applicantName);
+    o.set("procedureName", procedureName);
+    o.set("submittedAt", FormatIso8601(submittedAt));
+    o.set("receivedAt", OptionalTime(receivedAt));
+    o.set("dueAt", OptionalTime(dueAt));
+    o.set("status", static_cast<int>(status));
+    o.set("statusName", std::string(VietnameseName(status)));
+    o.set("subState", std::string(motcua::ToString(subState)));
+    o.set("version", version);
+}
+
+Object::Ptr AgencyObject(const std::vector<Agency>& agencies, std::int64_t id)
+{
+    Object::Ptr o = NewObject();
+    o->set("id", id);
+    for (const Agency& a : agencies) {
+        if (a.id == id) {
+            o->set("code", a.code);
+            o->set("name", a.name);
+            return o;
+        }
+    }
+    o->set("code", Poco::Dynamic::Var());
+    o->set("name", Poco::Dynamic::Var());
+    return o;
+}
+
+Poco::Dynamic::Var ParseFormData(const std::string& json)
+{
+    try {
+        Poco::JSON::Parser parser;
+        return parser.parse(json.empty() ? "{}" : json);
+    } catch (const Poco::Exception&) {
+        return Poco::Dynamic::Var(NewObject());  // stored by us from parsed JSON; cannot be malformed in practice
+    }
+}
+
+}  // namespace
+
+Object::Ptr DossierJson::InboxItem(const pg::InboxRow& row)
+{
+    Object::Ptr o = NewObject();
+    SetSummary(*o, row.id, row.code, row.applicantName, row.procedureName, row.submittedAt, row.receivedAt, row.dueAt,
+               row.status, row.subState, row.version);
+    return o;
+}
+
+Object::Ptr DossierJson::Detail(const Dossier& dossier, const Procedure& procedure, const std::vector<Agency>& agencies,
+                                const std::vector<pg::HistoryRow>& history, bool hasReceipt)
+{
+    Object::Ptr o = NewObject();
+    SetSummary(*o, dossier.id, dossier.code, dossier.applicant.fullName, procedure.name, dossier.submittedAt,
+               dossier.receivedAt, dossier.dueAt, dossier.status, dossier.subState, dossier.version);
+    o->set("channel", std::string(motcua::ToString(dossier.channel)));
+
+    Object::Ptr p = NewObject();
+    p->set("id", procedure.id);
+    p->set("code", procedure.code);
+    p->set("name", procedure.name);
+    p->set("processingTime", procedure.processingTime);
+    p->set("processingUnit", std::string(motcua::ToString(procedure.processingUnit)));
+    p->set("feeVnd", procedure.feeVnd);
+    o->set("procedure", p);
+
+    Object::Ptr a = NewObject();
+    a->set("fullName", dossier.applicant.fullName);
+    a->set("citizenId", dossier.applicant.citizenId);
+    a->set("dateOfBirth", FormatDate(dossier.applicant.dateOfBirth));
+    a->set("address", dossier.applicant.address);
+    a->set("phone", dossier.applicant.phone);
+    a->set("email",
+           dossier.applicant.email.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(dossier.applicant.email));
+    o->set("applicant", a);
+
+    o->set("formData", ParseFormData(dossier.formDataJson));
+
+    Array::Ptr documents = new Array;
+    for (const SubmittedDocument& d : dossier.documents) {
+        Object::Ptr item = NewObject();
+        item->set("name", d.name);
+        item->set("form", std::string(motcua::ToString(d.form)));
+        item->set("count", d.count);
+        documents->add(item);
+    }
+    o->set("documents", documents);
+    o->set("receivingAgency", AgencyObject(agencies, dossier.receivingAgencyId));
+    o->set("handlingAgency", AgencyObject(agencies, dossier.handlingAgencyId));
+
+    Array::Ptr events = new Array;
+    for (const pg::HistoryRow& h : history) {
+        Object::Ptr e = NewObject();
+        e->set("at", FormatIso8601(h.at));
+        e->set("action", std::string(motcua::ToString(h.action)));
+        e->set("role", std::string(motcua::ToString(h.role)));
+        e->set("staffName", h.staffName ? Poco::Dynamic::Var(*h.staffName) : Poco::Dynamic::Var());
+        e->set("fromStatus", static_cast<int>(h.from.status));
+        e->set("toStatus", static_cast<int>(h.to.status));
+        e->set("note", h.note);
+        events->add(e);
+    }
+    o->set("history", events);
+    o->set("hasReceipt", hasReceipt);
+    return o;
+}
+
+Object::Ptr DossierJson::CitizenStatus(const Dossier& dossier)
+{
+    Object::Ptr o = NewObject();
+    o->set("code", dossier.code);
+    o->set("status", static_cast<int>(dossier.status));
+    o->set("statusName", std::string(VietnameseName(dossier.status)));
+    o->set("submittedAt", FormatIso8601(dossier.submittedAt));
+    o->set("receivedAt", OptionalTime(dossier.receivedAt));
+    o->set("appointmentAt", OptionalTime(dossier.dueAt));
+    return o;
+}
+
+std::string DossierJson::ToString(const Object::Ptr& object)
+{
+    std::ostringstream out;
+    object->stringify(out);
+    return out.str();
+}
+
+}  // namespace motcua::server

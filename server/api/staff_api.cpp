@@ -1,0 +1,180 @@
+#include "server/api/staff_api.h"
+
+#include <cctype>
+#include <charconv>
+#include <limits>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include "model/error.h"
+#include "model/workflow.h"
+#include "server/api/dossier_json.h"
+#include "server/api/inbox_cursor_codec.h"
+#include "server/http/json_input.h"
+#include "server/usecases/dossier_scope.h"
+
+namespace motcua::server {
+
+namespace {
+
+constexpr std::size_t kMaxUsername = 100;
+constexpr std::size_t kMaxPassword = 1024;
+
+[[noreturn]] void ThrowDossierNotFound(const std::string& detail)
+{
+    throw Error(ErrorCategory::NotFound, N_("Dossier not found"), {}, detail);
+}
+
+int ParseLimit(const std::string& text, int maxLimit)
+{
+    int value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec == std::errc::invalid_argument || end != text.data() + text.size())
+        throw Error(ErrorCategory::BadInput, N_("This field must be a whole number"), "limit");
+    if (ec == std::errc::result_out_of_range || value < 1 || value > maxLimit)
+        throw Error(ErrorCategory::BadInput, N_("This number is out of range"), "limit",
+                    "between 1 and " + std::to_string(maxLimit));
+    return value;
+}
+
+}  // namespace
+
+StaffApi::StaffApi(pg::Store& store, const Clock& clock, SessionService& sessions, AcceptDossier& accept,
+                   int inboxDefaultLimit, int inboxMaxLimit)
+    : m_store(store),
+      m_clock(clock),
+      m_sessions(sessions),
+      m_accept(accept),
+      m_inboxDefaultLimit(inboxDefaultLimit),
+      m_inboxMaxLimit(inboxMaxLimit)
+{}
+
+void StaffApi::Register(Router& router)
+{
+    router.Add("POST", "/staff/v1/login", [this](const HttpRequest& r) { return Login(r); });
+    router.Add("POST", "/staff/v1/logout", [this](const HttpRequest& r) { return Logout(r); });
+    router.Add("GET", "/staff/v1/inbox", [this](const HttpRequest& r) { return Inbox(r); });
+    router.Add("GET", "/staff/v1/dossiers/{id}", [this](const HttpRequest& r) { return Detail(r); });
+    router.Add("POST", "/staff/v1/dossiers/{id}/accept", [this](const HttpRequest& r) { return Accept(r); });
+    router.Add("GET", "/staff/v1/dossiers/{id}/receipt", [this](const HttpRequest& r) { return Receipt(r); });
+}
+
+std::string StaffApi::BearerToken(const std::string& authorization)
+{
+    const std::string scheme = "bearer ";
+    if (authorization.size() <= scheme.size())
+        return {};
+    for (std::size_t i = 0; i < scheme.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(authorization[i])) != scheme[i])
+            return {};
+    }
+    std::string token = authorization.substr(scheme.size());
+    while (!token.empty() && token.front() == ' ')
+        token.erase(token.begin());
+    while (!token.empty() && token.back() == ' ')
+        token.pop_back();
+    return token;
+}
+
+std::int64_t StaffApi::ParseId(const std::string& text)
+{
+    std::int64_t id = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || id <= 0)
+        ThrowDossierNotFound(text);
+    return id;
+}
+
+StaffMember StaffApi::Authenticate(const HttpRequest& request)
+{
+    return m_sessions.Authenticate(BearerToken(request.authorization), m_clock.Now());
+}
+
+HttpResponse StaffApi::DetailResponse(const Dossier& dossier)
+{
+    const Procedure procedure = m_store.GetProcedure(dossier.procedureId);
+    const std::vector<Agency> agencies = m_store.LoadAgencies();
+    const std::vector<pg::HistoryRow> history = m_store.History(dossier.id);
+    const bool hasReceipt = m_store.LoadOutput(dossier.id, pg::OutputKind::Receipt).has_value();
+    return HttpResponse::Json(
+        200, DossierJson::ToString(DossierJson::Detail(dossier, procedure, agencies, history, hasReceipt)));
+}
+
+HttpResponse StaffApi::Login(const HttpRequest& request)
+{
+    const JsonInput body = JsonInput::Parse(request.body);
+    const std::string username = body.RequiredString("username", kMaxUsername);
+    const std::string password = body.RequiredString("password", kMaxPassword);
+    const LoginResult login = m_sessions.Login(username, password, m_clock.Now());
+
+    Poco::JSON::Object::Ptr staff = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    staff->set("id", login.staff.id);
+    staff->set("username", login.staff.username);
+    staff->set("fullName", login.staff.fullName);
+    staff->set("role", std::string(ToString(login.staff.role)));
+    staff->set("agencyId", login.staff.agencyId);
+    staff->set("agencyName", login.staff.agencyName);
+    Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    out->set("token", login.token);
+    out->set("expiresAt", FormatIso8601(login.expiresAt));
+    out->set("staff", staff);
+    HttpResponse response = HttpResponse::Json(200, DossierJson::ToString(out));
+    response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
+}
+
+HttpResponse StaffApi::Logout(const HttpRequest& request)
+{
+    Authenticate(request);
+    m_sessions.Logout(BearerToken(request.authorization));
+    return HttpResponse::NoContent();
+}
+
+HttpResponse StaffApi::Inbox(const HttpRequest& request)
+{
+    const StaffMember staff = Authenticate(request);
+    const std::string limitText = request.Query("limit");
+    const int limit = limitText.empty() ? m_inboxDefaultLimit : ParseLimit(limitText, m_inboxMaxLimit);
+    std::optional<pg::InboxCursor> after;
+    if (request.query.count("after"))
+        after = InboxCursorCodec::Decode(request.Query("after"), "after");
+
+    const pg::InboxPage page = m_store.Inbox(staff.agencyId, after, limit);
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    for (const pg::InboxRow& row : page.rows)
+        items->add(DossierJson::InboxItem(row));
+    Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    out->set("items", items);
+    out->set("next", page.next ? Poco::Dynamic::Var(InboxCursorCodec::Encode(*page.next)) : Poco::Dynamic::Var());
+    return HttpResponse::Json(200, DossierJson::ToString(out));
+}
+
+HttpResponse StaffApi::Detail(const HttpRequest& request)
+{
+    const StaffMember staff = Authenticate(request);
+    return DetailResponse(LoadDossierInScope(m_store, staff, ParseId(request.PathParam("id"))));
+}
+
+HttpResponse StaffApi::Accept(const HttpRequest& request)
+{
+    const StaffMember staff = Authenticate(request);
+    const std::int64_t id = ParseId(request.PathParam("id"));
+    const JsonInput body = JsonInput::Parse(request.body);
+    const int version = static_cast<int>(body.RequiredInt("version", 1, std::numeric_limits<int>::max()));
+    return DetailResponse(m_accept.Execute(staff, id, version));
+}
+
+HttpResponse StaffApi::Receipt(const HttpRequest& request)
+{
+    const StaffMember staff = Authenticate(request);
+    const Dossier dossier = LoadDossierInScope(m_store, staff, ParseId(request.PathParam("id")));
+    std::optional<pg::StoredOutput> receipt = m_store.LoadOutput(dossier.id, pg::OutputKind::Receipt);
+    if (!receipt)
+        throw Error(ErrorCategory::NotFound, N_("This dossier has no receipt yet"), {}, dossier.code);
+    HttpResponse response = HttpResponse::Binary(receipt->mediaType, receipt->bytes);
+    response.headers.emplace_back("Content-Disposition", "inline; filename=\"" + dossier.code + "-01.pdf\"");
+    return response;
+}
+
+}  // namespace motcua::server

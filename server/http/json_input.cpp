@@ -1,0 +1,167 @@
+#include "server/http/json_input.h"
+
+#include <sstream>
+
+#include <Poco/Exception.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include "model/error.h"
+#include "model/utf8.h"
+#include "server/http/http_error.h"
+
+namespace motcua::server {
+
+namespace {
+
+// Deep enough for any form payload, shallow enough that a hostile body cannot exhaust the stack.
+constexpr std::size_t kMaxDepth = 64;
+
+bool IsMissing(const Poco::Dynamic::Var& v)
+{
+    return v.isEmpty();
+}
+
+}  // namespace
+
+JsonInput JsonInput::Parse(const std::string& body)
+{
+    // Checked up front so no invalid text reaches a free-form payload (formData) either.
+    if (!DecodeUtf8(body))
+        throw HttpError(400, ErrorCategory::BadInput, N_("The request body is not valid JSON"), {}, "invalid UTF-8");
+    Poco::Dynamic::Var root;
+    try {
+        Poco::JSON::Parser parser;
+        parser.setDepth(kMaxDepth);
+        root = parser.parse(body);
+    } catch (const Poco::Exception& e) {
+        throw HttpError(400, ErrorCategory::BadInput, N_("The request body is not valid JSON"), {}, e.message());
+    }
+    if (root.type() != typeid(Poco::JSON::Object::Ptr))
+        throw HttpError(400, ErrorCategory::BadInput, N_("The request body must be a JSON object"));
+    return JsonInput(root.extract<Poco::JSON::Object::Ptr>(), {});
+}
+
+JsonInput::JsonInput(Poco::JSON::Object::Ptr object, std::string path)
+    : m_object(std::move(object)),
+      m_path(std::move(path))
+{}
+
+std::string JsonInput::FieldPath(const std::string& name) const
+{
+    return m_path.empty() ? name : m_path + "." + name;
+}
+
+void JsonInput::CheckText(const std::string& text, std::size_t maxLength, const std::string& field)
+{
+    const auto codePoints = DecodeUtf8(text);
+    if (!codePoints)
+        throw Error(ErrorCategory::BadInput, N_("This text is not valid UTF-8"), field);
+    for (const char32_t cp : *codePoints) {
+        if (cp < 0x20 || cp == 0x7F)
+            throw Error(ErrorCategory::BadInput, N_("This text contains control characters"), field);
+    }
+    if (codePoints->size() > maxLength)
+        throw Error(ErrorCategory::BadInput, N_("This text is too long"), field,
+                    "at most " + std::to_string(maxLength) + " characters");
+}
+
+std::optional<std::string> JsonInput::OptionalString(const std::string& name, std::size_t maxLength) const
+{
+    const Poco::Dynamic::Var v = m_object->get(name);
+    if (IsMissing(v))
+        return std::nullopt;
+    const std::string field = FieldPath(name);
+    if (v.type() != typeid(std::string))
+        throw Error(ErrorCategory::BadInput, N_("This field must be text"), field);
+    const auto& text = v.extract<std::string>();
+    CheckText(text, maxLength, field);
+    return text;
+}
+
+std::string JsonInput::RequiredString(const std::string& name, std::size_t maxLength) const
+{
+    auto value = OptionalString(name, maxLength);
+    if (!value)
+        throw Error(ErrorCategory::BadInput, N_("This field is required"), FieldPath(name));
+    return *value;
+}
+
+std::optional<std::int64_t> JsonInput::OptionalInt(const std::string& name, std::int64_t min, std::int64_t max) const
+{
+    const Poco::Dynamic::Var v = m_object->get(name);
+    if (IsMissing(v))
+        return std::nullopt;
+    const std::string field = FieldPath(name);
+    // Poco reports booleans as integers too; JSON true is not a number.
+    if (!v.isInteger() || v.isBoolean())
+        throw Error(ErrorCategory::BadInput, N_("This field must be a whole number"), field);
+    std::int64_t value = 0;
+    try {
+        value = v.convert<std::int64_t>();
+    } catch (const Poco::Exception&) {
+        throw Error(ErrorCategory::BadInput, N_("This number is out of range"), field);
+    }
+    if (value < min || value > max)
+        throw Error(ErrorCategory::BadInput, N_("This number is out of range"), field,
+                    "between " + std::to_string(min) + " and " + std::to_string(max));
+    return value;
+}
+
+std::int64_t JsonInput::RequiredInt(const std::string& name, std::int64_t min, std::int64_t max) const
+{
+    auto value = OptionalInt(name, min, max);
+    if (!value)
+        throw Error(ErrorCategory::BadInput, N_("This field is required"), FieldPath(name));
+    return *value;
+}
+
+std::optional<JsonInput> JsonInput::OptionalObject(const std::string& name) const
+{
+    const Poco::Dynamic::Var v = m_object->get(name);
+    if (IsMissing(v))
+        return std::nullopt;
+    if (v.type() != typeid(Poco::JSON::Object::Ptr))
+        throw Error(ErrorCategory::BadInput, N_("This field must be an object"), FieldPath(name));
+    return JsonInput(v.extract<Poco::JSON::Object::Ptr>(), FieldPath(name));
+}
+
+JsonInput JsonInput::RequiredObject(const std::string& name) const
+{
+    auto value = OptionalObject(name);
+    if (!value)
+        throw Error(ErrorCategory::BadInput, N_("This field is required"), FieldPath(name));
+    return *value;
+}
+
+std::vector<JsonInput> JsonInput::RequiredObjectArray(const std::string& name, std::size_t maxItems) const
+{
+    const Poco::Dynamic::Var v = m_object->get(name);
+    const std::string field = FieldPath(name);
+    if (IsMissing(v))
+        throw Error(ErrorCategory::BadInput, N_("This field is required"), field);
+    if (v.type() != typeid(Poco::JSON::Array::Ptr))
+        throw Error(ErrorCategory::BadInput, N_("This field must be a list"), field);
+    const auto& array = v.extract<Poco::JSON::Array::Ptr>();
+    if (array->size() > maxItems)
+        throw Error(ErrorCategory::BadInput, N_("This list has too many items"), field,
+                    "at most " + std::to_string(maxItems));
+    std::vector<JsonInput> items;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        const std::string itemField = field + "[" + std::to_string(i) + "]";
+        Poco::Dynamic::Var item = array->get(static_cast<unsigned int>(i));
+        if (item.type() != typeid(Poco::JSON::Object::Ptr))
+            throw Error(ErrorCategory::BadInput, N_("This field must be an object"), itemField);
+        items.emplace_back(item.extract<Poco::JSON::Object::Ptr>(), itemField);
+    }
+    return items;
+}
+
+std::string JsonInput::Stringify() const
+{
+    std::ostringstream out;
+    m_object->stringify(out);
+    return out.str();
+}
+
+}  // namespace motcua::server

@@ -1,0 +1,18 @@
+#include "server/usecases/dossier_scope.h"
+
+#include <string>
+#include <utility>
+
+#include "model/error.h"
+
+namespace motcua::server {
+
+Dossier LoadDossierInScope(pg::Store& store, const StaffMember& staff, std::int64_t id)
+{
+    std::optional<Dossier> dossier = store.FindDossier(id);
+    if (!dossier || !HandlesDossier(staff, *dossier))
+        throw Error(ErrorCategory::NotFound, N_("Dossier not found"), {}, "dossier " + std::to_string(id));
+    return std::move(*dossier);
+}
+
+}  // namespace motcua::server
