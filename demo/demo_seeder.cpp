@@ -5,6 +5,7 @@
 
 #include "demo/demo_province.h"
 #include "model/error.h"
+#include "model/postgres/seeder.h"
 #include "model/postgres/store.h"
 
 namespace motcua::demo {
@@ -31,6 +32,7 @@ SeedSummary SeedDemo(pg::Store& store, const SeedOptions& options,
     const DemoProvince province = GenerateProvince(generation);
     const std::string passwordHash = hashPassword(options.password);
 
+    pg::Seeder seeder(store);
     SeedSummary summary;
     // Local ids are positions + 1; the database hands out its own.
     std::map<std::int64_t, std::int64_t> agencyIds;
@@ -39,14 +41,14 @@ SeedSummary SeedDemo(pg::Store& store, const SeedOptions& options,
         if (agency.parentId) {
             agency.parentId = agencyIds.at(*agency.parentId);
         }
-        agencyIds[local] = store.InsertAgency(agency);
+        agencyIds[local] = seeder.InsertAgency(agency);
         ++summary.agencies;
         summary.departments += agency.level == AgencyLevel::Department ? 1 : 0;
         summary.communes += agency.level == AgencyLevel::Commune ? 1 : 0;
     }
     std::map<std::int64_t, std::int64_t> procedureIds;
     for (const Procedure& procedure : province.procedures) {
-        procedureIds[procedure.id] = store.InsertProcedure(procedure);
+        procedureIds[procedure.id] = seeder.InsertProcedure(procedure);
         ++summary.procedures;
     }
     std::map<std::int64_t, std::int64_t> staffIds;
@@ -58,7 +60,7 @@ SeedSummary SeedDemo(pg::Store& store, const SeedOptions& options,
         credentials.member.agencyId = agencyIds.at(s.agencyId);
         credentials.passwordHash = passwordHash;
         credentials.active = true;
-        staffIds[s.id] = store.InsertStaff(credentials);
+        staffIds[s.id] = seeder.InsertStaff(credentials);
         ++summary.staff;
     }
 
@@ -80,7 +82,7 @@ SeedSummary SeedDemo(pg::Store& store, const SeedOptions& options,
             ++summary.historyEvents;
         }
     }
-    store.BulkInsertDossiers(dossiers, history);
+    seeder.BulkInsertDossiers(dossiers, history);
 
     summary.dossiers = static_cast<int>(province.dossiers.size());
     summary.demoAgencyCode = province.AgencyById(province.demoAgencyId).code;

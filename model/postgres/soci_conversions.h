@@ -37,7 +37,7 @@ struct type_conversion<std::optional<T>> {
     }
 };
 
-// Instants travel as whole epoch seconds: statements write to_timestamp(:x) and read EPOCH columns (see store.cpp),
+// Instants travel as whole epoch seconds: statements write to_timestamp(:x) and read EPOCH columns (pg::Epoch),
 // so neither the session time zone nor std::tm's lack of an offset can shift them.
 template <>
 struct type_conversion<motcua::Instant> {

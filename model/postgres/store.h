@@ -127,18 +127,9 @@ public:
     std::optional<SessionInfo> FindSession(const std::string& tokenHash, Instant now);  // empty when expired
     void DeleteSession(const std::string& tokenHash);
 
-    // --- seeding (demo and tests) ---
-    std::int64_t InsertAgency(const Agency& agency);  // id ignored; returns the new id
-    std::int64_t InsertProcedure(const Procedure& procedure);
-    std::int64_t InsertStaff(const StaffCredentials& staff);  // member.id and member.agencyName ignored
-    // Bulk load of historical dossiers for the demo: codes, states, times and history given by the caller,
-    // inserted in batches in one transaction (no per-row round trip); bumps the code counters past the codes used.
-    // A code's sequence is its trailing digits and its day the local date of submittedAt (as CreateDossier makes
-    // them); `history` is empty or has one list per dossier (their dossierId is ignored). Throws BadInput otherwise.
-    void BulkInsertDossiers(const std::vector<Dossier>& dossiers,
-                            const std::vector<std::vector<HistoryEvent>>& history);
-
 private:
+    friend class Seeder;  // loads the demo and test catalogues over the same connections (seeder.h)
+
     std::unique_ptr<ConnectionPool> m_pool;
 };
 

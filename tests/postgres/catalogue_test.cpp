@@ -5,20 +5,15 @@
 
 #include "model/postgres/store.h"
 #include "tests/postgres/pg_test_helpers.h"
-#include "tests/support/fixture_catalogue.h"
-#include "tests/support/test_database.h"
+#include "tests/postgres/store_fixture.h"
 
 using namespace motcua;
 using namespace motcua::test;
 
-BOOST_AUTO_TEST_SUITE(postgres_catalogue)
+BOOST_FIXTURE_TEST_SUITE(postgres_catalogue, StoreFixture)
 
 BOOST_AUTO_TEST_CASE(agencies_and_procedures_round_trip)
 {
-    TestDatabase db;
-    pg::Store store(db.AppConninfo());
-    const FixtureCatalogue c = SeedFixtureCatalogue(store);
-
     const std::vector<Agency> agencies = store.LoadAgencies();
     BOOST_TEST_REQUIRE(agencies.size() == 4u);
     BOOST_TEST(agencies[0].id == c.province.id);
@@ -70,10 +65,6 @@ BOOST_AUTO_TEST_CASE(agencies_and_procedures_round_trip)
 
 BOOST_AUTO_TEST_CASE(staff_lookups_carry_role_agency_and_hash)
 {
-    TestDatabase db;
-    pg::Store store(db.AppConninfo());
-    const FixtureCatalogue c = SeedFixtureCatalogue(store, [](const std::string& p) { return "hashed:" + p; });
-
     const std::optional<pg::StaffCredentials> clerk = store.FindStaffByUsername("clerk");
     BOOST_TEST_REQUIRE(clerk.has_value());
     BOOST_TEST(clerk->member.id == c.clerk.id);
@@ -93,7 +84,7 @@ BOOST_AUTO_TEST_CASE(staff_lookups_carry_role_agency_and_hash)
 
     pg::StaffCredentials inactive{c.clerk, "hash", false};
     inactive.member.username = "retired";
-    const std::int64_t id = store.InsertStaff(inactive);
+    const std::int64_t id = seeder.InsertStaff(inactive);
     BOOST_TEST(!store.FindActiveStaffById(id).has_value());
     const std::optional<pg::StaffCredentials> retired = store.FindStaffByUsername("retired");
     BOOST_TEST_REQUIRE(retired.has_value());
@@ -102,34 +93,30 @@ BOOST_AUTO_TEST_CASE(staff_lookups_carry_role_agency_and_hash)
 
 BOOST_AUTO_TEST_CASE(bad_catalogue_rows_are_refused_without_writing)
 {
-    TestDatabase db;
-    pg::Store store(db.AppConninfo());
-    const FixtureCatalogue c = SeedFixtureCatalogue(store);
-
     pg::StaffCredentials twin{c.handler, "hash", true};
     twin.member.fullName = "Another";
-    const Error duplicate = CaptureError([&] { store.InsertStaff(twin); });
+    const Error duplicate = CaptureError([&] { seeder.InsertStaff(twin); });
     BOOST_TEST(static_cast<int>(duplicate.Category()) == static_cast<int>(ErrorCategory::Conflict));
     BOOST_TEST(duplicate.Field() == "username");
 
     pg::StaffCredentials citizen{c.handler, "hash", true};
     citizen.member.username = "citizen";
     citizen.member.role = Role::Citizen;  // not a staff role
-    const Error role = CaptureError([&] { store.InsertStaff(citizen); });
+    const Error role = CaptureError([&] { seeder.InsertStaff(citizen); });
     BOOST_TEST(static_cast<int>(role.Category()) == static_cast<int>(ErrorCategory::BadInput));
     BOOST_TEST(role.Field() == "role");
 
     Procedure badDocument = c.birthRegistration;
     badDocument.code = "1.111111";
     badDocument.documents[1].count = 0;
-    const Error document = CaptureError([&] { store.InsertProcedure(badDocument); });
+    const Error document = CaptureError([&] { seeder.InsertProcedure(badDocument); });
     BOOST_TEST(static_cast<int>(document.Category()) == static_cast<int>(ErrorCategory::BadInput));
 
     Agency orphan;
     orphan.code = "000.99.98.H41";
     orphan.name = "Mồ côi";
     orphan.parentId = 987654;
-    const Error parent = CaptureError([&] { store.InsertAgency(orphan); });
+    const Error parent = CaptureError([&] { seeder.InsertAgency(orphan); });
     BOOST_TEST(static_cast<int>(parent.Category()) == static_cast<int>(ErrorCategory::BadInput));
     BOOST_TEST(parent.Field() == "parentId");
 

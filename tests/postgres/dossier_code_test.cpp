@@ -14,8 +14,7 @@
 
 #include "model/postgres/store.h"
 #include "tests/postgres/pg_test_helpers.h"
-#include "tests/support/fixture_catalogue.h"
-#include "tests/support/test_database.h"
+#include "tests/postgres/store_fixture.h"
 
 using namespace motcua;
 using namespace motcua::test;
@@ -27,15 +26,17 @@ int SequenceOf(const std::string& code)
     return std::stoi(code.substr(code.rfind('-') + 1));
 }
 
+// Fewer connections than the eight threads that create codes: the pool's blocking checkout is exercised as well.
+struct SixConnections : StoreFixture {
+    SixConnections() : StoreFixture(6) {}
+};
+
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(postgres_dossier_codes)
+BOOST_FIXTURE_TEST_SUITE(postgres_dossier_codes, StoreFixture)
 
 BOOST_AUTO_TEST_CASE(creates_a_dossier_with_its_parts_and_submit_event)
 {
-    TestDatabase db;
-    pg::Store store(db.AppConninfo());
-    const FixtureCatalogue c = SeedFixtureCatalogue(store);
     const Instant now = VietnamTime(2026, 3, 10, 9, 30);
     Dossier input = MakeNewDossier(c.birthRegistration, c.commune, 7, now);
     input.receivingAgencyId = 0;  // filled from the code
@@ -94,9 +95,6 @@ BOOST_AUTO_TEST_CASE(creates_a_dossier_with_its_parts_and_submit_event)
 
 BOOST_AUTO_TEST_CASE(sequence_restarts_per_agency_and_per_local_day)
 {
-    TestDatabase db;
-    pg::Store store(db.AppConninfo());
-    const FixtureCatalogue c = SeedFixtureCatalogue(store);
     const DossierCodeFormat format;
     const Instant morning = VietnamTime(2026, 3, 10, 8, 0);
     // 23:30 in Vietnam is still the 10th locally although it is the 10th 16:30 UTC; 00:30 local is the 11th.
@@ -121,12 +119,8 @@ BOOST_AUTO_TEST_CASE(sequence_restarts_per_agency_and_per_local_day)
                    .code == "000.31.21.H41/20260310/000003");
 }
 
-BOOST_AUTO_TEST_CASE(eight_threads_times_500_codes_without_duplicate_or_gap)
+BOOST_FIXTURE_TEST_CASE(eight_threads_times_500_codes_without_duplicate_or_gap, SixConnections)
 {
-    TestDatabase db;
-    // Fewer connections than threads: the pool's blocking checkout is exercised as well.
-    pg::Store store(db.AppConninfo(), 6);
-    const FixtureCatalogue c = SeedFixtureCatalogue(store);
     const DossierCodeFormat format;
     const Instant now = VietnamTime(2026, 3, 10, 10, 0);
     constexpr int kThreads = 8;
@@ -201,9 +195,6 @@ BOOST_AUTO_TEST_CASE(eight_threads_times_500_codes_without_duplicate_or_gap)
 
 BOOST_AUTO_TEST_CASE(a_failed_creation_leaves_no_gap_and_writes_nothing)
 {
-    TestDatabase db;
-    pg::Store store(db.AppConninfo());
-    const FixtureCatalogue c = SeedFixtureCatalogue(store);
     const DossierCodeFormat format;
     const Instant now = VietnamTime(2026, 3, 10, 9, 0);
     BOOST_TEST(
@@ -219,56 +210,39 @@ BOOST_AUTO_TEST_CASE(a_failed_creation_leaves_no_gap_and_writes_nothing)
     };
 
     // Each of these fails after the counter was taken, inside the same transaction.
-    Dossier badCitizenId = MakeNewDossier(c.birthRegistration, c.commune, 2, now);
-    badCitizenId.applicant.citizenId = "12345678901A";
-    const Error e1 = CaptureError([&] { store.CreateDossier(badCitizenId, c.commune.code, format, now); });
-    BOOST_TEST(static_cast<int>(e1.Category()) == static_cast<int>(ErrorCategory::BadInput));
-    BOOST_TEST(e1.Field() == "applicant.citizenId");
-    BOOST_TEST(e1.Detail().find("23514") != std::string::npos);
-    nothingWritten();
-
-    Dossier badJson = MakeNewDossier(c.birthRegistration, c.commune, 3, now);
-    badJson.formDataJson = "{\"childName\": ";
-    const Error e2 = CaptureError([&] { store.CreateDossier(badJson, c.commune.code, format, now); });
-    BOOST_TEST(static_cast<int>(e2.Category()) == static_cast<int>(ErrorCategory::BadInput));
-    BOOST_TEST(e2.Field() == "formData");
-    nothingWritten();
-
-    Dossier notAnObject = MakeNewDossier(c.birthRegistration, c.commune, 4, now);
-    notAnObject.formDataJson = "[1, 2]";
-    const Error e3 = CaptureError([&] { store.CreateDossier(notAnObject, c.commune.code, format, now); });
-    BOOST_TEST(static_cast<int>(e3.Category()) == static_cast<int>(ErrorCategory::BadInput));
-    BOOST_TEST(e3.Field() == "formData");
-    nothingWritten();
-
-    Dossier badDocument = MakeNewDossier(c.birthRegistration, c.commune, 5, now);
-    badDocument.documents[2].count = 0;
-    const Error e4 = CaptureError([&] { store.CreateDossier(badDocument, c.commune.code, format, now); });
-    BOOST_TEST(static_cast<int>(e4.Category()) == static_cast<int>(ErrorCategory::BadInput));
-    BOOST_TEST(e4.Field() == "documents");
-    nothingWritten();
-
-    Dossier unknownProcedure = MakeNewDossier(c.birthRegistration, c.commune, 6, now);
-    unknownProcedure.procedureId = 987654;
-    const Error e5 = CaptureError([&] { store.CreateDossier(unknownProcedure, c.commune.code, format, now); });
-    BOOST_TEST(static_cast<int>(e5.Category()) == static_cast<int>(ErrorCategory::BadInput));
-    BOOST_TEST(e5.Field() == "procedureId");
-    BOOST_TEST(e5.Detail().find("23503") != std::string::npos);
-    nothingWritten();
-
-    const Error e6 = CaptureError([&] {
-        store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 7, now), "999.99.99.Z99", format, now);
-    });
-    BOOST_TEST(static_cast<int>(e6.Category()) == static_cast<int>(ErrorCategory::BadInput));
-    BOOST_TEST(e6.Field() == "agencyCode");
-    nothingWritten();
-
-    const Error e7 = CaptureError([&] {
-        store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 8, now), c.otherCommune.code, format, now);
-    });
-    BOOST_TEST(static_cast<int>(e7.Category()) == static_cast<int>(ErrorCategory::BadInput));
-    BOOST_TEST(e7.Field() == "receivingAgencyId");
-    nothingWritten();
+    struct Case {
+        const char* m_caseName;
+        void (*m_spoil)(Dossier&);
+        const char* m_agencyCode;  // the commune's own code when empty
+        const char* m_field;
+        const char* m_sqlstate;  // expected in the detail when not empty
+    };
+    // clang-format off
+    const Case cases[] = {
+        {"citizen ID with a letter",      [](Dossier& d) { d.applicant.citizenId = "12345678901A"; }, "", "applicant.citizenId", "23514"},
+        {"form data that is not JSON",    [](Dossier& d) { d.formDataJson = "{\"childName\": "; },      "", "formData",            ""},
+        {"form data not an object",       [](Dossier& d) { d.formDataJson = "[1, 2]"; },                 "", "formData",            ""},
+        {"a document counted zero times", [](Dossier& d) { d.documents[2].count = 0; },                  "", "documents",           ""},
+        {"unknown procedure",             [](Dossier& d) { d.procedureId = 987654; },                    "", "procedureId",         "23503"},
+        {"unknown agency code",           [](Dossier&) {},                                    "999.99.99.Z99", "agencyCode",          ""},
+        {"another agency's code",         [](Dossier&) {},                                    "000.32.22.H41", "receivingAgencyId",   ""},
+    };
+    // clang-format on
+    int serial = 1;
+    for (const Case& entry : cases) {
+        BOOST_TEST_CONTEXT(entry.m_caseName)
+        {
+            Dossier bad = MakeNewDossier(c.birthRegistration, c.commune, ++serial, now);
+            entry.m_spoil(bad);
+            const std::string agencyCode = *entry.m_agencyCode ? entry.m_agencyCode : c.commune.code;
+            const Error e = CaptureError([&] { store.CreateDossier(bad, agencyCode, format, now); });
+            BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::BadInput));
+            BOOST_TEST(e.Field() == entry.m_field);
+            if (*entry.m_sqlstate)
+                BOOST_TEST(e.Detail().find(entry.m_sqlstate) != std::string::npos);
+            nothingWritten();
+        }
+    }
 
     // The next good one takes the very next number.
     BOOST_TEST(
@@ -278,9 +252,6 @@ BOOST_AUTO_TEST_CASE(a_failed_creation_leaves_no_gap_and_writes_nothing)
 
 BOOST_AUTO_TEST_CASE(an_exhausted_daily_sequence_is_refused_without_writing)
 {
-    TestDatabase db;
-    pg::Store store(db.AppConninfo());
-    const FixtureCatalogue c = SeedFixtureCatalogue(store);
     const DossierCodeFormat oneDigit("{agency}-{yymmdd}-{seq:1}");
     const Instant now = VietnamTime(2026, 3, 10, 9, 0);
     for (int i = 1; i <= 9; ++i)

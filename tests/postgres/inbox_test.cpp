@@ -11,8 +11,7 @@
 #include "model/postgres/inbox_query.h"
 #include "model/postgres/store.h"
 #include "tests/postgres/pg_test_helpers.h"
-#include "tests/support/fixture_catalogue.h"
-#include "tests/support/test_database.h"
+#include "tests/postgres/store_fixture.h"
 
 using namespace motcua;
 using namespace motcua::test;
@@ -97,18 +96,15 @@ std::string WithValues(std::string sql, const std::vector<std::pair<std::string,
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(postgres_inbox)
+BOOST_FIXTURE_TEST_SUITE(postgres_inbox, StoreFixture)
 
 BOOST_AUTO_TEST_CASE(pages_return_every_open_dossier_once_in_due_order)
 {
-    TestDatabase db;
-    pg::Store store(db.AppConninfo());
-    const FixtureCatalogue c = SeedFixtureCatalogue(store);
     const Instant base = VietnamTime(2026, 3, 2, 8, 0);
     std::vector<Dossier> mine = MakeDossiers(c, c.commune, 300, 0, base);
     std::vector<Dossier> others = MakeDossiers(c, c.otherCommune, 60, 1000, base);
-    store.BulkInsertDossiers(mine, {});
-    store.BulkInsertDossiers(others, {});
+    seeder.BulkInsertDossiers(mine, {});
+    seeder.BulkInsertDossiers(others, {});
     const std::vector<long long> expected = ExpectedInbox(db, mine);
     BOOST_TEST_REQUIRE(expected.size() == 210u);  // 7 open statuses of 10
 
@@ -141,10 +137,16 @@ BOOST_AUTO_TEST_CASE(pages_return_every_open_dossier_once_in_due_order)
     BOOST_TEST(row.id == expected[0]);
     BOOST_TEST(row.procedureName == "Đăng ký khai sinh");
     BOOST_TEST(row.code.rfind("000.31.21.H41-260302-", 0) == 0u);
-    BOOST_TEST(!row.applicantName.empty());
+    const auto source = std::find_if(mine.begin(), mine.end(), [&row](const Dossier& d) { return d.code == row.code; });
+    BOOST_TEST_REQUIRE((source != mine.end()));
+    BOOST_TEST(row.applicantName == source->applicant.fullName);
+    BOOST_TEST(static_cast<int>(row.status) == static_cast<int>(source->status));
     BOOST_TEST(row.submittedAt.time_since_epoch().count() == base.time_since_epoch().count());
-    BOOST_TEST(row.receivedAt.has_value());
-    BOOST_TEST(row.dueAt.has_value());
+    BOOST_TEST_REQUIRE(row.receivedAt.has_value());
+    BOOST_TEST(row.receivedAt->time_since_epoch().count() == base.time_since_epoch().count());
+    BOOST_TEST_REQUIRE(row.dueAt.has_value());
+    BOOST_TEST_REQUIRE(source->dueAt.has_value());
+    BOOST_TEST(row.dueAt->time_since_epoch().count() == source->dueAt->time_since_epoch().count());
     BOOST_TEST(row.version == 1);
     BOOST_TEST_REQUIRE(first.next.has_value());
     BOOST_TEST(first.next->id == row.id);
@@ -157,8 +159,6 @@ BOOST_AUTO_TEST_CASE(pages_return_every_open_dossier_once_in_due_order)
 
 BOOST_AUTO_TEST_CASE(bad_page_sizes_are_refused)
 {
-    TestDatabase db;
-    pg::Store store(db.AppConninfo());
     for (int limit : {0, -1, 501}) {
         const Error e = CaptureError([&] { store.Inbox(1, std::nullopt, limit); });
         BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::BadInput));
@@ -168,17 +168,14 @@ BOOST_AUTO_TEST_CASE(bad_page_sizes_are_refused)
 
 BOOST_AUTO_TEST_CASE(inbox_queries_use_the_partial_index)
 {
-    TestDatabase db;
-    pg::Store store(db.AppConninfo());
-    const FixtureCatalogue c = SeedFixtureCatalogue(store);
     const Instant base = VietnamTime(2026, 3, 2, 8, 0);
     // Enough rows in several agencies that an index is worth it; most of them closed, as in real life.
     std::vector<Dossier> all = MakeDossiers(c, c.commune, 3000, 0, base);
     for (std::size_t i = 0; i < all.size(); ++i)
         if (i % 5 != 0)
             all[i].status = NationalStatus::Returned;
-    store.BulkInsertDossiers(all, {});
-    store.BulkInsertDossiers(MakeDossiers(c, c.otherCommune, 3000, 5000, base), {});
+    seeder.BulkInsertDossiers(all, {});
+    seeder.BulkInsertDossiers(MakeDossiers(c, c.otherCommune, 3000, 5000, base), {});
     db.AdminExecute("ANALYZE");
 
     // With realistic statistics the planner picks the partial index by itself (no enable_seqscan tricks).

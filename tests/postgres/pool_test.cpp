@@ -9,19 +9,29 @@
 #include "model/dossier_code.h"
 #include "model/postgres/store.h"
 #include "tests/postgres/pg_test_helpers.h"
-#include "tests/support/fixture_catalogue.h"
-#include "tests/support/test_database.h"
+#include "tests/postgres/store_fixture.h"
 
 using namespace motcua;
 using namespace motcua::test;
 
+namespace {
+
+// One connection that a test can keep busy, and a short wait for it.
+struct OneConnectionShortWait : StoreFixture {
+    OneConnectionShortWait() : StoreFixture(1, std::chrono::milliseconds{300}) {}
+};
+
+// One connection that a test can kill.
+struct OneConnection : StoreFixture {
+    OneConnection() : StoreFixture(1) {}
+};
+
+}  // namespace
+
 BOOST_AUTO_TEST_SUITE(postgres_pool)
 
-BOOST_AUTO_TEST_CASE(checkout_gives_up_after_the_timeout_while_all_connections_are_busy)
+BOOST_FIXTURE_TEST_CASE(checkout_gives_up_after_the_timeout_while_all_connections_are_busy, OneConnectionShortWait)
 {
-    TestDatabase db;
-    pg::Store store(db.AppConninfo(), 1, std::chrono::milliseconds{300});
-    const FixtureCatalogue c = SeedFixtureCatalogue(store);
     const Instant now = VietnamTime(2026, 3, 10, 9, 0);
     store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 1, now), c.commune.code, DossierCodeFormat(),
                         now);
@@ -53,11 +63,8 @@ BOOST_AUTO_TEST_CASE(checkout_gives_up_after_the_timeout_while_all_connections_a
     BOOST_TEST(store.LoadAgencies().size() == 4u);  // the connection came back to the pool
 }
 
-BOOST_AUTO_TEST_CASE(a_connection_killed_while_idle_is_replaced)
+BOOST_FIXTURE_TEST_CASE(a_connection_killed_while_idle_is_replaced, OneConnection)
 {
-    TestDatabase db;
-    pg::Store store(db.AppConninfo(), 1);
-    const FixtureCatalogue c = SeedFixtureCatalogue(store);
     BOOST_TEST(store.LoadAgencies().size() == 4u);
 
     // As after a server restart or an administrator's pg_terminate_backend.

@@ -10,8 +10,7 @@
 
 #include "model/postgres/store.h"
 #include "tests/postgres/pg_test_helpers.h"
-#include "tests/support/fixture_catalogue.h"
-#include "tests/support/test_database.h"
+#include "tests/postgres/store_fixture.h"
 
 using namespace motcua;
 using namespace motcua::test;
@@ -34,25 +33,40 @@ BOOST_AUTO_TEST_SUITE(postgres_sql_errors)
 
 BOOST_AUTO_TEST_CASE(sqlstates_map_to_categories)
 {
-    BOOST_TEST(CategoryOf("23505") == As(ErrorCategory::Conflict));
-    BOOST_TEST(CategoryOf("40001") == As(ErrorCategory::Conflict));
-    BOOST_TEST(CategoryOf("40P01") == As(ErrorCategory::Conflict));
-    BOOST_TEST(CategoryOf("23503") == As(ErrorCategory::BadInput));
-    BOOST_TEST(CategoryOf("23514") == As(ErrorCategory::BadInput));
-    BOOST_TEST(CategoryOf("22P02") == As(ErrorCategory::BadInput));
-    BOOST_TEST(CategoryOf("22001") == As(ErrorCategory::BadInput));
-    BOOST_TEST(CategoryOf("22003") == As(ErrorCategory::BadInput));
-    BOOST_TEST(CategoryOf("08006") == As(ErrorCategory::Environment));
-    BOOST_TEST(CategoryOf("08001") == As(ErrorCategory::Environment));
-    BOOST_TEST(CategoryOf("57P01") == As(ErrorCategory::Environment));
-    BOOST_TEST(CategoryOf("53300") == As(ErrorCategory::Environment));
-    BOOST_TEST(CategoryOf("53100") == As(ErrorCategory::Environment));
-    BOOST_TEST(CategoryOf("42501") == As(ErrorCategory::NotAllowed));
-    BOOST_TEST(CategoryOf("42P01") == As(ErrorCategory::Internal));
-    BOOST_TEST(CategoryOf("23502") == As(ErrorCategory::Internal));
-    BOOST_TEST(CategoryOf("XX000") == As(ErrorCategory::Internal));
-    BOOST_TEST(CategoryOf("") == As(ErrorCategory::Internal));
-    BOOST_TEST(CategoryOf("22") == As(ErrorCategory::Internal));
+    struct Case {
+        const char* m_caseName;
+        const char* m_sqlstate;
+        ErrorCategory m_category;
+    };
+    // clang-format off
+    const Case cases[] = {
+        {"unique violation",             "23505", ErrorCategory::Conflict},
+        {"serialization failure",        "40001", ErrorCategory::Conflict},
+        {"deadlock",                     "40P01", ErrorCategory::Conflict},
+        {"foreign key violation",        "23503", ErrorCategory::BadInput},
+        {"check violation",              "23514", ErrorCategory::BadInput},
+        {"invalid text representation",  "22P02", ErrorCategory::BadInput},
+        {"string too long",              "22001", ErrorCategory::BadInput},
+        {"numeric out of range",         "22003", ErrorCategory::BadInput},
+        {"connection failure",           "08006", ErrorCategory::Environment},
+        {"cannot connect",               "08001", ErrorCategory::Environment},
+        {"admin shutdown",               "57P01", ErrorCategory::Environment},
+        {"too many connections",         "53300", ErrorCategory::Environment},
+        {"disk full",                    "53100", ErrorCategory::Environment},
+        {"insufficient privilege",       "42501", ErrorCategory::NotAllowed},
+        {"undefined table (our bug)",    "42P01", ErrorCategory::Internal},
+        {"not null violation (our bug)", "23502", ErrorCategory::Internal},
+        {"internal error",               "XX000", ErrorCategory::Internal},
+        {"no SQLSTATE",                  "",      ErrorCategory::Internal},
+        {"a class alone",                "22",    ErrorCategory::Internal},
+    };
+    // clang-format on
+    for (const Case& entry : cases) {
+        BOOST_TEST_CONTEXT(entry.m_caseName)
+        {
+            BOOST_TEST(CategoryOf(entry.m_sqlstate) == As(entry.m_category));
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(errors_keep_sqlstate_and_server_text_but_not_the_statement)
@@ -80,15 +94,11 @@ BOOST_AUTO_TEST_CASE(errors_keep_sqlstate_and_server_text_but_not_the_statement)
     BOOST_TEST(other.Field().empty());
 }
 
-BOOST_AUTO_TEST_CASE(real_failures_are_translated)
+BOOST_FIXTURE_TEST_CASE(real_failures_are_translated, StoreFixture)
 {
-    TestDatabase db;
-    pg::Store store(db.AppConninfo());
-    const FixtureCatalogue c = SeedFixtureCatalogue(store);
-
     Agency duplicate = c.commune;
     duplicate.name = "Trùng mã";
-    const Error unique = CaptureError([&] { store.InsertAgency(duplicate); });
+    const Error unique = CaptureError([&] { seeder.InsertAgency(duplicate); });
     BOOST_TEST(As(unique.Category()) == As(ErrorCategory::Conflict));
     BOOST_TEST(unique.Field() == "code");
     BOOST_TEST(unique.Detail().find("23505") != std::string::npos);
@@ -96,14 +106,14 @@ BOOST_AUTO_TEST_CASE(real_failures_are_translated)
     pg::StaffCredentials orphan{c.clerk, "hash", true};
     orphan.member.username = "orphan";
     orphan.member.agencyId = 999999;
-    const Error foreign = CaptureError([&] { store.InsertStaff(orphan); });
+    const Error foreign = CaptureError([&] { seeder.InsertStaff(orphan); });
     BOOST_TEST(As(foreign.Category()) == As(ErrorCategory::BadInput));
     BOOST_TEST(foreign.Field() == "agencyId");
 
     Procedure negative = c.buildingPermit;
     negative.code = "9.999999";
     negative.feeVnd = -1;
-    const Error check = CaptureError([&] { store.InsertProcedure(negative); });
+    const Error check = CaptureError([&] { seeder.InsertProcedure(negative); });
     BOOST_TEST(As(check.Category()) == As(ErrorCategory::BadInput));
     BOOST_TEST(check.Field() == "feeVnd");
 
@@ -123,11 +133,8 @@ BOOST_AUTO_TEST_CASE(real_failures_are_translated)
     BOOST_TEST(internal.Detail().find("42P01") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(a_deadlock_is_a_retryable_conflict)
+BOOST_FIXTURE_TEST_CASE(a_deadlock_is_a_retryable_conflict, StoreFixture)
 {
-    TestDatabase db;
-    pg::Store store(db.AppConninfo());
-    const FixtureCatalogue c = SeedFixtureCatalogue(store);
     const std::string first = std::to_string(c.commune.id);
     const std::string second = std::to_string(c.otherCommune.id);
 

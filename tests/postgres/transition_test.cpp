@@ -10,8 +10,7 @@
 #include "model/dossier_code.h"
 #include "model/postgres/store.h"
 #include "tests/postgres/pg_test_helpers.h"
-#include "tests/support/fixture_catalogue.h"
-#include "tests/support/test_database.h"
+#include "tests/postgres/store_fixture.h"
 
 using namespace motcua;
 using namespace motcua::test;
@@ -45,10 +44,8 @@ pg::StoredOutput SampleReceipt()
     return out;
 }
 
-struct Fixture {
-    TestDatabase db;
-    pg::Store store{db.AppConninfo()};
-    FixtureCatalogue c = SeedFixtureCatalogue(store);
+// The shared set-up plus one new dossier awaiting its intake check.
+struct Fixture : StoreFixture {
     Instant now = VietnamTime(2026, 3, 10, 9, 0);
     Dossier dossier = store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 1, now), c.commune.code,
                                           DossierCodeFormat(), now);

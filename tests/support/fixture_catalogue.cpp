@@ -2,10 +2,12 @@
 
 #include <cstdio>
 
+#include "model/postgres/seeder.h"
+
 namespace motcua::test {
 namespace {
 
-Agency AddAgency(pg::Store& store, std::optional<std::int64_t> parent, const char* code, const char* name,
+Agency AddAgency(pg::Seeder& seeder, std::optional<std::int64_t> parent, const char* code, const char* name,
                  AgencyLevel level)
 {
     Agency a;
@@ -13,17 +15,17 @@ Agency AddAgency(pg::Store& store, std::optional<std::int64_t> parent, const cha
     a.code = code;
     a.name = name;
     a.level = level;
-    a.id = store.InsertAgency(a);
+    a.id = seeder.InsertAgency(a);
     return a;
 }
 
-Procedure AddProcedure(pg::Store& store, Procedure p)
+Procedure AddProcedure(pg::Seeder& seeder, Procedure p)
 {
-    p.id = store.InsertProcedure(p);
+    p.id = seeder.InsertProcedure(p);
     return p;
 }
 
-StaffMember AddStaff(pg::Store& store, const char* username, const char* fullName, Role role, const Agency& agency,
+StaffMember AddStaff(pg::Seeder& seeder, const char* username, const char* fullName, Role role, const Agency& agency,
                      const std::string& passwordHash)
 {
     pg::StaffCredentials s;
@@ -34,7 +36,7 @@ StaffMember AddStaff(pg::Store& store, const char* username, const char* fullNam
     s.member.agencyName = agency.name;
     s.passwordHash = passwordHash;
     s.active = true;
-    s.member.id = store.InsertStaff(s);
+    s.member.id = seeder.InsertStaff(s);
     return s.member;
 }
 
@@ -45,11 +47,12 @@ FixtureCatalogue SeedFixtureCatalogue(pg::Store& store,
 {
     const std::string hash = hashPassword ? hashPassword(FixtureCatalogue::kPassword)
                                           : std::string("fixture-placeholder-matches-no-password");
+    pg::Seeder seeder(store);
     FixtureCatalogue c;
-    c.province = AddAgency(store, std::nullopt, "000.00.00.H41", "UBND tỉnh Nghệ An", AgencyLevel::Province);
-    c.department = AddAgency(store, c.province.id, "000.00.12.H41", "Sở Xây dựng", AgencyLevel::Department);
-    c.commune = AddAgency(store, c.province.id, "000.31.21.H41", "UBND phường Trường Vinh", AgencyLevel::Commune);
-    c.otherCommune = AddAgency(store, c.province.id, "000.32.22.H41", "UBND xã Nghi Lộc", AgencyLevel::Commune);
+    c.province = AddAgency(seeder, std::nullopt, "000.00.00.H41", "UBND tỉnh Nghệ An", AgencyLevel::Province);
+    c.department = AddAgency(seeder, c.province.id, "000.00.12.H41", "Sở Xây dựng", AgencyLevel::Department);
+    c.commune = AddAgency(seeder, c.province.id, "000.31.21.H41", "UBND phường Trường Vinh", AgencyLevel::Commune);
+    c.otherCommune = AddAgency(seeder, c.province.id, "000.32.22.H41", "UBND xã Nghi Lộc", AgencyLevel::Commune);
 
     Procedure birth;
     birth.code = "1.001193";
@@ -62,7 +65,7 @@ FixtureCatalogue SeedFixtureCatalogue(pg::Store& store,
                        {"Giấy chứng sinh", DocumentForm::Original, 1, true},
                        {"Giấy tờ tùy thân của người đi đăng ký", DocumentForm::Copy, 1, false}};
     birth.resultType = "Giấy khai sinh";
-    c.birthRegistration = AddProcedure(store, birth);
+    c.birthRegistration = AddProcedure(seeder, birth);
 
     Procedure permit;
     permit.code = "1.009972";
@@ -76,7 +79,7 @@ FixtureCatalogue SeedFixtureCatalogue(pg::Store& store,
                         {"Bản vẽ thiết kế xây dựng", DocumentForm::Original, 2, true}};
     permit.feeVnd = 75000;
     permit.resultType = "Giấy phép xây dựng";
-    c.buildingPermit = AddProcedure(store, permit);
+    c.buildingPermit = AddProcedure(seeder, permit);
 
     Procedure dispute;
     dispute.code = "2.000488";
@@ -88,13 +91,13 @@ FixtureCatalogue SeedFixtureCatalogue(pg::Store& store,
     dispute.documents = {{"Đơn yêu cầu hòa giải", DocumentForm::Original, 1, true}};
     dispute.resultType = "Biên bản hòa giải";
     dispute.online = false;
-    c.landDispute = AddProcedure(store, dispute);
+    c.landDispute = AddProcedure(seeder, dispute);
 
-    c.clerk = AddStaff(store, "clerk", "Nguyễn Thị Thu Hà", Role::Clerk, c.commune, hash);
-    c.handler = AddStaff(store, "handler", "Trần Văn Đức", Role::Handler, c.commune, hash);
-    c.manager = AddStaff(store, "manager", "Lê Thị Hồng Nhung", Role::Manager, c.commune, hash);
-    c.signer = AddStaff(store, "signer", "Phạm Quốc Việt", Role::Signer, c.commune, hash);
-    c.admin = AddStaff(store, "admin", "Hoàng Minh Tuấn", Role::Admin, c.province, hash);
+    c.clerk = AddStaff(seeder, "clerk", "Nguyễn Thị Thu Hà", Role::Clerk, c.commune, hash);
+    c.handler = AddStaff(seeder, "handler", "Trần Văn Đức", Role::Handler, c.commune, hash);
+    c.manager = AddStaff(seeder, "manager", "Lê Thị Hồng Nhung", Role::Manager, c.commune, hash);
+    c.signer = AddStaff(seeder, "signer", "Phạm Quốc Việt", Role::Signer, c.commune, hash);
+    c.admin = AddStaff(seeder, "admin", "Hoàng Minh Tuấn", Role::Admin, c.province, hash);
     return c;
 }
 

@@ -1,4 +1,4 @@
-// A small catalogue seeded through pg::Store (agencies, procedures, one staff member per role) for integration tests.
+// A small catalogue seeded through pg::Seeder (agencies, procedures, one staff member per role) for integration tests.
 #pragma once
 
 #include <functional>
@@ -28,9 +28,9 @@ struct FixtureCatalogue {
     StaffMember admin;
 };
 
-// Inserts the catalogue through `store` and returns it with ids and agency names filled in. `hashPassword` turns
-// FixtureCatalogue::kPassword into what is stored (server tests pass the real hasher); without it a placeholder that
-// matches no password is stored.
+// Inserts the catalogue through a pg::Seeder over `store` and returns it with ids and agency names filled in.
+// `hashPassword` turns FixtureCatalogue::kPassword into what is stored (server tests pass the real hasher); without it
+// a placeholder that matches no password is stored.
 FixtureCatalogue SeedFixtureCatalogue(pg::Store& store,
                                       const std::function<std::string(const std::string&)>& hashPassword = {});
 

@@ -1,0 +1,34 @@
+// Loads catalogues and historical dossiers for the demo and the tests, over the connections of a Store.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "model/agency.h"
+#include "model/dossier.h"
+#include "model/postgres/store.h"
+#include "model/procedure.h"
+
+namespace motcua::pg {
+
+// Apart from the Store because the server never seeds: only the demo loader and the tests write catalogues and
+// history this way. Each call is its own transaction, with the Store's SQLSTATE → motcua::Error mapping.
+class Seeder {
+public:
+    explicit Seeder(Store& store) : m_store(store) {}  // `store` must outlive the seeder
+
+    std::int64_t InsertAgency(const Agency& agency);  // id ignored; returns the new id
+    std::int64_t InsertProcedure(const Procedure& procedure);
+    std::int64_t InsertStaff(const StaffCredentials& staff);  // member.id and member.agencyName ignored
+    // Bulk load of historical dossiers for the demo: codes, states, times and history given by the caller,
+    // inserted in batches in one transaction (no per-row round trip); bumps the code counters past the codes used.
+    // A code's sequence is its trailing digits and its day the local date of submittedAt (as CreateDossier makes
+    // them); `history` is empty or has one list per dossier (their dossierId is ignored). Throws BadInput otherwise.
+    void BulkInsertDossiers(const std::vector<Dossier>& dossiers,
+                            const std::vector<std::vector<HistoryEvent>>& history);
+
+private:
+    Store& m_store;
+};
+
+}  // namespace motcua::pg

@@ -1,0 +1,101 @@
+// Private to model/postgres: the transaction wrapper and the small SQL helpers every repository file uses.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <type_traits>
+
+#include <soci/soci.h>
+
+#include "model/postgres/connection_pool.h"
+#include "model/postgres/sql_error.h"
+#include "model/time.h"
+
+namespace motcua::pg {
+
+using soci::into;
+// use() binds by reference and SOCI reads the value when the statement runs, at the end of the full expression,
+// after temporaries made in it are gone: always pass named objects, never expressions such as static_cast<int>(x).
+using soci::use;
+
+// Runs `work` in its own transaction on a pooled session: commit on return, rollback on any exception, and every
+// failure leaves as motcua::Error (RethrowAsError). A connection that died while idle in the pool (server restart)
+// is replaced once, before any statement of the transaction ran.
+template <typename Work>
+auto InTransaction(ConnectionPool& pool, Work&& work) -> std::invoke_result_t<Work&, soci::session&>
+{
+    using Result = std::invoke_result_t<Work&, soci::session&>;
+    ConnectionPool::Lease lease = pool.Acquire();
+    try {
+        std::optional<soci::transaction> tx;
+        try {
+            tx.emplace(lease.Session());
+        } catch (const soci::soci_error&) {
+            if (IsConnectionOk(lease.Session()))
+                throw;
+            lease.Reconnect();
+            tx.emplace(lease.Session());
+        }
+        if constexpr (std::is_void_v<Result>) {
+            work(lease.Session());
+            tx->commit();
+        } else {
+            Result result = work(lease.Session());
+            tx->commit();
+            return result;
+        }
+    } catch (...) {
+        RethrowAsError(!IsConnectionOk(lease.Session()));
+    }
+}
+
+// The row that `select` WHERE `where` finds, with :key bound to `key`, read through Row's type_conversion; empty
+// when there is none.
+template <typename Row>
+std::optional<Row> SelectOne(soci::session& sql, const std::string& select, const std::string& where,
+                             const std::string& key)
+{
+    Row row{};
+    soci::indicator found = soci::i_null;
+    sql << select + " WHERE " + where, use(key, "key"), into(row, found);
+    if (!sql.got_data())
+        return std::nullopt;
+    return row;
+}
+
+// A timestamptz column as whole epoch seconds, the form instants travel in (soci_conversions.h).
+std::string Epoch(const std::string& column);
+
+// The text of a PostgreSQL array literal. SOCI 4.0's vector binding runs one statement per row on PostgreSQL, so a
+// batch sends each column as one array parameter and inserts with INSERT … SELECT FROM unnest(…) instead.
+class ArrayLiteral {
+public:
+    void Add(long long value);
+    void Add(int value) { Add(static_cast<long long>(value)); }
+    void Add(long value) { Add(static_cast<long long>(value)); }
+    void Add(Instant value) { Add(static_cast<long long>(value.time_since_epoch().count())); }
+    void Add(Date value);  // days since 1970-01-01
+    void Add(const std::string& value);
+    template <typename T>
+    void Add(const std::optional<T>& value)
+    {
+        if (value)
+            Add(*value);
+        else
+            AddNull();
+    }
+    void AddNull();
+    bool Empty() const noexcept { return m_empty; }
+    // A reference that lives as long as this object: SOCI binds by reference and reads when the statement runs,
+    // at the very end of the full expression, after any temporary would have died.
+    const std::string& Text();
+
+private:
+    void Separate();
+
+    std::string m_text;
+    std::string m_literal;
+    bool m_empty = true;
+};
+
+}  // namespace motcua::pg

@@ -1,0 +1,69 @@
+// Store, staff and sessions: the sign-in lookups and the session rows (token hashes only).
+#include <soci/soci.h>
+
+#include "model/postgres/row_conversions.h"
+#include "model/postgres/sql_support.h"
+#include "model/postgres/store.h"
+
+namespace motcua::pg {
+namespace {
+
+constexpr const char* kStaffSelect =
+    "SELECT s.id, s.username, s.full_name, CAST(s.role AS integer) AS role, s.agency_id, a.name AS agency_name,"
+    " s.password_hash, CAST(s.active AS integer) AS active FROM staff s JOIN agency a ON a.id = s.agency_id";
+
+std::optional<StaffCredentials> LoadStaff(soci::session& sql, const std::string& where, const std::string& key)
+{
+    return SelectOne<StaffCredentials>(sql, kStaffSelect, where, key);
+}
+
+}  // namespace
+
+std::optional<StaffCredentials> Store::FindStaffByUsername(const std::string& username)
+{
+    return InTransaction(*m_pool, [&](soci::session& sql) { return LoadStaff(sql, "s.username = :key", username); });
+}
+
+std::optional<StaffMember> Store::FindActiveStaffById(std::int64_t id)
+{
+    std::optional<StaffCredentials> staff = InTransaction(*m_pool, [&](soci::session& sql) {
+        return LoadStaff(sql, "s.id = CAST(:key AS bigint) AND s.active", std::to_string(id));
+    });
+    if (!staff)
+        return std::nullopt;
+    return std::move(staff->member);
+}
+
+void Store::CreateSession(const std::string& tokenHash, std::int64_t staffId, Instant expiresAt)
+{
+    InTransaction(*m_pool, [&](soci::session& sql) {
+        // Housekeeping on the way: this staff member's expired sessions go (indexed by staff_id, so cheap).
+        sql << "DELETE FROM staff_session WHERE staff_id = :staff AND expires_at <= now()", use(staffId, "staff");
+        sql << "INSERT INTO staff_session (token_hash, staff_id, expires_at)"
+               " VALUES (:token_hash, :staff, to_timestamp(:expires))",
+            use(tokenHash, "token_hash"), use(staffId, "staff"), use(expiresAt, "expires");
+    });
+}
+
+std::optional<SessionInfo> Store::FindSession(const std::string& tokenHash, Instant now)
+{
+    return InTransaction(*m_pool, [&](soci::session& sql) -> std::optional<SessionInfo> {
+        long long staffId = 0;
+        Instant expiresAt{};
+        sql << "SELECT staff_id, " + Epoch("expires_at") +
+                   " FROM staff_session WHERE token_hash = :token_hash AND expires_at > to_timestamp(:now)",
+            use(tokenHash, "token_hash"), use(now, "now"), into(staffId), into(expiresAt);
+        if (!sql.got_data())
+            return std::nullopt;
+        return SessionInfo{staffId, expiresAt};
+    });
+}
+
+void Store::DeleteSession(const std::string& tokenHash)
+{
+    InTransaction(*m_pool, [&](soci::session& sql) {
+        sql << "DELETE FROM staff_session WHERE token_hash = :token_hash", use(tokenHash, "token_hash");
+    });
+}
+
+}  // namespace motcua::pg
