@@ -125,7 +125,7 @@ void DetailPresenter::OpenReceipt()
 views::DetailViewData DetailPresenter::BuildViewData(const DossierDetail& d) const
 {
     views::DetailViewData out;
-    const InboxItem& s = d.summary;
+    const InboxRow& s = d.summary;
     out.heading = s.code + " — " + d.applicant.fullName;
     out.overdue = IsOverdue(s, m_clock.Now());
     const std::string status = StatusText(s.status, out.overdue);

@@ -18,7 +18,7 @@ namespace motcua::desktop {
 class IDossierChangeListener {
 public:
     virtual ~IDossierChangeListener() = default;
-    virtual void DossierChanged(const InboxItem& item) = 0;
+    virtual void DossierChanged(const InboxRow& item) = 0;
 };
 
 class DetailPresenter final : public views::IDetailViewListener {

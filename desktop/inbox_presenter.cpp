@@ -130,7 +130,7 @@ std::string InboxPresenter::CellText(std::size_t row, InboxColumn column) const
 {
     if (row >= m_items.size())
         return {};
-    const InboxItem& item = m_items[row];
+    const InboxRow& item = m_items[row];
     switch (column) {
     case InboxColumn::Code: return item.code;
     case InboxColumn::Applicant: return item.applicantName;
@@ -147,8 +147,8 @@ bool InboxPresenter::IsOverdue(std::size_t row) const
 {
     if (row >= m_items.size())
         return false;
-    const InboxItem& item = m_items[row];
-    return desktop::IsOverdue(item, m_clock.Now());
+    const InboxRow& item = m_items[row];
+    return motcua::IsOverdue(item, m_clock.Now());
 }
 
 void InboxPresenter::RowShown(std::size_t row)
@@ -168,13 +168,13 @@ void InboxPresenter::RowSelected(std::size_t row)
 std::optional<std::size_t> InboxPresenter::RowOf(std::int64_t dossierId) const
 {
     const auto it =
-        std::find_if(m_items.begin(), m_items.end(), [dossierId](const InboxItem& i) { return i.id == dossierId; });
+        std::find_if(m_items.begin(), m_items.end(), [dossierId](const InboxRow& i) { return i.id == dossierId; });
     if (it == m_items.end())
         return std::nullopt;
     return static_cast<std::size_t>(it - m_items.begin());
 }
 
-bool InboxPresenter::UpdateItem(const InboxItem& item)
+bool InboxPresenter::UpdateItem(const InboxRow& item)
 {
     const auto row = RowOf(item.id);
     if (!row)

@@ -17,7 +17,7 @@ namespace motcua::desktop {
 class IInboxSelectionListener {
 public:
     virtual ~IInboxSelectionListener() = default;
-    virtual void DossierSelected(const InboxItem& item) = 0;
+    virtual void DossierSelected(const InboxRow& item) = 0;
 };
 
 class InboxPresenter final : public views::IInboxRows {
@@ -35,9 +35,9 @@ public:
     bool LoadMore();
     bool HasMore() const noexcept { return m_next.has_value(); }
     // Replaces the row of the same dossier (after an accept) without refetching; false if it is not shown.
-    bool UpdateItem(const InboxItem& item);
+    bool UpdateItem(const InboxRow& item);
     void Clear();
-    const InboxItem& Item(std::size_t row) const { return m_items.at(row); }
+    const InboxRow& Item(std::size_t row) const { return m_items.at(row); }
     std::optional<std::size_t> RowOf(std::int64_t dossierId) const;
 
     // The headings and status samples the inbox view is built with, in the UI language.
@@ -63,7 +63,7 @@ private:
     const Clock& m_clock;
     IInboxSelectionListener& m_selection;
     int m_pageSize;
-    std::vector<InboxItem> m_items;
+    std::vector<InboxRow> m_items;
     std::optional<std::string> m_next;
     bool m_loading = false;
     bool m_failed = false;

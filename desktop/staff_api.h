@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/dossier.h"
+#include "model/inbox.h"
 #include "model/procedure.h"
 #include "model/staff.h"
 #include "model/time.h"
@@ -21,29 +22,8 @@ struct Session {
     Instant expiresAt{};
 };
 
-// One row of GET /staff/v1/inbox.
-struct InboxItem {
-    std::int64_t id = 0;
-    std::string code;
-    std::string applicantName;
-    std::string procedureName;
-    Instant submittedAt{};
-    std::optional<Instant> receivedAt;
-    std::optional<Instant> dueAt;
-    NationalStatus status = NationalStatus::New;
-    std::string statusName;  // the server's Vietnamese name; the desk shows its own translated name
-    SubState subState = SubState::None;
-    int version = 1;
-};
-
-// Past its due time and still in some work queue.
-inline bool IsOverdue(const InboxItem& item, Instant now)
-{
-    return item.dueAt && IsOpen(item.status) && *item.dueAt < now;
-}
-
 struct InboxPage {
-    std::vector<InboxItem> items;
+    std::vector<InboxRow> items;
     std::optional<std::string> next;  // opaque keyset cursor; empty on the last page
 };
 
@@ -89,7 +69,7 @@ struct HistoryEntry {
 
 // GET /staff/v1/dossiers/{id}: the inbox fields plus everything the detail pane shows.
 struct DossierDetail {
-    InboxItem summary;
+    InboxRow summary;
     std::optional<Channel> channel;  // empty when the server did not say
     ProcedureInfo procedure;
     ApplicantInfo applicant;

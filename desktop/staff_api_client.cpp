@@ -14,9 +14,9 @@ namespace {
 
 using Poco::JSON::Object;
 
-InboxItem ReadInboxItem(const JsonReader& r)
+InboxRow ReadInboxItem(const JsonReader& r)
 {
-    InboxItem item;
+    InboxRow item;
     item.id = r.Int("id");
     item.code = r.String("code");
     item.applicantName = r.String("applicantName");
@@ -25,7 +25,6 @@ InboxItem ReadInboxItem(const JsonReader& r)
     item.receivedAt = r.OptionalTime("receivedAt");
     item.dueAt = r.OptionalTime("dueAt");
     item.status = r.Status("status");
-    item.statusName = r.OptionalString("statusName");
     item.subState = r.OptionalWord("subState", SubStateFromString).value_or(SubState::None);
     item.version = static_cast<int>(r.Int("version"));
     return item;

@@ -109,13 +109,13 @@ views::MainFrame* DeskController::OpenMainWindow()
     return m_frame;
 }
 
-void DeskController::DossierSelected(const InboxItem& item)
+void DeskController::DossierSelected(const InboxRow& item)
 {
     if (m_detail)
         m_detail->Show(item.id);
 }
 
-void DeskController::DossierChanged(const InboxItem& item)
+void DeskController::DossierChanged(const InboxRow& item)
 {
     if (m_inbox)
         m_inbox->UpdateItem(item);

@@ -58,8 +58,8 @@ public:
 
 private:
     void LoggedIn(const Session& session) override;
-    void DossierSelected(const InboxItem& item) override;
-    void DossierChanged(const InboxItem& item) override;
+    void DossierSelected(const InboxRow& item) override;
+    void DossierChanged(const InboxRow& item) override;
     void OnRefreshPressed() override;
     void OnLogoutPressed() override;
 

@@ -219,9 +219,9 @@ struct type_conversion<motcua::Dossier> {
 };
 
 template <>
-struct type_conversion<motcua::pg::InboxRow> {
+struct type_conversion<motcua::InboxRow> {
     using base_type = values;
-    static void from_base(const values& v, indicator, motcua::pg::InboxRow& r)
+    static void from_base(const values& v, indicator, motcua::InboxRow& r)
     {
         r.id = v.get<long long>("id");
         r.code = v.get<std::string>("code");

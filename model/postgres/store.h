@@ -11,6 +11,7 @@
 #include "model/agency.h"
 #include "model/dossier.h"
 #include "model/dossier_code.h"
+#include "model/inbox.h"
 #include "model/procedure.h"
 #include "model/staff.h"
 #include "model/workflow.h"
@@ -35,19 +36,6 @@ struct SessionInfo {
 struct InboxCursor {
     std::optional<Instant> dueAt;
     std::int64_t id = 0;
-};
-
-struct InboxRow {
-    std::int64_t id = 0;
-    std::string code;
-    std::string applicantName;
-    std::string procedureName;
-    Instant submittedAt{};
-    std::optional<Instant> receivedAt;
-    std::optional<Instant> dueAt;
-    NationalStatus status = NationalStatus::New;
-    SubState subState = SubState::None;
-    int version = 1;
 };
 
 struct InboxPage {

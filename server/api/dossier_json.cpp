@@ -69,7 +69,7 @@ Poco::Dynamic::Var ParseFormData(const std::string& json)
 
 }  // namespace
 
-Object::Ptr DossierJson::InboxItem(const pg::InboxRow& row)
+Object::Ptr DossierJson::InboxItem(const InboxRow& row)
 {
     Object::Ptr o = NewObject();
     SetSummary(*o, row.id, row.code, row.applicantName, row.procedureName, row.submittedAt, row.receivedAt, row.dueAt,

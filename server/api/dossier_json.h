@@ -16,7 +16,7 @@ namespace motcua::server {
 
 class DossierJson {
 public:
-    static Poco::JSON::Object::Ptr InboxItem(const pg::InboxRow& row);
+    static Poco::JSON::Object::Ptr InboxItem(const InboxRow& row);
     static Poco::JSON::Object::Ptr Detail(const Dossier& dossier, const Procedure& procedure,
                                           const std::vector<Agency>& agencies,
                                           const std::vector<pg::HistoryRow>& history, bool hasReceipt);

@@ -142,7 +142,7 @@ HttpResponse StaffApi::Inbox(const HttpRequest& request)
 
     const pg::InboxPage page = m_store.Inbox(staff.agencyId, after, limit);
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-    for (const pg::InboxRow& row : page.rows)
+    for (const InboxRow& row : page.rows)
         items->add(DossierJson::InboxItem(row));
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     out->set("items", items);

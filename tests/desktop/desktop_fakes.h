@@ -47,10 +47,10 @@ inline Instant At(int year, unsigned month, unsigned day, int hour, int minute)
     return Instant{d.time_since_epoch() + hours{hour} + minutes{minute}} - kVietnamUtcOffset;
 }
 
-inline InboxItem MakeItem(std::int64_t id, NationalStatus status = NationalStatus::New,
-                          std::optional<Instant> due = std::nullopt)
+inline InboxRow MakeItem(std::int64_t id, NationalStatus status = NationalStatus::New,
+                         std::optional<Instant> due = std::nullopt)
 {
-    InboxItem item;
+    InboxRow item;
     item.id = id;
     item.code = "000.00.01.H41-261127-" + std::string(4 - std::to_string(id).size(), '0') + std::to_string(id);
     item.applicantName = "Nguyễn Văn An " + std::to_string(id);
@@ -220,13 +220,13 @@ public:
 class RecordingInboxSelection final : public IInboxSelectionListener {
 public:
     std::vector<std::int64_t> selected;
-    void DossierSelected(const InboxItem& item) override { selected.push_back(item.id); }
+    void DossierSelected(const InboxRow& item) override { selected.push_back(item.id); }
 };
 
 class RecordingDossierChanges final : public IDossierChangeListener {
 public:
-    std::vector<InboxItem> changes;
-    void DossierChanged(const InboxItem& item) override { changes.push_back(item); }
+    std::vector<InboxRow> changes;
+    void DossierChanged(const InboxRow& item) override { changes.push_back(item); }
 };
 
 // A clock that stays where the test put it.

@@ -55,7 +55,7 @@ struct DetailFixture {
     ReceiptOpener receipts;
     FixedClock clock{kNow};
     RecordingDossierChanges changeListener;
-    std::vector<InboxItem>& changes = changeListener.changes;
+    std::vector<InboxRow>& changes = changeListener.changes;
     DetailPresenter presenter;
 };
 

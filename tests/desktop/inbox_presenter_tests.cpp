@@ -189,7 +189,7 @@ BOOST_FIXTURE_TEST_CASE(an_updated_dossier_replaces_its_row_in_place, InboxFixtu
 {
     api.pages[""] = Page(1, 3, std::nullopt);
     presenter.Reload();
-    InboxItem changed = presenter.Item(1);
+    InboxRow changed = presenter.Item(1);
     changed.status = NationalStatus::Received;
     changed.version = 2;
     BOOST_TEST(presenter.UpdateItem(changed));

@@ -118,7 +118,7 @@ BOOST_AUTO_TEST_CASE(pages_return_every_open_dossier_once_in_due_order)
                 const pg::InboxPage page = store.Inbox(c.commune.id, cursor, limit);
                 BOOST_TEST(static_cast<int>(page.rows.size()) <= limit);
                 BOOST_TEST(!page.rows.empty());
-                for (const pg::InboxRow& row : page.rows) {
+                for (const InboxRow& row : page.rows) {
                     seen.push_back(row.id);
                     BOOST_TEST(IsOpen(row.status));
                 }
@@ -133,7 +133,7 @@ BOOST_AUTO_TEST_CASE(pages_return_every_open_dossier_once_in_due_order)
     // The rows carry what the list shows.
     const pg::InboxPage first = store.Inbox(c.commune.id, std::nullopt, 1);
     BOOST_TEST_REQUIRE(first.rows.size() == 1u);
-    const pg::InboxRow& row = first.rows[0];
+    const InboxRow& row = first.rows[0];
     BOOST_TEST(row.id == expected[0]);
     BOOST_TEST(row.procedureName == "Đăng ký khai sinh");
     BOOST_TEST(row.code.rfind("000.31.21.H41-260302-", 0) == 0u);

@@ -1,0 +1,32 @@
+// A row of a work queue (the inbox) as the server lists it and the desk shows it, and when it counts as overdue.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "model/dossier.h"
+#include "model/time.h"
+
+namespace motcua {
+
+struct InboxRow {
+    std::int64_t id = 0;
+    std::string code;
+    std::string applicantName;
+    std::string procedureName;
+    Instant submittedAt{};
+    std::optional<Instant> receivedAt;
+    std::optional<Instant> dueAt;
+    NationalStatus status = NationalStatus::New;
+    SubState subState = SubState::None;
+    int version = 1;
+};
+
+// Past its due time and still in some work queue (a closed dossier is never overdue, however late it closed).
+inline bool IsOverdue(const InboxRow& row, Instant now) noexcept
+{
+    return row.dueAt && IsOpen(row.status) && *row.dueAt < now;
+}
+
+}  // namespace motcua
