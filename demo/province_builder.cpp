@@ -197,9 +197,9 @@ ProvinceBuilder::ProvinceBuilder(DemoProvince& province, std::uint32_t seed)
 void ProvinceBuilder::Build(int count)
 {
     std::vector<bool> reachable;
-    for (const auto& row : kStatusMix) {
+    reachable.reserve(std::size(kStatusMix));
+    for (const auto& row : kStatusMix)
         reachable.push_back(m_walk.Reachable(row.status));
-    }
     // The demo clerk's ward gets one dossier in 25 and a busier mix, so its inbox is worth opening.
     const int demoCount = count / 25;
     std::vector<NationalStatus> demoStatuses = Quotas(demoCount, &StatusShare::demoWardPerMille, reachable, false);
