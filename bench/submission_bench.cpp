@@ -28,8 +28,8 @@
 #include "model/postgres/store.h"
 #include "model/time.h"
 #include "server/server.h"
-#include "tests/support/settable_clock.h"
 #include "tests/support/fixture_catalogue.h"
+#include "tests/support/settable_clock.h"
 #include "tests/support/test_database.h"
 
 namespace motcua::bench {

@@ -128,7 +128,8 @@ BOOST_AUTO_TEST_CASE(staff_usernames_are_unique_ascii_and_every_agency_has_every
                                                {"demo.signer", Role::Signer},
                                                {"demo.admin", Role::Admin}};
     for (const auto& [name, role] : fixed) {
-        auto it = std::find_if(p.staff.begin(), p.staff.end(), [&](const DemoStaff& s) { return s.username == name; });
+        auto it = std::find_if(p.staff.begin(), p.staff.end(),
+                               [&wanted = name](const DemoStaff& s) { return s.username == wanted; });
         BOOST_REQUIRE_MESSAGE(it != p.staff.end(), name);
         BOOST_TEST((it->role == role));
         BOOST_TEST(it->agencyId == (role == Role::Admin ? 1 : p.demoAgencyId));

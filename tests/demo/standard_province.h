@@ -13,8 +13,8 @@ inline constexpr Instant kStandardNow =
 
 inline const DemoProvince& StandardProvince()
 {
-    static const DemoProvince province = GenerateProvince(ProvinceOptions{3000, 20261127, kStandardNow});
-    return province;
+    static const DemoProvince kProvince = GenerateProvince(ProvinceOptions{3000, 20261127, kStandardNow});
+    return kProvince;
 }
 
 }  // namespace motcua::demo::test

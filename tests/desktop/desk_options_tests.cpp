@@ -40,9 +40,9 @@ BOOST_AUTO_TEST_CASE(help_exits_successfully_with_the_usage)
 namespace {
 
 struct BadCommandLineCase {
-    std::string m_caseName;
-    std::vector<std::string> m_args;
-    std::string m_reason;  // what the message says is wrong
+    std::string caseName;
+    std::vector<std::string> args;
+    std::string reason;  // what the message says is wrong
 };
 
 }  // namespace
@@ -59,12 +59,12 @@ BOOST_AUTO_TEST_CASE(bad_command_lines_are_refused_with_exit_code_2)
     };
     // clang-format on
     for (const BadCommandLineCase& c : cases) {
-        BOOST_TEST_CONTEXT(c.m_caseName)
+        BOOST_TEST_CONTEXT(c.caseName)
         {
-            const DeskOptionsResult r = ParseDeskOptions(c.m_args);
+            const DeskOptionsResult r = ParseDeskOptions(c.args);
             BOOST_TEST(!r.options.has_value());
             BOOST_TEST(r.exitCode == 2);
-            BOOST_TEST(r.message.find("motcua-desk: " + c.m_reason) == 0u);
+            BOOST_TEST(r.message.find("motcua-desk: " + c.reason) == 0u);
             BOOST_TEST(r.message.find("Usage: motcua-desk") != std::string::npos);
         }
     }

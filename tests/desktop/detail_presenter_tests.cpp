@@ -146,11 +146,11 @@ namespace {
 
 // Who looks at which dossier, and what the pane offers them.
 struct OfferCase {
-    std::string m_caseName;
-    Role m_role;
-    NationalStatus m_status;
-    bool m_acceptOffered;
-    bool m_receiptOffered;
+    std::string caseName;
+    Role role;
+    NationalStatus status;
+    bool acceptOffered;
+    bool receiptOffered;
 };
 
 }  // namespace
@@ -165,15 +165,15 @@ BOOST_AUTO_TEST_CASE(accept_is_offered_only_to_a_clerk_for_a_newly_submitted_dos
     };
     // clang-format on
     for (const OfferCase& c : cases) {
-        BOOST_TEST_CONTEXT(c.m_caseName)
+        BOOST_TEST_CONTEXT(c.caseName)
         {
-            DetailFixture f(c.m_role);
-            f.api.details[2] = MakeDetail(2, c.m_status, 2);
+            DetailFixture f(c.role);
+            f.api.details[2] = MakeDetail(2, c.status, 2);
             f.presenter.Show(2);
-            BOOST_TEST(f.presenter.CanAccept() == c.m_acceptOffered);
-            BOOST_TEST(f.view.acceptEnabled == c.m_acceptOffered);
-            BOOST_TEST(f.view.receiptEnabled == c.m_receiptOffered);
-            if (!c.m_acceptOffered) {
+            BOOST_TEST(f.presenter.CanAccept() == c.acceptOffered);
+            BOOST_TEST(f.view.acceptEnabled == c.acceptOffered);
+            BOOST_TEST(f.view.receiptEnabled == c.receiptOffered);
+            if (!c.acceptOffered) {
                 // Pressed anyway (a stale button): the server is not asked.
                 f.view.PressAccept();
                 BOOST_TEST(f.api.acceptCalls.empty());

@@ -60,11 +60,11 @@ BOOST_AUTO_TEST_CASE(every_status_has_its_own_name_and_translates)
 BOOST_AUTO_TEST_CASE(every_word_of_the_vocabulary_has_its_own_text)
 {
     struct VocabularyCase {
-        std::string m_caseName;
-        int m_first;
-        int m_last;
-        std::function<std::string(int)> m_text;
-        std::function<std::string(int)> m_key;
+        std::string caseName;
+        int first;
+        int last;
+        std::function<std::string(int)> text;
+        std::function<std::string(int)> key;
     };
     // clang-format off
     const std::vector<VocabularyCase> cases = {
@@ -79,18 +79,18 @@ BOOST_AUTO_TEST_CASE(every_word_of_the_vocabulary_has_its_own_text)
     };
     // clang-format on
     for (const VocabularyCase& c : cases) {
-        BOOST_TEST_CONTEXT(c.m_caseName)
+        BOOST_TEST_CONTEXT(c.caseName)
         {
             std::set<std::string> texts;
-            for (int v = c.m_first; v <= c.m_last; ++v) {
-                BOOST_TEST_CONTEXT(c.m_key(v))
+            for (int v = c.first; v <= c.last; ++v) {
+                BOOST_TEST_CONTEXT(c.key(v))
                 {
-                    BOOST_TEST(!c.m_text(v).empty());
-                    BOOST_TEST(c.m_text(v) != c.m_key(v));
-                    texts.insert(c.m_text(v));
+                    BOOST_TEST(!c.text(v).empty());
+                    BOOST_TEST(c.text(v) != c.key(v));
+                    texts.insert(c.text(v));
                 }
             }
-            BOOST_TEST(texts.size() == static_cast<std::size_t>(c.m_last - c.m_first + 1));
+            BOOST_TEST(texts.size() == static_cast<std::size_t>(c.last - c.first + 1));
         }
     }
     BOOST_TEST(ActionText(Action::RequestFees) == "Fees requested");

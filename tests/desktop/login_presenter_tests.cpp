@@ -38,16 +38,16 @@ std::exception_ptr Unreachable()
 
 // One press of "Log in" that must not log in: what the fields hold, what the server answers, what the user sees.
 struct RefusedLoginCase {
-    std::string m_caseName;
-    std::string m_server;
-    std::string m_username;
-    std::string m_password;
-    std::exception_ptr m_loginError;        // null: the server is never asked
-    std::optional<Catalogue> m_vietnamese;  // set: the UI is Vietnamese with this catalogue
-    std::string m_message;                  // the inline error
-    std::string m_field;                    // where the focus goes
-    std::size_t m_logins;                   // calls that reached the server's login
-    std::vector<bool> m_busy;               // busy changes of the view
+    std::string caseName;
+    std::string server;
+    std::string username;
+    std::string password;
+    std::exception_ptr loginError;        // null: the server is never asked
+    std::optional<Catalogue> vietnamese;  // set: the UI is Vietnamese with this catalogue
+    std::string message;                  // the inline error
+    std::string field;                    // where the focus goes
+    std::size_t logins;                   // calls that reached the server's login
+    std::vector<bool> busy;               // busy changes of the view
 };
 
 const std::string kServer = "http://127.0.0.1:8080";
@@ -89,28 +89,28 @@ BOOST_AUTO_TEST_CASE(a_login_that_cannot_succeed_is_refused_inline)
     // clang-format on
 
     for (const RefusedLoginCase& c : cases) {
-        BOOST_TEST_CONTEXT(c.m_caseName)
+        BOOST_TEST_CONTEXT(c.caseName)
         {
             std::optional<VietnameseUi> ui;
-            if (c.m_vietnamese)
-                ui.emplace(*c.m_vietnamese);
+            if (c.vietnamese)
+                ui.emplace(*c.vietnamese);
             FakeLoginView view;
-            view.server = c.m_server;
-            view.username = c.m_username;
-            view.password = c.m_password;
+            view.server = c.server;
+            view.username = c.username;
+            view.password = c.password;
             FakeStaffApi api;
-            api.loginError = c.m_loginError;
+            api.loginError = c.loginError;
             RecordingLoginListener listener;
             LoginPresenter presenter(view, api, listener);
             BOOST_TEST(view.listener == &presenter);
 
             view.PressLogIn();
             BOOST_REQUIRE(view.error.has_value());
-            BOOST_TEST(view.error->first == c.m_message);
-            BOOST_TEST(view.error->second == c.m_field);
-            BOOST_TEST(api.logins.size() == c.m_logins);
+            BOOST_TEST(view.error->first == c.message);
+            BOOST_TEST(view.error->second == c.field);
+            BOOST_TEST(api.logins.size() == c.logins);
             // Busy during the call only, and the error appears once the fields are usable again.
-            BOOST_TEST(view.busyChanges == c.m_busy);
+            BOOST_TEST(view.busyChanges == c.busy);
             BOOST_TEST(!view.errorShownWhileBusy);
             BOOST_TEST(listener.sessions.empty());
             BOOST_TEST(!view.closed);

@@ -33,6 +33,7 @@ struct WxRuntime {
         wxEntryCleanup();
     }
 
+private:
     int m_argc = 0;
     std::unique_ptr<wxEventLoop> m_loop;
 };

@@ -194,7 +194,7 @@ BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
     BOOST_TEST(inbox->GetItemText(0, 1).utf8_string() == dossiers[2].applicant.fullName);
     // The desk runs in English here (no catalogue loaded): the status as the clerk reads it.
     BOOST_TEST(inbox->GetItemText(0, 5).utf8_string() == "Newly submitted");
-    BOOST_TEST(frame->GetStatusBar()->GetStatusText(0).utf8_string().find("3") != std::string::npos);
+    BOOST_TEST(frame->GetStatusBar()->GetStatusText(0).utf8_string().find('3') != std::string::npos);
 
     // --- select the first row with the mouse: the detail pane shows it and offers Accept ---
     views::DetailPanel* detail = frame->Detail();

@@ -50,7 +50,10 @@ BOOST_AUTO_TEST_CASE(amounts_group_by_thousands_with_dots)
     };
     // clang-format on
     for (const auto& [value, expected] : cases) {
-        BOOST_TEST_CONTEXT(value) { BOOST_TEST(GroupThousands(value) == expected); }
+        BOOST_TEST_CONTEXT(value)
+        {
+            BOOST_TEST(GroupThousands(value) == expected);
+        }
     }
 }
 
@@ -72,7 +75,10 @@ BOOST_AUTO_TEST_CASE(utf8_sequence_lengths_follow_the_lead_byte)
     };
     // clang-format on
     for (const auto& [lead, length] : cases) {
-        BOOST_TEST_CONTEXT(static_cast<int>(lead)) { BOOST_TEST(Utf8SequenceLength(lead) == length); }
+        BOOST_TEST_CONTEXT(static_cast<int>(lead))
+        {
+            BOOST_TEST(Utf8SequenceLength(lead) == length);
+        }
     }
 }
 

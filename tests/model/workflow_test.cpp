@@ -55,19 +55,19 @@ std::string Name(WorkflowState s)
     return std::string(ToString(s.status)) + "/" + ToString(s.subState);
 }
 
-constexpr WorkflowState NA{S::New, U::AwaitingIntakeCheck};
-constexpr WorkflowState NS{S::New, U::SupplementedAwaitingCheck};
-constexpr WorkflowState RA{S::Received, U::AwaitingAssignment};
-constexpr WorkflowState PA{S::Processing, U::Appraising};
-constexpr WorkflowState PS{S::Processing, U::AwaitingSignature};
-constexpr WorkflowState SI{S::SupplementRequested, U::SupplementAtIntake};
-constexpr WorkflowState SP{S::SupplementRequested, U::SupplementAfterAppraisal};
-constexpr WorkflowState FD{S::FeesDue, U::None};
-constexpr WorkflowState WR{S::WithdrawalRequested, U::None};
-constexpr WorkflowState ST{S::Stopped, U::None};
-constexpr WorkflowState RF{S::RefusedAtIntake, U::None};
-constexpr WorkflowState RR{S::ResultReady, U::None};
-constexpr WorkflowState RT{S::Returned, U::None};
+constexpr WorkflowState kNA{S::New, U::AwaitingIntakeCheck};
+constexpr WorkflowState kNS{S::New, U::SupplementedAwaitingCheck};
+constexpr WorkflowState kRA{S::Received, U::AwaitingAssignment};
+constexpr WorkflowState kPA{S::Processing, U::Appraising};
+constexpr WorkflowState kPS{S::Processing, U::AwaitingSignature};
+constexpr WorkflowState kSI{S::SupplementRequested, U::SupplementAtIntake};
+constexpr WorkflowState kSP{S::SupplementRequested, U::SupplementAfterAppraisal};
+constexpr WorkflowState kFD{S::FeesDue, U::None};
+constexpr WorkflowState kWR{S::WithdrawalRequested, U::None};
+constexpr WorkflowState kST{S::Stopped, U::None};
+constexpr WorkflowState kRF{S::RefusedAtIntake, U::None};
+constexpr WorkflowState kRR{S::ResultReady, U::None};
+constexpr WorkflowState kRT{S::Returned, U::None};
 
 struct Row {
     WorkflowState from;
@@ -82,35 +82,35 @@ struct Row {
 std::vector<Row> Specification()
 {
     std::vector<Row> rows{
-        {kBeforeSubmit, A::Submit, R::Citizen, NA, false, false},
-        {kBeforeSubmit, A::Submit, R::Clerk, NA, false, false},
-        {NA, A::Accept, R::Clerk, RA, false, false},
-        {NS, A::Accept, R::Clerk, RA, false, false},
-        {NA, A::RequestSupplement, R::Clerk, SI, true, false},
-        {NA, A::Refuse, R::Clerk, RF, false, false},
-        {NS, A::Refuse, R::Clerk, RF, false, false},
-        {SI, A::Supplement, R::Citizen, NS, false, true},
-        {SI, A::Supplement, R::Clerk, NS, false, true},
-        {RA, A::Assign, R::Manager, PA, false, false},
-        {RA, A::Assign, R::Clerk, PA, false, false},
-        {PA, A::Assign, R::Manager, PA, false, false},
-        {PA, A::RequestSupplement, R::Handler, SP, true, false},
-        {SP, A::Supplement, R::Citizen, PA, false, true},
-        {SP, A::Supplement, R::Clerk, PA, false, true},
-        {PA, A::RequestFees, R::Handler, FD, true, false},
-        {FD, A::PayFees, R::Citizen, PA, false, true},
-        {FD, A::PayFees, R::Clerk, PA, false, true},
-        {PA, A::ProposeResult, R::Handler, PS, false, false},
-        {PS, A::Approve, R::Signer, RR, false, false},
-        {PS, A::Approve, R::Manager, RR, false, false},
-        {RR, A::ReturnResult, R::Clerk, RT, false, false},
-        {WR, A::Stop, R::Manager, ST, false, false},
-        {WR, A::Withdraw, R::Clerk, ST, false, false},
+        {kBeforeSubmit, A::Submit, R::Citizen, kNA, false, false},
+        {kBeforeSubmit, A::Submit, R::Clerk, kNA, false, false},
+        {kNA, A::Accept, R::Clerk, kRA, false, false},
+        {kNS, A::Accept, R::Clerk, kRA, false, false},
+        {kNA, A::RequestSupplement, R::Clerk, kSI, true, false},
+        {kNA, A::Refuse, R::Clerk, kRF, false, false},
+        {kNS, A::Refuse, R::Clerk, kRF, false, false},
+        {kSI, A::Supplement, R::Citizen, kNS, false, true},
+        {kSI, A::Supplement, R::Clerk, kNS, false, true},
+        {kRA, A::Assign, R::Manager, kPA, false, false},
+        {kRA, A::Assign, R::Clerk, kPA, false, false},
+        {kPA, A::Assign, R::Manager, kPA, false, false},
+        {kPA, A::RequestSupplement, R::Handler, kSP, true, false},
+        {kSP, A::Supplement, R::Citizen, kPA, false, true},
+        {kSP, A::Supplement, R::Clerk, kPA, false, true},
+        {kPA, A::RequestFees, R::Handler, kFD, true, false},
+        {kFD, A::PayFees, R::Citizen, kPA, false, true},
+        {kFD, A::PayFees, R::Clerk, kPA, false, true},
+        {kPA, A::ProposeResult, R::Handler, kPS, false, false},
+        {kPS, A::Approve, R::Signer, kRR, false, false},
+        {kPS, A::Approve, R::Manager, kRR, false, false},
+        {kRR, A::ReturnResult, R::Clerk, kRT, false, false},
+        {kWR, A::Stop, R::Manager, kST, false, false},
+        {kWR, A::Withdraw, R::Clerk, kST, false, false},
     };
-    for (WorkflowState from : {NA, NS, RA, PA, PS, SI, SP, FD}) {
+    for (WorkflowState from : {kNA, kNS, kRA, kPA, kPS, kSI, kSP, kFD}) {
         const bool paused = from.status == S::SupplementRequested || from.status == S::FeesDue;
-        rows.push_back({from, A::Stop, R::Manager, ST, false, paused});
-        rows.push_back({from, A::Withdraw, R::Citizen, WR, false, paused});
+        rows.push_back({from, A::Stop, R::Manager, kST, false, paused});
+        rows.push_back({from, A::Withdraw, R::Citizen, kWR, false, paused});
     }
     return rows;
 }
@@ -207,7 +207,7 @@ BOOST_AUTO_TEST_CASE(everything_else_is_refused)
 BOOST_AUTO_TEST_CASE(refusal_messages_read_well)
 {
     try {
-        NextState(NA, A::Accept, R::Handler);
+        NextState(kNA, A::Accept, R::Handler);
         BOOST_ERROR("not refused");
     } catch (const Error& e) {
         BOOST_TEST(std::string(e.what()) ==
@@ -217,7 +217,7 @@ BOOST_AUTO_TEST_CASE(refusal_messages_read_well)
         BOOST_TEST(e.Args().size() == 5u);
     }
     try {
-        NextState(RT, A::Accept, R::Clerk);
+        NextState(kRT, A::Accept, R::Clerk);
         BOOST_ERROR("not refused");
     } catch (const Error& e) {
         BOOST_TEST(std::string(e.what()) == "Action accept is not allowed for role clerk in status 10 (returned)");
@@ -249,8 +249,8 @@ BOOST_AUTO_TEST_CASE(every_row_yields_a_history_event)
 
 BOOST_AUTO_TEST_CASE(history_event_for_the_wrong_state_is_a_bug)
 {
-    const Transition& accept = NextState(NA, A::Accept, R::Clerk);
-    ExpectError([&] { MakeHistoryEvent(DossierIn(PA), accept, 1, Instant{}); }, ErrorCategory::Internal, "");
+    const Transition& accept = NextState(kNA, A::Accept, R::Clerk);
+    ExpectError([&] { MakeHistoryEvent(DossierIn(kPA), accept, 1, Instant{}); }, ErrorCategory::Internal, "");
 }
 
 BOOST_AUTO_TEST_CASE(admin_has_no_workflow_powers)
@@ -290,7 +290,7 @@ BOOST_AUTO_TEST_CASE(every_state_is_reachable_and_can_finish)
                 grew = true;
     }
     BOOST_TEST((reached == states));
-    std::set<std::pair<int, int>> finishing{key(RF), key(ST), key(RT)};
+    std::set<std::pair<int, int>> finishing{key(kRF), key(kST), key(kRT)};
     for (bool grew = true; grew;) {
         grew = false;
         for (const Transition& t : TransitionTable())
@@ -301,7 +301,7 @@ BOOST_AUTO_TEST_CASE(every_state_is_reachable_and_can_finish)
     // Final states have no way out, and IsOpen agrees with them.
     for (const Transition& t : TransitionTable()) {
         BOOST_TEST(IsOpen(t.from.status));
-        BOOST_TEST(!(t.from == RF || t.from == ST || t.from == RT));
+        BOOST_TEST(!(t.from == kRF || t.from == kST || t.from == kRT));
     }
 }
 
@@ -313,15 +313,15 @@ BOOST_AUTO_TEST_CASE(lifecycles)
                           {A::Assign, R::Manager},
                           {A::ProposeResult, R::Handler},
                           {A::Approve, R::Signer},
-                          {A::ReturnResult, R::Clerk}})) == Name(RT));
+                          {A::ReturnResult, R::Clerk}})) == Name(kRT));
     // Paper dossier complete at the desk: Submit then Accept by the clerk.
-    BOOST_TEST(Name(Walk({{A::Submit, R::Clerk}, {A::Accept, R::Clerk}})) == Name(RA));
+    BOOST_TEST(Name(Walk({{A::Submit, R::Clerk}, {A::Accept, R::Clerk}})) == Name(kRA));
     // Supplement at intake, once only.
     const WorkflowState supplemented =
         Walk({{A::Submit, R::Citizen}, {A::RequestSupplement, R::Clerk}, {A::Supplement, R::Citizen}});
-    BOOST_TEST(Name(supplemented) == Name(NS));
+    BOOST_TEST(Name(supplemented) == Name(kNS));
     BOOST_TEST(FindTransition(supplemented, A::RequestSupplement, R::Clerk) == nullptr);
-    BOOST_TEST(Name(NextState(supplemented, A::Accept, R::Clerk).to) == Name(RA));
+    BOOST_TEST(Name(NextState(supplemented, A::Accept, R::Clerk).to) == Name(kRA));
     // Supplement after appraisal goes back to appraisal; fees due and paid.
     BOOST_TEST(Name(Walk({{A::Submit, R::Citizen},
                           {A::Accept, R::Clerk},
@@ -332,21 +332,21 @@ BOOST_AUTO_TEST_CASE(lifecycles)
                           {A::PayFees, R::Citizen},
                           {A::Assign, R::Manager},
                           {A::ProposeResult, R::Handler},
-                          {A::Approve, R::Manager}})) == Name(RR));
+                          {A::Approve, R::Manager}})) == Name(kRR));
     // Withdrawal confirmed by the desk; stop by a manager; refusal at intake.
     BOOST_TEST(
         Name(Walk(
             {{A::Submit, R::Citizen}, {A::Accept, R::Clerk}, {A::Withdraw, R::Citizen}, {A::Withdraw, R::Clerk}})) ==
-        Name(ST));
-    BOOST_TEST(Name(Walk({{A::Submit, R::Citizen}, {A::Stop, R::Manager}})) == Name(ST));
-    BOOST_TEST(Name(Walk({{A::Submit, R::Citizen}, {A::Refuse, R::Clerk}})) == Name(RF));
+        Name(kST));
+    BOOST_TEST(Name(Walk({{A::Submit, R::Citizen}, {A::Stop, R::Manager}})) == Name(kST));
+    BOOST_TEST(Name(Walk({{A::Submit, R::Citizen}, {A::Refuse, R::Clerk}})) == Name(kRF));
     // Nothing after the result is ready but returning it.
-    BOOST_TEST(FindTransition(RR, A::Withdraw, R::Citizen) == nullptr);
-    BOOST_TEST(FindTransition(RR, A::Stop, R::Manager) == nullptr);
+    BOOST_TEST(FindTransition(kRR, A::Withdraw, R::Citizen) == nullptr);
+    BOOST_TEST(FindTransition(kRR, A::Stop, R::Manager) == nullptr);
     // The handler cannot accept, the citizen cannot approve, the clerk cannot approve.
-    BOOST_TEST(FindTransition(NA, A::Accept, R::Handler) == nullptr);
-    BOOST_TEST(FindTransition(PS, A::Approve, R::Citizen) == nullptr);
-    BOOST_TEST(FindTransition(PS, A::Approve, R::Clerk) == nullptr);
+    BOOST_TEST(FindTransition(kNA, A::Accept, R::Handler) == nullptr);
+    BOOST_TEST(FindTransition(kPS, A::Approve, R::Citizen) == nullptr);
+    BOOST_TEST(FindTransition(kPS, A::Approve, R::Clerk) == nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(names_round_trip)

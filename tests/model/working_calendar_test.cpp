@@ -18,8 +18,8 @@ namespace {
 
 const WorkingCalendar& Vn()
 {
-    static const WorkingCalendar calendar{CalendarSettings{}, HolidayTable::Vietnam2026And2027()};
-    return calendar;
+    static const WorkingCalendar kCalendar{CalendarSettings{}, HolidayTable::Vietnam2026And2027()};
+    return kCalendar;
 }
 
 Procedure Proc(int amount, DurationUnit unit = DurationUnit::WorkingDays)
@@ -471,12 +471,12 @@ BOOST_AUTO_TEST_CASE(working_time_between_counts_office_minutes_only)
         {"a weekend only", VnTime(2026, 1, 10, 0, 0), VnTime(2026, 1, 12, 0, 0), 0},
         {"Tết 2026: only Fri 13 counts", VnTime(2026, 2, 13, 7, 0), VnTime(2026, 2, 23, 7, 0), 480},
         {"year end: Wed 13:30–17 + Fri 07–11:30", VnTime(2025, 12, 31, 12, 0), VnTime(2026, 1, 2, 12, 0), 480},
-        {"a working week", VnTime(2026, 1, 5, 0, 0), VnTime(2026, 1, 12, 0, 0), 5 * 480},
-        {"the week of 30/4 2026 (Mon–Wed only)", VnTime(2026, 4, 27, 0, 0), VnTime(2026, 5, 4, 0, 0), 2 * 480},
+        {"a working week", VnTime(2026, 1, 5, 0, 0), VnTime(2026, 1, 12, 0, 0), 5LL * 480},
+        {"the week of 30/4 2026 (Mon–Wed only)", VnTime(2026, 4, 27, 0, 0), VnTime(2026, 5, 4, 0, 0), 2LL * 480},
         {"reversed", VnTime(2026, 1, 5, 17, 0), VnTime(2026, 1, 5, 7, 0), 0},
         {"empty", VnTime(2026, 1, 5, 9, 0), VnTime(2026, 1, 5, 9, 0), 0},
         {"59 seconds round down", VnTime(2026, 1, 5, 9, 0), VnTime(2026, 1, 5, 9, 0, 59), 0},
-        {"whole year 2026", VnTime(2026, 1, 1, 0, 0), VnTime(2027, 1, 1, 0, 0), 250 * 480},
+        {"whole year 2026", VnTime(2026, 1, 1, 0, 0), VnTime(2027, 1, 1, 0, 0), 250LL * 480},
     };
     for (const Case& c : cases)
         BOOST_TEST_CONTEXT(c.label)
@@ -516,7 +516,7 @@ BOOST_AUTO_TEST_CASE(due_at_equals_budget_of_working_time)
             const Instant due = Vn().DueAt(received, Proc(n));
             BOOST_TEST_CONTEXT(Show(received) << " + " << n << " days")
             {
-                BOOST_TEST(Show(due) == Show(CountOfficeMinutesFrom(start, n * 480)));
+                BOOST_TEST(Show(due) == Show(CountOfficeMinutesFrom(start, n * 480LL)));
                 BOOST_TEST(Vn().WorkingTimeBetween(start, due).count() == n * 480);
                 const std::vector<PauseInterval> pauses{Pause(start + hours{3}, start + hours{30})};
                 const Instant paused = Vn().DueAt(received, Proc(n), pauses);

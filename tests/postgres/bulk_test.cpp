@@ -155,11 +155,11 @@ BOOST_AUTO_TEST_CASE(bad_batches_write_nothing)
     using Dossiers = std::vector<Dossier>;
     using History = std::vector<std::vector<HistoryEvent>>;
     struct Case {
-        const char* m_caseName;
-        void (*m_spoil)(Dossiers&, History&);
-        ErrorCategory m_category;
-        const char* m_field;
-        const char* m_detail;  // a part of the detail, when not empty
+        const char* caseName;
+        void (*spoil)(Dossiers&, History&);
+        ErrorCategory category;
+        const char* field;
+        const char* detail;  // a part of the detail, when not empty
     };
     // clang-format off
     const Case cases[] = {
@@ -170,16 +170,16 @@ BOOST_AUTO_TEST_CASE(bad_batches_write_nothing)
     };
     // clang-format on
     for (const Case& entry : cases) {
-        BOOST_TEST_CONTEXT(entry.m_caseName)
+        BOOST_TEST_CONTEXT(entry.caseName)
         {
             Dossiers spoiled = dossiers;
             History spoiledHistory = history;
-            entry.m_spoil(spoiled, spoiledHistory);
+            entry.spoil(spoiled, spoiledHistory);
             const Error e = CaptureError([&] { seeder.BulkInsertDossiers(spoiled, spoiledHistory); });
-            BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(entry.m_category));
-            BOOST_TEST(e.Field() == entry.m_field);
-            if (*entry.m_detail)
-                BOOST_TEST(e.Detail().find(entry.m_detail) != std::string::npos);
+            BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(entry.category));
+            BOOST_TEST(e.Field() == entry.field);
+            if (*entry.detail)
+                BOOST_TEST(e.Detail().find(entry.detail) != std::string::npos);
             nothingWritten();
         }
     }

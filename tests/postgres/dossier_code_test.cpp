@@ -141,6 +141,7 @@ BOOST_FIXTURE_TEST_CASE(eight_threads_times_500_codes_without_duplicate_or_gap, 
     std::string firstFailure;
     const auto start = std::chrono::steady_clock::now();
     std::vector<std::thread> threads;
+    threads.reserve(kThreads);
     for (int t = 0; t < kThreads; ++t)
         threads.emplace_back([&, t] {
             for (int i = 0; i < kPerThread; ++i) {
@@ -176,7 +177,7 @@ BOOST_FIXTURE_TEST_CASE(eight_threads_times_500_codes_without_duplicate_or_gap, 
         }
     BOOST_TEST(distinct.size() == static_cast<std::size_t>(kThreads * kPerThread));
     std::sort(sequences.begin(), sequences.end());
-    std::vector<int> expected(kThreads * kPerThread);
+    std::vector<int> expected(std::size_t{kThreads} * kPerThread);
     for (std::size_t i = 0; i < expected.size(); ++i)
         expected[i] = static_cast<int>(i) + 1;
     BOOST_TEST(sequences == expected, boost::test_tools::per_element());
@@ -211,11 +212,11 @@ BOOST_AUTO_TEST_CASE(a_failed_creation_leaves_no_gap_and_writes_nothing)
 
     // Each of these fails after the counter was taken, inside the same transaction.
     struct Case {
-        const char* m_caseName;
-        void (*m_spoil)(Dossier&);
-        const char* m_agencyCode;  // the commune's own code when empty
-        const char* m_field;
-        const char* m_sqlstate;  // expected in the detail when not empty
+        const char* caseName;
+        void (*spoil)(Dossier&);
+        const char* agencyCode;  // the commune's own code when empty
+        const char* field;
+        const char* sqlstate;  // expected in the detail when not empty
     };
     // clang-format off
     const Case cases[] = {
@@ -230,16 +231,16 @@ BOOST_AUTO_TEST_CASE(a_failed_creation_leaves_no_gap_and_writes_nothing)
     // clang-format on
     int serial = 1;
     for (const Case& entry : cases) {
-        BOOST_TEST_CONTEXT(entry.m_caseName)
+        BOOST_TEST_CONTEXT(entry.caseName)
         {
             Dossier bad = MakeNewDossier(c.birthRegistration, c.commune, ++serial, now);
-            entry.m_spoil(bad);
-            const std::string agencyCode = *entry.m_agencyCode ? entry.m_agencyCode : c.commune.code;
+            entry.spoil(bad);
+            const std::string agencyCode = *entry.agencyCode ? entry.agencyCode : c.commune.code;
             const Error e = CaptureError([&] { store.CreateDossier(bad, agencyCode, format, now); });
             BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::BadInput));
-            BOOST_TEST(e.Field() == entry.m_field);
-            if (*entry.m_sqlstate)
-                BOOST_TEST(e.Detail().find(entry.m_sqlstate) != std::string::npos);
+            BOOST_TEST(e.Field() == entry.field);
+            if (*entry.sqlstate)
+                BOOST_TEST(e.Detail().find(entry.sqlstate) != std::string::npos);
             nothingWritten();
         }
     }

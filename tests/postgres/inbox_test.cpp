@@ -78,6 +78,7 @@ std::vector<long long> ExpectedInbox(TestDatabase& db, const std::vector<Dossier
             open.push_back({d.dueAt, idByCode.at(d.code)});
     std::sort(open.begin(), open.end(), InboxOrder);
     std::vector<long long> ids;
+    ids.reserve(open.size());
     for (const Expected& e : open)
         ids.push_back(e.id);
     return ids;

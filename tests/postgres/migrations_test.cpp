@@ -1,4 +1,5 @@
 // Migrations: from zero, re-run, checksums, concurrency, and what the application role may and may not do.
+#include <algorithm>
 #include <atomic>
 #include <random>
 #include <string>
@@ -46,8 +47,8 @@ std::vector<std::string> ExpectedRecords()
 std::string UniqueRole(const std::string& prefix)
 {
     static std::atomic<int> counter{0};
-    static const unsigned processTag = std::random_device{}() % 1000000U;
-    return prefix + "_" + std::to_string(processTag) + "_" + std::to_string(++counter);
+    static const unsigned kProcessTag = std::random_device{}() % 1000000U;
+    return prefix + "_" + std::to_string(kProcessTag) + "_" + std::to_string(++counter);
 }
 
 // Drops what a test created by hand on the cluster, even when the test fails.
@@ -55,12 +56,12 @@ struct ClusterCleanup {
     std::vector<std::string> statements;
     ~ClusterCleanup()
     {
-        for (auto it = statements.rbegin(); it != statements.rend(); ++it) {
+        std::for_each(statements.rbegin(), statements.rend(), [](const std::string& statement) {
             try {
-                SqlConnection(TestDatabase::ClusterAdminConninfo()).Execute(*it);
+                SqlConnection(TestDatabase::ClusterAdminConninfo()).Execute(statement);
             } catch (const std::exception&) {
             }
-        }
+        });
     }
 };
 
@@ -193,6 +194,7 @@ BOOST_AUTO_TEST_CASE(concurrent_migrators_apply_each_migration_once)
     std::atomic<int> applied{0};
     std::atomic<int> failures{0};
     std::vector<std::thread> threads;
+    threads.reserve(kMigrators);
     for (int i = 0; i < kMigrators; ++i)
         threads.emplace_back([&] {
             try {

@@ -34,9 +34,9 @@ BOOST_AUTO_TEST_SUITE(postgres_sql_errors)
 BOOST_AUTO_TEST_CASE(sqlstates_map_to_categories)
 {
     struct Case {
-        const char* m_caseName;
-        const char* m_sqlstate;
-        ErrorCategory m_category;
+        const char* caseName;
+        const char* sqlstate;
+        ErrorCategory category;
     };
     // clang-format off
     const Case cases[] = {
@@ -62,9 +62,9 @@ BOOST_AUTO_TEST_CASE(sqlstates_map_to_categories)
     };
     // clang-format on
     for (const Case& entry : cases) {
-        BOOST_TEST_CONTEXT(entry.m_caseName)
+        BOOST_TEST_CONTEXT(entry.caseName)
         {
-            BOOST_TEST(CategoryOf(entry.m_sqlstate) == As(entry.m_category));
+            BOOST_TEST(CategoryOf(entry.sqlstate) == As(entry.category));
         }
     }
 }

@@ -147,6 +147,7 @@ BOOST_FIXTURE_TEST_CASE(concurrent_transitions_from_one_version_let_exactly_one_
     std::atomic<int> conflicts{0};
     std::atomic<int> others{0};
     std::vector<std::thread> threads;
+    threads.reserve(kClerks);
     for (int i = 0; i < kClerks; ++i)
         threads.emplace_back([&] {
             try {

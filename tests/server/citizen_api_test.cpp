@@ -38,7 +38,7 @@ BOOST_FIXTURE_TEST_CASE(valid_submission_is_stored_with_code_and_appointment, Ap
     const HttpReply reply = Post("/citizen/v1/dossiers", Submission());
     BOOST_TEST_REQUIRE(reply.status == 201, reply.body);
     BOOST_TEST(reply.contentType == "application/json");
-    const std::string code = reply.json->getValue<std::string>("code");
+    const auto code = reply.json->getValue<std::string>("code");
     // Receiving agency, local receipt date, the day's first sequence number.
     BOOST_TEST(code == "000.31.21.H41-261127-0001");
     BOOST_TEST(std::regex_match(code, std::regex(R"(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4})")));

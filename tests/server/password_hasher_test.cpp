@@ -16,8 +16,8 @@ namespace {
 // Cheap cost for tests; production uses 2^15.
 const PasswordHasher& Fast()
 {
-    static const PasswordHasher hasher(ScryptCost{10, 8, 1});
-    return hasher;
+    static const PasswordHasher kHasher(ScryptCost{10, 8, 1});
+    return kHasher;
 }
 
 std::vector<std::string> Split(const std::string& s)
@@ -153,12 +153,12 @@ BOOST_AUTO_TEST_CASE(tampered_encodings_are_refused_without_throwing)
     }  // field missing
     {
         auto p = parts;
-        p.push_back("x");
+        p.emplace_back("x");
         bad.push_back(Join(p));
     }  // field added
-    bad.push_back("");
-    bad.push_back("scrypt$$$$$");
-    bad.push_back("plain-text-password");
+    bad.emplace_back("");
+    bad.emplace_back("scrypt$$$$$");
+    bad.emplace_back("plain-text-password");
     for (const std::string& encoded : bad) {
         BOOST_TEST_CONTEXT(encoded)
         {

@@ -24,14 +24,14 @@ namespace {
 
 const Translator& English()
 {
-    static const Translator t("");
-    return t;
+    static const Translator kTranslator("");
+    return kTranslator;
 }
 
 const Translator& Vietnamese()
 {
-    static const Translator t(MOTCUA_SERVER_TEST_LOCALE_DIR);
-    return t;
+    static const Translator kTranslator(MOTCUA_SERVER_TEST_LOCALE_DIR);
+    return kTranslator;
 }
 
 template <class E>

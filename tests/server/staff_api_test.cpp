@@ -51,7 +51,7 @@ BOOST_FIXTURE_TEST_CASE(login_returns_token_expiry_and_staff, ApiFixture)
     const HttpReply reply = Post("/staff/v1/login", R"({"username":"clerk","password":")" +
                                                         std::string(motcua::test::FixtureCatalogue::kPassword) + "\"}");
     BOOST_TEST_REQUIRE(reply.status == 200, reply.body);
-    const std::string token = reply.json->getValue<std::string>("token");
+    const auto token = reply.json->getValue<std::string>("token");
     BOOST_TEST(token.size() == 43u);
     BOOST_TEST(reply.json->getValue<std::string>("expiresAt") == "2026-11-27T17:30:00+07:00");  // 8 h
     const auto staff = reply.json->getObject("staff");
@@ -170,7 +170,7 @@ BOOST_FIXTURE_TEST_CASE(inbox_refuses_bad_paging_input, ApiFixture)
     const std::string token = Login("clerk");
     const HttpReply first = Get("/staff/v1/inbox?limit=1", token);
     BOOST_TEST_REQUIRE(first.status == 200);
-    std::string cursor = first.json->getValue<std::string>("next");
+    auto cursor = first.json->getValue<std::string>("next");
     cursor[cursor.size() / 2] = cursor[cursor.size() / 2] == 'x' ? 'y' : 'x';
     CheckProblem(Get("/staff/v1/inbox?after=" + cursor, token), 422, "after", "The paging cursor is not valid");
     CheckProblem(Get("/staff/v1/inbox?after=garbage!", token), 422, "after", "The paging cursor is not valid");

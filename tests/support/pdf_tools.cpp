@@ -76,7 +76,7 @@ CommandResult Run(const std::string& program, const std::vector<std::string>& ar
 
 std::optional<std::string> Tool(const std::string& name)
 {
-    static const std::map<std::string, std::string> tools = {
+    static const std::map<std::string, std::string> kTools = {
 #ifdef MOTCUA_PDFTOTEXT
         {"pdftotext", MOTCUA_PDFTOTEXT},
 #endif
@@ -93,8 +93,8 @@ std::optional<std::string> Tool(const std::string& name)
         {"zbarimg", MOTCUA_ZBARIMG},
 #endif
     };
-    const auto found = tools.find(name);
-    if (found == tools.end())
+    const auto found = kTools.find(name);
+    if (found == kTools.end())
         return std::nullopt;
     return found->second;
 }

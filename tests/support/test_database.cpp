@@ -25,8 +25,8 @@ std::string WithUserAndDatabase(const std::string& conninfo, const std::string& 
 std::string UniqueName()
 {
     static std::atomic<int> counter{0};
-    static const unsigned long long processTag = std::random_device{}() * 1000003ULL + std::random_device{}();
-    return "motcua_test_" + std::to_string(processTag % 100000000ULL) + "_" + std::to_string(++counter);
+    static const unsigned long long kProcessTag = std::random_device{}() * 1000003ULL + std::random_device{}();
+    return "motcua_test_" + std::to_string(kProcessTag % 100000000ULL) + "_" + std::to_string(++counter);
 }
 
 // Each step in its own short connection: CREATE/DROP DATABASE cannot run inside a transaction block.
