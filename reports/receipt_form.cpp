@@ -264,7 +264,7 @@ std::vector<std::uint8_t> RenderReceipt(const ReceiptForm& form)
     Labelled(pdf, "4. Thời gian nhận hồ sơ: ", form.receivedAt);
     Labelled(pdf, "5. Thời gian trả kết quả giải quyết hồ sơ: ", form.dueAt, FontFace::Bold);
     Labelled(pdf, "6. Đăng ký nhận kết quả tại: ", form.collectAt);
-    Labelled(pdf, "7. Lệ phí: ", form.fees);
+    Labelled(pdf, "7. Phí, lệ phí: ", form.fees);
     pdf.Paragraph({{"Vào Sổ theo dõi hồ sơ, Quyển số: "},
                    {OrBlank(form.registerBook)},
                    {", Số thứ tự: "},

@@ -90,7 +90,7 @@ ReceiptForm ReceiptFormBuilder::Build(const Dossier& dossier, const Procedure& p
     form.legalProcessingTime = FormatLegalTime(procedure);
     form.receivedAt = FormatVietnameseDateTime(receivedAt);
     form.dueAt = dossier.dueAt ? FormatVietnameseDateTime(*dossier.dueAt) : std::string();
-    form.collectAt = "Bộ phận Tiếp nhận và Trả kết quả – " + unit.name;
+    form.collectAt = "Bộ phận Một cửa – " + unit.name;  // the desk's name since the 2025 decree
     form.fees = FormatFee(procedure.feeVnd);
     form.receivingOfficer = officerName;
     form.lookupUrl = m_publicUrl + "/tra-cuu/" + dossier.code;

@@ -83,6 +83,7 @@ BOOST_AUTO_TEST_CASE(builds_form_01_from_dossier_and_officer)
     const auto form = builder.Build(d, BirthRegistration(), Tree(), "Trần Thị Bình", 3);
     BOOST_TEST(form.provinceName == "UBND TỈNH NINH BÌNH");
     BOOST_TEST(form.receivingUnit == "UBND phường Hoa Lư");
+    BOOST_TEST(form.collectAt == "Bộ phận Một cửa – UBND phường Hoa Lư");
     BOOST_TEST(form.place == "Hoa Lư");
     BOOST_TEST(form.issueDate == "27/11/2026");
     BOOST_TEST(form.dossierCode == d.code);

@@ -136,7 +136,7 @@ BOOST_AUTO_TEST_CASE(prints_every_field_with_the_full_vietnamese_alphabet)
         "4. Thời gian nhận hồ sơ: " + form.receivedAt,
         "5. Thời gian trả kết quả giải quyết hồ sơ: " + form.dueAt,
         "6. Đăng ký nhận kết quả tại: " + form.collectAt,
-        "7. Lệ phí: " + form.fees,
+        "7. Phí, lệ phí: " + form.fees,
         "Vào Sổ theo dõi hồ sơ, Quyển số: 01/2026, Số thứ tự: 0001",
         "NGƯỜI NỘP HỒ SƠ",
         "NGƯỜI TIẾP NHẬN HỒ SƠ",
