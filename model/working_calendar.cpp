@@ -45,8 +45,12 @@ HolidayTable HolidayTable::Vietnam2026And2027()
 {
     HolidayTable t;
     auto& off = t.daysOff;
-    // --- 2026 ---
-    off.push_back(2026y / January / 1);  // New Year (Thursday)
+    // --- 2026, as announced (Government Office dispatch 12729/VPCP-KGVX of 25 December 2025; Ministry of Home
+    // Affairs notice 9441/TB-BNV of 16 October 2025) ---
+    // New Year: Thursday 1 to Sunday 4 January; Friday 2 January is worked instead on Saturday 10 January.
+    off.push_back(2026y / January / 1);
+    off.push_back(2026y / January / 2);
+    t.extraWorkdays.push_back(2026y / January / 10);
     // Tết Bính Ngọ: lunar New Year's day is Tuesday 17 February 2026. Government arrangement for public servants:
     // off Saturday 14 February to Sunday 22 February (9 days; Monday 16 – Friday 20 are the 5 working days off).
     AddRange(off, 2026y / February / 14, 2026y / February / 22);
@@ -55,9 +59,12 @@ HolidayTable HolidayTable::Vietnam2026And2027()
     off.push_back(2026y / April / 27);
     off.push_back(2026y / April / 30);  // Thursday
     off.push_back(2026y / May / 1);     // Friday
-    // National Day: Tuesday 1 and Wednesday 2 September.
+    // National Day: Saturday 29 August to Wednesday 2 September; Monday 31 August is worked instead on Saturday
+    // 22 August.
+    off.push_back(2026y / August / 31);
     off.push_back(2026y / September / 1);
     off.push_back(2026y / September / 2);
+    t.extraWorkdays.push_back(2026y / August / 22);
     // --- 2027 ---
     off.push_back(2027y / January / 1);  // New Year (Friday)
     // Tết Đinh Mùi: lunar New Year's day is Saturday 6 February 2027. PROVISIONAL, computed here until the

@@ -106,11 +106,14 @@ BOOST_AUTO_TEST_CASE(the_standard_province_has_these_dossiers)
 {
     // clang-format off
     const std::vector<DossierCase> cases = {
-        {0, "000.00.01.H41-260827-0001", 2, 29, Channel::InPerson, "Lê Trọng Quân", "033073190828",
-         NationalStatus::Returned, "2026-08-27T08:13:00+07:00", "2026-09-14T08:21:00+07:00", 6,
+        // Procedure 42 (10 working days) accepted Tue 25 Aug 07:12: Wed 26, Thu 27, Fri 28 Aug, then 29 Aug – 2 Sep
+        // off (National Day 2026 with Mon 31 Aug), Thu 3, Fri 4, Mon 7 – Fri 11 Sep: the 10th ends Fri 11 Sep 07:12.
+        {0, "000.00.17.H41-260825-0001", 18, 42, Channel::InPerson, "Nguyễn Ngọc Oanh", "033182426945",
+         NationalStatus::Returned, "2026-08-25T07:01:00+07:00", "2026-09-11T07:12:00+07:00", 6,
          "Đã trả kết quả cho công dân"},
-        {999, "000.02.32.H41-261013-0001", 28, 21, Channel::InPerson, "Vũ Minh Chi", "034308250123",
-         NationalStatus::Returned, "2026-10-13T07:01:00+07:00", "2026-11-03T07:18:00+07:00", 6,
+        // Procedure 18 (3 working days) accepted Tue 13 Oct 11:06: Wed 14, Thu 15, Fri 16 Oct 11:06.
+        {999, "000.04.48.H41-261013-0001", 119, 18, Channel::Online, "Vũ Thị Hạnh", "034168927356",
+         NationalStatus::Returned, "2026-10-13T07:58:00+07:00", "2026-10-16T11:06:00+07:00", 6,
          "Đã trả kết quả cho công dân"},
         {2999, "000.00.17.H41-261127-0009", 18, 42, Channel::Online, "Trần Mai Thủy", "033157697731",
          NationalStatus::New, "2026-11-27T09:09:00+07:00", "2026-12-11T09:09:00+07:00", 1, ""},
@@ -141,7 +144,8 @@ BOOST_AUTO_TEST_CASE(the_standard_province_has_these_dossiers)
 
 BOOST_AUTO_TEST_CASE(a_fee_request_names_the_amount_with_grouped_digits)
 {
-    const auto& history = StandardProvince().history.at(32);
+    // Nguyễn Thu Quỳnh's dossier 000.00.01.H41-260914-0002 (a 150.000 đồng fee request on 21 Sep 2026).
+    const auto& history = StandardProvince().history.at(329);
     bool found = false;
     for (const auto& event : history) {
         if (event.action == Action::RequestFees) {
