@@ -32,10 +32,11 @@ views::InboxColumns InboxPresenter::Columns()
     views::InboxColumns columns;
     for (std::size_t c = 0; c < views::kInboxColumnCount; ++c)
         columns.titles[c] = ColumnTitle(static_cast<InboxColumn>(c));
-    // The common open statuses, overdue: rarer, longer ones may be ellipsized.
-    for (NationalStatus status :
-         {NationalStatus::New, NationalStatus::Received, NationalStatus::Processing, NationalStatus::ResultReady})
+    // The common open statuses as they look at their widest (overdue where they can be): rarer, longer ones may be
+    // ellipsized.
+    for (NationalStatus status : {NationalStatus::New, NationalStatus::Received, NationalStatus::Processing})
         columns.statusSamples.push_back(StatusText(status, true));
+    columns.statusSamples.push_back(StatusText(NationalStatus::ResultReady, false));  // a ready result is never overdue
     return columns;
 }
 

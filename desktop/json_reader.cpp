@@ -1,5 +1,6 @@
 #include "desktop/json_reader.h"
 
+#include <limits>
 #include <sstream>
 
 #include <Poco/Dynamic/Var.h>
@@ -102,9 +103,13 @@ std::optional<Instant> JsonReader::OptionalTime(const std::string& key) const
 NationalStatus JsonReader::Status(const std::string& key) const
 {
     const std::int64_t code = Int(key);
-    if (code < 1 || code > 10)
-        ThrowBadResponse(Path(key), "status " + std::to_string(code) + " outside 1..10");
-    return NationalStatusFromInt(static_cast<int>(code));
+    // The model's status table says which codes exist; the int range first, so a huge number cannot wrap into one.
+    if (code >= std::numeric_limits<int>::min() && code <= std::numeric_limits<int>::max()) {
+        const auto status = static_cast<NationalStatus>(code);
+        if (HasName(kNationalStatusNames, status))
+            return status;
+    }
+    ThrowBadResponse(Path(key), "status " + std::to_string(code) + " outside 1..10");
 }
 
 JsonReader JsonReader::Child(const std::string& key) const

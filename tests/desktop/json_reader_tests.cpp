@@ -42,7 +42,7 @@ BOOST_AUTO_TEST_CASE(words_of_the_vocabulary_become_enums)
 BOOST_AUTO_TEST_CASE(errors_name_the_member_and_what_was_wrong)
 {
     const JsonReader r = JsonReader::Parse(
-        R"({"action":"teleport","n":"7","s":3,"list":[{"a":1},2],"inner":{"t":"yesterday"},"status":11})");
+        R"({"action":"teleport","n":"7","s":3,"list":[{"a":1},2],"inner":{"t":"yesterday"},"status":11,"zero":0,"wraps":4294967298})");
     BOOST_TEST(DetailOf([&] { r.Word("action", ActionFromString); }) == "member 'action': unknown value 'teleport'");
     BOOST_TEST(DetailOf([&] { r.Int("n"); }) == "member 'n': expected an integer");
     BOOST_TEST(DetailOf([&] { r.String("s"); }) == "member 's': expected a string");
@@ -50,6 +50,9 @@ BOOST_AUTO_TEST_CASE(errors_name_the_member_and_what_was_wrong)
     BOOST_TEST(DetailOf([&] { r.Objects("list"); }) == "member 'list[1]': expected an object");
     BOOST_TEST(DetailOf([&] { r.Child("inner").Time("t"); }) == "member 'inner.t': not an ISO 8601 time: 'yesterday'");
     BOOST_TEST(DetailOf([&] { r.Status("status"); }) == "member 'status': status 11 outside 1..10");
+    BOOST_TEST(DetailOf([&] { r.Status("zero"); }) == "member 'zero': status 0 outside 1..10");
+    // 2^32 + 2 would be status 2 if it were cut to an int before the check.
+    BOOST_TEST(DetailOf([&] { r.Status("wraps"); }) == "member 'wraps': status 4294967298 outside 1..10");
     BOOST_TEST(DetailOf([] { JsonReader::Parse("[1,2]"); }) == "member '(document)': expected a JSON object");
     BOOST_TEST(DetailOf([] { JsonReader::Parse("{nope"); }).rfind("invalid JSON", 0) == 0u);
 }
