@@ -19,8 +19,8 @@ const char* const kSampleText[kInboxColumnCount] = {
     "",                           // status: measured from the presenter's samples
 };
 
-// The samples are the common open statuses, overdue; rarer, longer ones ("Yêu cầu thực hiện nghĩa vụ tài chính")
-// are ellipsized.
+// The presenter's samples: the common statuses at their widest; rarer, longer ones ("Yêu cầu thực hiện nghĩa vụ tài
+// chính") are ellipsized.
 int StatusColumnTextWidth(const wxWindow& window, const std::vector<std::string>& samples)
 {
     int width = 0;
