@@ -132,6 +132,11 @@ DossierTimeline::Gap DossierTimeline::GapBefore(const Transition& t, const Proce
     case Action::PayFees:
         return t.role == Role::Citizen ? Gap{false, random.Between(30, 5 * kMinutesPerDay)}
                                        : Gap{true, random.Between(30, 3 * kWorkingDayMinutes)};
+    case Action::Claim:
+    case Action::Forward:
+    case Action::ReturnForRework:
+    case Action::Reschedule:
+    case Action::CloseUnsupplied: break;  // not played by the demo (workflow_walk.cpp)
     }
     return {true, random.Between(15, 480)};
 }

@@ -133,6 +133,11 @@ std::string NoteFor(const Transition& t, const Procedure& p, Channel channel, De
         return "Đề nghị thực hiện nghĩa vụ tài chính: " + GroupThousands(std::max<std::int64_t>(p.feeVnd, 50000)) +
                " đồng";
     case Action::PayFees: return channel == Channel::Online ? "Đã thanh toán trực tuyến" : "Đã nộp tại Bộ phận Một cửa";
+    case Action::Claim: return "Nhận xử lý hồ sơ";
+    case Action::Forward: return "Chuyển cơ quan có thẩm quyền giải quyết";
+    case Action::ReturnForRework: return "Đề nghị thẩm định lại";
+    case Action::Reschedule: return "Xin lỗi và hẹn lại ngày trả kết quả";
+    case Action::CloseUnsupplied: return "Quá 15 ngày công dân không bổ sung hồ sơ";
     }
     return {};
 }

@@ -4,7 +4,35 @@
 
 namespace motcua::demo {
 
-WorkflowWalk::WorkflowWalk() : m_table(TransitionTable())
+namespace {
+
+// The demo's dossiers stay with the agency that received them and keep their first appointment, so the steps that
+// move a dossier to another agency, move its appointment or are the server's own are not played (yet).
+std::vector<Transition> PlayedRows()
+{
+    std::vector<Transition> rows;
+    for (const Transition& t : TransitionTable()) {
+        const bool forwardedIn =
+            t.from.status == NationalStatus::Processing && t.from.subState == SubState::AwaitingAssignment;
+        const bool deskWithdrawal = t.action == Action::Withdraw && t.role == Role::Clerk &&
+                                    t.from.status != NationalStatus::WithdrawalRequested;
+        switch (t.action) {
+        case Action::Claim:
+        case Action::Forward:
+        case Action::ReturnForRework:
+        case Action::Reschedule:
+        case Action::CloseUnsupplied: continue;
+        default: break;
+        }
+        if (!forwardedIn && !deskWithdrawal)
+            rows.push_back(t);
+    }
+    return rows;
+}
+
+}  // namespace
+
+WorkflowWalk::WorkflowWalk() : m_table(PlayedRows())
 {
     for (const auto& t : m_table) {
         IndexOf(t.from);

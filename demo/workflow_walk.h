@@ -34,7 +34,8 @@ private:
     std::size_t IndexOf(const WorkflowState& state);
     std::size_t Find(const WorkflowState& state) const;
 
-    const std::vector<Transition>& m_table;
+    // The rows of the model's table the demo plays, in the table's order (PlayedRows in the .cpp).
+    std::vector<Transition> m_table;
     std::vector<WorkflowState> m_states;
     std::map<NationalStatus, std::vector<int>> m_distance;  // per status, per index in m_states
 };

@@ -73,6 +73,16 @@ std::string ActionText(Action action)
     case Action::RequestFees: return _("Fees requested");
     // TRANSLATORS: history step: the fees were paid (đã nộp phí, lệ phí)
     case Action::PayFees: return _("Fees paid");
+    // TRANSLATORS: history step: a handler took an unassigned dossier (nhận xử lý)
+    case Action::Claim: return _("Claimed");
+    // TRANSLATORS: history step: handed to another competent agency (chuyển liên thông)
+    case Action::Forward: return _("Forwarded to another agency");
+    // TRANSLATORS: history step: the signer sent the proposal back to the handler
+    case Action::ReturnForRework: return _("Returned for rework");
+    // TRANSLATORS: history step: apology and new appointment (xin lỗi, hẹn lại)
+    case Action::Reschedule: return _("Rescheduled");
+    // TRANSLATORS: history step: closed by the system, the supplement did not come within 15 days
+    case Action::CloseUnsupplied: return _("Closed: no supplement");
     }
     return ToString(action);
 }
@@ -87,6 +97,8 @@ std::string RoleText(Role role)
     case Role::Signer: return _("Signer");
     case Role::Admin: return _("Administrator");
     case Role::Citizen: return _("Citizen");
+    // TRANSLATORS: who did a history step: the server's own scheduled job
+    case Role::System: return _("System");
     }
     return ToString(role);
 }

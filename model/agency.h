@@ -30,6 +30,7 @@ struct Agency {
     std::string code;  // official electronic identifier used in dossier codes, e.g. "000.00.00.H41"
     std::string name;  // e.g. "UBND phường Hoàn Kiếm"
     AgencyLevel level = AgencyLevel::Commune;
+    bool clerksMayAssign = false;  // small offices let the desk assign dossiers to handlers (no manager on duty)
 };
 
 // Read-only tree over a flat list; answers ancestry questions for scoping (a manager sees a subtree).

@@ -55,6 +55,21 @@ Channel ChannelFromString(const std::string& text, const std::string& field)
     return ValueOf(kChannelNames, text, N_("Unknown channel: expected in_person, online or post"), field);
 }
 
+const char* ToString(OutputKind k) noexcept
+{
+    return NameOf(kOutputKindNames, k, "receipt");
+}
+
+const char* ToString(Outcome o) noexcept
+{
+    return NameOf(kOutcomeNames, o, "none");
+}
+
+Outcome OutcomeFromString(const std::string& text, const std::string& field)
+{
+    return ValueOf(kOutcomeNames, text, N_("Unknown outcome: expected grant or refuse"), field);
+}
+
 namespace {
 
 constexpr std::size_t kMaxNameLength = 200;     // code points

@@ -88,6 +88,39 @@ inline constexpr EnumName<Channel> kChannelNames[] = {
 const char* ToString(Channel c) noexcept;  // "in_person", "online", "post"
 Channel ChannelFromString(const std::string& text, const std::string& field);
 
+// What the handler proposed and the signer approved; a refusal after appraisal is a result too (art. 19.3).
+enum class Outcome { None = 0, Grant = 1, Refuse = 2 };
+// clang-format off
+inline constexpr EnumName<Outcome> kOutcomeNames[] = {
+    {Outcome::None, "none"},
+    {Outcome::Grant, "grant"},
+    {Outcome::Refuse, "refuse"},
+};
+// clang-format on
+const char* ToString(Outcome o) noexcept;  // "none", "grant", "refuse"
+Outcome OutcomeFromString(const std::string& text, const std::string& field);
+
+// Documents the system issues for a dossier, numbered as the one-stop forms are (01 receipt … 06 control sheet).
+enum class OutputKind {
+    Receipt = 1,
+    SupplementRequest = 2,
+    Refusal = 3,
+    Apology = 4,
+    StopNotice = 5,
+    ControlSheet = 6
+};
+// clang-format off
+inline constexpr EnumName<OutputKind> kOutputKindNames[] = {
+    {OutputKind::Receipt, "receipt"},
+    {OutputKind::SupplementRequest, "supplement_request"},
+    {OutputKind::Refusal, "refusal"},
+    {OutputKind::Apology, "apology"},
+    {OutputKind::StopNotice, "stop_notice"},
+    {OutputKind::ControlSheet, "control_sheet"},
+};
+// clang-format on
+const char* ToString(OutputKind k) noexcept;  // "receipt", "supplement_request", …
+
 struct Applicant {
     std::string fullName;
     std::string citizenId;  // 12 digits (CCCD)
@@ -128,6 +161,19 @@ struct Dossier {
     std::vector<PauseInterval> pauses;
     std::optional<std::int64_t> assignedStaffId;
     int version = 1;  // optimistic concurrency: every change increments it
+    // Deadlines of stages, each stored when its stage starts: the desk's answer to an online submission (8 working
+    // hours, art. 17.2), the desk's hand-over after receipt (same day, or next morning after 15:00, art. 18.2).
+    std::optional<Instant> intakeDueAt;
+    std::optional<Instant> forwardDueAt;
+    // Where the processing time is counted from: receipt, or the supplement after appraisal that restarts it.
+    std::optional<Instant> clockStartedAt;
+    std::optional<Instant> originalDueAt;  // set by the one reschedule; the KPIs judge against it
+    int supplementRequestsAfterAppraisal = 0;
+    Outcome outcome = Outcome::None;
+    std::string outcomeNote;  // the reasons of a refusal after appraisal
+    // The entry in the receiving agency's register (form 07) for the year of receipt; set at acceptance.
+    std::optional<int> registerYear;
+    std::optional<int> registerNumber;
 };
 
 // Input validation for a new dossier before any I/O; throws Error(BadInput) naming the first bad field

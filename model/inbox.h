@@ -26,9 +26,13 @@ struct InboxRow {
 // Past its due time and still in some work queue. Derived, never stored. A closed dossier is never overdue, however
 // late it closed, and neither is a result that is ready (status 9): the office has done its part, and a citizen who
 // has not come to collect it does not make the office late.
+inline bool IsOverdue(const std::optional<Instant>& dueAt, NationalStatus status, Instant now) noexcept
+{
+    return dueAt && IsOpen(status) && status != NationalStatus::ResultReady && *dueAt < now;
+}
 inline bool IsOverdue(const InboxRow& row, Instant now) noexcept
 {
-    return row.dueAt && IsOpen(row.status) && row.status != NationalStatus::ResultReady && *row.dueAt < now;
+    return IsOverdue(row.dueAt, row.status, now);
 }
 
 }  // namespace motcua

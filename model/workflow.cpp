@@ -1,5 +1,7 @@
 #include "model/workflow.h"
 
+#include <algorithm>
+
 #include "model/error.h"
 
 namespace motcua {
@@ -32,6 +34,8 @@ using U = SubState;
 constexpr WorkflowState kAwaitingIntake{S::New, U::AwaitingIntakeCheck};
 constexpr WorkflowState kSupplemented{S::New, U::SupplementedAwaitingCheck};
 constexpr WorkflowState kAwaitingAssignment{S::Received, U::AwaitingAssignment};
+// Handed to another agency (liên thông) and not yet taken up by one of its handlers.
+constexpr WorkflowState kForwardedIn{S::Processing, U::AwaitingAssignment};
 constexpr WorkflowState kAppraising{S::Processing, U::Appraising};
 constexpr WorkflowState kAwaitingSignature{S::Processing, U::AwaitingSignature};
 constexpr WorkflowState kSupplementAtIntake{S::SupplementRequested, U::SupplementAtIntake};
@@ -70,10 +74,20 @@ std::vector<Transition> BuildTable()
     row(kSupplementAtIntake, Action::Supplement, Role::Citizen, kSupplemented);
     row(kSupplementAtIntake, Action::Supplement, Role::Clerk, kSupplemented);
 
-    // Processing: assign, appraise, propose, approve and sign.
-    row(kAwaitingAssignment, Action::Assign, Role::Manager, kAppraising);
-    row(kAwaitingAssignment, Action::Assign, Role::Clerk, kAppraising);
+    // Processing: assign or claim, appraise, forward, propose, approve and sign. A clerk assigns only where the
+    // agency allows it (the server checks the agency's setting); reassignment is the manager's.
+    for (const WorkflowState& from : {kAwaitingAssignment, kForwardedIn}) {
+        row(from, Action::Assign, Role::Manager, kAppraising);
+        row(from, Action::Assign, Role::Clerk, kAppraising);
+        row(from, Action::Claim, Role::Handler, kAppraising);
+    }
     row(kAppraising, Action::Assign, Role::Manager, kAppraising);  // reassignment to another handler
+    // Liên thông in sequence: the dossier moves to the other agency, whose manager assigns it or whose handler
+    // claims it; it comes back by another forward. The desk forwards a dossier it is not competent to decide.
+    row(kAwaitingAssignment, Action::Forward, Role::Clerk, kForwardedIn);
+    row(kAwaitingAssignment, Action::Forward, Role::Manager, kForwardedIn);
+    row(kAppraising, Action::Forward, Role::Handler, kForwardedIn);
+    row(kAppraising, Action::Forward, Role::Manager, kForwardedIn);
     // After appraisal (art. 19.5): back to appraisal once supplied; the server restarts the processing time.
     row(kAppraising, Action::RequestSupplement, Role::Handler, kSupplementAfterAppraisal);
     row(kSupplementAfterAppraisal, Action::Supplement, Role::Citizen, kAppraising);
@@ -83,21 +97,34 @@ std::vector<Transition> BuildTable()
     row(kFeesDue, Action::PayFees, Role::Clerk, kAppraising);
     // A refusal after appraisal is also a proposed result (art. 19.3): it goes through approval like any other.
     row(kAppraising, Action::ProposeResult, Role::Handler, kAwaitingSignature);
-    row(kAwaitingSignature, Action::Approve, Role::Signer, kResultReady);
-    row(kAwaitingSignature, Action::Approve, Role::Manager, kResultReady);
+    for (Role approver : {Role::Signer, Role::Manager}) {
+        row(kAwaitingSignature, Action::Approve, approver, kResultReady);
+        row(kAwaitingSignature, Action::ReturnForRework, approver, kAppraising);
+    }
     row(kResultReady, Action::ReturnResult, Role::Clerk, kReturned);
+    // Late (art. 19.6): apology and a new appointment, at most once, while the dossier is still being processed.
+    for (const WorkflowState& s : {kAwaitingAssignment, kForwardedIn, kAppraising, kAwaitingSignature}) {
+        row(s, Action::Reschedule, Role::Handler, s);
+        row(s, Action::Reschedule, Role::Manager, s);
+    }
+    // No supplement within 15 days of the notice (art. 19.5): the server closes the dossier. One never received
+    // ends as not received; one already under appraisal stops.
+    row(kSupplementAtIntake, Action::CloseUnsupplied, Role::System, kRefused);
+    row(kSupplementAfterAppraisal, Action::CloseUnsupplied, Role::System, kStopped);
 
     // Ending without a result (art. 21): from any open state before the result is ready.
     const WorkflowState beforeResult[] = {
-        kAwaitingIntake,    kSupplemented,       kAwaitingAssignment,       kAppraising,
+        kAwaitingIntake,    kSupplemented,       kAwaitingAssignment,       kForwardedIn, kAppraising,
         kAwaitingSignature, kSupplementAtIntake, kSupplementAfterAppraisal, kFeesDue};
     for (const WorkflowState& from : beforeResult) {
         row(from, Action::Stop, Role::Manager, kStopped);
         row(from, Action::Withdraw, Role::Citizen, kWithdrawalRequested);
+        row(from, Action::Withdraw, Role::Clerk, kStopped);  // the citizen asks at the desk, in writing
     }
     row(kWithdrawalRequested, Action::Stop, Role::Manager, kStopped);
     row(kWithdrawalRequested, Action::Withdraw, Role::Clerk, kStopped);  // the desk confirms the withdrawal
     // Admin has no row on purpose: administrators manage accounts and settings, never dossiers.
+    // System has only the closing rows: a scheduled job must not do what a person is accountable for.
     return t;
 }
 
@@ -115,6 +142,15 @@ const Transition* FindTransition(WorkflowState state, Action action, Role role) 
         if (t.from == state && t.action == action && t.role == role)
             return &t;
     return nullptr;
+}
+
+std::vector<Action> ActionsAllowed(WorkflowState state, Role role)
+{
+    std::vector<Action> actions;
+    for (const Transition& t : TransitionTable())
+        if (t.from == state && t.role == role && std::find(actions.begin(), actions.end(), t.action) == actions.end())
+            actions.push_back(t.action);
+    return actions;
 }
 
 const Transition& NextState(WorkflowState state, Action action, Role role)

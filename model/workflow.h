@@ -10,7 +10,7 @@
 
 namespace motcua {
 
-enum class Role { Clerk = 1, Handler = 2, Manager = 3, Signer = 4, Admin = 5, Citizen = 6 };
+enum class Role { Clerk = 1, Handler = 2, Manager = 3, Signer = 4, Admin = 5, Citizen = 6, System = 7 };
 // clang-format off
 inline constexpr EnumName<Role> kRoleNames[] = {
     {Role::Clerk, "clerk"},
@@ -19,6 +19,7 @@ inline constexpr EnumName<Role> kRoleNames[] = {
     {Role::Signer, "signer"},
     {Role::Admin, "admin"},
     {Role::Citizen, "citizen"},
+    {Role::System, "system"},  // the server's own scheduled jobs
 };
 // clang-format on
 const char* ToString(Role role) noexcept;  // "clerk", "handler", …
@@ -35,9 +36,14 @@ enum class Action {
     Approve,
     ReturnResult,
     Stop,
-    Withdraw,     // citizen asks to withdraw; the clerk confirms it (→ Stopped)
-    RequestFees,  // handler: fees or taxes are due before the result (status 6, clock paused)
-    PayFees       // citizen (online) or clerk (at the desk) records the payment; back to appraisal
+    Withdraw,         // citizen asks to withdraw; the clerk confirms it (→ Stopped)
+    RequestFees,      // handler: fees or taxes are due before the result (status 6, clock paused)
+    PayFees,          // citizen (online) or clerk (at the desk) records the payment; back to appraisal
+    Claim,            // a handler takes an unassigned dossier
+    Forward,          // hand the dossier to another competent agency (liên thông)
+    ReturnForRework,  // signer or manager sends the proposal back to the handler
+    Reschedule,       // apology and new appointment (form 04), once per dossier
+    CloseUnsupplied   // the server closes a dossier whose supplement did not come within 15 days
 };
 // clang-format off
 inline constexpr EnumName<Action> kActionNames[] = {
@@ -54,6 +60,11 @@ inline constexpr EnumName<Action> kActionNames[] = {
     {Action::Withdraw, "withdraw"},
     {Action::RequestFees, "request_fees"},
     {Action::PayFees, "pay_fees"},
+    {Action::Claim, "claim"},
+    {Action::Forward, "forward"},
+    {Action::ReturnForRework, "return_for_rework"},
+    {Action::Reschedule, "reschedule"},
+    {Action::CloseUnsupplied, "close_unsupplied"},
 };
 // clang-format on
 const char* ToString(Action action) noexcept;  // snake_case
@@ -77,6 +88,10 @@ struct Transition {
 // Every row the workflow allows. Tests walk it exhaustively.
 const std::vector<Transition>& TransitionTable();
 
+// The actions `role` may take from `state` according to the table, in the table's order, each once. What the
+// server checks besides (the assigned handler, the agency's settings, deadlines) may still refuse one of them.
+std::vector<Action> ActionsAllowed(WorkflowState state, Role role);
+
 // The state a dossier is in before it exists: the `from` of the Submit rows.
 inline constexpr WorkflowState kBeforeSubmit{NationalStatus::New, SubState::None};
 
@@ -98,6 +113,12 @@ struct HistoryEvent {
     WorkflowState to;
     Instant at{};
     std::string note;
+    // The hand-over: which agency held the dossier before and after, who holds it after, and the deadline of the
+    // stage the event closed (form 06 reads them; empty where the event is not a hand-over or nothing is known).
+    std::optional<std::int64_t> fromAgencyId;
+    std::optional<std::int64_t> toAgencyId;
+    std::optional<std::int64_t> toStaffId;
+    std::optional<Instant> stageDueAt;
 };
 
 // Throws Error(Internal) if `before` is not in t.from (the caller applied the wrong row).

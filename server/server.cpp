@@ -21,11 +21,15 @@ Server::Server(ServerConfig config, pg::Store& store, const Clock& clock)
       m_hasher(m_config.kdfCost),
       m_sessions(store, m_hasher, m_config.sessionLifetime),
       m_calendar(CalendarSettings{}, HolidayTable::Vietnam2026And2027()),
-      m_receipts(m_config.EffectivePublicUrl()),
-      m_accept(store, clock, m_calendar, m_receipts),
+      m_forms(m_config.EffectivePublicUrl()),
+      m_actions(store, clock, m_calendar, m_forms),
       m_citizenApi(store, clock, m_calendar, DossierCodeFormat(m_config.dossierCodePattern)),
-      m_staffApi(store, clock, m_sessions, m_accept, m_config.inboxDefaultLimit, m_config.inboxMaxLimit),
-      m_http(m_router, m_problems, HttpServiceOptions{m_config.threads, m_config.maxBodyBytes, m_config.logRequests})
+      m_staffApi(store, clock, m_sessions, m_actions, m_forms, DossierCodeFormat(m_config.dossierCodePattern),
+                 m_config.inboxDefaultLimit, m_config.inboxMaxLimit),
+      m_http(m_router, m_problems, HttpServiceOptions{m_config.threads, m_config.maxBodyBytes, m_config.logRequests}),
+      m_closing(
+          "closing unsupplied dossiers", m_config.closingInterval, [this] { m_actions.CloseUnsupplied(); },
+          [](const std::string& message) { std::cerr << "motcua-server: " << message << '\n'; })
 {
     m_citizenApi.Register(m_router);
     m_staffApi.Register(m_router);
@@ -39,6 +43,7 @@ Server::~Server()
 void Server::Start()
 {
     m_http.Start(m_config.listenPort, m_config.listenHost);
+    m_closing.Start();
 }
 
 std::uint16_t Server::Port() const
@@ -48,6 +53,7 @@ std::uint16_t Server::Port() const
 
 void Server::Stop()
 {
+    m_closing.Stop();
     m_http.Stop();
 }
 

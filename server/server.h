@@ -3,20 +3,22 @@
 #pragma once
 
 #include <cstdint>
+#include <iostream>
 #include <memory>
 
 #include "model/clock.h"
 #include "model/postgres/store.h"
 #include "model/working_calendar.h"
-#include "reports/receipt_form_builder.h"
 #include "server/api/citizen_api.h"
 #include "server/api/staff_api.h"
 #include "server/http/http_service.h"
 #include "server/http/problem_responder.h"
 #include "server/http/router.h"
 #include "server/http/translator.h"
+#include "server/periodic_task.h"
 #include "server/server_config.h"
-#include "server/usecases/accept_dossier.h"
+#include "server/usecases/dossier_actions.h"
+#include "server/usecases/form_printer.h"
 #include "server/usecases/password_hasher.h"
 #include "server/usecases/session_service.h"
 
@@ -38,6 +40,7 @@ public:
     const ServerConfig& Config() const noexcept { return m_config; }
     const PasswordHasher& Hasher() const noexcept { return m_hasher; }
     const Translator& Messages() const noexcept { return m_translator; }
+    DossierActions& Actions() noexcept { return m_actions; }
 
 private:
     ServerConfig m_config;
@@ -46,12 +49,13 @@ private:
     PasswordHasher m_hasher;
     SessionService m_sessions;
     WorkingCalendar m_calendar;
-    reports::ReceiptFormBuilder m_receipts;
-    AcceptDossier m_accept;
+    FormPrinter m_forms;
+    DossierActions m_actions;
     CitizenApi m_citizenApi;
     StaffApi m_staffApi;
     Router m_router;
     HttpService m_http;
+    PeriodicTask m_closing;  // closes dossiers whose supplement did not come (art. 19.5)
 };
 
 }  // namespace motcua::server

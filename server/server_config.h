@@ -25,6 +25,8 @@ struct ServerConfig {
     int inboxDefaultLimit = 50;
     int inboxMaxLimit = 200;
     bool logRequests = true;
+    // How often the server looks for dossiers to close for want of a supplement; 0 turns the job off (tests).
+    std::chrono::seconds closingInterval{600};
 
     // publicUrl without a trailing slash, or the listen address when none was given.
     std::string EffectivePublicUrl() const;

@@ -79,6 +79,10 @@ void DossierBatch::AddEvent(const HistoryEvent& event)
     m_eventToStatus.Add(static_cast<int>(event.to.status));
     m_eventToSubState.Add(static_cast<int>(event.to.subState));
     m_eventNote.Add(event.note);
+    m_eventFromAgency.Add(event.fromAgencyId);
+    m_eventToAgency.Add(event.toAgencyId);
+    m_eventToStaff.Add(event.toStaffId);
+    m_eventStageDue.Add(event.stageDueAt);
 }
 
 void DossierBatch::Insert(soci::session& sql)
@@ -109,20 +113,24 @@ void DossierBatch::Insert(soci::session& sql)
             use(m_pauseReason.Text(), "reason");
     if (!m_eventDossier.Empty())
         sql << "INSERT INTO dossier_event (dossier_id, at, action, role, staff_id, from_status,"
-               " from_sub_state, to_status, to_sub_state, note)"
+               " from_sub_state, to_status, to_sub_state, note, from_agency_id, to_agency_id, to_staff_id,"
+               " stage_due_at)"
                " SELECT dossier, to_timestamp(at), action, role, staff, from_status, from_sub_state,"
-               " to_status, to_sub_state, note"
+               " to_status, to_sub_state, note, from_agency, to_agency, to_staff, to_timestamp(stage_due)"
                " FROM unnest(CAST(:dossier AS bigint[]), CAST(:at AS bigint[]), CAST(:action AS integer[]),"
                " CAST(:role AS integer[]), CAST(:staff AS bigint[]), CAST(:from_status AS integer[]),"
                " CAST(:from_sub_state AS integer[]), CAST(:to_status AS integer[]),"
-               " CAST(:to_sub_state AS integer[]), CAST(:note AS text[]))"
+               " CAST(:to_sub_state AS integer[]), CAST(:note AS text[]), CAST(:from_agency AS bigint[]),"
+               " CAST(:to_agency AS bigint[]), CAST(:to_staff AS bigint[]), CAST(:stage_due AS bigint[]))"
                " AS u(dossier, at, action, role, staff, from_status, from_sub_state, to_status,"
-               " to_sub_state, note)",
+               " to_sub_state, note, from_agency, to_agency, to_staff, stage_due)",
             use(m_eventDossier.Text(), "dossier"), use(m_eventAt.Text(), "at"), use(m_eventAction.Text(), "action"),
             use(m_eventRole.Text(), "role"), use(m_eventStaff.Text(), "staff"),
             use(m_eventFromStatus.Text(), "from_status"), use(m_eventFromSubState.Text(), "from_sub_state"),
             use(m_eventToStatus.Text(), "to_status"), use(m_eventToSubState.Text(), "to_sub_state"),
-            use(m_eventNote.Text(), "note");
+            use(m_eventNote.Text(), "note"), use(m_eventFromAgency.Text(), "from_agency"),
+            use(m_eventToAgency.Text(), "to_agency"), use(m_eventToStaff.Text(), "to_staff"),
+            use(m_eventStageDue.Text(), "stage_due");
 }
 
 }  // namespace motcua::pg

@@ -34,7 +34,8 @@ private:
     ArrayLiteral m_docDossier, m_docPosition, m_docName, m_docForm, m_docCount;
     ArrayLiteral m_pauseDossier, m_pauseStart, m_pauseEnd, m_pauseReason;
     ArrayLiteral m_eventDossier, m_eventAt, m_eventAction, m_eventRole, m_eventStaff, m_eventFromStatus,
-        m_eventFromSubState, m_eventToStatus, m_eventToSubState, m_eventNote;
+        m_eventFromSubState, m_eventToStatus, m_eventToSubState, m_eventNote, m_eventFromAgency, m_eventToAgency,
+        m_eventToStaff, m_eventStageDue;
 };
 
 }  // namespace motcua::pg

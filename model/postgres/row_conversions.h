@@ -138,6 +138,15 @@ void ForEachDossierColumn(D&& dossier, Visit&& visit)
     visit("received_at", dossier.receivedAt);
     visit("due_at", dossier.dueAt);
     visit("assigned_staff_id", dossier.assignedStaffId);
+    visit("intake_due_at", dossier.intakeDueAt);
+    visit("forward_due_at", dossier.forwardDueAt);
+    visit("clock_started_at", dossier.clockStartedAt);
+    visit("original_due_at", dossier.originalDueAt);
+    visit("supplement_requests_after_appraisal", dossier.supplementRequestsAfterAppraisal);
+    visit("outcome", dossier.outcome);
+    visit("outcome_note", dossier.outcomeNote);
+    visit("register_year", dossier.registerYear);
+    visit("register_number", dossier.registerNumber);
     visit("version", dossier.version);
 }
 
@@ -157,6 +166,7 @@ struct type_conversion<motcua::Agency> {
         a.code = v.get<std::string>("code");
         a.name = v.get<std::string>("name");
         a.level = static_cast<motcua::AgencyLevel>(v.get<int>("level"));
+        a.clerksMayAssign = v.get<int>("clerks_may_assign") != 0;
     }
 };
 
@@ -250,6 +260,10 @@ struct type_conversion<motcua::pg::HistoryRow> {
         h.to = {motcua::NationalStatusFromInt(v.get<int>("to_status")),
                 static_cast<motcua::SubState>(v.get<int>("to_sub_state"))};
         h.note = v.get<std::string>("note");
+        h.fromAgencyId = v.get<std::optional<long long>>("from_agency_id");
+        h.toAgencyId = v.get<std::optional<long long>>("to_agency_id");
+        h.toStaffName = v.get<std::optional<std::string>>("to_staff_name");
+        h.stageDueAt = v.get<std::optional<motcua::Instant>>("stage_due_at");
     }
 };
 

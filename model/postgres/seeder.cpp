@@ -53,9 +53,11 @@ std::int64_t Seeder::InsertAgency(const Agency& agency)
     return InTransaction(*m_store.m_pool, [&](soci::session& sql) {
         long long id = 0;
         const int level = static_cast<int>(agency.level);
-        sql << "INSERT INTO agency (parent_id, code, name, level) VALUES (:parent, :code, :name, :level) RETURNING id",
+        const int clerksMayAssign = agency.clerksMayAssign ? 1 : 0;
+        sql << "INSERT INTO agency (parent_id, code, name, level, clerks_may_assign)"
+               " VALUES (:parent, :code, :name, :level, CAST(:clerks AS integer) <> 0) RETURNING id",
             use(agency.parentId, "parent"), use(agency.code, "code"), use(agency.name, "name"), use(level, "level"),
-            into(id);
+            use(clerksMayAssign, "clerks"), into(id);
         return static_cast<std::int64_t>(id);
     });
 }

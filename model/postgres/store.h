@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include "model/agency.h"
 #include "model/dossier.h"
 #include "model/dossier_code.h"
+#include "model/error.h"
 #include "model/inbox.h"
 #include "model/procedure.h"
 #include "model/staff.h"
@@ -43,6 +45,7 @@ struct InboxPage {
     std::optional<InboxCursor> next;  // empty on the last page
 };
 
+// One history event as read back: also a hand-over, when the holding agency or person changed (form 06).
 struct HistoryRow {
     Instant at{};
     Action action = Action::Submit;
@@ -51,23 +54,89 @@ struct HistoryRow {
     WorkflowState from;
     WorkflowState to;
     std::string note;
+    std::optional<std::int64_t> fromAgencyId;  // empty for events written before hand-overs were recorded
+    std::optional<std::int64_t> toAgencyId;
+    std::optional<std::string> toStaffName;  // who holds the dossier after the event
+    std::optional<Instant> stageDueAt;       // deadline of the stage this event closed
 };
 
-// A stored output document of a dossier (form 01 receipt now; results and other forms later).
-enum class OutputKind { Receipt = 1 };
+// Who changed a dossier last and when: what a colleague whose version is stale is told.
+struct ChangeStamp {
+    std::optional<std::string> staffName;  // empty for the citizen or the server itself
+    Role role = Role::Citizen;
+    Instant at{};
+};
+// Error(Conflict) naming who changed the dossier and when, for a client that sent version `sent`.
+Error StaleVersionError(const ChangeStamp& last, int current, int sent);
 
 // What an accepted transition changes besides the state; empty optionals leave a column as it is.
 struct DossierChange {
     std::optional<Instant> receivedAt;
     std::optional<Instant> dueAt;
     std::optional<std::int64_t> assignedStaffId;
+    bool unassign = false;  // the dossier leaves its handler (forwarded, back at the desk)
     std::optional<std::int64_t> handlingAgencyId;
+    std::optional<Instant> forwardDueAt;
+    std::optional<Instant> clockStartedAt;
+    std::optional<Instant> originalDueAt;
+    std::optional<Outcome> outcome;
+    std::optional<std::string> outcomeNote;
+    bool countSupplementAfterAppraisal = false;
+    bool takeRegisterNumber = false;  // the next number of the receiving agency's register for the local year
 };
 
 struct StoredOutput {
     OutputKind kind = OutputKind::Receipt;
     std::vector<std::uint8_t> bytes;
     std::string mediaType = "application/pdf";
+};
+
+// An output as listed: no bytes.
+struct OutputInfo {
+    std::int64_t id = 0;
+    std::int64_t dossierId = 0;
+    OutputKind kind = OutputKind::Receipt;
+    Instant createdAt{};
+    std::string sha256Hex;
+    std::string mediaType;
+};
+
+// What the documents of a transition are printed from, inside its transaction: the dossier as it now stands and,
+// on demand, its history with the new event (for the control sheet).
+struct TransitionOutcome {
+    const Dossier& dossier;
+    std::function<std::vector<HistoryRow>()> history;
+};
+
+// One transition to apply: the row of the table, who, when, what else changes, and the documents it issues.
+struct TransitionRequest {
+    std::int64_t dossierId = 0;
+    int expectedVersion = 0;
+    const Transition* transition = nullptr;
+    std::optional<std::int64_t> staffId;
+    Instant now{};
+    DossierChange change;
+    std::string note;
+    std::optional<Instant> stageDueAt;  // the deadline of the stage this step closes, for the hand-over row
+    // Called inside the transaction with the dossier as it now stands (register number included), so that a form
+    // prints what was stored; a failure rolls everything back.
+    std::function<std::vector<StoredOutput>(const TransitionOutcome&)> outputs;
+};
+
+// One line of the register (form 07), as the book lists it.
+struct RegisterLine {
+    int number = 0;
+    std::string dossierCode;
+    std::string procedureName;
+    std::string applicantName;
+    std::string applicantAddress;
+    std::string applicantPhone;
+    std::optional<Instant> receivedAt;
+    std::optional<Instant> dueAt;
+    std::optional<Instant> resultReadyAt;
+    std::optional<Instant> returnedAt;
+    std::optional<std::string> receivingOfficer;
+    NationalStatus status = NationalStatus::Received;
 };
 
 class Store {
@@ -98,14 +167,25 @@ public:
     std::optional<Dossier> FindDossierByCode(const std::string& code);
     // Open dossiers (IsOpen) whose handling agency is `agencyId`, ordered by dueAt (nulls last), id.
     InboxPage Inbox(std::int64_t agencyId, const std::optional<InboxCursor>& after, int limit);
-    // In one transaction: UPDATE … WHERE id = ? AND version = expectedVersion (0 rows → Error(Conflict)),
-    // applies t.to and `change`, bumps the version, writes the history event and the optional output.
-    // Returns the dossier as it now stands.
-    Dossier ApplyTransition(std::int64_t dossierId, int expectedVersion, const Transition& t,
-                            std::optional<std::int64_t> staffId, Instant now, const DossierChange& change,
-                            const std::optional<StoredOutput>& output, const std::string& note = {});
+    // In one transaction: locks the row; NotFound when it is gone, StaleVersionError when its version is not the
+    // expected one, NotAllowed when it is no longer in the transition's `from` state; then applies the state and
+    // the change, bumps the version, opens or closes a pause, writes the history event with the hand-over (agency
+    // and person before and after), and stores the outputs. Returns the dossier as it now stands.
+    Dossier ApplyTransition(const TransitionRequest& request);
+    // CreateDossier and then ApplyTransition(accept) in one transaction (the desk's paper intake): both or neither.
+    // `accept.dossierId` and `expectedVersion` are filled in here.
+    Dossier CreateAccepted(Dossier dossier, const std::string& receivingAgencyCode, const DossierCodeFormat& format,
+                           TransitionRequest accept);
+    std::optional<ChangeStamp> LastChange(std::int64_t dossierId);
     std::vector<HistoryRow> History(std::int64_t dossierId);
-    std::optional<StoredOutput> LoadOutput(std::int64_t dossierId, OutputKind kind);
+    std::optional<StoredOutput> LoadOutput(std::int64_t dossierId, OutputKind kind);  // the latest of its kind
+    std::vector<OutputInfo> Outputs(std::int64_t dossierId);                          // oldest first
+    // An output by its id with the id of its dossier (for the caller's scope check); empty when unknown.
+    std::optional<std::pair<OutputInfo, StoredOutput>> LoadOutputById(std::int64_t outputId);
+    // Dossiers waiting for a supplement whose open pause started before `startedBefore`, oldest first.
+    std::vector<std::int64_t> AwaitingSupplementSince(Instant startedBefore, int limit);
+    // The register (form 07) of a receiving agency for a year, by number.
+    std::vector<RegisterLine> Register(std::int64_t agencyId, int year);
 
     // --- staff and sessions ---
     std::optional<StaffCredentials> FindStaffByUsername(const std::string& username);

@@ -13,7 +13,9 @@
 namespace motcua::pg {
 namespace {
 
-constexpr const char* kAgencySelect = "SELECT id, parent_id, code, name, CAST(level AS integer) AS level FROM agency";
+constexpr const char* kAgencySelect =
+    "SELECT id, parent_id, code, name, CAST(level AS integer) AS level,"
+    " CAST(clerks_may_assign AS integer) AS clerks_may_assign FROM agency";
 
 constexpr const char* kProcedureSelect =
     "SELECT id, code, name, sector, CAST(competent_level AS integer) AS competent_level, processing_time,"

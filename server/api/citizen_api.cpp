@@ -3,6 +3,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "model/error.h"
+#include "model/stage_deadlines.h"
 #include "model/time.h"
 #include "server/api/dossier_json.h"
 
@@ -92,6 +93,7 @@ HttpResponse CitizenApi::Submit(const HttpRequest& request)
     dossier.submittedAt = now;
     // Provisional appointment as if received now; accepting the dossier recomputes it from the real receipt time.
     dossier.dueAt = m_calendar.ProvisionalAppointment(now, *procedure);
+    dossier.intakeDueAt = IntakeDeadline(m_calendar, now);
 
     const Dossier stored = m_store.CreateDossier(std::move(dossier), agency->code, m_codeFormat, now);
 

@@ -1,10 +1,13 @@
 #include "server/api/dossier_json.h"
 
+#include <cstdio>
 #include <sstream>
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
+#include "model/inbox.h"
+#include "model/stage_deadlines.h"
 #include "model/workflow.h"
 
 namespace motcua::server {
@@ -77,9 +80,27 @@ Object::Ptr DossierJson::InboxItem(const InboxRow& row)
     return o;
 }
 
-Object::Ptr DossierJson::Detail(const Dossier& dossier, const Procedure& procedure, const std::vector<Agency>& agencies,
-                                const std::vector<pg::HistoryRow>& history, bool hasReceipt)
+Object::Ptr DossierJson::OutputItem(const pg::OutputInfo& output)
 {
+    Object::Ptr o = NewObject();
+    o->set("id", output.id);
+    o->set("kind", std::string(motcua::ToString(output.kind)));
+    char form[8];
+    std::snprintf(form, sizeof form, "%02d", static_cast<int>(output.kind));  // the one-stop form's number
+    o->set("form", std::string(form));
+    o->set("created", FormatIso8601(output.createdAt));
+    o->set("sha256", output.sha256Hex);
+    o->set("mediaType", output.mediaType);
+    o->set("href", "/staff/v1/outputs/" + std::to_string(output.id));
+    return o;
+}
+
+Object::Ptr DossierJson::Detail(const DetailParts& parts)
+{
+    const Dossier& dossier = parts.dossier;
+    const Procedure& procedure = parts.procedure;
+    const std::vector<Agency>& agencies = parts.agencies;
+    const std::vector<pg::HistoryRow>& history = parts.history;
     Object::Ptr o = NewObject();
     SetSummary(*o, dossier.id, dossier.code, dossier.applicant.fullName, procedure.name, dossier.submittedAt,
                dossier.receivedAt, dossier.dueAt, dossier.status, dossier.subState, dossier.version);
@@ -117,6 +138,33 @@ Object::Ptr DossierJson::Detail(const Dossier& dossier, const Procedure& procedu
     o->set("documents", documents);
     o->set("receivingAgency", AgencyObject(agencies, dossier.receivingAgencyId));
     o->set("handlingAgency", AgencyObject(agencies, dossier.handlingAgencyId));
+    o->set("assignedStaffId",
+           dossier.assignedStaffId ? Poco::Dynamic::Var(*dossier.assignedStaffId) : Poco::Dynamic::Var());
+    o->set("overdue", IsOverdue(dossier.dueAt, dossier.status, parts.now));
+    // Art. 17.2: the desk answers an online submission within 8 working hours; late when it answered after, or has
+    // not answered and the time is past.
+    o->set("intakeDueAt", OptionalTime(dossier.intakeDueAt));
+    std::optional<Instant> intakeAnswered;
+    for (const pg::HistoryRow& h : history)
+        if (!intakeAnswered && h.from.subState == SubState::AwaitingIntakeCheck && h.action != Action::Submit)
+            intakeAnswered = h.at;
+    o->set("intakeLate", dossier.intakeDueAt.has_value() && intakeAnswered.value_or(parts.now) > *dossier.intakeDueAt);
+    o->set("forwardDueAt", OptionalTime(dossier.forwardDueAt));
+    o->set("clockStartedAt", OptionalTime(dossier.clockStartedAt));
+    o->set("originalDueAt", OptionalTime(dossier.originalDueAt));
+    o->set("supplementRequestsAfterAppraisal", dossier.supplementRequestsAfterAppraisal);
+    o->set("outcome", dossier.outcome == Outcome::None
+                          ? Poco::Dynamic::Var()
+                          : Poco::Dynamic::Var(std::string(motcua::ToString(dossier.outcome))));
+    o->set("outcomeNote", dossier.outcomeNote);
+    Object::Ptr entry = NewObject();
+    entry->set("year", dossier.registerYear ? Poco::Dynamic::Var(*dossier.registerYear) : Poco::Dynamic::Var());
+    entry->set("number", dossier.registerNumber ? Poco::Dynamic::Var(*dossier.registerNumber) : Poco::Dynamic::Var());
+    o->set("register", entry);
+    Array::Ptr allowed = new Array;
+    for (const Action action : parts.allowedActions)
+        allowed->add(std::string(motcua::ToString(action)));
+    o->set("allowedActions", allowed);
 
     Array::Ptr events = new Array;
     for (const pg::HistoryRow& h : history) {
@@ -128,10 +176,26 @@ Object::Ptr DossierJson::Detail(const Dossier& dossier, const Procedure& procedu
         e->set("fromStatus", static_cast<int>(h.from.status));
         e->set("toStatus", static_cast<int>(h.to.status));
         e->set("note", h.note);
+        e->set("fromAgency",
+               h.fromAgencyId ? Poco::Dynamic::Var(AgencyObject(agencies, *h.fromAgencyId)) : Poco::Dynamic::Var());
+        e->set("toAgency",
+               h.toAgencyId ? Poco::Dynamic::Var(AgencyObject(agencies, *h.toAgencyId)) : Poco::Dynamic::Var());
+        e->set("toStaffName", h.toStaffName ? Poco::Dynamic::Var(*h.toStaffName) : Poco::Dynamic::Var());
+        e->set("stageDueAt", OptionalTime(h.stageDueAt));
+        e->set("stageOutcome",
+               h.stageDueAt ? Poco::Dynamic::Var(std::string(motcua::ToString(ClassifyStage(h.at, h.stageDueAt))))
+                            : Poco::Dynamic::Var());
         events->add(e);
     }
     o->set("history", events);
+    bool hasReceipt = false;
+    Array::Ptr outputs = new Array;
+    for (const pg::OutputInfo& output : parts.outputs) {
+        hasReceipt = hasReceipt || output.kind == OutputKind::Receipt;
+        outputs->add(OutputItem(output));
+    }
     o->set("hasReceipt", hasReceipt);
+    o->set("outputs", outputs);
     return o;
 }
 

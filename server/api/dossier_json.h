@@ -11,15 +11,25 @@
 #include "model/dossier.h"
 #include "model/postgres/store.h"
 #include "model/procedure.h"
+#include "model/workflow.h"
 
 namespace motcua::server {
 
 class DossierJson {
 public:
     static Poco::JSON::Object::Ptr InboxItem(const InboxRow& row);
-    static Poco::JSON::Object::Ptr Detail(const Dossier& dossier, const Procedure& procedure,
-                                          const std::vector<Agency>& agencies,
-                                          const std::vector<pg::HistoryRow>& history, bool hasReceipt);
+    // Everything the detail document is made of.
+    struct DetailParts {
+        Dossier dossier;
+        Procedure procedure;
+        std::vector<Agency> agencies;
+        std::vector<pg::HistoryRow> history;
+        std::vector<pg::OutputInfo> outputs;
+        std::vector<Action> allowedActions;  // what the caller's role may do now (the table's view)
+        Instant now{};                       // for the derived flags (overdue, intake late)
+    };
+    static Poco::JSON::Object::Ptr Detail(const DetailParts& parts);
+    static Poco::JSON::Object::Ptr OutputItem(const pg::OutputInfo& output);
     static Poco::JSON::Object::Ptr CitizenStatus(const Dossier& dossier);
     static std::string ToString(const Poco::JSON::Object::Ptr& object);
 };

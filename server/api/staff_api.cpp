@@ -26,26 +26,28 @@ constexpr std::size_t kMaxPassword = 1024;
     throw Error(ErrorCategory::NotFound, N_("Dossier not found"), {}, detail);
 }
 
-int ParseLimit(const std::string& text, int maxLimit)
+}  // namespace
+
+int StaffApi::ParseQueryInt(const std::string& text, const std::string& field, int min, int max)
 {
     int value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (text.empty() || ec == std::errc::invalid_argument || end != text.data() + text.size())
-        throw Error(ErrorCategory::BadInput, N_("This field must be a whole number"), "limit");
-    if (ec == std::errc::result_out_of_range || value < 1 || value > maxLimit)
-        throw Error(ErrorCategory::BadInput, N_("This number is out of range"), "limit",
-                    "between 1 and " + std::to_string(maxLimit));
+        throw Error(ErrorCategory::BadInput, N_("This field must be a whole number"), field);
+    if (ec == std::errc::result_out_of_range || value < min || value > max)
+        throw Error(ErrorCategory::BadInput, N_("This number is out of range"), field,
+                    "between " + std::to_string(min) + " and " + std::to_string(max));
     return value;
 }
 
-}  // namespace
-
-StaffApi::StaffApi(pg::Store& store, const Clock& clock, SessionService& sessions, AcceptDossier& accept,
-                   int inboxDefaultLimit, int inboxMaxLimit)
+StaffApi::StaffApi(pg::Store& store, const Clock& clock, SessionService& sessions, DossierActions& actions,
+                   const FormPrinter& forms, DossierCodeFormat codeFormat, int inboxDefaultLimit, int inboxMaxLimit)
     : m_store(store),
       m_clock(clock),
       m_sessions(sessions),
-      m_accept(accept),
+      m_actions(actions),
+      m_forms(forms),
+      m_codeFormat(std::move(codeFormat)),
       m_inboxDefaultLimit(inboxDefaultLimit),
       m_inboxMaxLimit(inboxMaxLimit)
 {}
@@ -56,8 +58,14 @@ void StaffApi::Register(Router& router)
     router.Add("POST", "/staff/v1/logout", [this](const HttpRequest& r) { return Logout(r); });
     router.Add("GET", "/staff/v1/inbox", [this](const HttpRequest& r) { return Inbox(r); });
     router.Add("GET", "/staff/v1/dossiers/{id}", [this](const HttpRequest& r) { return Detail(r); });
-    router.Add("POST", "/staff/v1/dossiers/{id}/accept", [this](const HttpRequest& r) { return Accept(r); });
+    router.Add("POST", "/staff/v1/dossiers", [this](const HttpRequest& r) { return TakeIn(r); });
+    for (const Action action : StaffActions())
+        router.Add("POST", std::string("/staff/v1/dossiers/{id}/") + ToString(action),
+                   [this, action](const HttpRequest& r) { return Act(r, action); });
     router.Add("GET", "/staff/v1/dossiers/{id}/receipt", [this](const HttpRequest& r) { return Receipt(r); });
+    router.Add("GET", "/staff/v1/dossiers/{id}/outputs", [this](const HttpRequest& r) { return Outputs(r); });
+    router.Add("GET", "/staff/v1/outputs/{id}", [this](const HttpRequest& r) { return Output(r); });
+    router.Add("GET", "/staff/v1/register", [this](const HttpRequest& r) { return RegisterBook(r); });
 }
 
 std::string StaffApi::BearerToken(const std::string& authorization)
@@ -91,14 +99,16 @@ StaffMember StaffApi::Authenticate(const HttpRequest& request)
     return m_sessions.Authenticate(BearerToken(request.authorization), m_clock.Now());
 }
 
-HttpResponse StaffApi::DetailResponse(const Dossier& dossier)
+HttpResponse StaffApi::DetailResponse(const Dossier& dossier, const StaffMember& staff, int status)
 {
-    const Procedure procedure = m_store.GetProcedure(dossier.procedureId);
-    const std::vector<Agency> agencies = m_store.LoadAgencies();
-    const std::vector<pg::HistoryRow> history = m_store.History(dossier.id);
-    const bool hasReceipt = m_store.LoadOutput(dossier.id, pg::OutputKind::Receipt).has_value();
-    return HttpResponse::Json(
-        200, DossierJson::ToString(DossierJson::Detail(dossier, procedure, agencies, history, hasReceipt)));
+    DossierJson::DetailParts parts{dossier,
+                                   m_store.GetProcedure(dossier.procedureId),
+                                   m_store.LoadAgencies(),
+                                   m_store.History(dossier.id),
+                                   m_store.Outputs(dossier.id),
+                                   ActionsAllowed({dossier.status, dossier.subState}, staff.role),
+                                   m_clock.Now()};
+    return HttpResponse::Json(status, DossierJson::ToString(DossierJson::Detail(parts)));
 }
 
 HttpResponse StaffApi::Login(const HttpRequest& request)
@@ -135,7 +145,7 @@ HttpResponse StaffApi::Inbox(const HttpRequest& request)
 {
     const StaffMember staff = Authenticate(request);
     const std::string limitText = request.Query("limit");
-    const int limit = limitText.empty() ? m_inboxDefaultLimit : ParseLimit(limitText, m_inboxMaxLimit);
+    const int limit = limitText.empty() ? m_inboxDefaultLimit : ParseQueryInt(limitText, "limit", 1, m_inboxMaxLimit);
     std::optional<pg::InboxCursor> after;
     if (request.query.count("after"))
         after = InboxCursorCodec::Decode(request.Query("after"), "after");
@@ -153,23 +163,14 @@ HttpResponse StaffApi::Inbox(const HttpRequest& request)
 HttpResponse StaffApi::Detail(const HttpRequest& request)
 {
     const StaffMember staff = Authenticate(request);
-    return DetailResponse(LoadDossierInScope(m_store, staff, ParseId(request.PathParam("id"))));
-}
-
-HttpResponse StaffApi::Accept(const HttpRequest& request)
-{
-    const StaffMember staff = Authenticate(request);
-    const std::int64_t id = ParseId(request.PathParam("id"));
-    const JsonInput body = JsonInput::Parse(request.body);
-    const int version = static_cast<int>(body.RequiredInt("version", 1, std::numeric_limits<int>::max()));
-    return DetailResponse(m_accept.Execute(staff, id, version));
+    return DetailResponse(LoadDossierInScope(m_store, staff, ParseId(request.PathParam("id"))), staff);
 }
 
 HttpResponse StaffApi::Receipt(const HttpRequest& request)
 {
     const StaffMember staff = Authenticate(request);
     const Dossier dossier = LoadDossierInScope(m_store, staff, ParseId(request.PathParam("id")));
-    std::optional<pg::StoredOutput> receipt = m_store.LoadOutput(dossier.id, pg::OutputKind::Receipt);
+    std::optional<pg::StoredOutput> receipt = m_store.LoadOutput(dossier.id, OutputKind::Receipt);
     if (!receipt)
         throw Error(ErrorCategory::NotFound, N_("This dossier has no receipt yet"), {}, dossier.code);
     HttpResponse response = HttpResponse::Binary(receipt->mediaType, receipt->bytes);

@@ -1,4 +1,5 @@
-// The staff API (called by motcua-desk): sign in and out, the agency's inbox, dossier detail, accept, receipt.
+// The staff API (called by motcua-desk and scripts): sign in and out, the agency's inbox, dossier detail, every
+// workflow action, paper intake, the documents issued and the register.
 // Handlers stay thin: authentication, reading input, calling the store or a use case, writing JSON.
 #pragma once
 
@@ -6,17 +7,20 @@
 #include <string>
 
 #include "model/clock.h"
+#include "model/dossier_code.h"
 #include "model/postgres/store.h"
+#include "server/http/json_input.h"
 #include "server/http/router.h"
-#include "server/usecases/accept_dossier.h"
+#include "server/usecases/dossier_actions.h"
+#include "server/usecases/form_printer.h"
 #include "server/usecases/session_service.h"
 
 namespace motcua::server {
 
 class StaffApi {
 public:
-    StaffApi(pg::Store& store, const Clock& clock, SessionService& sessions, AcceptDossier& accept,
-             int inboxDefaultLimit, int inboxMaxLimit);
+    StaffApi(pg::Store& store, const Clock& clock, SessionService& sessions, DossierActions& actions,
+             const FormPrinter& forms, DossierCodeFormat codeFormat, int inboxDefaultLimit, int inboxMaxLimit);
 
     void Register(Router& router);
 
@@ -24,23 +28,36 @@ public:
     HttpResponse Logout(const HttpRequest& request);
     HttpResponse Inbox(const HttpRequest& request);
     HttpResponse Detail(const HttpRequest& request);
-    HttpResponse Accept(const HttpRequest& request);
+    HttpResponse Act(const HttpRequest& request, Action action);  // POST /staff/v1/dossiers/{id}/{action}
+    HttpResponse TakeIn(const HttpRequest& request);              // POST /staff/v1/dossiers (paper intake)
     HttpResponse Receipt(const HttpRequest& request);
+    HttpResponse Outputs(const HttpRequest& request);       // GET /staff/v1/dossiers/{id}/outputs
+    HttpResponse Output(const HttpRequest& request);        // GET /staff/v1/outputs/{id}
+    HttpResponse RegisterBook(const HttpRequest& request);  // GET /staff/v1/register?year=YYYY (form 07)
+
+    // The actions a staff member may ask for through the API, one route each (not submit, not the server's own).
+    static const std::vector<Action>& StaffActions();
+    // Reads an action's fields; throws BadInput naming the field. No I/O.
+    static ActionRequest ParseActionRequest(Action action, const JsonInput& body);
 
     // The token of "Authorization: Bearer <token>", or "" when the header is absent or of another scheme.
     static std::string BearerToken(const std::string& authorization);
     // A path id: decimal, positive; anything else names no dossier (NotFound).
     static std::int64_t ParseId(const std::string& text);
+    // A whole number of a query parameter within [min, max]; BadInput naming `field` otherwise.
+    static int ParseQueryInt(const std::string& text, const std::string& field, int min, int max);
 
 private:
     StaffMember Authenticate(const HttpRequest& request);
     // The dossier if it exists and the caller's agency handles it; NotFound otherwise.
-    HttpResponse DetailResponse(const Dossier& dossier);
+    HttpResponse DetailResponse(const Dossier& dossier, const StaffMember& staff, int status = 200);
 
     pg::Store& m_store;
     const Clock& m_clock;
     SessionService& m_sessions;
-    AcceptDossier& m_accept;
+    DossierActions& m_actions;
+    const FormPrinter& m_forms;
+    DossierCodeFormat m_codeFormat;
     int m_inboxDefaultLimit;
     int m_inboxMaxLimit;
 };

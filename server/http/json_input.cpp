@@ -134,7 +134,7 @@ JsonInput JsonInput::RequiredObject(const std::string& name) const
     return *value;
 }
 
-std::vector<JsonInput> JsonInput::RequiredObjectArray(const std::string& name, std::size_t maxItems) const
+Poco::JSON::Array::Ptr JsonInput::RequiredArray(const std::string& name, std::size_t maxItems) const
 {
     const Poco::Dynamic::Var v = m_object->get(name);
     const std::string field = FieldPath(name);
@@ -146,6 +146,31 @@ std::vector<JsonInput> JsonInput::RequiredObjectArray(const std::string& name, s
     if (array->size() > maxItems)
         throw Error(ErrorCategory::BadInput, N_("This list has too many items"), field,
                     "at most " + std::to_string(maxItems));
+    return array;
+}
+
+std::vector<std::string> JsonInput::RequiredStringArray(const std::string& name, std::size_t maxItems,
+                                                        std::size_t maxLength) const
+{
+    const Poco::JSON::Array::Ptr array = RequiredArray(name, maxItems);
+    const std::string field = FieldPath(name);
+    std::vector<std::string> items;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        const std::string itemField = field + "[" + std::to_string(i) + "]";
+        Poco::Dynamic::Var item = array->get(static_cast<unsigned int>(i));
+        if (!item.isString())
+            throw Error(ErrorCategory::BadInput, N_("This field must be text"), itemField);
+        std::string text = item.extract<std::string>();
+        CheckText(text, maxLength, itemField);
+        items.push_back(std::move(text));
+    }
+    return items;
+}
+
+std::vector<JsonInput> JsonInput::RequiredObjectArray(const std::string& name, std::size_t maxItems) const
+{
+    const Poco::JSON::Array::Ptr array = RequiredArray(name, maxItems);
+    const std::string field = FieldPath(name);
     std::vector<JsonInput> items;
     for (std::size_t i = 0; i < array->size(); ++i) {
         const std::string itemField = field + "[" + std::to_string(i) + "]";

@@ -28,6 +28,9 @@ public:
     JsonInput RequiredObject(const std::string& name) const;
     std::optional<JsonInput> OptionalObject(const std::string& name) const;
     std::vector<JsonInput> RequiredObjectArray(const std::string& name, std::size_t maxItems) const;
+    // A list of strings, each checked as RequiredString checks one ("missingDocuments[2]").
+    std::vector<std::string> RequiredStringArray(const std::string& name, std::size_t maxItems,
+                                                 std::size_t maxLength) const;
 
     // The full path of a member of this object, for error fields.
     std::string FieldPath(const std::string& name) const;
@@ -39,6 +42,8 @@ public:
     static void CheckText(const std::string& text, std::size_t maxLength, const std::string& field);
 
 private:
+    Poco::JSON::Array::Ptr RequiredArray(const std::string& name, std::size_t maxItems) const;
+
     Poco::JSON::Object::Ptr m_object;
     std::string m_path;
 };

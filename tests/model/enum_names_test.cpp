@@ -75,6 +75,7 @@ BOOST_AUTO_TEST_CASE(roles_and_actions)
         {Role::Signer, "signer"},
         {Role::Admin, "admin"},
         {Role::Citizen, "citizen"},
+        {Role::System, "system"},
     }, RoleFromString);
     WalkBothWays(kActionNames, {
         {Action::Submit, "submit"},
@@ -90,6 +91,11 @@ BOOST_AUTO_TEST_CASE(roles_and_actions)
         {Action::Withdraw, "withdraw"},
         {Action::RequestFees, "request_fees"},
         {Action::PayFees, "pay_fees"},
+        {Action::Claim, "claim"},
+        {Action::Forward, "forward"},
+        {Action::ReturnForRework, "return_for_rework"},
+        {Action::Reschedule, "reschedule"},
+        {Action::CloseUnsupplied, "close_unsupplied"},
     }, ActionFromString);
     // clang-format on
 }
@@ -233,7 +239,7 @@ BOOST_AUTO_TEST_CASE(values_outside_the_table_keep_their_fallback)
     // clang-format off
     const Case cases[] = {
         {"role", ToString(static_cast<Role>(0)), "citizen"},
-        {"action", ToString(static_cast<Action>(14)), "submit"},
+        {"action", ToString(static_cast<Action>(19)), "submit"},
         {"status key", ToString(static_cast<NationalStatus>(11)), ""},
         {"status, Vietnamese", VietnameseName(static_cast<NationalStatus>(0)), ""},
         {"status, English", EnglishName(static_cast<NationalStatus>(0)), ""},

@@ -38,11 +38,12 @@ const std::vector<SubState> kAllSubStates{U::None,
                                           U::SupplementedAwaitingCheck,
                                           U::SupplementAtIntake,
                                           U::SupplementAfterAppraisal};
-const std::vector<Action> kAllActions{A::Submit,       A::Accept, A::RequestSupplement, A::Refuse,
-                                      A::Supplement,   A::Assign, A::ProposeResult,     A::Approve,
-                                      A::ReturnResult, A::Stop,   A::Withdraw,          A::RequestFees,
-                                      A::PayFees};
-const std::vector<Role> kAllRoles{R::Clerk, R::Handler, R::Manager, R::Signer, R::Admin, R::Citizen};
+const std::vector<Action> kAllActions{A::Submit,       A::Accept,         A::RequestSupplement, A::Refuse,
+                                      A::Supplement,   A::Assign,         A::ProposeResult,     A::Approve,
+                                      A::ReturnResult, A::Stop,           A::Withdraw,          A::RequestFees,
+                                      A::PayFees,      A::Claim,          A::Forward,           A::ReturnForRework,
+                                      A::Reschedule,   A::CloseUnsupplied};
+const std::vector<Role> kAllRoles{R::Clerk, R::Handler, R::Manager, R::Signer, R::Admin, R::Citizen, R::System};
 
 using Key = std::tuple<int, int, int, int>;  // status, subState, action, role
 Key KeyOf(WorkflowState s, Action a, Role r)
@@ -59,6 +60,7 @@ constexpr WorkflowState kNA{S::New, U::AwaitingIntakeCheck};
 constexpr WorkflowState kNS{S::New, U::SupplementedAwaitingCheck};
 constexpr WorkflowState kRA{S::Received, U::AwaitingAssignment};
 constexpr WorkflowState kPA{S::Processing, U::Appraising};
+constexpr WorkflowState kPF{S::Processing, U::AwaitingAssignment};  // forwarded in, not yet taken up
 constexpr WorkflowState kPS{S::Processing, U::AwaitingSignature};
 constexpr WorkflowState kSI{S::SupplementRequested, U::SupplementAtIntake};
 constexpr WorkflowState kSP{S::SupplementRequested, U::SupplementAfterAppraisal};
@@ -93,7 +95,15 @@ std::vector<Row> Specification()
         {kSI, A::Supplement, R::Clerk, kNS, false, true},
         {kRA, A::Assign, R::Manager, kPA, false, false},
         {kRA, A::Assign, R::Clerk, kPA, false, false},
+        {kRA, A::Claim, R::Handler, kPA, false, false},
+        {kPF, A::Assign, R::Manager, kPA, false, false},
+        {kPF, A::Assign, R::Clerk, kPA, false, false},
+        {kPF, A::Claim, R::Handler, kPA, false, false},
         {kPA, A::Assign, R::Manager, kPA, false, false},
+        {kRA, A::Forward, R::Clerk, kPF, false, false},
+        {kRA, A::Forward, R::Manager, kPF, false, false},
+        {kPA, A::Forward, R::Handler, kPF, false, false},
+        {kPA, A::Forward, R::Manager, kPF, false, false},
         {kPA, A::RequestSupplement, R::Handler, kSP, true, false},
         {kSP, A::Supplement, R::Citizen, kPA, false, true},
         {kSP, A::Supplement, R::Clerk, kPA, false, true},
@@ -103,14 +113,25 @@ std::vector<Row> Specification()
         {kPA, A::ProposeResult, R::Handler, kPS, false, false},
         {kPS, A::Approve, R::Signer, kRR, false, false},
         {kPS, A::Approve, R::Manager, kRR, false, false},
+        {kPS, A::ReturnForRework, R::Signer, kPA, false, false},
+        {kPS, A::ReturnForRework, R::Manager, kPA, false, false},
         {kRR, A::ReturnResult, R::Clerk, kRT, false, false},
         {kWR, A::Stop, R::Manager, kST, false, false},
         {kWR, A::Withdraw, R::Clerk, kST, false, false},
+        // No supplement within 15 days: never received → not received; under appraisal → stopped.
+        {kSI, A::CloseUnsupplied, R::System, kRF, false, true},
+        {kSP, A::CloseUnsupplied, R::System, kST, false, true},
     };
-    for (WorkflowState from : {kNA, kNS, kRA, kPA, kPS, kSI, kSP, kFD}) {
+    // The appointment moves (once; the server checks it) while the dossier is being worked on: the state stays.
+    for (WorkflowState s : {kRA, kPF, kPA, kPS}) {
+        rows.push_back({s, A::Reschedule, R::Handler, s, false, false});
+        rows.push_back({s, A::Reschedule, R::Manager, s, false, false});
+    }
+    for (WorkflowState from : {kNA, kNS, kRA, kPF, kPA, kPS, kSI, kSP, kFD}) {
         const bool paused = from.status == S::SupplementRequested || from.status == S::FeesDue;
         rows.push_back({from, A::Stop, R::Manager, kST, false, paused});
         rows.push_back({from, A::Withdraw, R::Citizen, kWR, false, paused});
+        rows.push_back({from, A::Withdraw, R::Clerk, kST, false, paused});  // asked in writing at the desk
     }
     return rows;
 }
@@ -201,7 +222,27 @@ BOOST_AUTO_TEST_CASE(everything_else_is_refused)
                         }
                     }
                 }
-    BOOST_TEST(refused == 10 * 9 * 13 * 6 - static_cast<int>(TransitionTable().size()));
+    BOOST_TEST(refused == 10 * 9 * 18 * 7 - static_cast<int>(TransitionTable().size()));
+}
+
+BOOST_AUTO_TEST_CASE(actions_allowed_are_the_table_rows_of_a_state_and_role)
+{
+    const auto names = [](WorkflowState s, Role r) {
+        std::vector<std::string> out;
+        for (Action a : ActionsAllowed(s, r))
+            out.emplace_back(ToString(a));
+        return out;
+    };
+    using Names = std::vector<std::string>;
+    BOOST_TEST(names(kNA, R::Clerk) == (Names{"accept", "request_supplement", "refuse", "withdraw"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(names(kPA, R::Handler) ==
+                   (Names{"forward", "request_supplement", "request_fees", "propose_result", "reschedule"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(names(kPS, R::Signer) == (Names{"approve", "return_for_rework"}), boost::test_tools::per_element());
+    BOOST_TEST(names(kRT, R::Clerk).empty());
+    for (WorkflowState s : {kNA, kRA, kPA, kPS, kRR})
+        BOOST_TEST(names(s, R::Admin).empty());
 }
 
 BOOST_AUTO_TEST_CASE(refusal_messages_read_well)

@@ -24,6 +24,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0001_extensions_and_functions",
     "0002_catalogue_and_staff",
     "0003_dossiers",
+    "0004_workflow",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 

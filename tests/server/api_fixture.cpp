@@ -34,6 +34,7 @@ server::ServerConfig TestConfig(const std::string& localeDir)
     config.kdfCost = server::ScryptCost{10, 8, 1};  // fast for tests; production is 2^15
     config.localeDir = localeDir;
     config.inboxMaxLimit = 200;
+    config.closingInterval = std::chrono::seconds{0};  // the tests run the closing job themselves, at a set time
     return config;
 }
 

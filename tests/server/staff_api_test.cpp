@@ -276,8 +276,9 @@ BOOST_FIXTURE_TEST_CASE(accept_with_stale_version_is_409_and_changes_nothing, Ap
     const std::string token = Login("clerk");
     const RowCounts before = Counts();
     const DossierRow row = Row(*this, id);
+    // Nobody but the citizen has touched it: the answer says so, and when.
     CheckProblem(Post(Path(id, "/accept"), Version(2), token), 409, "version",
-                 "The dossier was changed by someone else; reload it and try again");
+                 "The dossier was changed by the citizen at 09:30 27/11/2026; reload it and try again");
     BOOST_TEST(Counts() == before);
     BOOST_TEST(Row(*this, id) == row);
     CheckProblem(Post(Path(id, "/accept"), R"({"version":"1"})", token), 422, "version",
@@ -351,7 +352,8 @@ BOOST_FIXTURE_TEST_CASE(two_accepts_at_once_store_one_receipt, ApiFixture)
     BOOST_TEST_REQUIRE(((a.status == 200 && b.status == 409) || (a.status == 409 && b.status == 200)),
                        "statuses " << a.status << " and " << b.status << ": " << a.body << " / " << b.body);
     const HttpReply& lost = a.status == 409 ? a : b;
-    CheckProblem(lost, 409, "version", "The dossier was changed by someone else; reload it and try again");
+    CheckProblem(lost, 409, "version",
+                 "The dossier was changed by Nguyễn Thị Thu Hà at 09:30 27/11/2026; reload it and try again");
     const std::string where = " WHERE dossier_id = " + std::to_string(id);
     BOOST_TEST(Scalar("SELECT count(*) FROM dossier_output" + where) == 1);
     BOOST_TEST(Scalar("SELECT count(*) FROM dossier_event" + where + " AND from_status = 1 AND to_status = 2") == 1);

@@ -1,0 +1,23 @@
+// Private to model/postgres: reading, creating and moving one dossier inside a caller's transaction.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include <soci/session.h>
+
+#include "model/dossier.h"
+#include "model/dossier_code.h"
+#include "model/postgres/store.h"
+
+namespace motcua::pg {
+
+// The row, form data, documents and pauses.
+std::optional<Dossier> LoadDossier(soci::session& sql, std::int64_t id);
+// The bodies of Store::CreateDossier and Store::ApplyTransition, so that paper intake does both in one transaction.
+Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& receivingAgencyCode,
+                        const DossierCodeFormat& format, Instant now);
+Dossier ApplyTransitionIn(soci::session& sql, const TransitionRequest& request);
+std::vector<HistoryRow> HistoryIn(soci::session& sql, std::int64_t dossierId);
+
+}  // namespace motcua::pg

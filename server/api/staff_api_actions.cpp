@@ -1,0 +1,158 @@
+// StaffApi, the road of a dossier: one route per workflow action, paper intake, issued documents, the register.
+#include <limits>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include "model/error.h"
+#include "server/api/citizen_api.h"
+#include "server/api/dossier_json.h"
+#include "server/api/staff_api.h"
+#include "server/usecases/dossier_scope.h"
+
+namespace motcua::server {
+
+namespace {
+
+constexpr std::size_t kMaxText = 2000;
+constexpr std::size_t kMaxCode = 64;
+constexpr std::size_t kMaxMissingDocuments = 50;
+constexpr std::size_t kMaxDocumentName = 500;
+constexpr int kFirstRegisterYear = 2000;
+constexpr int kLastRegisterYear = 2100;
+
+std::string OptionalText(const JsonInput& body, const char* name)
+{
+    return body.OptionalString(name, kMaxText).value_or("");
+}
+
+}  // namespace
+
+const std::vector<Action>& StaffApi::StaffActions()
+{
+    static const std::vector<Action> kActions{
+        Action::Accept,  Action::RequestSupplement, Action::Refuse,       Action::Supplement, Action::Assign,
+        Action::Claim,   Action::Forward,           Action::RequestFees,  Action::PayFees,    Action::ProposeResult,
+        Action::Approve, Action::ReturnForRework,   Action::ReturnResult, Action::Reschedule, Action::Withdraw,
+        Action::Stop};
+    return kActions;
+}
+
+ActionRequest StaffApi::ParseActionRequest(Action action, const JsonInput& body)
+{
+    ActionRequest r;
+    r.action = action;
+    r.version = static_cast<int>(body.RequiredInt("version", 1, std::numeric_limits<int>::max()));
+    r.note = OptionalText(body, "note");
+    switch (action) {
+    case Action::Assign: r.staffId = body.RequiredInt("staffId", 1, std::numeric_limits<std::int64_t>::max()); break;
+    case Action::Forward: {
+        r.agencyCode = body.RequiredString("agencyCode", kMaxCode);
+        const std::string mode = body.OptionalString("mode", kMaxCode).value_or("sequential");
+        if (mode == "parallel")
+            r.mode = ForwardMode::Parallel;
+        else if (mode != "sequential")
+            throw Error(ErrorCategory::BadInput, N_("Unknown forwarding mode: expected sequential or parallel"),
+                        body.FieldPath("mode"));
+        break;
+    }
+    case Action::RequestSupplement:
+        r.missingDocuments = body.RequiredStringArray("missingDocuments", kMaxMissingDocuments, kMaxDocumentName);
+        break;
+    case Action::Refuse:
+    case Action::ReturnForRework:
+    case Action::Stop: r.reason = body.RequiredString("reason", kMaxText); break;
+    case Action::ProposeResult:
+        r.outcome = OutcomeFromString(body.RequiredString("outcome", kMaxCode), body.FieldPath("outcome"));
+        break;
+    case Action::Reschedule:
+        r.newDueAt = ParseIso8601(body.RequiredString("newDueAt", kMaxCode), body.FieldPath("newDueAt"));
+        r.reason = body.RequiredString("reason", kMaxText);
+        break;
+    default: break;
+    }
+    return r;
+}
+
+HttpResponse StaffApi::Act(const HttpRequest& request, Action action)
+{
+    const StaffMember staff = Authenticate(request);
+    const std::int64_t id = ParseId(request.PathParam("id"));
+    const ActionRequest parsed = ParseActionRequest(action, JsonInput::Parse(request.body));
+    const Dossier changed = m_actions.Execute(staff, id, parsed);
+    // A forwarded dossier or an approved result has left the caller's agency: answer with what was done all the
+    // same, since the caller did it; the next read follows the scope again.
+    return DetailResponse(changed, staff);
+}
+
+HttpResponse StaffApi::TakeIn(const HttpRequest& request)
+{
+    const StaffMember staff = Authenticate(request);
+    const JsonInput body = JsonInput::Parse(request.body);
+    DossierSubmission s = CitizenApi::ParseSubmission(body);
+    s.dossier.channel =
+        ChannelFromString(body.OptionalString("channel", kMaxCode).value_or("in_person"), body.FieldPath("channel"));
+    const std::optional<Procedure> procedure = m_store.FindProcedureByCode(s.procedureCode);
+    if (!procedure)
+        throw Error(ErrorCategory::BadInput, N_("Unknown procedure"), "procedureCode", s.procedureCode);
+    s.dossier.procedureId = procedure->id;
+    const Dossier stored = m_actions.TakeInAtDesk(staff, std::move(s.dossier), m_codeFormat);
+    HttpResponse response = DetailResponse(stored, staff, 201);
+    response.headers.emplace_back("Location", "/staff/v1/dossiers/" + std::to_string(stored.id));
+    return response;
+}
+
+HttpResponse StaffApi::Outputs(const HttpRequest& request)
+{
+    const StaffMember staff = Authenticate(request);
+    const Dossier dossier = LoadDossierInScope(m_store, staff, ParseId(request.PathParam("id")));
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    for (const pg::OutputInfo& output : m_store.Outputs(dossier.id))
+        items->add(DossierJson::OutputItem(output));
+    Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    out->set("items", items);
+    return HttpResponse::Json(200, DossierJson::ToString(out));
+}
+
+HttpResponse StaffApi::Output(const HttpRequest& request)
+{
+    const StaffMember staff = Authenticate(request);
+    const std::string& text = request.PathParam("id");
+    std::optional<std::pair<pg::OutputInfo, pg::StoredOutput>> found;
+    std::int64_t id = 0;
+    try {
+        id = ParseId(text);
+        found = m_store.LoadOutputById(id);
+    } catch (const Error& e) {
+        if (e.Category() != ErrorCategory::NotFound)
+            throw;
+    }
+    // Another agency's document is, for the caller, not there at all: the same answer as an unknown id.
+    if (!found)
+        throw Error(ErrorCategory::NotFound, N_("Document not found"), {}, text);
+    const Dossier dossier = LoadDossierInScope(m_store, staff, found->first.dossierId);
+    char form[8];
+    std::snprintf(form, sizeof form, "%02d", static_cast<int>(found->first.kind));
+    HttpResponse response = HttpResponse::Binary(found->second.mediaType, found->second.bytes);
+    response.headers.emplace_back(
+        "Content-Disposition", "inline; filename=\"" + dossier.code + "-" + form + "-" + std::to_string(id) + ".pdf\"");
+    return response;
+}
+
+HttpResponse StaffApi::RegisterBook(const HttpRequest& request)
+{
+    const StaffMember staff = Authenticate(request);
+    const std::string yearText = request.Query("year");
+    int year = static_cast<int>(LocalDate(m_clock.Now()).year());
+    if (request.query.count("year"))
+        year = ParseQueryInt(yearText, "year", kFirstRegisterYear, kLastRegisterYear);
+    const AgencyTree agencies(m_store.LoadAgencies());
+    const std::vector<std::uint8_t> pdf =
+        m_forms.Register(agencies, staff.agencyId, year, m_store.Register(staff.agencyId, year));
+    HttpResponse response = HttpResponse::Binary("application/pdf", pdf);
+    response.headers.emplace_back("Content-Disposition",
+                                  "inline; filename=\"so-theo-doi-" + std::to_string(year) + ".pdf\"");
+    return response;
+}
+
+}  // namespace motcua::server

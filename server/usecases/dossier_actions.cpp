@@ -1,0 +1,393 @@
+#include "server/usecases/dossier_actions.h"
+
+#include <chrono>
+#include <functional>
+
+#include "model/error.h"
+#include "model/stage_deadlines.h"
+#include "model/workflow.h"
+#include "server/usecases/dossier_scope.h"
+
+namespace motcua::server {
+
+namespace {
+
+constexpr std::size_t kMaxReason = 2000;  // characters; a reason is a paragraph, not a file
+constexpr std::size_t kMaxMissingDocuments = 50;
+constexpr std::size_t kMaxDocumentName = 500;
+constexpr std::chrono::days kSupplementWait{15};  // art. 19.5, calendar days from the notice
+
+using OutputsFn = std::function<std::vector<pg::StoredOutput>(const pg::TransitionOutcome&)>;
+
+std::string RequiredText(const std::string& value, const char* field)
+{
+    const std::string text = NormalizeSpaces(value);
+    if (text.empty())
+        throw Error(ErrorCategory::BadInput, N_("This field is required"), field);
+    if (text.size() > kMaxReason * 4)
+        throw Error(ErrorCategory::BadInput, N_("This text is too long"), field);
+    return text;
+}
+
+void RequireAssignedHandler(const StaffMember& staff, const Dossier& dossier)
+{
+    if (staff.role == Role::Handler && dossier.assignedStaffId != staff.id)
+        throw Error(ErrorCategory::NotAllowed, N_("Only the handler assigned to this dossier may do this"), {},
+                    "assigned " + (dossier.assignedStaffId ? std::to_string(*dossier.assignedStaffId) : "nobody"));
+}
+
+// The deadline of the stage a hand-over closes: the desk's own (same day, or next morning after 15:00) while the
+// dossier has not left the receiving desk, the processing deadline afterwards.
+std::optional<Instant> HandOverStageDue(const Dossier& dossier)
+{
+    if (dossier.status == NationalStatus::Received)
+        return dossier.forwardDueAt;
+    return dossier.dueAt;
+}
+
+}  // namespace
+
+// What a step adds to the transition besides the state: the other columns, the history note, the stage deadline,
+// and the forms it issues (rendered inside the transaction from the dossier as stored).
+struct DossierActions::Step {
+    pg::DossierChange change;
+    std::string note;
+    std::optional<Instant> stageDueAt;
+    OutputsFn outputs;
+};
+
+DossierActions::DossierActions(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar,
+                               const FormPrinter& forms)
+    : m_store(store),
+      m_clock(clock),
+      m_calendar(calendar),
+      m_forms(forms)
+{}
+
+Dossier DossierActions::Execute(const StaffMember& staff, std::int64_t dossierId, const ActionRequest& request)
+{
+    const Dossier dossier = LoadDossierInScope(m_store, staff, dossierId);
+    // Before the workflow check: a colleague's change usually moved the state too, and "someone changed it" is the
+    // answer that helps, not "not allowed in this state".
+    if (dossier.version != request.version)
+        throw pg::StaleVersionError(m_store.LastChange(dossierId).value_or(pg::ChangeStamp{}), dossier.version,
+                                    request.version);
+    const Transition& transition = NextState({dossier.status, dossier.subState}, request.action, staff.role);
+    const Instant now = m_clock.Now();
+    Step step = Prepare(staff, dossier, transition, request, now);
+
+    pg::TransitionRequest apply;
+    apply.dossierId = dossier.id;
+    apply.expectedVersion = request.version;
+    apply.transition = &transition;
+    apply.staffId = staff.id;
+    apply.now = now;
+    apply.change = std::move(step.change);
+    apply.note = std::move(step.note);
+    apply.stageDueAt = step.stageDueAt;
+    apply.outputs = std::move(step.outputs);
+    return m_store.ApplyTransition(apply);
+}
+
+pg::DossierChange DossierActions::AcceptChange(const Dossier& dossier, const Procedure& procedure, Instant now) const
+{
+    pg::DossierChange change;
+    change.receivedAt = now;
+    change.clockStartedAt = now;
+    change.dueAt = m_calendar.DueAtUnlessPaused(now, procedure, dossier.pauses);
+    change.forwardDueAt = ForwardingDeadline(m_calendar, now);
+    change.takeRegisterNumber = true;
+    return change;
+}
+
+DossierActions::Step DossierActions::Prepare(const StaffMember& staff, const Dossier& dossier, const Transition& t,
+                                             const ActionRequest& request, Instant now) const
+{
+    Step step;
+    // The forms are filled from the catalogue and the agencies as they are now; loaded once, shared by the lambdas.
+    auto procedure = std::make_shared<const Procedure>(m_store.GetProcedure(dossier.procedureId));
+    auto agencies = std::make_shared<const AgencyTree>(m_store.LoadAgencies());
+    // Every step that ends the dossier also files its control sheet (form 06), read from the history just written.
+    const bool ends = !IsOpen(t.to.status);
+    const auto issue = [this, &step, procedure, agencies, staff, now, ends](auto print) {
+        step.outputs = [this, procedure, agencies, staff, now, ends, print](const pg::TransitionOutcome& o) {
+            const FormContext context{o.dossier, *procedure, *agencies, staff, now};
+            std::vector<pg::StoredOutput> outputs = print(m_forms, context);
+            if (ends)
+                outputs.push_back(m_forms.ControlSheet(context, o.history()));
+            return outputs;
+        };
+    };
+    if (ends)
+        issue([](const FormPrinter&, const FormContext&) { return std::vector<pg::StoredOutput>{}; });
+
+    switch (t.action) {
+    case Action::Accept:
+        step.change = AcceptChange(dossier, *procedure, now);
+        step.stageDueAt = dossier.intakeDueAt;
+        issue([](const FormPrinter& f, const FormContext& c) { return std::vector{f.Receipt(c)}; });
+        break;
+
+    case Action::RequestSupplement: {
+        if (request.missingDocuments.empty())
+            throw Error(ErrorCategory::BadInput, N_("List every missing document"), "missingDocuments");
+        if (request.missingDocuments.size() > kMaxMissingDocuments)
+            throw Error(ErrorCategory::BadInput, N_("Too many items"), "missingDocuments");
+        std::vector<std::string> missing;
+        for (std::size_t i = 0; i < request.missingDocuments.size(); ++i) {
+            const std::string field = "missingDocuments[" + std::to_string(i) + "]";
+            std::string name = NormalizeSpaces(request.missingDocuments[i]);
+            if (name.empty() || name.size() > kMaxDocumentName * 4)
+                throw Error(ErrorCategory::BadInput, N_("A missing document needs a name"), field);
+            missing.push_back(std::move(name));
+        }
+        if (t.from.subState == SubState::Appraising) {
+            RequireAssignedHandler(staff, dossier);
+            CheckSupplementAfterAppraisal(m_calendar, dossier.clockStartedAt.value_or(*dossier.receivedAt), now,
+                                          dossier.supplementRequestsAfterAppraisal);
+            step.change.countSupplementAfterAppraisal = true;
+            step.stageDueAt = dossier.dueAt;
+        } else {
+            step.stageDueAt = dossier.intakeDueAt;
+        }
+        std::string note = NormalizeSpaces(request.note);
+        step.note = "Thiếu: ";
+        for (std::size_t i = 0; i < missing.size(); ++i)
+            step.note += (i ? "; " : "") + missing[i];
+        if (!note.empty())
+            step.note += ". " + note;
+        issue([missing, note](const FormPrinter& f, const FormContext& c) {
+            return std::vector{f.SupplementRequest(c, missing, note)};
+        });
+        break;
+    }
+
+    case Action::Supplement:
+        step.note = NormalizeSpaces(request.note);
+        if (t.from.subState == SubState::SupplementAfterAppraisal) {
+            // Art. 19.5: the processing time starts over, in full, from the supplement.
+            step.change.clockStartedAt = now;
+            step.change.dueAt = m_calendar.DueAt(now, *procedure);
+        }
+        break;
+
+    case Action::Refuse: {
+        const std::string reason = RequiredText(request.reason, "reason");
+        step.note = reason;
+        step.stageDueAt = dossier.intakeDueAt;
+        issue([reason](const FormPrinter& f, const FormContext& c) { return std::vector{f.Refusal(c, reason)}; });
+        break;
+    }
+
+    case Action::Assign: {
+        if (!request.staffId)
+            throw Error(ErrorCategory::BadInput, N_("This field is required"), "staffId");
+        if (staff.role == Role::Clerk && !agencies->ById(dossier.handlingAgencyId).clerksMayAssign)
+            throw Error(ErrorCategory::NotAllowed, N_("In this agency only a manager assigns dossiers"));
+        const std::optional<StaffMember> target = m_store.FindActiveStaffById(*request.staffId);
+        if (!target || target->agencyId != dossier.handlingAgencyId ||
+            (target->role != Role::Handler && target->role != Role::Manager))
+            throw Error(ErrorCategory::BadInput, N_("Choose a handler of the agency that holds the dossier"), "staffId",
+                        std::to_string(*request.staffId));
+        if (dossier.assignedStaffId == target->id)
+            throw Error(ErrorCategory::BadInput, N_("The dossier is already assigned to this person"), "staffId");
+        step.change.assignedStaffId = target->id;
+        step.stageDueAt = HandOverStageDue(dossier);
+        step.note = NormalizeSpaces(request.note);
+        break;
+    }
+
+    case Action::Claim:
+        step.change.assignedStaffId = staff.id;
+        step.stageDueAt = HandOverStageDue(dossier);
+        break;
+
+    case Action::Forward: {
+        RequireAssignedHandler(staff, dossier);
+        if (request.mode == ForwardMode::Parallel)
+            throw Error(ErrorCategory::BadInput,
+                        N_("Parallel forwarding is not available yet: forward to one agency at a time"), "mode");
+        if (request.agencyCode.empty())
+            throw Error(ErrorCategory::BadInput, N_("This field is required"), "agencyCode");
+        const Agency* target = agencies->FindByCode(request.agencyCode);
+        if (!target)
+            throw Error(ErrorCategory::BadInput, N_("Unknown agency"), "agencyCode", request.agencyCode);
+        if (target->id == dossier.handlingAgencyId)
+            throw Error(ErrorCategory::BadInput, N_("The dossier is already at this agency"), "agencyCode");
+        step.change.handlingAgencyId = target->id;
+        step.change.unassign = true;
+        step.stageDueAt = HandOverStageDue(dossier);
+        step.note = NormalizeSpaces(request.note);
+        break;
+    }
+
+    case Action::RequestFees:
+        RequireAssignedHandler(staff, dossier);
+        step.note = NormalizeSpaces(request.note);
+        break;
+
+    case Action::PayFees: {
+        step.note = NormalizeSpaces(request.note);
+        // The clock resumes: the pause's length in working time moves the appointment.
+        std::vector<PauseInterval> pauses = dossier.pauses;
+        std::optional<Instant> pauseStart;
+        for (PauseInterval& p : pauses)
+            if (!p.end) {
+                pauseStart = p.start;
+                p.end = now;
+            }
+        if (dossier.originalDueAt && dossier.dueAt && pauseStart) {
+            // A moved appointment is not recomputed from the procedure: the pause extends it, unless it began late.
+            if (*pauseStart < *dossier.dueAt)
+                step.change.dueAt =
+                    m_calendar.AddWorkingHours(*dossier.dueAt, m_calendar.WorkingTimeBetween(*pauseStart, now));
+        } else if (dossier.receivedAt)
+            step.change.dueAt =
+                m_calendar.DueAtUnlessPaused(dossier.clockStartedAt.value_or(*dossier.receivedAt), *procedure, pauses);
+        break;
+    }
+
+    case Action::ProposeResult: {
+        RequireAssignedHandler(staff, dossier);
+        if (!request.outcome || *request.outcome == Outcome::None)
+            throw Error(ErrorCategory::BadInput, N_("Choose the outcome: grant or refuse"), "outcome");
+        std::string note = NormalizeSpaces(request.note);
+        if (*request.outcome == Outcome::Refuse && note.empty())
+            throw Error(ErrorCategory::BadInput, N_("A refusal needs its reasons"), "note");
+        step.change.outcome = *request.outcome;
+        step.change.outcomeNote = note;
+        step.note = std::string(ToString(*request.outcome)) + (note.empty() ? "" : ": " + note);
+        step.stageDueAt = dossier.dueAt;
+        break;
+    }
+
+    case Action::Approve:
+        // The result goes back to the desk that received the dossier (art. 20.1), which hands it over.
+        step.change.handlingAgencyId = dossier.receivingAgencyId;
+        step.change.unassign = true;
+        step.stageDueAt = dossier.dueAt;
+        step.note = NormalizeSpaces(request.note);
+        if (dossier.outcome == Outcome::Refuse) {
+            const std::string reasons = dossier.outcomeNote;
+            issue([reasons](const FormPrinter& f, const FormContext& c) { return std::vector{f.Refusal(c, reasons)}; });
+        }
+        break;
+
+    case Action::ReturnForRework:
+        step.note = RequiredText(request.reason, "reason");
+        step.change.outcome = Outcome::None;
+        step.change.outcomeNote = std::string();
+        break;
+
+    case Action::ReturnResult:
+        step.stageDueAt = dossier.dueAt;
+        step.note = NormalizeSpaces(request.note);
+        break;
+
+    case Action::Reschedule: {
+        if (staff.role == Role::Handler && dossier.assignedStaffId)
+            RequireAssignedHandler(staff, dossier);
+        if (!request.newDueAt)
+            throw Error(ErrorCategory::BadInput, N_("This field is required"), "newDueAt");
+        const std::string reason = RequiredText(request.reason, "reason");
+        if (!dossier.dueAt)
+            throw Error(ErrorCategory::NotAllowed, N_("This dossier has no appointment to move"));
+        CheckReschedule(m_calendar, now, *dossier.dueAt, *request.newDueAt, dossier.originalDueAt.has_value());
+        step.change.dueAt = *request.newDueAt;
+        step.change.originalDueAt = *dossier.dueAt;
+        step.note = reason;
+        const Instant originalDue = *dossier.dueAt;
+        const Instant newDue = *request.newDueAt;
+        issue([originalDue, newDue, reason](const FormPrinter& f, const FormContext& c) {
+            return std::vector{f.Apology(c, originalDue, newDue, reason)};
+        });
+        break;
+    }
+
+    case Action::Withdraw: step.note = NormalizeSpaces(request.note); break;
+
+    case Action::Stop: {
+        const std::string ground = RequiredText(request.reason, "reason");
+        step.note = ground;
+        issue([ground](const FormPrinter& f, const FormContext& c) { return std::vector{f.StopNotice(c, ground)}; });
+        break;
+    }
+
+    case Action::Submit:
+    case Action::CloseUnsupplied:
+        throw Error(ErrorCategory::Internal, N_("Unexpected error"), {}, "no staff step for this action");
+    }
+    return step;
+}
+
+Dossier DossierActions::TakeInAtDesk(const StaffMember& staff, Dossier dossier, const DossierCodeFormat& codeFormat)
+{
+    const Instant now = m_clock.Now();
+    ValidateNewDossier(dossier, LocalDate(now));
+    if (dossier.channel == Channel::Online)
+        throw Error(ErrorCategory::BadInput, N_("A dossier taken in at the desk comes in person or by post"),
+                    "channel");
+    // The role checks of both rows, before anything is written.
+    const Transition& submit = NextState(kBeforeSubmit, Action::Submit, staff.role);
+    const Transition& accept = NextState(submit.to, Action::Accept, staff.role);
+
+    const Procedure procedure = m_store.GetProcedure(dossier.procedureId);
+    const auto agencies = std::make_shared<const AgencyTree>(m_store.LoadAgencies());
+    const Agency& desk = agencies->ById(staff.agencyId);
+    dossier.receivingAgencyId = desk.id;
+    dossier.handlingAgencyId = desk.id;
+    dossier.status = submit.to.status;
+    dossier.subState = submit.to.subState;
+    dossier.submittedAt = now;
+
+    pg::TransitionRequest apply;
+    apply.transition = &accept;
+    apply.staffId = staff.id;
+    apply.now = now;
+    apply.change = AcceptChange(dossier, procedure, now);
+    apply.outputs = [this, procedure, agencies, staff, now](const pg::TransitionOutcome& o) {
+        return std::vector{m_forms.Receipt(FormContext{o.dossier, procedure, *agencies, staff, now})};
+    };
+    return m_store.CreateAccepted(std::move(dossier), desk.code, codeFormat, apply);
+}
+
+int DossierActions::CloseUnsupplied(int batchSize)
+{
+    const Instant now = m_clock.Now();
+    int closed = 0;
+    for (const std::int64_t id : m_store.AwaitingSupplementSince(now - kSupplementWait, batchSize)) {
+        const std::optional<Dossier> dossier = m_store.FindDossier(id);
+        if (!dossier)
+            continue;
+        const Transition* t =
+            FindTransition({dossier->status, dossier->subState}, Action::CloseUnsupplied, Role::System);
+        if (!t)
+            continue;
+        const auto procedure = std::make_shared<const Procedure>(m_store.GetProcedure(dossier->procedureId));
+        const auto agencies = std::make_shared<const AgencyTree>(m_store.LoadAgencies());
+        StaffMember server;
+        server.role = Role::System;
+        server.agencyId = dossier->handlingAgencyId;
+        pg::TransitionRequest apply;
+        apply.dossierId = id;
+        apply.expectedVersion = dossier->version;
+        apply.transition = t;
+        apply.now = now;
+        apply.outputs = [this, procedure, agencies, server, now](const pg::TransitionOutcome& o) {
+            return std::vector{
+                m_forms.ControlSheet(FormContext{o.dossier, *procedure, *agencies, server, now}, o.history())};
+        };
+        try {
+            m_store.ApplyTransition(apply);
+            ++closed;
+        } catch (const Error& e) {
+            // Another server process, or the citizen's supplement, got there first: nothing to do.
+            if (e.Category() != ErrorCategory::Conflict && e.Category() != ErrorCategory::NotAllowed &&
+                e.Category() != ErrorCategory::NotFound)
+                throw;
+        }
+    }
+    return closed;
+}
+
+}  // namespace motcua::server

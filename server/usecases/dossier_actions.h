@@ -1,0 +1,67 @@
+// Use case "act on a dossier": every staff action of the workflow with its own rules, deadlines, history and forms.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/clock.h"
+#include "model/dossier.h"
+#include "model/postgres/store.h"
+#include "model/staff.h"
+#include "model/working_calendar.h"
+#include "server/usecases/form_printer.h"
+
+namespace motcua::server {
+
+// Liên thông: the dossier moves to the other agency (sequential), or goes to several at once with a lead (parallel).
+enum class ForwardMode { Sequential, Parallel };
+
+// An action and its fields as the staff API receives them; fields an action does not use are ignored.
+struct ActionRequest {
+    Action action = Action::Accept;
+    int version = 0;
+    std::optional<std::int64_t> staffId;         // assign: to whom
+    std::string agencyCode;                      // forward: to which agency
+    ForwardMode mode = ForwardMode::Sequential;  // forward
+    std::vector<std::string> missingDocuments;   // request_supplement: every missing document, in one notice
+    std::string note;                            // request_supplement, propose_result (reasons of a refusal), …
+    std::string reason;                          // refuse, return_for_rework, stop, reschedule
+    std::optional<Outcome> outcome;              // propose_result
+    std::optional<Instant> newDueAt;             // reschedule
+};
+
+class DossierActions {
+public:
+    DossierActions(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar, const FormPrinter& forms);
+
+    // In this order: NotFound outside the caller's agency; Conflict (who changed it and when) on a stale version;
+    // NotAllowed when the role or the state forbids the action, or a rule of the action does (the assigned handler,
+    // a deadline, the once-only rules); BadInput naming the field for a missing or invalid field. Nothing is written
+    // unless the action succeeds. Returns the dossier as stored.
+    Dossier Execute(const StaffMember& staff, std::int64_t dossierId, const ActionRequest& request);
+
+    // Paper intake at the desk: the clerk types in a walk-in (or posted) dossier and accepts it at once, in one
+    // transaction (two history rows, the receipt stored). `dossier` carries applicant, documents, form data,
+    // procedure and channel; it is validated here.
+    Dossier TakeInAtDesk(const StaffMember& staff, Dossier dossier, const DossierCodeFormat& codeFormat);
+
+    // The scheduled job: closes every dossier whose supplement request has waited more than 15 days (art. 19.5),
+    // as the server itself. Safe to run in several processes at once: a dossier another process closed first is
+    // skipped. Returns how many this call closed.
+    int CloseUnsupplied(int batchSize = 100);
+
+private:
+    struct Step;
+    Step Prepare(const StaffMember& staff, const Dossier& dossier, const Transition& t, const ActionRequest& request,
+                 Instant now) const;
+    pg::DossierChange AcceptChange(const Dossier& dossier, const Procedure& procedure, Instant now) const;
+
+    pg::Store& m_store;
+    const Clock& m_clock;
+    const WorkingCalendar& m_calendar;
+    const FormPrinter& m_forms;
+};
+
+}  // namespace motcua::server

@@ -1,0 +1,48 @@
+// The one-stop forms a use case issues, filled from the dossier, the catalogue and the acting officer, as PDFs.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/agency.h"
+#include "model/dossier.h"
+#include "model/postgres/store.h"
+#include "model/procedure.h"
+#include "model/staff.h"
+#include "reports/receipt_form_builder.h"
+
+namespace motcua::server {
+
+// What every form is filled from: the dossier as stored by the step that issues it.
+struct FormContext {
+    const Dossier& dossier;
+    const Procedure& procedure;
+    const AgencyTree& agencies;
+    const StaffMember& officer;  // who issues it (for the system, a StaffMember with no id and no name)
+    Instant at{};
+};
+
+class FormPrinter {
+public:
+    // `publicUrl` is the citizen-facing base URL the QR codes link to.
+    explicit FormPrinter(std::string publicUrl);
+
+    pg::StoredOutput Receipt(const FormContext& c) const;  // form 01
+    pg::StoredOutput SupplementRequest(const FormContext& c, const std::vector<std::string>& missingDocuments,
+                                       const std::string& note) const;                 // form 02
+    pg::StoredOutput Refusal(const FormContext& c, const std::string& reasons) const;  // form 03, stage from status
+    pg::StoredOutput Apology(const FormContext& c, Instant originalDue, Instant newDue,
+                             const std::string& reason) const;                                              // form 04
+    pg::StoredOutput StopNotice(const FormContext& c, const std::string& ground) const;                     // form 05
+    pg::StoredOutput ControlSheet(const FormContext& c, const std::vector<pg::HistoryRow>& history) const;  // 06
+    // Form 07: the receiving agency's book for a year.
+    std::vector<std::uint8_t> Register(const AgencyTree& agencies, std::int64_t agencyId, int year,
+                                       const std::vector<pg::RegisterLine>& lines) const;
+
+private:
+    std::string m_publicUrl;
+    reports::ReceiptFormBuilder m_receipts;
+};
+
+}  // namespace motcua::server
