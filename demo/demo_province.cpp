@@ -55,7 +55,7 @@ DemoProvince GenerateCatalogue(std::uint32_t randomSeed)
     return province;
 }
 
-DemoProvince GenerateProvince(const ProvinceOptions& options)
+DemoProvince GenerateProvince(const ProvinceOptions& options, const WorkingCalendar& calendar)
 {
     if (options.dossiers < 0) {
         ThrowBadInput(N_("The number of demo dossiers must not be negative"), "dossiers");
@@ -65,7 +65,7 @@ DemoProvince GenerateProvince(const ProvinceOptions& options)
     }
     DemoProvince province = GenerateCatalogue(options.randomSeed);
     province.now = options.now;
-    ProvinceBuilder builder(province, options.randomSeed);
+    ProvinceBuilder builder(province, options.randomSeed, calendar);
     builder.Build(options.dossiers);
     return province;
 }

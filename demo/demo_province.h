@@ -10,6 +10,7 @@
 #include "model/procedure.h"
 #include "model/time.h"
 #include "model/workflow.h"
+#include "model/working_calendar.h"
 
 namespace motcua::demo {
 
@@ -65,9 +66,9 @@ struct ProvinceOptions {
 DemoProvince GenerateCatalogue(std::uint32_t randomSeed);
 
 // The whole province. Each dossier walks the model's TransitionTable from Submit to its target national status;
-// its times come from the model's WorkingCalendar (office hours, holidays, pauses), its codes from
-// DossierCodeFormat with a gap-free daily sequence per receiving agency. Same options → same province.
+// its times come from `calendar` (the province's working calendar: office hours, holidays, pauses), its codes from
+// DossierCodeFormat with a gap-free daily sequence per receiving agency. Same options and calendar → same province.
 // Throws Error(BadInput, "dossiers") for a negative count.
-DemoProvince GenerateProvince(const ProvinceOptions& options);
+DemoProvince GenerateProvince(const ProvinceOptions& options, const WorkingCalendar& calendar);
 
 }  // namespace motcua::demo

@@ -10,7 +10,7 @@
 
 namespace motcua::demo {
 
-SeedSummary SeedDemo(pg::Store& store, const SeedOptions& options,
+SeedSummary SeedDemo(pg::Store& store, const SeedOptions& options, const WorkingCalendar& calendar,
                      const std::function<std::string(const std::string&)>& hashPassword)
 {
     if (options.dossiers < 0 || options.dossiers > 200000) {
@@ -29,7 +29,7 @@ SeedSummary SeedDemo(pg::Store& store, const SeedOptions& options,
     generation.now = options.now != Instant{}
                          ? options.now
                          : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    const DemoProvince province = GenerateProvince(generation);
+    const DemoProvince province = GenerateProvince(generation, calendar);
     const std::string passwordHash = hashPassword(options.password);
 
     pg::Seeder seeder(store);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "model/time.h"
+#include "model/working_calendar.h"
 
 namespace motcua::pg {
 class Store;
@@ -36,13 +37,13 @@ struct SeedSummary {
     int demoAgencyAwaitingIntake = 0;        // of which status 1
 };
 
-// Generates the province (demo_province.h) and inserts it through a pg::Seeder over `store`: agencies, procedures,
-// staff, then the dossiers with their history in one bulk transaction. `hashPassword` turns the plain password into
-// the stored hash (the server's KDF); it is called once and the hash is shared by every demo account, so seeding
-// stays fast with a slow KDF. Throws Error(Conflict) when the database already holds agencies (seeding twice would
-// duplicate the province) and Error(BadInput, "dossiers"/"password") for out-of-range options; nothing is written
-// then.
-SeedSummary SeedDemo(pg::Store& store, const SeedOptions& options,
+// Generates the province (demo_province.h, its times placed on `calendar`) and inserts it through a pg::Seeder over
+// `store`: agencies, procedures, staff, then the dossiers with their history in one bulk transaction. `hashPassword`
+// turns the plain password into the stored hash (the server's KDF); it is called once and the hash is shared by every
+// demo account, so seeding stays fast with a slow KDF. Throws Error(Conflict) when the database already holds
+// agencies (seeding twice would duplicate the province) and Error(BadInput, "dossiers"/"password") for out-of-range
+// options; nothing is written then.
+SeedSummary SeedDemo(pg::Store& store, const SeedOptions& options, const WorkingCalendar& calendar,
                      const std::function<std::string(const std::string&)>& hashPassword);
 
 }  // namespace motcua::demo

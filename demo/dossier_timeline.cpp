@@ -28,10 +28,7 @@ std::int64_t WindowMinutes(const Procedure& p)
 
 }  // namespace
 
-DossierTimeline::DossierTimeline(Instant now)
-    : m_now(now),
-      m_calendar(CalendarSettings{}, HolidayTable::Vietnam2026And2027())
-{}
+DossierTimeline::DossierTimeline(Instant now, const WorkingCalendar& calendar) : m_now(now), m_calendar(calendar) {}
 
 std::vector<Instant> DossierTimeline::Times(const std::vector<const Transition*>& path, const Procedure& procedure,
                                             Channel channel, DemoRandom& random) const

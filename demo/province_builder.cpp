@@ -167,10 +167,10 @@ std::string JsonEscape(const std::string& text)
 
 }  // namespace
 
-ProvinceBuilder::ProvinceBuilder(DemoProvince& province, std::uint32_t seed)
+ProvinceBuilder::ProvinceBuilder(DemoProvince& province, std::uint32_t seed, const WorkingCalendar& calendar)
     : m_province(province),
       m_random((static_cast<std::uint64_t>(seed) << 32U) ^ 0x6d6f74637561ULL),
-      m_timeline(province.now)
+      m_timeline(province.now, calendar)
 {
     for (const auto& s : province.staff) {
         m_staffIndex.try_emplace({s.agencyId, s.role}, s.id);

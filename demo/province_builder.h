@@ -15,8 +15,9 @@ namespace motcua::demo {
 
 class ProvinceBuilder {
 public:
-    // The province must already hold its catalogue (agencies, procedures, staff) and `now`.
-    ProvinceBuilder(DemoProvince& province, std::uint32_t seed);
+    // The province must already hold its catalogue (agencies, procedures, staff) and `now`; dossier times are
+    // placed on `calendar`.
+    ProvinceBuilder(DemoProvince& province, std::uint32_t seed, const WorkingCalendar& calendar);
 
     // Appends `count` dossiers with their histories, in order of submission.
     void Build(int count);

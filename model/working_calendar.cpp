@@ -26,61 +26,7 @@ void SortUnique(std::vector<Date>& dates, const char* field)
     dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
 }
 
-// Every day from `first` to `last` inclusive.
-void AddRange(std::vector<Date>& out, Date first, Date last)
-{
-    for (auto d = sys_days{first}; d <= sys_days{last}; d += days{1})
-        out.emplace_back(d);
-}
-
 }  // namespace
-
-// Days off for public servants in 2026 and 2027 (government offices close; one-stop desks follow them).
-// Source: Labour Code 2019 (Law 45/2019/QH14) art. 112 as amended: New Year 1 day (1 January); Tết Nguyên Đán
-// 5 days; Hùng Kings' commemoration 1 day (10th of the 3rd lunar month); Victory Day 30 April; Labour Day 1 May;
-// National Day 2 days (2 September and the day before or after). A holiday falling on a weekly day off is made up
-// on the next working day (art. 111.3). The exact Tết and National Day days are fixed each year by the Government
-// for public servants. This is DATA: a province replaces or extends the table when the announcement is published.
-HolidayTable HolidayTable::Vietnam2026And2027()
-{
-    HolidayTable t;
-    auto& off = t.daysOff;
-    // --- 2026, as announced (Government Office dispatch 12729/VPCP-KGVX of 25 December 2025; Ministry of Home
-    // Affairs notice 9441/TB-BNV of 16 October 2025) ---
-    // New Year: Thursday 1 to Sunday 4 January; Friday 2 January is worked instead on Saturday 10 January.
-    off.push_back(2026y / January / 1);
-    off.push_back(2026y / January / 2);
-    t.extraWorkdays.push_back(2026y / January / 10);
-    // Tết Bính Ngọ: lunar New Year's day is Tuesday 17 February 2026. Government arrangement for public servants:
-    // off Saturday 14 February to Sunday 22 February (9 days; Monday 16 – Friday 20 are the 5 working days off).
-    AddRange(off, 2026y / February / 14, 2026y / February / 22);
-    // Hùng Kings (10/3 lunar) is Sunday 26 April 2026, made up on Monday 27 April.
-    off.push_back(2026y / April / 26);
-    off.push_back(2026y / April / 27);
-    off.push_back(2026y / April / 30);  // Thursday
-    off.push_back(2026y / May / 1);     // Friday
-    // National Day: Saturday 29 August to Wednesday 2 September; Monday 31 August is worked instead on Saturday
-    // 22 August.
-    off.push_back(2026y / August / 31);
-    off.push_back(2026y / September / 1);
-    off.push_back(2026y / September / 2);
-    t.extraWorkdays.push_back(2026y / August / 22);
-    // --- 2027 ---
-    off.push_back(2027y / January / 1);  // New Year (Friday)
-    // Tết Đinh Mùi: lunar New Year's day is Saturday 6 February 2027. PROVISIONAL, computed here until the
-    // Government announces the arrangement (then replace it): the usual pattern of one day before the New Year and
-    // four after, the two weekend days made up after: Friday 5 (New Year's Eve) to Thursday 11 February, which is
-    // 5 working days off (5, 8, 9, 10, 11) with the weekend of 6-7 between them.
-    AddRange(off, 2027y / February / 5, 2027y / February / 11);
-    off.push_back(2027y / April / 16);  // Hùng Kings (10/3 lunar), Friday
-    off.push_back(2027y / April / 30);  // Friday
-    off.push_back(2027y / May / 1);     // Saturday, made up on Monday 3 May
-    off.push_back(2027y / May / 3);
-    // National Day: Thursday 2 and Friday 3 September.
-    off.push_back(2027y / September / 2);
-    off.push_back(2027y / September / 3);
-    return t;
-}
 
 WorkingCalendar::WorkingCalendar(CalendarSettings settings, HolidayTable holidays)
     : m_settings(std::move(settings)),

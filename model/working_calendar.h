@@ -16,13 +16,14 @@ struct WorkingPeriod {
     int endMinute = 0;
 };
 
-// Data, not rules: a province replaces or extends it every year when the Government announces the days off.
+// Data, not rules: the province's calendar file (model/calendar_file.h) holds it, a section a year, extended when the
+// Government announces the days off.
 struct HolidayTable {
-    std::vector<Date> daysOff;                 // public holidays and compensating days off (including lunar New Year)
-    std::vector<Date> extraWorkdays;           // weekend days made working days in exchange
-    static HolidayTable Vietnam2026And2027();  // the official tables for 2026 and 2027 (sources in the .cpp)
+    std::vector<Date> daysOff;        // public holidays and compensating days off (including lunar New Year)
+    std::vector<Date> extraWorkdays;  // weekend days made working days in exchange
 };
 
+// The usual office hours of Vietnamese agencies; the province's calendar file states every one of them.
 struct CalendarSettings {
     std::vector<WorkingPeriod> periods{{7 * 60, 11 * 60 + 30}, {13 * 60 + 30, 17 * 60}};
     int hoursPerWorkingDay = 8;

@@ -15,8 +15,10 @@ const std::map<std::string, CommandSpec>& Specs()
 {
     static const std::map<std::string, CommandSpec> kSpecs{
         {"migrate", {{"--db", "--app-role"}, {}}},
-        {"seed", {{"--db", "--dossiers", "--password", "--kdf-cost"}, {"--demo"}}},
-        {"serve", {{"--db", "--listen", "--public-url", "--threads", "--locale-dir", "--session-hours"}, {"--quiet"}}},
+        {"seed", {{"--db", "--dossiers", "--password", "--kdf-cost", "--calendar"}, {"--demo"}}},
+        {"serve",
+         {{"--db", "--listen", "--public-url", "--threads", "--locale-dir", "--session-hours", "--calendar"},
+          {"--quiet"}}},
         {"help", {{}, {}}},
     };
     return kSpecs;
@@ -31,14 +33,18 @@ std::string CommandLine::Usage()
            "  migrate --db CONNINFO [--app-role motcua_app]\n"
            "      apply the database migrations as the schema owner; creates the application role\n"
            "  seed --db CONNINFO --demo [--dossiers 3000] [--password demo] [--kdf-cost 15]\n"
+           "       [--calendar FILE]\n"
            "      load the demo province into an empty database (as the application role)\n"
            "  serve --db CONNINFO [--listen 127.0.0.1:8080] [--public-url URL] [--threads 8]\n"
-           "        [--locale-dir DIR] [--session-hours 8] [--quiet]\n"
+           "        [--locale-dir DIR] [--session-hours 8] [--calendar FILE] [--quiet]\n"
            "      run the citizen and staff HTTP APIs (as the application role)\n"
            "  help\n"
            "\n"
            "CONNINFO is a libpq connection string; MOTCUA_DB is used when --db is not given.\n"
            "--kdf-cost is log2 of the scrypt N parameter (15 in production).\n"
+           "--calendar FILE is the working calendar (office hours, days off); by default\n"
+           "../share/motcua/calendar/vietnam.conf from the executable's folder. A missing or wrong file stops\n"
+           "seed and serve (exit code 1) with the file and line.\n"
            "Exit codes: 0 success, 1 failure, 2 usage error.\n";
 }
 

@@ -7,11 +7,14 @@
 #include <iostream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
+#include "model/calendar_file.h"
 #include "model/clock.h"
 #include "model/error.h"
 #include "model/postgres/store.h"
+#include "server/calendar_loader.h"
 #include "server/command_line.h"
 #include "server/server.h"
 #include "server/server_config.h"
@@ -50,6 +53,19 @@ std::string ExecutablePath(const char* argv0)
     return std::filesystem::absolute(argv0, ec).string();
 }
 
+// Read before the database is reached, so that a missing or wrong file stops the command at once (exit code 1, the
+// parser's "<file>:<line>: …"); the log names the years it covers and warns about this year and the next.
+motcua::WorkingCalendar LoadCalendar(const std::string& explicitFile, const std::string& executablePath,
+                                     const motcua::Clock& clock)
+{
+    const std::string path = motcua::server::FindCalendarFile(explicitFile, executablePath);
+    const motcua::CalendarFile file = motcua::server::LoadCalendarFile(path);
+    const motcua::Date today = motcua::LocalDate(clock.Now(), file.settings.utcOffset);
+    for (const std::string& note : motcua::server::CalendarStartNotes(file, path, today))
+        std::cerr << "motcua-server: " << note << '\n';
+    return file.MakeCalendar();
+}
+
 int Migrate(const CommandLine& cl)
 {
     const std::string role = cl.Value("--app-role").value_or("motcua_app");
@@ -58,11 +74,14 @@ int Migrate(const CommandLine& cl)
     return 0;
 }
 
-int Seed(const CommandLine& cl)
+int Seed(const CommandLine& cl, const char* argv0)
 {
     if (!cl.Flag("--demo"))
         throw CommandLine::UsageError("seed needs --demo (the demo province is the only data set)");
     const std::string db = DatabaseOf(cl);
+    const motcua::SystemClock clock;
+    const motcua::WorkingCalendar calendar =
+        LoadCalendar(cl.Value("--calendar").value_or(""), ExecutablePath(argv0), clock);
     motcua::server::ScryptCost cost;
     cost.log2N = static_cast<int>(cl.Integer("--kdf-cost", 10, 20, cost.log2N));
 #ifdef MOTCUA_HAVE_DEMO
@@ -72,7 +91,7 @@ int Seed(const CommandLine& cl)
     const motcua::server::PasswordHasher hasher(cost);
     motcua::pg::Store store(db, 2);
     const motcua::demo::SeedSummary summary = motcua::demo::SeedDemo(
-        store, options, [&hasher](const std::string& password) { return hasher.Hash(password); });
+        store, options, calendar, [&hasher](const std::string& password) { return hasher.Hash(password); });
     std::cout << "seed: " << summary.agencies << " agencies (" << summary.departments << " departments, "
               << summary.communes << " communes and wards), " << summary.procedures << " procedures, " << summary.staff
               << " staff, " << summary.dossiers << " dossiers, " << summary.historyEvents << " history events\n"
@@ -81,6 +100,7 @@ int Seed(const CommandLine& cl)
     return 0;
 #else
     (void)db;
+    (void)calendar;
     std::cerr << "motcua-server: this build has no demo library (motcua_demo); seed is unavailable\n";
     return 1;
 #endif
@@ -97,11 +117,13 @@ int Serve(const CommandLine& cl, const char* argv0)
     config.sessionLifetime = std::chrono::hours(cl.Integer("--session-hours", 1, 24LL * 30, 8));
     config.logRequests = !cl.Flag("--quiet");
     config.executablePath = ExecutablePath(argv0);
+    config.calendarFile = cl.Value("--calendar").value_or("");
     const std::string db = DatabaseOf(cl);
+    const motcua::SystemClock clock;
+    motcua::WorkingCalendar calendar = LoadCalendar(config.calendarFile, config.executablePath, clock);
 
     motcua::pg::Store store(db, static_cast<std::size_t>(config.threads));
-    const motcua::SystemClock clock;
-    motcua::server::Server server(config, store, clock);
+    motcua::server::Server server(config, std::move(calendar), store, clock);
     std::signal(SIGINT, OnStopSignal);
     std::signal(SIGTERM, OnStopSignal);
     server.Start();
@@ -128,7 +150,7 @@ int main(int argc, char** argv)
         if (cl.Command() == "migrate")
             return Migrate(cl);
         if (cl.Command() == "seed")
-            return Seed(cl);
+            return Seed(cl, argv[0]);
         return Serve(cl, argv[0]);
     } catch (const CommandLine::UsageError& e) {
         std::cerr << "motcua-server: " << e.what() << "\n\n" << CommandLine::Usage();

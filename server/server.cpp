@@ -1,5 +1,7 @@
 #include "server/server.h"
 
+#include "server/calendar_loader.h"
+
 namespace motcua::server {
 
 namespace {
@@ -15,12 +17,17 @@ std::string ChooseLocaleDir(const ServerConfig& config)
 }  // namespace
 
 Server::Server(ServerConfig config, pg::Store& store, const Clock& clock)
+    : Server(config, LoadCalendarFile(FindCalendarFile(config.calendarFile, config.executablePath)).MakeCalendar(),
+             store, clock)
+{}
+
+Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, const Clock& clock)
     : m_config(std::move(config)),
       m_translator(ChooseLocaleDir(m_config)),
       m_problems(m_translator),
       m_hasher(m_config.kdfCost),
       m_sessions(store, m_hasher, m_config.sessionLifetime),
-      m_calendar(CalendarSettings{}, HolidayTable::Vietnam2026And2027()),
+      m_calendar(std::move(calendar)),
       m_forms(m_config.EffectivePublicUrl()),
       m_actions(store, clock, m_calendar, m_forms),
       m_citizenApi(store, clock, m_calendar, DossierCodeFormat(m_config.dossierCodePattern)),

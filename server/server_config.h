@@ -17,7 +17,8 @@ struct ServerConfig {
     std::string publicUrl;            // base of lookup links printed on forms; empty: http://<listen>
     int threads = 8;                  // HTTP worker threads and database connections
     std::string localeDir;            // --locale-dir; empty: search next to the executable, then the build tree
-    std::string executablePath;       // for the locale search; empty: not searched there
+    std::string calendarFile;         // --calendar; empty: search next to the executable, then the build tree
+    std::string executablePath;       // for the locale and calendar searches; empty: not searched there
     std::chrono::seconds sessionLifetime{8 * 3600};
     ScryptCost kdfCost;  // for hashing new passwords; checks use the cost stored in each hash
     std::size_t maxBodyBytes = std::size_t{1024} * 1024;

@@ -13,17 +13,19 @@
 #include "model/error.h"
 #include "model/working_calendar.h"
 #include "tests/demo/standard_province.h"
+#include "tests/support/shipped_calendar.h"
 
 using namespace motcua;
 using namespace motcua::demo;
 using namespace motcua::demo::test;
 using namespace std::chrono;
+using motcua::test::ShippedCalendar;
 
 BOOST_AUTO_TEST_SUITE(demo_province)
 
 BOOST_AUTO_TEST_CASE(same_seed_same_province_other_seed_other_people)
 {
-    const DemoProvince again = GenerateProvince(ProvinceOptions{3000, 20261127, kStandardNow});
+    const DemoProvince again = GenerateProvince(ProvinceOptions{3000, 20261127, kStandardNow}, ShippedCalendar());
     const DemoProvince& first = StandardProvince();
     BOOST_REQUIRE_EQUAL(first.dossiers.size(), again.dossiers.size());
     for (std::size_t i = 0; i < first.dossiers.size(); ++i) {
@@ -41,7 +43,7 @@ BOOST_AUTO_TEST_CASE(same_seed_same_province_other_seed_other_people)
         BOOST_TEST(first.staff[i].fullName == again.staff[i].fullName);
     }
 
-    const DemoProvince other = GenerateProvince(ProvinceOptions{3000, 7, kStandardNow});
+    const DemoProvince other = GenerateProvince(ProvinceOptions{3000, 7, kStandardNow}, ShippedCalendar());
     int sameName = 0;
     for (std::size_t i = 0; i < other.dossiers.size(); ++i) {
         sameName += other.dossiers[i].applicant.citizenId == first.dossiers[i].applicant.citizenId ? 1 : 0;
@@ -163,7 +165,7 @@ BOOST_AUTO_TEST_CASE(every_national_status_is_present)
     }
     BOOST_TEST(count[10] > count[4]);  // most dossiers of the last 90 days are finished
     // Even a tiny demo has one of each.
-    const DemoProvince tiny = GenerateProvince(ProvinceOptions{12, 1, kStandardNow});
+    const DemoProvince tiny = GenerateProvince(ProvinceOptions{12, 1, kStandardNow}, ShippedCalendar());
     std::set<int> statuses;
     for (const Dossier& d : tiny.dossiers) {
         statuses.insert(static_cast<int>(d.status));
@@ -196,7 +198,7 @@ BOOST_AUTO_TEST_CASE(codes_are_unique_and_gap_free_per_agency_and_day)
 BOOST_AUTO_TEST_CASE(times_are_ordered_and_inside_the_last_ninety_days)
 {
     const DemoProvince& p = StandardProvince();
-    const WorkingCalendar calendar(CalendarSettings{}, HolidayTable::Vietnam2026And2027());
+    const WorkingCalendar& calendar = ShippedCalendar();
     for (std::size_t i = 0; i < p.dossiers.size(); ++i) {
         const Dossier& d = p.dossiers[i];
         const auto& events = p.history[i];
@@ -301,14 +303,14 @@ BOOST_AUTO_TEST_CASE(the_demo_clerk_has_a_good_inbox_and_some_dossiers_are_overd
 BOOST_AUTO_TEST_CASE(bad_options_are_refused)
 {
     try {
-        GenerateProvince(ProvinceOptions{-1, 1, kStandardNow});
+        GenerateProvince(ProvinceOptions{-1, 1, kStandardNow}, ShippedCalendar());
         BOOST_ERROR("a negative count was accepted");
     } catch (const Error& e) {
         BOOST_TEST((e.Category() == ErrorCategory::BadInput));
         BOOST_TEST(e.Field() == "dossiers");
     }
-    BOOST_CHECK_THROW(GenerateProvince(ProvinceOptions{10, 1, Instant{}}), Error);
-    BOOST_TEST(GenerateProvince(ProvinceOptions{0, 1, kStandardNow}).dossiers.empty());
+    BOOST_CHECK_THROW(GenerateProvince(ProvinceOptions{10, 1, Instant{}}, ShippedCalendar()), Error);
+    BOOST_TEST(GenerateProvince(ProvinceOptions{0, 1, kStandardNow}, ShippedCalendar()).dossiers.empty());
 }
 
 BOOST_AUTO_TEST_CASE(ascii_folding_for_usernames)

@@ -11,11 +11,13 @@
 #include "model/error.h"
 #include "model/postgres/store.h"
 #include "tests/support/fixture_catalogue.h"
+#include "tests/support/shipped_calendar.h"
 #include "tests/support/test_database.h"
 
 using namespace motcua;
 using namespace motcua::demo;
 using namespace std::chrono;
+using motcua::test::ShippedCalendar;
 
 namespace {
 
@@ -57,7 +59,7 @@ BOOST_AUTO_TEST_CASE(seeds_an_empty_database_and_refuses_a_second_time)
         return "test-hash:" + password;
     };
 
-    const SeedSummary summary = SeedDemo(store, Options(600), hash);
+    const SeedSummary summary = SeedDemo(store, Options(600), ShippedCalendar(), hash);
     BOOST_TEST(hashed == 1);
     BOOST_TEST(summary.agencies == 121);
     BOOST_TEST(summary.departments == 20);
@@ -90,7 +92,7 @@ BOOST_AUTO_TEST_CASE(seeds_an_empty_database_and_refuses_a_second_time)
     BOOST_TEST(store.FindStaffByUsername("clerk.sotuphap").has_value());
 
     // Each generated dossier is stored as generated, with its history.
-    const DemoProvince generated = GenerateProvince(ProvinceOptions{600, 20261127, kNow});
+    const DemoProvince generated = GenerateProvince(ProvinceOptions{600, 20261127, kNow}, ShippedCalendar());
     for (std::size_t i = 0; i < generated.dossiers.size(); i += 37) {
         const Dossier& expected = generated.dossiers[i];
         const auto stored = store.FindDossierByCode(expected.code);
@@ -117,7 +119,7 @@ BOOST_AUTO_TEST_CASE(seeds_an_empty_database_and_refuses_a_second_time)
 
     // Seeding again is refused with a clear message, and nothing is added.
     try {
-        SeedDemo(store, Options(600), hash);
+        SeedDemo(store, Options(600), ShippedCalendar(), hash);
         BOOST_ERROR("a second seeding was accepted");
     } catch (const Error& e) {
         BOOST_TEST((e.Category() == ErrorCategory::Conflict));
@@ -138,7 +140,7 @@ BOOST_AUTO_TEST_CASE(bad_options_write_nothing)
         {Options(-1), "dossiers"}, {Options(200001), "dossiers"}, {noPassword, "password"}};
     for (const auto& [options, field] : cases) {
         try {
-            SeedDemo(store, options, hash);
+            SeedDemo(store, options, ShippedCalendar(), hash);
             BOOST_ERROR("bad options were accepted");
         } catch (const Error& e) {
             BOOST_TEST((e.Category() == ErrorCategory::BadInput));

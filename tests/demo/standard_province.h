@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "demo/demo_province.h"
+#include "tests/support/shipped_calendar.h"
 
 namespace motcua::demo::test {
 
@@ -13,7 +14,8 @@ inline constexpr Instant kStandardNow =
 
 inline const DemoProvince& StandardProvince()
 {
-    static const DemoProvince kProvince = GenerateProvince(ProvinceOptions{3000, 20261127, kStandardNow});
+    static const DemoProvince kProvince =
+        GenerateProvince(ProvinceOptions{3000, 20261127, kStandardNow}, motcua::test::ShippedCalendar());
     return kProvince;
 }
 

@@ -1,4 +1,5 @@
-// Working-day deadlines: every expectation below was counted by hand on the 2026/2027 calendar (weekdays noted).
+// Working-day deadlines on the shipped calendar file: every expectation below was counted by hand on the 2026/2027
+// calendar (weekdays noted).
 #include "model/working_calendar.h"
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "test_support.h"
+#include "tests/support/shipped_calendar.h"
 
 using namespace motcua;
 using namespace motcua::test;
@@ -18,8 +20,7 @@ namespace {
 
 const WorkingCalendar& Vn()
 {
-    static const WorkingCalendar kCalendar{CalendarSettings{}, HolidayTable::Vietnam2026And2027()};
-    return kCalendar;
+    return ShippedCalendar();
 }
 
 Procedure Proc(int amount, DurationUnit unit = DurationUnit::WorkingDays)
@@ -98,13 +99,15 @@ BOOST_AUTO_TEST_SUITE(working_calendar)
 
 BOOST_AUTO_TEST_CASE(holiday_table_2026_2027_is_the_expected_set)
 {
-    const HolidayTable t = HolidayTable::Vietnam2026And2027();
+    const HolidayTable& t = ShippedCalendarFile().holidays;
     const std::set<Date> got(t.daysOff.begin(), t.daysOff.end());
-    // 2026: New Year Thu 1 + Fri 2 Jan (2 Jan worked on Sat 10 Jan); Hùng Kings Sun 26 made up Mon 27 Apr; 30/4, 1/5;
-    // National Day Mon 31 Aug (worked on Sat 22 Aug), Tue 1 and Wed 2 Sep.
-    std::set<Date> want{D(2026, 1, 1),  D(2026, 1, 2), D(2026, 4, 26), D(2026, 4, 27), D(2026, 4, 30), D(2026, 5, 1),
-                        D(2026, 8, 31), D(2026, 9, 1), D(2026, 9, 2),  D(2027, 1, 1),  D(2027, 4, 16), D(2027, 4, 30),
-                        D(2027, 5, 1),  D(2027, 5, 3), D(2027, 9, 2),  D(2027, 9, 3)};
+    // 2026: New Year Thu 1 – Sun 4 Jan (Fri 2 Jan worked on Sat 10 Jan); Hùng Kings Sun 26 made up Mon 27 Apr; 30/4,
+    // 1/5; National Day Sat 29 Aug – Wed 2 Sep (Mon 31 Aug worked on Sat 22 Aug). The file lists the announced
+    // breaks whole, weekends included.
+    std::set<Date> want{D(2026, 1, 1),  D(2026, 1, 2),  D(2026, 1, 3), D(2026, 1, 4),  D(2026, 4, 26),
+                        D(2026, 4, 27), D(2026, 4, 30), D(2026, 5, 1), D(2026, 8, 29), D(2026, 8, 30),
+                        D(2026, 8, 31), D(2026, 9, 1),  D(2026, 9, 2), D(2027, 1, 1),  D(2027, 4, 16),
+                        D(2027, 4, 30), D(2027, 5, 1),  D(2027, 5, 3), D(2027, 9, 2),  D(2027, 9, 3)};
     for (unsigned d = 14; d <= 22; ++d)
         want.insert(D(2026, 2, d));  // Tết Bính Ngọ, 14–22 Feb 2026
     for (unsigned d = 5; d <= 11; ++d)
@@ -279,7 +282,7 @@ BOOST_AUTO_TEST_CASE(clock_start_with_an_early_cutoff_skips_a_period_opening_aft
 {
     CalendarSettings s;
     s.forwardingCutoffMinute = 13 * 60;  // a province forwarding only what arrives before 13:00
-    const WorkingCalendar c{s, HolidayTable::Vietnam2026And2027()};
+    const WorkingCalendar c{s, ShippedCalendarFile().holidays};
     BOOST_TEST(Show(c.ClockStart(VnTime(2026, 1, 5, 12, 0))) == Show(VnTime(2026, 1, 6, 7, 0)));
     BOOST_TEST(Show(c.ClockStart(VnTime(2026, 1, 5, 11, 0))) == Show(VnTime(2026, 1, 5, 11, 0)));
     BOOST_TEST(Show(c.ClockStart(VnTime(2026, 1, 5, 6, 0))) == Show(VnTime(2026, 1, 5, 7, 0)));
