@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/time.h"
+#include "reports/form_signature.h"
 #include "reports/pdf_document.h"
 
 namespace motcua::reports {
@@ -30,11 +31,11 @@ Date RequireFormDate(const std::string& text, const std::string& field);
 // reference on the left ("Mã hồ sơ: …", "Số: …") and, when there is a date, "<place>, ngày … tháng … năm …" on the
 // right.
 struct HeadingBlock {
-    std::string provinceName;  // omitted when empty
-    std::string agencyName;
-    std::string referenceLabel;  // "Mã hồ sơ: "
-    std::string reference;       // printed bold, shrunk to stay on one line
-    std::string place;
+    std::string provinceName{};  // omitted when empty
+    std::string agencyName{};
+    std::string referenceLabel{};  // "Mã hồ sơ: "
+    std::string reference{};       // printed bold, shrunk to stay on one line
+    std::string place{};
     std::optional<Date> date{};
 };
 void DrawHeadingBlock(PdfDocument& pdf, const HeadingBlock& heading);
@@ -48,16 +49,11 @@ void Labelled(PdfDocument& pdf, const std::string& label, const std::string& val
 // Phone and email on one line when both fit in half the width, as on the paper forms.
 void ContactLine(PdfDocument& pdf, const std::string& phone, const std::string& email);
 
-struct SignatureColumn {
-    std::string title;  // "NGƯỜI TIẾP NHẬN HỒ SƠ"
-    std::string note = "(Ký và ghi rõ họ tên)";
-    std::string name;
-};
 // Up to two signatures side by side (the right one alone when there is one), a QR code between them or a
 // distribution list ("Nơi nhận:") in place of the left one; kept on one page.
 struct SignatureRow {
-    std::optional<SignatureColumn> left{};
-    std::optional<SignatureColumn> right{};
+    std::optional<FormSignature> left{};
+    std::optional<FormSignature> right{};
     const QrCode* qr = nullptr;
     std::vector<std::string> recipients{};
 };

@@ -32,6 +32,11 @@ std::string StripPrefix(std::string name, std::initializer_list<const char*> pre
 
 }  // namespace
 
+std::string OneStopDesk(const std::string& agencyName)
+{
+    return "Bộ phận Một cửa – " + agencyName;
+}
+
 std::string TwoDigits(int value)
 {
     char buffer[16];

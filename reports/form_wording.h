@@ -22,6 +22,9 @@ AgencyHeading HeadingOf(const AgencyTree& agencies, std::int64_t agencyId);
 // The place name for "…, ngày … tháng … năm …": the commune's or province's own name without its title.
 std::string PlaceName(const AgencyTree& agencies, std::int64_t agencyId);
 
+// The one-stop desk of an agency by its 2025 name: "Bộ phận Một cửa – UBND phường Hoa Lư".
+std::string OneStopDesk(const std::string& agencyName);
+
 // At least two digits: 5 → "05" (counts and numbers on the forms).
 std::string TwoDigits(int value);
 

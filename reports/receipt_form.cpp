@@ -92,8 +92,8 @@ std::vector<std::uint8_t> RenderReceipt(const ReceiptForm& form)
                   {kBodySize});
 
     // The middle is free on the paper form too (the seal goes over the officer's signature).
-    DrawSignatures(pdf, {.left = SignatureColumn{.title = "NGƯỜI NỘP HỒ SƠ", .name = form.applicantName},
-                         .right = SignatureColumn{.title = "NGƯỜI TIẾP NHẬN HỒ SƠ", .name = form.receivingOfficer},
+    DrawSignatures(pdf, {.left = FormSignature{.title = "NGƯỜI NỘP HỒ SƠ", .name = form.applicantName},
+                         .right = FormSignature{.title = "NGƯỜI TIẾP NHẬN HỒ SƠ", .name = form.receivingOfficer},
                          .qr = qr ? &*qr : nullptr});
     NumberPages(pdf, "Mã hồ sơ: " + std::string(Trim(form.dossierCode)) + " - ");
     return pdf.Save();

@@ -58,7 +58,7 @@ ReceiptForm ReceiptFormBuilder::Build(const Dossier& dossier, const Procedure& p
     form.legalProcessingTime = FormatLegalTime(procedure);
     form.receivedAt = FormatVietnameseDateTime(receivedAt);
     form.dueAt = dossier.dueAt ? FormatVietnameseDateTime(*dossier.dueAt) : std::string();
-    form.collectAt = "Bộ phận Một cửa – " + heading.agencyName;  // the desk's name since the 2025 decree
+    form.collectAt = OneStopDesk(heading.agencyName);
     form.fees = FormatFee(procedure.feeVnd);
     form.receivingOfficer = officerName;
     form.lookupUrl = m_publicUrl + "/tra-cuu/" + dossier.code;
