@@ -192,6 +192,30 @@ void ExpectPrinted(const std::filesystem::path& pdf, const std::vector<std::stri
         BOOST_TEST(raw.find(WithoutWhitespace(text)) != std::string::npos, "missing: " << text);
 }
 
+void ExpectInOrder(const std::filesystem::path& pdf, const std::vector<std::string>& texts)
+{
+    const std::string all = WithoutWhitespace(ExtractText(pdf, "-raw"));
+    std::size_t at = 0;
+    for (const std::string& text : texts) {
+        const auto found = all.find(WithoutWhitespace(text), at);
+        BOOST_TEST(found != std::string::npos, "missing or out of order: " << text);
+        if (found != std::string::npos)
+            at = found;
+    }
+}
+
+int ExpectEveryPageHeaded(const std::filesystem::path& pdf, const std::string& header, const std::string& footerPrefix)
+{
+    const int pages = PageCount(pdf);
+    for (int page = 1; page <= pages; ++page) {
+        const std::string text = WithoutWhitespace(ExtractText(pdf, "-raw", page, page));
+        BOOST_TEST(text.find(WithoutWhitespace(header)) != std::string::npos, "header row on page " << page);
+        const std::string footer = footerPrefix + "Trang " + std::to_string(page) + "/" + std::to_string(pages);
+        BOOST_TEST(text.find(WithoutWhitespace(footer)) != std::string::npos, "missing: " << footer);
+    }
+    return pages;
+}
+
 void ExpectBadInput(const std::function<void()>& action, const std::string& field)
 {
     try {

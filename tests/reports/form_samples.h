@@ -49,8 +49,22 @@ std::unique_ptr<RenderedPdf> Keep(std::vector<std::uint8_t> bytes);
 
 // Every text is in the PDF, compared without whitespace (where lines wrap does not matter, every letter does).
 void ExpectPrinted(const std::filesystem::path& pdf, const std::vector<std::string>& texts);
+// The texts appear in this order (a table's rows over its pages).
+void ExpectInOrder(const std::filesystem::path& pdf, const std::vector<std::string>& texts);
+// Every page shows `header` (a table's repeated header row) and "<footerPrefix>Trang n/m"; returns the page count.
+int ExpectEveryPageHeaded(const std::filesystem::path& pdf, const std::string& header, const std::string& footerPrefix);
 // `action` throws Error(BadInput) naming `field`.
 void ExpectBadInput(const std::function<void()>& action, const std::string& field);
+// An action that renders a copy of `form` spoilt by `spoil`, for ExpectBadInput.
+template <class Form, class Render, class Spoil>
+std::function<void()> Spoilt(Form form, Render render, Spoil spoil)
+{
+    return [form, spoil, render] {
+        Form copy = form;
+        spoil(copy);
+        render(copy);
+    };
+}
 // qpdf --check finds no fault (skipped, with a message, when qpdf was not found at configure time).
 void ExpectSoundStructure(const std::filesystem::path& pdf);
 

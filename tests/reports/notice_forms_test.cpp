@@ -26,14 +26,17 @@ std::vector<std::string> HeaderTexts(const NoticeHeader& h)
             "Mã hồ sơ: " + h.dossierCode};
 }
 
-std::vector<std::string> SignerTexts(const FormSignature& s)
+// Renders `bytes` to a file and expects the header's and the signer's texts, `more`, and a sound structure.
+std::unique_ptr<RenderedPdf> ExpectNotice(std::vector<std::uint8_t> bytes, const NoticeHeader& header,
+                                          const FormSignature& signer, const std::vector<std::string>& more)
 {
-    return {s.title, s.note, s.name};
-}
-
-void Append(std::vector<std::string>& to, const std::vector<std::string>& more)
-{
-    to.insert(to.end(), more.begin(), more.end());
+    auto pdf = Keep(std::move(bytes));
+    std::vector<std::string> texts = HeaderTexts(header);
+    texts.insert(texts.end(), {signer.title, signer.note, signer.name});
+    texts.insert(texts.end(), more.begin(), more.end());
+    ExpectPrinted(pdf->file.Path(), texts);
+    ExpectSoundStructure(pdf->file.Path());
+    return pdf;
 }
 
 }  // namespace
@@ -43,15 +46,12 @@ BOOST_AUTO_TEST_SUITE(notice_forms)
 BOOST_AUTO_TEST_CASE(form_02_prints_every_missing_document_and_the_contact)
 {
     const SupplementRequestForm form = SampleSupplementRequest();
-    const auto pdf = Keep(RenderSupplementRequest(form));
-    std::vector<std::string> texts = HeaderTexts(form.header);
-    Append(texts, SignerTexts(form.signer));
-    Append(texts, {"Hoa Lư, ngày 27 tháng 11 năm 2026", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
-                   "1" + form.documents[0].name + form.documents[0].form, "2" + form.documents[1].name,
-                   "Lý do: " + form.reason, form.contactOfficer + ", số điện thoại " + form.contactPhone});
-    ExpectPrinted(pdf->file.Path(), texts);
+    const auto pdf =
+        ExpectNotice(RenderSupplementRequest(form), form.header, form.signer,
+                     {"Hoa Lư, ngày 27 tháng 11 năm 2026", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+                      "1" + form.documents[0].name + form.documents[0].form, "2" + form.documents[1].name,
+                      "Lý do: " + form.reason, form.contactOfficer + ", số điện thoại " + form.contactPhone});
     BOOST_TEST(PageCount(pdf->file.Path()) == 1);
-    ExpectSoundStructure(pdf->file.Path());
 }
 
 BOOST_AUTO_TEST_CASE(form_02_with_a_long_list_continues_under_a_repeated_header)
@@ -72,43 +72,32 @@ BOOST_AUTO_TEST_CASE(form_03_prints_the_reasons_at_either_stage)
 {
     for (const RefusalStage stage : {RefusalStage::Intake, RefusalStage::Appraisal}) {
         const RefusalForm form = SampleRefusal(stage);
-        const auto pdf = Keep(RenderRefusal(form));
-        std::vector<std::string> texts = HeaderTexts(form.header);
-        Append(texts, SignerTexts(form.signer));
-        Append(texts, {form.title, form.intro, form.decision, form.reason, form.contactOfficer, form.contactPhone,
-                       "Xin thông báo để Ông/Bà được biết và thực hiện./."});
-        ExpectPrinted(pdf->file.Path(), texts);
-        ExpectSoundStructure(pdf->file.Path());
+        ExpectNotice(RenderRefusal(form), form.header, form.signer,
+                     {form.title, form.intro, form.decision, form.reason, form.contactOfficer, form.contactPhone,
+                      "Xin thông báo để Ông/Bà được biết và thực hiện./."});
     }
 }
 
 BOOST_AUTO_TEST_CASE(form_04_prints_the_delay_the_apology_and_the_new_appointment)
 {
     const ApologyForm form = SampleApology();
-    const auto pdf = Keep(RenderApology(form));
-    std::vector<std::string> texts = HeaderTexts(form.header);
-    Append(texts, SignerTexts(form.signer));
-    Append(texts, form.recipients);
-    Append(texts, {"Ninh Bình, ngày 09 tháng 12 năm 2026", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
-                   "Kính gửi: Ông/Bà " + form.header.applicantName, form.receivedDate, form.originalDue,
-                   "Tuy nhiên đến nay, " + form.responsibleAgency + " chưa trả kết quả", "Lý do: " + form.reason,
-                   form.responsibleAgency + " trân trọng xin lỗi Ông/Bà", form.newDue + ", tại " + form.returnPlace,
-                   "Nơi nhận:"});
-    ExpectPrinted(pdf->file.Path(), texts);
-    ExpectSoundStructure(pdf->file.Path());
+    std::vector<std::string> texts = form.recipients;
+    texts.insert(texts.end(), {"Ninh Bình, ngày 09 tháng 12 năm 2026", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+                               "Kính gửi: Ông/Bà " + form.header.applicantName, form.receivedDate, form.originalDue,
+                               "Tuy nhiên đến nay, " + form.responsibleAgency + " chưa trả kết quả",
+                               "Lý do: " + form.reason, form.responsibleAgency + " trân trọng xin lỗi Ông/Bà",
+                               form.newDue + ", tại " + form.returnPlace, "Nơi nhận:"});
+    ExpectNotice(RenderApology(form), form.header, form.signer, texts);
 }
 
 BOOST_AUTO_TEST_CASE(form_05_prints_the_ground_for_stopping)
 {
     const StopNoticeForm form = SampleStopNotice();
-    const auto pdf = Keep(RenderStopNotice(form));
-    std::vector<std::string> texts = HeaderTexts(form.header);
-    Append(texts, SignerTexts(form.signer));
-    Append(texts, form.recipients);
-    Append(texts, {"THÔNG BÁO", "Về việc dừng xử lý hồ sơ", form.receivedDate,
-                   form.header.agencyName + " thông báo dừng xử lý hồ sơ nêu trên. Căn cứ và lý do: " + form.reason});
-    ExpectPrinted(pdf->file.Path(), texts);
-    ExpectSoundStructure(pdf->file.Path());
+    std::vector<std::string> texts = form.recipients;
+    texts.insert(texts.end(),
+                 {"THÔNG BÁO", "Về việc dừng xử lý hồ sơ", form.receivedDate,
+                  form.header.agencyName + " thông báo dừng xử lý hồ sơ nêu trên. Căn cứ và lý do: " + form.reason});
+    ExpectNotice(RenderStopNotice(form), form.header, form.signer, texts);
 }
 
 BOOST_AUTO_TEST_CASE(empty_optional_text_prints_as_a_blank)
@@ -123,64 +112,27 @@ BOOST_AUTO_TEST_CASE(empty_optional_text_prints_as_a_blank)
 
 BOOST_AUTO_TEST_CASE(refuses_notices_missing_what_identifies_them)
 {
-    const auto spoilt = [](const std::function<void(NoticeHeader&)>& spoil) {
-        return [spoil] {
-            SupplementRequestForm form = SampleSupplementRequest();
-            spoil(form.header);
-            RenderSupplementRequest(form);
-        };
-    };
-    ExpectBadInput(spoilt([](NoticeHeader& h) { h.dossierCode = " "; }), "header.dossierCode");
-    ExpectBadInput(spoilt([](NoticeHeader& h) { h.applicantName.clear(); }), "header.applicantName");
-    ExpectBadInput(spoilt([](NoticeHeader& h) { h.agencyName.clear(); }), "header.agencyName");
-    ExpectBadInput(spoilt([](NoticeHeader& h) { h.issueDate = "2026-11-27"; }), "header.issueDate");
+    const SupplementRequestForm sample = SampleSupplementRequest();
+    const auto render = RenderSupplementRequest;
+    using Form = SupplementRequestForm;
+    ExpectBadInput(Spoilt(sample, render, [](Form& f) { f.header.dossierCode = " "; }), "header.dossierCode");
+    ExpectBadInput(Spoilt(sample, render, [](Form& f) { f.header.applicantName.clear(); }), "header.applicantName");
+    ExpectBadInput(Spoilt(sample, render, [](Form& f) { f.header.agencyName.clear(); }), "header.agencyName");
+    ExpectBadInput(Spoilt(sample, render, [](Form& f) { f.header.issueDate = "2026-11-27"; }), "header.issueDate");
     ExpectBadInput([] { RenderRefusal(RefusalForm{}); }, "header.agencyName");
 }
 
 BOOST_AUTO_TEST_CASE(refuses_notices_without_their_own_content)
 {
-    ExpectBadInput(
-        [] {
-            SupplementRequestForm form = SampleSupplementRequest();
-            form.documents.clear();
-            RenderSupplementRequest(form);
-        },
-        "documents");
-    ExpectBadInput(
-        [] {
-            SupplementRequestForm form = SampleSupplementRequest();
-            form.documents[1].name = "\t";
-            RenderSupplementRequest(form);
-        },
-        "documents[1].name");
-    ExpectBadInput(
-        [] {
-            RefusalForm form = SampleRefusal(RefusalStage::Intake);
-            form.reason = "  ";
-            RenderRefusal(form);
-        },
-        "reason");
-    ExpectBadInput(
-        [] {
-            ApologyForm form = SampleApology();
-            form.reason.clear();
-            RenderApology(form);
-        },
-        "reason");
-    ExpectBadInput(
-        [] {
-            ApologyForm form = SampleApology();
-            form.newDue.clear();
-            RenderApology(form);
-        },
-        "newDue");
-    ExpectBadInput(
-        [] {
-            StopNoticeForm form = SampleStopNotice();
-            form.reason.clear();
-            RenderStopNotice(form);
-        },
-        "reason");
+    const auto supplement = SampleSupplementRequest();
+    ExpectBadInput(Spoilt(supplement, RenderSupplementRequest, [](auto& f) { f.documents.clear(); }), "documents");
+    ExpectBadInput(Spoilt(supplement, RenderSupplementRequest, [](auto& f) { f.documents[1].name = "\t"; }),
+                   "documents[1].name");
+    ExpectBadInput(Spoilt(SampleRefusal(RefusalStage::Intake), RenderRefusal, [](auto& f) { f.reason = " "; }),
+                   "reason");
+    ExpectBadInput(Spoilt(SampleApology(), RenderApology, [](auto& f) { f.reason.clear(); }), "reason");
+    ExpectBadInput(Spoilt(SampleApology(), RenderApology, [](auto& f) { f.newDue.clear(); }), "newDue");
+    ExpectBadInput(Spoilt(SampleStopNotice(), RenderStopNotice, [](auto& f) { f.reason.clear(); }), "reason");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
