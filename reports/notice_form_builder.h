@@ -1,5 +1,4 @@
-// Fills forms 02–05 (supplement request, refusal, apology with a new appointment, notice of stopping) from the
-// catalogue, the dossier and the action taken: all wording and date formatting is decided here.
+// Fills forms 02–05 from the catalogue, the dossier and the action taken: all wording and date formatting is here.
 #pragma once
 
 #include <cstdint>

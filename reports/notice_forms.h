@@ -1,5 +1,4 @@
-// Forms 02–05 (supplement request, refusal, apology with a new appointment, notice of stopping): the data they print
-// and the renderers that print them.
+// Forms 02–05 (supplement request, refusal, apology and new appointment, stop notice): their data and renderers.
 #pragma once
 
 #include <cstdint>
