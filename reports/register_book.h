@@ -33,8 +33,9 @@ struct RegisterBook {
 };
 
 // Renders A4 landscape pages in small type: the heading on the first page, then the table, its header row repeated
-// on every page, and "Quyển số …, Trang n/m" at the foot of each page. Throws motcua::Error(Environment)/(Internal)
-// as RenderReceipt does, (BadInput, naming the field) if agencyName, year or bookNumber is blank.
+// on every page, and "Quyển số 01/2026 - Trang n/m" at the foot of each page. Throws
+// motcua::Error(Environment)/(Internal) as RenderReceipt does, (BadInput, naming the field) if agencyName, year or
+// bookNumber is blank.
 std::vector<std::uint8_t> RenderRegisterBook(const RegisterBook& book);
 
 }  // namespace motcua::reports
