@@ -78,6 +78,7 @@ struct PdfDocument::State {
     std::vector<HPDF_Page> pages;
     HPDF_Page current = nullptr;  // where Draw* calls go: the last page, except while writing footers
     double margin = 0;
+    PageOrientation orientation = PageOrientation::Portrait;
     double pageWidth = 0;
     double pageHeight = 0;
     // The first error libharu reported; the handler only records it because an exception must not cross C frames.
@@ -117,10 +118,11 @@ struct PdfDocument::State {
     }
 };
 
-PdfDocument::PdfDocument(double margin) : m_state(std::make_unique<State>())
+PdfDocument::PdfDocument(double margin, PageOrientation orientation) : m_state(std::make_unique<State>())
 {
     State& s = *m_state;
     s.margin = margin;
+    s.orientation = orientation;
     s.doc = HPDF_New(&State::OnError, &s);
     if (!s.doc)
         throw Error(ErrorCategory::Environment, N_("Out of memory while producing a PDF document"));
@@ -181,7 +183,8 @@ void PdfDocument::NewPage()
         Check("HPDF_AddPage");
         throw Error(ErrorCategory::Internal, N_("The PDF document could not be produced"), {}, "HPDF_AddPage");
     }
-    HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4,
+                      s.orientation == PageOrientation::Landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
     Check("HPDF_Page_SetSize");
     s.pages.push_back(page);
     s.current = page;

@@ -15,6 +15,7 @@ namespace motcua::reports {
 class QrCode;
 
 enum class Align { Left, Center, Right };
+enum class PageOrientation { Portrait, Landscape };
 
 struct ParagraphStyle {
     double size = 11;  // points
@@ -44,8 +45,9 @@ class PdfDocument {
 public:
     static constexpr double kPointsPerMillimetre = 72.0 / 25.4;
 
-    // Opens an A4 portrait document with its first page and the fonts loaded.
-    explicit PdfDocument(double margin = 20 * kPointsPerMillimetre);
+    // Opens an A4 document with its first page and the fonts loaded; every page has the same orientation.
+    explicit PdfDocument(double margin = 20 * kPointsPerMillimetre,
+                         PageOrientation orientation = PageOrientation::Portrait);
     ~PdfDocument();
     PdfDocument(const PdfDocument&) = delete;
     PdfDocument& operator=(const PdfDocument&) = delete;

@@ -1,4 +1,4 @@
-// The drawing helper on its own: page flow, tables split across pages, size fitting, libharu errors as motcua::Error.
+// The drawing helper on its own: page flow, orientation, tables split across pages, size fitting, libharu errors.
 #include "reports/pdf_document.h"
 
 #include <cctype>
@@ -37,6 +37,17 @@ BOOST_AUTO_TEST_CASE(measures_with_the_embedded_fonts)
     BOOST_TEST(size < 12.0);
     BOOST_TEST(pdf.TextWidth("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", FontFace::Bold, size) <= 100.0 + 1e-9);
     BOOST_TEST(pdf.FitSize("Ngắn", FontFace::Bold, 12, 100) == 12.0);
+}
+
+BOOST_AUTO_TEST_CASE(landscape_pages_are_wider_than_tall_on_every_page)
+{
+    const double margin = 10 * PdfDocument::kPointsPerMillimetre;
+    PdfDocument pdf(margin, motcua::reports::PageOrientation::Landscape);
+    BOOST_TEST(pdf.Right() + margin == 841.89, boost::test_tools::tolerance(0.01));
+    BOOST_TEST(pdf.PageHeight() == 595.276, boost::test_tools::tolerance(0.01));
+    pdf.NewPage();
+    BOOST_TEST(pdf.Width() > pdf.Top() - pdf.Bottom());
+    BOOST_TEST(PdfDocument().Width() < PdfDocument().Top() - PdfDocument().Bottom());  // portrait stays the default
 }
 
 BOOST_AUTO_TEST_CASE(balanced_lines_keep_the_count_and_even_out_the_widths)

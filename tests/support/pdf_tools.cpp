@@ -92,6 +92,9 @@ std::optional<std::string> Tool(const std::string& name)
 #ifdef MOTCUA_ZBARIMG
         {"zbarimg", MOTCUA_ZBARIMG},
 #endif
+#ifdef MOTCUA_QPDF
+        {"qpdf", MOTCUA_QPDF},
+#endif
     };
     const auto found = kTools.find(name);
     if (found == kTools.end())

@@ -1,4 +1,4 @@
-// Test helpers: temporary files and the command-line PDF readers (pdftotext, pdfinfo, pdffonts, pdftoppm, zbarimg).
+// Test helpers: temporary files and the command-line PDF tools (pdftotext, pdfinfo, pdffonts, pdftoppm, zbarimg, qpdf).
 #pragma once
 
 #include <cstdint>
