@@ -7,13 +7,14 @@
 #include "model/agency.h"
 #include "model/dossier.h"
 #include "model/procedure.h"
+#include "model/stage_deadlines.h"
 #include "model/time.h"
 #include "reports/control_sheet.h"
 
 namespace motcua::reports {
 
-// How a step went against its own deadline; Unknown while the step is still open.
-enum class StepOutcome { Unknown, Early, OnTime, Late };
+// How a step went against its own deadline (the model decides it); Unknown while the step is still open.
+using StepOutcome = StageOutcome;
 
 // One hand-over of the dossier between agencies or people (Decree 118 art. 18, 20).
 struct HandOverStep {

@@ -44,9 +44,11 @@ ReceiptForm ReceiptFormBuilder::Build(const Dossier& dossier, const Procedure& p
     form.place = heading.place;
     form.issueDate = FormatVietnameseDate(LocalDate(receivedAt));
     form.dossierCode = dossier.code;
-    form.registerNumber = std::to_string(dossier.id);
-    // One register book per unit and year (form 07); a unit that needs more books per year is a later setting.
-    form.registerBook = RegisterBookNumber(static_cast<int>(LocalDate(receivedAt).year()));
+    // The entry of the receiving agency's register (form 07), numbered when the dossier was accepted; a blank to fill
+    // in by hand when it has none. One book per unit and year; more books per year is a later setting.
+    form.registerNumber = dossier.registerNumber ? std::to_string(*dossier.registerNumber) : std::string();
+    form.registerBook =
+        RegisterBookNumber(dossier.registerYear.value_or(static_cast<int>(LocalDate(receivedAt).year())));
     form.applicantName = dossier.applicant.fullName;
     form.applicantAddress = dossier.applicant.address;
     form.applicantPhone = dossier.applicant.phone;

@@ -1,7 +1,13 @@
 #include "server/usecases/form_printer.h"
 
-#include "model/error.h"
+#include "model/stage_deadlines.h"
+#include "reports/control_sheet.h"
+#include "reports/control_sheet_builder.h"
+#include "reports/notice_form_builder.h"
+#include "reports/notice_forms.h"
 #include "reports/receipt_form.h"
+#include "reports/register_book.h"
+#include "reports/register_book_builder.h"
 
 namespace motcua::server {
 
@@ -12,9 +18,39 @@ pg::StoredOutput Pdf(OutputKind kind, std::vector<std::uint8_t> bytes)
     return pg::StoredOutput{kind, std::move(bytes), "application/pdf"};
 }
 
-[[noreturn]] void NotYet(const char* form)
+reports::NoticeIssue IssueOf(const FormContext& c)
 {
-    throw Error(ErrorCategory::Internal, N_("Unexpected error"), {}, std::string(form) + " is not printed yet");
+    reports::NoticeIssue issue;
+    issue.officerName = c.officer.fullName;
+    issue.officerAgencyId = c.officer.agencyId;
+    issue.issuedAt = c.at;
+    return issue;
+}
+
+std::string AgencyName(const AgencyTree& agencies, const std::optional<std::int64_t>& id)
+{
+    if (!id)
+        return {};
+    for (const Agency& a : agencies.All())
+        if (a.id == *id)
+            return a.name;
+    return {};
+}
+
+// The steps that hand the dossier (or its result) from one agency or person to the next: form 06's rows.
+bool IsHandOver(Action action) noexcept
+{
+    switch (action) {
+    case Action::Accept:
+    case Action::Assign:
+    case Action::Claim:
+    case Action::Forward:
+    case Action::ProposeResult:
+    case Action::ReturnForRework:
+    case Action::Approve:
+    case Action::ReturnResult: return true;
+    default: return false;
+    }
 }
 
 }  // namespace
@@ -27,36 +63,82 @@ pg::StoredOutput FormPrinter::Receipt(const FormContext& c) const
                                                                             c.officer.fullName, c.officer.agencyId)));
 }
 
-pg::StoredOutput FormPrinter::SupplementRequest(const FormContext&, const std::vector<std::string>&,
-                                                const std::string&) const
+pg::StoredOutput FormPrinter::SupplementRequest(const FormContext& c, const std::vector<std::string>& missingDocuments,
+                                                const std::string& note) const
 {
-    NotYet("form 02");
+    return Pdf(OutputKind::SupplementRequest,
+               reports::RenderSupplementRequest(reports::BuildSupplementRequest(c.dossier, c.procedure, c.agencies,
+                                                                                IssueOf(c), missingDocuments, note)));
 }
 
-pg::StoredOutput FormPrinter::Refusal(const FormContext&, const std::string&) const
+pg::StoredOutput FormPrinter::Refusal(const FormContext& c, const std::string& reasons) const
 {
-    NotYet("form 03");
+    // Refused before it was received is the desk's refusal; afterwards it is the agency's decision (art. 19.3).
+    const reports::RefusalStage stage =
+        c.dossier.receivedAt ? reports::RefusalStage::Appraisal : reports::RefusalStage::Intake;
+    return Pdf(OutputKind::Refusal, reports::RenderRefusal(reports::BuildRefusal(c.dossier, c.procedure, c.agencies,
+                                                                                 IssueOf(c), reasons, stage)));
 }
 
-pg::StoredOutput FormPrinter::Apology(const FormContext&, Instant, Instant, const std::string&) const
+pg::StoredOutput FormPrinter::Apology(const FormContext& c, Instant originalDue, Instant newDue,
+                                      const std::string& reason) const
 {
-    NotYet("form 04");
+    return Pdf(OutputKind::Apology, reports::RenderApology(reports::BuildApology(
+                                        c.dossier, c.procedure, c.agencies, IssueOf(c), originalDue, newDue, reason)));
 }
 
-pg::StoredOutput FormPrinter::StopNotice(const FormContext&, const std::string&) const
+pg::StoredOutput FormPrinter::StopNotice(const FormContext& c, const std::string& ground) const
 {
-    NotYet("form 05");
+    return Pdf(OutputKind::StopNotice, reports::RenderStopNotice(reports::BuildStopNotice(
+                                           c.dossier, c.procedure, c.agencies, IssueOf(c), ground)));
 }
 
-pg::StoredOutput FormPrinter::ControlSheet(const FormContext&, const std::vector<pg::HistoryRow>&) const
+pg::StoredOutput FormPrinter::ControlSheet(const FormContext& c, const std::vector<pg::HistoryRow>& history) const
 {
-    NotYet("form 06");
+    std::vector<reports::HandOverStep> steps;
+    for (const pg::HistoryRow& h : history) {
+        if (!IsHandOver(h.action))
+            continue;
+        reports::HandOverStep step;
+        step.at = h.at;
+        step.fromAgency = AgencyName(c.agencies, h.fromAgencyId);
+        step.toAgency = AgencyName(c.agencies, h.toAgencyId);
+        if (step.fromAgency.empty() && step.toAgency.empty())
+            step.toAgency = AgencyName(c.agencies, c.dossier.receivingAgencyId);
+        step.fromPerson = h.staffName.value_or("");
+        step.toPerson = h.toStaffName.value_or("");
+        step.outcome = ClassifyStage(h.at, h.stageDueAt);
+        step.note = h.note;
+        steps.push_back(std::move(step));
+    }
+    return Pdf(OutputKind::ControlSheet,
+               reports::RenderControlSheet(reports::BuildControlSheet(c.dossier, c.procedure, c.agencies, steps)));
 }
 
-std::vector<std::uint8_t> FormPrinter::Register(const AgencyTree&, std::int64_t, int,
-                                                const std::vector<pg::RegisterLine>&) const
+std::vector<std::uint8_t> FormPrinter::Register(const AgencyTree& agencies, std::int64_t agencyId, int year,
+                                                const std::vector<pg::RegisterLine>& lines) const
 {
-    NotYet("form 07");
+    std::vector<reports::RegisterEntry> entries;
+    entries.reserve(lines.size());
+    for (const pg::RegisterLine& line : lines) {
+        reports::RegisterEntry e;
+        e.number = line.number;
+        e.dossierCode = line.dossierCode;
+        e.procedureName = line.procedureName;
+        e.applicantName = line.applicantName;
+        e.applicantAddress = line.applicantAddress;
+        e.applicantPhone = line.applicantPhone;
+        e.receivedAt = line.receivedAt;
+        e.dueAt = line.dueAt;
+        e.resultBackAt = line.resultReadyAt;
+        e.returnedAt = line.returnedAt;
+        e.receivingOfficer = line.receivingOfficer.value_or("");
+        // A dossier that ended without a result says so where the book has room: its national status.
+        if (line.status == NationalStatus::Stopped || line.status == NationalStatus::RefusedAtIntake)
+            e.note = VietnameseName(line.status);
+        entries.push_back(std::move(e));
+    }
+    return reports::RenderRegisterBook(reports::BuildRegisterBook(agencies, agencyId, year, entries));
 }
 
 }  // namespace motcua::server

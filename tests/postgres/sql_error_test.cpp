@@ -118,7 +118,7 @@ BOOST_FIXTURE_TEST_CASE(real_failures_are_translated, StoreFixture)
     BOOST_TEST(check.Field() == "feeVnd");
 
     BOOST_TEST(db.AdminCount("SELECT count(*) FROM agency") == 4);
-    BOOST_TEST(db.AdminCount("SELECT count(*) FROM staff") == 5);
+    BOOST_TEST(db.AdminCount("SELECT count(*) FROM staff") == 10);
     BOOST_TEST(db.AdminCount("SELECT count(*) FROM procedure") == 3);
 
     SqlConnection app(db.AppConninfo());

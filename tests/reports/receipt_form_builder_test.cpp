@@ -70,6 +70,8 @@ BOOST_AUTO_TEST_CASE(builds_form_01_from_dossier_and_officer)
 {
     motcua::Dossier d;
     d.id = 123;
+    d.registerYear = 2026;
+    d.registerNumber = 45;  // the register's number, not the database id
     d.code = "000.00.31.H41-261127-0001";
     d.applicant.fullName = "Nguyễn Văn An";
     d.applicant.address = "12 Lê Lợi";
@@ -87,7 +89,7 @@ BOOST_AUTO_TEST_CASE(builds_form_01_from_dossier_and_officer)
     BOOST_TEST(form.place == "Hoa Lư");
     BOOST_TEST(form.issueDate == "27/11/2026");
     BOOST_TEST(form.dossierCode == d.code);
-    BOOST_TEST(form.registerNumber == "123");
+    BOOST_TEST(form.registerNumber == "45");
     BOOST_TEST(form.registerBook == "01/2026");
     BOOST_TEST(form.applicantName == "Nguyễn Văn An");
     BOOST_TEST(form.request == "Đăng ký khai sinh");

@@ -8,13 +8,14 @@ namespace motcua::test {
 namespace {
 
 Agency AddAgency(pg::Seeder& seeder, std::optional<std::int64_t> parent, const char* code, const char* name,
-                 AgencyLevel level)
+                 AgencyLevel level, bool clerksMayAssign = false)
 {
     Agency a;
     a.parentId = parent;
     a.code = code;
     a.name = name;
     a.level = level;
+    a.clerksMayAssign = clerksMayAssign;
     a.id = seeder.InsertAgency(a);
     return a;
 }
@@ -51,7 +52,9 @@ FixtureCatalogue SeedFixtureCatalogue(pg::Store& store,
     FixtureCatalogue c;
     c.province = AddAgency(seeder, std::nullopt, "000.00.00.H41", "UBND tỉnh Nghệ An", AgencyLevel::Province);
     c.department = AddAgency(seeder, c.province.id, "000.00.12.H41", "Sở Xây dựng", AgencyLevel::Department);
-    c.commune = AddAgency(seeder, c.province.id, "000.31.21.H41", "UBND phường Trường Vinh", AgencyLevel::Commune);
+    // A ward office small enough that its desk assigns dossiers; the department leaves that to its manager.
+    c.commune =
+        AddAgency(seeder, c.province.id, "000.31.21.H41", "UBND phường Trường Vinh", AgencyLevel::Commune, true);
     c.otherCommune = AddAgency(seeder, c.province.id, "000.32.22.H41", "UBND xã Nghi Lộc", AgencyLevel::Commune);
 
     Procedure birth;
@@ -98,6 +101,11 @@ FixtureCatalogue SeedFixtureCatalogue(pg::Store& store,
     c.manager = AddStaff(seeder, "manager", "Lê Thị Hồng Nhung", Role::Manager, c.commune, hash);
     c.signer = AddStaff(seeder, "signer", "Phạm Quốc Việt", Role::Signer, c.commune, hash);
     c.admin = AddStaff(seeder, "admin", "Hoàng Minh Tuấn", Role::Admin, c.province, hash);
+    c.secondHandler = AddStaff(seeder, "handler2", "Đỗ Thị Mai", Role::Handler, c.commune, hash);
+    c.departmentClerk = AddStaff(seeder, "dept.clerk", "Bùi Thị Hạnh", Role::Clerk, c.department, hash);
+    c.departmentHandler = AddStaff(seeder, "dept.handler", "Ngô Văn Thành", Role::Handler, c.department, hash);
+    c.departmentManager = AddStaff(seeder, "dept.manager", "Vũ Thị Lan", Role::Manager, c.department, hash);
+    c.departmentSigner = AddStaff(seeder, "dept.signer", "Đinh Công Sơn", Role::Signer, c.department, hash);
     return c;
 }
 

@@ -16,7 +16,7 @@ struct FixtureCatalogue {
 
     Agency province;              // 000.00.00.H41
     Agency department;            // 000.00.12.H41, child of the province
-    Agency commune;               // 000.31.21.H41, child of the province: where the staff work
+    Agency commune;               // 000.31.21.H41, child of the province: where the staff work; clerks may assign
     Agency otherCommune;          // 000.32.22.H41
     Procedure birthRegistration;  // commune level, 3 working days, online
     Procedure buildingPermit;     // department level, 15 working days, online
@@ -26,6 +26,11 @@ struct FixtureCatalogue {
     StaffMember manager;
     StaffMember signer;
     StaffMember admin;
+    StaffMember secondHandler;    // at the commune, for reassignment
+    StaffMember departmentClerk;  // the department's own staff, for dossiers forwarded there
+    StaffMember departmentHandler;
+    StaffMember departmentManager;
+    StaffMember departmentSigner;
 };
 
 // Inserts the catalogue through a pg::Seeder over `store` and returns it with ids and agency names filled in.
