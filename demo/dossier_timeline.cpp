@@ -133,7 +133,9 @@ DossierTimeline::Gap DossierTimeline::GapBefore(const Transition& t, const Proce
     case Action::Forward:
     case Action::ReturnForRework:
     case Action::Reschedule:
-    case Action::CloseUnsupplied: break;  // not played by the demo (workflow_walk.cpp)
+    case Action::CloseUnsupplied:
+    case Action::Consult:
+    case Action::AnswerConsultation: break;  // not played by the demo (workflow_walk.cpp)
     }
     return {true, random.Between(15, 480)};
 }

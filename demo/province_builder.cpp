@@ -138,6 +138,8 @@ std::string NoteFor(const Transition& t, const Procedure& p, Channel channel, De
     case Action::ReturnForRework: return "Đề nghị thẩm định lại";
     case Action::Reschedule: return "Xin lỗi và hẹn lại ngày trả kết quả";
     case Action::CloseUnsupplied: return "Quá 15 ngày công dân không bổ sung hồ sơ";
+    case Action::Consult: return "Lấy ý kiến cơ quan phối hợp";
+    case Action::AnswerConsultation: return "Cơ quan phối hợp đã có ý kiến";
     }
     return {};
 }

@@ -21,7 +21,9 @@ std::vector<Transition> PlayedRows()
         case Action::Forward:
         case Action::ReturnForRework:
         case Action::Reschedule:
-        case Action::CloseUnsupplied: continue;
+        case Action::CloseUnsupplied:
+        case Action::Consult:
+        case Action::AnswerConsultation: continue;
         default: break;
         }
         if (!forwardedIn && !deskWithdrawal)

@@ -65,6 +65,7 @@ void StaffApi::Register(Router& router)
     router.Add("GET", "/staff/v1/dossiers/{id}/receipt", [this](const HttpRequest& r) { return Receipt(r); });
     router.Add("GET", "/staff/v1/dossiers/{id}/outputs", [this](const HttpRequest& r) { return Outputs(r); });
     router.Add("GET", "/staff/v1/outputs/{id}", [this](const HttpRequest& r) { return Output(r); });
+    router.Add("GET", "/staff/v1/consultations", [this](const HttpRequest& r) { return Consultations(r); });
     router.Add("GET", "/staff/v1/register", [this](const HttpRequest& r) { return RegisterBook(r); });
 }
 
@@ -106,7 +107,8 @@ HttpResponse StaffApi::DetailResponse(const Dossier& dossier, const StaffMember&
                                    m_store.LoadAgencies(),
                                    m_store.History(dossier.id),
                                    m_store.Outputs(dossier.id),
-                                   ActionsAllowed({dossier.status, dossier.subState}, staff.role),
+                                   m_store.Consultations(dossier.id),
+                                   m_actions.AllowedActions(staff, dossier),
                                    m_clock.Now()};
     return HttpResponse::Json(status, DossierJson::ToString(DossierJson::Detail(parts)));
 }
