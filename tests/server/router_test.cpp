@@ -5,9 +5,11 @@
 
 #include "server/http/http_error.h"
 
+using motcua::server::ApiRoute;
 using motcua::server::HttpError;
 using motcua::server::HttpRequest;
 using motcua::server::HttpResponse;
+using motcua::server::RouteKey;
 using motcua::server::Router;
 
 namespace {
@@ -69,6 +71,30 @@ BOOST_AUTO_TEST_CASE(unknown_paths_are_404_and_wrong_methods_405)
     BOOST_TEST(allow == "GET");
     BOOST_TEST(StatusOf(router, "GET", "/staff/v1/dossiers/42/accept", &allow) == 405);
     BOOST_TEST(allow == "POST");
+}
+
+BOOST_AUTO_TEST_CASE(an_api_registers_its_route_list_and_the_router_lists_it)
+{
+    struct Api {
+        std::string name;
+        HttpResponse Get(const HttpRequest& q) { return HttpResponse::Json(200, name + " " + q.PathParam("id")); }
+    };
+    const std::vector<ApiRoute<Api>> routes{
+        {{"GET", "/things/{id}"}, &Api::Get},
+        {{"POST", "/things"}, [](Api& api, const HttpRequest&) { return HttpResponse::Json(201, api.name); }},
+    };
+    Api api{"thing"};
+    Router router;
+    router.Add(api, routes);
+    const std::vector<RouteKey> expected{{"GET", "/things/{id}"}, {"POST", "/things"}};
+    BOOST_TEST((router.Routes() == expected));
+    HttpRequest q;
+    q.method = "GET";
+    q.path = "/things/7";
+    BOOST_TEST(router.Route(q).body == "thing 7");
+    q.method = "POST";
+    q.path = "/things";
+    BOOST_TEST(router.Route(q).status == 201);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
