@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "model/clock.h"
 #include "model/dossier_code.h"
@@ -22,6 +23,8 @@ public:
     StaffApi(pg::Store& store, const Clock& clock, SessionService& sessions, DossierActions& actions,
              const FormPrinter& forms, DossierCodeFormat codeFormat, int inboxDefaultLimit, int inboxMaxLimit);
 
+    // Every route of the staff API, in the order Register adds them; the OpenAPI document lists the same.
+    static const std::vector<ApiRoute<StaffApi>>& Routes();
     void Register(Router& router);
 
     HttpResponse Login(const HttpRequest& request);
