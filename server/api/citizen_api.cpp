@@ -44,11 +44,12 @@ void CitizenApi::Register(Router& router)
     router.Add(*this, Routes());
 }
 
-DossierSubmission CitizenApi::ParseSubmission(const JsonInput& body)
+DossierSubmission CitizenApi::ParseSubmission(const JsonInput& body, bool agencyRequired)
 {
     DossierSubmission s;
     s.procedureCode = body.RequiredString("procedureCode", kMaxCode);
-    s.agencyCode = body.RequiredString("agencyCode", kMaxCode);
+    s.agencyCode = agencyRequired ? body.RequiredString("agencyCode", kMaxCode)
+                                  : body.OptionalString("agencyCode", kMaxCode).value_or("");
 
     const JsonInput applicant = body.RequiredObject("applicant");
     Applicant& a = s.dossier.applicant;

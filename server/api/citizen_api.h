@@ -32,8 +32,9 @@ public:
     HttpResponse Submit(const HttpRequest& request);     // POST /citizen/v1/dossiers
     HttpResponse GetStatus(const HttpRequest& request);  // GET /citizen/v1/dossiers/{code}
 
-    // Reads and type-checks the body; throws BadInput naming the field. No I/O.
-    static DossierSubmission ParseSubmission(const JsonInput& body);
+    // Reads and type-checks the body; throws BadInput naming the field. No I/O. The desk's paper intake takes the
+    // clerk's own agency, so there `agencyCode` may be left out (`agencyRequired` false).
+    static DossierSubmission ParseSubmission(const JsonInput& body, bool agencyRequired = true);
 
 private:
     pg::Store& m_store;

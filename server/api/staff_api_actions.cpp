@@ -105,13 +105,20 @@ HttpResponse StaffApi::TakeIn(const HttpRequest& request)
 {
     const StaffMember staff = Authenticate(request);
     const JsonInput body = JsonInput::Parse(request.body);
-    DossierSubmission s = CitizenApi::ParseSubmission(body);
+    DossierSubmission s = CitizenApi::ParseSubmission(body, false);
     s.dossier.channel =
         ChannelFromString(body.OptionalString("channel", kMaxCode).value_or("in_person"), body.FieldPath("channel"));
     const std::optional<Procedure> procedure = m_store.FindProcedureByCode(s.procedureCode);
     if (!procedure)
         throw Error(ErrorCategory::BadInput, N_("Unknown procedure"), "procedureCode", s.procedureCode);
     s.dossier.procedureId = procedure->id;
+    // A desk takes dossiers in for its own agency; a code given must say so.
+    if (!s.agencyCode.empty()) {
+        const std::optional<Agency> agency = m_store.FindAgencyByCode(s.agencyCode);
+        if (!agency || agency->id != staff.agencyId)
+            throw Error(ErrorCategory::BadInput, N_("A desk takes dossiers in for its own agency only"), "agencyCode",
+                        s.agencyCode);
+    }
     const Dossier stored = m_actions.TakeInAtDesk(staff, std::move(s.dossier), m_codeFormat);
     HttpResponse response = DetailResponse(stored, staff, 201);
     response.headers.emplace_back("Location", "/staff/v1/dossiers/" + std::to_string(stored.id));
@@ -165,12 +172,19 @@ HttpResponse StaffApi::Output(const HttpRequest& request)
     // Another agency's document is, for the caller, not there at all: the same answer as an unknown id.
     if (!found)
         throw Error(ErrorCategory::NotFound, N_("Document not found"), {}, text);
-    const Dossier dossier = LoadDossierInScope(m_store, staff, found->first.dossierId);
+    std::optional<Dossier> dossier;
+    try {
+        dossier = LoadDossierInScope(m_store, staff, found->first.dossierId);
+    } catch (const Error& e) {
+        if (e.Category() != ErrorCategory::NotFound)
+            throw;
+        throw Error(ErrorCategory::NotFound, N_("Document not found"), {}, text);
+    }
     char form[8];
     std::snprintf(form, sizeof form, "%02d", static_cast<int>(found->first.kind));
     HttpResponse response = HttpResponse::Binary(found->second.mediaType, found->second.bytes);
-    response.headers.emplace_back(
-        "Content-Disposition", "inline; filename=\"" + dossier.code + "-" + form + "-" + std::to_string(id) + ".pdf\"");
+    response.headers.emplace_back("Content-Disposition", "inline; filename=\"" + dossier->code + "-" + form + "-" +
+                                                             std::to_string(id) + ".pdf\"");
     return response;
 }
 

@@ -149,6 +149,7 @@ DossierActions::Step DossierActions::Prepare(const StaffMember& staff, const Dos
     case Action::Accept:
         step.change = AcceptChange(dossier, *procedure, now);
         step.stageDueAt = dossier.intakeDueAt;
+        step.note = NormalizeSpaces(request.note);
         issue([](const FormPrinter& f, const FormContext& c) { return std::vector{f.Receipt(c)}; });
         break;
 
@@ -222,6 +223,7 @@ DossierActions::Step DossierActions::Prepare(const StaffMember& staff, const Dos
     }
 
     case Action::Claim:
+        step.note = NormalizeSpaces(request.note);
         step.change.assignedStaffId = staff.id;
         step.stageDueAt = HandOverStageDue(dossier);
         break;

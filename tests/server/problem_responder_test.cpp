@@ -199,8 +199,10 @@ BOOST_AUTO_TEST_CASE(product_catalogue_is_loaded_from_the_build_tree)
     const ProblemResponder responder(product);
     const std::vector<std::pair<Error, std::string>> cases{
         {Error(ErrorCategory::BadInput, "The paging cursor is not valid", "after"), "Con trỏ phân trang không hợp lệ"},
-        {Error(ErrorCategory::Conflict, "The dossier was changed by someone else; reload it and try again", "version"),
-         "Hồ sơ đã được người khác thay đổi; vui lòng tải lại hồ sơ và thử lại"},
+        // The values go into the translated sentence where Vietnamese wants them.
+        {Error::Formatted(ErrorCategory::Conflict, "The dossier was changed by {by} at {at}; reload it and try again",
+                          {{"by", "Nguyễn Thị Thu Hà"}, {"at", "09:41 10/03/2026"}}, "version"),
+         "Hồ sơ đã được Nguyễn Thị Thu Hà thay đổi lúc 09:41 10/03/2026; vui lòng tải lại hồ sơ và thử lại"},
         {Error(ErrorCategory::Environment, "The database is unavailable; please try again later"),
          "Cơ sở dữ liệu hiện không sẵn sàng; vui lòng thử lại sau"},
     };

@@ -328,6 +328,8 @@ BOOST_FIXTURE_TEST_CASE(paper_intake_takes_in_and_accepts_in_one_step, RoadFixtu
     online.insert(online.size() - 1, R"(,"channel":"online")");
     CheckProblem(Post("/staff/v1/dossiers", online, road.Token("clerk")), 422, "channel",
                  "A dossier taken in at the desk comes in person or by post");
+    CheckProblem(Post("/staff/v1/dossiers", Submission("1.001193", "000.32.22.H41", applicant), road.Token("clerk")),
+                 422, "agencyCode", "A desk takes dossiers in for its own agency only");
     BOOST_TEST(Counts() == before);
 
     const HttpReply created =
@@ -367,6 +369,13 @@ BOOST_FIXTURE_TEST_CASE(refusals_name_the_reason_and_change_nothing, RoadFixture
                  "agencyCode", "The dossier is already at this agency");
     CheckProblem(road.Act(id, "forward", "manager", R"("agencyCode":"000.00.12.H41","mode":"both")"), 422, "mode",
                  "Unknown forwarding mode: expected sequential or parallel");
+    // Another agency's document is not there at all, exactly like one that does not exist.
+    const std::string receipt = std::to_string(Scalar("SELECT id FROM dossier_output"));
+    const HttpReply foreign = road.Get("/staff/v1/outputs/" + receipt, "dept.handler");
+    const HttpReply unknown = road.Get("/staff/v1/outputs/999999", "dept.handler");
+    CheckProblem(foreign, 404, "", "Document not found");
+    BOOST_TEST(foreign.json->getValue<std::string>("title") == unknown.json->getValue<std::string>("title"));
+    BOOST_TEST(road.Get("/staff/v1/outputs/" + receipt, "clerk").status == 200);
     // Unknown action: no such route.
     BOOST_TEST(road.Act(id, "close_unsupplied", "manager").status == 404);
     BOOST_TEST(road.Act(id, "submit", "clerk").status == 404);
