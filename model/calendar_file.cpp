@@ -89,7 +89,10 @@ public:
     CalendarFile Run(std::string_view text);
 
 private:
-    [[noreturn]] void Fail(const char* messageId, MessageArgs args = {}) const { FailAt(m_line, messageId, args); }
+    [[noreturn]] void Fail(const char* messageId, MessageArgs args = {}) const
+    {
+        FailAt(m_line, messageId, std::move(args));
+    }
     [[noreturn]] void FailAt(int line, const std::string& messageId, MessageArgs args) const;
 
     void Line(std::string_view content);
@@ -301,7 +304,7 @@ void Parser::Days(std::string_view value, bool worked)
     const auto dots = value.find("..");
     const Date first = ParseDay(Trim(value.substr(0, dots)));
     const Date last = dots == std::string_view::npos ? first : ParseDay(Trim(value.substr(dots + 2)));
-    const int span = (sys_days{last} - sys_days{first}).count() + 1;
+    const auto span = (sys_days{last} - sys_days{first}).count() + 1;
     if (span < 1)
         Fail(N_("{file}:{line}: the range ends on {last}, before it starts ({first})"),
              {{"first", FormatDate(first)}, {"last", FormatDate(last)}});
@@ -316,7 +319,7 @@ void Parser::Days(std::string_view value, bool worked)
                   {"year", std::to_string(static_cast<int>(section))},
                   {"dateYear", std::to_string(static_cast<int>(d.year()))}});
     std::vector<Date>& list = worked ? m_file.holidays.extraWorkdays : m_file.holidays.daysOff;
-    for (sys_days day = sys_days{first}; day <= sys_days{last}; day += days{1}) {
+    for (auto day = sys_days{first}; day <= sys_days{last}; day += days{1}) {
         const Date d{day};
         const weekday wd{day};
         if (worked && wd != Saturday && wd != Sunday)
@@ -353,8 +356,7 @@ void Parser::CheckWithWorkingCalendar() const
                 }
             break;
         }
-        MessageArgs args = e.Args();
-        FailAt(line, "{file}:{line}: " + e.MessageId(), args);
+        FailAt(line, "{file}:{line}: " + e.MessageId(), e.Args());
     }
 }
 

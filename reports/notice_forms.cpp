@@ -54,7 +54,7 @@ void DrawGuidance(PdfDocument& pdf, const std::string& lead, const std::string& 
                   kProse);
 }
 
-std::vector<std::uint8_t> Finish(PdfDocument& pdf, const NoticeHeader& header, SignatureRow signatures)
+std::vector<std::uint8_t> Finish(PdfDocument& pdf, const NoticeHeader& header, const SignatureRow& signatures)
 {
     DrawSignatures(pdf, signatures);
     NumberPages(pdf, "Mã hồ sơ: " + Text(header.dossierCode) + " - ");

@@ -26,7 +26,7 @@ std::string FindCalendarFile(const std::string& explicitFile, const std::string&
     if (!explicitFile.empty())
         return explicitFile;
     if (!executablePath.empty()) {
-        const std::string installed =
+        std::string installed =
             (std::filesystem::path(executablePath).parent_path() / ".." / kInstalledCalendar).lexically_normal();
         if (IsFile(installed))
             return installed;

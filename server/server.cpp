@@ -16,7 +16,7 @@ std::string ChooseLocaleDir(const ServerConfig& config)
 
 }  // namespace
 
-Server::Server(ServerConfig config, pg::Store& store, const Clock& clock)
+Server::Server(const ServerConfig& config, pg::Store& store, const Clock& clock)
     : Server(config, LoadCalendarFile(FindCalendarFile(config.calendarFile, config.executablePath)).MakeCalendar(),
              store, clock)
 {}

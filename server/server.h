@@ -28,7 +28,7 @@ class Server {
 public:
     // `store` and `clock` must outlive the server. Reads the working calendar config.calendarFile names (or the one
     // FindCalendarFile finds: in tests, the build tree's copy); throws Error as LoadCalendarFile does.
-    Server(ServerConfig config, pg::Store& store, const Clock& clock);
+    Server(const ServerConfig& config, pg::Store& store, const Clock& clock);
     // With the working calendar already loaded (motcua-server reads it before connecting, so a bad file stops it
     // first).
     Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, const Clock& clock);

@@ -22,7 +22,7 @@ using OutputsFn = std::function<std::vector<pg::StoredOutput>(const pg::Transiti
 
 std::string RequiredText(const std::string& value, const char* field)
 {
-    const std::string text = NormalizeSpaces(value);
+    std::string text = NormalizeSpaces(value);
     if (text.empty())
         throw Error(ErrorCategory::BadInput, N_("This field is required"), field);
     if (text.size() > kMaxReason * 4)

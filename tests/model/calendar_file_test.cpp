@@ -134,7 +134,7 @@ BOOST_AUTO_TEST_CASE(every_mistake_is_refused_with_its_line)
         {"day before a year", s + "day-off = 2026-01-01\n", "test.conf:6: \"day-off\" belongs in a year's section"},
         {"no status", s + "[2026]\nday-off = 2026-01-01\n[2027]\nstatus = provisional\n", "test.conf:6: the year 2026 has no status"},
         {"no status at the end", s + "\n[2026]\nday-off = 2026-01-01\n", "test.conf:7: the year 2026 has no status"},
-        {"unknown status", s + "[2026]\nstatus = announced\n", "test.conf:7: the status is \"official\" or \"provisional\", not \"announced\""},
+        {"unknown status", s + "[2026]\nstatus = announced\n", R"(test.conf:7: the status is "official" or "provisional", not "announced")"},
         {"status twice", y + "status = official\n", "test.conf:9: \"status\" is given twice (first on line 7)"},
         {"official without source", s + "[2026]\n\nstatus = official\nday-off = 2026-01-01\n", "test.conf:8: the year 2026 is official: name the documents"},
         // Dates.

@@ -48,7 +48,7 @@ pg::StoredOutput SampleReceipt()
 // One transition as the use cases ask for it; `output`, when given, is stored with it.
 pg::TransitionRequest Request(std::int64_t id, int version, const Transition& t, std::optional<std::int64_t> staffId,
                               Instant at, pg::DossierChange change = {},
-                              std::optional<pg::StoredOutput> output = std::nullopt, std::string note = {})
+                              const std::optional<pg::StoredOutput>& output = std::nullopt, std::string note = {})
 {
     pg::TransitionRequest r;
     r.dossierId = id;
