@@ -24,12 +24,18 @@ struct DemoStaff {
     std::int64_t agencyId = 0;
 };
 
-// Names of the fixed accounts; all live in the first ward except the admin (the province).
+// Names of the fixed accounts; all live in the first ward except the admin (the province) and the department's
+// accounts, which live in the department that takes the ward's forwarded dossiers (Sở Tư pháp).
 inline constexpr const char* kDemoClerk = "demo.clerk";
 inline constexpr const char* kDemoHandler = "demo.handler";
 inline constexpr const char* kDemoManager = "demo.manager";
 inline constexpr const char* kDemoSigner = "demo.signer";
 inline constexpr const char* kDemoAdmin = "demo.admin";
+inline constexpr const char* kDemoDeptHandler = "demo.dept.handler";
+inline constexpr const char* kDemoDeptManager = "demo.dept.manager";
+inline constexpr const char* kDemoDeptSigner = "demo.dept.signer";
+// The slug of the demo department (DemoProvince::agencySlugs).
+inline constexpr const char* kDemoDepartmentSlug = "sotuphap";
 
 struct DemoProvince {
     std::string name;                      // "Tỉnh Hưng Yên"
@@ -44,6 +50,7 @@ struct DemoProvince {
     std::vector<Dossier> dossiers;                   // id 0; agency, procedure and staff ids local
     std::vector<std::vector<HistoryEvent>> history;  // per dossier, Submit first; dossierId 0, staff ids local
     std::int64_t demoAgencyId = 0;                   // the first ward: demo.clerk's inbox
+    std::int64_t demoDepartmentId = 0;               // where the ward forwards department-level dossiers
     Instant now{};
 
     const Agency& AgencyById(std::int64_t id) const { return agencies.at(static_cast<std::size_t>(id - 1)); }

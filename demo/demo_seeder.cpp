@@ -79,6 +79,15 @@ SeedSummary SeedDemo(pg::Store& store, const SeedOptions& options, const Working
             if (e.staffId) {
                 e.staffId = staffIds.at(*e.staffId);
             }
+            if (e.toStaffId) {
+                e.toStaffId = staffIds.at(*e.toStaffId);
+            }
+            if (e.fromAgencyId) {
+                e.fromAgencyId = agencyIds.at(*e.fromAgencyId);
+            }
+            if (e.toAgencyId) {
+                e.toAgencyId = agencyIds.at(*e.toAgencyId);
+            }
             ++summary.historyEvents;
         }
     }

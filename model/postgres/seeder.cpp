@@ -46,6 +46,34 @@ std::map<std::pair<std::int64_t, int>, int> HighestSequences(const std::vector<D
     return counters;
 }
 
+// Highest register number per (receiving agency, register year), so that the next acceptance continues the book.
+std::map<std::pair<std::int64_t, int>, int> HighestRegisterNumbers(const std::vector<Dossier>& dossiers)
+{
+    std::map<std::pair<std::int64_t, int>, int> counters;
+    for (const Dossier& d : dossiers) {
+        if (d.registerYear && d.registerNumber) {
+            int& highest = counters[{d.receivingAgencyId, *d.registerYear}];
+            highest = std::max(highest, *d.registerNumber);
+        }
+    }
+    return counters;
+}
+
+// Inserts or raises counters: (agency, key) → last value, in one statement over array parameters.
+void BumpCounters(soci::session& sql, const std::map<std::pair<std::int64_t, int>, int>& counters,
+                  const std::string& insertFromUnnest)
+{
+    if (counters.empty())
+        return;
+    ArrayLiteral agency, key, value;
+    for (const auto& [k, last] : counters) {
+        agency.Add(k.first);
+        key.Add(k.second);
+        value.Add(last);
+    }
+    sql << insertFromUnnest, use(agency.Text(), "agency"), use(key.Text(), "key"), use(value.Text(), "value");
+}
+
 }  // namespace
 
 std::int64_t Seeder::InsertAgency(const Agency& agency)
@@ -152,17 +180,17 @@ void Seeder::BulkInsertDossiers(const std::vector<Dossier>& dossiers,
             batch.Insert(sql);
         }
 
-        ArrayLiteral counterAgency, counterDay, counterSeq;
-        for (const auto& [key, sequence] : counters) {
-            counterAgency.Add(key.first);
-            counterDay.Add(key.second);
-            counterSeq.Add(sequence);
-        }
-        sql << "INSERT INTO dossier_code_counter AS c (agency_id, day, last_seq)"
-               " SELECT agency, DATE '1970-01-01' + day, seq FROM unnest(CAST(:agency AS bigint[]),"
-               " CAST(:day AS integer[]), CAST(:seq AS integer[])) AS u(agency, day, seq)"
-               " ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = GREATEST(c.last_seq, EXCLUDED.last_seq)",
-            use(counterAgency.Text(), "agency"), use(counterDay.Text(), "day"), use(counterSeq.Text(), "seq");
+        BumpCounters(sql, counters,
+                     "INSERT INTO dossier_code_counter AS c (agency_id, day, last_seq)"
+                     " SELECT agency, DATE '1970-01-01' + key, value FROM unnest(CAST(:agency AS bigint[]),"
+                     " CAST(:key AS integer[]), CAST(:value AS integer[])) AS u(agency, key, value)"
+                     " ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = GREATEST(c.last_seq, EXCLUDED.last_seq)");
+        BumpCounters(sql, HighestRegisterNumbers(dossiers),
+                     "INSERT INTO register_counter AS c (agency_id, year, last_number)"
+                     " SELECT agency, key, value FROM unnest(CAST(:agency AS bigint[]),"
+                     " CAST(:key AS integer[]), CAST(:value AS integer[])) AS u(agency, key, value)"
+                     " ON CONFLICT (agency_id, year) DO UPDATE SET last_number = GREATEST(c.last_number,"
+                     " EXCLUDED.last_number)");
     });
 }
 

@@ -21,7 +21,8 @@ public:
     std::int64_t InsertProcedure(const Procedure& procedure);
     std::int64_t InsertStaff(const StaffCredentials& staff);  // member.id and member.agencyName ignored
     // Bulk load of historical dossiers for the demo: codes, states, times and history given by the caller,
-    // inserted in batches in one transaction (no per-row round trip); bumps the code counters past the codes used.
+    // inserted in batches in one transaction (no per-row round trip); bumps the code counters past the codes used,
+    // and the register counters (form 07) to the highest register number of each receiving agency and year.
     // A code's sequence is its trailing digits and its day the local date of submittedAt (as CreateDossier makes
     // them); `history` is empty or has one list per dossier (their dossierId is ignored). Throws BadInput otherwise.
     void BulkInsertDossiers(const std::vector<Dossier>& dossiers,
