@@ -72,9 +72,12 @@ struct ProvinceOptions {
 // The catalogue part only (agencies, procedures, staff): cheap, used by the simulator.
 DemoProvince GenerateCatalogue(std::uint32_t randomSeed);
 
-// The whole province. Each dossier walks the model's TransitionTable from Submit to its target national status;
-// its times come from `calendar` (the province's working calendar: office hours, holidays, pauses), its codes from
-// DossierCodeFormat with a gap-free daily sequence per receiving agency. Same options and calendar → same province.
+// The whole province. Each dossier walks the model's TransitionTable from Submit to its target national status, every
+// step applied as the server's staff actions apply it (DossierPlayer: stage deadlines, hand-overs to the competent
+// department and back, outcomes, reschedules, the closing of unsupplied dossiers); its times come from `calendar`
+// (the province's working calendar: office hours, holidays, pauses), its codes from DossierCodeFormat with a gap-free
+// daily sequence per receiving agency, its register number (form 07) from a gap-free sequence per receiving agency
+// and year of acceptance. Same options and calendar → same province.
 // Throws Error(BadInput, "dossiers") for a negative count.
 DemoProvince GenerateProvince(const ProvinceOptions& options, const WorkingCalendar& calendar);
 

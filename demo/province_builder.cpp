@@ -334,7 +334,9 @@ bool ProvinceBuilder::Play(Draft& draft, const std::vector<const Transition*>& p
         step.at = times[i];
         step.note = NoteFor(*t, procedure, d.channel, random);
         const bool byAssignee = t->role == Role::Handler && t->action != Action::Claim && d.assignedStaffId;
-        if (t->role == Role::Citizen || t->role == Role::System) {
+        // The server records no account for the citizen, for its own job, nor for a submission (the desk's accepting
+        // step right after it names the clerk).
+        if (t->role == Role::Citizen || t->role == Role::System || t->action == Action::Submit) {
             step.staffId.reset();
         } else if (byAssignee) {
             step.staffId = d.assignedStaffId;
