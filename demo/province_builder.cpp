@@ -398,7 +398,7 @@ bool ProvinceBuilder::LeftUnsupplied(const Dossier& d) const
 
 void ProvinceBuilder::NumberRegisters()
 {
-    // Đ form 07: one book per receiving agency and local year, numbered in order of acceptance from 1.
+    // Form 07: one book per receiving agency and local year, numbered in order of acceptance from 1.
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < m_province.dossiers.size(); ++i) {
         if (m_province.dossiers[i].receivedAt) {

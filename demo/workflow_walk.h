@@ -26,9 +26,10 @@ public:
 
     // A legal path from Submit to the target; occasionally with one detour (a supplement round, a return for
     // rework, a sub-state hop), and for open statuses sometimes a few more steps inside the target status (e.g. on to
-    // "awaiting signature"). Now and then one reschedule while the dossier is being processed. On the forwarded
-    // route the desk (clerk or manager) forwards the accepted dossier, or, now and then, a handler of the receiving
-    // agency takes it first and forwards it himself. Empty when the channel's Submit row cannot reach the target.
+    // "awaiting signature"). Some endings come only after processing started (Stages). Now and then one step that
+    // keeps the state (a reschedule, a reassignment). On the forwarded route the desk (clerk or manager) forwards the
+    // accepted dossier, or, now and then, a handler of the receiving agency takes it first and forwards it. Empty
+    // when the channel's Submit row cannot reach the target.
     std::vector<const Transition*> Walk(NationalStatus target, Channel channel, DemoRandom& random) const;
 
 private:
