@@ -144,6 +144,10 @@ void DossierPlayer::Play(Dossier& dossier, const Procedure& procedure, const Ste
         d.originalDueAt = d.dueAt;
         d.dueAt = step.newDueAt;
         break;
+    case Action::Consult:
+    case Action::AnswerConsultation:
+        // Their consultation records are not written by the bulk seeder: the walk never plays them.
+        throw Error(ErrorCategory::Internal, N_("Unexpected error"), {}, "the demo does not play consultations");
     case Action::Submit:
     case Action::Withdraw:
     case Action::Stop:

@@ -139,6 +139,8 @@ std::string NoteFor(const Transition& t, const Procedure& p, Channel channel, De
         return random.Chance(0.5) ? "Đề nghị thẩm định lại, bổ sung căn cứ pháp lý"
                                   : "Dự thảo kết quả chưa đúng thông tin, đề nghị chỉnh sửa";
     case Action::Reschedule: return "Cần xác minh thêm thông tin tại cơ quan liên quan";
+    case Action::Consult: return "Lấy ý kiến cơ quan phối hợp";
+    case Action::AnswerConsultation: return "Cơ quan phối hợp đã có ý kiến";
     }
     return {};
 }

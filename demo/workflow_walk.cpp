@@ -9,8 +9,10 @@ namespace {
 constexpr WorkflowState kAwaitingAssignment{NationalStatus::Received, SubState::AwaitingAssignment};
 constexpr WorkflowState kForwardedIn{NationalStatus::Processing, SubState::AwaitingAssignment};
 
-// The rows of the model's table whose distances a route's walk follows. Every row of the table is played:
-// - the rows that keep the state (reschedule, reassignment) have no distance: MaybeSelfLoop adds one of them;
+// The rows of the model's table whose distances a route's walk follows. Every row of the table but the
+// consultations is played:
+// - the rows that keep the state (reschedule, reassignment) have no distance: MaybeSelfLoop adds one of them, the
+//   consultations excepted (RowsFrom);
 // - a dossier decided where it was received is never forwarded: the forwarded state and the Forward rows are out;
 // - a forwarded dossier is forwarded before anyone of the receiving agency appraises it, and the department, being
 //   competent, does not forward it again: Assign/Claim from "awaiting assignment" and Forward from "appraising" are
@@ -39,11 +41,18 @@ std::vector<Transition> PlayedRows(WorkflowWalk::Route route)
     return rows;
 }
 
+// Liên thông in parallel (consult, answer) is kept out: its consultation records are rows of their own, which the
+// bulk seeder does not write, and a dossier whose history has them without their records would not be playable.
+bool Consultation(const Transition& t)
+{
+    return t.action == Action::Consult || t.action == Action::AnswerConsultation;
+}
+
 std::vector<const Transition*> RowsFrom(const WorkflowState& state, bool keepingState)
 {
     std::vector<const Transition*> rows;
     for (const Transition& t : TransitionTable()) {
-        if (t.from == state && (t.to == state) == keepingState) {
+        if (t.from == state && (t.to == state) == keepingState && !Consultation(t)) {
             rows.push_back(&t);
         }
     }

@@ -83,6 +83,10 @@ std::string ActionText(Action action)
     case Action::Reschedule: return _("Rescheduled");
     // TRANSLATORS: history step: closed by the system, the supplement did not come within 15 days
     case Action::CloseUnsupplied: return _("Closed: no supplement");
+    // TRANSLATORS: history step: another agency was asked for its part, in parallel (lấy ý kiến liên thông)
+    case Action::Consult: return _("Another agency consulted");
+    // TRANSLATORS: history step: the consulted agency gave its answer (trả lời liên thông)
+    case Action::AnswerConsultation: return _("Consultation answered");
     }
     return ToString(action);
 }

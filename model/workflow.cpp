@@ -88,6 +88,12 @@ std::vector<Transition> BuildTable()
     row(kAwaitingAssignment, Action::Forward, Role::Manager, kForwardedIn);
     row(kAppraising, Action::Forward, Role::Handler, kForwardedIn);
     row(kAppraising, Action::Forward, Role::Manager, kForwardedIn);
+    // Liên thông in parallel: the state stays; the consultations are the dossier's own records, and the server keeps
+    // the lead from proposing while one is open. The answering staff belong to the consulted agency.
+    for (Role role : {Role::Handler, Role::Manager}) {
+        row(kAppraising, Action::Consult, role, kAppraising);
+        row(kAppraising, Action::AnswerConsultation, role, kAppraising);
+    }
     // After appraisal (art. 19.5): back to appraisal once supplied; the server restarts the processing time.
     row(kAppraising, Action::RequestSupplement, Role::Handler, kSupplementAfterAppraisal);
     row(kSupplementAfterAppraisal, Action::Supplement, Role::Citizen, kAppraising);

@@ -43,7 +43,11 @@ enum class Action {
     Forward,          // hand the dossier to another competent agency (liên thông)
     ReturnForRework,  // signer or manager sends the proposal back to the handler
     Reschedule,       // apology and new appointment (form 04), once per dossier
-    CloseUnsupplied   // the server closes a dossier whose supplement did not come within 15 days
+    CloseUnsupplied,  // the server closes a dossier whose supplement did not come within 15 days
+    // Liên thông in parallel: the lead agency keeps the dossier and asks another agency for its part (the API's
+    // `forward` with mode "parallel"); that agency answers, and the lead proposes once every answer is in.
+    Consult,
+    AnswerConsultation
 };
 // clang-format off
 inline constexpr EnumName<Action> kActionNames[] = {
@@ -65,6 +69,8 @@ inline constexpr EnumName<Action> kActionNames[] = {
     {Action::ReturnForRework, "return_for_rework"},
     {Action::Reschedule, "reschedule"},
     {Action::CloseUnsupplied, "close_unsupplied"},
+    {Action::Consult, "consult"},
+    {Action::AnswerConsultation, "answer_consultation"},
 };
 // clang-format on
 const char* ToString(Action action) noexcept;  // snake_case

@@ -69,6 +69,26 @@ struct ChangeStamp {
 // Error(Conflict) naming who changed the dossier and when, for a client that sent version `sent`.
 Error StaleVersionError(const ChangeStamp& last, int current, int sent);
 
+// Liên thông in parallel: a consultation the step opens (asking `agencyId` for its part) or answers (as `agencyId`).
+struct ConsultationChange {
+    enum class Kind { Open, Answer } kind = Kind::Open;
+    std::int64_t agencyId = 0;
+    std::optional<Instant> dueAt;  // Open: the consulted agency's own deadline
+    std::string answer;            // Answer: the agency's opinion
+};
+
+// One consultation of a dossier, as the detail shows it.
+struct Consultation {
+    std::int64_t id = 0;
+    std::int64_t agencyId = 0;
+    std::int64_t leadAgencyId = 0;
+    Instant requestedAt{};
+    std::optional<Instant> dueAt;
+    std::optional<Instant> answeredAt;
+    std::optional<std::string> answeredBy;
+    std::string answer;
+};
+
 // What an accepted transition changes besides the state; empty optionals leave a column as it is.
 struct DossierChange {
     std::optional<Instant> receivedAt;
@@ -83,6 +103,7 @@ struct DossierChange {
     std::optional<std::string> outcomeNote;
     bool countSupplementAfterAppraisal = false;
     bool takeRegisterNumber = false;  // the next number of the receiving agency's register for the local year
+    std::optional<ConsultationChange> consultation;
 };
 
 struct StoredOutput {
@@ -118,6 +139,10 @@ struct TransitionRequest {
     DossierChange change;
     std::string note;
     std::optional<Instant> stageDueAt;  // the deadline of the stage this step closes, for the hand-over row
+    // The hand-over's agencies when they are not the holder before and after (a consultation goes to another agency
+    // and its answer comes back while the lead keeps the dossier).
+    std::optional<std::int64_t> handOverFromAgencyId;
+    std::optional<std::int64_t> handOverToAgencyId;
     // Called inside the transaction with the dossier as it now stands (register number included), so that a form
     // prints what was stored; a failure rolls everything back.
     std::function<std::vector<StoredOutput>(const TransitionOutcome&)> outputs;
@@ -184,6 +209,11 @@ public:
     std::optional<std::pair<OutputInfo, StoredOutput>> LoadOutputById(std::int64_t outputId);
     // Dossiers waiting for a supplement whose open pause started before `startedBefore`, oldest first.
     std::vector<std::int64_t> AwaitingSupplementSince(Instant startedBefore, int limit);
+    std::vector<Consultation> Consultations(std::int64_t dossierId);  // oldest first
+    // Whether `agencyId` was ever consulted about the dossier: it may then read it, for its part.
+    bool WasConsulted(std::int64_t dossierId, std::int64_t agencyId);
+    // The dossiers `agencyId` has been asked about and not yet answered, oldest request first.
+    std::vector<std::int64_t> OpenConsultationsOf(std::int64_t agencyId, int limit);
     // The register (form 07) of a receiving agency for a year, by number.
     std::vector<RegisterLine> Register(std::int64_t agencyId, int year);
 

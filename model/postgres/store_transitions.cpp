@@ -58,6 +58,26 @@ LockedRow LockForTransition(soci::session& sql, const TransitionRequest& request
     return row;
 }
 
+void ApplyConsultation(soci::session& sql, const TransitionRequest& request, long long leadAgencyId)
+{
+    const ConsultationChange& c = *request.change.consultation;
+    if (c.kind == ConsultationChange::Kind::Open) {
+        sql << "INSERT INTO dossier_consultation (dossier_id, agency_id, lead_agency_id, requested_at, requested_by,"
+               " due_at) VALUES (:dossier, :agency, :lead, to_timestamp(:now), :staff, to_timestamp(:due))",
+            use(request.dossierId, "dossier"), use(c.agencyId, "agency"), use(leadAgencyId, "lead"),
+            use(request.now, "now"), use(request.staffId, "staff"), use(c.dueAt, "due");
+        return;
+    }
+    std::optional<long long> answered;
+    sql << "UPDATE dossier_consultation SET answered_at = to_timestamp(:now), answered_by = :staff, answer = :answer"
+           " WHERE dossier_id = :dossier AND agency_id = :agency AND answered_at IS NULL RETURNING id",
+        use(request.now, "now"), use(request.staffId, "staff"), use(c.answer, "answer"),
+        use(request.dossierId, "dossier"), use(c.agencyId, "agency"), into(answered);
+    if (!answered)
+        throw Error(ErrorCategory::NotAllowed, N_("Your agency has no open question about this dossier"), {},
+                    "agency " + std::to_string(c.agencyId));
+}
+
 void InsertOutput(soci::session& sql, std::int64_t dossierId, const StoredOutput& output, Instant now)
 {
     const std::string hex = ToHex(output.bytes);
@@ -169,6 +189,8 @@ Dossier ApplyTransitionIn(soci::session& sql, const TransitionRequest& request)
         use(registerYear, "register_year"), use(registerNumber, "register_number"), use(request.now, "now"),
         use(request.dossierId, "id"), into(handlingAfter), into(assignedAfter);
 
+    if (change.consultation)
+        ApplyConsultation(sql, request, before.handlingAgencyId);
     if (t.resumesClock)
         sql << "UPDATE dossier_pause SET ended_at = to_timestamp(:now) WHERE dossier_id = :id AND ended_at IS NULL",
             use(request.now, "now"), use(request.dossierId, "id");
@@ -186,8 +208,8 @@ Dossier ApplyTransitionIn(soci::session& sql, const TransitionRequest& request)
     event.to = t.to;
     event.at = request.now;
     event.note = request.note;
-    event.fromAgencyId = before.handlingAgencyId;
-    event.toAgencyId = handlingAfter;
+    event.fromAgencyId = request.handOverFromAgencyId.value_or(before.handlingAgencyId);
+    event.toAgencyId = request.handOverToAgencyId.value_or(handlingAfter);
     event.toStaffId = assignedAfter;
     event.stageDueAt = request.stageDueAt;
     DossierBatch history;
@@ -295,6 +317,49 @@ std::vector<std::int64_t> Store::AwaitingSupplementSince(Instant startedBefore, 
                             " WHERE p.ended_at IS NULL AND p.started_at < to_timestamp(:before)"
                             " AND d.status = :status ORDER BY p.started_at, p.dossier_id LIMIT :limit",
              use(startedBefore, "before"), use(status, "status"), use(limit, "limit"));
+        for (const soci::row& r : rows)
+            ids.push_back(r.get<long long>(0));
+        return ids;
+    });
+}
+
+std::vector<Consultation> Store::Consultations(std::int64_t dossierId)
+{
+    return InTransaction(*m_pool, [&](soci::session& sql) {
+        std::vector<Consultation> out;
+        soci::rowset<soci::row> rows =
+            (sql.prepare << "SELECT c.id, c.agency_id, c.lead_agency_id, " + Epoch("c.requested_at") + ", " +
+                                Epoch("c.due_at") + ", " + Epoch("c.answered_at") +
+                                ", s.full_name, c.answer FROM dossier_consultation c"
+                                " LEFT JOIN staff s ON s.id = c.answered_by WHERE c.dossier_id = :id"
+                                " ORDER BY c.requested_at, c.id",
+             use(dossierId, "id"));
+        for (const soci::row& r : rows)
+            out.push_back({r.get<long long>(0), r.get<long long>(1), r.get<long long>(2), r.get<Instant>(3),
+                           r.get<std::optional<Instant>>(4), r.get<std::optional<Instant>>(5),
+                           r.get<std::optional<std::string>>(6), r.get<std::string>(7)});
+        return out;
+    });
+}
+
+bool Store::WasConsulted(std::int64_t dossierId, std::int64_t agencyId)
+{
+    return InTransaction(*m_pool, [&](soci::session& sql) {
+        int found = 0;
+        sql << "SELECT count(*) FROM dossier_consultation WHERE dossier_id = :dossier AND agency_id = :agency",
+            use(dossierId, "dossier"), use(agencyId, "agency"), into(found);
+        return found > 0;
+    });
+}
+
+std::vector<std::int64_t> Store::OpenConsultationsOf(std::int64_t agencyId, int limit)
+{
+    return InTransaction(*m_pool, [&](soci::session& sql) {
+        std::vector<std::int64_t> ids;
+        soci::rowset<soci::row> rows =
+            (sql.prepare << "SELECT dossier_id FROM dossier_consultation WHERE agency_id = :agency"
+                            " AND answered_at IS NULL ORDER BY requested_at, id LIMIT :limit",
+             use(agencyId, "agency"), use(limit, "limit"));
         for (const soci::row& r : rows)
             ids.push_back(r.get<long long>(0));
         return ids;

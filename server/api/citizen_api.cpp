@@ -30,10 +30,18 @@ CitizenApi::CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalend
       m_codeFormat(std::move(codeFormat))
 {}
 
+const std::vector<ApiRoute<CitizenApi>>& CitizenApi::Routes()
+{
+    static const std::vector<ApiRoute<CitizenApi>> kRoutes{
+        {{"POST", "/citizen/v1/dossiers"}, &CitizenApi::Submit},
+        {{"GET", "/citizen/v1/dossiers/{code}"}, &CitizenApi::GetStatus},
+    };
+    return kRoutes;
+}
+
 void CitizenApi::Register(Router& router)
 {
-    router.Add("POST", "/citizen/v1/dossiers", [this](const HttpRequest& r) { return Submit(r); });
-    router.Add("GET", "/citizen/v1/dossiers/{code}", [this](const HttpRequest& r) { return GetStatus(r); });
+    router.Add(*this, Routes());
 }
 
 DossierSubmission CitizenApi::ParseSubmission(const JsonInput& body)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "model/clock.h"
 #include "model/dossier.h"
@@ -24,6 +25,8 @@ class CitizenApi {
 public:
     CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar, DossierCodeFormat codeFormat);
 
+    // Every route of the citizen API, in the order Register adds them; the OpenAPI document lists the same.
+    static const std::vector<ApiRoute<CitizenApi>>& Routes();
     void Register(Router& router);
 
     HttpResponse Submit(const HttpRequest& request);     // POST /citizen/v1/dossiers

@@ -95,6 +95,36 @@ Object::Ptr DossierJson::OutputItem(const pg::OutputInfo& output)
     return o;
 }
 
+namespace {
+
+Object::Ptr ConsultationObject(const std::vector<Agency>& agencies, const pg::Consultation& c)
+{
+    Object::Ptr o = NewObject();
+    o->set("agency", AgencyObject(agencies, c.agencyId));
+    o->set("leadAgency", AgencyObject(agencies, c.leadAgencyId));
+    o->set("requestedAt", FormatIso8601(c.requestedAt));
+    o->set("dueAt", OptionalTime(c.dueAt));
+    o->set("answeredAt", OptionalTime(c.answeredAt));
+    o->set("answeredBy", c.answeredBy ? Poco::Dynamic::Var(*c.answeredBy) : Poco::Dynamic::Var());
+    o->set("answer", c.answer);
+    return o;
+}
+
+}  // namespace
+
+Object::Ptr DossierJson::ConsultationItem(const Dossier& dossier, const Procedure& procedure,
+                                          const std::vector<Agency>& agencies, const pg::Consultation& c)
+{
+    Object::Ptr o = NewObject();
+    o->set("id", dossier.id);
+    o->set("code", dossier.code);
+    o->set("applicantName", dossier.applicant.fullName);
+    o->set("procedureName", procedure.name);
+    o->set("version", dossier.version);
+    o->set("consultation", ConsultationObject(agencies, c));
+    return o;
+}
+
 Object::Ptr DossierJson::Detail(const DetailParts& parts)
 {
     const Dossier& dossier = parts.dossier;
@@ -196,6 +226,10 @@ Object::Ptr DossierJson::Detail(const DetailParts& parts)
     }
     o->set("hasReceipt", hasReceipt);
     o->set("outputs", outputs);
+    Array::Ptr consultations = new Array;
+    for (const pg::Consultation& c : parts.consultations)
+        consultations->add(ConsultationObject(agencies, c));
+    o->set("consultations", consultations);
     return o;
 }
 

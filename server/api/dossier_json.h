@@ -25,11 +25,15 @@ public:
         std::vector<Agency> agencies;
         std::vector<pg::HistoryRow> history;
         std::vector<pg::OutputInfo> outputs;
+        std::vector<pg::Consultation> consultations;
         std::vector<Action> allowedActions;  // what the caller's role may do now (the table's view)
         Instant now{};                       // for the derived flags (overdue, intake late)
     };
     static Poco::JSON::Object::Ptr Detail(const DetailParts& parts);
     static Poco::JSON::Object::Ptr OutputItem(const pg::OutputInfo& output);
+    // An open question to the caller's agency, as GET /staff/v1/consultations lists it.
+    static Poco::JSON::Object::Ptr ConsultationItem(const Dossier& dossier, const Procedure& procedure,
+                                                    const std::vector<Agency>& agencies, const pg::Consultation& c);
     static Poco::JSON::Object::Ptr CitizenStatus(const Dossier& dossier);
     static std::string ToString(const Poco::JSON::Object::Ptr& object);
 };

@@ -52,20 +52,32 @@ StaffApi::StaffApi(pg::Store& store, const Clock& clock, SessionService& session
       m_inboxMaxLimit(inboxMaxLimit)
 {}
 
+const std::vector<ApiRoute<StaffApi>>& StaffApi::Routes()
+{
+    static const std::vector<ApiRoute<StaffApi>> kRoutes = [] {
+        std::vector<ApiRoute<StaffApi>> routes{
+            {{"POST", "/staff/v1/login"}, &StaffApi::Login},
+            {{"POST", "/staff/v1/logout"}, &StaffApi::Logout},
+            {{"GET", "/staff/v1/inbox"}, &StaffApi::Inbox},
+            {{"GET", "/staff/v1/dossiers/{id}"}, &StaffApi::Detail},
+            {{"POST", "/staff/v1/dossiers"}, &StaffApi::TakeIn},
+        };
+        for (const Action action : StaffActions())
+            routes.push_back({{"POST", std::string("/staff/v1/dossiers/{id}/") + ToString(action)},
+                              [action](StaffApi& api, const HttpRequest& r) { return api.Act(r, action); }});
+        routes.push_back({{"GET", "/staff/v1/dossiers/{id}/receipt"}, &StaffApi::Receipt});
+        routes.push_back({{"GET", "/staff/v1/dossiers/{id}/outputs"}, &StaffApi::Outputs});
+        routes.push_back({{"GET", "/staff/v1/outputs/{id}"}, &StaffApi::Output});
+        routes.push_back({{"GET", "/staff/v1/consultations"}, &StaffApi::Consultations});
+        routes.push_back({{"GET", "/staff/v1/register"}, &StaffApi::RegisterBook});
+        return routes;
+    }();
+    return kRoutes;
+}
+
 void StaffApi::Register(Router& router)
 {
-    router.Add("POST", "/staff/v1/login", [this](const HttpRequest& r) { return Login(r); });
-    router.Add("POST", "/staff/v1/logout", [this](const HttpRequest& r) { return Logout(r); });
-    router.Add("GET", "/staff/v1/inbox", [this](const HttpRequest& r) { return Inbox(r); });
-    router.Add("GET", "/staff/v1/dossiers/{id}", [this](const HttpRequest& r) { return Detail(r); });
-    router.Add("POST", "/staff/v1/dossiers", [this](const HttpRequest& r) { return TakeIn(r); });
-    for (const Action action : StaffActions())
-        router.Add("POST", std::string("/staff/v1/dossiers/{id}/") + ToString(action),
-                   [this, action](const HttpRequest& r) { return Act(r, action); });
-    router.Add("GET", "/staff/v1/dossiers/{id}/receipt", [this](const HttpRequest& r) { return Receipt(r); });
-    router.Add("GET", "/staff/v1/dossiers/{id}/outputs", [this](const HttpRequest& r) { return Outputs(r); });
-    router.Add("GET", "/staff/v1/outputs/{id}", [this](const HttpRequest& r) { return Output(r); });
-    router.Add("GET", "/staff/v1/register", [this](const HttpRequest& r) { return RegisterBook(r); });
+    router.Add(*this, Routes());
 }
 
 std::string StaffApi::BearerToken(const std::string& authorization)
@@ -106,7 +118,8 @@ HttpResponse StaffApi::DetailResponse(const Dossier& dossier, const StaffMember&
                                    m_store.LoadAgencies(),
                                    m_store.History(dossier.id),
                                    m_store.Outputs(dossier.id),
-                                   ActionsAllowed({dossier.status, dossier.subState}, staff.role),
+                                   m_store.Consultations(dossier.id),
+                                   m_actions.AllowedActions(staff, dossier),
                                    m_clock.Now()};
     return HttpResponse::Json(status, DossierJson::ToString(DossierJson::Detail(parts)));
 }

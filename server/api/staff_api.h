@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "model/clock.h"
 #include "model/dossier_code.h"
@@ -22,6 +23,8 @@ public:
     StaffApi(pg::Store& store, const Clock& clock, SessionService& sessions, DossierActions& actions,
              const FormPrinter& forms, DossierCodeFormat codeFormat, int inboxDefaultLimit, int inboxMaxLimit);
 
+    // Every route of the staff API, in the order Register adds them; the OpenAPI document lists the same.
+    static const std::vector<ApiRoute<StaffApi>>& Routes();
     void Register(Router& router);
 
     HttpResponse Login(const HttpRequest& request);
@@ -31,9 +34,10 @@ public:
     HttpResponse Act(const HttpRequest& request, Action action);  // POST /staff/v1/dossiers/{id}/{action}
     HttpResponse TakeIn(const HttpRequest& request);              // POST /staff/v1/dossiers (paper intake)
     HttpResponse Receipt(const HttpRequest& request);
-    HttpResponse Outputs(const HttpRequest& request);       // GET /staff/v1/dossiers/{id}/outputs
-    HttpResponse Output(const HttpRequest& request);        // GET /staff/v1/outputs/{id}
-    HttpResponse RegisterBook(const HttpRequest& request);  // GET /staff/v1/register?year=YYYY (form 07)
+    HttpResponse Consultations(const HttpRequest& request);  // GET /staff/v1/consultations
+    HttpResponse Outputs(const HttpRequest& request);        // GET /staff/v1/dossiers/{id}/outputs
+    HttpResponse Output(const HttpRequest& request);         // GET /staff/v1/outputs/{id}
+    HttpResponse RegisterBook(const HttpRequest& request);   // GET /staff/v1/register?year=YYYY (form 07)
 
     // The actions a staff member may ask for through the API, one route each (not submit, not the server's own).
     static const std::vector<Action>& StaffActions();

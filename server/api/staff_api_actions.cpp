@@ -20,6 +20,7 @@ constexpr std::size_t kMaxMissingDocuments = 50;
 constexpr std::size_t kMaxDocumentName = 500;
 constexpr int kFirstRegisterYear = 2000;
 constexpr int kLastRegisterYear = 2100;
+constexpr int kMaxConsultations = 500;  // an agency's open questions; more is a backlog for the dashboards
 
 std::string OptionalText(const JsonInput& body, const char* name)
 {
@@ -30,11 +31,23 @@ std::string OptionalText(const JsonInput& body, const char* name)
 
 const std::vector<Action>& StaffApi::StaffActions()
 {
-    static const std::vector<Action> kActions{
-        Action::Accept,  Action::RequestSupplement, Action::Refuse,       Action::Supplement, Action::Assign,
-        Action::Claim,   Action::Forward,           Action::RequestFees,  Action::PayFees,    Action::ProposeResult,
-        Action::Approve, Action::ReturnForRework,   Action::ReturnResult, Action::Reschedule, Action::Withdraw,
-        Action::Stop};
+    static const std::vector<Action> kActions{Action::Accept,
+                                              Action::RequestSupplement,
+                                              Action::Refuse,
+                                              Action::Supplement,
+                                              Action::Assign,
+                                              Action::Claim,
+                                              Action::Forward,
+                                              Action::AnswerConsultation,
+                                              Action::RequestFees,
+                                              Action::PayFees,
+                                              Action::ProposeResult,
+                                              Action::Approve,
+                                              Action::ReturnForRework,
+                                              Action::ReturnResult,
+                                              Action::Reschedule,
+                                              Action::Withdraw,
+                                              Action::Stop};
     return kActions;
 }
 
@@ -49,11 +62,14 @@ ActionRequest StaffApi::ParseActionRequest(Action action, const JsonInput& body)
     case Action::Forward: {
         r.agencyCode = body.RequiredString("agencyCode", kMaxCode);
         const std::string mode = body.OptionalString("mode", kMaxCode).value_or("sequential");
-        if (mode == "parallel")
+        if (mode == "parallel") {
             r.mode = ForwardMode::Parallel;
-        else if (mode != "sequential")
+            if (const std::optional<std::string> due = body.OptionalString("dueAt", kMaxCode))
+                r.newDueAt = ParseIso8601(*due, body.FieldPath("dueAt"));
+        } else if (mode != "sequential") {
             throw Error(ErrorCategory::BadInput, N_("Unknown forwarding mode: expected sequential or parallel"),
                         body.FieldPath("mode"));
+        }
         break;
     }
     case Action::RequestSupplement:
@@ -100,6 +116,25 @@ HttpResponse StaffApi::TakeIn(const HttpRequest& request)
     HttpResponse response = DetailResponse(stored, staff, 201);
     response.headers.emplace_back("Location", "/staff/v1/dossiers/" + std::to_string(stored.id));
     return response;
+}
+
+HttpResponse StaffApi::Consultations(const HttpRequest& request)
+{
+    const StaffMember staff = Authenticate(request);
+    const std::vector<Agency> agencies = m_store.LoadAgencies();
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    for (const std::int64_t id : m_store.OpenConsultationsOf(staff.agencyId, kMaxConsultations)) {
+        const std::optional<Dossier> dossier = m_store.FindDossier(id);
+        if (!dossier)
+            continue;
+        for (const pg::Consultation& c : m_store.Consultations(id))
+            if (c.agencyId == staff.agencyId && !c.answeredAt)
+                items->add(
+                    DossierJson::ConsultationItem(*dossier, m_store.GetProcedure(dossier->procedureId), agencies, c));
+    }
+    Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    out->set("items", items);
+    return HttpResponse::Json(200, DossierJson::ToString(out));
 }
 
 HttpResponse StaffApi::Outputs(const HttpRequest& request)

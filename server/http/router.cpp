@@ -6,7 +6,15 @@ namespace motcua::server {
 
 void Router::Add(const std::string& method, const std::string& pattern, Handler handler)
 {
-    m_entries.push_back({method, Split(pattern), std::move(handler)});
+    m_entries.push_back({{method, pattern}, Split(pattern), std::move(handler)});
+}
+
+std::vector<RouteKey> Router::Routes() const
+{
+    std::vector<RouteKey> keys;
+    for (const Entry& e : m_entries)
+        keys.push_back(e.key);
+    return keys;
 }
 
 std::vector<std::string> Router::Split(const std::string& path)
@@ -57,12 +65,12 @@ HttpResponse Router::Route(HttpRequest& request) const
     for (const Entry& e : m_entries) {
         if (!Match(e, segments, nullptr))
             continue;
-        if (e.method == request.method) {
+        if (e.key.method == request.method) {
             Match(e, segments, &request);
             return e.handler(request);
         }
-        if (allowed.find(e.method) == std::string::npos)
-            allowed += (allowed.empty() ? "" : ", ") + e.method;
+        if (allowed.find(e.key.method) == std::string::npos)
+            allowed += (allowed.empty() ? "" : ", ") + e.key.method;
     }
     if (allowed.empty())
         throw HttpError(404, ErrorCategory::NotFound, N_("No such resource"), {}, request.path);

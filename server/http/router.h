@@ -13,16 +13,38 @@ namespace motcua::server {
 
 using Handler = std::function<HttpResponse(const HttpRequest&)>;
 
+// A route as registered, without its handler: what the OpenAPI documents must list.
+struct RouteKey {
+    std::string method;
+    std::string pattern;
+    bool operator==(const RouteKey&) const = default;
+};
+
+// A route of an API class: its handler is a call on the API object, so the list can be static and read without one.
+template <class Api>
+struct ApiRoute {
+    RouteKey key;
+    std::function<HttpResponse(Api&, const HttpRequest&)> handler;
+};
+
 class Router {
 public:
     // Registration happens before the service starts; Route is then read-only and safe from many threads.
     void Add(const std::string& method, const std::string& pattern, Handler handler);
+    template <class Api>
+    void Add(Api& api, const std::vector<ApiRoute<Api>>& routes)
+    {
+        for (const ApiRoute<Api>& r : routes)
+            Add(r.key.method, r.key.pattern, [&api, h = r.handler](const HttpRequest& q) { return h(api, q); });
+    }
     // Fills request.pathParams and calls the handler; throws HttpError 404 or 405 when nothing matches.
     HttpResponse Route(HttpRequest& request) const;
+    // Every route in registration order.
+    std::vector<RouteKey> Routes() const;
 
 private:
     struct Entry {
-        std::string method;
+        RouteKey key;
         std::vector<std::string> segments;
         Handler handler;
     };

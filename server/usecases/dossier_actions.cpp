@@ -1,5 +1,6 @@
 #include "server/usecases/dossier_actions.h"
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 
@@ -36,6 +37,19 @@ void RequireAssignedHandler(const StaffMember& staff, const Dossier& dossier)
                     "assigned " + (dossier.assignedStaffId ? std::to_string(*dossier.assignedStaffId) : "nobody"));
 }
 
+// The competent agency a dossier is forwarded to, in sequence or in parallel: known, and not the one holding it.
+const Agency& ForwardTarget(const AgencyTree& agencies, const Dossier& dossier, const std::string& code)
+{
+    if (code.empty())
+        throw Error(ErrorCategory::BadInput, N_("This field is required"), "agencyCode");
+    const Agency* target = agencies.FindByCode(code);
+    if (!target)
+        throw Error(ErrorCategory::BadInput, N_("Unknown agency"), "agencyCode", code);
+    if (target->id == dossier.handlingAgencyId)
+        throw Error(ErrorCategory::BadInput, N_("The dossier is already at this agency"), "agencyCode");
+    return *target;
+}
+
 // The deadline of the stage a hand-over closes: the desk's own (same day, or next morning after 15:00) while the
 // dossier has not left the receiving desk, the processing deadline afterwards.
 std::optional<Instant> HandOverStageDue(const Dossier& dossier)
@@ -53,6 +67,8 @@ struct DossierActions::Step {
     pg::DossierChange change;
     std::string note;
     std::optional<Instant> stageDueAt;
+    std::optional<std::int64_t> handOverFromAgencyId;
+    std::optional<std::int64_t> handOverToAgencyId;
     OutputsFn outputs;
 };
 
@@ -67,12 +83,18 @@ DossierActions::DossierActions(pg::Store& store, const Clock& clock, const Worki
 Dossier DossierActions::Execute(const StaffMember& staff, std::int64_t dossierId, const ActionRequest& request)
 {
     const Dossier dossier = LoadDossierInScope(m_store, staff, dossierId);
+    // The API's forward in parallel is the table's consultation; a consulted agency may only answer.
+    const Action action =
+        request.action == Action::Forward && request.mode == ForwardMode::Parallel ? Action::Consult : request.action;
+    if (!HandlesDossier(staff, dossier) && action != Action::AnswerConsultation)
+        throw Error(ErrorCategory::NotAllowed,
+                    N_("Your agency was consulted about this dossier: it can only give its answer"));
     // Before the workflow check: a colleague's change usually moved the state too, and "someone changed it" is the
     // answer that helps, not "not allowed in this state".
     if (dossier.version != request.version)
         throw pg::StaleVersionError(m_store.LastChange(dossierId).value_or(pg::ChangeStamp{}), dossier.version,
                                     request.version);
-    const Transition& transition = NextState({dossier.status, dossier.subState}, request.action, staff.role);
+    const Transition& transition = NextState({dossier.status, dossier.subState}, action, staff.role);
     const Instant now = m_clock.Now();
     Step step = Prepare(staff, dossier, transition, request, now);
 
@@ -85,6 +107,8 @@ Dossier DossierActions::Execute(const StaffMember& staff, std::int64_t dossierId
     apply.change = std::move(step.change);
     apply.note = std::move(step.note);
     apply.stageDueAt = step.stageDueAt;
+    apply.handOverFromAgencyId = step.handOverFromAgencyId;
+    apply.handOverToAgencyId = step.handOverToAgencyId;
     apply.outputs = std::move(step.outputs);
     return m_store.ApplyTransition(apply);
 }
@@ -204,20 +228,53 @@ DossierActions::Step DossierActions::Prepare(const StaffMember& staff, const Dos
 
     case Action::Forward: {
         RequireAssignedHandler(staff, dossier);
-        if (request.mode == ForwardMode::Parallel)
-            throw Error(ErrorCategory::BadInput,
-                        N_("Parallel forwarding is not available yet: forward to one agency at a time"), "mode");
-        if (request.agencyCode.empty())
-            throw Error(ErrorCategory::BadInput, N_("This field is required"), "agencyCode");
-        const Agency* target = agencies->FindByCode(request.agencyCode);
-        if (!target)
-            throw Error(ErrorCategory::BadInput, N_("Unknown agency"), "agencyCode", request.agencyCode);
-        if (target->id == dossier.handlingAgencyId)
-            throw Error(ErrorCategory::BadInput, N_("The dossier is already at this agency"), "agencyCode");
-        step.change.handlingAgencyId = target->id;
+        const Agency& target = ForwardTarget(*agencies, dossier, request.agencyCode);
+        step.change.handlingAgencyId = target.id;
         step.change.unassign = true;
         step.stageDueAt = HandOverStageDue(dossier);
         step.note = NormalizeSpaces(request.note);
+        break;
+    }
+
+    case Action::Consult: {
+        RequireAssignedHandler(staff, dossier);
+        const Agency& target = ForwardTarget(*agencies, dossier, request.agencyCode);
+        for (const pg::Consultation& c : m_store.Consultations(dossier.id))
+            if (c.agencyId == target.id && !c.answeredAt)
+                throw Error(ErrorCategory::BadInput, N_("This agency has been asked already and has not answered yet"),
+                            "agencyCode");
+        pg::ConsultationChange open;
+        open.kind = pg::ConsultationChange::Kind::Open;
+        open.agencyId = target.id;
+        open.dueAt = request.newDueAt ? request.newDueAt : dossier.dueAt;
+        if (open.dueAt && *open.dueAt <= now)
+            throw Error(ErrorCategory::BadInput, N_("The deadline of the answer must be in the future"), "dueAt");
+        step.change.consultation = open;
+        step.handOverToAgencyId = target.id;
+        step.stageDueAt = dossier.dueAt;
+        step.note = NormalizeSpaces(request.note);
+        break;
+    }
+
+    case Action::AnswerConsultation: {
+        std::optional<Instant> due;
+        bool open = false;
+        for (const pg::Consultation& c : m_store.Consultations(dossier.id))
+            if (c.agencyId == staff.agencyId && !c.answeredAt) {
+                open = true;
+                due = c.dueAt;
+            }
+        if (!open)
+            throw Error(ErrorCategory::NotAllowed, N_("Your agency has no open question about this dossier"));
+        pg::ConsultationChange answer;
+        answer.kind = pg::ConsultationChange::Kind::Answer;
+        answer.agencyId = staff.agencyId;
+        answer.answer = RequiredText(request.note, "note");
+        step.note = answer.answer;
+        step.change.consultation = answer;
+        step.handOverFromAgencyId = staff.agencyId;
+        step.handOverToAgencyId = dossier.handlingAgencyId;
+        step.stageDueAt = due;
         break;
     }
 
@@ -249,6 +306,10 @@ DossierActions::Step DossierActions::Prepare(const StaffMember& staff, const Dos
 
     case Action::ProposeResult: {
         RequireAssignedHandler(staff, dossier);
+        for (const pg::Consultation& c : m_store.Consultations(dossier.id))
+            if (!c.answeredAt)
+                throw Error(ErrorCategory::NotAllowed,
+                            N_("Some agencies consulted about this dossier have not answered yet"));
         if (!request.outcome || *request.outcome == Outcome::None)
             throw Error(ErrorCategory::BadInput, N_("Choose the outcome: grant or refuse"), "outcome");
         std::string note = NormalizeSpaces(request.note);
@@ -318,6 +379,42 @@ DossierActions::Step DossierActions::Prepare(const StaffMember& staff, const Dos
         throw Error(ErrorCategory::Internal, N_("Unexpected error"), {}, "no staff step for this action");
     }
     return step;
+}
+
+std::vector<Action> DossierActions::AllowedActions(const StaffMember& staff, const Dossier& dossier) const
+{
+    const bool holds = HandlesDossier(staff, dossier);
+    bool consultedOpen = false;
+    bool anyOpen = false;
+    for (const pg::Consultation& c : m_store.Consultations(dossier.id)) {
+        anyOpen = anyOpen || !c.answeredAt;
+        consultedOpen = consultedOpen || (c.agencyId == staff.agencyId && !c.answeredAt);
+    }
+    const bool assignedOrNone = !dossier.assignedStaffId || *dossier.assignedStaffId == staff.id;
+    std::vector<Action> allowed;
+    for (Action action : ActionsAllowed({dossier.status, dossier.subState}, staff.role)) {
+        if (action == Action::AnswerConsultation) {
+            if (consultedOpen && !holds)
+                allowed.push_back(action);
+            continue;
+        }
+        if (!holds)
+            continue;
+        if (action == Action::Consult)
+            action = Action::Forward;
+        const bool handlerStep = staff.role == Role::Handler && dossier.status == NationalStatus::Processing &&
+                                 dossier.subState == SubState::Appraising;
+        if (handlerStep && !assignedOrNone)
+            continue;
+        if (action == Action::ProposeResult && anyOpen)
+            continue;
+        if (action == Action::Assign && staff.role == Role::Clerk &&
+            !AgencyTree(m_store.LoadAgencies()).ById(dossier.handlingAgencyId).clerksMayAssign)
+            continue;
+        if (std::find(allowed.begin(), allowed.end(), action) == allowed.end())
+            allowed.push_back(action);
+    }
+    return allowed;
 }
 
 Dossier DossierActions::TakeInAtDesk(const StaffMember& staff, Dossier dossier, const DossierCodeFormat& codeFormat)

@@ -29,7 +29,7 @@ struct ActionRequest {
     std::string note;                            // request_supplement, propose_result (reasons of a refusal), …
     std::string reason;                          // refuse, return_for_rework, stop, reschedule
     std::optional<Outcome> outcome;              // propose_result
-    std::optional<Instant> newDueAt;             // reschedule
+    std::optional<Instant> newDueAt;             // reschedule; forward in parallel: the consulted agency's deadline
 };
 
 class DossierActions {
@@ -41,6 +41,11 @@ public:
     // a deadline, the once-only rules); BadInput naming the field for a missing or invalid field. Nothing is written
     // unless the action succeeds. Returns the dossier as stored.
     Dossier Execute(const StaffMember& staff, std::int64_t dossierId, const ActionRequest& request);
+
+    // The API actions `staff` may ask for now, by the table and the rules that need no more than the dossier and the
+    // caller (the agency holding it or consulted, the assigned handler, the agency's assignment setting, an open
+    // consultation); deadline rules are checked only when asked. Consult is listed as `forward` (its API name).
+    std::vector<Action> AllowedActions(const StaffMember& staff, const Dossier& dossier) const;
 
     // Paper intake at the desk: the clerk types in a walk-in (or posted) dossier and accepts it at once, in one
     // transaction (two history rows, the receipt stored). `dossier` carries applicant, documents, form data,

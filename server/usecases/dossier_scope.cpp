@@ -10,7 +10,8 @@ namespace motcua::server {
 Dossier LoadDossierInScope(pg::Store& store, const StaffMember& staff, std::int64_t id)
 {
     std::optional<Dossier> dossier = store.FindDossier(id);
-    if (!dossier || !HandlesDossier(staff, *dossier))
+    // An agency consulted in parallel (liên thông) reads the dossier too, for its part.
+    if (!dossier || !(HandlesDossier(staff, *dossier) || store.WasConsulted(id, staff.agencyId)))
         throw Error(ErrorCategory::NotFound, N_("Dossier not found"), {}, "dossier " + std::to_string(id));
     return std::move(*dossier);
 }

@@ -9,8 +9,8 @@
 
 namespace motcua::server {
 
-// The dossier `id` when `staff`'s agency handles it; Error(NotFound) otherwise, the same answer as for an id that
-// does not exist, since another agency's dossier is not the caller's business.
+// The dossier `id` when `staff`'s agency handles it or was consulted about it; Error(NotFound) otherwise, the same
+// answer as for an id that does not exist, since another agency's dossier is not the caller's business.
 Dossier LoadDossierInScope(pg::Store& store, const StaffMember& staff, std::int64_t id);
 
 }  // namespace motcua::server

@@ -45,6 +45,8 @@ bool IsHandOver(Action action) noexcept
     case Action::Assign:
     case Action::Claim:
     case Action::Forward:
+    case Action::Consult:
+    case Action::AnswerConsultation:
     case Action::ProposeResult:
     case Action::ReturnForRework:
     case Action::Approve:

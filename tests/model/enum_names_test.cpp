@@ -96,6 +96,8 @@ BOOST_AUTO_TEST_CASE(roles_and_actions)
         {Action::ReturnForRework, "return_for_rework"},
         {Action::Reschedule, "reschedule"},
         {Action::CloseUnsupplied, "close_unsupplied"},
+        {Action::Consult, "consult"},
+        {Action::AnswerConsultation, "answer_consultation"},
     }, ActionFromString);
     // clang-format on
 }
@@ -239,7 +241,7 @@ BOOST_AUTO_TEST_CASE(values_outside_the_table_keep_their_fallback)
     // clang-format off
     const Case cases[] = {
         {"role", ToString(static_cast<Role>(0)), "citizen"},
-        {"action", ToString(static_cast<Action>(19)), "submit"},
+        {"action", ToString(static_cast<Action>(21)), "submit"},
         {"status key", ToString(static_cast<NationalStatus>(11)), ""},
         {"status, Vietnamese", VietnameseName(static_cast<NationalStatus>(0)), ""},
         {"status, English", EnglishName(static_cast<NationalStatus>(0)), ""},

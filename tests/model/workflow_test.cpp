@@ -38,11 +38,11 @@ const std::vector<SubState> kAllSubStates{U::None,
                                           U::SupplementedAwaitingCheck,
                                           U::SupplementAtIntake,
                                           U::SupplementAfterAppraisal};
-const std::vector<Action> kAllActions{A::Submit,       A::Accept,         A::RequestSupplement, A::Refuse,
-                                      A::Supplement,   A::Assign,         A::ProposeResult,     A::Approve,
-                                      A::ReturnResult, A::Stop,           A::Withdraw,          A::RequestFees,
-                                      A::PayFees,      A::Claim,          A::Forward,           A::ReturnForRework,
-                                      A::Reschedule,   A::CloseUnsupplied};
+const std::vector<Action> kAllActions{
+    A::Submit,          A::Accept,        A::RequestSupplement, A::Refuse,       A::Supplement,
+    A::Assign,          A::ProposeResult, A::Approve,           A::ReturnResult, A::Stop,
+    A::Withdraw,        A::RequestFees,   A::PayFees,           A::Claim,        A::Forward,
+    A::ReturnForRework, A::Reschedule,    A::CloseUnsupplied,   A::Consult,      A::AnswerConsultation};
 const std::vector<Role> kAllRoles{R::Clerk, R::Handler, R::Manager, R::Signer, R::Admin, R::Citizen, R::System};
 
 using Key = std::tuple<int, int, int, int>;  // status, subState, action, role
@@ -104,6 +104,11 @@ std::vector<Row> Specification()
         {kRA, A::Forward, R::Manager, kPF, false, false},
         {kPA, A::Forward, R::Handler, kPF, false, false},
         {kPA, A::Forward, R::Manager, kPF, false, false},
+        // In parallel the lead keeps the dossier: the consultations are records of their own.
+        {kPA, A::Consult, R::Handler, kPA, false, false},
+        {kPA, A::Consult, R::Manager, kPA, false, false},
+        {kPA, A::AnswerConsultation, R::Handler, kPA, false, false},
+        {kPA, A::AnswerConsultation, R::Manager, kPA, false, false},
         {kPA, A::RequestSupplement, R::Handler, kSP, true, false},
         {kSP, A::Supplement, R::Citizen, kPA, false, true},
         {kSP, A::Supplement, R::Clerk, kPA, false, true},
@@ -222,7 +227,7 @@ BOOST_AUTO_TEST_CASE(everything_else_is_refused)
                         }
                     }
                 }
-    BOOST_TEST(refused == 10 * 9 * 18 * 7 - static_cast<int>(TransitionTable().size()));
+    BOOST_TEST(refused == 10 * 9 * 20 * 7 - static_cast<int>(TransitionTable().size()));
 }
 
 BOOST_AUTO_TEST_CASE(actions_allowed_are_the_table_rows_of_a_state_and_role)
@@ -236,8 +241,8 @@ BOOST_AUTO_TEST_CASE(actions_allowed_are_the_table_rows_of_a_state_and_role)
     using Names = std::vector<std::string>;
     BOOST_TEST(names(kNA, R::Clerk) == (Names{"accept", "request_supplement", "refuse", "withdraw"}),
                boost::test_tools::per_element());
-    BOOST_TEST(names(kPA, R::Handler) ==
-                   (Names{"forward", "request_supplement", "request_fees", "propose_result", "reschedule"}),
+    BOOST_TEST(names(kPA, R::Handler) == (Names{"forward", "consult", "answer_consultation", "request_supplement",
+                                                "request_fees", "propose_result", "reschedule"}),
                boost::test_tools::per_element());
     BOOST_TEST(names(kPS, R::Signer) == (Names{"approve", "return_for_rework"}), boost::test_tools::per_element());
     BOOST_TEST(names(kRT, R::Clerk).empty());

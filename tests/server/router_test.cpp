@@ -5,9 +5,11 @@
 
 #include "server/http/http_error.h"
 
+using motcua::server::ApiRoute;
 using motcua::server::HttpError;
 using motcua::server::HttpRequest;
 using motcua::server::HttpResponse;
+using motcua::server::RouteKey;
 using motcua::server::Router;
 
 namespace {
@@ -25,13 +27,18 @@ Router MakeRouter()
     return r;
 }
 
-int StatusOf(const Router& router, const std::string& method, const std::string& path, std::string* allow = nullptr)
+HttpResponse Call(const Router& router, const std::string& method, const std::string& path)
 {
     HttpRequest q;
     q.method = method;
     q.path = path;
+    return router.Route(q);
+}
+
+int StatusOf(const Router& router, const std::string& method, const std::string& path, std::string* allow = nullptr)
+{
     try {
-        return router.Route(q).status;
+        return Call(router, method, path).status;
     } catch (const HttpError& e) {
         if (allow && !e.headers.empty())
             *allow = e.headers[0].second;
@@ -46,15 +53,9 @@ BOOST_AUTO_TEST_SUITE(RouterUnit)
 BOOST_AUTO_TEST_CASE(routes_by_method_and_pattern)
 {
     const Router router = MakeRouter();
-    HttpRequest q;
-    q.method = "POST";
-    q.path = "/staff/v1/dossiers/42/accept";
-    BOOST_TEST(router.Route(q).body == "accept 42");
-    q.method = "GET";
-    q.path = "/staff/v1/dossiers/42";
-    BOOST_TEST(router.Route(q).body == "detail 42");
-    q.path = "/staff/v1/inbox/";
-    BOOST_TEST(router.Route(q).body == "inbox");
+    BOOST_TEST(Call(router, "POST", "/staff/v1/dossiers/42/accept").body == "accept 42");
+    BOOST_TEST(Call(router, "GET", "/staff/v1/dossiers/42").body == "detail 42");
+    BOOST_TEST(Call(router, "GET", "/staff/v1/inbox/").body == "inbox");
 }
 
 BOOST_AUTO_TEST_CASE(unknown_paths_are_404_and_wrong_methods_405)
@@ -69,6 +70,25 @@ BOOST_AUTO_TEST_CASE(unknown_paths_are_404_and_wrong_methods_405)
     BOOST_TEST(allow == "GET");
     BOOST_TEST(StatusOf(router, "GET", "/staff/v1/dossiers/42/accept", &allow) == 405);
     BOOST_TEST(allow == "POST");
+}
+
+BOOST_AUTO_TEST_CASE(an_api_registers_its_route_list_and_the_router_lists_it)
+{
+    struct Api {
+        std::string name;
+        HttpResponse Get(const HttpRequest& q) { return HttpResponse::Json(200, name + " " + q.PathParam("id")); }
+    };
+    const std::vector<ApiRoute<Api>> routes{
+        {{"GET", "/things/{id}"}, &Api::Get},
+        {{"POST", "/things"}, [](Api& api, const HttpRequest&) { return HttpResponse::Json(201, api.name); }},
+    };
+    Api api{"thing"};
+    Router router;
+    router.Add(api, routes);
+    const std::vector<RouteKey> expected{{"GET", "/things/{id}"}, {"POST", "/things"}};
+    BOOST_TEST((router.Routes() == expected));
+    BOOST_TEST(Call(router, "GET", "/things/7").body == "thing 7");
+    BOOST_TEST(Call(router, "POST", "/things").status == 201);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

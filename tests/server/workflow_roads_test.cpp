@@ -102,6 +102,56 @@ BOOST_FIXTURE_TEST_CASE(a_dossier_travels_from_submission_to_returned_result, Ro
         BOOST_TEST(sheet.find(expected) != std::string::npos, "control sheet lacks " << expected);
 }
 
+// Liên thông in parallel: the lead keeps the dossier, the consulted agency reads it and answers, and the lead may
+// propose only once every answer is in.
+BOOST_FIXTURE_TEST_CASE(a_lead_agency_consults_another_in_parallel, RoadFixture)
+{
+    const std::int64_t id = SubmitDossier();
+    road.Do(id, "accept", "clerk");
+    road.Do(id, "claim", "handler");
+    const std::string toDepartment = "\"agencyCode\":\"" + std::string(kDepartment) + "\",\"mode\":\"parallel\"";
+    CheckProblem(road.Act(id, "forward", "handler", toDepartment + R"(,"dueAt":"2026-11-01T09:00:00+07:00")"), 422,
+                 "dueAt", "The deadline of the answer must be in the future");
+    HttpReply reply = road.Do(id, "forward", "handler", toDepartment + R"(,"dueAt":"2026-12-01T16:00:00+07:00")");
+    BOOST_TEST(road.State(id) == "4/3");  // the lead keeps appraising it
+    BOOST_TEST(reply.json->getObject("handlingAgency")->getValue<std::string>("code") == kCommune);
+    BOOST_TEST(reply.json->getArray("consultations")->size() == 1u);
+    CheckProblem(road.Act(id, "forward", "handler", toDepartment), 422, "agencyCode",
+                 "This agency has been asked already and has not answered yet");
+    CheckProblem(road.Act(id, "propose_result", "handler", R"("outcome":"grant")"), 403, "",
+                 "Some agencies consulted about this dossier have not answered yet");
+
+    // The department sees it, for its part, in its list of questions; it may only answer.
+    const HttpReply questions = road.Get("/staff/v1/consultations", "dept.handler");
+    BOOST_TEST_REQUIRE(questions.json->getArray("items")->size() == 1u);
+    BOOST_TEST(questions.json->getArray("items")->getObject(0)->getValue<std::int64_t>("id") == id);
+    const HttpReply seen = road.Get("/staff/v1/dossiers/" + std::to_string(id), "dept.handler");
+    BOOST_TEST_REQUIRE(seen.status == 200, seen.body);
+    BOOST_TEST(seen.json->getArray("allowedActions")->size() == 1u);
+    BOOST_TEST(seen.json->getArray("allowedActions")->getElement<std::string>(0) == "answer_consultation");
+    CheckProblem(road.Act(id, "request_fees", "dept.handler"), 403, "",
+                 "Your agency was consulted about this dossier: it can only give its answer");
+    CheckProblem(road.Act(id, "answer_consultation", "dept.handler"), 422, "note", "This field is required");
+    BOOST_TEST(road.Act(id, "answer_consultation", "signer", R"("note":"x")").status == 403);  // the table: no signer
+    CheckProblem(road.Act(id, "answer_consultation", "handler", R"("note":"x")"), 403, "",
+                 "Your agency has no open question about this dossier");
+    clock.Advance(std::chrono::hours{3});
+    road.Do(id, "answer_consultation", "dept.handler", R"("note":"Công trình phù hợp quy hoạch")");
+    BOOST_TEST(road.Get("/staff/v1/consultations", "dept.handler").json->getArray("items")->size() == 0u);
+
+    reply = road.Do(id, "propose_result", "handler", R"("outcome":"grant")");
+    const auto consultation = reply.json->getArray("consultations")->getObject(0);
+    BOOST_TEST(consultation->getValue<std::string>("answer") == "Công trình phù hợp quy hoạch");
+    BOOST_TEST(consultation->getValue<std::string>("answeredBy") == "Ngô Văn Thành");
+    const Poco::JSON::Array::Ptr history = reply.json->getArray("history");
+    BOOST_TEST(history->getObject(3)->getValue<std::string>("action") == "consult");
+    BOOST_TEST(history->getObject(3)->getObject("toAgency")->getValue<std::string>("code") == kDepartment);
+    BOOST_TEST(history->getObject(4)->getValue<std::string>("action") == "answer_consultation");
+    BOOST_TEST(history->getObject(4)->getObject("fromAgency")->getValue<std::string>("code") == kDepartment);
+    BOOST_TEST(history->getObject(4)->getObject("toAgency")->getValue<std::string>("code") == kCommune);
+    BOOST_TEST(history->getObject(4)->getValue<std::string>("stageOutcome") == "early");
+}
+
 BOOST_FIXTURE_TEST_CASE(refused_at_intake_prints_form_03_with_the_reasons, RoadFixture)
 {
     const std::int64_t id = SubmitDossier();
