@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,18 @@ inline constexpr const char* kDemoDeptSigner = "demo.dept.signer";
 // The slug of the demo department (DemoProvince::agencySlugs).
 inline constexpr const char* kDemoDepartmentSlug = "sotuphap";
 
+// A consultation of a demo dossier (liên thông in parallel), as the server records it beside the history; ids local.
+struct DemoConsultation {
+    std::int64_t agencyId = 0;      // the consulted agency
+    std::int64_t leadAgencyId = 0;  // the agency holding the dossier, which asked
+    Instant requestedAt{};
+    std::optional<std::int64_t> requestedBy;
+    std::optional<Instant> dueAt;
+    std::optional<Instant> answeredAt;  // empty while the question is open
+    std::optional<std::int64_t> answeredBy;
+    std::string answer;
+};
+
 struct DemoProvince {
     std::string name;                      // "Tỉnh Hưng Yên"
     std::vector<Agency> agencies;          // province first, then departments, then communes and wards
@@ -49,8 +62,9 @@ struct DemoProvince {
     std::vector<DemoStaff> staff;
     std::vector<Dossier> dossiers;                   // id 0; agency, procedure and staff ids local
     std::vector<std::vector<HistoryEvent>> history;  // per dossier, Submit first; dossierId 0, staff ids local
-    std::int64_t demoAgencyId = 0;                   // the first ward: demo.clerk's inbox
-    std::int64_t demoDepartmentId = 0;               // where the ward forwards department-level dossiers
+    std::vector<std::vector<DemoConsultation>> consultations;  // per dossier, oldest first
+    std::int64_t demoAgencyId = 0;                             // the first ward: demo.clerk's inbox
+    std::int64_t demoDepartmentId = 0;                         // where the ward forwards department-level dossiers
     Instant now{};
 
     const Agency& AgencyById(std::int64_t id) const { return agencies.at(static_cast<std::size_t>(id - 1)); }

@@ -1,5 +1,7 @@
 #include "demo/dossier_player.h"
 
+#include <algorithm>
+
 #include "model/error.h"
 #include "model/stage_deadlines.h"
 
@@ -22,8 +24,10 @@ std::optional<Instant> HandOverStageDue(const Dossier& d)
 }  // namespace
 
 void DossierPlayer::Play(Dossier& dossier, const Procedure& procedure, const Step& step,
-                         std::vector<HistoryEvent>& history) const
+                         std::vector<HistoryEvent>& history, std::vector<DemoConsultation>& consultations) const
 {
+    std::vector<DemoConsultation> asked = consultations;  // as the dossier: changed as a copy
+    const auto open = std::find_if(asked.begin(), asked.end(), [](const DemoConsultation& c) { return !c.answeredAt; });
     const Transition& t = *step.transition;
     const Instant at = step.at;
     Dossier d = dossier;  // changed as a copy: a refused step leaves the dossier as it was
@@ -117,6 +121,10 @@ void DossierPlayer::Play(Dossier& dossier, const Procedure& procedure, const Ste
     }
     case Action::ProposeResult:
         RequireAssignedHandler(t, d, step.staffId);
+        if (open != asked.end()) {
+            throw Error(ErrorCategory::NotAllowed,
+                        N_("Some agencies consulted about this dossier have not answered yet"));
+        }
         d.outcome = step.outcome;
         d.outcomeNote = step.note;
         event.note = std::string(ToString(step.outcome)) + (step.note.empty() ? "" : ": " + step.note);
@@ -144,10 +152,29 @@ void DossierPlayer::Play(Dossier& dossier, const Procedure& procedure, const Ste
         d.originalDueAt = d.dueAt;
         d.dueAt = step.newDueAt;
         break;
-    case Action::Consult:
+    case Action::Consult: {
+        RequireAssignedHandler(t, d, step.staffId);
+        // One question at a time in the demo (the server allows one open question per agency).
+        if (!step.toAgencyId || *step.toAgencyId == d.handlingAgencyId || open != asked.end()) {
+            throw Error(ErrorCategory::BadInput, N_("The dossier is already at this agency"), "agencyCode");
+        }
+        if (d.dueAt && *d.dueAt <= at) {
+            throw Error(ErrorCategory::BadInput, N_("The deadline of the answer must be in the future"), "dueAt");
+        }
+        asked.push_back({*step.toAgencyId, d.handlingAgencyId, at, step.staffId, d.dueAt, {}, {}, {}});
+        stageDue = d.dueAt;
+        break;
+    }
     case Action::AnswerConsultation:
-        // Their consultation records are not written by the bulk seeder: the walk never plays them.
-        throw Error(ErrorCategory::Internal, N_("Unexpected error"), {}, "the demo does not play consultations");
+        if (open == asked.end() || open->agencyId != step.toAgencyId || step.note.empty()) {
+            throw Error(ErrorCategory::NotAllowed, N_("Your agency has no open question about this dossier"));
+        }
+        open->answeredAt = at;
+        open->answeredBy = step.staffId;
+        open->answer = step.note;
+        event.fromAgencyId = open->agencyId;  // the answer comes back to the lead
+        stageDue = open->dueAt;
+        break;
     case Action::Submit:
     case Action::Withdraw:
     case Action::Stop:
@@ -167,11 +194,13 @@ void DossierPlayer::Play(Dossier& dossier, const Procedure& procedure, const Ste
     d.status = t.to.status;
     d.subState = t.to.subState;
     ++d.version;
-    event.toAgencyId = d.handlingAgencyId;
+    // A question goes out to the consulted agency while the dossier stays with the lead.
+    event.toAgencyId = t.action == Action::Consult ? asked.back().agencyId : d.handlingAgencyId;
     event.toStaffId = d.assignedStaffId;
     event.stageDueAt = stageDue;
     history.push_back(std::move(event));
     dossier = std::move(d);
+    consultations = std::move(asked);
 }
 
 }  // namespace motcua::demo

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "demo/demo_province.h"
 #include "model/dossier.h"
 #include "model/procedure.h"
 #include "model/time.h"
@@ -25,19 +26,23 @@ public:
     struct Step {
         const Transition* transition = nullptr;
         Instant at{};
-        std::optional<std::int64_t> staffId;     // empty for the citizen and the server's own job
-        std::string note;                        // the request's note or reason (propose_result: the reasons)
-        std::optional<std::int64_t> assignee;    // assign
-        std::optional<std::int64_t> toAgencyId;  // forward
-        Outcome outcome = Outcome::None;         // propose_result
-        std::optional<Instant> newDueAt;         // reschedule
+        std::optional<std::int64_t> staffId;   // empty for the citizen and the server's own job
+        std::string note;                      // the request's note or reason (propose_result: the reasons)
+        std::optional<std::int64_t> assignee;  // assign
+        // forward and consult: where the dossier or the question goes; answer_consultation: the agency answering
+        std::optional<std::int64_t> toAgencyId;
+        Outcome outcome = Outcome::None;  // propose_result
+        std::optional<Instant> newDueAt;  // reschedule
     };
 
     // Applies the step to `dossier` (receiving agency, channel and procedure set; before Submit its state is
     // kBeforeSubmit) and appends its history row. Throws Error(NotAllowed or BadInput) where the server would refuse
     // the step (not the assigned handler, a late supplement request or reschedule, a reassignment to the same
     // person), and then changes nothing.
-    void Play(Dossier& dossier, const Procedure& procedure, const Step& step, std::vector<HistoryEvent>& history) const;
+    // `consultations` are the dossier's (liên thông in parallel): consult opens one, answer_consultation closes it,
+    // and no result is proposed while one is open.
+    void Play(Dossier& dossier, const Procedure& procedure, const Step& step, std::vector<HistoryEvent>& history,
+              std::vector<DemoConsultation>& consultations) const;
 
 private:
     const WorkingCalendar& m_calendar;

@@ -137,8 +137,8 @@ DossierTimeline::Gap DossierTimeline::GapBefore(const Transition& t, const Proce
     case Action::Reschedule: return {true, random.Between(30, 240)};
     // The server's job closes a dossier once the notice is 15 days old; it runs every few minutes.
     case Action::CloseUnsupplied: return {false, 15 * kMinutesPerDay + random.Between(5, 60)};
-    case Action::Consult:
-    case Action::AnswerConsultation: break;  // not played by the demo (workflow_walk.cpp)
+    case Action::Consult: return {true, random.Between(30, 480)};
+    case Action::AnswerConsultation: return {true, random.Between(240, 3 * kWorkingDayMinutes)};
     }
     return {true, random.Between(15, 480)};
 }

@@ -140,7 +140,7 @@ std::string NoteFor(const Transition& t, const Procedure& p, Channel channel, De
                                   : "Dự thảo kết quả chưa đúng thông tin, đề nghị chỉnh sửa";
     case Action::Reschedule: return "Cần xác minh thêm thông tin tại cơ quan liên quan";
     case Action::Consult: return "Lấy ý kiến cơ quan phối hợp";
-    case Action::AnswerConsultation: return "Cơ quan phối hợp đã có ý kiến";
+    case Action::AnswerConsultation: return "Thống nhất với nội dung hồ sơ, không có ý kiến khác";
     }
     return {};
 }
@@ -177,6 +177,7 @@ std::string JsonEscape(const std::string& text)
 ProvinceBuilder::ProvinceBuilder(DemoProvince& province, std::uint32_t seed, const WorkingCalendar& calendar)
     : m_province(province),
       m_random((static_cast<std::uint64_t>(seed) << 32U) ^ 0x6d6f74637561ULL),
+      m_consultRandom((static_cast<std::uint64_t>(seed) << 32U) ^ 0x6c69656e74686fULL),
       m_calendar(calendar),
       m_timeline(province.now, calendar),
       m_player(calendar),
@@ -196,6 +197,9 @@ ProvinceBuilder::ProvinceBuilder(DemoProvince& province, std::uint32_t seed, con
             m_communes.push_back(a.id);
             // Wards are busier than rural communes.
             m_communeWeights.push_back(a.name.starts_with("UBND phường") ? 2.0 : m_random.Real(0.6, 1.3));
+        }
+        if (a.level == AgencyLevel::Department) {
+            m_departments.push_back(a.id);
         }
         if (a.level == AgencyLevel::Department && m_centreId == 0) {
             m_centreId = a.id;  // the provincial public-service centre comes first among the departments
@@ -308,13 +312,18 @@ ProvinceBuilder::Draft ProvinceBuilder::MakeDraft(NationalStatus target, bool de
             throw Error(ErrorCategory::Internal, N_("The demo generator found no workflow path to a status"), {},
                         ToString(target));
         }
+        // The demo ward consults more often, so that the demo department has questions to answer.
+        walk.MaybeConsult(path, receiving == m_province.demoAgencyId ? 0.5 : 0.06, m_consultRandom);
         const std::vector<Instant> times = m_timeline.Times(path, *procedure, channel, random);
-        if (Play(draft, path, times, *procedure, competent, random) && !LeftUnsupplied(d)) {
+        // A road too long for the demo's 90 days (a slow procedure with every detour) is drawn again.
+        const bool fits = times.front() >= m_province.now - std::chrono::days{100};
+        if (fits && Play(draft, path, times, *procedure, competent, random) && !LeftUnsupplied(d)) {
             return draft;
         }
         d = blank;
         d.channel = channel;
         draft.history.clear();
+        draft.consultations.clear();
     }
     throw Error(ErrorCategory::Internal, N_("The demo generator found no workflow path to a status"), {},
                 ToString(target));
@@ -327,7 +336,11 @@ bool ProvinceBuilder::Play(Draft& draft, const std::vector<const Transition*>& p
     for (std::size_t i = 0; i < path.size(); ++i) {
         const Transition* t = path[i];
         // The server scopes every staff action to the agency that holds the dossier.
-        const std::int64_t holder = i == 0 ? d.receivingAgencyId : d.handlingAgencyId;
+        std::int64_t holder = i == 0 ? d.receivingAgencyId : d.handlingAgencyId;
+        const bool answering = t->action == Action::AnswerConsultation && !draft.consultations.empty();
+        if (answering) {
+            holder = draft.consultations.back().agencyId;  // the consulted agency's staff answer
+        }
         if (t->action == Action::Assign && t->role == Role::Clerk && !m_province.AgencyById(holder).clerksMayAssign) {
             t = &NextState(t->from, Action::Assign, Role::Manager);  // only a manager assigns there
         }
@@ -335,7 +348,8 @@ bool ProvinceBuilder::Play(Draft& draft, const std::vector<const Transition*>& p
         step.transition = t;
         step.at = times[i];
         step.note = NoteFor(*t, procedure, d.channel, random);
-        const bool byAssignee = t->role == Role::Handler && t->action != Action::Claim && d.assignedStaffId;
+        const bool byAssignee =
+            t->role == Role::Handler && t->action != Action::Claim && !answering && d.assignedStaffId;
         // The server records no account for the citizen, for its own job, nor for a submission (the desk's accepting
         // step right after it names the clerk).
         if (t->role == Role::Citizen || t->role == Role::System || t->action == Action::Submit) {
@@ -361,6 +375,8 @@ bool ProvinceBuilder::Play(Draft& draft, const std::vector<const Transition*>& p
             break;
         }
         case Action::Forward: step.toAgencyId = competent; break;
+        case Action::Consult: step.toAgencyId = ConsultedAgency(holder, random); break;
+        case Action::AnswerConsultation: step.toAgencyId = holder; break;
         case Action::ProposeResult:
             // Đ19.3: some dossiers are refused after appraisal; the refusal goes through approval as a result.
             if (random.Chance(0.08)) {
@@ -379,7 +395,7 @@ bool ProvinceBuilder::Play(Draft& draft, const std::vector<const Transition*>& p
         default: break;
         }
         try {
-            m_player.Play(d, procedure, step, draft.history);
+            m_player.Play(d, procedure, step, draft.history, draft.consultations);
         } catch (const Error&) {
             // A step that keeps the state (reschedule, reassignment) is only tried: the server would have refused it.
             if (!keepsState) {
@@ -388,6 +404,21 @@ bool ProvinceBuilder::Play(Draft& draft, const std::vector<const Transition*>& p
         }
     }
     return true;
+}
+
+std::int64_t ProvinceBuilder::ConsultedAgency(std::int64_t holder, DemoRandom& random) const
+{
+    // The demo ward asks the demo department, so that its accounts have questions to answer too.
+    if (holder == m_province.demoAgencyId) {
+        return m_province.demoDepartmentId;
+    }
+    std::vector<std::int64_t> others;
+    for (std::int64_t id : m_departments) {
+        if (id != holder && id != m_centreId) {
+            others.push_back(id);
+        }
+    }
+    return others[random.Index(others.size())];
 }
 
 bool ProvinceBuilder::LeftUnsupplied(const Dossier& d) const
@@ -482,6 +513,7 @@ void ProvinceBuilder::AssignCodes(std::vector<Draft>& drafts)
         draft.dossier.code = format.Format(m_province.AgencyById(draft.dossier.receivingAgencyId).code, date, seq);
         m_province.dossiers.push_back(std::move(draft.dossier));
         m_province.history.push_back(std::move(draft.history));
+        m_province.consultations.push_back(std::move(draft.consultations));
     }
 }
 

@@ -28,6 +28,7 @@ private:
     struct Draft {
         Dossier dossier;
         std::vector<HistoryEvent> history;
+        std::vector<DemoConsultation> consultations;
     };
 
     Draft MakeDraft(NationalStatus target, bool demoWard);
@@ -35,6 +36,8 @@ private:
     // false when the server would refuse a step that changes the state (the caller draws another path).
     bool Play(Draft& draft, const std::vector<const Transition*>& path, const std::vector<Instant>& times,
               const Procedure& procedure, std::int64_t competent, DemoRandom& random);
+    // The agency a lead asks for its part (liên thông in parallel): another department.
+    std::int64_t ConsultedAgency(std::int64_t holder, DemoRandom& random) const;
     // Whether the server would already have closed the dossier for want of a supplement.
     bool LeftUnsupplied(const Dossier& d) const;
     // Register numbers (form 07) per receiving agency and year of acceptance, in order of acceptance.
@@ -47,6 +50,7 @@ private:
 
     DemoProvince& m_province;
     DemoRandom m_random;
+    DemoRandom m_consultRandom;  // whether and where a dossier's appraisal consults another agency
     const WorkingCalendar& m_calendar;
     DossierTimeline m_timeline;
     DossierPlayer m_player;
@@ -58,6 +62,7 @@ private:
     std::vector<std::int64_t> m_communes;
     std::vector<double> m_communeWeights;
     std::int64_t m_centreId = 0;
+    std::vector<std::int64_t> m_departments;
     std::vector<std::int64_t> m_communeProcedures;
     std::vector<double> m_communeWeightsP;
     std::vector<std::int64_t> m_upperProcedures;

@@ -9,10 +9,9 @@ namespace {
 constexpr WorkflowState kAwaitingAssignment{NationalStatus::Received, SubState::AwaitingAssignment};
 constexpr WorkflowState kForwardedIn{NationalStatus::Processing, SubState::AwaitingAssignment};
 
-// The rows of the model's table whose distances a route's walk follows. Every row of the table but the
-// consultations is played:
-// - the rows that keep the state (reschedule, reassignment) have no distance: MaybeSelfLoop adds one of them, the
-//   consultations excepted (RowsFrom);
+// The rows of the model's table whose distances a route's walk follows. Every row of the table is played:
+// - the rows that keep the state (reschedule, reassignment) have no distance: MaybeSelfLoop adds one of them, and
+//   MaybeConsult a consultation with its answer;
 // - a dossier decided where it was received is never forwarded: the forwarded state and the Forward rows are out;
 // - a forwarded dossier is forwarded before anyone of the receiving agency appraises it, and the department, being
 //   competent, does not forward it again: Assign/Claim from "awaiting assignment" and Forward from "appraising" are
@@ -41,8 +40,8 @@ std::vector<Transition> PlayedRows(WorkflowWalk::Route route)
     return rows;
 }
 
-// Liên thông in parallel (consult, answer) is kept out: its consultation records are rows of their own, which the
-// bulk seeder does not write, and a dossier whose history has them without their records would not be playable.
+// Liên thông in parallel (consult, answer) keeps the state too, but comes as a question and its answer: MaybeConsult,
+// which the builder calls on a random stream of its own.
 bool Consultation(const Transition& t)
 {
     return t.action == Action::Consult || t.action == Action::AnswerConsultation;
@@ -153,6 +152,43 @@ std::vector<const Transition*> WorkflowWalk::Walk(NationalStatus target, Channel
     }
     MaybeSelfLoop(path, random);
     return path;
+}
+
+void WorkflowWalk::MaybeConsult(std::vector<const Transition*>& path, double chance, DemoRandom& random) const
+{
+    if (!random.Chance(chance)) {
+        return;
+    }
+    std::vector<std::size_t> places;
+    for (std::size_t i = 1; i < path.size(); ++i) {
+        if (path[i]->to.subState == SubState::Appraising && path[i]->to.status == NationalStatus::Processing) {
+            places.push_back(i);
+        }
+    }
+    if (places.empty()) {
+        return;
+    }
+    const std::size_t at = places[random.Index(places.size())];
+    std::vector<const Transition*> asks;
+    std::vector<const Transition*> answers;
+    for (const Transition& t : TransitionTable()) {
+        if (t.from == path[at]->to && t.action == Action::Consult) {
+            asks.push_back(&t);
+        }
+        if (t.from == path[at]->to && t.action == Action::AnswerConsultation) {
+            answers.push_back(&t);
+        }
+    }
+    if (asks.empty() || answers.empty()) {
+        return;
+    }
+    // A dossier still being appraised may wait for its answer; any other step needs it first (a proposal does).
+    const bool waits = at + 1 == path.size() && random.Chance(0.5);
+    auto place = path.begin() + static_cast<std::ptrdiff_t>(at) + 1;
+    if (!waits) {
+        place = path.insert(place, answers[random.Index(answers.size())]);
+    }
+    path.insert(place, asks[random.Index(asks.size())]);
 }
 
 void WorkflowWalk::VaryForwarding(std::vector<const Transition*>& path, DemoRandom& random) const

@@ -32,6 +32,10 @@ public:
     // when the channel's Submit row cannot reach the target.
     std::vector<const Transition*> Walk(NationalStatus target, Channel channel, DemoRandom& random) const;
 
+    // With `chance`, while the dossier is appraised, another agency is asked for its part (liên thông in parallel)
+    // and answers before the next step; a dossier that ends there may still be waiting for the answer.
+    void MaybeConsult(std::vector<const Transition*>& path, double chance, DemoRandom& random) const;
+
 private:
     static constexpr int kUnreachable = std::numeric_limits<int>::max();
 

@@ -74,6 +74,41 @@ void BumpCounters(soci::session& sql, const std::map<std::pair<std::int64_t, int
     sql << insertFromUnnest, use(agency.Text(), "agency"), use(key.Text(), "key"), use(value.Text(), "value");
 }
 
+// The consultations of dossiers [first, first + ids.size()), under their new ids, in one statement.
+void InsertConsultations(soci::session& sql, const std::vector<std::vector<SeedConsultation>>& consultations,
+                         std::size_t first, const std::vector<long long>& ids)
+{
+    ArrayLiteral dossier, agency, lead, requestedAt, requestedBy, dueAt, answeredAt, answeredBy, answer;
+    bool any = false;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        for (const SeedConsultation& c : consultations[first + i]) {
+            any = true;
+            dossier.Add(ids[i]);
+            agency.Add(c.agencyId);
+            lead.Add(c.leadAgencyId);
+            requestedAt.Add(c.requestedAt);
+            requestedBy.Add(c.requestedBy);
+            dueAt.Add(c.dueAt);
+            answeredAt.Add(c.answeredAt);
+            answeredBy.Add(c.answeredBy);
+            answer.Add(c.answer);
+        }
+    }
+    if (!any)
+        return;
+    sql << "INSERT INTO dossier_consultation (dossier_id, agency_id, lead_agency_id, requested_at, requested_by,"
+           " due_at, answered_at, answered_by, answer)"
+           " SELECT dossier, agency, lead, to_timestamp(requested_at), requested_by, to_timestamp(due_at),"
+           " to_timestamp(answered_at), answered_by, answer"
+           " FROM unnest(CAST(:dossier AS bigint[]), CAST(:agency AS bigint[]), CAST(:lead AS bigint[]),"
+           " CAST(:requested_at AS bigint[]), CAST(:requested_by AS bigint[]), CAST(:due_at AS bigint[]),"
+           " CAST(:answered_at AS bigint[]), CAST(:answered_by AS bigint[]), CAST(:answer AS text[]))"
+           " AS u(dossier, agency, lead, requested_at, requested_by, due_at, answered_at, answered_by, answer)",
+        use(dossier.Text(), "dossier"), use(agency.Text(), "agency"), use(lead.Text(), "lead"),
+        use(requestedAt.Text(), "requested_at"), use(requestedBy.Text(), "requested_by"), use(dueAt.Text(), "due_at"),
+        use(answeredAt.Text(), "answered_at"), use(answeredBy.Text(), "answered_by"), use(answer.Text(), "answer");
+}
+
 }  // namespace
 
 std::int64_t Seeder::InsertAgency(const Agency& agency)
@@ -142,11 +177,16 @@ std::int64_t Seeder::InsertStaff(const StaffCredentials& staff)
 }
 
 void Seeder::BulkInsertDossiers(const std::vector<Dossier>& dossiers,
-                                const std::vector<std::vector<HistoryEvent>>& history)
+                                const std::vector<std::vector<HistoryEvent>>& history,
+                                const std::vector<std::vector<SeedConsultation>>& consultations)
 {
     if (!history.empty() && history.size() != dossiers.size())
         throw Error(ErrorCategory::BadInput, N_("The history must have one list of events per dossier"), "history",
                     std::to_string(history.size()) + " lists for " + std::to_string(dossiers.size()) + " dossiers");
+    if (!consultations.empty() && consultations.size() != dossiers.size())
+        throw Error(
+            ErrorCategory::BadInput, N_("The history must have one list of events per dossier"), "consultations",
+            std::to_string(consultations.size()) + " lists for " + std::to_string(dossiers.size()) + " dossiers");
     const std::map<std::pair<std::int64_t, int>, int> counters = HighestSequences(dossiers);
     if (dossiers.empty())
         return;
@@ -178,6 +218,8 @@ void Seeder::BulkInsertDossiers(const std::vector<Dossier>& dossiers,
                 }
             }
             batch.Insert(sql);
+            if (!consultations.empty())
+                InsertConsultations(sql, consultations, first, ids);
         }
 
         BumpCounters(sql, counters,

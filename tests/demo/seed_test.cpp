@@ -282,6 +282,28 @@ BOOST_AUTO_TEST_CASE(demo_dossiers_are_playable_through_the_staff_actions)
             BOOST_TEST((history.back().fromAgencyId == history[history.size() - 2].toAgencyId), chosen->code);
         }
     }
+
+    // The demo department answers a question the ward asked it (liên thông in parallel), from its seeded record.
+    std::optional<std::size_t> asked;
+    for (std::size_t i = 0; i < generated.dossiers.size() && !asked; ++i) {
+        for (const DemoConsultation& c : generated.consultations[i]) {
+            if (c.agencyId == dept && !c.answeredAt && !used.contains(generated.dossiers[i].code)) {
+                asked = i;
+            }
+        }
+    }
+    BOOST_REQUIRE_MESSAGE(asked.has_value(), "no open question to the demo department");
+    const auto stored = store.FindDossierByCode(generated.dossiers[*asked].code);
+    BOOST_REQUIRE(stored.has_value());
+    const std::vector<pg::Consultation> before = store.Consultations(stored->id);
+    BOOST_REQUIRE_EQUAL(before.size(), generated.consultations[*asked].size());
+    BOOST_TEST(!before.back().answeredAt.has_value());
+    server::ActionRequest answer = request(Action::AnswerConsultation);
+    answer.version = stored->version;
+    answer.note = "Thống nhất với đề xuất";
+    const Dossier after = actions.Execute(member(kDemoDeptHandler), stored->id, answer);
+    BOOST_TEST(after.version == stored->version + 1);
+    BOOST_TEST(store.Consultations(stored->id).back().answeredAt.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(bad_options_write_nothing)
