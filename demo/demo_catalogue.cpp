@@ -202,8 +202,9 @@ void AddAgencies(DemoProvince& province)
             const bool ward = place.starts_with("Phường");
             const std::string prefix = ward ? "Phường " : "Xã ";
             std::string bare = place.substr(prefix.size());
+            // A commune's office is small: its desk may assign dossiers to handlers (departments have managers).
             add(Agency{0, provinceId, Code(index, group.group), "UBND " + std::string(ward ? "phường " : "xã ") + bare,
-                       AgencyLevel::Commune},
+                       AgencyLevel::Commune, true},
                 Slug(bare));
         }
     }

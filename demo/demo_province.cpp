@@ -30,6 +30,11 @@ DemoProvince GenerateCatalogue(std::uint32_t randomSeed)
             break;
         }
     }
+    for (const auto& a : province.agencies) {
+        if (province.agencySlugs[static_cast<std::size_t>(a.id - 1)] == kDemoDepartmentSlug) {
+            province.demoDepartmentId = a.id;
+        }
+    }
     DemoRandom random(randomSeed);
     PersonGenerator people(random);
     auto addStaff = [&](std::string username, Role role, std::int64_t agencyId) {
@@ -52,6 +57,9 @@ DemoProvince GenerateCatalogue(std::uint32_t randomSeed)
     addStaff(kDemoManager, Role::Manager, province.demoAgencyId);
     addStaff(kDemoSigner, Role::Signer, province.demoAgencyId);
     addStaff(kDemoAdmin, Role::Admin, 1);
+    addStaff(kDemoDeptHandler, Role::Handler, province.demoDepartmentId);
+    addStaff(kDemoDeptManager, Role::Manager, province.demoDepartmentId);
+    addStaff(kDemoDeptSigner, Role::Signer, province.demoDepartmentId);
     return province;
 }
 

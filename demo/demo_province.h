@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,12 +25,30 @@ struct DemoStaff {
     std::int64_t agencyId = 0;
 };
 
-// Names of the fixed accounts; all live in the first ward except the admin (the province).
+// Names of the fixed accounts; all live in the first ward except the admin (the province) and the department's
+// accounts, which live in the department that takes the ward's forwarded dossiers (Sở Tư pháp).
 inline constexpr const char* kDemoClerk = "demo.clerk";
 inline constexpr const char* kDemoHandler = "demo.handler";
 inline constexpr const char* kDemoManager = "demo.manager";
 inline constexpr const char* kDemoSigner = "demo.signer";
 inline constexpr const char* kDemoAdmin = "demo.admin";
+inline constexpr const char* kDemoDeptHandler = "demo.dept.handler";
+inline constexpr const char* kDemoDeptManager = "demo.dept.manager";
+inline constexpr const char* kDemoDeptSigner = "demo.dept.signer";
+// The slug of the demo department (DemoProvince::agencySlugs).
+inline constexpr const char* kDemoDepartmentSlug = "sotuphap";
+
+// A consultation of a demo dossier (liên thông in parallel), as the server records it beside the history; ids local.
+struct DemoConsultation {
+    std::int64_t agencyId = 0;      // the consulted agency
+    std::int64_t leadAgencyId = 0;  // the agency holding the dossier, which asked
+    Instant requestedAt{};
+    std::optional<std::int64_t> requestedBy;
+    std::optional<Instant> dueAt;
+    std::optional<Instant> answeredAt;  // empty while the question is open
+    std::optional<std::int64_t> answeredBy;
+    std::string answer;
+};
 
 struct DemoProvince {
     std::string name;                      // "Tỉnh Hưng Yên"
@@ -43,7 +62,9 @@ struct DemoProvince {
     std::vector<DemoStaff> staff;
     std::vector<Dossier> dossiers;                   // id 0; agency, procedure and staff ids local
     std::vector<std::vector<HistoryEvent>> history;  // per dossier, Submit first; dossierId 0, staff ids local
-    std::int64_t demoAgencyId = 0;                   // the first ward: demo.clerk's inbox
+    std::vector<std::vector<DemoConsultation>> consultations;  // per dossier, oldest first
+    std::int64_t demoAgencyId = 0;                             // the first ward: demo.clerk's inbox
+    std::int64_t demoDepartmentId = 0;                         // where the ward forwards department-level dossiers
     Instant now{};
 
     const Agency& AgencyById(std::int64_t id) const { return agencies.at(static_cast<std::size_t>(id - 1)); }
@@ -65,9 +86,12 @@ struct ProvinceOptions {
 // The catalogue part only (agencies, procedures, staff): cheap, used by the simulator.
 DemoProvince GenerateCatalogue(std::uint32_t randomSeed);
 
-// The whole province. Each dossier walks the model's TransitionTable from Submit to its target national status;
-// its times come from `calendar` (the province's working calendar: office hours, holidays, pauses), its codes from
-// DossierCodeFormat with a gap-free daily sequence per receiving agency. Same options and calendar → same province.
+// The whole province. Each dossier walks the model's TransitionTable from Submit to its target national status, every
+// step applied as the server's staff actions apply it (DossierPlayer: stage deadlines, hand-overs to the competent
+// department and back, outcomes, reschedules, the closing of unsupplied dossiers); its times come from `calendar`
+// (the province's working calendar: office hours, holidays, pauses), its codes from DossierCodeFormat with a gap-free
+// daily sequence per receiving agency, its register number (form 07) from a gap-free sequence per receiving agency
+// and year of acceptance. Same options and calendar → same province.
 // Throws Error(BadInput, "dossiers") for a negative count.
 DemoProvince GenerateProvince(const ProvinceOptions& options, const WorkingCalendar& calendar);
 

@@ -79,10 +79,30 @@ SeedSummary SeedDemo(pg::Store& store, const SeedOptions& options, const Working
             if (e.staffId) {
                 e.staffId = staffIds.at(*e.staffId);
             }
+            if (e.toStaffId) {
+                e.toStaffId = staffIds.at(*e.toStaffId);
+            }
+            if (e.fromAgencyId) {
+                e.fromAgencyId = agencyIds.at(*e.fromAgencyId);
+            }
+            if (e.toAgencyId) {
+                e.toAgencyId = agencyIds.at(*e.toAgencyId);
+            }
             ++summary.historyEvents;
         }
     }
-    seeder.BulkInsertDossiers(dossiers, history);
+    std::vector<std::vector<pg::SeedConsultation>> consultations;
+    for (const auto& asked : province.consultations) {
+        auto& rows = consultations.emplace_back();
+        for (const DemoConsultation& c : asked) {
+            const auto staff = [&staffIds](std::optional<std::int64_t> id) {
+                return id ? std::optional(staffIds.at(*id)) : std::nullopt;
+            };
+            rows.push_back({agencyIds.at(c.agencyId), agencyIds.at(c.leadAgencyId), c.requestedAt, staff(c.requestedBy),
+                            c.dueAt, c.answeredAt, staff(c.answeredBy), c.answer});
+        }
+    }
+    seeder.BulkInsertDossiers(dossiers, history, consultations);
 
     summary.dossiers = static_cast<int>(province.dossiers.size());
     summary.demoAgencyCode = province.AgencyById(province.demoAgencyId).code;

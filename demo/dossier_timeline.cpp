@@ -108,7 +108,8 @@ DossierTimeline::Gap DossierTimeline::GapBefore(const Transition& t, const Proce
         if (atIntake) {
             return {true, channel == Channel::Online ? random.Between(15, 480) : random.Between(3, 25)};
         }
-        return {true, random.Between(60, 3 * kWorkingDayMinutes)};  // within 3 working days of receipt
+        // Within 3 working days of receipt (Đ19.5): the steps before it take some of them already.
+        return {true, random.Between(30, kWorkingDayMinutes)};
     case Action::Supplement:
         return t.role == Role::Citizen ? Gap{false, random.Between(kMinutesPerDay / 2, 12 * kMinutesPerDay)}
                                        : Gap{true, random.Between(240, 6 * kWorkingDayMinutes)};
@@ -129,13 +130,15 @@ DossierTimeline::Gap DossierTimeline::GapBefore(const Transition& t, const Proce
     case Action::PayFees:
         return t.role == Role::Citizen ? Gap{false, random.Between(30, 5 * kMinutesPerDay)}
                                        : Gap{true, random.Between(30, 3 * kWorkingDayMinutes)};
-    case Action::Claim:
-    case Action::Forward:
-    case Action::ReturnForRework:
-    case Action::Reschedule:
-    case Action::CloseUnsupplied:
-    case Action::Consult:
-    case Action::AnswerConsultation: break;  // not played by the demo (workflow_walk.cpp)
+    case Action::Claim: return {true, onTheSpot ? random.Between(2, 20) : random.Between(10, 240)};
+    // Đ18.2: the desk hands the dossier over the same day (or next morning after 15:00); about one in ten is late.
+    case Action::Forward: return {true, random.Chance(0.9) ? random.Between(10, 180) : random.Between(480, 720)};
+    case Action::ReturnForRework: return {true, random.Between(30, 480)};
+    case Action::Reschedule: return {true, random.Between(30, 240)};
+    // The server's job closes a dossier once the notice is 15 days old; it runs every few minutes.
+    case Action::CloseUnsupplied: return {false, 15 * kMinutesPerDay + random.Between(5, 60)};
+    case Action::Consult: return {true, random.Between(30, 480)};
+    case Action::AnswerConsultation: return {true, random.Between(240, 3 * kWorkingDayMinutes)};
     }
     return {true, random.Between(15, 480)};
 }

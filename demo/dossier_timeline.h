@@ -25,12 +25,14 @@ public:
     std::vector<Instant> Times(const std::vector<const Transition*>& path, const Procedure& procedure, Channel channel,
                                DemoRandom& random) const;
 
-    // The due time the history implies: from receipt, restarted by a supplement after appraisal (Đ19.5), extended
-    // by later pauses; empty while a pause holds the clock; before receipt, the provisional one of submission.
+private:
+    // The due time the history implies, to place open dossiers mostly within it: from receipt, restarted by a
+    // supplement after appraisal (Đ19.5), extended by later pauses; empty while a pause holds the clock; before
+    // receipt, the provisional one of submission. An estimate (a reschedule is not known yet): the stored due time
+    // is the DossierPlayer's.
     std::optional<Instant> DueFor(const std::vector<const Transition*>& path, const std::vector<Instant>& times,
                                   const Procedure& procedure) const;
 
-private:
     struct Gap {
         bool working = true;  // working minutes (office hours) or wall-clock minutes
         std::int64_t minutes = 0;

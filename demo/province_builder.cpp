@@ -28,14 +28,14 @@ const std::array<StatusShare, 10> kStatusMix = {{
     {NationalStatus::New,                  130,        40,      false},
     {NationalStatus::Received,              70,        40,      true},
     {NationalStatus::RefusedAtIntake,       30,        30,      false},
-    {NationalStatus::Processing,           200,       160,      true},
-    {NationalStatus::SupplementRequested,   50,        40,      true},
-    {NationalStatus::FeesDue,               30,        20,      true},
+    {NationalStatus::Processing,           250,       160,      true},
+    {NationalStatus::SupplementRequested,   60,        40,      true},
+    {NationalStatus::FeesDue,               45,        20,      true},
     {NationalStatus::WithdrawalRequested,   20,        15,      true},
     {NationalStatus::Stopped,               20,        15,      false},
     // A result that is ready on the spot is collected on the spot: those do not wait here either.
     {NationalStatus::ResultReady,           60,        60,      true},
-    {NationalStatus::Returned,             390,       580,      false},
+    {NationalStatus::Returned,             315,       580,      false},
 }};
 // clang-format on
 
@@ -104,23 +104,24 @@ std::vector<NationalStatus> Quotas(int total, int StatusShare::*perMille, const 
 std::string NoteFor(const Transition& t, const Procedure& p, Channel channel, DemoRandom& random)
 {
     switch (t.action) {
+    // The server stores no note for these steps: a submission, an acceptance, a claim, the server's closing.
     case Action::Submit:
-        return channel == Channel::Online ? ""
-               : channel == Channel::Post ? "Tiếp nhận qua dịch vụ bưu chính công ích"
-                                          : "Tiếp nhận trực tiếp tại Bộ phận Một cửa";
-    case Action::Accept: return "Hồ sơ đầy đủ, hợp lệ";
+    case Action::Accept:
+    case Action::Claim:
+    case Action::CloseUnsupplied: return {};
     case Action::Refuse:
         return random.Chance(0.5) ? "Hồ sơ không thuộc thẩm quyền giải quyết"
                                   : "Giấy tờ trong hồ sơ không hợp lệ, đã hướng dẫn công dân";
     case Action::RequestSupplement: {
+        // As the server writes it: every missing document in one notice, then the clerk's or handler's note.
         const auto& doc = p.documents.at(random.Index(p.documents.size()));
-        return "Đề nghị bổ sung: " + doc.name + " (" + VietnameseName(doc.form) + ")";
+        return "Thiếu: " + doc.name + ". Đề nghị bổ sung " + VietnameseName(doc.form);
     }
     case Action::Supplement:
         return t.role == Role::Citizen ? "Công dân đã bổ sung giấy tờ trực tuyến"
                                        : "Công dân bổ sung giấy tờ tại Bộ phận Một cửa";
     case Action::Assign: return "Chuyển chuyên viên thụ lý";
-    case Action::ProposeResult: return "Đủ điều kiện, đề xuất phê duyệt";
+    case Action::ProposeResult: return "Đủ điều kiện, đề xuất phê duyệt";  // a refusal's reasons: RefusalReasons
     case Action::Approve: return "Đã ký duyệt kết quả";
     case Action::ReturnResult: return "Đã trả kết quả cho công dân";
     case Action::Stop:
@@ -133,16 +134,20 @@ std::string NoteFor(const Transition& t, const Procedure& p, Channel channel, De
         return "Đề nghị thực hiện nghĩa vụ tài chính: " + GroupThousands(std::max<std::int64_t>(p.feeVnd, 50000)) +
                " đồng";
     case Action::PayFees: return channel == Channel::Online ? "Đã thanh toán trực tuyến" : "Đã nộp tại Bộ phận Một cửa";
-    case Action::Claim: return "Nhận xử lý hồ sơ";
     case Action::Forward: return "Chuyển cơ quan có thẩm quyền giải quyết";
-    case Action::ReturnForRework: return "Đề nghị thẩm định lại";
-    case Action::Reschedule: return "Xin lỗi và hẹn lại ngày trả kết quả";
-    case Action::CloseUnsupplied: return "Quá 15 ngày công dân không bổ sung hồ sơ";
+    case Action::ReturnForRework:
+        return random.Chance(0.5) ? "Đề nghị thẩm định lại, bổ sung căn cứ pháp lý"
+                                  : "Dự thảo kết quả chưa đúng thông tin, đề nghị chỉnh sửa";
+    case Action::Reschedule: return "Cần xác minh thêm thông tin tại cơ quan liên quan";
     case Action::Consult: return "Lấy ý kiến cơ quan phối hợp";
-    case Action::AnswerConsultation: return "Cơ quan phối hợp đã có ý kiến";
+    case Action::AnswerConsultation: return "Thống nhất với nội dung hồ sơ, không có ý kiến khác";
     }
     return {};
 }
+
+const std::vector<const char*> kRefusalReasons = {"Không đủ điều kiện theo quy định của thủ tục",
+                                                  "Thông tin kê khai không khớp với cơ sở dữ liệu quốc gia về dân cư",
+                                                  "Đối tượng không thuộc trường hợp được giải quyết"};
 
 const std::vector<const char*> kPurposes = {"Bổ sung hồ sơ xin việc",
                                             "Hoàn thiện hồ sơ vay vốn ngân hàng",
@@ -172,14 +177,19 @@ std::string JsonEscape(const std::string& text)
 ProvinceBuilder::ProvinceBuilder(DemoProvince& province, std::uint32_t seed, const WorkingCalendar& calendar)
     : m_province(province),
       m_random((static_cast<std::uint64_t>(seed) << 32U) ^ 0x6d6f74637561ULL),
-      m_timeline(province.now, calendar)
+      m_consultRandom((static_cast<std::uint64_t>(seed) << 32U) ^ 0x6c69656e74686fULL),
+      m_calendar(calendar),
+      m_timeline(province.now, calendar),
+      m_player(calendar),
+      m_forwardWalk(WorkflowWalk::Route::ForwardedToDepartment)
 {
     for (const auto& s : province.staff) {
         m_staffIndex.try_emplace({s.agencyId, s.role}, s.id);
-    }
-    for (const auto& s : province.staff) {
-        if (s.agencyId == province.demoAgencyId && s.username.starts_with("demo.")) {
-            m_demoStaff[s.role] = s.id;
+        if (s.role == Role::Handler) {
+            m_handlers[s.agencyId].push_back(s.id);
+        }
+        if (s.username.starts_with("demo.") && s.role != Role::Admin) {
+            m_demoStaff[{s.agencyId, s.role}] = s.id;
         }
     }
     for (const auto& a : province.agencies) {
@@ -187,6 +197,9 @@ ProvinceBuilder::ProvinceBuilder(DemoProvince& province, std::uint32_t seed, con
             m_communes.push_back(a.id);
             // Wards are busier than rural communes.
             m_communeWeights.push_back(a.name.starts_with("UBND phường") ? 2.0 : m_random.Real(0.6, 1.3));
+        }
+        if (a.level == AgencyLevel::Department) {
+            m_departments.push_back(a.id);
         }
         if (a.level == AgencyLevel::Department && m_centreId == 0) {
             m_centreId = a.id;  // the provincial public-service centre comes first among the departments
@@ -198,6 +211,10 @@ ProvinceBuilder::ProvinceBuilder(DemoProvince& province, std::uint32_t seed, con
         auto& weights = p.competentLevel == AgencyLevel::Commune ? m_communeWeightsP : m_upperWeightsP;
         list.push_back(p.id);
         weights.push_back(province.procedurePopularity[i]);
+        if (province.DepartmentOf(p.id) == province.demoDepartmentId) {
+            m_demoDepartmentProcedures.push_back(p.id);
+            m_demoDepartmentWeightsP.push_back(province.procedurePopularity[i]);
+        }
     }
 }
 
@@ -224,6 +241,7 @@ void ProvinceBuilder::Build(int count)
         drafts.push_back(MakeDraft(status, false));
     }
     AssignCodes(drafts);
+    NumberRegisters();
 }
 
 ProvinceBuilder::Draft ProvinceBuilder::MakeDraft(NationalStatus target, bool demoWard)
@@ -235,10 +253,21 @@ ProvinceBuilder::Draft ProvinceBuilder::MakeDraft(NationalStatus target, bool de
     const bool mustBeOnline = target == NationalStatus::New;
     const bool needsTime = kStatusMix[MixRow(target)].takesTime;
     for (int attempt = 0; attempt < 50; ++attempt) {
-        if (demoWard || random.Chance(0.72)) {
+        department = 0;
+        if (demoWard && random.Chance(0.2)) {
+            // The ward takes department-level dossiers too and forwards them to the demo department.
+            receiving = m_province.demoAgencyId;
+            procedure =
+                &m_province.ProcedureById(m_demoDepartmentProcedures[random.Weighted(m_demoDepartmentWeightsP)]);
+            department = m_province.demoDepartmentId;
+        } else if (demoWard || random.Chance(0.72)) {
             receiving = demoWard ? m_province.demoAgencyId : m_communes[random.Weighted(m_communeWeights)];
-            procedure = &m_province.ProcedureById(m_communeProcedures[random.Weighted(m_communeWeightsP)]);
-            department = 0;
+            if (!demoWard && random.Chance(0.06)) {
+                procedure = &m_province.ProcedureById(m_upperProcedures[random.Weighted(m_upperWeightsP)]);
+                department = m_province.DepartmentOf(procedure->id);
+            } else {
+                procedure = &m_province.ProcedureById(m_communeProcedures[random.Weighted(m_communeWeightsP)]);
+            }
         } else {
             procedure = &m_province.ProcedureById(m_upperProcedures[random.Weighted(m_upperWeightsP)]);
             department = m_province.DepartmentOf(procedure->id);
@@ -259,17 +288,6 @@ ProvinceBuilder::Draft ProvinceBuilder::MakeDraft(NationalStatus target, bool de
         channel = random.Chance(0.9) ? Channel::InPerson : Channel::Post;
     }
 
-    auto path = m_walk.Walk(target, channel, random);
-    if (path.empty()) {
-        channel = channel == Channel::Online ? Channel::InPerson : Channel::Online;
-        path = m_walk.Walk(target, channel, random);
-    }
-    if (path.empty()) {
-        throw Error(ErrorCategory::Internal, N_("The demo generator found no workflow path to a status"), {},
-                    ToString(target));
-    }
-    const std::vector<Instant> times = m_timeline.Times(path, *procedure, channel, random);
-
     Draft draft;
     Dossier& d = draft.dossier;
     d.receivingAgencyId = receiving;
@@ -278,61 +296,162 @@ ProvinceBuilder::Draft ProvinceBuilder::MakeDraft(NationalStatus target, bool de
     FillApplicant(d, receiving, random);
     FillDocumentsAndForm(d, *procedure, channel, random);
 
-    const std::int64_t processingAgency = department != 0 ? department : receiving;
-    bool received = false;
-    Dossier cursor = d;
-    cursor.status = path.front()->from.status;
-    cursor.subState = path.front()->from.subState;
+    const Dossier blank = d;
+    const bool forwarded = department != 0 && department != receiving;
+    const std::int64_t competent = forwarded ? department : receiving;
+    const WorkflowWalk& walk = forwarded ? m_forwardWalk : m_walk;
+    // A drawn path whose times the server would refuse (a supplement asked after appraisal too late) is drawn again.
+    for (int attempt = 0; attempt < 30; ++attempt) {
+        auto path = walk.Walk(target, channel, random);
+        if (path.empty()) {
+            channel = channel == Channel::Online ? Channel::InPerson : Channel::Online;
+            d.channel = channel;
+            path = walk.Walk(target, channel, random);
+        }
+        if (path.empty()) {
+            throw Error(ErrorCategory::Internal, N_("The demo generator found no workflow path to a status"), {},
+                        ToString(target));
+        }
+        // The demo ward consults more often, so that the demo department has questions to answer.
+        walk.MaybeConsult(path, receiving == m_province.demoAgencyId ? 0.5 : 0.06, m_consultRandom);
+        const std::vector<Instant> times = m_timeline.Times(path, *procedure, channel, random);
+        // A road too long for the demo's 90 days (a slow procedure with every detour) is drawn again.
+        const bool fits = times.front() >= m_province.now - std::chrono::days{100};
+        if (fits && Play(draft, path, times, *procedure, competent, random) && !LeftUnsupplied(d)) {
+            return draft;
+        }
+        d = blank;
+        d.channel = channel;
+        draft.history.clear();
+        draft.consultations.clear();
+    }
+    throw Error(ErrorCategory::Internal, N_("The demo generator found no workflow path to a status"), {},
+                ToString(target));
+}
+
+bool ProvinceBuilder::Play(Draft& draft, const std::vector<const Transition*>& path, const std::vector<Instant>& times,
+                           const Procedure& procedure, std::int64_t competent, DemoRandom& random)
+{
+    Dossier& d = draft.dossier;
     for (std::size_t i = 0; i < path.size(); ++i) {
-        const Transition& t = *path[i];
-        const Instant at = times[i];
-        if (t.action == Action::Accept && !received) {
-            received = true;
-            d.receivedAt = at;
+        const Transition* t = path[i];
+        // The server scopes every staff action to the agency that holds the dossier.
+        std::int64_t holder = i == 0 ? d.receivingAgencyId : d.handlingAgencyId;
+        const bool answering = t->action == Action::AnswerConsultation && !draft.consultations.empty();
+        if (answering) {
+            holder = draft.consultations.back().agencyId;  // the consulted agency's staff answer
         }
-        std::optional<std::int64_t> staffId;
-        if (t.role != Role::Citizen) {
-            const std::int64_t agency = t.role == Role::Clerk || !received ? receiving
-                                        : t.role == Role::Admin            ? 1
-                                                                           : processingAgency;
-            staffId = StaffFor(agency, t.role, random);
+        if (t->action == Action::Assign && t->role == Role::Clerk && !m_province.AgencyById(holder).clerksMayAssign) {
+            t = &NextState(t->from, Action::Assign, Role::Manager);  // only a manager assigns there
         }
-        if (t.action == Action::Assign) {
-            d.assignedStaffId = StaffFor(processingAgency, Role::Handler, random);
+        DossierPlayer::Step step;
+        step.transition = t;
+        step.at = times[i];
+        step.note = NoteFor(*t, procedure, d.channel, random);
+        const bool byAssignee =
+            t->role == Role::Handler && t->action != Action::Claim && !answering && d.assignedStaffId;
+        // The server records no account for the citizen, for its own job, nor for a submission (the desk's accepting
+        // step right after it names the clerk).
+        if (t->role == Role::Citizen || t->role == Role::System || t->action == Action::Submit) {
+            step.staffId.reset();
+        } else if (byAssignee) {
+            step.staffId = d.assignedStaffId;
+        } else {
+            step.staffId = StaffFor(holder, t->role, random);
         }
-        if (t.pausesClock) {
-            d.pauses.push_back(PauseInterval{at, std::nullopt,
-                                             t.action == Action::RequestSupplement
-                                                 ? "Chờ công dân bổ sung giấy tờ"
-                                                 : "Chờ thực hiện nghĩa vụ tài chính"});
-        }
-        if (t.resumesClock) {
-            for (auto& pause : d.pauses) {  // at most one is open
-                if (!pause.end) {
-                    pause.end = at;
+        const bool keepsState = t->from == t->to;
+        switch (t->action) {
+        case Action::Assign: {
+            std::vector<std::int64_t> others;
+            for (std::int64_t id : m_handlers[holder]) {
+                if (id != d.assignedStaffId) {
+                    others.push_back(id);
                 }
             }
+            if (!others.empty()) {
+                step.assignee =
+                    keepsState ? others[random.Index(others.size())] : StaffFor(holder, Role::Handler, random);
+            }
+            break;
         }
-        draft.history.push_back(MakeHistoryEvent(cursor, t, staffId, at, NoteFor(t, *procedure, channel, random)));
-        cursor.status = t.to.status;
-        cursor.subState = t.to.subState;
+        case Action::Forward: step.toAgencyId = competent; break;
+        case Action::Consult: step.toAgencyId = ConsultedAgency(holder, random); break;
+        case Action::AnswerConsultation: step.toAgencyId = holder; break;
+        case Action::ProposeResult:
+            // Đ19.3: some dossiers are refused after appraisal; the refusal goes through approval as a result.
+            if (random.Chance(0.08)) {
+                step.outcome = Outcome::Refuse;
+                step.note = random.Pick(kRefusalReasons);
+            } else {
+                step.outcome = Outcome::Grant;
+            }
+            break;
+        case Action::Reschedule:
+            if (d.dueAt) {
+                step.newDueAt = m_calendar.AddWorkingHours(
+                    *d.dueAt, std::chrono::hours{m_calendar.Settings().hoursPerWorkingDay * random.Between(2, 5)});
+            }
+            break;
+        default: break;
+        }
+        try {
+            m_player.Play(d, procedure, step, draft.history, draft.consultations);
+        } catch (const Error&) {
+            // A step that keeps the state (reschedule, reassignment) is only tried: the server would have refused it.
+            if (!keepsState) {
+                return false;
+            }
+        }
     }
-    d.submittedAt = times.front();
-    d.status = cursor.status;
-    d.subState = cursor.subState;
-    d.version = static_cast<int>(path.size());
-    d.dueAt = m_timeline.DueFor(path, times, *procedure);
-    // The result comes back to the desk that took the dossier (Đ20.1); before intake it is still there too.
-    const bool atDesk = !d.receivedAt || d.status == NationalStatus::ResultReady ||
-                        d.status == NationalStatus::Returned || d.status == NationalStatus::RefusedAtIntake;
-    d.handlingAgencyId = atDesk ? receiving : processingAgency;
-    return draft;
+    return true;
+}
+
+std::int64_t ProvinceBuilder::ConsultedAgency(std::int64_t holder, DemoRandom& random) const
+{
+    // The demo ward asks the demo department, so that its accounts have questions to answer too.
+    if (holder == m_province.demoAgencyId) {
+        return m_province.demoDepartmentId;
+    }
+    std::vector<std::int64_t> others;
+    for (std::int64_t id : m_departments) {
+        if (id != holder && id != m_centreId) {
+            others.push_back(id);
+        }
+    }
+    return others[random.Index(others.size())];
+}
+
+bool ProvinceBuilder::LeftUnsupplied(const Dossier& d) const
+{
+    // Đ19.5: the server's job closes a supplement request unanswered for 15 days; with half a day's margin, so that
+    // the job finds nothing to close when the demo is served right after seeding.
+    const auto oldest = m_province.now - std::chrono::days{15} + std::chrono::hours{12};
+    return d.status == NationalStatus::SupplementRequested && !d.pauses.empty() && d.pauses.back().start < oldest;
+}
+
+void ProvinceBuilder::NumberRegisters()
+{
+    // Form 07: one book per receiving agency and local year, numbered in order of acceptance from 1.
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < m_province.dossiers.size(); ++i) {
+        if (m_province.dossiers[i].receivedAt) {
+            order.push_back(i);
+        }
+    }
+    std::stable_sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) {
+        return *m_province.dossiers[a].receivedAt < *m_province.dossiers[b].receivedAt;
+    });
+    std::map<std::pair<std::int64_t, int>, int> last;
+    for (std::size_t i : order) {
+        Dossier& d = m_province.dossiers[i];
+        d.registerNumber = ++last[{d.receivingAgencyId, *d.registerYear}];
+    }
 }
 
 std::int64_t ProvinceBuilder::StaffFor(std::int64_t agency, Role role, DemoRandom& random)
 {
-    if (agency == m_province.demoAgencyId) {
-        auto it = m_demoStaff.find(role);
+    if (agency == m_province.demoAgencyId || agency == m_province.demoDepartmentId) {
+        auto it = m_demoStaff.find({agency, role});
         if (it != m_demoStaff.end() && random.Chance(0.5)) {
             return it->second;
         }
@@ -394,6 +513,7 @@ void ProvinceBuilder::AssignCodes(std::vector<Draft>& drafts)
         draft.dossier.code = format.Format(m_province.AgencyById(draft.dossier.receivingAgencyId).code, date, seq);
         m_province.dossiers.push_back(std::move(draft.dossier));
         m_province.history.push_back(std::move(draft.history));
+        m_province.consultations.push_back(std::move(draft.consultations));
     }
 }
 

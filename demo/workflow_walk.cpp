@@ -6,35 +6,61 @@ namespace motcua::demo {
 
 namespace {
 
-// The demo's dossiers stay with the agency that received them and keep their first appointment, so the steps that
-// move a dossier to another agency, move its appointment or are the server's own are not played (yet).
-std::vector<Transition> PlayedRows()
+constexpr WorkflowState kAwaitingAssignment{NationalStatus::Received, SubState::AwaitingAssignment};
+constexpr WorkflowState kForwardedIn{NationalStatus::Processing, SubState::AwaitingAssignment};
+
+// The rows of the model's table whose distances a route's walk follows. Every row of the table is played:
+// - the rows that keep the state (reschedule, reassignment) have no distance: MaybeSelfLoop adds one of them, and
+//   MaybeConsult a consultation with its answer;
+// - a dossier decided where it was received is never forwarded: the forwarded state and the Forward rows are out;
+// - a forwarded dossier is forwarded before anyone of the receiving agency appraises it, and the department, being
+//   competent, does not forward it again: Assign/Claim from "awaiting assignment" and Forward from "appraising" are
+//   out of the graph, and VaryForwarding plays them as a variant of the desk's forward.
+std::vector<Transition> PlayedRows(WorkflowWalk::Route route)
 {
     std::vector<Transition> rows;
     for (const Transition& t : TransitionTable()) {
-        const bool forwardedIn =
-            t.from.status == NationalStatus::Processing && t.from.subState == SubState::AwaitingAssignment;
-        const bool deskWithdrawal = t.action == Action::Withdraw && t.role == Role::Clerk &&
-                                    t.from.status != NationalStatus::WithdrawalRequested;
-        switch (t.action) {
-        case Action::Claim:
-        case Action::Forward:
-        case Action::ReturnForRework:
-        case Action::Reschedule:
-        case Action::CloseUnsupplied:
-        case Action::Consult:
-        case Action::AnswerConsultation: continue;
-        default: break;
+        if (t.from == t.to) {
+            continue;
         }
-        if (!forwardedIn && !deskWithdrawal)
-            rows.push_back(t);
+        const bool forward = t.action == Action::Forward;
+        if (route == WorkflowWalk::Route::AtReceivingAgency) {
+            if (forward || t.from == kForwardedIn) {
+                continue;
+            }
+        } else {
+            const bool takenAtDesk =
+                t.from == kAwaitingAssignment && (t.action == Action::Assign || t.action == Action::Claim);
+            if (takenAtDesk || (forward && !(t.from == kAwaitingAssignment))) {
+                continue;
+            }
+        }
+        rows.push_back(t);
+    }
+    return rows;
+}
+
+// Liên thông in parallel (consult, answer) keeps the state too, but comes as a question and its answer: MaybeConsult,
+// which the builder calls on a random stream of its own.
+bool Consultation(const Transition& t)
+{
+    return t.action == Action::Consult || t.action == Action::AnswerConsultation;
+}
+
+std::vector<const Transition*> RowsFrom(const WorkflowState& state, bool keepingState)
+{
+    std::vector<const Transition*> rows;
+    for (const Transition& t : TransitionTable()) {
+        if (t.from == state && (t.to == state) == keepingState && !Consultation(t)) {
+            rows.push_back(&t);
+        }
     }
     return rows;
 }
 
 }  // namespace
 
-WorkflowWalk::WorkflowWalk() : m_table(PlayedRows())
+WorkflowWalk::WorkflowWalk(Route route) : m_route(route), m_table(PlayedRows(route))
 {
     for (const auto& t : m_table) {
         IndexOf(t.from);
@@ -94,6 +120,142 @@ std::vector<const Transition*> WorkflowWalk::Walk(NationalStatus target, Channel
         return {};
     }
     int detours = 0;
+    // The shortest road to an ending leaves early (a stop or a supplement request at intake); some dossiers end
+    // there only after processing has started, and a few stop because the supplement asked after appraisal never
+    // came (the server's closing).
+    for (NationalStatus via : Stages(target, random)) {
+        if (Distance(state, via) == kUnreachable || !Advance(path, state, via, detours, random)) {
+            return {};
+        }
+    }
+    if (!Advance(path, state, target, detours, random)) {
+        return {};
+    }
+    if (IsOpen(state.status) && random.Chance(0.5)) {
+        for (int extra = 0; extra < 2; ++extra) {
+            std::vector<const Transition*> inside;
+            for (const auto& t : m_table) {
+                if (t.from == state && !(t.to == state) && t.to.status == target && t.action != Action::Submit) {
+                    inside.push_back(&t);
+                }
+            }
+            if (inside.empty() || !random.Chance(0.6)) {
+                break;
+            }
+            const Transition* chosen = inside[random.Index(inside.size())];
+            path.push_back(chosen);
+            state = chosen->to;
+        }
+    }
+    if (m_route == Route::ForwardedToDepartment) {
+        VaryForwarding(path, random);
+    }
+    MaybeSelfLoop(path, random);
+    return path;
+}
+
+void WorkflowWalk::MaybeConsult(std::vector<const Transition*>& path, double chance, DemoRandom& random) const
+{
+    if (!random.Chance(chance)) {
+        return;
+    }
+    std::vector<std::size_t> places;
+    for (std::size_t i = 1; i < path.size(); ++i) {
+        if (path[i]->to.subState == SubState::Appraising && path[i]->to.status == NationalStatus::Processing) {
+            places.push_back(i);
+        }
+    }
+    if (places.empty()) {
+        return;
+    }
+    const std::size_t at = places[random.Index(places.size())];
+    std::vector<const Transition*> asks;
+    std::vector<const Transition*> answers;
+    for (const Transition& t : TransitionTable()) {
+        if (t.from == path[at]->to && t.action == Action::Consult) {
+            asks.push_back(&t);
+        }
+        if (t.from == path[at]->to && t.action == Action::AnswerConsultation) {
+            answers.push_back(&t);
+        }
+    }
+    if (asks.empty() || answers.empty()) {
+        return;
+    }
+    // A dossier still being appraised may wait for its answer; any other step needs it first (a proposal does).
+    const bool waits = at + 1 == path.size() && random.Chance(0.5);
+    auto place = path.begin() + static_cast<std::ptrdiff_t>(at) + 1;
+    if (!waits) {
+        place = path.insert(place, answers[random.Index(answers.size())]);
+    }
+    path.insert(place, asks[random.Index(asks.size())]);
+}
+
+void WorkflowWalk::VaryForwarding(std::vector<const Transition*>& path, DemoRandom& random) const
+{
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (path[i]->action != Action::Forward || !(path[i]->from == kAwaitingAssignment) || !random.Chance(0.3)) {
+            continue;
+        }
+        std::vector<const Transition*> takes;
+        for (const Transition* t : RowsFrom(kAwaitingAssignment, false)) {
+            if (t->action == Action::Assign || t->action == Action::Claim) {
+                takes.push_back(t);
+            }
+        }
+        const Transition* take = takes.at(random.Index(takes.size()));
+        std::vector<const Transition*> forwards;
+        for (const Transition* t : RowsFrom(take->to, false)) {
+            if (t->action == Action::Forward) {
+                forwards.push_back(t);
+            }
+        }
+        path[i] = forwards.at(random.Index(forwards.size()));
+        path.insert(path.begin() + static_cast<std::ptrdiff_t>(i), take);
+        return;
+    }
+}
+
+void WorkflowWalk::MaybeSelfLoop(std::vector<const Transition*>& path, DemoRandom& random) const
+{
+    if (!random.Chance(0.1)) {
+        return;
+    }
+    std::vector<std::size_t> places;
+    for (std::size_t i = 1; i < path.size(); ++i) {
+        if (!RowsFrom(path[i]->to, true).empty()) {
+            places.push_back(i);
+        }
+    }
+    if (places.empty()) {
+        return;
+    }
+    const std::size_t at = places[random.Index(places.size())];
+    const std::vector<const Transition*> rows = RowsFrom(path[at]->to, true);
+    path.insert(path.begin() + static_cast<std::ptrdiff_t>(at) + 1, rows[random.Index(rows.size())]);
+}
+
+std::vector<NationalStatus> WorkflowWalk::Stages(NationalStatus target, DemoRandom& random)
+{
+    const double x = random.Unit();
+    switch (target) {
+    case NationalStatus::Stopped:
+        if (x < 0.2) {
+            return {NationalStatus::Processing, NationalStatus::SupplementRequested};
+        }
+        return x < 0.6 ? std::vector{NationalStatus::Processing} : std::vector<NationalStatus>{};
+    case NationalStatus::RefusedAtIntake:
+        return x < 0.15 ? std::vector{NationalStatus::SupplementRequested} : std::vector<NationalStatus>{};
+    case NationalStatus::SupplementRequested:
+    case NationalStatus::WithdrawalRequested:
+        return x < 0.5 ? std::vector{NationalStatus::Processing} : std::vector<NationalStatus>{};
+    default: return {};
+    }
+}
+
+bool WorkflowWalk::Advance(std::vector<const Transition*>& path, WorkflowState& state, NationalStatus target,
+                           int& detours, DemoRandom& random) const
+{
     while (state.status != target) {
         const int here = Distance(state, target);
         std::vector<const Transition*> progress;
@@ -119,7 +281,7 @@ std::vector<const Transition*> WorkflowWalk::Walk(NationalStatus target, Channel
         } else if (!progress.empty()) {
             chosen = progress[random.Index(progress.size())];
         } else {
-            return {};
+            return false;
         }
         path.push_back(chosen);
         state = chosen->to;
@@ -127,23 +289,7 @@ std::vector<const Transition*> WorkflowWalk::Walk(NationalStatus target, Channel
             throw Error(ErrorCategory::Internal, N_("The demo workflow walk did not converge"));
         }
     }
-    if (IsOpen(state.status) && random.Chance(0.5)) {
-        for (int extra = 0; extra < 2; ++extra) {
-            std::vector<const Transition*> inside;
-            for (const auto& t : m_table) {
-                if (t.from == state && !(t.to == state) && t.to.status == target && t.action != Action::Submit) {
-                    inside.push_back(&t);
-                }
-            }
-            if (inside.empty() || !random.Chance(0.6)) {
-                break;
-            }
-            const Transition* chosen = inside[random.Index(inside.size())];
-            path.push_back(chosen);
-            state = chosen->to;
-        }
-    }
-    return path;
+    return true;
 }
 
 int WorkflowWalk::Distance(const WorkflowState& state, NationalStatus status) const

@@ -142,7 +142,8 @@ cmd_start() {
 
   Server      $url   (try: curl -s $url/citizen/v1/dossiers/<code>)
   Database    psql "$(conninfo postgres)"   (data: $(readlink -f "$pgdir"))
-  Accounts    demo.clerk, demo.handler, demo.manager, demo.signer, demo.admin — password "$password"
+  Accounts    demo.clerk, demo.handler, demo.manager, demo.signer (UBND phường Phố Hiến), demo.admin — password "$password"
+              demo.dept.handler, demo.dept.manager, demo.dept.signer (Sở Tư pháp: the ward's forwarded dossiers)
   Desk        $desk --server $url --user demo.clerk --password $password --lang vi
   Stop        bash scripts/demo.sh stop      (data is kept; "reset" deletes it)
 

@@ -46,6 +46,69 @@ std::map<std::pair<std::int64_t, int>, int> HighestSequences(const std::vector<D
     return counters;
 }
 
+// Highest register number per (receiving agency, register year), so that the next acceptance continues the book.
+std::map<std::pair<std::int64_t, int>, int> HighestRegisterNumbers(const std::vector<Dossier>& dossiers)
+{
+    std::map<std::pair<std::int64_t, int>, int> counters;
+    for (const Dossier& d : dossiers) {
+        if (d.registerYear && d.registerNumber) {
+            int& highest = counters[{d.receivingAgencyId, *d.registerYear}];
+            highest = std::max(highest, *d.registerNumber);
+        }
+    }
+    return counters;
+}
+
+// Inserts or raises counters: (agency, key) → last value, in one statement over array parameters.
+void BumpCounters(soci::session& sql, const std::map<std::pair<std::int64_t, int>, int>& counters,
+                  const std::string& insertFromUnnest)
+{
+    if (counters.empty())
+        return;
+    ArrayLiteral agency, key, value;
+    for (const auto& [k, last] : counters) {
+        agency.Add(k.first);
+        key.Add(k.second);
+        value.Add(last);
+    }
+    sql << insertFromUnnest, use(agency.Text(), "agency"), use(key.Text(), "key"), use(value.Text(), "value");
+}
+
+// The consultations of dossiers [first, first + ids.size()), under their new ids, in one statement.
+void InsertConsultations(soci::session& sql, const std::vector<std::vector<SeedConsultation>>& consultations,
+                         std::size_t first, const std::vector<long long>& ids)
+{
+    ArrayLiteral dossier, agency, lead, requestedAt, requestedBy, dueAt, answeredAt, answeredBy, answer;
+    bool any = false;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        for (const SeedConsultation& c : consultations[first + i]) {
+            any = true;
+            dossier.Add(ids[i]);
+            agency.Add(c.agencyId);
+            lead.Add(c.leadAgencyId);
+            requestedAt.Add(c.requestedAt);
+            requestedBy.Add(c.requestedBy);
+            dueAt.Add(c.dueAt);
+            answeredAt.Add(c.answeredAt);
+            answeredBy.Add(c.answeredBy);
+            answer.Add(c.answer);
+        }
+    }
+    if (!any)
+        return;
+    sql << "INSERT INTO dossier_consultation (dossier_id, agency_id, lead_agency_id, requested_at, requested_by,"
+           " due_at, answered_at, answered_by, answer)"
+           " SELECT dossier, agency, lead, to_timestamp(requested_at), requested_by, to_timestamp(due_at),"
+           " to_timestamp(answered_at), answered_by, answer"
+           " FROM unnest(CAST(:dossier AS bigint[]), CAST(:agency AS bigint[]), CAST(:lead AS bigint[]),"
+           " CAST(:requested_at AS bigint[]), CAST(:requested_by AS bigint[]), CAST(:due_at AS bigint[]),"
+           " CAST(:answered_at AS bigint[]), CAST(:answered_by AS bigint[]), CAST(:answer AS text[]))"
+           " AS u(dossier, agency, lead, requested_at, requested_by, due_at, answered_at, answered_by, answer)",
+        use(dossier.Text(), "dossier"), use(agency.Text(), "agency"), use(lead.Text(), "lead"),
+        use(requestedAt.Text(), "requested_at"), use(requestedBy.Text(), "requested_by"), use(dueAt.Text(), "due_at"),
+        use(answeredAt.Text(), "answered_at"), use(answeredBy.Text(), "answered_by"), use(answer.Text(), "answer");
+}
+
 }  // namespace
 
 std::int64_t Seeder::InsertAgency(const Agency& agency)
@@ -114,11 +177,16 @@ std::int64_t Seeder::InsertStaff(const StaffCredentials& staff)
 }
 
 void Seeder::BulkInsertDossiers(const std::vector<Dossier>& dossiers,
-                                const std::vector<std::vector<HistoryEvent>>& history)
+                                const std::vector<std::vector<HistoryEvent>>& history,
+                                const std::vector<std::vector<SeedConsultation>>& consultations)
 {
     if (!history.empty() && history.size() != dossiers.size())
         throw Error(ErrorCategory::BadInput, N_("The history must have one list of events per dossier"), "history",
                     std::to_string(history.size()) + " lists for " + std::to_string(dossiers.size()) + " dossiers");
+    if (!consultations.empty() && consultations.size() != dossiers.size())
+        throw Error(
+            ErrorCategory::BadInput, N_("The history must have one list of events per dossier"), "consultations",
+            std::to_string(consultations.size()) + " lists for " + std::to_string(dossiers.size()) + " dossiers");
     const std::map<std::pair<std::int64_t, int>, int> counters = HighestSequences(dossiers);
     if (dossiers.empty())
         return;
@@ -150,19 +218,21 @@ void Seeder::BulkInsertDossiers(const std::vector<Dossier>& dossiers,
                 }
             }
             batch.Insert(sql);
+            if (!consultations.empty())
+                InsertConsultations(sql, consultations, first, ids);
         }
 
-        ArrayLiteral counterAgency, counterDay, counterSeq;
-        for (const auto& [key, sequence] : counters) {
-            counterAgency.Add(key.first);
-            counterDay.Add(key.second);
-            counterSeq.Add(sequence);
-        }
-        sql << "INSERT INTO dossier_code_counter AS c (agency_id, day, last_seq)"
-               " SELECT agency, DATE '1970-01-01' + day, seq FROM unnest(CAST(:agency AS bigint[]),"
-               " CAST(:day AS integer[]), CAST(:seq AS integer[])) AS u(agency, day, seq)"
-               " ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = GREATEST(c.last_seq, EXCLUDED.last_seq)",
-            use(counterAgency.Text(), "agency"), use(counterDay.Text(), "day"), use(counterSeq.Text(), "seq");
+        BumpCounters(sql, counters,
+                     "INSERT INTO dossier_code_counter AS c (agency_id, day, last_seq)"
+                     " SELECT agency, DATE '1970-01-01' + key, value FROM unnest(CAST(:agency AS bigint[]),"
+                     " CAST(:key AS integer[]), CAST(:value AS integer[])) AS u(agency, key, value)"
+                     " ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = GREATEST(c.last_seq, EXCLUDED.last_seq)");
+        BumpCounters(sql, HighestRegisterNumbers(dossiers),
+                     "INSERT INTO register_counter AS c (agency_id, year, last_number)"
+                     " SELECT agency, key, value FROM unnest(CAST(:agency AS bigint[]),"
+                     " CAST(:key AS integer[]), CAST(:value AS integer[])) AS u(agency, key, value)"
+                     " ON CONFLICT (agency_id, year) DO UPDATE SET last_number = GREATEST(c.last_number,"
+                     " EXCLUDED.last_number)");
     });
 }
 
