@@ -127,7 +127,7 @@ void DossierPlayer::Play(Dossier& dossier, const Procedure& procedure, const Ste
         }
         d.outcome = step.outcome;
         d.outcomeNote = step.note;
-        event.note = std::string(ToString(step.outcome)) + (step.note.empty() ? "" : ": " + step.note);
+        event.note = ProposalNote(step.outcome, step.note);
         stageDue = d.dueAt;
         break;
     case Action::Approve:

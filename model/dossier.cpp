@@ -70,6 +70,14 @@ Outcome OutcomeFromString(const std::string& text, const std::string& field)
     return ValueOf(kOutcomeNames, text, N_("Unknown outcome: expected grant or refuse"), field);
 }
 
+std::string ProposalNote(Outcome outcome, const std::string& note)
+{
+    std::string text = outcome == Outcome::Refuse ? "Đề xuất từ chối" : "Đề xuất giải quyết";
+    if (!note.empty())
+        text += ": " + note;
+    return text;
+}
+
 namespace {
 
 constexpr std::size_t kMaxNameLength = 200;     // code points

@@ -99,6 +99,9 @@ inline constexpr EnumName<Outcome> kOutcomeNames[] = {
 // clang-format on
 const char* ToString(Outcome o) noexcept;  // "none", "grant", "refuse"
 Outcome OutcomeFromString(const std::string& text, const std::string& field);
+// A proposal's history note as the control sheet (form 06) prints it: "Đề xuất giải quyết" or "Đề xuất từ chối", then
+// ": " and the handler's note when there is one.
+std::string ProposalNote(Outcome outcome, const std::string& note);
 
 // Documents the system issues for a dossier, numbered as the one-stop forms are (01 receipt … 06 control sheet).
 enum class OutputKind {

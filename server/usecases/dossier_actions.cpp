@@ -319,7 +319,7 @@ DossierActions::Step DossierActions::Prepare(const StaffMember& staff, const Dos
             throw Error(ErrorCategory::BadInput, N_("A refusal needs its reasons"), "note");
         step.change.outcome = *request.outcome;
         step.change.outcomeNote = note;
-        step.note = std::string(ToString(*request.outcome)) + (note.empty() ? "" : ": " + note);
+        step.note = ProposalNote(*request.outcome, note);
         step.stageDueAt = dossier.dueAt;
         break;
     }

@@ -294,4 +294,11 @@ BOOST_AUTO_TEST_CASE(the_first_bad_field_in_order_is_reported)
     ExpectBadInput([&] { ValidateNewDossier(d, kToday); }, "applicant.fullName");
 }
 
+BOOST_AUTO_TEST_CASE(a_proposal_reads_in_the_language_of_the_forms)
+{
+    BOOST_TEST(ProposalNote(Outcome::Grant, "") == "Đề xuất giải quyết");
+    BOOST_TEST(ProposalNote(Outcome::Grant, "Đủ điều kiện") == "Đề xuất giải quyết: Đủ điều kiện");
+    BOOST_TEST(ProposalNote(Outcome::Refuse, "Không cư trú tại phường") == "Đề xuất từ chối: Không cư trú tại phường");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
