@@ -28,7 +28,7 @@ std::int64_t WindowMinutes(const Procedure& p)
 
 }  // namespace
 
-DossierTimeline::DossierTimeline(Instant now, const WorkingCalendar& calendar) : m_now(now), m_calendar(calendar) {}
+DossierTimeline::DossierTimeline(Instant now, WorkingCalendar calendar) : m_now(now), m_calendar(std::move(calendar)) {}
 
 std::vector<Instant> DossierTimeline::Times(const std::vector<const Transition*>& path, const Procedure& procedure,
                                             Channel channel, DemoRandom& random) const

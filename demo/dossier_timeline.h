@@ -17,7 +17,7 @@ namespace motcua::demo {
 class DossierTimeline {
 public:
     // `calendar` is the province's (its file, loaded by the caller); the timeline keeps a copy.
-    DossierTimeline(Instant now, const WorkingCalendar& calendar);
+    DossierTimeline(Instant now, WorkingCalendar calendar);
 
     // One instant per transition of the path, all before now: online submissions at any hour, the desk's steps in
     // office hours. Open dossiers end a plausible wait before now, mostly still within their due time; closed ones

@@ -11,6 +11,10 @@
 
 namespace motcua::test {
 
+// The fixture catalogue's agencies the roads go through: the ward where the staff work, the department it forwards to.
+inline constexpr const char* kCommune = "000.31.21.H41";
+inline constexpr const char* kDepartment = "000.00.12.H41";
+
 class WorkflowDriver {
 public:
     explicit WorkflowDriver(ApiFixture& api) : m_api(api) {}
@@ -21,6 +25,12 @@ public:
     void SignInAll(const std::vector<std::string>& usernames);
     // The dossier's current version, read from the database (the caller may no longer see the dossier).
     int Version(std::int64_t id) const;
+    // The body member `"name":"value"` for Act's `fields`, e.g. To("agencyCode", kDepartment).
+    static std::string To(const std::string& name, const std::string& value)
+    {
+        return R"(")" + name + R"(":")" + value + R"(")";
+    }
+
     // POST /staff/v1/dossiers/{id}/{action} as `username` with the current version and `fields` ("" or
     // "\"reason\":\"…\"", JSON members without braces); signs in again when the session has expired.
     HttpReply Act(std::int64_t id, const std::string& action, const std::string& username,

@@ -15,8 +15,8 @@ using motcua::test::WorkflowDriver;
 
 namespace {
 
-constexpr const char* kDepartment = "000.00.12.H41";
-constexpr const char* kCommune = "000.31.21.H41";
+using motcua::test::kCommune;
+using motcua::test::kDepartment;
 
 struct RoadFixture : ApiFixture {
     RoadFixture()
@@ -57,7 +57,7 @@ BOOST_FIXTURE_TEST_CASE(a_dossier_travels_from_submission_to_returned_result, Ro
     clock.Advance(std::chrono::minutes{30});
     road.Do(id, "assign", "manager", "\"staffId\":" + std::to_string(catalogue.handler.id));
     clock.Advance(std::chrono::hours{1});
-    reply = road.Do(id, "forward", "handler", "\"agencyCode\":\"" + std::string(kDepartment) + "\"");
+    reply = road.Do(id, "forward", "handler", WorkflowDriver::To("agencyCode", kDepartment));
     BOOST_TEST(reply.json->getObject("handlingAgency")->getValue<std::string>("code") == kDepartment);
     BOOST_TEST(road.State(id) == "4/2");  // processing, waiting for a handler of the department
     // The commune no longer holds it; the department does.
@@ -66,7 +66,7 @@ BOOST_FIXTURE_TEST_CASE(a_dossier_travels_from_submission_to_returned_result, Ro
     clock.Advance(std::chrono::hours{2});
     road.Do(id, "assign", "dept.manager", "\"staffId\":" + std::to_string(catalogue.departmentHandler.id));
     clock.Advance(std::chrono::hours{20});
-    road.Do(id, "forward", "dept.handler", "\"agencyCode\":\"" + std::string(kCommune) + "\",\"mode\":\"sequential\"");
+    road.Do(id, "forward", "dept.handler", WorkflowDriver::To("agencyCode", kCommune) + R"(,"mode":"sequential")");
     road.Do(id, "claim", "handler");
     road.Do(id, "propose_result", "handler", R"("outcome":"grant","note":"Đủ điều kiện")");
     reply = road.Do(id, "return_for_rework", "signer", R"("reason":"Thiếu ý kiến của Sở Xây dựng")");
@@ -109,7 +109,7 @@ BOOST_FIXTURE_TEST_CASE(a_lead_agency_consults_another_in_parallel, RoadFixture)
     const std::int64_t id = SubmitDossier();
     road.Do(id, "accept", "clerk");
     road.Do(id, "claim", "handler");
-    const std::string toDepartment = "\"agencyCode\":\"" + std::string(kDepartment) + "\",\"mode\":\"parallel\"";
+    const std::string toDepartment = WorkflowDriver::To("agencyCode", kDepartment) + R"(,"mode":"parallel")";
     CheckProblem(road.Act(id, "forward", "handler", toDepartment + R"(,"dueAt":"2026-11-01T09:00:00+07:00")"), 422,
                  "dueAt", "The deadline of the answer must be in the future");
     HttpReply reply = road.Do(id, "forward", "handler", toDepartment + R"(,"dueAt":"2026-12-01T16:00:00+07:00")");
@@ -365,8 +365,8 @@ BOOST_FIXTURE_TEST_CASE(refusals_name_the_reason_and_change_nothing, RoadFixture
                  "staffId", "Choose a handler of the agency that holds the dossier");
     CheckProblem(road.Act(id, "forward", "manager", R"("agencyCode":"000.99.99.H41")"), 422, "agencyCode",
                  "Unknown agency");
-    CheckProblem(road.Act(id, "forward", "manager", "\"agencyCode\":\"" + std::string(kCommune) + "\""), 422,
-                 "agencyCode", "The dossier is already at this agency");
+    CheckProblem(road.Act(id, "forward", "manager", WorkflowDriver::To("agencyCode", kCommune)), 422, "agencyCode",
+                 "The dossier is already at this agency");
     CheckProblem(road.Act(id, "forward", "manager", R"("agencyCode":"000.00.12.H41","mode":"both")"), 422, "mode",
                  "Unknown forwarding mode: expected sequential or parallel");
     // Another agency's document is not there at all, exactly like one that does not exist.

@@ -20,8 +20,8 @@ using motcua::test::WorkflowDriver;
 
 namespace {
 
-constexpr const char* kDepartment = "000.00.12.H41";
-constexpr const char* kCommune = "000.31.21.H41";
+using motcua::test::kCommune;
+using motcua::test::kDepartment;
 
 std::string Key(WorkflowState s)
 {
@@ -56,7 +56,7 @@ struct TableFixture : ApiFixture {
             {"4/2",
              [&] {
                  road.Do(id, "accept", "clerk");
-                 road.Do(id, "forward", "clerk", "\"agencyCode\":\"" + std::string(kDepartment) + "\"");
+                 road.Do(id, "forward", "clerk", WorkflowDriver::To("agencyCode", kDepartment));
              }},
             {"4/3",
              [&] {
@@ -129,10 +129,9 @@ struct TableFixture : ApiFixture {
         case Action::Assign:
             return "\"staffId\":" +
                    std::to_string(atDepartment ? catalogue.departmentHandler.id : catalogue.secondHandler.id);
-        case Action::Forward: return "\"agencyCode\":\"" + std::string(atDepartment ? kCommune : kDepartment) + "\"";
+        case Action::Forward: return WorkflowDriver::To("agencyCode", atDepartment ? kCommune : kDepartment);
         case Action::Consult:
-            return "\"agencyCode\":\"" + std::string(atDepartment ? kCommune : kDepartment) +
-                   "\",\"mode\":\"parallel\"";
+            return WorkflowDriver::To("agencyCode", atDepartment ? kCommune : kDepartment) + R"(,"mode":"parallel")";
         case Action::AnswerConsultation: return R"("note":"Ý kiến của cơ quan phối hợp")";
         case Action::ProposeResult: return R"("outcome":"grant")";
         case Action::Reschedule: return R"("newDueAt":"2026-12-09T16:00:00+07:00","reason":"Chờ xác minh")";
