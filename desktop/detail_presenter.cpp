@@ -1,5 +1,7 @@
 #include "desktop/detail_presenter.h"
 
+#include <algorithm>
+
 #include "desktop/api_error.h"
 #include "desktop/busy_scope.h"
 #include "desktop/display_text.h"
@@ -62,7 +64,9 @@ void DetailPresenter::Show(std::int64_t dossierId)
 
 bool DetailPresenter::CanAccept() const noexcept
 {
-    return m_current && m_current->summary.status == NationalStatus::New && m_staff.role == Role::Clerk;
+    // The server decides what the caller may do (role, state and its own rules); the desk does not restate them.
+    return m_current && std::find(m_current->allowedActions.begin(), m_current->allowedActions.end(), Action::Accept) !=
+                            m_current->allowedActions.end();
 }
 
 bool DetailPresenter::CanOpenReceipt() const noexcept

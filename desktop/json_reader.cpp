@@ -137,6 +137,24 @@ std::vector<JsonReader> JsonReader::Objects(const std::string& key) const
     return out;
 }
 
+std::vector<std::string> JsonReader::OptionalStrings(const std::string& key) const
+{
+    if (IsNull(key))
+        return {};
+    Poco::Dynamic::Var v = Required(key);
+    if (v.type() != typeid(Array::Ptr))
+        ThrowBadResponse(Path(key), "expected an array");
+    Array::Ptr array = v.extract<Array::Ptr>();
+    std::vector<std::string> out;
+    for (unsigned i = 0; i < array->size(); ++i) {
+        const Poco::Dynamic::Var item = array->get(i);
+        if (!item.isString())
+            ThrowBadResponse(Path(key) + "[" + std::to_string(i) + "]", "expected a string");
+        out.push_back(item.extract<std::string>());
+    }
+    return out;
+}
+
 bool JsonReader::Has(const std::string& key) const
 {
     return m_object->has(key);

@@ -54,6 +54,8 @@ public:
     }
     JsonReader Child(const std::string& key) const;
     std::vector<JsonReader> Objects(const std::string& key) const;
+    // An array of strings; empty when absent or null.
+    std::vector<std::string> OptionalStrings(const std::string& key) const;
     bool Has(const std::string& key) const;
     bool IsNull(const std::string& key) const;  // also when absent
     // The member as compact JSON text; "{}" when absent or null.

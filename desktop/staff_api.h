@@ -79,6 +79,9 @@ struct DossierDetail {
     AgencyRef handlingAgency;
     std::vector<HistoryEntry> history;
     bool hasReceipt = false;
+    // What the server says the caller may do now; the desk offers exactly these (words it does not know, from a
+    // newer server, are left out).
+    std::vector<Action> allowedActions;
 };
 
 // What presenters need from the server. StaffApiClient talks HTTP; tests use a fake. Every call throws ApiError

@@ -208,6 +208,9 @@ DossierDetail ParseDossierDetail(const std::string& json)
         d.history.push_back(std::move(e));
     }
     d.hasReceipt = root.Has("hasReceipt") && !root.IsNull("hasReceipt") && root.Bool("hasReceipt");
+    for (const std::string& word : root.OptionalStrings("allowedActions"))
+        if (const std::optional<Action> action = FindValue(kActionNames, word))
+            d.allowedActions.push_back(*action);
     return d;
 }
 

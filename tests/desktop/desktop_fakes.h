@@ -75,6 +75,11 @@ inline DossierDetail MakeDetail(std::int64_t id, NationalStatus status = Nationa
                    {"Giấy chứng sinh", DocumentForm::CertifiedCopy, 2}};
     d.receivingAgency = AgencyRef{3, "000.00.01.H41", "UBND phường Hoàn Kiếm"};
     d.handlingAgency = d.receivingAgency;
+    // What the server tells a clerk of the desk holding it (tests for other roles set their own).
+    d.allowedActions =
+        status == NationalStatus::New
+            ? std::vector<Action>{Action::Accept, Action::RequestSupplement, Action::Refuse, Action::Withdraw}
+            : std::vector<Action>{Action::Assign, Action::Forward, Action::Withdraw};
     HistoryEntry submitted;
     submitted.at = d.summary.submittedAt;
     submitted.action = Action::Submit;

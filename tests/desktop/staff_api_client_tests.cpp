@@ -135,7 +135,7 @@ const char* const kDetailJson = R"({"id":42,"code":"000.00.01.H41-261127-0001","
               "toStatus":1,"note":""},
              {"at":"2026-11-27T10:00:00+07:00","action":"accept","role":"clerk","staffName":"Trần Thị Bích",
               "fromStatus":1,"toStatus":2,"note":""}],
-  "hasReceipt":true})";
+  "hasReceipt":true,"allowedActions":["assign","forward","a_word_from_a_newer_server","withdraw"]})";
 
 StaffApiClient MakeClient(const std::string& url, std::chrono::milliseconds timeout = std::chrono::milliseconds(5000))
 {
@@ -264,6 +264,9 @@ BOOST_AUTO_TEST_CASE(the_dossier_detail_is_parsed_completely)
     BOOST_TEST(d.history[1].staffName.value() == "Trần Thị Bích");
     BOOST_TEST(static_cast<int>(d.history[1].fromStatus.value()) == 1);
     BOOST_TEST(d.hasReceipt);
+    BOOST_TEST_REQUIRE(d.allowedActions.size() == 3u);  // the unknown word is left out, not an error
+    BOOST_TEST((d.allowedActions[0] == Action::Assign && d.allowedActions[1] == Action::Forward &&
+                d.allowedActions[2] == Action::Withdraw));
 }
 
 BOOST_AUTO_TEST_CASE(accept_sends_the_version_and_a_stale_one_is_a_conflict)
