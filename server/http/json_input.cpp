@@ -1,6 +1,9 @@
 #include "server/http/json_input.h"
 
+#include <set>
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
@@ -17,6 +20,73 @@ namespace {
 // Deep enough for any form payload, shallow enough that a hostile body cannot exhaust the stack.
 constexpr std::size_t kMaxDepth = 64;
 
+// Poco's parser lets the last of two equal member names win silently; a body that says two things is refused.
+class NoDuplicateMembers : public Poco::JSON::ParseHandler {
+public:
+    NoDuplicateMembers() : Poco::JSON::ParseHandler(true) {}
+    void reset() override
+    {
+        m_names.clear();
+        ParseHandler::reset();
+    }
+    void startObject() override
+    {
+        m_names.emplace_back();
+        ParseHandler::startObject();
+    }
+    void endObject() override
+    {
+        m_names.pop_back();
+        ParseHandler::endObject();
+    }
+    void key(const std::string& name) override
+    {
+        if (!m_names.empty() && !m_names.back().insert(name).second)
+            throw HttpError(400, ErrorCategory::BadInput, N_("A member appears twice in the request body"), {},
+                            "member \"" + name + "\"");
+        ParseHandler::key(name);
+    }
+
+private:
+    std::vector<std::set<std::string>> m_names;
+};
+
+// An integer literal beyond what the parser holds exactly (unsigned 64 bits, signed 64 bits when negative) would wrap
+// (18446744073709551617 reads as 1) or saturate: the first such literal outside strings, or empty. Anything the parser
+// holds exactly is left to the typed reads, which name the field. JSON puts digits outside strings only in numbers.
+std::string_view IntegerBeyondRange(std::string_view json)
+{
+    constexpr std::string_view kMax = "18446744073709551615";
+    constexpr std::string_view kMinMagnitude = "9223372036854775808";
+    for (std::size_t i = 0; i < json.size();) {
+        const char c = json[i];
+        if (c == '"') {
+            for (++i; i < json.size() && json[i] != '"'; ++i)
+                if (json[i] == '\\')
+                    ++i;
+            ++i;
+            continue;
+        }
+        if (c != '-' && (c < '0' || c > '9')) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < json.size() && std::string_view("+-0123456789.eE").find(json[end]) != std::string_view::npos)
+            ++end;
+        const std::string_view number = json.substr(i, end - i);
+        i = end;
+        if (number.find_first_of(".eE") != std::string_view::npos)
+            continue;  // a fraction or exponent is a double, range-checked where it is read
+        const bool negative = number.front() == '-';
+        const std::string_view digits = negative ? number.substr(1) : number;
+        const std::string_view limit = negative ? kMinMagnitude : kMax;
+        if (digits.size() > limit.size() || (digits.size() == limit.size() && digits > limit))
+            return number;
+    }
+    return {};
+}
+
 bool IsMissing(const Poco::Dynamic::Var& v)
 {
     return v.isEmpty();
@@ -29,9 +99,12 @@ JsonInput JsonInput::Parse(const std::string& body)
     // Checked up front so no invalid text reaches a free-form payload (formData) either.
     if (!DecodeUtf8(body))
         throw HttpError(400, ErrorCategory::BadInput, N_("The request body is not valid JSON"), {}, "invalid UTF-8");
+    if (const std::string_view number = IntegerBeyondRange(body); !number.empty())
+        throw HttpError(400, ErrorCategory::BadInput, N_("A number in the request body is too large"), {},
+                        std::string(number));
     Poco::Dynamic::Var root;
     try {
-        Poco::JSON::Parser parser;
+        Poco::JSON::Parser parser(new NoDuplicateMembers);
         parser.setDepth(kMaxDepth);
         root = parser.parse(body);
     } catch (const Poco::Exception& e) {

@@ -87,6 +87,15 @@ BOOST_FIXTURE_TEST_CASE(malformed_json_is_400_and_writes_nothing, ApiFixture)
     ExpectRefused(*this, R"({"procedureCode": "1.001193", )", 400, "", "The request body is not valid JSON");
     ExpectRefused(*this, R"(["not", "an", "object"])", 400, "", "The request body must be a JSON object");
     ExpectRefused(*this, Submission() + "}", 400, "", "The request body is not valid JSON");
+    // A body that says two things, or a count the parser would wrap to 1, is refused whole (issue 6).
+    std::string twice = Submission();
+    twice.insert(1, R"("procedureCode":"1.009972",)");
+    ExpectRefused(*this, twice, 400, "", "A member appears twice in the request body");
+    std::string wrapped = Submission();
+    const std::size_t count = wrapped.find(R"("count":1)");
+    BOOST_TEST_REQUIRE(count != std::string::npos);
+    wrapped.replace(count, 9, R"("count":18446744073709551617)");
+    ExpectRefused(*this, wrapped, 400, "", "A number in the request body is too large");
 }
 
 BOOST_FIXTURE_TEST_CASE(missing_applicant_is_named, ApiFixture)

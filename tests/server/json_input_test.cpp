@@ -44,6 +44,43 @@ int HttpStatusOf(F f)
 
 BOOST_AUTO_TEST_SUITE(JsonInputUnit)
 
+// Two members of one name (the parser would keep the last) and integers the parser cannot hold (it would wrap
+// 18446744073709551617 to 1) are refused as a whole, before any field is read; integers it holds exactly are left to
+// the typed reads, which name the field (wrong_types_are_refused).
+BOOST_AUTO_TEST_CASE(ambiguous_bodies_are_400_with_the_reason)
+{
+    struct Case {
+        std::string body;
+        std::string title;
+        std::string detail;
+    };
+    const std::vector<Case> cases{
+        {R"({"count":1,"count":2})", "A member appears twice in the request body", "member \"count\""},
+        {R"({"a":{"x":1,"y":{"x":2},"x":3}})", "A member appears twice in the request body", "member \"x\""},
+        {R"({"count":18446744073709551617})", "A number in the request body is too large", "18446744073709551617"},
+        {R"({"count":18446744073709551616})", "A number in the request body is too large", "18446744073709551616"},
+        {R"({"list":[1,-9223372036854775809]})", "A number in the request body is too large", "-9223372036854775809"},
+        {R"({"n":99999999999999999999999})", "A number in the request body is too large", "99999999999999999999999"},
+    };
+    for (const Case& c : cases) {
+        BOOST_TEST_CONTEXT(c.body)
+        {
+            BOOST_TEST(HttpStatusOf([&] { JsonInput::Parse(c.body); }) == 400);
+            const Error e = Catch([&] { JsonInput::Parse(c.body); });
+            BOOST_TEST(std::string(e.what()) == c.title);
+            BOOST_TEST(e.Detail() == c.detail);
+            BOOST_TEST(e.Field() == "");
+        }
+    }
+    // What stays allowed: the same name in different objects, the extreme integers, digits inside strings, doubles.
+    const JsonInput ok = JsonInput::Parse(
+        R"({"a":{"x":1},"b":{"x":2},"max":9223372036854775807,"min":-9223372036854775808,)"
+        R"("text":"18446744073709551617 \"99999999999999999999\"","d":1e300,"f":123456789012345678901.5})");
+    BOOST_TEST(ok.RequiredInt("max", 0, INT64_MAX) == INT64_MAX);
+    BOOST_TEST(ok.RequiredInt("min", INT64_MIN, 0) == INT64_MIN);
+    BOOST_TEST(ok.RequiredString("text", 100) == "18446744073709551617 \"99999999999999999999\"");
+}
+
 BOOST_AUTO_TEST_CASE(malformed_bodies_are_400_without_field)
 {
     for (const std::string& body :
