@@ -1,8 +1,11 @@
 #include "model/postgres/store.h"
 
-#include "model/postgres/connection_pool.h"
+#include <soci/soci.h>
 
-// The members live by area: store_catalogue.cpp, store_dossiers.cpp, store_staff.cpp.
+#include "model/postgres/connection_pool.h"
+#include "model/postgres/sql_support.h"
+
+// The members live by area: store_catalogue.cpp, store_dossiers.cpp, store_staff.cpp, store_transitions.cpp.
 namespace motcua::pg {
 
 Store::Store(const std::string& conninfo, std::size_t poolSize, std::chrono::milliseconds checkoutTimeout)
@@ -13,5 +16,14 @@ Store::Store(const std::string& conninfo, std::size_t poolSize, std::chrono::mil
 }
 
 Store::~Store() = default;
+
+void Store::Ping()
+{
+    InTransaction(*m_pool, [](soci::session& sql) {
+        int one = 0;
+        sql << "SELECT 1", soci::into(one);
+        return one;
+    });
+}
 
 }  // namespace motcua::pg

@@ -175,6 +175,9 @@ public:
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
+    // A round trip to the database (readiness probes); Error(Environment) when it cannot be reached.
+    void Ping();
+
     // --- catalogue ---
     std::vector<Agency> LoadAgencies();
     std::optional<Agency> FindAgencyByCode(const std::string& code);

@@ -35,6 +35,8 @@ const std::vector<ApiRoute<CitizenApi>>& CitizenApi::Routes()
     static const std::vector<ApiRoute<CitizenApi>> kRoutes{
         {{"POST", "/citizen/v1/dossiers"}, &CitizenApi::Submit},
         {{"GET", "/citizen/v1/dossiers/{code}"}, &CitizenApi::GetStatus},
+        {{"GET", "/health"}, &CitizenApi::Health},
+        {{"GET", "/ready"}, &CitizenApi::Ready},
     };
     return kRoutes;
 }
@@ -114,6 +116,23 @@ HttpResponse CitizenApi::Submit(const HttpRequest& request)
     body->set("appointmentAt", stored.dueAt ? Poco::Dynamic::Var(FormatIso8601(*stored.dueAt)) : Poco::Dynamic::Var());
     HttpResponse response = HttpResponse::Json(201, DossierJson::ToString(body));
     response.headers.emplace_back("Location", "/citizen/v1/dossiers/" + stored.code);
+    return response;
+}
+
+HttpResponse CitizenApi::Health(const HttpRequest&)
+{
+    // Alive: the process answers. Says nothing of the database, so a load balancer does not restart a healthy
+    // process during a database outage.
+    HttpResponse response = HttpResponse::Json(200, R"({"status":"alive"})");
+    response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
+}
+
+HttpResponse CitizenApi::Ready(const HttpRequest&)
+{
+    m_store.Ping();  // Error(Environment) → 503 problem details when the database cannot be reached
+    HttpResponse response = HttpResponse::Json(200, R"({"status":"ready"})");
+    response.headers.emplace_back("Cache-Control", "no-store");
     return response;
 }
 

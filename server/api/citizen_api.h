@@ -31,6 +31,8 @@ public:
 
     HttpResponse Submit(const HttpRequest& request);     // POST /citizen/v1/dossiers
     HttpResponse GetStatus(const HttpRequest& request);  // GET /citizen/v1/dossiers/{code}
+    HttpResponse Health(const HttpRequest& request);     // GET /health: the process is alive
+    HttpResponse Ready(const HttpRequest& request);      // GET /ready: and the database answers
 
     // Reads and type-checks the body; throws BadInput naming the field. No I/O. The desk's paper intake takes the
     // clerk's own agency, so there `agencyCode` may be left out (`agencyRequired` false).

@@ -69,8 +69,16 @@ BOOST_FIXTURE_TEST_CASE(requests_while_the_database_is_down_are_503_and_write_no
     const std::int64_t id = SubmitDossier();
     const std::string token = Login("clerk");
     const RowCounts before = Counts();
+    const HttpReply ready = Get("/ready");
+    BOOST_TEST(ready.status == 200);
+    BOOST_TEST(ready.body == R"({"status":"ready"})");
 
     CutOff();
+    // Alive but not ready: a load balancer takes it out of rotation without restarting it.
+    const HttpReply alive = Get("/health");
+    BOOST_TEST(alive.status == 200);
+    BOOST_TEST(alive.body == R"({"status":"alive"})");
+    CheckUnavailable(Get("/ready"));
     CheckUnavailable(Post(AcceptPath(id), kVersion1, token));
     CheckUnavailable(Get("/staff/v1/inbox", token));
     CheckUnavailable(Get("/staff/v1/dossiers/" + std::to_string(id), token));
@@ -86,6 +94,7 @@ BOOST_FIXTURE_TEST_CASE(requests_while_the_database_is_down_are_503_and_write_no
     BOOST_TEST(accepted.json->getValue<int>("version") == 2);
     BOOST_TEST(Get("/staff/v1/inbox", token).status == 200);
     BOOST_TEST(Post("/citizen/v1/dossiers", Submission()).status == 201);
+    BOOST_TEST(Get("/ready").status == 200);
 }
 
 BOOST_FIXTURE_TEST_CASE(an_accept_cut_off_mid_transaction_is_503_and_rolled_back, OutageFixture)
