@@ -115,7 +115,7 @@ std::string NoteFor(const Transition& t, const Procedure& p, Channel channel, De
     case Action::RequestSupplement: {
         // As the server writes it: every missing document in one notice, then the clerk's or handler's note.
         const auto& doc = p.documents.at(random.Index(p.documents.size()));
-        return "Thiếu: " + doc.name + ". Đề nghị bổ sung " + VietnameseName(doc.form);
+        return SupplementRequestNote({doc.name}, std::string("Đề nghị bổ sung ") + VietnameseName(doc.form));
     }
     case Action::Supplement:
         return t.role == Role::Citizen ? "Công dân đã bổ sung giấy tờ trực tuyến"

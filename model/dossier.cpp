@@ -60,6 +60,12 @@ const char* ToString(OutputKind k) noexcept
     return NameOf(kOutputKindNames, k, "receipt");
 }
 
+std::string FormNumber(OutputKind k)
+{
+    const std::string number = std::to_string(static_cast<int>(k));
+    return number.size() < 2 ? "0" + number : number;
+}
+
 const char* ToString(Outcome o) noexcept
 {
     return NameOf(kOutcomeNames, o, "none");
@@ -75,6 +81,16 @@ std::string ProposalNote(Outcome outcome, const std::string& note)
     std::string text = outcome == Outcome::Refuse ? "Đề xuất từ chối" : "Đề xuất giải quyết";
     if (!note.empty())
         text += ": " + note;
+    return text;
+}
+
+std::string SupplementRequestNote(const std::vector<std::string>& missing, const std::string& note)
+{
+    std::string text = "Thiếu: ";
+    for (std::size_t i = 0; i < missing.size(); ++i)
+        text += (i ? "; " : "") + missing[i];
+    if (!note.empty())
+        text += ". " + note;
     return text;
 }
 

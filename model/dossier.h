@@ -102,6 +102,9 @@ Outcome OutcomeFromString(const std::string& text, const std::string& field);
 // A proposal's history note as the control sheet (form 06) prints it: "Đề xuất giải quyết" or "Đề xuất từ chối", then
 // ": " and the handler's note when there is one.
 std::string ProposalNote(Outcome outcome, const std::string& note);
+// A supplement request's history note: "Thiếu: " and every missing document, "; "-separated, then ". " and the note
+// when there is one.
+std::string SupplementRequestNote(const std::vector<std::string>& missing, const std::string& note);
 
 // Documents the system issues for a dossier, numbered as the one-stop forms are (01 receipt … 06 control sheet).
 enum class OutputKind {
@@ -123,6 +126,7 @@ inline constexpr EnumName<OutputKind> kOutputKindNames[] = {
 };
 // clang-format on
 const char* ToString(OutputKind k) noexcept;  // "receipt", "supplement_request", …
+std::string FormNumber(OutputKind k);         // the one-stop form's number: "01" … "06"
 
 struct Applicant {
     std::string fullName;

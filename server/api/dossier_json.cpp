@@ -1,6 +1,5 @@
 #include "server/api/dossier_json.h"
 
-#include <cstdio>
 #include <sstream>
 
 #include <Poco/JSON/Array.h>
@@ -85,9 +84,7 @@ Object::Ptr DossierJson::OutputItem(const pg::OutputInfo& output)
     Object::Ptr o = NewObject();
     o->set("id", output.id);
     o->set("kind", std::string(motcua::ToString(output.kind)));
-    char form[8];
-    std::snprintf(form, sizeof form, "%02d", static_cast<int>(output.kind));  // the one-stop form's number
-    o->set("form", std::string(form));
+    o->set("form", FormNumber(output.kind));
     o->set("created", FormatIso8601(output.createdAt));
     o->set("sha256", output.sha256Hex);
     o->set("mediaType", output.mediaType);

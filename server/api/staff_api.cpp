@@ -113,13 +113,16 @@ StaffMember StaffApi::Authenticate(const HttpRequest& request)
 
 HttpResponse StaffApi::DetailResponse(const Dossier& dossier, const StaffMember& staff, int status)
 {
+    std::vector<Agency> agencies = m_store.LoadAgencies();
+    std::vector<pg::Consultation> consultations = m_store.Consultations(dossier.id);
+    std::vector<Action> allowed = DossierActions::AllowedActions(staff, dossier, consultations, agencies);
     DossierJson::DetailParts parts{dossier,
                                    m_store.GetProcedure(dossier.procedureId),
-                                   m_store.LoadAgencies(),
+                                   std::move(agencies),
                                    m_store.History(dossier.id),
                                    m_store.Outputs(dossier.id),
-                                   m_store.Consultations(dossier.id),
-                                   m_actions.AllowedActions(staff, dossier),
+                                   std::move(consultations),
+                                   std::move(allowed),
                                    m_clock.Now()};
     return HttpResponse::Json(status, DossierJson::ToString(DossierJson::Detail(parts)));
 }
@@ -187,7 +190,8 @@ HttpResponse StaffApi::Receipt(const HttpRequest& request)
     if (!receipt)
         throw Error(ErrorCategory::NotFound, N_("This dossier has no receipt yet"), {}, dossier.code);
     HttpResponse response = HttpResponse::Binary(receipt->mediaType, receipt->bytes);
-    response.headers.emplace_back("Content-Disposition", "inline; filename=\"" + dossier.code + "-01.pdf\"");
+    response.headers.emplace_back(
+        "Content-Disposition", "inline; filename=\"" + dossier.code + "-" + FormNumber(OutputKind::Receipt) + ".pdf\"");
     return response;
 }
 

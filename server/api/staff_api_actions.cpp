@@ -180,8 +180,7 @@ HttpResponse StaffApi::Output(const HttpRequest& request)
             throw;
         throw Error(ErrorCategory::NotFound, N_("Document not found"), {}, text);
     }
-    char form[8];
-    std::snprintf(form, sizeof form, "%02d", static_cast<int>(found->first.kind));
+    const std::string form = FormNumber(found->first.kind);
     HttpResponse response = HttpResponse::Binary(found->second.mediaType, found->second.bytes);
     response.headers.emplace_back("Content-Disposition", "inline; filename=\"" + dossier->code + "-" + form + "-" +
                                                              std::to_string(id) + ".pdf\"");

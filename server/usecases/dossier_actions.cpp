@@ -18,8 +18,6 @@ constexpr std::size_t kMaxMissingDocuments = 50;
 constexpr std::size_t kMaxDocumentName = 500;
 constexpr std::chrono::days kSupplementWait{15};  // art. 19.5, calendar days from the notice
 
-using OutputsFn = std::function<std::vector<pg::StoredOutput>(const pg::TransitionOutcome&)>;
-
 std::string RequiredText(const std::string& value, const char* field)
 {
     std::string text = NormalizeSpaces(value);
@@ -61,17 +59,6 @@ std::optional<Instant> HandOverStageDue(const Dossier& dossier)
 
 }  // namespace
 
-// What a step adds to the transition besides the state: the other columns, the history note, the stage deadline,
-// and the forms it issues (rendered inside the transaction from the dossier as stored).
-struct DossierActions::Step {
-    pg::DossierChange change;
-    std::string note;
-    std::optional<Instant> stageDueAt;
-    std::optional<std::int64_t> handOverFromAgencyId;
-    std::optional<std::int64_t> handOverToAgencyId;
-    OutputsFn outputs;
-};
-
 DossierActions::DossierActions(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar,
                                const FormPrinter& forms)
     : m_store(store),
@@ -96,20 +83,12 @@ Dossier DossierActions::Execute(const StaffMember& staff, std::int64_t dossierId
                                     request.version);
     const Transition& transition = NextState({dossier.status, dossier.subState}, action, staff.role);
     const Instant now = m_clock.Now();
-    Step step = Prepare(staff, dossier, transition, request, now);
-
-    pg::TransitionRequest apply;
+    pg::TransitionRequest apply = Prepare(staff, dossier, transition, request, now);
     apply.dossierId = dossier.id;
     apply.expectedVersion = request.version;
     apply.transition = &transition;
     apply.staffId = staff.id;
     apply.now = now;
-    apply.change = std::move(step.change);
-    apply.note = std::move(step.note);
-    apply.stageDueAt = step.stageDueAt;
-    apply.handOverFromAgencyId = step.handOverFromAgencyId;
-    apply.handOverToAgencyId = step.handOverToAgencyId;
-    apply.outputs = std::move(step.outputs);
     return m_store.ApplyTransition(apply);
 }
 
@@ -124,10 +103,10 @@ pg::DossierChange DossierActions::AcceptChange(const Dossier& dossier, const Pro
     return change;
 }
 
-DossierActions::Step DossierActions::Prepare(const StaffMember& staff, const Dossier& dossier, const Transition& t,
-                                             const ActionRequest& request, Instant now) const
+pg::TransitionRequest DossierActions::Prepare(const StaffMember& staff, const Dossier& dossier, const Transition& t,
+                                              const ActionRequest& request, Instant now) const
 {
-    Step step;
+    pg::TransitionRequest step;
     // The forms are filled from the catalogue and the agencies as they are now; loaded once, shared by the lambdas.
     auto procedure = std::make_shared<const Procedure>(m_store.GetProcedure(dossier.procedureId));
     auto agencies = std::make_shared<const AgencyTree>(m_store.LoadAgencies());
@@ -176,11 +155,7 @@ DossierActions::Step DossierActions::Prepare(const StaffMember& staff, const Dos
             step.stageDueAt = dossier.intakeDueAt;
         }
         std::string note = NormalizeSpaces(request.note);
-        step.note = "Thiếu: ";
-        for (std::size_t i = 0; i < missing.size(); ++i)
-            step.note += (i ? "; " : "") + missing[i];
-        if (!note.empty())
-            step.note += ". " + note;
+        step.note = SupplementRequestNote(missing, note);
         issue([missing, note](const FormPrinter& f, const FormContext& c) {
             return std::vector{f.SupplementRequest(c, missing, note)};
         });
@@ -383,16 +358,24 @@ DossierActions::Step DossierActions::Prepare(const StaffMember& staff, const Dos
     return step;
 }
 
-std::vector<Action> DossierActions::AllowedActions(const StaffMember& staff, const Dossier& dossier) const
+std::vector<Action> DossierActions::AllowedActions(const StaffMember& staff, const Dossier& dossier,
+                                                   const std::vector<pg::Consultation>& consultations,
+                                                   const std::vector<Agency>& agencies)
 {
     const bool holds = HandlesDossier(staff, dossier);
     bool consultedOpen = false;
     bool anyOpen = false;
-    for (const pg::Consultation& c : m_store.Consultations(dossier.id)) {
+    for (const pg::Consultation& c : consultations) {
         anyOpen = anyOpen || !c.answeredAt;
         consultedOpen = consultedOpen || (c.agencyId == staff.agencyId && !c.answeredAt);
     }
-    const bool assignedOrNone = !dossier.assignedStaffId || *dossier.assignedStaffId == staff.id;
+    // A handler's steps under appraisal are the assigned handler's (RequireAssignedHandler).
+    const bool othersAppraisal = staff.role == Role::Handler && dossier.status == NationalStatus::Processing &&
+                                 dossier.subState == SubState::Appraising && dossier.assignedStaffId &&
+                                 *dossier.assignedStaffId != staff.id;
+    const auto holder = std::find_if(agencies.begin(), agencies.end(),
+                                     [&](const Agency& a) { return a.id == dossier.handlingAgencyId; });
+    const bool clerksMayAssign = holder != agencies.end() && holder->clerksMayAssign;
     std::vector<Action> allowed;
     for (Action action : ActionsAllowed({dossier.status, dossier.subState}, staff.role)) {
         if (action == Action::AnswerConsultation) {
@@ -404,14 +387,11 @@ std::vector<Action> DossierActions::AllowedActions(const StaffMember& staff, con
             continue;
         if (action == Action::Consult)
             action = Action::Forward;
-        const bool handlerStep = staff.role == Role::Handler && dossier.status == NationalStatus::Processing &&
-                                 dossier.subState == SubState::Appraising;
-        if (handlerStep && !assignedOrNone)
+        if (othersAppraisal)
             continue;
         if (action == Action::ProposeResult && anyOpen)
             continue;
-        if (action == Action::Assign && staff.role == Role::Clerk &&
-            !AgencyTree(m_store.LoadAgencies()).ById(dossier.handlingAgencyId).clerksMayAssign)
+        if (action == Action::Assign && staff.role == Role::Clerk && !clerksMayAssign)
             continue;
         if (std::find(allowed.begin(), allowed.end(), action) == allowed.end())
             allowed.push_back(action);
@@ -454,7 +434,12 @@ int DossierActions::CloseUnsupplied(int batchSize)
 {
     const Instant now = m_clock.Now();
     int closed = 0;
-    for (const std::int64_t id : m_store.AwaitingSupplementSince(now - kSupplementWait, batchSize)) {
+    const std::vector<std::int64_t> due = m_store.AwaitingSupplementSince(now - kSupplementWait, batchSize);
+    if (due.empty())
+        return 0;
+    // One read of the agencies for the whole batch: the job runs every few minutes, mostly with nothing to close.
+    const auto agencies = std::make_shared<const AgencyTree>(m_store.LoadAgencies());
+    for (const std::int64_t id : due) {
         const std::optional<Dossier> dossier = m_store.FindDossier(id);
         if (!dossier)
             continue;
@@ -463,7 +448,6 @@ int DossierActions::CloseUnsupplied(int batchSize)
         if (!t)
             continue;
         const auto procedure = std::make_shared<const Procedure>(m_store.GetProcedure(dossier->procedureId));
-        const auto agencies = std::make_shared<const AgencyTree>(m_store.LoadAgencies());
         StaffMember server;
         server.role = Role::System;
         server.agencyId = dossier->handlingAgencyId;

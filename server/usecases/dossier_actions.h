@@ -45,7 +45,10 @@ public:
     // The API actions `staff` may ask for now, by the table and the rules that need no more than the dossier and the
     // caller (the agency holding it or consulted, the assigned handler, the agency's assignment setting, an open
     // consultation); deadline rules are checked only when asked. Consult is listed as `forward` (its API name).
-    std::vector<Action> AllowedActions(const StaffMember& staff, const Dossier& dossier) const;
+    // `consultations` and `agencies` are the dossier's and the province's, as the caller has loaded them.
+    static std::vector<Action> AllowedActions(const StaffMember& staff, const Dossier& dossier,
+                                              const std::vector<pg::Consultation>& consultations,
+                                              const std::vector<Agency>& agencies);
 
     // Paper intake at the desk: the clerk types in a walk-in (or posted) dossier and accepts it at once, in one
     // transaction (two history rows, the receipt stored). `dossier` carries applicant, documents, form data,
@@ -58,9 +61,10 @@ public:
     int CloseUnsupplied(int batchSize = 100);
 
 private:
-    struct Step;
-    Step Prepare(const StaffMember& staff, const Dossier& dossier, const Transition& t, const ActionRequest& request,
-                 Instant now) const;
+    // What the step changes besides the state, its note, stage deadline, hand-over and forms: the parts of the
+    // transition that depend on the action (Execute fills in the dossier, version, row, staff and time).
+    pg::TransitionRequest Prepare(const StaffMember& staff, const Dossier& dossier, const Transition& t,
+                                  const ActionRequest& request, Instant now) const;
     pg::DossierChange AcceptChange(const Dossier& dossier, const Procedure& procedure, Instant now) const;
 
     pg::Store& m_store;

@@ -294,6 +294,19 @@ BOOST_AUTO_TEST_CASE(the_first_bad_field_in_order_is_reported)
     ExpectBadInput([&] { ValidateNewDossier(d, kToday); }, "applicant.fullName");
 }
 
+BOOST_AUTO_TEST_CASE(outputs_carry_their_form_number)
+{
+    BOOST_TEST(FormNumber(OutputKind::Receipt) == "01");
+    BOOST_TEST(FormNumber(OutputKind::ControlSheet) == "06");
+}
+
+BOOST_AUTO_TEST_CASE(a_supplement_request_names_every_missing_document)
+{
+    BOOST_TEST(SupplementRequestNote({"Giấy chứng sinh"}, "") == "Thiếu: Giấy chứng sinh");
+    BOOST_TEST(SupplementRequestNote({"Giấy chứng sinh", "Tờ khai"}, "Bản chụp bị mờ") ==
+               "Thiếu: Giấy chứng sinh; Tờ khai. Bản chụp bị mờ");
+}
+
 BOOST_AUTO_TEST_CASE(a_proposal_reads_in_the_language_of_the_forms)
 {
     BOOST_TEST(ProposalNote(Outcome::Grant, "") == "Đề xuất giải quyết");
