@@ -15,6 +15,10 @@ class Store;
 
 namespace motcua::demo {
 
+// The citizen-app client that `seed --demo` registers; the simulator and the demo sign with it.
+inline constexpr const char* kDemoClient = "demo-app";
+inline constexpr const char* kDemoClientSecret = "demo-app-secret";
+
 struct SeedOptions {
     int dossiers = 3000;                  // how many historical dossiers to generate (0 .. 200000)
     std::string password = "demo";        // password of every demo account (demo.clerk, demo.handler, …)

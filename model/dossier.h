@@ -181,6 +181,8 @@ struct Dossier {
     // The entry in the receiving agency's register (form 07) for the year of receipt; set at acceptance.
     std::optional<int> registerYear;
     std::optional<int> registerNumber;
+    // The citizen-app client (api_client) whose service filed it online; empty for paper intake.
+    std::optional<std::int64_t> clientId;
 };
 
 // Input validation for a new dossier before any I/O; throws Error(BadInput) naming the first bad field

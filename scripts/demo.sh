@@ -104,11 +104,16 @@ cmd_start() {
   "$bin/createdb" "${admin[@]}" --owner motcua_owner motcua 2>/dev/null || true
   "$server" migrate --db "$(conninfo motcua_owner)" --app-role motcua_app
 
+  # The key that seals the citizen-app clients' secrets in the database; it lives beside the database, never in it.
+  if [ ! -s "$state/client.key" ]; then
+    (umask 077; od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$state/client.key")
+  fi
+
   if [ ! -f "$state/seeded" ]; then
     say "seeding the demo province (${MOTCUA_DEMO_DOSSIERS:-3000} dossiers)…"
     local out
     if out=$("$server" seed --db "$(conninfo motcua_app)" --demo --dossiers "${MOTCUA_DEMO_DOSSIERS:-3000}" \
-               --password "$password" 2>&1); then
+               --password "$password" --client-key-file "$state/client.key" 2>&1); then
       echo "$out"
     elif grep -q "already holds" <<<"$out"; then
       say "the database already holds the demo province"
@@ -122,7 +127,8 @@ cmd_start() {
   if ! pid_alive "$state/server.pid"; then
     SERVER_PORT=$(free_port_from "${MOTCUA_DEMO_PORT:-${SERVER_PORT:-8080}}")
     nohup "$server" serve --db "$(conninfo motcua_app)" --listen "127.0.0.1:$SERVER_PORT" \
-      --public-url "http://127.0.0.1:$SERVER_PORT" --locale-dir "$build/locale" >"$state/server.log" 2>&1 &
+      --public-url "http://127.0.0.1:$SERVER_PORT" --locale-dir "$build/locale" \
+      --client-key-file "$state/client.key" >"$state/server.log" 2>&1 &
     echo $! >"$state/server.pid"
     for _ in $(seq 100); do port_free "$SERVER_PORT" || break; pid_alive "$state/server.pid" || break; sleep 0.1; done
     pid_alive "$state/server.pid" && ! port_free "$SERVER_PORT" \
@@ -140,7 +146,9 @@ cmd_start() {
 
   cat <<INFO
 
-  Server      $url   (try: curl -s $url/citizen/v1/dossiers/<code>)
+  Server      $url   (try: curl -s $url/ready)
+  Citizen app client demo-app, secret demo-app-secret: every /citizen/v1 call is signed with them
+              (X-MotCua-* headers, docs/api-contract.md; the simulator does it)
   Database    psql "$(conninfo postgres)"   (data: $(readlink -f "$pgdir"))
   Accounts    demo.clerk, demo.handler, demo.manager, demo.signer (UBND phường Phố Hiến), demo.admin — password "$password"
               demo.dept.handler, demo.dept.manager, demo.dept.signer (Sở Tư pháp: the ward's forwarded dossiers)

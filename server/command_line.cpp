@@ -15,9 +15,10 @@ const std::map<std::string, CommandSpec>& Specs()
 {
     static const std::map<std::string, CommandSpec> kSpecs{
         {"migrate", {{"--db", "--app-role"}, {}}},
-        {"seed", {{"--db", "--dossiers", "--password", "--kdf-cost", "--calendar"}, {"--demo"}}},
+        {"seed", {{"--db", "--dossiers", "--password", "--kdf-cost", "--calendar", "--client-key-file"}, {"--demo"}}},
         {"serve",
-         {{"--db", "--listen", "--public-url", "--threads", "--locale-dir", "--session-hours", "--calendar"},
+         {{"--db", "--listen", "--public-url", "--threads", "--locale-dir", "--session-hours", "--calendar",
+           "--client-key-file"},
           {"--quiet"}}},
         {"help", {{}, {}}},
     };
@@ -33,10 +34,11 @@ std::string CommandLine::Usage()
            "  migrate --db CONNINFO [--app-role motcua_app]\n"
            "      apply the database migrations as the schema owner; creates the application role\n"
            "  seed --db CONNINFO --demo [--dossiers 3000] [--password demo] [--kdf-cost 15]\n"
-           "       [--calendar FILE]\n"
-           "      load the demo province into an empty database (as the application role)\n"
+           "       [--calendar FILE] [--client-key-file FILE]\n"
+           "      load the demo province into an empty database (as the application role), with the\n"
+           "      citizen-app client demo-app (secret demo-app-secret)\n"
            "  serve --db CONNINFO [--listen 127.0.0.1:8080] [--public-url URL] [--threads 8]\n"
-           "        [--locale-dir DIR] [--session-hours 8] [--calendar FILE] [--quiet]\n"
+           "        [--locale-dir DIR] [--session-hours 8] [--calendar FILE] [--client-key-file FILE] [--quiet]\n"
            "      run the citizen and staff HTTP APIs (as the application role)\n"
            "  help\n"
            "\n"
@@ -45,6 +47,9 @@ std::string CommandLine::Usage()
            "--calendar FILE is the working calendar (office hours, days off); by default\n"
            "../share/motcua/calendar/vietnam.conf from the executable's folder. A missing or wrong file stops\n"
            "seed and serve (exit code 1) with the file and line.\n"
+           "--client-key-file FILE holds the 64 hex digits of the key that seals the citizen-app clients'\n"
+           "secrets in the database (MOTCUA_CLIENT_KEY may give the digits instead); keep it out of the database\n"
+           "and its backups. Without it signed citizen calls answer 503.\n"
            "Exit codes: 0 success, 1 failure, 2 usage error.\n";
 }
 

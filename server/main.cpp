@@ -19,6 +19,7 @@
 #include "server/server.h"
 #include "server/server_config.h"
 #include "server/usecases/password_hasher.h"
+#include "server/usecases/secret_box.h"
 
 #ifdef MOTCUA_HAVE_DEMO
 #include "demo/demo_seeder.h"
@@ -74,6 +75,14 @@ int Migrate(const CommandLine& cl)
     return 0;
 }
 
+// The key that seals client secrets: MOTCUA_CLIENT_KEY, or the file --client-key-file names.
+void ReadClientKey(const CommandLine& cl, motcua::server::ServerConfig& config)
+{
+    if (const char* env = std::getenv("MOTCUA_CLIENT_KEY"); env && *env)
+        config.clientKeyHex = env;
+    config.clientKeyFile = cl.Value("--client-key-file").value_or("");
+}
+
 int Seed(const CommandLine& cl, const char* argv0)
 {
     if (!cl.Flag("--demo"))
@@ -84,7 +93,17 @@ int Seed(const CommandLine& cl, const char* argv0)
         LoadCalendar(cl.Value("--calendar").value_or(""), ExecutablePath(argv0), clock);
     motcua::server::ScryptCost cost;
     cost.log2N = static_cast<int>(cl.Integer("--kdf-cost", 10, 20, cost.log2N));
+    // Read before anything is written: the demo's citizen-app client cannot be registered without it.
+    motcua::server::ServerConfig keys;
+    ReadClientKey(cl, keys);
+    if (keys.clientKeyHex.empty() && keys.clientKeyFile.empty())
+        throw CommandLine::UsageError("seed --demo needs --client-key-file (or MOTCUA_CLIENT_KEY)");
+    const motcua::server::SecretBox box =
+        keys.clientKeyHex.empty() ? motcua::server::SecretBox::FromFile(keys.clientKeyFile)
+                                  : motcua::server::SecretBox::FromHex(keys.clientKeyHex, "MOTCUA_CLIENT_KEY");
 #ifdef MOTCUA_HAVE_DEMO
+    using motcua::demo::kDemoClient;
+    using motcua::demo::kDemoClientSecret;
     motcua::demo::SeedOptions options;
     options.dossiers = static_cast<int>(cl.Integer("--dossiers", 0, 200000, options.dossiers));
     options.password = cl.Value("--password").value_or(options.password);
@@ -97,10 +116,18 @@ int Seed(const CommandLine& cl, const char* argv0)
               << " staff, " << summary.dossiers << " dossiers, " << summary.historyEvents << " history events\n"
               << "seed: demo agency " << summary.demoAgencyCode << " has " << summary.demoAgencyOpenDossiers
               << " open dossiers, " << summary.demoAgencyAwaitingIntake << " awaiting intake\n";
+
+    motcua::pg::ApiClient app;
+    app.code = kDemoClient;
+    app.name = "Ứng dụng công dân (demo)";
+    app.sealedSecret = box.Seal(kDemoClientSecret);
+    store.SaveApiClient(app);
+    std::cout << "seed: citizen-app client " << kDemoClient << " with secret " << kDemoClientSecret << '\n';
     return 0;
 #else
     (void)db;
     (void)calendar;
+    (void)box;
     std::cerr << "motcua-server: this build has no demo library (motcua_demo); seed is unavailable\n";
     return 1;
 #endif
@@ -118,6 +145,7 @@ int Serve(const CommandLine& cl, const char* argv0)
     config.logRequests = !cl.Flag("--quiet");
     config.executablePath = ExecutablePath(argv0);
     config.calendarFile = cl.Value("--calendar").value_or("");
+    ReadClientKey(cl, config);
     const std::string db = DatabaseOf(cl);
     const motcua::SystemClock clock;
     motcua::WorkingCalendar calendar = LoadCalendar(config.calendarFile, config.executablePath, clock);

@@ -14,6 +14,20 @@ std::string ChooseLocaleDir(const ServerConfig& config)
     return found.empty() ? config.localeDir : found;
 }
 
+SecretBox ClientKey(const ServerConfig& config)
+{
+    if (!config.clientKeyHex.empty())
+        return SecretBox::FromHex(config.clientKeyHex, "MOTCUA_CLIENT_KEY");
+    if (!config.clientKeyFile.empty())
+        return SecretBox::FromFile(config.clientKeyFile);
+    return SecretBox();
+}
+
+void Report(const std::string& message)
+{
+    std::cerr << "motcua-server: " << message << '\n';
+}
+
 }  // namespace
 
 Server::Server(const ServerConfig& config, pg::Store& store, const Clock& clock)
@@ -30,13 +44,20 @@ Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, 
       m_calendar(std::move(calendar)),
       m_forms(m_config.EffectivePublicUrl()),
       m_actions(store, clock, m_calendar, m_forms),
-      m_citizenApi(store, clock, m_calendar, DossierCodeFormat(m_config.dossierCodePattern)),
+      m_authenticator(store, clock, ClientKey(m_config), m_config.requestSkew),
+      m_citizenApi(store, clock, m_calendar, DossierCodeFormat(m_config.dossierCodePattern), m_authenticator),
       m_staffApi(store, clock, m_sessions, m_actions, m_forms, DossierCodeFormat(m_config.dossierCodePattern),
                  m_config.inboxDefaultLimit, m_config.inboxMaxLimit),
       m_http(m_router, m_problems, HttpServiceOptions{m_config.threads, m_config.maxBodyBytes, m_config.logRequests}),
       m_closing(
-          "closing unsupplied dossiers", m_config.closingInterval, [this] { m_actions.CloseUnsupplied(); },
-          [](const std::string& message) { std::cerr << "motcua-server: " << message << '\n'; })
+          "closing unsupplied dossiers", m_config.closingInterval, [this] { m_actions.CloseUnsupplied(); }, Report),
+      m_housekeeping(
+          "forgetting old signatures and answers", m_config.housekeepingInterval,
+          [this, &store, &clock] {
+              const Instant now = clock.Now();
+              store.ForgetOldRequests(now - 2 * m_config.requestSkew, now - m_config.idempotencyLifetime);
+          },
+          Report)
 {
     m_citizenApi.Register(m_router);
     m_staffApi.Register(m_router);
@@ -51,6 +72,7 @@ void Server::Start()
 {
     m_http.Start(m_config.listenPort, m_config.listenHost);
     m_closing.Start();
+    m_housekeeping.Start();
 }
 
 std::uint16_t Server::Port() const
@@ -60,6 +82,7 @@ std::uint16_t Server::Port() const
 
 void Server::Stop()
 {
+    m_housekeeping.Stop();
     m_closing.Stop();
     m_http.Stop();
 }

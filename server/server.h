@@ -17,6 +17,7 @@
 #include "server/http/translator.h"
 #include "server/periodic_task.h"
 #include "server/server_config.h"
+#include "server/usecases/client_authenticator.h"
 #include "server/usecases/dossier_actions.h"
 #include "server/usecases/form_printer.h"
 #include "server/usecases/password_hasher.h"
@@ -45,6 +46,7 @@ public:
     const PasswordHasher& Hasher() const noexcept { return m_hasher; }
     const Translator& Messages() const noexcept { return m_translator; }
     DossierActions& Actions() noexcept { return m_actions; }
+    ClientAuthenticator& Authenticator() noexcept { return m_authenticator; }
 
 private:
     ServerConfig m_config;
@@ -55,11 +57,13 @@ private:
     WorkingCalendar m_calendar;
     FormPrinter m_forms;
     DossierActions m_actions;
+    ClientAuthenticator m_authenticator;
     CitizenApi m_citizenApi;
     StaffApi m_staffApi;
     Router m_router;
     HttpService m_http;
-    PeriodicTask m_closing;  // closes dossiers whose supplement did not come (art. 19.5)
+    PeriodicTask m_closing;       // closes dossiers whose supplement did not come (art. 19.5)
+    PeriodicTask m_housekeeping;  // forgets signatures past the skew window and old idempotent answers
 };
 
 }  // namespace motcua::server

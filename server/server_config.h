@@ -26,6 +26,14 @@ struct ServerConfig {
     int inboxDefaultLimit = 50;
     int inboxMaxLimit = 200;
     bool logRequests = true;
+    // The key that seals the citizen-app clients' secrets in the database (64 hex digits): from clientKeyHex
+    // (MOTCUA_CLIENT_KEY, tests) or else the file clientKeyFile names; without either, signed calls answer 503.
+    std::string clientKeyHex;
+    std::string clientKeyFile;
+    std::chrono::seconds requestSkew{300};  // how far a signed request's timestamp may be from the server's clock
+    // How often seen signatures and old idempotent answers are forgotten; 0 turns the job off (tests).
+    std::chrono::seconds housekeepingInterval{300};
+    std::chrono::hours idempotencyLifetime{48};  // how long a write's first answer is replayed to its retries
     // How often the server looks for dossiers to close for want of a supplement; 0 turns the job off (tests).
     std::chrono::seconds closingInterval{600};
 

@@ -147,6 +147,7 @@ void ForEachDossierColumn(D&& dossier, Visit&& visit)
     visit("outcome_note", dossier.outcomeNote);
     visit("register_year", dossier.registerYear);
     visit("register_number", dossier.registerNumber);
+    visit("client_id", dossier.clientId);
     visit("version", dossier.version);
 }
 

@@ -2,7 +2,44 @@
 
 #include <chrono>
 
+#include "model/error.h"
+#include "model/text.h"
+
 namespace motcua::pg {
+
+namespace {
+
+thread_local const ConnectionPool* t_ambientPool = nullptr;
+thread_local soci::session* t_ambientSession = nullptr;
+
+}  // namespace
+
+soci::session* AmbientSession(const ConnectionPool& pool) noexcept
+{
+    return t_ambientPool == &pool ? t_ambientSession : nullptr;
+}
+
+AmbientTransaction::AmbientTransaction(const ConnectionPool& pool, soci::session& session) noexcept
+    : m_previousPool(t_ambientPool),
+      m_previousSession(t_ambientSession)
+{
+    t_ambientPool = &pool;
+    t_ambientSession = &session;
+}
+
+AmbientTransaction::~AmbientTransaction()
+{
+    t_ambientPool = m_previousPool;
+    t_ambientSession = m_previousSession;
+}
+
+std::vector<std::uint8_t> BytesFromHex(const std::string& hex)
+{
+    std::optional<std::vector<std::uint8_t>> bytes = FromHex(hex);
+    if (!bytes)
+        throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {}, "bad hex digit from encode()");
+    return std::move(*bytes);
+}
 
 std::string Epoch(const std::string& column)
 {

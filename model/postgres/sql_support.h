@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include <soci/soci.h>
 
@@ -18,13 +19,38 @@ using soci::into;
 // after temporaries made in it are gone: always pass named objects, never expressions such as static_cast<int>(x).
 using soci::use;
 
+// The session of the transaction that this thread opened on `pool` with an AmbientTransaction, or null.
+soci::session* AmbientSession(const ConnectionPool& pool) noexcept;
+
+// While alive, InTransaction calls on this thread for `pool` run inside the transaction of `session` instead of
+// their own (Store::InOneTransaction: several repository calls commit or roll back together).
+class AmbientTransaction {
+public:
+    AmbientTransaction(const ConnectionPool& pool, soci::session& session) noexcept;
+    ~AmbientTransaction();
+    AmbientTransaction(const AmbientTransaction&) = delete;
+    AmbientTransaction& operator=(const AmbientTransaction&) = delete;
+
+private:
+    const ConnectionPool* m_previousPool;
+    soci::session* m_previousSession;
+};
+
 // Runs `work` in its own transaction on a pooled session: commit on return, rollback on any exception, and every
 // failure leaves as motcua::Error (RethrowAsError). A connection that died while idle in the pool (server restart)
-// is replaced once, before any statement of the transaction ran.
+// is replaced once, before any statement of the transaction ran. Inside an AmbientTransaction on the same pool,
+// `work` joins that transaction and the outermost one commits.
 template <typename Work>
 auto InTransaction(ConnectionPool& pool, Work&& work) -> std::invoke_result_t<Work&, soci::session&>
 {
     using Result = std::invoke_result_t<Work&, soci::session&>;
+    if (soci::session* ambient = AmbientSession(pool)) {
+        try {
+            return work(*ambient);
+        } catch (...) {
+            RethrowAsError(!IsConnectionOk(*ambient));
+        }
+    }
     ConnectionPool::Lease lease = pool.Acquire();
     try {
         std::optional<soci::transaction> tx;
@@ -62,6 +88,9 @@ std::optional<Row> SelectOne(soci::session& sql, const std::string& select, cons
         return std::nullopt;
     return row;
 }
+
+// The bytes of a bytea column read as encode(column, 'hex'); Error(Internal) on a bad digit.
+std::vector<std::uint8_t> BytesFromHex(const std::string& hex);
 
 // A timestamptz column as whole epoch seconds, the form instants travel in (soci_conversions.h).
 std::string Epoch(const std::string& column);

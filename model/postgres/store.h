@@ -164,6 +164,24 @@ struct RegisterLine {
     NationalStatus status = NationalStatus::Received;
 };
 
+// A system registered to call the citizen API; its secret travels only sealed (server/usecases/secret_box.h).
+struct ApiClient {
+    std::int64_t id = 0;
+    std::string code;  // the X-MotCua-Client header
+    std::string name;
+    std::vector<std::uint8_t> sealedSecret;
+    std::string callbackUrl;  // where the outbox posts its events; empty: none
+    bool active = true;
+};
+
+// The first answer to an idempotent write, replayed to its retries.
+struct IdempotentAnswer {
+    int status = 0;
+    std::string contentType;
+    std::string body;
+    std::string location;  // the Location header, empty when none
+};
+
 class Store {
 public:
     // `conninfo` is a libpq connection string for the application role (not the table owner). Opens one connection
@@ -219,6 +237,27 @@ public:
     std::vector<std::int64_t> OpenConsultationsOf(std::int64_t agencyId, int limit);
     // The register (form 07) of a receiving agency for a year, by number.
     std::vector<RegisterLine> Register(std::int64_t agencyId, int year);
+
+    // Runs `work` in one transaction: every Store call it makes on this thread joins it, and all of them commit
+    // together when `work` returns, or none when it throws.
+    void InOneTransaction(const std::function<void()>& work);
+
+    // --- the citizen door ---
+    std::optional<ApiClient> FindApiClient(const std::string& code);
+    // Inserts the client, or updates the one with its code; returns its id.
+    std::int64_t SaveApiClient(const ApiClient& client);
+    // Records a signature accepted at `at`; false when it was seen before (a replay). Not durable at once: after a
+    // crash of the database the last few may be forgotten (a replay of a write still meets its idempotency key).
+    bool RememberSignature(const std::string& signature, Instant at);
+    // Claims `key` for `requestSha256` (method, target and body) inside InOneTransaction: empty when this is the
+    // first use (the caller writes, then SaveIdempotentAnswer in the same transaction), the first answer when the
+    // same request was made before; Error(Conflict) when the key was used for another request. A retry sent while
+    // the first is still running waits for it.
+    std::optional<IdempotentAnswer> ClaimIdempotencyKey(std::int64_t clientId, const std::string& key,
+                                                        const std::string& requestSha256, Instant now);
+    void SaveIdempotentAnswer(std::int64_t clientId, const std::string& key, const IdempotentAnswer& answer);
+    // Housekeeping: forgets signatures seen before `signaturesBefore` and answers made before `answersBefore`.
+    void ForgetOldRequests(Instant signaturesBefore, Instant answersBefore);
 
     // --- staff and sessions ---
     std::optional<StaffCredentials> FindStaffByUsername(const std::string& username);

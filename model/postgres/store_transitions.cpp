@@ -88,14 +88,6 @@ void InsertOutput(soci::session& sql, std::int64_t dossierId, const StoredOutput
         use(now, "now");
 }
 
-std::vector<std::uint8_t> BytesFromHex(const std::string& hex)
-{
-    std::optional<std::vector<std::uint8_t>> bytes = FromHex(hex);
-    if (!bytes)
-        throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {}, "bad hex digit from encode()");
-    return std::move(*bytes);
-}
-
 // The columns OutputInfoOf reads, in its order.
 const std::string& OutputInfoColumns()
 {

@@ -1,11 +1,15 @@
 #include "server/api/citizen_api.h"
 
+#include <algorithm>
+
 #include <Poco/JSON/Object.h>
 
 #include "model/error.h"
 #include "model/stage_deadlines.h"
 #include "model/time.h"
 #include "server/api/dossier_json.h"
+#include "server/http/http_error.h"
+#include "server/usecases/request_signature.h"
 
 namespace motcua::server {
 
@@ -23,18 +27,39 @@ constexpr std::size_t kMaxDocuments = 100;
 }  // namespace
 
 CitizenApi::CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar,
-                       DossierCodeFormat codeFormat)
+                       DossierCodeFormat codeFormat, ClientAuthenticator& authenticator)
     : m_store(store),
       m_clock(clock),
       m_calendar(calendar),
-      m_codeFormat(std::move(codeFormat))
+      m_codeFormat(std::move(codeFormat)),
+      m_authenticator(authenticator)
 {}
+
+namespace {
+
+ApiRoute<CitizenApi> Signed(std::string method, std::string pattern, CitizenApi::SignedHandler handler)
+{
+    return {{std::move(method), std::move(pattern)},
+            [handler](CitizenApi& api, const HttpRequest& request) { return api.RunSigned(request, handler); }};
+}
+
+// An Idempotency-Key: 1 to 255 visible ASCII characters (a UUID is the usual choice).
+void CheckIdempotencyKey(const std::string& key)
+{
+    const bool ok = !key.empty() && key.size() <= 255 &&
+                    std::all_of(key.begin(), key.end(), [](char c) { return c > ' ' && c < 0x7f; });
+    if (!ok)
+        throw HttpError(400, ErrorCategory::BadInput,
+                        N_("The Idempotency-Key must be 1 to 255 visible ASCII characters"), "Idempotency-Key");
+}
+
+}  // namespace
 
 const std::vector<ApiRoute<CitizenApi>>& CitizenApi::Routes()
 {
     static const std::vector<ApiRoute<CitizenApi>> kRoutes{
-        {{"POST", "/citizen/v1/dossiers"}, &CitizenApi::Submit},
-        {{"GET", "/citizen/v1/dossiers/{code}"}, &CitizenApi::GetStatus},
+        Signed("POST", "/citizen/v1/dossiers", &CitizenApi::Submit),
+        Signed("GET", "/citizen/v1/dossiers/{code}", &CitizenApi::GetStatus),
         {{"GET", "/health"}, &CitizenApi::Health},
         {{"GET", "/ready"}, &CitizenApi::Ready},
     };
@@ -76,11 +101,69 @@ DossierSubmission CitizenApi::ParseSubmission(const JsonInput& body, bool agency
     return s;
 }
 
-HttpResponse CitizenApi::Submit(const HttpRequest& request)
+HttpResponse CitizenApi::RunSigned(const HttpRequest& request, SignedHandler handler)
+{
+    const SignatureHeaders headers{request.Header(kClientHeader), request.Header(kTimestampHeader),
+                                   request.Header(kCitizenHeader), request.Header(kSignatureHeader)};
+    const CitizenCaller caller = m_authenticator.Verify(headers, request.method, request.target, request.body);
+    const std::string key = request.Header("Idempotency-Key");
+    if (request.method == "GET" || key.empty())
+        return (this->*handler)(request, caller);
+    CheckIdempotencyKey(key);
+    return RunOnce(request, caller, handler);
+}
+
+HttpResponse CitizenApi::RunOnce(const HttpRequest& request, const CitizenCaller& caller, SignedHandler handler)
+{
+    const std::string key = request.Header("Idempotency-Key");
+    // The citizen header is part of the request: the same key for another citizen is another request.
+    const std::string requestHash =
+        Sha256Hex(request.method + "\n" + request.target + "\n" + caller.citizenId + "\n" + Sha256Hex(request.body));
+    HttpResponse response;
+    m_store.InOneTransaction([&] {
+        if (const std::optional<pg::IdempotentAnswer> first =
+                m_store.ClaimIdempotencyKey(caller.clientId, key, requestHash, m_clock.Now())) {
+            response.status = first->status;
+            response.contentType = first->contentType;
+            response.body = first->body;
+            if (!first->location.empty())
+                response.headers.emplace_back("Location", first->location);
+            response.headers.emplace_back("Idempotent-Replayed", "true");
+            return;
+        }
+        // A refusal throws and rolls the claim back with everything else: a corrected retry may use the key.
+        response = (this->*handler)(request, caller);
+        pg::IdempotentAnswer answer{response.status, response.contentType, response.body, {}};
+        for (const auto& [name, value] : response.headers)
+            if (name == "Location")
+                answer.location = value;
+        m_store.SaveIdempotentAnswer(caller.clientId, key, answer);
+    });
+    return response;
+}
+
+Dossier CitizenApi::OwnDossier(const std::string& code, const CitizenCaller& caller)
+{
+    std::optional<Dossier> dossier;
+    if (code.size() <= kMaxCode)
+        dossier = m_store.FindDossierByCode(code);
+    const bool visible = dossier && (caller.IsService() ? dossier->clientId == caller.clientId
+                                                        : dossier->applicant.citizenId == caller.citizenId);
+    if (!visible)
+        throw Error(ErrorCategory::NotFound, N_("Dossier not found"), {}, code);
+    return std::move(*dossier);
+}
+
+HttpResponse CitizenApi::Submit(const HttpRequest& request, const CitizenCaller& caller)
 {
     DossierSubmission s = ParseSubmission(JsonInput::Parse(request.body));
     const Instant now = m_clock.Now();
     Dossier& dossier = s.dossier;
+    // The app vouches for one citizen per call: that citizen files in their own name.
+    if (!caller.IsService() && dossier.applicant.citizenId != caller.citizenId)
+        throw Error(ErrorCategory::NotAllowed, N_("A citizen can only file a dossier in their own name"),
+                    "applicant.citizenId");
+    dossier.clientId = caller.clientId;
 
     // Includes the citizen ID's layout and its consistency with the date of birth.
     ValidateNewDossier(dossier, LocalDate(now));
@@ -136,15 +219,10 @@ HttpResponse CitizenApi::Ready(const HttpRequest&)
     return response;
 }
 
-HttpResponse CitizenApi::GetStatus(const HttpRequest& request)
+HttpResponse CitizenApi::GetStatus(const HttpRequest& request, const CitizenCaller& caller)
 {
-    const std::string& code = request.PathParam("code");
-    std::optional<Dossier> dossier;
-    if (code.size() <= kMaxCode)
-        dossier = m_store.FindDossierByCode(code);
-    if (!dossier)
-        throw Error(ErrorCategory::NotFound, N_("Dossier not found"), {}, code);
-    return HttpResponse::Json(200, DossierJson::ToString(DossierJson::CitizenStatus(*dossier)));
+    const Dossier dossier = OwnDossier(request.PathParam("code"), caller);
+    return HttpResponse::Json(200, DossierJson::ToString(DossierJson::CitizenStatus(dossier)));
 }
 
 }  // namespace motcua::server

@@ -1,5 +1,8 @@
 #include "server/http/http_request.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "model/error.h"
 
 namespace motcua::server {
@@ -8,6 +11,15 @@ std::string HttpRequest::Query(const std::string& name, const std::string& fallb
 {
     auto it = query.find(name);
     return it == query.end() ? fallback : it->second;
+}
+
+std::string HttpRequest::Header(const std::string& name) const
+{
+    std::string key = name;
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    auto it = headers.find(key);
+    return it == headers.end() ? std::string() : it->second;
 }
 
 const std::string& HttpRequest::PathParam(const std::string& name) const

@@ -68,8 +68,13 @@ public:
         HttpResponse response;
         bool bodyConsumed = false;
         try {
-            ParseUri(in.getURI(), request);
+            request.target = in.getURI();
+            ParseUri(request.target, request);
             request.authorization = in.get("Authorization", "");
+            for (const auto& [name, value] : in)
+                request.headers[Lower(name)] = value;
+            request.contentType = in.getContentType();
+            request.clientAddress = in.clientAddress().host().toString();
             ReadBody(in, request, bodyConsumed);
             response = m_router.Route(request);
         } catch (...) {

@@ -26,8 +26,9 @@ owner="$admin user=motcua_owner dbname=$db"
 app="$admin user=motcua_app dbname=$db"
 
 "$server" migrate --db "$owner"
-"$server" seed --db "$app" --demo --dossiers 40 --kdf-cost 10
-"$server" serve --db "$app" --listen 127.0.0.1:0 --quiet 2>"$work/server.log" &
+(umask 077; od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$work/client.key")
+"$server" seed --db "$app" --demo --dossiers 40 --kdf-cost 10 --client-key-file "$work/client.key"
+"$server" serve --db "$app" --listen 127.0.0.1:0 --quiet --client-key-file "$work/client.key" 2>"$work/server.log" &
 server_pid=$!
 port=
 for _ in $(seq 100); do

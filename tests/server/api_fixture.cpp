@@ -12,6 +12,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "model/time.h"
+#include "server/usecases/request_signature.h"
 
 namespace motcua::test {
 
@@ -35,6 +36,8 @@ server::ServerConfig TestConfig(const std::string& localeDir)
     config.localeDir = localeDir;
     config.inboxMaxLimit = 200;
     config.closingInterval = std::chrono::seconds{0};  // the tests run the closing job themselves, at a set time
+    config.housekeepingInterval = std::chrono::seconds{0};
+    config.clientKeyHex = ApiFixture::kClientKeyHex;
     return config;
 }
 
@@ -47,6 +50,11 @@ ApiFixture::ApiFixture(const std::string& localeDir)
 {
     const server::PasswordHasher& hasher = server->Hasher();
     catalogue = SeedFixtureCatalogue(store, [&hasher](const std::string& p) { return hasher.Hash(p); });
+    pg::ApiClient client;
+    client.code = kClient;
+    client.name = "Test citizen app";
+    client.sealedSecret = server->Authenticator().Box().Seal(kClientSecret);
+    clientId = store.SaveApiClient(client);
     server->Start();
 }
 
@@ -63,6 +71,11 @@ HttpReply ApiFixture::Call(const std::string& method, const std::string& path, c
     Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
     if (!token.empty())
         request.set("Authorization", "Bearer " + token);
+    if (signing.sign && path.rfind("/citizen/v1/", 0) == 0)
+        for (const auto& [name, value] : SignatureHeaders(method, path, body))
+            request.set(name, value);
+    for (const auto& [name, value] : signing.extraHeaders)
+        request.set(name, value);
     if (!body.empty()) {
         if (!contentType.empty())
             request.setContentType(contentType);
@@ -86,6 +99,22 @@ HttpReply ApiFixture::Call(const std::string& method, const std::string& path, c
             reply.json = value.extract<Poco::JSON::Object::Ptr>();
     }
     return reply;
+}
+
+std::map<std::string, std::string> ApiFixture::SignatureHeaders(const std::string& method, const std::string& path,
+                                                                const std::string& body)
+{
+    long long seconds = std::chrono::duration_cast<std::chrono::seconds>(clock.Now().time_since_epoch()).count();
+    for (;; --seconds) {
+        const std::string timestamp = std::to_string(seconds);
+        const std::string signature =
+            server::SignRequest(signing.secret, {method, path, timestamp, signing.citizen, body});
+        if (m_signatures.insert(signature).second)
+            return {{server::kClientHeader, signing.client},
+                    {server::kTimestampHeader, timestamp},
+                    {server::kCitizenHeader, signing.citizen},
+                    {server::kSignatureHeader, signature}};
+    }
 }
 
 HttpReply ApiFixture::Post(const std::string& path, const std::string& body, const std::string& token)

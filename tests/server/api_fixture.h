@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <ostream>
+#include <set>
 #include <string>
 
 #include <Poco/JSON/Object.h>
@@ -39,13 +40,32 @@ public:
     // Friday 27 November 2026, 09:30 in Vietnam: a working day, before the 15:00 cutoff.
     static constexpr const char* kStart = "2026-11-27T09:30:00+07:00";
     static constexpr const char* kPublicUrl = "https://dichvucong.test";
+    // The citizen-app client the fixture registers, and the key that seals its secret.
+    static constexpr const char* kClient = "test-app";
+    static constexpr const char* kClientSecret = "test-app-secret";
+    static constexpr const char* kClientKeyHex = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 
     // `localeDir`: where the server finds its Vietnamese catalogue (by default the tests' own small one).
     explicit ApiFixture(const std::string& localeDir = MOTCUA_SERVER_TEST_LOCALE_DIR);
     ~ApiFixture();
 
+    // Calls on /citizen/v1/ are signed as a service call of kClient (see `signing`), other paths are not.
     HttpReply Call(const std::string& method, const std::string& path, const std::string& body = {},
                    const std::string& contentType = "application/json", const std::string& token = {});
+    // How Call signs citizen requests: `citizen` goes in the citizen header; `extraHeaders` are added as they are
+    // (an Idempotency-Key, or a spoiled signature header that replaces the computed one).
+    struct Signing {
+        bool sign = true;
+        std::string client = kClient;
+        std::string secret = kClientSecret;
+        std::string citizen;
+        std::map<std::string, std::string> extraHeaders;
+    };
+    Signing signing;
+    // The headers Call would send to sign `method path body` now with `signing`; each call gives a signature never
+    // given before (an identical request in the same second moves its timestamp back by one second).
+    std::map<std::string, std::string> SignatureHeaders(const std::string& method, const std::string& path,
+                                                        const std::string& body);
     HttpReply Post(const std::string& path, const std::string& body, const std::string& token = {});
     HttpReply Get(const std::string& path, const std::string& token = {});
 
@@ -75,6 +95,10 @@ public:
     test::SettableClock clock;
     std::unique_ptr<server::Server> server;
     FixtureCatalogue catalogue;
+    std::int64_t clientId = 0;  // kClient's id
+
+private:
+    std::set<std::string> m_signatures;
 };
 
 }  // namespace motcua::test

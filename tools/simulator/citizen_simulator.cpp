@@ -14,11 +14,13 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
+#include <Poco/UUIDGenerator.h>
 
 #include "demo/citizen_request.h"
 #include "demo/demo_province.h"
 #include "model/clock.h"
 #include "model/error.h"
+#include "server/usecases/request_signature.h"
 
 namespace motcua::tools {
 namespace {
@@ -57,6 +59,9 @@ const char* SimulatorUsage() noexcept
            "  --seed S            random seed (default: from the clock)\n"
            "  --agency CODE       receiving agency code, e.g. 000.00.04.H41 (default: spread over the province)\n"
            "  --bad-share F       share of deliberately invalid submissions, 0..1 (default 0.05)\n"
+           "  --client ID         citizen-app client that signs the requests (default demo-app)\n"
+           "  --secret S          its HMAC secret (default demo-app-secret)\n"
+           "Each submission is signed (X-MotCua-* headers) and carries its own Idempotency-Key.\n"
            "Exit status: 0 when every answer was as expected, 1 otherwise, 2 for bad options.\n";
 }
 
@@ -94,6 +99,10 @@ std::optional<SimulatorOptions> ParseSimulatorOptions(int argc, char** argv, std
             options.seed = static_cast<std::uint64_t>(seed);
         } else if (arg == "--agency") {
             options.agency = value;
+        } else if (arg == "--client") {
+            options.client = value;
+        } else if (arg == "--secret") {
+            options.secret = value;
         } else if (arg == "--bad-share") {
             options.badShare = ParseNumber(value, arg);
             if (!(options.badShare >= 0 && options.badShare <= 1)) {
@@ -144,6 +153,15 @@ SimulatorTally CitizenSimulator::Run(const std::atomic<bool>& stop)
             Poco::Net::HTTPRequest post(Poco::Net::HTTPRequest::HTTP_POST, path, Poco::Net::HTTPMessage::HTTP_1_1);
             post.setContentType("application/json; charset=utf-8");
             post.setContentLength(static_cast<std::streamsize>(request.body.size()));
+            // A service call (no citizen header): the app files on the applicant's behalf.
+            const std::string timestamp = std::to_string(
+                std::chrono::duration_cast<std::chrono::seconds>(SystemClock().Now().time_since_epoch()).count());
+            post.set(server::kClientHeader, m_options.client);
+            post.set(server::kTimestampHeader, timestamp);
+            post.set(server::kCitizenHeader, "");
+            post.set(server::kSignatureHeader,
+                     server::SignRequest(m_options.secret, {"POST", path, timestamp, "", request.body}));
+            post.set("Idempotency-Key", Poco::UUIDGenerator::defaultGenerator().createRandom().toString());
             session.sendRequest(post) << request.body;
             Poco::Net::HTTPResponse response;
             std::istream& in = session.receiveResponse(response);

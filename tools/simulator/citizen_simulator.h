@@ -8,15 +8,19 @@
 #include <ostream>
 #include <string>
 
+#include "demo/demo_seeder.h"
+
 namespace motcua::tools {
 
 struct SimulatorOptions {
-    std::string server;                 // base URL, e.g. "http://127.0.0.1:8080"
-    double rate = 0.2;                  // submissions per second
-    int count = 0;                      // stop after this many; 0 = until stopped
-    std::uint64_t seed = 0;             // same seed → same submissions
-    std::optional<std::string> agency;  // pin the receiving agency
-    double badShare = 0.05;             // share of deliberately invalid submissions
+    std::string server;                      // base URL, e.g. "http://127.0.0.1:8080"
+    double rate = 0.2;                       // submissions per second
+    int count = 0;                           // stop after this many; 0 = until stopped
+    std::uint64_t seed = 0;                  // same seed → same submissions
+    std::optional<std::string> agency;       // pin the receiving agency
+    double badShare = 0.05;                  // share of deliberately invalid submissions
+    std::string client = demo::kDemoClient;  // the citizen-app client that signs (X-MotCua-Client)
+    std::string secret = demo::kDemoClientSecret;
 };
 
 // Parses the command line; throws Error(BadInput, option) with a message for the user. Returns empty for --help.
