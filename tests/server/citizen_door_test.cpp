@@ -172,6 +172,15 @@ BOOST_FIXTURE_TEST_CASE(a_replayed_signature_is_refused_even_from_another_connec
                              "This request was already received: a replay is refused");
     BOOST_TEST(Counts() == after);
     BOOST_TEST(Scalar("SELECT count(*) FROM request_signature_seen") == 1);
+
+    // A refused request writes nothing, yet its signature is spent: the same request cannot come back later, when
+    // the state might let it through.
+    const std::string bad = R"({"procedureCode":"1.001193"})";
+    signing.extraHeaders = SignatureHeaders("POST", "/citizen/v1/dossiers", bad);
+    ApiFixture::CheckProblem(Post("/citizen/v1/dossiers", bad), 422, "agencyCode", "This field is required");
+    ApiFixture::CheckProblem(Post("/citizen/v1/dossiers", bad), 401, "X-MotCua-Signature",
+                             "This request was already received: a replay is refused");
+    BOOST_TEST(Counts() == after);
 }
 
 BOOST_FIXTURE_TEST_CASE(names_and_addresses_are_stored_composed, ApiFixture)
