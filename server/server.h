@@ -17,6 +17,7 @@
 #include "server/http/translator.h"
 #include "server/periodic_task.h"
 #include "server/server_config.h"
+#include "server/usecases/catalogue_cache.h"
 #include "server/usecases/client_authenticator.h"
 #include "server/usecases/dossier_actions.h"
 #include "server/usecases/form_printer.h"
@@ -58,6 +59,7 @@ private:
     FormPrinter m_forms;
     DossierActions m_actions;
     ClientAuthenticator m_authenticator;
+    CatalogueCache m_catalogue;
     CitizenApi m_citizenApi;
     StaffApi m_staffApi;
     Router m_router;

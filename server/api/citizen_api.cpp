@@ -27,12 +27,13 @@ constexpr std::size_t kMaxDocuments = 100;
 }  // namespace
 
 CitizenApi::CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar,
-                       DossierCodeFormat codeFormat, ClientAuthenticator& authenticator)
+                       DossierCodeFormat codeFormat, ClientAuthenticator& authenticator, CatalogueCache& catalogue)
     : m_store(store),
       m_clock(clock),
       m_calendar(calendar),
       m_codeFormat(std::move(codeFormat)),
-      m_authenticator(authenticator)
+      m_authenticator(authenticator),
+      m_catalogue(catalogue)
 {}
 
 namespace {
@@ -184,13 +185,13 @@ HttpResponse CitizenApi::Submit(const HttpRequest& request, const CitizenCaller&
     // Includes the citizen ID's layout and its consistency with the date of birth.
     ValidateNewDossier(dossier, LocalDate(now));
 
-    const std::optional<Procedure> procedure = m_store.FindProcedureByCode(s.procedureCode);
+    const std::optional<Procedure> procedure = m_catalogue.ProcedureByCode(s.procedureCode);
     if (!procedure)
         throw Error(ErrorCategory::BadInput, N_("Unknown procedure"), "procedureCode", s.procedureCode);
     if (!procedure->online)
         throw Error(ErrorCategory::BadInput, N_("This procedure cannot be submitted online"), "procedureCode",
                     s.procedureCode);
-    const std::optional<Agency> agency = m_store.FindAgencyByCode(s.agencyCode);
+    const std::optional<Agency> agency = m_catalogue.AgencyByCode(s.agencyCode);
     if (!agency)
         throw Error(ErrorCategory::BadInput, N_("Unknown receiving agency"), "agencyCode", s.agencyCode);
 

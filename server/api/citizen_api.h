@@ -12,6 +12,7 @@
 #include "model/working_calendar.h"
 #include "server/http/json_input.h"
 #include "server/http/router.h"
+#include "server/usecases/catalogue_cache.h"
 #include "server/usecases/client_authenticator.h"
 
 namespace motcua::server {
@@ -26,7 +27,7 @@ struct DossierSubmission {
 class CitizenApi {
 public:
     CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar, DossierCodeFormat codeFormat,
-               ClientAuthenticator& authenticator);
+               ClientAuthenticator& authenticator, CatalogueCache& catalogue);
 
     // Every route of the citizen API, in the order Register adds them; the OpenAPI document lists the same.
     static const std::vector<ApiRoute<CitizenApi>>& Routes();
@@ -60,6 +61,7 @@ private:
     const WorkingCalendar& m_calendar;
     DossierCodeFormat m_codeFormat;
     ClientAuthenticator& m_authenticator;
+    CatalogueCache& m_catalogue;
 };
 
 }  // namespace motcua::server

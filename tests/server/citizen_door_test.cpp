@@ -12,6 +12,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "model/error.h"
+#include "server/usecases/catalogue_cache.h"
 #include "server/usecases/request_signature.h"
 #include "server/usecases/secret_box.h"
 #include "tests/server/api_fixture.h"
@@ -196,6 +197,19 @@ BOOST_FIXTURE_TEST_CASE(names_and_addresses_are_stored_composed, ApiFixture)
     BOOST_TEST(
         Scalar("SELECT count(*) FROM dossier WHERE applicant_name = 'Nguyễn Văn An' AND address = 'Số 12 Lê Lợi'") ==
         1);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_catalogue_cache_serves_codes_and_sees_changes_after_its_lifetime, ApiFixture)
+{
+    server::CatalogueCache kept(store, std::chrono::seconds{3600}, std::chrono::seconds{3600});
+    server::CatalogueCache fresh(store, std::chrono::seconds{0}, std::chrono::seconds{0});
+    BOOST_TEST_REQUIRE(kept.AgencyByCode("000.31.21.H41").has_value());
+    BOOST_TEST(kept.ProcedureByCode("1.001193")->code == "1.001193");
+    BOOST_TEST(!kept.ProcedureByCode("9.999999").has_value());
+    const std::string before = kept.AgencyByCode("000.31.21.H41")->name;
+    db.AdminExecute("UPDATE agency SET name = 'Renamed' WHERE code = '000.31.21.H41'");
+    BOOST_TEST(kept.AgencyByCode("000.31.21.H41")->name == before);
+    BOOST_TEST(fresh.AgencyByCode("000.31.21.H41")->name == "Renamed");
 }
 
 BOOST_FIXTURE_TEST_CASE(secrets_are_stored_sealed, ApiFixture)
