@@ -36,6 +36,7 @@ OutboxPass OutboxDispatcher::RunOnce()
         // One failure of a receiver is enough for this pass: its other events wait for the next one, instead of
         // holding the transaction for a timeout each.
         std::set<std::string> failing;
+        const auto deadline = std::chrono::steady_clock::now() + m_options.passBudget;
         for (const pg::OutboxEvent& event : events) {
             const std::string& url = event.client.callbackUrl;
             // A client without a callback (or switched off) is told nothing: its events are settled at once rather
@@ -45,7 +46,7 @@ OutboxPass OutboxDispatcher::RunOnce()
                 ++pass.settled;
                 continue;
             }
-            if (failing.contains(url)) {
+            if (failing.contains(url) || std::chrono::steady_clock::now() >= deadline) {
                 ++pass.deferred;
                 continue;
             }

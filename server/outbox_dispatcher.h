@@ -14,7 +14,10 @@ namespace motcua::server {
 struct OutboxOptions {
     int batchSize = 32;                // events claimed (and locked) per transaction
     std::chrono::seconds timeout{10};  // connect, send and receive, each, per callback
-    int maxBatchesPerDrain = 100;      // so that stopping the server waits for one Drain, not for a backlog
+    // After this long, a pass posts nothing more (the rest is deferred to the next pass): it bounds how long the pass
+    // keeps its transaction, its row locks and a pooled connection when receivers answer slowly.
+    std::chrono::seconds passBudget{30};
+    int maxBatchesPerDrain = 100;  // so that stopping the server waits for one Drain, not for a backlog
 };
 
 // What one pass did.
@@ -24,7 +27,7 @@ struct OutboxPass {
     int settled = 0;    // the client has no callback URL or is disabled: marked delivered, nothing sent
     int failed = 0;     // retried later (back-off)
     int parked = 0;     // failed and older than a day: no more attempts
-    int deferred = 0;   // not tried: their callback URL already failed in this pass
+    int deferred = 0;   // not tried: their callback URL already failed in this pass, or the pass ran out of time
 };
 
 class OutboxDispatcher {

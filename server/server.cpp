@@ -52,10 +52,11 @@ Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, 
       m_closing(
           "closing unsupplied dossiers", m_config.closingInterval, [this] { m_actions.CloseUnsupplied(); }, Report),
       m_housekeeping(
-          "forgetting old signatures and answers", m_config.housekeepingInterval,
+          "forgetting old signatures, answers and delivered events", m_config.housekeepingInterval,
           [this, &store, &clock] {
               const Instant now = clock.Now();
               store.ForgetOldRequests(now - 2 * m_config.requestSkew, now - m_config.idempotencyLifetime);
+              store.ForgetDeliveredOutboxEvents(now - m_config.outboxKeepDelivered);
           },
           Report),
       m_outbox(store, clock, m_authenticator, OutboxOptions{.batchSize = m_config.outboxBatchSize}, Report),

@@ -65,7 +65,7 @@ private:
     Router m_router;
     HttpService m_http;
     PeriodicTask m_closing;       // closes dossiers whose supplement did not come (art. 19.5)
-    PeriodicTask m_housekeeping;  // forgets signatures past the skew window and old idempotent answers
+    PeriodicTask m_housekeeping;  // forgets expired signatures, old idempotent answers, delivered events
     OutboxDispatcher m_outbox;
     PeriodicTask m_outboxTask;  // posts the outbox's events to the clients' callbacks
 };

@@ -297,6 +297,8 @@ public:
     // than kOutboxParkAfter; returns true when it was parked.
     bool RecordOutboxFailure(std::int64_t eventId, const std::string& error, Instant now);
     OutboxCounts OutboxBacklog();
+    // Housekeeping: deletes the events delivered before `before` (parked ones stay for the operators).
+    void ForgetDeliveredOutboxEvents(Instant before);
 
     // --- staff and sessions ---
     std::optional<StaffCredentials> FindStaffByUsername(const std::string& username);

@@ -112,4 +112,11 @@ OutboxCounts Store::OutboxBacklog()
     });
 }
 
+void Store::ForgetDeliveredOutboxEvents(Instant before)
+{
+    InTransaction(*m_pool, [&](soci::session& sql) {
+        sql << "DELETE FROM outbox_event WHERE delivered_at < to_timestamp(:before)", use(before, "before");
+    });
+}
+
 }  // namespace motcua::pg

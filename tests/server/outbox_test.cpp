@@ -5,23 +5,16 @@
 #include <chrono>
 #include <deque>
 #include <map>
-#include <memory>
 #include <mutex>
 #include <set>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
 #include <boost/test/unit_test.hpp>
 
@@ -30,6 +23,7 @@
 #include "server/usecases/request_signature.h"
 #include "tests/server/api_fixture.h"
 #include "tests/server/workflow_driver.h"
+#include "tests/support/local_http_server.h"
 
 using namespace motcua;
 using namespace motcua::test;
@@ -44,23 +38,11 @@ struct ReceivedCall {
     Poco::JSON::Object::Ptr json;
 };
 
-// The client's side: an HTTP server on a free port that records every request and answers with the statuses it is
-// told to, in order, then with its default.
+// The client's side: records every request and answers with the statuses it is told to, in order, then with its
+// default.
 class CallbackReceiver {
 public:
-    CallbackReceiver() : m_socket(Poco::Net::SocketAddress("127.0.0.1", 0))
-    {
-        auto params = Poco::Net::HTTPServerParams::Ptr(new Poco::Net::HTTPServerParams);
-        params->setMaxThreads(8);
-        m_server = std::make_unique<Poco::Net::HTTPServer>(new Factory(*this), m_socket, params);
-        m_server->start();
-    }
-    ~CallbackReceiver() { m_server->stopAll(true); }
-
-    std::string Url() const
-    {
-        return "http://127.0.0.1:" + std::to_string(m_socket.address().port()) + "/motcua/events?source=test";
-    }
+    std::string Url() const { return m_server.Url() + "/motcua/events?source=test"; }
     void AnswerNext(std::deque<int> statuses)
     {
         const std::lock_guard lock(m_mutex);
@@ -87,62 +69,41 @@ public:
     }
 
 private:
-    class Handler : public Poco::Net::HTTPRequestHandler {
-    public:
-        explicit Handler(CallbackReceiver& receiver) : m_receiver(receiver) {}
-        void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override
-        {
-            ReceivedCall call;
-            call.method = in.getMethod();
-            call.target = in.getURI();
-            for (const auto& [name, value] : in)
-                call.headers[name] = value;
-            std::ostringstream body;
-            Poco::StreamCopier::copyStream(in.stream(), body);
-            call.body = body.str();
-            try {
-                call.json = Poco::JSON::Parser().parse(call.body).extract<Poco::JSON::Object::Ptr>();
-            } catch (const std::exception&) {
-                call.json = nullptr;
-            }
-            std::this_thread::sleep_for(m_receiver.m_delay.load());
-            int status = 0;
-            {
-                const std::lock_guard lock(m_receiver.m_mutex);
-                m_receiver.m_calls.push_back(call);
-                status = m_receiver.m_default;
-                if (!m_receiver.m_next.empty()) {
-                    status = m_receiver.m_next.front();
-                    m_receiver.m_next.pop_front();
-                }
-            }
-            out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
-            out.setContentLength(0);
-            out.send();
+    void Handle(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out)
+    {
+        ReceivedCall call;
+        call.method = in.getMethod();
+        call.target = in.getURI();
+        for (const auto& [name, value] : in)
+            call.headers[name] = value;
+        Poco::StreamCopier::copyToString(in.stream(), call.body);
+        try {
+            call.json = Poco::JSON::Parser().parse(call.body).extract<Poco::JSON::Object::Ptr>();
+        } catch (const std::exception&) {
+            call.json = nullptr;
         }
-
-    private:
-        CallbackReceiver& m_receiver;
-    };
-    class Factory : public Poco::Net::HTTPRequestHandlerFactory {
-    public:
-        explicit Factory(CallbackReceiver& receiver) : m_receiver(receiver) {}
-        Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override
+        std::this_thread::sleep_for(m_delay.load());
+        int status = 0;
         {
-            return new Handler(m_receiver);
+            const std::lock_guard lock(m_mutex);
+            m_calls.push_back(call);
+            status = m_default;
+            if (!m_next.empty()) {
+                status = m_next.front();
+                m_next.pop_front();
+            }
         }
-
-    private:
-        CallbackReceiver& m_receiver;
-    };
+        out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+        out.setContentLength(0);
+        out.send();
+    }
 
     mutable std::mutex m_mutex;
     std::deque<int> m_next;
     int m_default = 200;
     std::atomic<std::chrono::milliseconds> m_delay{std::chrono::milliseconds(0)};
     std::vector<ReceivedCall> m_calls;
-    Poco::Net::ServerSocket m_socket;
-    std::unique_ptr<Poco::Net::HTTPServer> m_server;
+    LocalHttpServer m_server{[this](auto& in, auto& out) { Handle(in, out); }};  // last: stops first
 };
 
 struct OutboxFixture : ApiFixture {
@@ -249,10 +210,14 @@ BOOST_FIXTURE_TEST_CASE(each_change_is_posted_in_order_signed_with_the_client_se
     BOOST_TEST(calls[2].json->getValue<std::string>("appointmentAt") ==
                status.json->getValue<std::string>("appointmentAt"));
 
-    // Delivered events are not sent again.
+    // Delivered events are not sent again, and housekeeping forgets them in time.
     clock.Advance(std::chrono::hours(1));
     Dispatcher().Drain();
     BOOST_TEST(receiver.Calls().size() == 3u);
+    store.ForgetDeliveredOutboxEvents(clock.Now() - std::chrono::hours(2));
+    BOOST_TEST(Events() == 3);
+    store.ForgetDeliveredOutboxEvents(clock.Now());
+    BOOST_TEST(Events() == 0);
 }
 
 BOOST_FIXTURE_TEST_CASE(an_event_is_written_with_its_change_or_not_at_all, OutboxFixture)
@@ -361,6 +326,18 @@ BOOST_FIXTURE_TEST_CASE(a_client_without_callback_is_told_nothing_and_keeps_no_b
     BOOST_TEST(receiver.Calls().empty());
     BOOST_TEST(Events("delivered_at IS NOT NULL AND delivered_to = ''") == 1);
     BOOST_TEST(store.OutboxBacklog().pending == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_pass_out_of_time_defers_and_an_unreachable_receiver_fails, OutboxFixture)
+{
+    // A pass out of time posts nothing more and leaves the rest for the next one.
+    SubmitDossier(kCommune, 3);
+    server::OutboxDispatcher hurried(store, clock, server->Authenticator(), {.passBudget = std::chrono::seconds(0)});
+    const server::OutboxPass late = hurried.RunOnce();
+    BOOST_TEST(late.claimed == 1);
+    BOOST_TEST(late.deferred == 1);
+    BOOST_TEST(receiver.Calls().empty());
+    BOOST_TEST(Dispatcher().RunOnce().delivered == 1);
 
     // A receiver that cannot be reached fails like one that answers 500.
     SetCallback("http://127.0.0.1:9/nobody");

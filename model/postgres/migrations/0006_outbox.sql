@@ -31,6 +31,8 @@ CREATE INDEX outbox_event_pending_idx ON outbox_event (dossier_id, id)
 CREATE INDEX outbox_event_due_idx ON outbox_event (next_attempt_at)
     WHERE delivered_at IS NULL AND parked_at IS NULL;
 CREATE INDEX outbox_event_parked_idx ON outbox_event (parked_at) WHERE parked_at IS NOT NULL;
+-- Housekeeping deletes delivered events after a while.
+CREATE INDEX outbox_event_delivered_idx ON outbox_event (delivered_at) WHERE delivered_at IS NOT NULL;
 
 -- A trigger rather than a call in each repository function: no path that changes a dossier (a transition, an intake,
 -- a bulk load, a hand-written fix) can forget the event, and it commits or rolls back with the change.
