@@ -20,6 +20,8 @@ const std::map<std::string, CommandSpec>& Specs()
          {{"--db", "--listen", "--public-url", "--threads", "--locale-dir", "--session-hours", "--calendar",
            "--client-key-file", "--outbox-interval"},
           {"--quiet"}}},
+        {"client",
+         {{"--db", "--code", "--name", "--callback-url", "--client-key-file"}, {"--new-secret", "--disable"}}},
         {"help", {{}, {}}},
     };
     return kSpecs;
@@ -41,6 +43,10 @@ std::string CommandLine::Usage()
            "        [--locale-dir DIR] [--session-hours 8] [--calendar FILE] [--client-key-file FILE]\n"
            "        [--outbox-interval 1] [--quiet]\n"
            "      run the citizen and staff HTTP APIs (as the application role)\n"
+           "  client --db CONNINFO --code ID [--name TEXT] [--callback-url URL] [--new-secret] [--disable]\n"
+           "         [--client-key-file FILE]\n"
+           "      register or update a citizen-app client; a new one (or --new-secret) gets a random secret,\n"
+           "      printed once; --disable refuses its calls (within a minute)\n"
            "  help\n"
            "\n"
            "CONNINFO is a libpq connection string; MOTCUA_DB is used when --db is not given.\n"
