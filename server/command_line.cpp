@@ -18,7 +18,7 @@ const std::map<std::string, CommandSpec>& Specs()
         {"seed", {{"--db", "--dossiers", "--password", "--kdf-cost", "--calendar", "--client-key-file"}, {"--demo"}}},
         {"serve",
          {{"--db", "--listen", "--public-url", "--threads", "--locale-dir", "--session-hours", "--calendar",
-           "--client-key-file"},
+           "--client-key-file", "--outbox-interval"},
           {"--quiet"}}},
         {"client",
          {{"--db", "--code", "--name", "--callback-url", "--client-key-file"}, {"--new-secret", "--disable"}}},
@@ -40,7 +40,8 @@ std::string CommandLine::Usage()
            "      load the demo province into an empty database (as the application role), with the\n"
            "      citizen-app client demo-app (secret demo-app-secret)\n"
            "  serve --db CONNINFO [--listen 127.0.0.1:8080] [--public-url URL] [--threads 8]\n"
-           "        [--locale-dir DIR] [--session-hours 8] [--calendar FILE] [--client-key-file FILE] [--quiet]\n"
+           "        [--locale-dir DIR] [--session-hours 8] [--calendar FILE] [--client-key-file FILE]\n"
+           "        [--outbox-interval 1] [--quiet]\n"
            "      run the citizen and staff HTTP APIs (as the application role)\n"
            "  client --db CONNINFO --code ID [--name TEXT] [--callback-url URL] [--new-secret] [--disable]\n"
            "         [--client-key-file FILE]\n"
@@ -56,6 +57,8 @@ std::string CommandLine::Usage()
            "--client-key-file FILE holds the 64 hex digits of the key that seals the citizen-app clients'\n"
            "secrets in the database (MOTCUA_CLIENT_KEY may give the digits instead); keep it out of the database\n"
            "and its backups. Without it signed citizen calls answer 503.\n"
+           "--outbox-interval SECONDS is how often the outbox's events are posted to the citizen-app clients'\n"
+           "callback URLs (0: this process posts none; several processes may post at once).\n"
            "Exit codes: 0 success, 1 failure, 2 usage error.\n";
 }
 

@@ -199,12 +199,15 @@ int Serve(const CommandLine& cl, const char* argv0)
     config.logRequests = !cl.Flag("--quiet");
     config.executablePath = ExecutablePath(argv0);
     config.calendarFile = cl.Value("--calendar").value_or("");
+    config.outboxInterval =
+        std::chrono::seconds(cl.Integer("--outbox-interval", 0, 3600, config.outboxInterval.count()));
     ReadClientKey(cl, config);
     const std::string db = DatabaseOf(cl);
     const motcua::SystemClock clock;
     motcua::WorkingCalendar calendar = LoadCalendar(config.calendarFile, config.executablePath, clock);
 
-    motcua::pg::Store store(db, static_cast<std::size_t>(config.threads));
+    // One connection more than HTTP workers: the outbox's dispatcher holds one while it posts a batch.
+    motcua::pg::Store store(db, static_cast<std::size_t>(config.threads) + 1);
     motcua::server::Server server(config, std::move(calendar), store, clock);
     std::signal(SIGINT, OnStopSignal);
     std::signal(SIGTERM, OnStopSignal);

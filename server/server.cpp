@@ -54,12 +54,16 @@ Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, 
       m_closing(
           "closing unsupplied dossiers", m_config.closingInterval, [this] { m_actions.CloseUnsupplied(); }, Report),
       m_housekeeping(
-          "forgetting old signatures and answers", m_config.housekeepingInterval,
+          "forgetting old signatures, answers and delivered events", m_config.housekeepingInterval,
           [this, &store, &clock] {
               const Instant now = clock.Now();
               store.ForgetOldRequests(now - 2 * m_config.requestSkew, now - m_config.idempotencyLifetime);
+              store.ForgetDeliveredOutboxEvents(now - m_config.outboxKeepDelivered);
           },
-          Report)
+          Report),
+      m_outbox(store, clock, m_authenticator, OutboxOptions{.batchSize = m_config.outboxBatchSize}, Report),
+      m_outboxTask(
+          "posting outbox events", m_config.outboxInterval, [this] { m_outbox.Drain(); }, Report)
 {
     m_citizenApi.Register(m_router);
     m_staffApi.Register(m_router);
@@ -75,6 +79,7 @@ void Server::Start()
     m_http.Start(m_config.listenPort, m_config.listenHost);
     m_closing.Start();
     m_housekeeping.Start();
+    m_outboxTask.Start();
 }
 
 std::uint16_t Server::Port() const
@@ -84,6 +89,7 @@ std::uint16_t Server::Port() const
 
 void Server::Stop()
 {
+    m_outboxTask.Stop();
     m_housekeeping.Stop();
     m_closing.Stop();
     m_http.Stop();

@@ -15,6 +15,7 @@
 #include "server/http/problem_responder.h"
 #include "server/http/router.h"
 #include "server/http/translator.h"
+#include "server/outbox_dispatcher.h"
 #include "server/periodic_task.h"
 #include "server/server_config.h"
 #include "server/usecases/catalogue_cache.h"
@@ -48,6 +49,7 @@ public:
     const Translator& Messages() const noexcept { return m_translator; }
     DossierActions& Actions() noexcept { return m_actions; }
     ClientAuthenticator& Authenticator() noexcept { return m_authenticator; }
+    OutboxDispatcher& Outbox() noexcept { return m_outbox; }
 
 private:
     ServerConfig m_config;
@@ -65,7 +67,9 @@ private:
     Router m_router;
     HttpService m_http;
     PeriodicTask m_closing;       // closes dossiers whose supplement did not come (art. 19.5)
-    PeriodicTask m_housekeeping;  // forgets signatures past the skew window and old idempotent answers
+    PeriodicTask m_housekeeping;  // forgets expired signatures, old idempotent answers, delivered events
+    OutboxDispatcher m_outbox;
+    PeriodicTask m_outboxTask;  // posts the outbox's events to the clients' callbacks
 };
 
 }  // namespace motcua::server

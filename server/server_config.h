@@ -36,6 +36,10 @@ struct ServerConfig {
     std::chrono::hours idempotencyLifetime{48};  // how long a write's first answer is replayed to its retries
     // How often the server looks for dossiers to close for want of a supplement; 0 turns the job off (tests).
     std::chrono::seconds closingInterval{600};
+    // How often the outbox's due events are posted to the clients' callbacks; 0 turns the dispatcher off (tests).
+    std::chrono::seconds outboxInterval{1};
+    int outboxBatchSize = 32;                        // events locked and posted per transaction
+    std::chrono::hours outboxKeepDelivered{7 * 24};  // how long housekeeping keeps delivered events (for inquiries)
 
     // publicUrl without a trailing slash, or the listen address when none was given.
     std::string EffectivePublicUrl() const;

@@ -174,6 +174,31 @@ struct ApiClient {
     bool active = true;
 };
 
+// One change of a dossier filed by a client system, claimed for delivery to that client's callback URL.
+struct OutboxEvent {
+    std::int64_t id = 0;  // the payload's eventId; grows with the changes of each dossier
+    std::int64_t dossierId = 0;
+    std::string dossierCode;
+    NationalStatus status = NationalStatus::New;
+    SubState subState = SubState::None;
+    int version = 0;
+    std::optional<Instant> appointmentAt;
+    Instant at{};      // when the change happened
+    int attempts = 0;  // failed attempts so far
+    ApiClient client;  // who filed the dossier: its code, callback URL and sealed secret
+};
+
+// The outbox's retry policy: the n-th failure (n ≥ 1) waits kOutboxFirstRetry·2^(n-1), at most kOutboxMaxRetry; a
+// failure of an event older than kOutboxParkAfter parks it (no more attempts; counted in OutboxBacklog).
+inline constexpr std::chrono::seconds kOutboxFirstRetry{1};
+inline constexpr std::chrono::seconds kOutboxMaxRetry{600};
+inline constexpr std::chrono::hours kOutboxParkAfter{24};
+
+struct OutboxCounts {
+    long long pending = 0;  // neither delivered nor parked
+    long long parked = 0;
+};
+
 // The first answer to an idempotent write, replayed to its retries.
 struct IdempotentAnswer {
     int status = 0;
@@ -258,6 +283,22 @@ public:
     void SaveIdempotentAnswer(std::int64_t clientId, const std::string& key, const IdempotentAnswer& answer);
     // Housekeeping: forgets signatures seen before `signaturesBefore` and answers made before `answersBefore`.
     void ForgetOldRequests(Instant signaturesBefore, Instant answersBefore);
+
+    // --- the outbox (events written by a trigger on dossier; migration 0006) ---
+    // Locks and returns up to `limit` events due at `now`, oldest first, skipping rows another dispatcher holds
+    // (FOR UPDATE SKIP LOCKED). Only the oldest pending event of each dossier is eligible, so a dossier's changes go
+    // out in order. Must run inside InOneTransaction (Error(Internal) otherwise): the row locks last until the
+    // caller has sent the events and recorded each outcome with the calls below, so no other process sends them
+    // meanwhile.
+    std::vector<OutboxEvent> ClaimOutboxEvents(Instant now, int limit);
+    // `deliveredTo`: the URL that answered 2xx, or "" for a client without one (the event is settled unsent).
+    void MarkOutboxDelivered(std::int64_t eventId, const std::string& deliveredTo, Instant now);
+    // Counts a failed attempt and schedules the next one (kOutboxFirstRetry…), or parks the event when it is older
+    // than kOutboxParkAfter; returns true when it was parked.
+    bool RecordOutboxFailure(std::int64_t eventId, const std::string& error, Instant now);
+    OutboxCounts OutboxBacklog();
+    // Housekeeping: deletes the events delivered before `before` (parked ones stay for the operators).
+    void ForgetDeliveredOutboxEvents(Instant before);
 
     // --- staff and sessions ---
     std::optional<StaffCredentials> FindStaffByUsername(const std::string& username);

@@ -37,6 +37,7 @@ server::ServerConfig TestConfig(const std::string& localeDir)
     config.inboxMaxLimit = 200;
     config.closingInterval = std::chrono::seconds{0};  // the tests run the closing job themselves, at a set time
     config.housekeepingInterval = std::chrono::seconds{0};
+    config.outboxInterval = std::chrono::seconds{0};  // the outbox tests run the dispatcher themselves
     config.clientKeyHex = ApiFixture::kClientKeyHex;
     return config;
 }
