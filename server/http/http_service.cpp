@@ -5,6 +5,7 @@
 #include <iostream>
 #include <mutex>
 #include <sstream>
+#include <utility>
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -215,7 +216,7 @@ private:
 HttpService::HttpService(const Router& router, const ProblemResponder& problems, HttpServiceOptions options)
     : m_router(router),
       m_problems(problems),
-      m_options(options)
+      m_options(std::move(options))
 {
     m_options.threads = std::max(1, m_options.threads);
 }

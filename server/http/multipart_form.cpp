@@ -51,7 +51,7 @@ std::vector<FormPart> ParseMultipartForm(const std::string& contentType, const s
         throw Malformed("the closing delimiter " + closing + " is missing");
     std::vector<FormPart> parts;
     try {
-        Poco::MemoryInputStream in(body.data(), body.size());
+        Poco::MemoryInputStream in(body.data(), static_cast<std::streamsize>(body.size()));
         Poco::Net::MultipartReader reader(in, boundary);
         while (reader.hasNextPart()) {
             if (parts.size() == maxParts)

@@ -47,7 +47,7 @@ BOOST_AUTO_TEST_CASE(the_bytes_tell_the_type)
         {"a header without a version", "%PDF-x\n%%EOF", "none"},
         {"the header alone", "%PDF-", "none"},
         {"a PNG signature without its IHDR chunk", test::SamplePng().substr(0, 12) + "IDAT0000", "none"},
-        {"a GIF", "GIF89a\x01\x00\x01\x00", "none"},
+        {"a GIF", std::string("GIF89a\x01\x00\x01\x00", 10), "none"},
         {"nothing", "", "none"},
     };
     // clang-format on
@@ -79,7 +79,7 @@ BOOST_AUTO_TEST_CASE(unsafe_file_names_are_refused)
         std::string name;
         std::string message;
     };
-    const std::string traversal = "The file name must not contain \"..\", \"/\" or \"\\\"";
+    const std::string traversal = R"(The file name must not contain "..", "/" or "\")";
     const std::string control = "The file name contains a control character";
     // clang-format off
     const Case cases[] = {
@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(unsafe_file_names_are_refused)
         {"two dots alone", "..", traversal},
         {"a folder", "giay/chung-sinh.pdf", traversal},
         {"an absolute path", "/etc/passwd", traversal},
-        {"a Windows path", "C:\\Users\\an\\scan.pdf", traversal},
+        {"a Windows path", R"(C:\Users\an\scan.pdf)", traversal},
         {"a control character", "scan\x01.pdf", control},
         {"a line break (header injection)", "scan.pdf\r\nX-Evil: 1", control},
         {"DEL", "scan\x7F.pdf", control},

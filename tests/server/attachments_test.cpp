@@ -129,7 +129,7 @@ BOOST_FIXTURE_TEST_CASE(multipart_submission_is_stored_with_its_files, ApiFixtur
     BOOST_TEST(second->getValue<std::string>("mediaType") == "image/jpeg");
     BOOST_TEST(second->getValue<std::size_t>("size") == SampleJpeg().size());
     BOOST_TEST(second->getValue<std::string>("sha256") == server::Sha256Hex(SampleJpeg()));
-    const std::string href = second->getValue<std::string>("href");
+    const auto href = second->getValue<std::string>("href");
     BOOST_TEST(href == "/staff/v1/dossiers/" + std::to_string(id) + "/attachments/2");
 
     const HttpReply file = Get(href, token);
@@ -148,7 +148,7 @@ BOOST_FIXTURE_TEST_CASE(multipart_submission_is_stored_with_its_files, ApiFixtur
 BOOST_FIXTURE_TEST_CASE(multipart_takes_more_than_a_json_body_may, ApiFixture)
 {
     // Over the 1 MiB of a JSON body, well within the attachments' limits.
-    const std::string big = SamplePdf().substr(0, 9) + std::string(1500 * 1024, ' ') + "\n%%EOF\n";
+    const std::string big = SamplePdf().substr(0, 9) + std::string(std::size_t{1500} * 1024, ' ') + "\n%%EOF\n";
     const MultipartBody m =
         Multipart(WithAttachments(Submission(), {kPdfName}), {{kPdfName, "application/pdf", big, ""}});
     BOOST_TEST_REQUIRE(m.body.size() > server->Config().maxBodyBytes);
@@ -163,7 +163,7 @@ BOOST_FIXTURE_TEST_CASE(bad_attachments_are_refused_and_nothing_is_written, ApiF
     const std::string twoNamed = WithAttachments(Submission(), {kPdfName, kJpegName});
     const FilePart pdf{kPdfName, "application/pdf", SamplePdf(), ""};
     const std::string mismatch = "The file name's extension does not match the file's content";
-    const std::string traversal = "The file name must not contain \"..\", \"/\" or \"\\\"";
+    const std::string traversal = R"(The file name must not contain "..", "/" or "\")";
 
     // A JPEG named .pdf, an HTML page named .pdf, an empty file.
     ExpectRefused(*this, Multipart(twoNamed, {pdf, {kJpegName, "image/jpeg", SamplePng(), ""}}), 422,
