@@ -5,9 +5,6 @@
 #include <cctype>
 #include <string_view>
 
-#include <boost/locale/conversion.hpp>
-#include <boost/locale/generator.hpp>
-
 #include "model/error.h"
 #include "model/utf8.h"
 
@@ -65,13 +62,6 @@ bool IsControlOrBidi(char32_t c) noexcept
            (c >= 0x2066 && c <= 0x2069);
 }
 
-std::string ToNfc(const std::string& utf8)
-{
-    // The ICU backend normalises whatever locale is named; generating one is slow, so it is made once.
-    static const std::locale kLocale = boost::locale::generator()("en_US.UTF-8");
-    return boost::locale::normalize(utf8, boost::locale::norm_nfc, kLocale);
-}
-
 }  // namespace
 
 std::optional<std::string> SniffMediaType(std::span<const std::uint8_t> bytes)
@@ -101,24 +91,20 @@ std::optional<std::string> MediaTypeOfName(const std::string& fileName)
     return std::nullopt;
 }
 
-std::string AttachmentFileName(const std::string& sent, const std::string& field)
+void CheckAttachmentFileName(const std::string& name, const std::string& field)
 {
-    if (sent.empty())
+    if (name.empty())
         throw Error(ErrorCategory::BadInput, N_("An attachment must have a file name"), field);
-    const std::string limit = "at most " + std::to_string(kMaxFileNameBytes) + " bytes";
-    if (sent.size() > kMaxFileNameBytes)
-        throw Error(ErrorCategory::BadInput, N_("The file name is too long"), field, limit);
-    const std::optional<std::vector<char32_t>> codePoints = DecodeUtf8(sent);
+    if (name.size() > kMaxFileNameBytes)
+        throw Error(ErrorCategory::BadInput, N_("The file name is too long"), field,
+                    "at most " + std::to_string(kMaxFileNameBytes) + " bytes");
+    const std::optional<std::vector<char32_t>> codePoints = DecodeUtf8(name);
     if (!codePoints)
         throw Error(ErrorCategory::BadInput, N_("The file name is not valid UTF-8"), field);
     if (std::any_of(codePoints->begin(), codePoints->end(), IsControlOrBidi))
         throw Error(ErrorCategory::BadInput, N_("The file name contains a control character"), field);
-    if (sent.find("..") != std::string::npos || sent.find_first_of("/\\") != std::string::npos)
-        throw Error(ErrorCategory::BadInput, N_("The file name must not contain \"..\", \"/\" or \"\\\""), field, sent);
-    std::string nfc = ToNfc(sent);
-    if (nfc.size() > kMaxFileNameBytes)  // a few characters grow when composed
-        throw Error(ErrorCategory::BadInput, N_("The file name is too long"), field, limit);
-    return nfc;
+    if (name.find("..") != std::string::npos || name.find_first_of("/\\") != std::string::npos)
+        throw Error(ErrorCategory::BadInput, N_("The file name must not contain \"..\", \"/\" or \"\\\""), field, name);
 }
 
 std::string AttachmentMediaType(const std::string& fileName, const std::string& declaredType,

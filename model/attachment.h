@@ -11,10 +11,10 @@
 
 namespace motcua {
 
-// A file to store with its dossier, already checked (AttachmentFileName, AttachmentMediaType).
+// A file to store with its dossier, already checked (CheckAttachmentFileName, AttachmentMediaType).
 struct Attachment {
     int documentPosition = 0;  // the document (1-based, as listed in the dossier) this file is a copy of
-    std::string fileName;      // NFC
+    std::string fileName;      // checked, and NFC like every text the APIs read
     std::string mediaType;     // recognised from the bytes
     std::vector<std::uint8_t> bytes;
 };
@@ -43,9 +43,9 @@ std::optional<std::string> SniffMediaType(std::span<const std::uint8_t> bytes);
 // The media type a file name's extension stands for (.pdf, .jpg, .jpeg, .png in any case); empty for another.
 std::optional<std::string> MediaTypeOfName(const std::string& fileName);
 
-// `sent` as it will be stored: NFC. Throws Error(BadInput) naming `field` when it is empty or longer than 255 bytes,
-// not UTF-8, has a control character or a bidirectional override, or could leave a folder (`..`, `/`, `\`).
-std::string AttachmentFileName(const std::string& sent, const std::string& field);
+// Throws Error(BadInput) naming `field` when the file name is empty or longer than 255 bytes, not UTF-8, has a
+// control character or a bidirectional override, or could leave a folder (`..`, `/`, `\`).
+void CheckAttachmentFileName(const std::string& name, const std::string& field);
 
 // The media type of an attachment named `fileName` (already checked) with the `declaredType` its sender gave (empty
 // or application/octet-stream when it gave none) and content `bytes`. Throws Error(BadInput) naming `field` when the

@@ -9,6 +9,7 @@
 
 #include "model/error.h"
 #include "server/http/http_error.h"
+#include "server/http/json_input.h"
 
 namespace motcua::server {
 namespace {
@@ -39,6 +40,16 @@ std::string Limit(std::size_t bytes)
 std::string DocumentField(std::size_t index)
 {
     return "documents[" + std::to_string(index) + "].attachment";
+}
+
+// A file name as it is stored and compared: checked, then NFC like every text member of the JSON (where the
+// documents name their files), then checked again for length (a few characters grow when composed).
+std::string StoredFileName(const std::string& sent, const std::string& field)
+{
+    CheckAttachmentFileName(sent, field);
+    std::string nfc = JsonInput::ToNfc(sent);
+    CheckAttachmentFileName(nfc, field);
+    return nfc;
 }
 
 std::span<const std::uint8_t> Bytes(const std::string& body)
@@ -88,7 +99,7 @@ std::vector<Attachment> MatchAttachments(const std::vector<std::optional<std::st
     };
     std::vector<Sent> sent;
     for (const FormPart& file : files) {
-        std::string name = AttachmentFileName(file.fileName.value_or(""), file.name);
+        std::string name = StoredFileName(file.fileName.value_or(""), file.name);
         if (std::any_of(sent.begin(), sent.end(), [&name](const Sent& s) { return s.name == name; }))
             throw Error(ErrorCategory::BadInput, N_("Two attachments have the same file name"), file.name, name);
         sent.push_back({std::move(name), &file, std::nullopt});
@@ -99,7 +110,7 @@ std::vector<Attachment> MatchAttachments(const std::vector<std::optional<std::st
         if (!names[i])
             continue;
         const std::string field = DocumentField(i);
-        const std::string name = AttachmentFileName(*names[i], field);
+        const std::string name = StoredFileName(*names[i], field);
         const auto found = std::find_if(sent.begin(), sent.end(), [&name](const Sent& s) { return s.name == name; });
         if (found == sent.end())
             throw Error(ErrorCategory::BadInput, N_("No attachment was sent with this file name"), field, name);

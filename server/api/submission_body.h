@@ -35,8 +35,9 @@ struct SubmissionBody {
 
 // The attachments of the documents, in their order: `names` holds, per document, the file name its JSON gives in
 // `attachment` (empty when none); `files` are the parts sent. Every name must be the file name of one part and
-// every part named by one document. Throws BadInput naming documents[i].attachment, or the part's form field for a
-// part no document names; HttpError 413 when a file or all of them are over the limits.
+// every part named by one document; names are checked (CheckAttachmentFileName) and compared and stored NFC. Throws
+// BadInput naming documents[i].attachment, or the part's form field for a part no document names; HttpError 413 when a
+// file or all of them are over the limits.
 std::vector<Attachment> MatchAttachments(const std::vector<std::optional<std::string>>& names,
                                          const std::vector<FormPart>& files, const AttachmentLimits& limits);
 

@@ -102,18 +102,20 @@ BOOST_AUTO_TEST_CASE(unsafe_file_names_are_refused)
     for (const Case& c : cases) {
         BOOST_TEST_CONTEXT(c.label)
         {
-            BOOST_TEST(test::ExpectBadInput([&] { AttachmentFileName(c.name, "f"); }, "f") == c.message);
+            BOOST_TEST(test::ExpectBadInput([&] { CheckAttachmentFileName(c.name, "f"); }, "f") == c.message);
         }
     }
 }
 
-BOOST_AUTO_TEST_CASE(file_names_are_stored_nfc)
+BOOST_AUTO_TEST_CASE(ordinary_file_names_pass)
 {
-    BOOST_TEST(AttachmentFileName("Giấy chứng sinh.pdf", "f") == "Giấy chứng sinh.pdf");
-    BOOST_TEST(AttachmentFileName(std::string(251, 'a') + ".pdf", "f").size() == 255u);
-    // "Giấy" typed with combining marks (a, circumflex, acute) is stored as the one precomposed letter.
-    const std::string decomposed = "Gia\xCC\x82\xCC\x81y.pdf";
-    BOOST_TEST(AttachmentFileName(decomposed, "f") == "Gi\xE1\xBA\xA5y.pdf");
+    for (const std::string name : {"Giấy chứng sinh.pdf", "scan 2026-11-27 (1).jpg", "a.b.c.png", "ảnh.PNG"}) {
+        BOOST_TEST_CONTEXT(name)
+        {
+            BOOST_CHECK_NO_THROW(CheckAttachmentFileName(name, "f"));
+        }
+    }
+    BOOST_CHECK_NO_THROW(CheckAttachmentFileName(std::string(251, 'a') + ".pdf", "f"));  // 255 bytes
 }
 
 BOOST_AUTO_TEST_CASE(name_declared_type_and_bytes_must_agree)

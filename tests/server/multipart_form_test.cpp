@@ -96,6 +96,12 @@ BOOST_AUTO_TEST_CASE(attachments_pair_with_the_documents_naming_them)
     BOOST_TEST(attachments[1].documentPosition == 3);
     BOOST_TEST(attachments[1].mediaType == "application/pdf");
     BOOST_TEST(MatchAttachments({std::nullopt}, {}, {}).empty());
+    // A name typed with combining marks (a, circumflex, acute) is stored composed, and matched so by the JSON's.
+    const std::string decomposed = "Gia\xCC\x82\xCC\x81y.pdf";
+    const std::string composed = "Gi\xE1\xBA\xA5y.pdf";
+    BOOST_TEST(MatchAttachments({composed}, {File(decomposed, pdf)}, {}).at(0).fileName == composed);
+    BOOST_TEST(Refusal([&] { MatchAttachments({"a.pdf"}, {File("../a.pdf", pdf)}, {}); }) ==
+               R"(422 f: The file name must not contain "..", "/" or "\")");
 
     BOOST_TEST(Refusal([&] { MatchAttachments({"a.pdf"}, {}, {}); }) ==
                "422 documents[0].attachment: No attachment was sent with this file name");
