@@ -21,7 +21,11 @@ struct ServerConfig {
     std::string executablePath;       // for the locale and calendar searches; empty: not searched there
     std::chrono::seconds sessionLifetime{8 * 3600};
     ScryptCost kdfCost;  // for hashing new passwords; checks use the cost stored in each hash
-    std::size_t maxBodyBytes = std::size_t{1024} * 1024;
+    std::size_t maxBodyBytes = std::size_t{1024} * 1024;  // a JSON body
+    // Attachments of a submission (multipart/form-data): each file, and all of one submission together; the body
+    // of such a request may be maxDossierBytes + maxBodyBytes (the JSON part and the parts' headers).
+    std::size_t maxAttachmentBytes = std::size_t{10} * 1024 * 1024;
+    std::size_t maxDossierBytes = std::size_t{30} * 1024 * 1024;
     std::string dossierCodePattern = DossierCodeFormat::kDefaultPattern;
     int inboxDefaultLimit = 50;
     int inboxMaxLimit = 200;

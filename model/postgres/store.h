@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/agency.h"
+#include "model/attachment.h"
 #include "model/dossier.h"
 #include "model/dossier_code.h"
 #include "model/error.h"
@@ -230,10 +231,11 @@ public:
 
     // --- dossiers ---
     // In one transaction: takes the next code of (receiving agency, local receipt date) from a per-day counter row
-    // held until commit (no gap, no duplicate), inserts the dossier, its form payload, its documents and the
-    // Submit history event. Returns the dossier with id, code and version filled in.
+    // held until commit (no gap, no duplicate), inserts the dossier, its form payload, its documents, its
+    // attachments (numbered 1, 2, … in the order given, with the SHA-256 of their bytes) and the Submit history
+    // event. Returns the dossier with id, code and version filled in.
     Dossier CreateDossier(Dossier dossier, const std::string& receivingAgencyCode, const DossierCodeFormat& format,
-                          Instant now);
+                          Instant now, const std::vector<Attachment>& attachments = {});
     std::optional<Dossier> FindDossier(std::int64_t id);  // includes form data, documents, pauses
     std::optional<Dossier> FindDossierByCode(const std::string& code);
     // Open dossiers (IsOpen) whose handling agency is `agencyId`, ordered by dueAt (nulls last), id.
@@ -255,6 +257,12 @@ public:
     std::optional<std::pair<OutputInfo, StoredOutput>> LoadOutputById(std::int64_t outputId);
     // Dossiers waiting for a supplement whose open pause started before `startedBefore`, oldest first.
     std::vector<std::int64_t> AwaitingSupplementSince(Instant startedBefore, int limit);
+    std::vector<AttachmentInfo> Attachments(std::int64_t dossierId);  // by position
+    // The attachment at `position` (1, 2, …) of the dossier with its bytes, empty when there is none. The bytes are
+    // hashed again as read: when they no longer match the SHA-256 taken when they were stored, Error(Internal)
+    // "stored attachment is damaged" and nothing is served.
+    std::optional<std::pair<AttachmentInfo, std::vector<std::uint8_t>>> LoadAttachment(std::int64_t dossierId,
+                                                                                       int position);
     std::vector<Consultation> Consultations(std::int64_t dossierId);  // oldest first
     // Whether `agencyId` was ever consulted about the dossier: it may then read it, for its part.
     bool WasConsulted(std::int64_t dossierId, std::int64_t agencyId);

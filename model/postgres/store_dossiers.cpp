@@ -74,7 +74,7 @@ std::optional<Dossier> LoadDossier(soci::session& sql, std::int64_t id)
 }
 
 Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& receivingAgencyCode,
-                        const DossierCodeFormat& format, Instant now)
+                        const DossierCodeFormat& format, Instant now, const std::vector<Attachment>& attachments)
 {
     const Date receiptDay = LocalDate(now);
     Dossier& d = dossier;
@@ -96,7 +96,7 @@ Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& 
     // The parts first (their foreign keys wait for the commit), the dossier row last: the counter row taken
     // just before it stays locked, serialising this agency's creations, only for two statements and the commit.
     sql << "SET CONSTRAINTS dossier_form_dossier_id_fkey, dossier_document_dossier_id_fkey,"
-           " dossier_pause_dossier_id_fkey, dossier_event_dossier_id_fkey DEFERRED";
+           " dossier_pause_dossier_id_fkey, dossier_event_dossier_id_fkey, dossier_attachment_dossier_id_fkey DEFERRED";
     DossierBatch parts;
     parts.AddParts(d.id, d);
     HistoryEvent submitted;
@@ -110,6 +110,8 @@ Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& 
     submitted.toAgencyId = d.handlingAgencyId;
     parts.AddEvent(submitted);
     parts.Insert(sql);
+    // The bytes too before the counter, which would otherwise stay locked while megabytes travel.
+    InsertAttachmentsIn(sql, d.id, attachments, now);
 
     int sequence = 0;
     sql << "INSERT INTO dossier_code_counter AS c (agency_id, day, last_seq)"
@@ -128,10 +130,11 @@ Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& 
 }
 
 Dossier Store::CreateDossier(Dossier dossier, const std::string& receivingAgencyCode, const DossierCodeFormat& format,
-                             Instant now)
+                             Instant now, const std::vector<Attachment>& attachments)
 {
-    return InTransaction(
-        *m_pool, [&](soci::session& sql) { return CreateDossierIn(sql, dossier, receivingAgencyCode, format, now); });
+    return InTransaction(*m_pool, [&](soci::session& sql) {
+        return CreateDossierIn(sql, dossier, receivingAgencyCode, format, now, attachments);
+    });
 }
 
 Dossier Store::CreateAccepted(Dossier dossier, const std::string& receivingAgencyCode, const DossierCodeFormat& format,

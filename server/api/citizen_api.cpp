@@ -23,17 +23,20 @@ constexpr std::size_t kMaxPhone = 32;
 constexpr std::size_t kMaxEmail = 254;
 constexpr std::size_t kMaxDocumentName = 500;
 constexpr std::size_t kMaxDocuments = 100;
+constexpr std::size_t kMaxFileName = 255;
 
 }  // namespace
 
 CitizenApi::CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar,
-                       DossierCodeFormat codeFormat, ClientAuthenticator& authenticator, CatalogueCache& catalogue)
+                       DossierCodeFormat codeFormat, ClientAuthenticator& authenticator, CatalogueCache& catalogue,
+                       AttachmentLimits attachmentLimits)
     : m_store(store),
       m_clock(clock),
       m_calendar(calendar),
       m_codeFormat(std::move(codeFormat)),
       m_authenticator(authenticator),
-      m_catalogue(catalogue)
+      m_catalogue(catalogue),
+      m_attachmentLimits(attachmentLimits)
 {}
 
 namespace {
@@ -72,6 +75,11 @@ void CitizenApi::Register(Router& router)
     router.Add(*this, Routes());
 }
 
+bool CitizenApi::AcceptsMultipart(const std::string& path)
+{
+    return path == "/citizen/v1/dossiers";
+}
+
 DossierSubmission CitizenApi::ParseSubmission(const JsonInput& body, bool agencyRequired)
 {
     DossierSubmission s;
@@ -97,6 +105,7 @@ DossierSubmission CitizenApi::ParseSubmission(const JsonInput& body, bool agency
         doc.form = DocumentFormFromString(d.RequiredString("form", kMaxCode), d.FieldPath("form"));
         doc.count = static_cast<int>(d.RequiredInt("count", 1, 100));
         s.dossier.documents.push_back(std::move(doc));
+        s.attachmentNames.push_back(d.OptionalString("attachment", kMaxFileName));
     }
     s.dossier.channel = Channel::Online;
     return s;
@@ -173,7 +182,10 @@ Dossier CitizenApi::OwnDossier(const std::string& code, const CitizenCaller& cal
 
 HttpResponse CitizenApi::Submit(const HttpRequest& request, const CitizenCaller& caller)
 {
-    DossierSubmission s = ParseSubmission(JsonInput::Parse(request.body));
+    SubmissionBody sent = SubmissionBody::Read(request, m_attachmentLimits);
+    DossierSubmission s = ParseSubmission(JsonInput::Parse(sent.json));
+    const std::vector<Attachment> attachments = MatchAttachments(s.attachmentNames, sent.files, m_attachmentLimits);
+    sent.files.clear();  // the attachments hold their own copy; a submission may be tens of megabytes
     const Instant now = m_clock.Now();
     Dossier& dossier = s.dossier;
     // The app vouches for one citizen per call: that citizen files in their own name.
@@ -206,7 +218,7 @@ HttpResponse CitizenApi::Submit(const HttpRequest& request, const CitizenCaller&
     dossier.dueAt = m_calendar.ProvisionalAppointment(now, *procedure);
     dossier.intakeDueAt = IntakeDeadline(m_calendar, now);
 
-    const Dossier stored = m_store.CreateDossier(std::move(dossier), agency->code, m_codeFormat, now);
+    const Dossier stored = m_store.CreateDossier(std::move(dossier), agency->code, m_codeFormat, now, attachments);
 
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     body->set("id", stored.id);

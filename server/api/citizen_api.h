@@ -2,6 +2,7 @@
 // up its status by code; and the public probes.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "model/dossier_code.h"
 #include "model/postgres/store.h"
 #include "model/working_calendar.h"
+#include "server/api/submission_body.h"
 #include "server/http/json_input.h"
 #include "server/http/router.h"
 #include "server/usecases/catalogue_cache.h"
@@ -22,16 +24,20 @@ struct DossierSubmission {
     std::string procedureCode;
     std::string agencyCode;
     Dossier dossier;  // applicant, form data and documents filled in
+    // Per document, the file name of its attachment (the member `attachment`), empty when it names none.
+    std::vector<std::optional<std::string>> attachmentNames;
 };
 
 class CitizenApi {
 public:
     CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar, DossierCodeFormat codeFormat,
-               ClientAuthenticator& authenticator, CatalogueCache& catalogue);
+               ClientAuthenticator& authenticator, CatalogueCache& catalogue, AttachmentLimits attachmentLimits = {});
 
     // Every route of the citizen API, in the order Register adds them; the OpenAPI document lists the same.
     static const std::vector<ApiRoute<CitizenApi>>& Routes();
     void Register(Router& router);
+    // Whether the route at `path` takes a multipart/form-data body (a submission with attachments).
+    static bool AcceptsMultipart(const std::string& path);
 
     HttpResponse Submit(const HttpRequest& request, const CitizenCaller& caller);     // POST /citizen/v1/dossiers
     HttpResponse GetStatus(const HttpRequest& request, const CitizenCaller& caller);  // GET …/dossiers/{code}
@@ -62,6 +68,7 @@ private:
     DossierCodeFormat m_codeFormat;
     ClientAuthenticator& m_authenticator;
     CatalogueCache& m_catalogue;
+    AttachmentLimits m_attachmentLimits;
 };
 
 }  // namespace motcua::server

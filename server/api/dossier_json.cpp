@@ -92,6 +92,20 @@ Object::Ptr DossierJson::OutputItem(const pg::OutputInfo& output)
     return o;
 }
 
+Object::Ptr DossierJson::AttachmentItem(const AttachmentInfo& attachment)
+{
+    Object::Ptr o = NewObject();
+    o->set("position", attachment.position);
+    o->set("documentIndex", attachment.documentPosition - 1);  // into `documents`
+    o->set("fileName", attachment.fileName);
+    o->set("mediaType", attachment.mediaType);
+    o->set("size", attachment.size);
+    o->set("sha256", attachment.sha256Hex);
+    o->set("href", "/staff/v1/dossiers/" + std::to_string(attachment.dossierId) + "/attachments/" +
+                       std::to_string(attachment.position));
+    return o;
+}
+
 namespace {
 
 Object::Ptr ConsultationObject(const std::vector<Agency>& agencies, const pg::Consultation& c)
@@ -163,6 +177,10 @@ Object::Ptr DossierJson::Detail(const DetailParts& parts)
         documents->add(item);
     }
     o->set("documents", documents);
+    Array::Ptr attachments = new Array;
+    for (const AttachmentInfo& attachment : parts.attachments)
+        attachments->add(AttachmentItem(attachment));
+    o->set("attachments", attachments);
     o->set("receivingAgency", AgencyObject(agencies, dossier.receivingAgencyId));
     o->set("handlingAgency", AgencyObject(agencies, dossier.handlingAgencyId));
     o->set("assignedStaffId",

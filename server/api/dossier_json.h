@@ -8,6 +8,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "model/agency.h"
+#include "model/attachment.h"
 #include "model/dossier.h"
 #include "model/postgres/store.h"
 #include "model/procedure.h"
@@ -28,9 +29,11 @@ public:
         std::vector<pg::Consultation> consultations;
         std::vector<Action> allowedActions;  // what the caller's role may do now (the table's view)
         Instant now{};                       // for the derived flags (overdue, intake late)
+        std::vector<AttachmentInfo> attachments;
     };
     static Poco::JSON::Object::Ptr Detail(const DetailParts& parts);
     static Poco::JSON::Object::Ptr OutputItem(const pg::OutputInfo& output);
+    static Poco::JSON::Object::Ptr AttachmentItem(const AttachmentInfo& attachment);
     // An open question to the caller's agency, as GET /staff/v1/consultations lists it.
     static Poco::JSON::Object::Ptr ConsultationItem(const Dossier& dossier, const Procedure& procedure,
                                                     const std::vector<Agency>& agencies, const pg::Consultation& c);

@@ -6,6 +6,7 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/URI.h>
 
 #include "model/error.h"
 #include "model/workflow.h"
@@ -66,6 +67,7 @@ const std::vector<ApiRoute<StaffApi>>& StaffApi::Routes()
             routes.push_back({{"POST", std::string("/staff/v1/dossiers/{id}/") + ToString(action)},
                               [action](StaffApi& api, const HttpRequest& r) { return api.Act(r, action); }});
         routes.push_back({{"GET", "/staff/v1/dossiers/{id}/receipt"}, &StaffApi::Receipt});
+        routes.push_back({{"GET", "/staff/v1/dossiers/{id}/attachments/{n}"}, &StaffApi::AttachmentFile});
         routes.push_back({{"GET", "/staff/v1/dossiers/{id}/outputs"}, &StaffApi::Outputs});
         routes.push_back({{"GET", "/staff/v1/outputs/{id}"}, &StaffApi::Output});
         routes.push_back({{"GET", "/staff/v1/consultations"}, &StaffApi::Consultations});
@@ -123,7 +125,8 @@ HttpResponse StaffApi::DetailResponse(const Dossier& dossier, const StaffMember&
                                    m_store.Outputs(dossier.id),
                                    std::move(consultations),
                                    std::move(allowed),
-                                   m_clock.Now()};
+                                   m_clock.Now(),
+                                   m_store.Attachments(dossier.id)};
     return HttpResponse::Json(status, DossierJson::ToString(DossierJson::Detail(parts)));
 }
 
@@ -192,6 +195,32 @@ HttpResponse StaffApi::Receipt(const HttpRequest& request)
     HttpResponse response = HttpResponse::Binary(receipt->mediaType, receipt->bytes);
     response.headers.emplace_back(
         "Content-Disposition", "inline; filename=\"" + dossier.code + "-" + FormNumber(OutputKind::Receipt) + ".pdf\"");
+    return response;
+}
+
+HttpResponse StaffApi::AttachmentFile(const HttpRequest& request)
+{
+    const StaffMember staff = Authenticate(request);
+    const Dossier dossier = LoadDossierInScope(m_store, staff, ParseId(request.PathParam("id")));
+    const std::string& text = request.PathParam("n");
+    int position = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), position);
+    std::optional<std::pair<AttachmentInfo, std::vector<std::uint8_t>>> found;
+    if (ec == std::errc() && end == text.data() + text.size() && position > 0)
+        found = m_store.LoadAttachment(dossier.id, position);  // Error(Internal) when the bytes are damaged
+    if (!found)
+        throw Error(ErrorCategory::NotFound, N_("Attachment not found"), {}, dossier.code + " " + text);
+    const AttachmentInfo& info = found->first;
+    HttpResponse response = HttpResponse::Binary(info.mediaType, found->second);
+    // The citizen's name, UTF-8 (RFC 6266); the plain name is the dossier's code for clients that cannot read it.
+    const std::size_t dot = info.fileName.rfind('.');
+    const std::string plain = dossier.code + "-" + text + (dot == std::string::npos ? "" : info.fileName.substr(dot));
+    std::string encoded;
+    Poco::URI::encode(info.fileName, "!#$&'()*+,/:;=?@[]", encoded);
+    response.headers.emplace_back("Content-Disposition",
+                                  "attachment; filename=\"" + plain + "\"; filename*=UTF-8''" + encoded);
+    // The bytes came from outside: a browser must not guess another type from them.
+    response.headers.emplace_back("X-Content-Type-Options", "nosniff");
     return response;
 }
 

@@ -38,6 +38,8 @@ public:
     HttpResponse Outputs(const HttpRequest& request);        // GET /staff/v1/dossiers/{id}/outputs
     HttpResponse Output(const HttpRequest& request);         // GET /staff/v1/outputs/{id}
     HttpResponse RegisterBook(const HttpRequest& request);   // GET /staff/v1/register?year=YYYY (form 07)
+    // GET /staff/v1/dossiers/{id}/attachments/{n}: a file the citizen sent, as sent, unless damaged since.
+    HttpResponse AttachmentFile(const HttpRequest& request);
 
     // The actions a staff member may ask for through the API, one route each (not submit, not the server's own).
     static const std::vector<Action>& StaffActions();

@@ -106,6 +106,7 @@ HttpResponse StaffApi::TakeIn(const HttpRequest& request)
     const StaffMember staff = Authenticate(request);
     const JsonInput body = JsonInput::Parse(request.body);
     DossierSubmission s = CitizenApi::ParseSubmission(body, false);
+    MatchAttachments(s.attachmentNames, {}, {});  // paper intake sends no files: a document naming one is refused
     s.dossier.channel =
         ChannelFromString(body.OptionalString("channel", kMaxCode).value_or("in_person"), body.FieldPath("channel"));
     const std::optional<Procedure> procedure = m_store.FindProcedureByCode(s.procedureCode);

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <mutex>
 #include <sstream>
+#include <utility>
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -20,6 +21,7 @@
 
 #include "model/error.h"
 #include "server/http/http_error.h"
+#include "server/http/multipart_form.h"
 
 namespace motcua::server {
 
@@ -106,24 +108,30 @@ private:
             consumed = true;
             return;
         }
-        const auto limit = static_cast<std::streamsize>(m_options.maxBodyBytes);
+        // A multipart body (attachments) has its own, larger limit, only where it is taken.
+        const bool multipart = m_options.acceptsMultipart && IsMultipartFormData(in.getContentType()) &&
+                               m_options.acceptsMultipart(request.path);
+        const std::size_t limitBytes = multipart ? m_options.maxMultipartBodyBytes : m_options.maxBodyBytes;
+        const auto limit = static_cast<std::streamsize>(limitBytes);
         std::istream& stream = in.stream();
         if (in.hasContentLength() && in.getContentLength64() > limit) {
             consumed = Drain(stream);
-            throw TooLarge();
+            throw TooLarge(limitBytes);
         }
         std::string body;
-        body.resize(static_cast<std::size_t>(limit) + 1);
-        stream.read(body.data(), limit + 1);
+        // One byte more than allowed tells a body longer than it said; no need to zero the whole limit each time.
+        const std::streamsize room = (in.hasContentLength() ? in.getContentLength64() : limit) + 1;
+        body.resize(static_cast<std::size_t>(room));
+        stream.read(body.data(), room);
         const std::streamsize got = stream.gcount();
         if (got > limit) {
             consumed = Drain(stream);
-            throw TooLarge();
+            throw TooLarge(limitBytes);
         }
         consumed = true;
         body.resize(static_cast<std::size_t>(got));
         request.body = std::move(body);
-        if (!IsJsonMediaType(in.getContentType()))
+        if (!multipart && !IsJsonMediaType(in.getContentType()))
             throw HttpError(415, ErrorCategory::BadInput, N_("The request body must be JSON (application/json)"), {},
                             in.getContentType());
     }
@@ -146,10 +154,10 @@ private:
         }
     }
 
-    HttpError TooLarge() const
+    static HttpError TooLarge(std::size_t limit)
     {
         return HttpError(413, ErrorCategory::BadInput, N_("The request body is too large"), {},
-                         "at most " + std::to_string(m_options.maxBodyBytes) + " bytes");
+                         "at most " + std::to_string(limit) + " bytes");
     }
 
     static void Write(const HttpResponse& response, Poco::Net::HTTPServerResponse& out, bool bodyConsumed)
@@ -208,7 +216,7 @@ private:
 HttpService::HttpService(const Router& router, const ProblemResponder& problems, HttpServiceOptions options)
     : m_router(router),
       m_problems(problems),
-      m_options(options)
+      m_options(std::move(options))
 {
     m_options.threads = std::max(1, m_options.threads);
 }

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -23,6 +24,9 @@ struct HttpServiceOptions {
     int threads = 8;
     std::size_t maxBodyBytes = std::size_t{1024} * 1024;
     bool logRequests = true;
+    // The paths that take a multipart/form-data body, up to maxMultipartBodyBytes; elsewhere it is refused (415).
+    std::function<bool(const std::string& path)> acceptsMultipart;
+    std::size_t maxMultipartBodyBytes = 0;
 };
 
 class HttpService {
