@@ -27,12 +27,15 @@ constexpr std::size_t kMaxDocuments = 100;
 }  // namespace
 
 CitizenApi::CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar,
-                       DossierCodeFormat codeFormat, ClientAuthenticator& authenticator)
+                       DossierCodeFormat codeFormat, ClientAuthenticator& authenticator, DossierActions& actions,
+                       int publicLookupsPerMinute)
     : m_store(store),
       m_clock(clock),
       m_calendar(calendar),
       m_codeFormat(std::move(codeFormat)),
-      m_authenticator(authenticator)
+      m_authenticator(authenticator),
+      m_actions(actions),
+      m_lookups(publicLookupsPerMinute)
 {}
 
 namespace {
@@ -58,8 +61,17 @@ void CheckIdempotencyKey(const std::string& key)
 const std::vector<ApiRoute<CitizenApi>>& CitizenApi::Routes()
 {
     static const std::vector<ApiRoute<CitizenApi>> kRoutes{
+        Signed("GET", "/citizen/v1/procedures", &CitizenApi::ListProcedures),
+        Signed("GET", "/citizen/v1/procedures/{code}", &CitizenApi::GetProcedure),
         Signed("POST", "/citizen/v1/dossiers", &CitizenApi::Submit),
         Signed("GET", "/citizen/v1/dossiers/{code}", &CitizenApi::GetStatus),
+        Signed("POST", "/citizen/v1/dossiers/{code}/supplement", &CitizenApi::Supplement),
+        Signed("POST", "/citizen/v1/dossiers/{code}/withdraw", &CitizenApi::Withdraw),
+        Signed("POST", "/citizen/v1/dossiers/{code}/rating", &CitizenApi::Rate),
+        Signed("GET", "/citizen/v1/dossiers/{code}/receipt", &CitizenApi::Receipt),
+        Signed("GET", "/citizen/v1/dossiers/{code}/result", &CitizenApi::Result),
+        {{"GET", "/public/v1/dossiers/{code}"}, &CitizenApi::PublicLookup},
+        {{"GET", "/tra-cuu/{code}"}, &CitizenApi::PublicLookup},
         {{"GET", "/health"}, &CitizenApi::Health},
         {{"GET", "/ready"}, &CitizenApi::Ready},
     };
@@ -217,12 +229,6 @@ HttpResponse CitizenApi::Ready(const HttpRequest&)
     HttpResponse response = HttpResponse::Json(200, R"({"status":"ready"})");
     response.headers.emplace_back("Cache-Control", "no-store");
     return response;
-}
-
-HttpResponse CitizenApi::GetStatus(const HttpRequest& request, const CitizenCaller& caller)
-{
-    const Dossier dossier = OwnDossier(request.PathParam("code"), caller);
-    return HttpResponse::Json(200, DossierJson::ToString(DossierJson::CitizenStatus(dossier)));
 }
 
 }  // namespace motcua::server

@@ -22,6 +22,7 @@ namespace {
 // migration fails these tests. A new migration is added here too.
 const std::vector<std::string> kExpectedMigrations = {
     "0001_extensions_and_functions", "0002_catalogue_and_staff", "0003_dossiers", "0004_workflow", "0005_citizen_door",
+    "0006_citizen_routes",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 
