@@ -83,6 +83,15 @@ void CitizenApi::Register(Router& router)
     router.Add(*this, Routes());
 }
 
+SubmittedDocument CitizenApi::ParseDocument(const JsonInput& item)
+{
+    SubmittedDocument doc;
+    doc.name = item.RequiredString("name", kMaxDocumentName);
+    doc.form = DocumentFormFromString(item.RequiredString("form", kMaxCode), item.FieldPath("form"));
+    doc.count = static_cast<int>(item.RequiredInt("count", 1, 100));
+    return doc;
+}
+
 DossierSubmission CitizenApi::ParseSubmission(const JsonInput& body, bool agencyRequired)
 {
     DossierSubmission s;
@@ -102,13 +111,8 @@ DossierSubmission CitizenApi::ParseSubmission(const JsonInput& body, bool agency
     const std::optional<JsonInput> formData = body.OptionalObject("formData");
     s.dossier.formDataJson = formData ? formData->Stringify() : "{}";
 
-    for (const JsonInput& d : body.RequiredObjectArray("documents", kMaxDocuments)) {
-        SubmittedDocument doc;
-        doc.name = d.RequiredString("name", kMaxDocumentName);
-        doc.form = DocumentFormFromString(d.RequiredString("form", kMaxCode), d.FieldPath("form"));
-        doc.count = static_cast<int>(d.RequiredInt("count", 1, 100));
-        s.dossier.documents.push_back(std::move(doc));
-    }
+    for (const JsonInput& d : body.RequiredObjectArray("documents", kMaxDocuments))
+        s.dossier.documents.push_back(ParseDocument(d));
     s.dossier.channel = Channel::Online;
     return s;
 }

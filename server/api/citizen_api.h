@@ -67,6 +67,8 @@ public:
     // Reads and type-checks the body; throws BadInput naming the field. No I/O. The desk's paper intake takes the
     // clerk's own agency, so there `agencyCode` may be left out (`agencyRequired` false).
     static DossierSubmission ParseSubmission(const JsonInput& body, bool agencyRequired = true);
+    // One listed document (`name`, `form`, `count`) of a submission or a supplement, type-checked only.
+    static SubmittedDocument ParseDocument(const JsonInput& item);
 
     // A route of the signed citizen API: the handler runs only for a verified caller, and a write that carries an
     // Idempotency-Key runs once per key (retries get the first answer).

@@ -18,7 +18,6 @@ namespace {
 
 constexpr std::size_t kMaxCode = 64;
 constexpr std::size_t kMaxText = 2000;
-constexpr std::size_t kMaxDocumentName = 500;
 constexpr std::size_t kMaxSuppliedDocuments = 50;
 constexpr std::size_t kMaxAttachmentName = 255;
 
@@ -105,10 +104,8 @@ ActionRequest CitizenApi::ParseSupplement(const JsonInput& body)
     r.action = Action::Supplement;
     r.note = NormalizeSpaces(body.OptionalString("note", kMaxText).value_or(""));
     for (const JsonInput& d : body.RequiredObjectArray("documents", kMaxSuppliedDocuments)) {
-        SubmittedDocument doc;
-        doc.name = NormalizeSpaces(d.RequiredString("name", kMaxDocumentName));
-        doc.form = DocumentFormFromString(d.RequiredString("form", kMaxCode), d.FieldPath("form"));
-        doc.count = static_cast<int>(d.RequiredInt("count", 1, 100));
+        SubmittedDocument doc = ParseDocument(d);
+        doc.name = NormalizeSpaces(doc.name);
         ValidateDocument(doc.name, doc.form, doc.count, d.Path());
         // The part of a multipart request holding the document's file; read and checked once attachments are taken.
         static_cast<void>(d.OptionalString("attachment", kMaxAttachmentName));

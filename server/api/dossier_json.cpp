@@ -60,6 +60,15 @@ Object::Ptr AgencyObject(const std::vector<Agency>& agencies, std::int64_t id)
     return o;
 }
 
+Object::Ptr DocumentObject(const std::string& name, DocumentForm form, int count)
+{
+    Object::Ptr o = NewObject();
+    o->set("name", name);
+    o->set("form", std::string(motcua::ToString(form)));
+    o->set("count", count);
+    return o;
+}
+
 Poco::Dynamic::Var ParseFormData(const std::string& json)
 {
     try {
@@ -156,13 +165,8 @@ Object::Ptr DossierJson::Detail(const DetailParts& parts)
     o->set("formData", ParseFormData(dossier.formDataJson));
 
     Array::Ptr documents = new Array;
-    for (const SubmittedDocument& d : dossier.documents) {
-        Object::Ptr item = NewObject();
-        item->set("name", d.name);
-        item->set("form", std::string(motcua::ToString(d.form)));
-        item->set("count", d.count);
-        documents->add(item);
-    }
+    for (const SubmittedDocument& d : dossier.documents)
+        documents->add(DocumentObject(d.name, d.form, d.count));
     o->set("documents", documents);
     o->set("receivingAgency", AgencyObject(agencies, dossier.receivingAgencyId));
     o->set("handlingAgency", AgencyObject(agencies, dossier.handlingAgencyId));
@@ -382,10 +386,7 @@ Object::Ptr DossierJson::ProcedureItem(const Procedure& procedure)
     o->set("online", procedure.online);
     Array::Ptr documents = new Array;
     for (const RequiredDocument& d : procedure.documents) {
-        Object::Ptr item = NewObject();
-        item->set("name", d.name);
-        item->set("form", std::string(motcua::ToString(d.form)));
-        item->set("count", d.count);
+        Object::Ptr item = DocumentObject(d.name, d.form, d.count);
         item->set("mandatory", d.mandatory);
         documents->add(item);
     }
