@@ -80,7 +80,9 @@ public:
     Dossier OwnDossier(const std::string& code, const CitizenCaller& caller);
 
 private:
-    HttpResponse RunOnce(const HttpRequest& request, const CitizenCaller& caller, SignedHandler handler);
+    // Inside RunSigned's transaction: the first answer for `key`, or the handler's, stored for the retries.
+    HttpResponse RunOnce(const HttpRequest& request, const CitizenCaller& caller, const std::string& key,
+                         SignedHandler handler);
     // The citizen's status document of `dossier` (history, what is missing, what they may do, downloads).
     HttpResponse StatusResponse(const Dossier& dossier, int status = 200);
     // The latest issued form of `kinds` (in order of preference) as a download; NotFound with `missing` otherwise.
