@@ -231,6 +231,9 @@ void AddProcedures(DemoProvince& province)
             }
             department = it->second;
         }
+        // Every demo dossier's form carries the same two members (citizen_request.cpp, province_builder.cpp).
+        p.formFields = {{"purpose", "Mục đích sử dụng", FormFieldType::Text, true},
+                        {"copies", "Số bản đề nghị cấp", FormFieldType::Number, true}};
         province.procedures.push_back(std::move(p));
         province.procedureDepartment.push_back(department);
         province.procedurePopularity.push_back(row.popularity);

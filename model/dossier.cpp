@@ -84,14 +84,33 @@ std::string ProposalNote(Outcome outcome, const std::string& note)
     return text;
 }
 
-std::string SupplementRequestNote(const std::vector<std::string>& missing, const std::string& note)
+namespace {
+
+// `prefix`, the items "; "-separated, then ". " and the note when there is one.
+std::string ListNote(std::string text, const std::vector<std::string>& items, const std::string& note)
 {
-    std::string text = "Thiếu: ";
-    for (std::size_t i = 0; i < missing.size(); ++i)
-        text += (i ? "; " : "") + missing[i];
+    for (std::size_t i = 0; i < items.size(); ++i)
+        text += (i ? "; " : "") + items[i];
     if (!note.empty())
         text += ". " + note;
     return text;
+}
+
+}  // namespace
+
+std::string SupplementRequestNote(const std::vector<std::string>& missing, const std::string& note)
+{
+    return ListNote("Thiếu: ", missing, note);
+}
+
+std::string SupplementNote(const std::vector<SubmittedDocument>& supplied, const std::string& note)
+{
+    if (supplied.empty())
+        return note;
+    std::vector<std::string> names;
+    for (const SubmittedDocument& d : supplied)
+        names.push_back(d.name);
+    return ListNote("Bổ sung: ", names, note);
 }
 
 namespace {

@@ -142,6 +142,9 @@ struct SubmittedDocument {
     DocumentForm form = DocumentForm::Copy;
     int count = 1;
 };
+// A supplement's history note: "Bổ sung: " and every supplied document, "; "-separated, then ". " and the note when
+// there is one; only the note when nothing is listed (papers brought to the desk).
+std::string SupplementNote(const std::vector<SubmittedDocument>& supplied, const std::string& note);
 
 // A span during which the clock does not run (supplement requested, fees due); open while `end` is empty.
 struct PauseInterval {

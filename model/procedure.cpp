@@ -26,6 +26,11 @@ DocumentForm DocumentFormFromString(const std::string& text, const std::string& 
                    field);
 }
 
+const char* ToString(FormFieldType type) noexcept
+{
+    return NameOf(kFormFieldTypeNames, type, "text");
+}
+
 const char* VietnameseName(DocumentForm form) noexcept
 {
     return NameOf(kDocumentFormNames, form, "Bản sao", &EnumName<DocumentForm>::vietnamese);

@@ -43,6 +43,25 @@ struct RequiredDocument {
     bool mandatory = true;
 };
 
+// A field of the procedure's form (what the app asks the citizen for in `formData`), keyed as in the JSON.
+enum class FormFieldType { Text = 1, Number = 2, CalendarDate = 3, Boolean = 4 };
+// clang-format off
+inline constexpr EnumName<FormFieldType> kFormFieldTypeNames[] = {
+    {FormFieldType::Text, "text"},
+    {FormFieldType::Number, "number"},
+    {FormFieldType::CalendarDate, "date"},  // "YYYY-MM-DD"
+    {FormFieldType::Boolean, "boolean"},
+};
+// clang-format on
+const char* ToString(FormFieldType type) noexcept;  // "text", "number", "date", "boolean"
+
+struct FormField {
+    std::string key;    // the member of formData, e.g. "childName"
+    std::string label;  // Vietnamese, as the app shows it, e.g. "Họ, chữ đệm, tên người được khai sinh"
+    FormFieldType type = FormFieldType::Text;
+    bool required = true;
+};
+
 struct Procedure {
     std::int64_t id = 0;
     std::string code;    // national catalogue code, e.g. "1.001193"
@@ -55,6 +74,7 @@ struct Procedure {
     std::int64_t feeVnd = 0;
     std::string resultType;  // e.g. "Giấy khai sinh"
     bool online = true;      // offered through the citizen app
+    std::vector<FormField> formFields;
 };
 
 // Throws BadInput naming the field for an empty code/name, negative time or fee, bad document counts.

@@ -29,6 +29,7 @@ struct ServerConfig {
     std::string dossierCodePattern = DossierCodeFormat::kDefaultPattern;
     int inboxDefaultLimit = 50;
     int inboxMaxLimit = 200;
+    int publicLookupsPerMinute = 30;  // per client address, on the public lookup by code; 0: no limit
     bool logRequests = true;
     // The key that seals the citizen-app clients' secrets in the database (64 hex digits): from clientKeyHex
     // (MOTCUA_CLIENT_KEY, tests) or else the file clientKeyFile names; without either, signed calls answer 503.

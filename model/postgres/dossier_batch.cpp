@@ -52,18 +52,25 @@ void DossierBatch::AddParts(std::int64_t dossierId, const Dossier& dossier)
 {
     m_formDossier.Add(dossierId);
     m_formPayload.Add(dossier.formDataJson);
-    for (std::size_t k = 0; k < dossier.documents.size(); ++k) {
-        m_docDossier.Add(dossierId);
-        m_docPosition.Add(static_cast<long long>(k) + 1);
-        m_docName.Add(dossier.documents[k].name);
-        m_docForm.Add(static_cast<int>(dossier.documents[k].form));
-        m_docCount.Add(dossier.documents[k].count);
-    }
+    AddDocuments(dossierId, 1, dossier.documents);
     for (const PauseInterval& p : dossier.pauses) {
         m_pauseDossier.Add(dossierId);
         m_pauseStart.Add(p.start);
         m_pauseEnd.Add(p.end);
         m_pauseReason.Add(p.reason);
+    }
+}
+
+void DossierBatch::AddDocuments(std::int64_t dossierId, int firstPosition,
+                                const std::vector<SubmittedDocument>& documents)
+{
+    int position = firstPosition;
+    for (const SubmittedDocument& d : documents) {
+        m_docDossier.Add(dossierId);
+        m_docPosition.Add(position++);
+        m_docName.Add(d.name);
+        m_docForm.Add(static_cast<int>(d.form));
+        m_docCount.Add(d.count);
     }
 }
 

@@ -22,6 +22,8 @@ public:
     void AddRow(const Dossier& dossier);
     // Its form payload, documents and pauses, under `dossierId`.
     void AddParts(std::int64_t dossierId, const Dossier& dossier);
+    // Documents numbered from `firstPosition` (a supplement's come after the dossier's own).
+    void AddDocuments(std::int64_t dossierId, int firstPosition, const std::vector<SubmittedDocument>& documents);
     void AddEvent(const HistoryEvent& event);  // under event.dossierId
 
     // Rows first, then forms, documents, pauses and events; a table with nothing added is skipped.

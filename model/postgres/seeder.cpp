@@ -109,6 +109,26 @@ void InsertConsultations(soci::session& sql, const std::vector<std::vector<SeedC
         use(answeredAt.Text(), "answered_at"), use(answeredBy.Text(), "answered_by"), use(answer.Text(), "answer");
 }
 
+void InsertFormFields(soci::session& sql, long long procedureId, const std::vector<FormField>& fields)
+{
+    if (fields.empty())
+        return;
+    ArrayLiteral positions, keys, labels, types, required;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        positions.Add(static_cast<long long>(i) + 1);
+        keys.Add(fields[i].key);
+        labels.Add(fields[i].label);
+        types.Add(static_cast<int>(fields[i].type));
+        required.Add(fields[i].required ? 1 : 0);
+    }
+    sql << "INSERT INTO procedure_form_field (procedure_id, position, key, label, type, required)"
+           " SELECT CAST(:procedure AS bigint), position, key, label, type, required <> 0"
+           " FROM unnest(CAST(:position AS integer[]), CAST(:key AS text[]), CAST(:label AS text[]),"
+           " CAST(:type AS integer[]), CAST(:required AS integer[])) AS u(position, key, label, type, required)",
+        use(procedureId, "procedure"), use(positions.Text(), "position"), use(keys.Text(), "key"),
+        use(labels.Text(), "label"), use(types.Text(), "type"), use(required.Text(), "required");
+}
+
 }  // namespace
 
 std::int64_t Seeder::InsertAgency(const Agency& agency)
@@ -138,6 +158,7 @@ std::int64_t Seeder::InsertProcedure(const Procedure& procedure)
             use(procedure.code, "code"), use(procedure.name, "name"), use(procedure.sector, "sector"),
             use(level, "level"), use(procedure.processingTime, "time"), use(unit, "unit"), use(procedure.feeVnd, "fee"),
             use(procedure.resultType, "result_type"), use(online, "online"), into(id);
+        InsertFormFields(sql, id, procedure.formFields);
         if (procedure.documents.empty())
             return static_cast<std::int64_t>(id);
         ArrayLiteral positions, names, forms, counts, mandatory;

@@ -11,6 +11,7 @@
 
 #include "model/agency.h"
 #include "model/attachment.h"
+#include "model/citizen_rating.h"
 #include "model/dossier.h"
 #include "model/dossier_code.h"
 #include "model/error.h"
@@ -105,6 +106,7 @@ struct DossierChange {
     bool countSupplementAfterAppraisal = false;
     bool takeRegisterNumber = false;  // the next number of the receiving agency's register for the local year
     std::optional<ConsultationChange> consultation;
+    std::vector<SubmittedDocument> addedDocuments;  // a supplement's documents, listed after the dossier's own
 };
 
 struct StoredOutput {
@@ -270,6 +272,11 @@ public:
     std::vector<std::int64_t> OpenConsultationsOf(std::int64_t agencyId, int limit);
     // The register (form 07) of a receiving agency for a year, by number.
     std::vector<RegisterLine> Register(std::int64_t agencyId, int year);
+
+    // --- the citizen's rating (one per dossier) ---
+    // Stores the rating; false, with nothing written, when the dossier was rated before.
+    bool SaveRating(const CitizenRating& rating, std::optional<std::int64_t> clientId);
+    std::optional<CitizenRating> FindRating(std::int64_t dossierId);
 
     // Runs `work` in one transaction: every Store call it makes on this thread joins it, and all of them commit
     // together when `work` returns, or none when it throws.

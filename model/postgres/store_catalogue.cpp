@@ -1,4 +1,4 @@
-// Store, catalogue: agencies and procedures with their required documents.
+// Store, catalogue: agencies and procedures with their required documents and form fields.
 #include <algorithm>
 #include <iterator>
 #include <map>
@@ -35,11 +35,33 @@ std::vector<RequiredDocument> LoadRequiredDocuments(soci::session& sql, std::int
     return documents;
 }
 
+constexpr const char* kFormFieldColumns = "key, label, CAST(type AS integer), CAST(required AS integer)";
+
+FormField FormFieldOf(const soci::row& r, std::size_t first)
+{
+    return {r.get<std::string>(first), r.get<std::string>(first + 1), static_cast<FormFieldType>(r.get<int>(first + 2)),
+            r.get<int>(first + 3) != 0};
+}
+
+std::vector<FormField> LoadFormFields(soci::session& sql, std::int64_t procedureId)
+{
+    std::vector<FormField> fields;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << std::string("SELECT ") + kFormFieldColumns +
+                            " FROM procedure_form_field WHERE procedure_id = :id ORDER BY position",
+         use(procedureId, "id"));
+    for (const soci::row& r : rows)
+        fields.push_back(FormFieldOf(r, 0));
+    return fields;
+}
+
 std::optional<Procedure> LoadProcedure(soci::session& sql, const std::string& where, const std::string& key)
 {
     std::optional<Procedure> p = SelectOne<Procedure>(sql, kProcedureSelect, where, key);
-    if (p)
+    if (p) {
         p->documents = LoadRequiredDocuments(sql, p->id);
+        p->formFields = LoadFormFields(sql, p->id);
+    }
     return p;
 }
 
@@ -93,6 +115,11 @@ std::vector<Procedure> Store::LoadProcedures()
         for (const soci::row& r : documents)
             procedures[indexById.at(r.get<long long>(0))].documents.push_back(
                 {r.get<std::string>(1), static_cast<DocumentForm>(r.get<int>(2)), r.get<int>(3), r.get<int>(4) != 0});
+        soci::rowset<soci::row> fields =
+            (sql.prepare << std::string("SELECT procedure_id, ") + kFormFieldColumns +
+                                " FROM procedure_form_field ORDER BY procedure_id, position");
+        for (const soci::row& r : fields)
+            procedures[indexById.at(r.get<long long>(0))].formFields.push_back(FormFieldOf(r, 1));
         return procedures;
     });
 }

@@ -183,6 +183,14 @@ Dossier ApplyTransitionIn(soci::session& sql, const TransitionRequest& request)
 
     if (change.consultation)
         ApplyConsultation(sql, request, before.handlingAgencyId);
+    DossierBatch rows;
+    if (!change.addedDocuments.empty()) {
+        // After the dossier's own documents; the row is locked, so no one else numbers them meanwhile.
+        int last = 0;
+        sql << "SELECT COALESCE(max(position), 0) FROM dossier_document WHERE dossier_id = :id",
+            use(request.dossierId, "id"), into(last);
+        rows.AddDocuments(request.dossierId, last + 1, change.addedDocuments);
+    }
     if (t.resumesClock)
         sql << "UPDATE dossier_pause SET ended_at = to_timestamp(:now) WHERE dossier_id = :id AND ended_at IS NULL",
             use(request.now, "now"), use(request.dossierId, "id");
@@ -204,9 +212,8 @@ Dossier ApplyTransitionIn(soci::session& sql, const TransitionRequest& request)
     event.toAgencyId = request.handOverToAgencyId.value_or(handlingAfter);
     event.toStaffId = assignedAfter;
     event.stageDueAt = request.stageDueAt;
-    DossierBatch history;
-    history.AddEvent(event);
-    history.Insert(sql);
+    rows.AddEvent(event);
+    rows.Insert(sql);
 
     std::optional<Dossier> updated = LoadDossier(sql, request.dossierId);
     if (!updated)

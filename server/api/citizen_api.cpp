@@ -29,14 +29,16 @@ constexpr std::size_t kMaxFileName = 255;
 
 CitizenApi::CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar,
                        DossierCodeFormat codeFormat, ClientAuthenticator& authenticator, CatalogueCache& catalogue,
-                       AttachmentLimits attachmentLimits)
+                       DossierActions& actions, int publicLookupsPerMinute, AttachmentLimits attachmentLimits)
     : m_store(store),
       m_clock(clock),
       m_calendar(calendar),
       m_codeFormat(std::move(codeFormat)),
       m_authenticator(authenticator),
       m_catalogue(catalogue),
-      m_attachmentLimits(attachmentLimits)
+      m_attachmentLimits(attachmentLimits),
+      m_actions(actions),
+      m_lookups(publicLookupsPerMinute)
 {}
 
 namespace {
@@ -62,8 +64,17 @@ void CheckIdempotencyKey(const std::string& key)
 const std::vector<ApiRoute<CitizenApi>>& CitizenApi::Routes()
 {
     static const std::vector<ApiRoute<CitizenApi>> kRoutes{
+        Signed("GET", "/citizen/v1/procedures", &CitizenApi::ListProcedures),
+        Signed("GET", "/citizen/v1/procedures/{code}", &CitizenApi::GetProcedure),
         Signed("POST", "/citizen/v1/dossiers", &CitizenApi::Submit),
         Signed("GET", "/citizen/v1/dossiers/{code}", &CitizenApi::GetStatus),
+        Signed("POST", "/citizen/v1/dossiers/{code}/supplement", &CitizenApi::Supplement),
+        Signed("POST", "/citizen/v1/dossiers/{code}/withdraw", &CitizenApi::Withdraw),
+        Signed("POST", "/citizen/v1/dossiers/{code}/rating", &CitizenApi::Rate),
+        Signed("GET", "/citizen/v1/dossiers/{code}/receipt", &CitizenApi::Receipt),
+        Signed("GET", "/citizen/v1/dossiers/{code}/result", &CitizenApi::Result),
+        {{"GET", "/public/v1/dossiers/{code}"}, &CitizenApi::PublicLookup},
+        {{"GET", "/tra-cuu/{code}"}, &CitizenApi::PublicLookup},
         {{"GET", "/health"}, &CitizenApi::Health},
         {{"GET", "/ready"}, &CitizenApi::Ready},
     };
@@ -78,6 +89,15 @@ void CitizenApi::Register(Router& router)
 bool CitizenApi::AcceptsMultipart(const std::string& path)
 {
     return path == "/citizen/v1/dossiers";
+}
+
+SubmittedDocument CitizenApi::ParseDocument(const JsonInput& item)
+{
+    SubmittedDocument doc;
+    doc.name = item.RequiredString("name", kMaxDocumentName);
+    doc.form = DocumentFormFromString(item.RequiredString("form", kMaxCode), item.FieldPath("form"));
+    doc.count = static_cast<int>(item.RequiredInt("count", 1, 100));
+    return doc;
 }
 
 DossierSubmission CitizenApi::ParseSubmission(const JsonInput& body, bool agencyRequired)
@@ -100,11 +120,7 @@ DossierSubmission CitizenApi::ParseSubmission(const JsonInput& body, bool agency
     s.dossier.formDataJson = formData ? formData->Stringify() : "{}";
 
     for (const JsonInput& d : body.RequiredObjectArray("documents", kMaxDocuments)) {
-        SubmittedDocument doc;
-        doc.name = d.RequiredString("name", kMaxDocumentName);
-        doc.form = DocumentFormFromString(d.RequiredString("form", kMaxCode), d.FieldPath("form"));
-        doc.count = static_cast<int>(d.RequiredInt("count", 1, 100));
-        s.dossier.documents.push_back(std::move(doc));
+        s.dossier.documents.push_back(ParseDocument(d));
         s.attachmentNames.push_back(d.OptionalString("attachment", kMaxFileName));
     }
     s.dossier.channel = Channel::Online;
@@ -246,12 +262,6 @@ HttpResponse CitizenApi::Ready(const HttpRequest&)
     HttpResponse response = HttpResponse::Json(200, R"({"status":"ready"})");
     response.headers.emplace_back("Cache-Control", "no-store");
     return response;
-}
-
-HttpResponse CitizenApi::GetStatus(const HttpRequest& request, const CitizenCaller& caller)
-{
-    const Dossier dossier = OwnDossier(request.PathParam("code"), caller);
-    return HttpResponse::Json(200, DossierJson::ToString(DossierJson::CitizenStatus(dossier)));
 }
 
 }  // namespace motcua::server

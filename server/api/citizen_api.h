@@ -1,11 +1,13 @@
-// The citizen API (called by the citizen app's backend): signed requests, idempotent writes, submit a dossier, look
-// up its status by code; and the public probes.
+// The citizen API (called by the citizen app's backend): signed requests, idempotent writes, the catalogue, submit a
+// dossier, its status and public history, supplement, withdraw, rate, download the forms; and the public routes
+// (probes, the lookup by code the receipt's QR code leads to).
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "model/citizen_rating.h"
 #include "model/clock.h"
 #include "model/dossier.h"
 #include "model/dossier_code.h"
@@ -16,6 +18,8 @@
 #include "server/http/router.h"
 #include "server/usecases/catalogue_cache.h"
 #include "server/usecases/client_authenticator.h"
+#include "server/usecases/dossier_actions.h"
+#include "server/usecases/rate_limiter.h"
 
 namespace motcua::server {
 
@@ -30,8 +34,10 @@ struct DossierSubmission {
 
 class CitizenApi {
 public:
+    // `publicLookupsPerMinute`: how many public lookups one client address may make per minute (0: no limit).
     CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar, DossierCodeFormat codeFormat,
-               ClientAuthenticator& authenticator, CatalogueCache& catalogue, AttachmentLimits attachmentLimits = {});
+               ClientAuthenticator& authenticator, CatalogueCache& catalogue, DossierActions& actions,
+               int publicLookupsPerMinute, AttachmentLimits attachmentLimits = {});
 
     // Every route of the citizen API, in the order Register adds them; the OpenAPI document lists the same.
     static const std::vector<ApiRoute<CitizenApi>>& Routes();
@@ -44,9 +50,33 @@ public:
     HttpResponse Health(const HttpRequest& request);  // GET /health: the process is alive
     HttpResponse Ready(const HttpRequest& request);   // GET /ready: and the database answers
 
+    // citizen_api_dossiers.cpp: the catalogue and the citizen's own steps on a dossier.
+    HttpResponse ListProcedures(const HttpRequest& request, const CitizenCaller& caller);  // GET …/procedures
+    HttpResponse GetProcedure(const HttpRequest& request, const CitizenCaller& caller);    // …/procedures/{code}
+    HttpResponse Supplement(const HttpRequest& request, const CitizenCaller& caller);      // POST …/{code}/supplement
+    HttpResponse Withdraw(const HttpRequest& request, const CitizenCaller& caller);        // POST …/{code}/withdraw
+    HttpResponse Rate(const HttpRequest& request, const CitizenCaller& caller);            // POST …/{code}/rating
+    HttpResponse Receipt(const HttpRequest& request, const CitizenCaller& caller);         // GET …/{code}/receipt
+    HttpResponse Result(const HttpRequest& request, const CitizenCaller& caller);          // GET …/{code}/result
+    // GET /public/v1/dossiers/{code} and /tra-cuu/{code} (the QR code's link): no personal data, HTML for a browser,
+    // rate-limited per client address.
+    HttpResponse PublicLookup(const HttpRequest& request);
+
+    // Reads a supplement's body (`documents`, each with name, form, count and an optional `attachment`; `note`);
+    // throws BadInput naming the field. No I/O.
+    static ActionRequest ParseSupplement(const JsonInput& body);
+    // Reads a rating's body (`scores` with the nine indicators, each 0 to 2; `comment`); throws BadInput naming the
+    // field. No I/O.
+    static CitizenRating ParseRating(const JsonInput& body);
+    // Whether the answer should be the HTML page rather than JSON, by the Accept header (`page`: the default when
+    // Accept names neither, as for the QR code's link).
+    static bool WantsHtml(const std::string& accept, bool page);
+
     // Reads and type-checks the body; throws BadInput naming the field. No I/O. The desk's paper intake takes the
     // clerk's own agency, so there `agencyCode` may be left out (`agencyRequired` false).
     static DossierSubmission ParseSubmission(const JsonInput& body, bool agencyRequired = true);
+    // One listed document (`name`, `form`, `count`) of a submission or a supplement, type-checked only.
+    static SubmittedDocument ParseDocument(const JsonInput& item);
 
     // A route of the signed citizen API: the handler runs only for a verified caller, and a write that carries an
     // Idempotency-Key runs once per key (retries get the first answer).
@@ -61,6 +91,10 @@ private:
     // Inside RunSigned's transaction: the first answer for `key`, or the handler's, stored for the retries.
     HttpResponse RunOnce(const HttpRequest& request, const CitizenCaller& caller, const std::string& key,
                          SignedHandler handler);
+    // The citizen's status document of `dossier` (history, what is missing, what they may do, downloads).
+    HttpResponse StatusResponse(const Dossier& dossier, int status = 200);
+    // The latest issued form of `kinds` (in order of preference) as a download; NotFound with `missing` otherwise.
+    HttpResponse Download(const Dossier& dossier, const std::vector<OutputKind>& kinds, const char* missing);
 
     pg::Store& m_store;
     const Clock& m_clock;
@@ -69,6 +103,8 @@ private:
     ClientAuthenticator& m_authenticator;
     CatalogueCache& m_catalogue;
     AttachmentLimits m_attachmentLimits;
+    DossierActions& m_actions;
+    RateLimiter m_lookups;
 };
 
 }  // namespace motcua::server

@@ -8,6 +8,7 @@
 #include "model/inbox.h"
 #include "model/stage_deadlines.h"
 #include "model/workflow.h"
+#include "server/usecases/dossier_actions.h"
 
 namespace motcua::server {
 
@@ -56,6 +57,15 @@ Object::Ptr AgencyObject(const std::vector<Agency>& agencies, std::int64_t id)
     }
     o->set("code", Poco::Dynamic::Var());
     o->set("name", Poco::Dynamic::Var());
+    return o;
+}
+
+Object::Ptr DocumentObject(const std::string& name, DocumentForm form, int count)
+{
+    Object::Ptr o = NewObject();
+    o->set("name", name);
+    o->set("form", std::string(motcua::ToString(form)));
+    o->set("count", count);
     return o;
 }
 
@@ -169,13 +179,8 @@ Object::Ptr DossierJson::Detail(const DetailParts& parts)
     o->set("formData", ParseFormData(dossier.formDataJson));
 
     Array::Ptr documents = new Array;
-    for (const SubmittedDocument& d : dossier.documents) {
-        Object::Ptr item = NewObject();
-        item->set("name", d.name);
-        item->set("form", std::string(motcua::ToString(d.form)));
-        item->set("count", d.count);
-        documents->add(item);
-    }
+    for (const SubmittedDocument& d : dossier.documents)
+        documents->add(DocumentObject(d.name, d.form, d.count));
     o->set("documents", documents);
     Array::Ptr attachments = new Array;
     for (const AttachmentInfo& attachment : parts.attachments)
@@ -248,15 +253,185 @@ Object::Ptr DossierJson::Detail(const DetailParts& parts)
     return o;
 }
 
-Object::Ptr DossierJson::CitizenStatus(const Dossier& dossier)
+namespace {
+
+// The history events the citizen sees, and whether the note is for them too (what is missing, the reasons of a
+// refusal or stop, the new appointment's reason). Assignment, consultations, proposals and rework are the agencies'
+// own steps and stay out, with their notes.
+struct PublicEvent {
+    Action action;
+    bool publicNote;
+};
+// clang-format off
+constexpr PublicEvent kPublicEvents[] = {
+    {Action::Submit, false},
+    {Action::Accept, false},
+    {Action::RequestSupplement, true},
+    {Action::Refuse, true},
+    {Action::Supplement, true},
+    {Action::Forward, false},
+    {Action::RequestFees, true},
+    {Action::PayFees, false},
+    {Action::Approve, false},
+    {Action::ReturnResult, false},
+    {Action::Reschedule, true},
+    {Action::Withdraw, true},
+    {Action::Stop, true},
+    {Action::CloseUnsupplied, false},
+};
+// clang-format on
+
+const PublicEvent* FindPublicEvent(Action action)
+{
+    for (const PublicEvent& e : kPublicEvents)
+        if (e.action == action)
+            return &e;
+    return nullptr;
+}
+
+std::string AgencyName(const std::vector<Agency>& agencies, std::optional<std::int64_t> id)
+{
+    for (const Agency& a : agencies)
+        if (id && a.id == *id)
+            return a.name;
+    return {};
+}
+
+Object::Ptr PublicAgency(const std::vector<Agency>& agencies, std::int64_t id)
+{
+    Object::Ptr o = AgencyObject(agencies, id);
+    o->remove("id");
+    return o;
+}
+
+// The summary every citizen-facing document starts with; `o` gets code, status, procedure, agency and dates.
+void SetPublicSummary(Object& o, const Dossier& dossier, const Procedure& procedure,
+                      const std::vector<Agency>& agencies)
+{
+    o.set("code", dossier.code);
+    o.set("status", static_cast<int>(dossier.status));
+    o.set("statusName", std::string(VietnameseName(dossier.status)));
+    Object::Ptr p = NewObject();
+    p->set("code", procedure.code);
+    p->set("name", procedure.name);
+    o.set("procedure", p);
+    o.set("receivingAgency", PublicAgency(agencies, dossier.receivingAgencyId));
+    o.set("receivedAt", OptionalTime(dossier.receivedAt));
+    o.set("appointmentAt", OptionalTime(dossier.dueAt));
+}
+
+}  // namespace
+
+Object::Ptr DossierJson::CitizenStatus(const CitizenParts& parts)
+{
+    const Dossier& dossier = parts.dossier;
+    Object::Ptr o = NewObject();
+    SetPublicSummary(*o, dossier, parts.procedure, parts.agencies);
+    o->set("submittedAt", FormatIso8601(dossier.submittedAt));
+    o->set("handlingAgency", PublicAgency(parts.agencies, dossier.handlingAgencyId));
+
+    // What is missing: the open request's notice (the desk's or the handler's), and when the 15 days run out.
+    Poco::Dynamic::Var supplement;
+    if (dossier.status == NationalStatus::SupplementRequested) {
+        for (auto h = parts.history.rbegin(); h != parts.history.rend(); ++h) {
+            if (h->action != Action::RequestSupplement)
+                continue;
+            Object::Ptr request = NewObject();
+            request->set("requestedAt", FormatIso8601(h->at));
+            request->set("missing", h->note);
+            request->set("supplyBy", FormatIso8601(h->at + DossierActions::kSupplementWait));
+            supplement = request;
+            break;
+        }
+    }
+    o->set("supplementRequest", supplement);
+    const bool decided = dossier.status == NationalStatus::ResultReady || dossier.status == NationalStatus::Returned;
+    o->set("outcome", decided && dossier.outcome != Outcome::None
+                          ? Poco::Dynamic::Var(std::string(motcua::ToString(dossier.outcome)))
+                          : Poco::Dynamic::Var());
+    o->set("refusalReasons", decided && dossier.outcome == Outcome::Refuse ? Poco::Dynamic::Var(dossier.outcomeNote)
+                                                                           : Poco::Dynamic::Var());
+
+    Array::Ptr actions = new Array;
+    for (const std::string& action : parts.actions)
+        actions->add(action);
+    o->set("actions", actions);
+    const std::string self = "/citizen/v1/dossiers/" + dossier.code;
+    o->set("receipt", parts.hasReceipt ? Poco::Dynamic::Var(self + "/receipt") : Poco::Dynamic::Var());
+    o->set("result", parts.hasResult ? Poco::Dynamic::Var(self + "/result") : Poco::Dynamic::Var());
+    o->set("rating",
+           parts.rating ? Poco::Dynamic::Var(RatingObject(dossier.code, *parts.rating)) : Poco::Dynamic::Var());
+
+    Array::Ptr events = new Array;
+    for (const pg::HistoryRow& h : parts.history) {
+        const PublicEvent* shown = FindPublicEvent(h.action);
+        if (!shown)
+            continue;
+        Object::Ptr e = NewObject();
+        e->set("at", FormatIso8601(h.at));
+        e->set("action", std::string(motcua::ToString(h.action)));
+        e->set("status", static_cast<int>(h.to.status));
+        e->set("statusName", std::string(VietnameseName(h.to.status)));
+        e->set("agency", AgencyName(parts.agencies, h.toAgencyId));
+        e->set("note", shown->publicNote && !h.note.empty() ? Poco::Dynamic::Var(h.note) : Poco::Dynamic::Var());
+        events->add(e);
+    }
+    o->set("history", events);
+    return o;
+}
+
+Object::Ptr DossierJson::PublicStatus(const Dossier& dossier, const Procedure& procedure,
+                                      const std::vector<Agency>& agencies)
 {
     Object::Ptr o = NewObject();
-    o->set("code", dossier.code);
-    o->set("status", static_cast<int>(dossier.status));
-    o->set("statusName", std::string(VietnameseName(dossier.status)));
-    o->set("submittedAt", FormatIso8601(dossier.submittedAt));
-    o->set("receivedAt", OptionalTime(dossier.receivedAt));
-    o->set("appointmentAt", OptionalTime(dossier.dueAt));
+    SetPublicSummary(*o, dossier, procedure, agencies);
+    return o;
+}
+
+Object::Ptr DossierJson::ProcedureItem(const Procedure& procedure)
+{
+    Object::Ptr o = NewObject();
+    o->set("code", procedure.code);
+    o->set("name", procedure.name);
+    o->set("sector", procedure.sector);
+    o->set("competentLevel", std::string(motcua::ToString(procedure.competentLevel)));
+    Object::Ptr time = NewObject();
+    time->set("value", procedure.processingTime);
+    time->set("unit", std::string(motcua::ToString(procedure.processingUnit)));
+    o->set("processingTime", time);
+    o->set("feeVnd", procedure.feeVnd);
+    o->set("resultType", procedure.resultType);
+    o->set("online", procedure.online);
+    Array::Ptr documents = new Array;
+    for (const RequiredDocument& d : procedure.documents) {
+        Object::Ptr item = DocumentObject(d.name, d.form, d.count);
+        item->set("mandatory", d.mandatory);
+        documents->add(item);
+    }
+    o->set("requiredDocuments", documents);
+    Array::Ptr fields = new Array;
+    for (const FormField& f : procedure.formFields) {
+        Object::Ptr item = NewObject();
+        item->set("key", f.key);
+        item->set("label", f.label);
+        item->set("type", std::string(motcua::ToString(f.type)));
+        item->set("required", f.required);
+        fields->add(item);
+    }
+    o->set("formFields", fields);
+    return o;
+}
+
+Object::Ptr DossierJson::RatingObject(const std::string& dossierCode, const CitizenRating& rating)
+{
+    Object::Ptr o = NewObject();
+    o->set("code", dossierCode);
+    o->set("ratedAt", FormatIso8601(rating.ratedAt));
+    Object::Ptr scores = NewObject();
+    for (std::size_t i = 0; i < kRatingIndicatorCount; ++i)
+        scores->set(kRatingIndicators[i].key, rating.scores[i]);
+    o->set("scores", scores);
+    o->set("comment", rating.comment);
     return o;
 }
 
@@ -265,6 +440,15 @@ std::string DossierJson::ToString(const Object::Ptr& object)
     std::ostringstream out;
     object->stringify(out);
     return out.str();
+}
+
+HttpResponse DossierJson::Download(const std::string& dossierCode, const pg::StoredOutput& output,
+                                   const std::string& suffix)
+{
+    HttpResponse response = HttpResponse::Binary(output.mediaType, output.bytes);
+    response.headers.emplace_back(
+        "Content-Disposition", "inline; filename=\"" + dossierCode + "-" + FormNumber(output.kind) + suffix + ".pdf\"");
+    return response;
 }
 
 }  // namespace motcua::server

@@ -1,7 +1,8 @@
-// The JSON documents the APIs answer with (inbox item, dossier detail, citizen status), built in one place so
-// the citizen API, the staff API and the OpenAPI documents agree.
+// The documents the APIs answer with (inbox item, dossier detail, citizen status, catalogue, issued forms), built in
+// one place so the citizen API, the staff API and the OpenAPI documents agree.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,10 +10,12 @@
 
 #include "model/agency.h"
 #include "model/attachment.h"
+#include "model/citizen_rating.h"
 #include "model/dossier.h"
 #include "model/postgres/store.h"
 #include "model/procedure.h"
 #include "model/workflow.h"
+#include "server/http/http_response.h"
 
 namespace motcua::server {
 
@@ -37,8 +40,29 @@ public:
     // An open question to the caller's agency, as GET /staff/v1/consultations lists it.
     static Poco::JSON::Object::Ptr ConsultationItem(const Dossier& dossier, const Procedure& procedure,
                                                     const std::vector<Agency>& agencies, const pg::Consultation& c);
-    static Poco::JSON::Object::Ptr CitizenStatus(const Dossier& dossier);
+    // The citizen's view of their dossier: the summary, the public history, what is missing, what they may do now.
+    struct CitizenParts {
+        Dossier dossier;
+        Procedure procedure;
+        std::vector<Agency> agencies;
+        std::vector<pg::HistoryRow> history;
+        bool hasReceipt = false;
+        bool hasResult = false;
+        std::optional<CitizenRating> rating;
+        std::vector<std::string> actions;  // the citizen's routes open now: "supplement", "withdraw", "rating"
+    };
+    static Poco::JSON::Object::Ptr CitizenStatus(const CitizenParts& parts);
+    // What anyone holding the code may read: no personal data (no applicant, no documents, no notes).
+    static Poco::JSON::Object::Ptr PublicStatus(const Dossier& dossier, const Procedure& procedure,
+                                                const std::vector<Agency>& agencies);
+    // A procedure of the catalogue as the citizen app shows it.
+    static Poco::JSON::Object::Ptr ProcedureItem(const Procedure& procedure);
+    static Poco::JSON::Object::Ptr RatingObject(const std::string& dossierCode, const CitizenRating& rating);
     static std::string ToString(const Poco::JSON::Object::Ptr& object);
+    // An issued form as downloaded, inline, named "<code>-<form number><suffix>.pdf" (the staff's by-id route adds
+    // "-<output id>" as the suffix).
+    static HttpResponse Download(const std::string& dossierCode, const pg::StoredOutput& output,
+                                 const std::string& suffix = {});
 };
 
 }  // namespace motcua::server

@@ -192,10 +192,7 @@ HttpResponse StaffApi::Receipt(const HttpRequest& request)
     std::optional<pg::StoredOutput> receipt = m_store.LoadOutput(dossier.id, OutputKind::Receipt);
     if (!receipt)
         throw Error(ErrorCategory::NotFound, N_("This dossier has no receipt yet"), {}, dossier.code);
-    HttpResponse response = HttpResponse::Binary(receipt->mediaType, receipt->bytes);
-    response.headers.emplace_back(
-        "Content-Disposition", "inline; filename=\"" + dossier.code + "-" + FormNumber(OutputKind::Receipt) + ".pdf\"");
-    return response;
+    return DossierJson::Download(dossier.code, *receipt);
 }
 
 HttpResponse StaffApi::AttachmentFile(const HttpRequest& request)

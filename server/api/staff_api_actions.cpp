@@ -181,11 +181,7 @@ HttpResponse StaffApi::Output(const HttpRequest& request)
             throw;
         throw Error(ErrorCategory::NotFound, N_("Document not found"), {}, text);
     }
-    const std::string form = FormNumber(found->first.kind);
-    HttpResponse response = HttpResponse::Binary(found->second.mediaType, found->second.bytes);
-    response.headers.emplace_back("Content-Disposition", "inline; filename=\"" + dossier->code + "-" + form + "-" +
-                                                             std::to_string(id) + ".pdf\"");
-    return response;
+    return DossierJson::Download(dossier->code, found->second, "-" + std::to_string(id));
 }
 
 HttpResponse StaffApi::RegisterBook(const HttpRequest& request)

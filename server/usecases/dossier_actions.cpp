@@ -16,7 +16,6 @@ namespace {
 constexpr std::size_t kMaxReason = 2000;  // characters; a reason is a paragraph, not a file
 constexpr std::size_t kMaxMissingDocuments = 50;
 constexpr std::size_t kMaxDocumentName = 500;
-constexpr std::chrono::days kSupplementWait{15};  // art. 19.5, calendar days from the notice
 
 std::string RequiredText(const std::string& value, const char* field)
 {
@@ -82,12 +81,49 @@ Dossier DossierActions::Execute(const StaffMember& staff, std::int64_t dossierId
         throw pg::StaleVersionError(m_store.LastChange(dossierId).value_or(pg::ChangeStamp{}), dossier.version,
                                     request.version);
     const Transition& transition = NextState({dossier.status, dossier.subState}, action, staff.role);
+    return Apply(staff, staff.id, dossier, transition, request);
+}
+
+const Transition& DossierActions::CitizenStep(const Dossier& dossier, Action action)
+{
+    const WorkflowState state{dossier.status, dossier.subState};
+    if (const Transition* t = FindTransition(state, action, Role::Citizen))
+        return *t;
+    const std::string detail = std::string(ToString(dossier.status)) + "/" + ToString(dossier.subState);
+    switch (action) {
+    case Action::Supplement:
+        throw Error(ErrorCategory::NotAllowed,
+                    N_("This dossier is not waiting for a supplement: none was requested, or it was supplied"), {},
+                    detail);
+    case Action::Withdraw:
+        throw Error(ErrorCategory::NotAllowed,
+                    N_("This dossier can no longer be withdrawn: a withdrawal may be asked once, until the result is "
+                       "ready"),
+                    {}, detail);
+    default: return NextState(state, action, Role::Citizen);  // throws: the table's own message
+    }
+}
+
+Dossier DossierActions::ExecuteForCitizen(const Dossier& dossier, const ActionRequest& request)
+{
+    const Transition& transition = CitizenStep(dossier, request.action);
+    StaffMember citizen;
+    citizen.role = Role::Citizen;
+    citizen.agencyId = dossier.handlingAgencyId;
+    ActionRequest current = request;
+    current.version = dossier.version;  // the citizen does not send one: the dossier as the caller just read it
+    return Apply(citizen, std::nullopt, dossier, transition, current);
+}
+
+Dossier DossierActions::Apply(const StaffMember& actor, std::optional<std::int64_t> staffId, const Dossier& dossier,
+                              const Transition& transition, const ActionRequest& request)
+{
     const Instant now = m_clock.Now();
-    pg::TransitionRequest apply = Prepare(staff, dossier, transition, request, now);
+    pg::TransitionRequest apply = Prepare(actor, dossier, transition, request, now);
     apply.dossierId = dossier.id;
     apply.expectedVersion = request.version;
     apply.transition = &transition;
-    apply.staffId = staff.id;
+    apply.staffId = staffId;
     apply.now = now;
     return m_store.ApplyTransition(apply);
 }
@@ -163,7 +199,8 @@ pg::TransitionRequest DossierActions::Prepare(const StaffMember& staff, const Do
     }
 
     case Action::Supplement:
-        step.note = NormalizeSpaces(request.note);
+        step.note = SupplementNote(request.documents, NormalizeSpaces(request.note));
+        step.change.addedDocuments = request.documents;
         if (t.from.subState == SubState::SupplementAfterAppraisal) {
             // Art. 19.5: the processing time starts over, in full, from the supplement.
             step.change.clockStartedAt = now;
@@ -434,7 +471,8 @@ int DossierActions::CloseUnsupplied(int batchSize)
 {
     const Instant now = m_clock.Now();
     int closed = 0;
-    const std::vector<std::int64_t> due = m_store.AwaitingSupplementSince(now - kSupplementWait, batchSize);
+    const std::vector<std::int64_t> due =
+        m_store.AwaitingSupplementSince(now - DossierActions::kSupplementWait, batchSize);
     if (due.empty())
         return 0;
     // One read of the agencies for the whole batch: the job runs every few minutes, mostly with nothing to close.

@@ -1,6 +1,7 @@
 // Use case "act on a dossier": every staff action of the workflow with its own rules, deadlines, history and forms.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -30,10 +31,14 @@ struct ActionRequest {
     std::string reason;                          // refuse, return_for_rework, stop, reschedule
     std::optional<Outcome> outcome;              // propose_result
     std::optional<Instant> newDueAt;             // reschedule; forward in parallel: the consulted agency's deadline
+    std::vector<SubmittedDocument> documents;    // supplement: what the citizen supplies online
 };
 
 class DossierActions {
 public:
+    // Art. 19.5: a dossier whose supplement did not come within this many calendar days of the notice is closed.
+    static constexpr std::chrono::days kSupplementWait{15};
+
     DossierActions(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar, const FormPrinter& forms);
 
     // In this order: NotFound outside the caller's agency; Conflict (who changed it and when) on a stale version;
@@ -41,6 +46,15 @@ public:
     // a deadline, the once-only rules); BadInput naming the field for a missing or invalid field. Nothing is written
     // unless the action succeeds. Returns the dossier as stored.
     Dossier Execute(const StaffMember& staff, std::int64_t dossierId, const ActionRequest& request);
+
+    // The citizen's own steps on their dossier (supplement, withdraw), as the table allows the citizen role, on the
+    // dossier as the caller read it (its version: a change in between answers Conflict). NotAllowed with a message
+    // for the citizen when the dossier's state does not allow the step (no supplement was requested, …); BadInput
+    // naming the field; nothing is written unless the step succeeds. Returns the dossier as stored.
+    Dossier ExecuteForCitizen(const Dossier& dossier, const ActionRequest& request);
+    // The table's row for the citizen's `action` on `dossier` as it stands, or NotAllowed with the citizen's message
+    // (what ExecuteForCitizen checks first; callers may check before reading a body).
+    static const Transition& CitizenStep(const Dossier& dossier, Action action);
 
     // The API actions `staff` may ask for now, by the table and the rules that need no more than the dossier and the
     // caller (the agency holding it or consulted, the assigned handler, the agency's assignment setting, an open
@@ -65,6 +79,9 @@ private:
     // transition that depend on the action (Execute fills in the dossier, version, row, staff and time).
     pg::TransitionRequest Prepare(const StaffMember& staff, const Dossier& dossier, const Transition& t,
                                   const ActionRequest& request, Instant now) const;
+    // Applies `transition` to `dossier` as `actor` (staffId: the acting staff member, empty for the citizen).
+    Dossier Apply(const StaffMember& actor, std::optional<std::int64_t> staffId, const Dossier& dossier,
+                  const Transition& transition, const ActionRequest& request);
     pg::DossierChange AcceptChange(const Dossier& dossier, const Procedure& procedure, Instant now) const;
 
     pg::Store& m_store;

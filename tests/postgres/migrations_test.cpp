@@ -28,6 +28,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0005_citizen_door",
     "0006_outbox",
     "0007_attachments",
+    "0008_citizen_routes",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 
@@ -85,7 +86,8 @@ BOOST_AUTO_TEST_CASE(migrates_an_empty_database_from_zero)
 
     for (const char* table : {"agency", "procedure", "procedure_document", "staff", "staff_session", "dossier",
                               "dossier_form", "dossier_document", "dossier_pause", "dossier_event", "dossier_output",
-                              "dossier_code_counter", "dossier_attachment", "schema_migrations"}) {
+                              "dossier_code_counter", "dossier_attachment", "procedure_form_field", "dossier_rating",
+                              "schema_migrations"}) {
         BOOST_TEST_CONTEXT("table " << table)
         {
             BOOST_TEST(db.AdminCount(std::string("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"

@@ -68,6 +68,9 @@ FixtureCatalogue SeedFixtureCatalogue(pg::Store& store,
                        {"Giấy chứng sinh", DocumentForm::Original, 1, true},
                        {"Giấy tờ tùy thân của người đi đăng ký", DocumentForm::Copy, 1, false}};
     birth.resultType = "Giấy khai sinh";
+    birth.formFields = {{"childName", "Họ, chữ đệm, tên người được khai sinh", FormFieldType::Text, true},
+                        {"childDateOfBirth", "Ngày, tháng, năm sinh", FormFieldType::CalendarDate, true},
+                        {"serial", "Số thứ tự (dữ liệu thử)", FormFieldType::Number, false}};
     c.birthRegistration = AddProcedure(seeder, birth);
 
     Procedure permit;
@@ -82,6 +85,8 @@ FixtureCatalogue SeedFixtureCatalogue(pg::Store& store,
                         {"Bản vẽ thiết kế xây dựng", DocumentForm::Original, 2, true}};
     permit.feeVnd = 75000;
     permit.resultType = "Giấy phép xây dựng";
+    permit.formFields = {{"plotNumber", "Số thửa đất", FormFieldType::Text, true},
+                         {"floorArea", "Tổng diện tích sàn (m²)", FormFieldType::Number, true}};
     c.buildingPermit = AddProcedure(seeder, permit);
 
     Procedure dispute;

@@ -14,14 +14,15 @@ namespace motcua::test {
 struct FixtureCatalogue {
     static constexpr const char* kPassword = "correct horse battery staple";
 
-    Agency province;              // 000.00.00.H41
-    Agency department;            // 000.00.12.H41, child of the province
-    Agency commune;               // 000.31.21.H41, child of the province: where the staff work; clerks may assign
-    Agency otherCommune;          // 000.32.22.H41
-    Procedure birthRegistration;  // commune level, 3 working days, online
-    Procedure buildingPermit;     // department level, 15 working days, online
-    Procedure landDispute;        // commune level, 45 calendar days, not online
-    StaffMember clerk;            // all at the commune except the admin (province)
+    Agency province;      // 000.00.00.H41
+    Agency department;    // 000.00.12.H41, child of the province
+    Agency commune;       // 000.31.21.H41, child of the province: where the staff work; clerks may assign
+    Agency otherCommune;  // 000.32.22.H41
+    Procedure
+        birthRegistration;     // commune level, 3 working days, online; form fields childName, childDateOfBirth, serial
+    Procedure buildingPermit;  // department level, 15 working days, online
+    Procedure landDispute;     // commune level, 45 calendar days, not online
+    StaffMember clerk;         // all at the commune except the admin (province)
     StaffMember handler;
     StaffMember manager;
     StaffMember signer;
