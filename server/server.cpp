@@ -23,6 +23,21 @@ SecretBox ClientKey(const ServerConfig& config)
     return SecretBox();
 }
 
+HttpServiceOptions HttpOptions(const ServerConfig& config)
+{
+    HttpServiceOptions o;
+    o.connections = config.connectionThreads;
+    o.queued = config.connectionQueue;
+    o.maxBodyBytes = config.maxBodyBytes;
+    o.logRequests = config.logRequests;
+    o.headTimeout = config.headTimeout;
+    o.bodyTimeout = config.bodyTimeout;
+    o.keepAliveTimeout = config.keepAliveTimeout;
+    o.retryAfter = config.overloadRetryAfter;
+    o.limits.push_back({"/citizen/", config.EffectiveCitizenConcurrency(), config.citizenWait, "citizen"});
+    return o;
+}
+
 void Report(const std::string& message)
 {
     std::cerr << "motcua-server: " << message << '\n';
@@ -45,10 +60,11 @@ Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, 
       m_forms(m_config.EffectivePublicUrl()),
       m_actions(store, clock, m_calendar, m_forms),
       m_authenticator(store, clock, ClientKey(m_config), m_config.requestSkew),
-      m_citizenApi(store, clock, m_calendar, DossierCodeFormat(m_config.dossierCodePattern), m_authenticator),
+      m_citizenApi(store, clock, m_calendar, DossierCodeFormat(m_config.dossierCodePattern), m_authenticator,
+                   m_metrics),
       m_staffApi(store, clock, m_sessions, m_actions, m_forms, DossierCodeFormat(m_config.dossierCodePattern),
                  m_config.inboxDefaultLimit, m_config.inboxMaxLimit),
-      m_http(m_router, m_problems, HttpServiceOptions{m_config.threads, m_config.maxBodyBytes, m_config.logRequests}),
+      m_http(m_router, m_problems, m_metrics, HttpOptions(m_config)),
       m_closing(
           "closing unsupplied dossiers", m_config.closingInterval, [this] { m_actions.CloseUnsupplied(); }, Report),
       m_housekeeping(

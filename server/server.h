@@ -12,6 +12,7 @@
 #include "server/api/citizen_api.h"
 #include "server/api/staff_api.h"
 #include "server/http/http_service.h"
+#include "server/http/metrics.h"
 #include "server/http/problem_responder.h"
 #include "server/http/router.h"
 #include "server/http/translator.h"
@@ -47,11 +48,15 @@ public:
     const Translator& Messages() const noexcept { return m_translator; }
     DossierActions& Actions() noexcept { return m_actions; }
     ClientAuthenticator& Authenticator() noexcept { return m_authenticator; }
+    // Where other parts register their gauges (Metrics::RegisterGauge), e.g. the outbox backlog.
+    Metrics& MetricsRegistry() noexcept { return m_metrics; }
+    const HttpService& Http() const noexcept { return m_http; }
 
 private:
     ServerConfig m_config;
     Translator m_translator;
     ProblemResponder m_problems;
+    Metrics m_metrics;
     PasswordHasher m_hasher;
     SessionService m_sessions;
     WorkingCalendar m_calendar;

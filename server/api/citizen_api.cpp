@@ -27,12 +27,13 @@ constexpr std::size_t kMaxDocuments = 100;
 }  // namespace
 
 CitizenApi::CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar,
-                       DossierCodeFormat codeFormat, ClientAuthenticator& authenticator)
+                       DossierCodeFormat codeFormat, ClientAuthenticator& authenticator, const Metrics& metrics)
     : m_store(store),
       m_clock(clock),
       m_calendar(calendar),
       m_codeFormat(std::move(codeFormat)),
-      m_authenticator(authenticator)
+      m_authenticator(authenticator),
+      m_metrics(metrics)
 {}
 
 namespace {
@@ -62,6 +63,7 @@ const std::vector<ApiRoute<CitizenApi>>& CitizenApi::Routes()
         Signed("GET", "/citizen/v1/dossiers/{code}", &CitizenApi::GetStatus),
         {{"GET", "/health"}, &CitizenApi::Health},
         {{"GET", "/ready"}, &CitizenApi::Ready},
+        {{"GET", "/metrics"}, &CitizenApi::MetricsText},
     };
     return kRoutes;
 }
@@ -215,6 +217,15 @@ HttpResponse CitizenApi::Ready(const HttpRequest&)
 {
     m_store.Ping();  // Error(Environment) → 503 problem details when the database cannot be reached
     HttpResponse response = HttpResponse::Json(200, R"({"status":"ready"})");
+    response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
+}
+
+HttpResponse CitizenApi::MetricsText(const HttpRequest&)
+{
+    HttpResponse response;
+    response.contentType = Metrics::kContentType;
+    response.body = m_metrics.Exposition();
     response.headers.emplace_back("Cache-Control", "no-store");
     return response;
 }

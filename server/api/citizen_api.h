@@ -11,6 +11,7 @@
 #include "model/postgres/store.h"
 #include "model/working_calendar.h"
 #include "server/http/json_input.h"
+#include "server/http/metrics.h"
 #include "server/http/router.h"
 #include "server/usecases/client_authenticator.h"
 
@@ -26,7 +27,7 @@ struct DossierSubmission {
 class CitizenApi {
 public:
     CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar, DossierCodeFormat codeFormat,
-               ClientAuthenticator& authenticator);
+               ClientAuthenticator& authenticator, const Metrics& metrics);
 
     // Every route of the citizen API, in the order Register adds them; the OpenAPI document lists the same.
     static const std::vector<ApiRoute<CitizenApi>>& Routes();
@@ -34,8 +35,9 @@ public:
 
     HttpResponse Submit(const HttpRequest& request, const CitizenCaller& caller);     // POST /citizen/v1/dossiers
     HttpResponse GetStatus(const HttpRequest& request, const CitizenCaller& caller);  // GET …/dossiers/{code}
-    HttpResponse Health(const HttpRequest& request);  // GET /health: the process is alive
-    HttpResponse Ready(const HttpRequest& request);   // GET /ready: and the database answers
+    HttpResponse Health(const HttpRequest& request);       // GET /health: the process is alive
+    HttpResponse Ready(const HttpRequest& request);        // GET /ready: and the database answers
+    HttpResponse MetricsText(const HttpRequest& request);  // GET /metrics: Prometheus text
 
     // Reads and type-checks the body; throws BadInput naming the field. No I/O. The desk's paper intake takes the
     // clerk's own agency, so there `agencyCode` may be left out (`agencyRequired` false).
@@ -58,6 +60,7 @@ private:
     const WorkingCalendar& m_calendar;
     DossierCodeFormat m_codeFormat;
     ClientAuthenticator& m_authenticator;
+    const Metrics& m_metrics;
 };
 
 }  // namespace motcua::server
