@@ -52,17 +52,6 @@ bool ConnectionDeadlines::Expired(const Poco::Net::StreamSocket& socket) const
     return found != m_entries.end() && found->second.expired;
 }
 
-void ConnectionDeadlines::ShutAll()
-{
-    std::lock_guard lock(m_mutex);
-    for (auto& [key, e] : m_entries) {
-        try {
-            e.socket.shutdown();
-        } catch (const Poco::Exception&) {  // already closed by the peer: nothing to wake
-        }
-    }
-}
-
 void ConnectionDeadlines::Run()
 {
     std::unique_lock lock(m_mutex);

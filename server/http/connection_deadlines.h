@@ -24,14 +24,12 @@ public:
 
     // The connection must have read what it waits for within `within` from now.
     void Arm(const Poco::Net::StreamSocket& socket, Clock::duration within);
-    // No deadline while the server itself works on the request (it stays tracked for ShutAll).
+    // No deadline while the server itself works on the request.
     void Disarm(const Poco::Net::StreamSocket& socket);
     // Stops tracking; call before the connection closes its socket, so a reused descriptor is never shut.
     void Forget(const Poco::Net::StreamSocket& socket);
     // Whether the connection's reading was shut because a deadline passed.
     bool Expired(const Poco::Net::StreamSocket& socket) const;
-    // Shuts both directions of every tracked connection (the service stops).
-    void ShutAll();
 
 private:
     struct Entry {
