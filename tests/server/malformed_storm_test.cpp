@@ -17,7 +17,6 @@
 
 using motcua::server::ServerConfig;
 using motcua::test::ApiFixture;
-using motcua::test::HttpReply;
 using motcua::test::RawConnection;
 using motcua::test::RawReply;
 using motcua::test::RawRequest;
