@@ -59,4 +59,10 @@ double BenchOptions::Number(const std::string& name, double min, double max, dou
     return value;
 }
 
+std::optional<std::string> BenchOptions::Text(const std::string& name) const
+{
+    auto it = m_values.find(name);
+    return it == m_values.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
 }  // namespace motcua::bench

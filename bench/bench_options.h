@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -24,6 +25,8 @@ public:
     // The option as a number in [min, max], or `fallback` when absent; UsageError otherwise.
     long long Integer(const std::string& name, long long min, long long max, long long fallback) const;
     double Number(const std::string& name, double min, double max, double fallback) const;
+    // The option's text as given, or empty when absent.
+    std::optional<std::string> Text(const std::string& name) const;
 
 private:
     std::map<std::string, std::string> m_values;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <functional>
 #include <iomanip>
 #include <latch>
@@ -12,6 +13,7 @@
 #include <string>
 #include <thread>
 #include <tuple>
+#include <unistd.h>
 #include <vector>
 
 #include <Poco/JSON/Array.h>
@@ -23,11 +25,13 @@
 #include <Poco/StreamCopier.h>
 
 #include "bench/measurement.h"
+#include "bench/pgbench_baseline.h"
 #include "model/dossier_code.h"
 #include "model/error.h"
 #include "model/postgres/store.h"
 #include "model/time.h"
 #include "server/server.h"
+#include "server/usecases/request_signature.h"
 #include "tests/support/fixture_catalogue.h"
 #include "tests/support/settable_clock.h"
 #include "tests/support/test_database.h"
@@ -36,6 +40,13 @@ namespace motcua::bench {
 namespace {
 
 constexpr int kWarmUpPerClient = 10;
+constexpr const char* kBenchClient = "bench-app";
+constexpr const char* kBenchSecret = "bench-app-secret";
+constexpr const char* kBenchClientKey = "101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f";
+// A phase's dossiers to one agency share one day's sequence (at most 9999): the HTTP clients of such a phase
+// prepare no more than this many between them.
+constexpr int kOneAgencyCapacity = 9000;
+constexpr int kSpreadCapacity = 30000;
 constexpr unsigned kPlanSeed = 20261123;
 
 // Each phase has a day of its own at 09:00 in Vietnam, hence its own daily code counters: one phase's codes never
@@ -108,9 +119,10 @@ using PrepareClient = std::function<Submit(int client, const std::vector<std::si
 
 struct PhaseShape {
     int clients = 0;
-    int perClient = 0;
+    int perClient = 0;  // prepared requests per client: the most it can send before the time is up
     std::chrono::seconds limit{0};
     std::size_t agencies = 0;
+    double perClientRate = 0;  // > 0: each client sends at this steady rate (requests per second), else flat out
 };
 
 PhaseResult RunPhase(const std::string& name, const PhaseShape& shape, const PrepareClient& prepare)
@@ -140,7 +152,15 @@ PhaseResult RunPhase(const std::string& name, const PhaseShape& shape, const Pre
             go.wait();
             if (!submit)
                 return;
+            const auto start = SteadyClock::now();
             for (int i = 0; i < shape.perClient; ++i) {
+                if (shape.perClientRate > 0) {
+                    // Paced: request i is due at start + i / rate (clients start at once, staggered by a fraction).
+                    const auto due =
+                        start + std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(
+                                    (i + static_cast<double>(c) / static_cast<double>(clients)) / shape.perClientRate));
+                    std::this_thread::sleep_until(due);
+                }
                 if (SteadyClock::now() >= deadline) {
                     timedOut = true;
                     break;
@@ -183,9 +203,10 @@ PhaseResult RunPhase(const std::string& name, const PhaseShape& shape, const Pre
     return r;
 }
 
-// A citizen-app backend: one keep-alive connection per client, as a connection pool would hold.
+// A citizen-app backend: one keep-alive connection per client, as a connection pool would hold; every request
+// signed (service call) and carrying its own Idempotency-Key, as the contract asks of a real app.
 PrepareClient HttpClients(std::uint16_t port, const std::vector<Agency>& agencies, const Procedure& procedure,
-                          int serialBase, int perClient, Instant now)
+                          int serialBase, int perClient, Instant now, const std::string& secret)
 {
     return [=, &agencies, &procedure](int client, const std::vector<std::size_t>& plan) -> Submit {
         auto bodies = std::make_shared<std::vector<std::string>>();
@@ -199,13 +220,20 @@ PrepareClient HttpClients(std::uint16_t port, const std::vector<Agency>& agencie
         auto session = std::make_shared<Poco::Net::HTTPClientSession>("127.0.0.1", port);
         session->setKeepAlive(true);
         session->setTimeout(Poco::Timespan(30, 0));
-        return [session, bodies](int i) {
+        const std::string timestamp = std::to_string(now.time_since_epoch().count());
+        return [session, bodies, timestamp, secret, client](int i) {
             const std::string& body = (*bodies)[static_cast<std::size_t>(i)];
-            Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, "/citizen/v1/dossiers",
-                                           Poco::Net::HTTPMessage::HTTP_1_1);
+            const std::string path = "/citizen/v1/dossiers";
+            Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, path, Poco::Net::HTTPMessage::HTTP_1_1);
             request.setKeepAlive(true);
             request.setContentType("application/json");
             request.setContentLength64(static_cast<Poco::Int64>(body.size()));
+            request.set(server::kClientHeader, kBenchClient);
+            request.set(server::kTimestampHeader, timestamp);
+            request.set(server::kCitizenHeader, "");
+            request.set(server::kSignatureHeader, server::SignRequest(secret, {"POST", path, timestamp, "", body}));
+            request.set("Idempotency-Key",
+                        "bench-" + timestamp + "-" + std::to_string(client) + "-" + std::to_string(i));
             session->sendRequest(request) << body;
             Poco::Net::HTTPResponse response;
             std::istream& in = session->receiveResponse(response);
@@ -214,25 +242,6 @@ PrepareClient HttpClients(std::uint16_t port, const std::vector<Agency>& agencie
             if (response.getStatus() != Poco::Net::HTTPResponse::HTTP_CREATED)
                 throw std::runtime_error("HTTP " + std::to_string(static_cast<int>(response.getStatus())) + ": " +
                                          reply.substr(0, 300));
-        };
-    };
-}
-
-// The baseline: the same dossiers through Store::CreateDossier, no HTTP, no JSON, no lookups.
-PrepareClient DirectClients(pg::Store& store, const std::vector<Agency>& agencies, const Procedure& procedure,
-                            const DossierCodeFormat& format, int serialBase, int perClient, Instant now)
-{
-    return [=, &store, &agencies, &procedure, &format](int client, const std::vector<std::size_t>& plan) -> Submit {
-        auto dossiers = std::make_shared<std::vector<std::pair<Dossier, std::string>>>();
-        dossiers->reserve(plan.size());
-        for (std::size_t i = 0; i < plan.size(); ++i) {
-            const Agency& agency = agencies[plan[i]];
-            const int serial = serialBase + client * perClient + static_cast<int>(i);
-            dossiers->emplace_back(test::MakeNewDossier(procedure, agency, serial, now), agency.code);
-        }
-        return [&store, &format, dossiers, now](int i) {
-            const auto& [dossier, agencyCode] = (*dossiers)[static_cast<std::size_t>(i)];
-            store.CreateDossier(dossier, agencyCode, format, now);
         };
     };
 }
@@ -280,24 +289,6 @@ CodeCheck CheckCodes(const test::TestDatabase& db)
     return check;
 }
 
-// One shape (path and agencies) over every round: the median rate, and latencies over all rounds' submissions.
-struct ShapeSummary {
-    std::string name;
-    std::vector<PhaseResult> rounds;
-
-    double MedianPerSecond() const
-    {
-        std::vector<double> rates;
-        for (const PhaseResult& r : rounds)
-            rates.push_back(r.PerSecond());
-        std::sort(rates.begin(), rates.end());
-        if (rates.empty())
-            return 0;
-        const std::size_t mid = rates.size() / 2;
-        return rates.size() % 2 == 1 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2;
-    }
-};
-
 void PrintHeader(std::ostream& out)
 {
     out << std::left << std::setw(34) << "phase" << std::right << std::setw(9) << "dossiers" << std::setw(9)
@@ -312,29 +303,28 @@ void PrintRow(std::ostream& out, const std::string& name, long long succeeded, d
     out << std::left << std::setw(34) << name << std::right << std::setw(9) << succeeded << std::setw(9)
         << Fixed(seconds, 2) << std::setw(11) << Fixed(perSecond, 1) << std::setw(9) << Fixed(l.p50, 2) << std::setw(9)
         << Fixed(l.p95, 2) << std::setw(9) << Fixed(l.p99, 2) << std::setw(9) << Fixed(l.max, 2) << std::setw(8)
-        << failed << (timedOut ? "  stopped by --max-seconds" : "") << '\n';
+        << failed << (timedOut ? "" : "  (ran out of prepared requests)") << '\n';
 }
 
-void PrintSummary(std::ostream& out, const ShapeSummary& shape)
-{
-    long long succeeded = 0, failed = 0;
-    double seconds = 0;
-    bool timedOut = false;
-    std::vector<double> latencies;
-    for (const PhaseResult& r : shape.rounds) {
-        succeeded += r.succeeded;
-        failed += r.failed;
-        seconds += r.seconds;
-        timedOut = timedOut || r.timedOut;
-        latencies.insert(latencies.end(), r.latencies.begin(), r.latencies.end());
-    }
-    PrintRow(out, shape.name, succeeded, seconds, shape.MedianPerSecond(), latencies, failed, timedOut);
-}
+// One measured shape: the baseline (pgbench) and the HTTP path with the same clients, agencies and rows.
+struct ShapeResult {
+    std::string name;
+    int clients = 0;
+    bool oneAgency = false;
+    PgbenchResult baseline;
+    PhaseResult http;
+    double Ratio() const { return baseline.perSecond > 0 ? http.PerSecond() / baseline.perSecond : 0; }
+};
 
 }  // namespace
 
 int RunSubmissionBench(const SubmissionBenchOptions& options, std::ostream& out)
 {
+    const std::string pgbench = FindPgbench();
+    if (pgbench.empty()) {
+        out << "pgbench is not installed (postgresql package): the baseline cannot run\n";
+        return 1;
+    }
     test::TestDatabase db;
     std::string settings;
     {
@@ -345,105 +335,142 @@ int RunSubmissionBench(const SubmissionBenchOptions& options, std::ostream& out)
                            " || current_setting('synchronous_commit') || ', fsync ' || current_setting('fsync')")
                        .at(0);
     }
-    pg::Store store(db.AppConninfo(), static_cast<std::size_t>(options.serverThreads));
+    const int maxClients = *std::max_element(options.clientCounts.begin(), options.clientCounts.end());
+    const int threads = options.serverThreads > 0 ? options.serverThreads : std::max(8, maxClients + 4);
+    pg::Store store(db.AppConninfo(), static_cast<std::size_t>(threads));
     const test::FixtureCatalogue catalogue = test::SeedFixtureCatalogue(store);
     const std::vector<Agency> oneAgency{catalogue.commune};
     const std::vector<Agency> fourAgencies{catalogue.commune, catalogue.otherCommune, catalogue.department,
                                            catalogue.province};
     const Procedure& procedure = catalogue.birthRegistration;
-    const DossierCodeFormat format;
 
     test::SettableClock clock(NineOClock(kWarmUpDay));
     server::ServerConfig config;
     config.listenHost = "127.0.0.1";
     config.listenPort = 0;
-    config.threads = options.serverThreads;
+    config.threads = threads;
     config.publicUrl = "https://dichvucong.bench";
     config.logRequests = false;  // one stderr line per request would measure the terminal
+    config.clientKeyHex = kBenchClientKey;
+    config.housekeepingInterval = std::chrono::seconds{0};
+    config.closingInterval = std::chrono::seconds{0};
     server::Server server(config, store, clock);
+    pg::ApiClient app;
+    app.code = kBenchClient;
+    app.sealedSecret = server.Authenticator().Box().Seal(kBenchSecret);
+    const std::int64_t clientId = store.SaveApiClient(app);
     server.Start();
 
-    out << "Submissions: " << options.clients << " clients x " << options.perClient
-        << " dossiers per phase, in-process motcua-server (" << options.serverThreads
-        << " threads) on 127.0.0.1:" << server.Port() << ", " << settings << "\n";
+    const std::filesystem::path work =
+        std::filesystem::temp_directory_path() / ("motcua-bench-" + std::to_string(getpid()));
+    std::filesystem::create_directories(work);
 
-    PhaseShape shape{options.clients, options.perClient, std::chrono::seconds(options.maxSeconds), 1};
+    out << "Submissions: in-process motcua-server (" << threads << " threads) on 127.0.0.1:" << server.Port() << ", "
+        << settings << "; " << options.seconds << " s per phase\n"
+        << "Baseline: pgbench (" << pgbench << ") inserting the same rows (dossier, form, documents, history,"
+        << " code counter) in one transaction, on the same database\n";
+
+    std::chrono::sys_days day{kFirstPhaseDay};
     int serialBase = 0;
-    const auto phase = [&](const std::string& name, Instant now, const std::vector<Agency>& agencies, bool http,
-                           int perClient) {
+    const auto httpPhase = [&](const std::string& name, int clients, const std::vector<Agency>& agencies,
+                               double perClientRate, int seconds) {
+        const Instant now = NineOClock(day);
+        day += std::chrono::days(1);
         clock.Set(now);
-        PhaseShape s = shape;
-        s.perClient = perClient;
-        s.agencies = agencies.size();
+        const int capacity = agencies.size() == 1 ? kOneAgencyCapacity : kSpreadCapacity;
+        PhaseShape s{clients, capacity / clients, std::chrono::seconds(seconds), agencies.size(), perClientRate};
         const PrepareClient prepare =
-            http ? HttpClients(server.Port(), agencies, procedure, serialBase, perClient, now)
-                 : DirectClients(store, agencies, procedure, format, serialBase, perClient, now);
-        serialBase += options.clients * perClient;
+            HttpClients(server.Port(), agencies, procedure, serialBase, s.perClient, now, kBenchSecret);
+        serialBase += clients * s.perClient;
         return RunPhase(name, s, prepare);
     };
-
-    // Opens the pool's connections and warms both paths' caches; not reported.
-    for (bool http : {true, false}) {
-        const PhaseResult warm = phase("warm-up", NineOClock(kWarmUpDay), fourAgencies, http, kWarmUpPerClient);
-        if (warm.failed > 0) {
-            out << "warm-up failed: " << warm.firstError << '\n';
-            return 1;
-        }
-    }
-
-    // In every round the same order, baseline before the HTTP path, so slow drift of a shared machine (or of the
-    // growing tables) touches both alike; several rounds give medians.
-    ShapeSummary httpOne{"(a) HTTP, one agency", {}}, httpFour{"(b) HTTP, four agencies", {}};
-    ShapeSummary directOne{"direct, one agency", {}}, directFour{"direct, four agencies", {}};
-    std::chrono::sys_days day{kFirstPhaseDay};
-    const auto next = [&day] {
-        const Instant at = NineOClock(day);
+    const auto baselinePhase = [&](int clients, const std::vector<Agency>& agencies) {
+        PgbenchShape shape;
+        shape.clients = clients;
+        shape.seconds = options.seconds;
+        shape.agencies = agencies;
+        shape.procedureId = procedure.id;
+        shape.clientId = clientId;
+        shape.now = NineOClock(day);
         day += std::chrono::days(1);
-        return at;
+        return RunPgbench(pgbench, db.AppConninfo(), shape, work.string());
     };
-    if (options.rounds > 1)
-        PrintHeader(out);
-    for (int round = 1; round <= options.rounds; ++round) {
-        const std::string suffix = options.rounds > 1 ? ", round " + std::to_string(round) : "";
-        for (auto [summary, agencies, http] :
-             {std::tuple{&directOne, &oneAgency, false}, std::tuple{&httpOne, &oneAgency, true},
-              std::tuple{&directFour, &fourAgencies, false}, std::tuple{&httpFour, &fourAgencies, true}}) {
-            summary->rounds.push_back(phase(summary->name + suffix, next(), *agencies, http, options.perClient));
-            const PhaseResult& r = summary->rounds.back();
-            if (options.rounds > 1)
-                PrintRow(out, r.name, r.succeeded, r.seconds, r.PerSecond(), r.latencies, r.failed, r.timedOut);
-            out << std::flush;  // a progress line per phase when the output is piped
+
+    // Opens the pool's connections and warms the caches; not reported.
+    const PhaseResult warm = httpPhase("warm-up", maxClients, fourAgencies, 0, 2);
+    if (warm.failed > 0) {
+        out << "warm-up failed: " << warm.firstError << '\n';
+        return 1;
+    }
+
+    std::vector<ShapeResult> shapes;
+    for (int clients : options.clientCounts) {
+        for (bool one : {false, true}) {
+            ShapeResult r;
+            r.clients = clients;
+            r.oneAgency = one;
+            r.name = std::to_string(clients) + " clients, " + (one ? "one agency" : "four agencies");
+            // All to one agency, the daily counter serialises the inserts: the baseline is one pgbench client.
+            r.baseline = baselinePhase(one ? 1 : clients, one ? oneAgency : fourAgencies);
+            r.http = httpPhase("HTTP, " + r.name, clients, one ? oneAgency : fourAgencies, 0, options.seconds);
+            out << "  measured " << r.name << ": baseline " << Fixed(r.baseline.perSecond, 1) << "/s, HTTP "
+                << Fixed(r.http.PerSecond(), 1) << "/s\n"
+                << std::flush;
+            shapes.push_back(std::move(r));
         }
     }
+
+    // At half the best HTTP rate of the first shape (spread over agencies), paced: the latency a client sees when
+    // the server is not saturated.
+    const ShapeResult& reference = shapes.front();
+    const double halfRate = reference.http.PerSecond() / 2;
+    const PhaseResult paced = httpPhase("HTTP paced at half the maximum", reference.clients, fourAgencies,
+                                        halfRate / reference.clients, options.seconds);
     server.Stop();
 
-    if (options.rounds > 1)
-        out << "Over the " << options.rounds << " rounds (per second: median; latencies: all submissions):\n";
     PrintHeader(out);
-    for (const ShapeSummary* s : {&httpOne, &httpFour, &directOne, &directFour})
-        PrintSummary(out, *s);
-    out << "ratio (a)/(b), one agency / four agencies, per second: HTTP "
-        << Ratio(httpOne.MedianPerSecond(), httpFour.MedianPerSecond()) << ", direct (baseline) "
-        << Ratio(directOne.MedianPerSecond(), directFour.MedianPerSecond()) << '\n';
-    out << "ratio HTTP / direct Store::CreateDossier (baseline), per second: one agency "
-        << Ratio(httpOne.MedianPerSecond(), directOne.MedianPerSecond()) << ", four agencies "
-        << Ratio(httpFour.MedianPerSecond(), directFour.MedianPerSecond()) << '\n';
-
     bool ok = true;
-    for (const ShapeSummary* s : {&httpOne, &httpFour, &directOne, &directFour}) {
-        for (const PhaseResult& r : s->rounds) {
-            if (r.failed > 0) {
-                out << r.name << ": " << r.failed << " failed; first error: " << r.firstError << '\n';
-                ok = false;
-            }
+    for (const ShapeResult& r : shapes) {
+        PrintRow(out, "HTTP, " + r.name, r.http.succeeded, r.http.seconds, r.http.PerSecond(), r.http.latencies,
+                 r.http.failed, r.http.timedOut);
+        out << std::left << std::setw(34)
+            << ("pgbench, " + std::string(r.oneAgency ? "1 client" : std::to_string(r.clients) + " clients") +
+                (r.oneAgency ? ", one agency" : ", four agencies"))
+            << std::right << std::setw(9) << r.baseline.transactions << std::setw(9) << options.seconds << std::setw(11)
+            << Fixed(r.baseline.perSecond, 1) << "  (average latency " << Fixed(r.baseline.latencyMs, 2) << " ms)\n";
+        if (!r.baseline.error.empty()) {
+            out << "  pgbench failed: " << r.baseline.error << '\n';
+            ok = false;
         }
     }
+    PrintRow(out, paced.name, paced.succeeded, paced.seconds, paced.PerSecond(), paced.latencies, paced.failed, true);
+
+    out << "Targets:\n";
+    for (const ShapeResult& r : shapes) {
+        const double ratio = r.Ratio();
+        out << "  " << std::left << std::setw(30) << r.name << std::right << " HTTP / baseline " << Fixed(ratio, 2)
+            << (ratio >= 0.70 ? "  meets" : "  BELOW") << " the 0.70 target\n";
+    }
+    const double p99 = Summarise(paced.latencies).p99;
+    out << "  p99 at half the maximum rate (" << Fixed(halfRate, 0) << "/s): " << Fixed(p99, 2) << " ms"
+        << (p99 < 50 ? "  meets" : "  ABOVE") << " the 50 ms target\n";
+
+    for (const ShapeResult& r : shapes)
+        if (r.http.failed > 0) {
+            out << "HTTP, " << r.name << ": " << r.http.failed << " failed; first error: " << r.http.firstError << '\n';
+            ok = false;
+        }
+    if (paced.failed > 0) {
+        out << "paced: " << paced.failed << " failed; first error: " << paced.firstError << '\n';
+        ok = false;
+    }
     const CodeCheck codes = CheckCodes(db);
-    out << "Dossier codes per receiving agency and day (count = max sequence = counter):\n";
-    for (const std::string& line : codes.lines)
-        out << line << '\n';
-    out << "codes gap-free and unique: " << (codes.ok ? "yes" : "NO") << '\n';
+    out << "codes gap-free and unique per agency and day: " << (codes.ok ? "yes" : "NO") << '\n';
+    if (!codes.ok)
+        for (const std::string& line : codes.lines)
+            out << line << '\n';
     out << "peak RSS (server, clients and benchmark in one process): " << Fixed(PeakRssMiB(), 1) << " MiB\n";
+    std::filesystem::remove_all(work);
     return ok && codes.ok ? 0 : 1;
 }
 

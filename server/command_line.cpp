@@ -20,6 +20,8 @@ const std::map<std::string, CommandSpec>& Specs()
          {{"--db", "--listen", "--public-url", "--threads", "--locale-dir", "--session-hours", "--calendar",
            "--client-key-file"},
           {"--quiet"}}},
+        {"client",
+         {{"--db", "--code", "--name", "--callback-url", "--client-key-file"}, {"--new-secret", "--disable"}}},
         {"help", {{}, {}}},
     };
     return kSpecs;
@@ -40,6 +42,10 @@ std::string CommandLine::Usage()
            "  serve --db CONNINFO [--listen 127.0.0.1:8080] [--public-url URL] [--threads 8]\n"
            "        [--locale-dir DIR] [--session-hours 8] [--calendar FILE] [--client-key-file FILE] [--quiet]\n"
            "      run the citizen and staff HTTP APIs (as the application role)\n"
+           "  client --db CONNINFO --code ID [--name TEXT] [--callback-url URL] [--new-secret] [--disable]\n"
+           "         [--client-key-file FILE]\n"
+           "      register or update a citizen-app client; a new one (or --new-secret) gets a random secret,\n"
+           "      printed once; --disable refuses its calls (within a minute)\n"
            "  help\n"
            "\n"
            "CONNINFO is a libpq connection string; MOTCUA_DB is used when --db is not given.\n"

@@ -1,4 +1,5 @@
 // motcua-server: migrate the database, seed the demo province, or serve the citizen and staff APIs.
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -10,10 +11,14 @@
 #include <utility>
 #include <vector>
 
+#include <Poco/URI.h>
+#include <openssl/rand.h>
+
 #include "model/calendar_file.h"
 #include "model/clock.h"
 #include "model/error.h"
 #include "model/postgres/store.h"
+#include "model/text.h"
 #include "server/calendar_loader.h"
 #include "server/command_line.h"
 #include "server/server.h"
@@ -83,6 +88,61 @@ void ReadClientKey(const CommandLine& cl, motcua::server::ServerConfig& config)
     config.clientKeyFile = cl.Value("--client-key-file").value_or("");
 }
 
+// The box sealing client secrets, for a command that writes them; a usage error when no key is given.
+motcua::server::SecretBox ClientBox(const CommandLine& cl, const std::string& command)
+{
+    motcua::server::ServerConfig keys;
+    ReadClientKey(cl, keys);
+    if (keys.clientKeyHex.empty() && keys.clientKeyFile.empty())
+        throw CommandLine::UsageError(command + " needs --client-key-file (or MOTCUA_CLIENT_KEY)");
+    return keys.clientKeyHex.empty() ? motcua::server::SecretBox::FromFile(keys.clientKeyFile)
+                                     : motcua::server::SecretBox::FromHex(keys.clientKeyHex, "MOTCUA_CLIENT_KEY");
+}
+
+// Registers or updates a citizen-app client. A new client, or --new-secret, gets a random secret printed once: it is
+// stored only sealed, so it cannot be shown again.
+int Client(const CommandLine& cl)
+{
+    const std::string code = cl.Value("--code").value_or("");
+    if (code.empty())
+        throw CommandLine::UsageError("client needs --code");
+    const motcua::server::SecretBox box = ClientBox(cl, "client");
+    const std::string callback = cl.Value("--callback-url").value_or("");
+    if (!callback.empty()) {
+        const Poco::URI uri(callback);
+        if ((uri.getScheme() != "http" && uri.getScheme() != "https") || uri.getHost().empty())
+            throw CommandLine::UsageError("--callback-url must be an http:// or https:// address");
+    }
+    motcua::pg::Store store(DatabaseOf(cl), 1);
+    std::optional<motcua::pg::ApiClient> client = store.FindApiClient(code);
+    const bool created = !client;
+    if (!client) {
+        client.emplace();
+        client->code = code;
+    }
+    if (auto name = cl.Value("--name"))
+        client->name = *name;
+    if (cl.Value("--callback-url"))
+        client->callbackUrl = callback;
+    client->active = !cl.Flag("--disable");
+    std::string secret;
+    if (created || cl.Flag("--new-secret")) {
+        std::array<std::uint8_t, 24> random{};
+        if (RAND_bytes(random.data(), static_cast<int>(random.size())) != 1)
+            throw motcua::Error(motcua::ErrorCategory::Environment, N_("Cannot draw random bytes"), {}, "RAND_bytes");
+        secret = motcua::ToHex(random);
+        client->sealedSecret = box.Seal(secret);
+    } else {
+        box.Open(client->sealedSecret);  // the key given must be the server's: refuse before writing
+    }
+    store.SaveApiClient(*client);
+    std::cout << "client " << code << (created ? " registered" : " updated") << (client->active ? "" : " (disabled)")
+              << (client->callbackUrl.empty() ? "" : ", callback " + client->callbackUrl) << '\n';
+    if (!secret.empty())
+        std::cout << "secret (shown once, give it to the app's vendor): " << secret << '\n';
+    return 0;
+}
+
 int Seed(const CommandLine& cl, const char* argv0)
 {
     if (!cl.Flag("--demo"))
@@ -94,13 +154,7 @@ int Seed(const CommandLine& cl, const char* argv0)
     motcua::server::ScryptCost cost;
     cost.log2N = static_cast<int>(cl.Integer("--kdf-cost", 10, 20, cost.log2N));
     // Read before anything is written: the demo's citizen-app client cannot be registered without it.
-    motcua::server::ServerConfig keys;
-    ReadClientKey(cl, keys);
-    if (keys.clientKeyHex.empty() && keys.clientKeyFile.empty())
-        throw CommandLine::UsageError("seed --demo needs --client-key-file (or MOTCUA_CLIENT_KEY)");
-    const motcua::server::SecretBox box =
-        keys.clientKeyHex.empty() ? motcua::server::SecretBox::FromFile(keys.clientKeyFile)
-                                  : motcua::server::SecretBox::FromHex(keys.clientKeyHex, "MOTCUA_CLIENT_KEY");
+    const motcua::server::SecretBox box = ClientBox(cl, "seed --demo");
 #ifdef MOTCUA_HAVE_DEMO
     using motcua::demo::kDemoClient;
     using motcua::demo::kDemoClientSecret;
@@ -179,6 +233,8 @@ int main(int argc, char** argv)
             return Migrate(cl);
         if (cl.Command() == "seed")
             return Seed(cl, argv[0]);
+        if (cl.Command() == "client")
+            return Client(cl);
         return Serve(cl, argv[0]);
     } catch (const CommandLine::UsageError& e) {
         std::cerr << "motcua-server: " << e.what() << "\n\n" << CommandLine::Usage();

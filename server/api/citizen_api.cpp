@@ -107,40 +107,56 @@ HttpResponse CitizenApi::RunSigned(const HttpRequest& request, SignedHandler han
 {
     const SignatureHeaders headers{request.Header(kClientHeader), request.Header(kTimestampHeader),
                                    request.Header(kCitizenHeader), request.Header(kSignatureHeader)};
-    const CitizenCaller caller = m_authenticator.Verify(headers, request.method, request.target, request.body);
-    const std::string key = request.Header("Idempotency-Key");
-    if (request.method == "GET" || key.empty())
-        return (this->*handler)(request, caller);
-    CheckIdempotencyKey(key);
-    return RunOnce(request, caller, handler);
+    HttpResponse response;
+    bool verified = false;
+    try {
+        // One transaction for the whole request (one commit): the signature remembered, the key claimed, the work
+        // and its answer.
+        m_store.InOneTransaction([&] {
+            const CitizenCaller caller = m_authenticator.Verify(headers, request.method, request.target, request.body);
+            verified = true;
+            const std::string key = request.Header("Idempotency-Key");
+            if (request.method == "GET" || key.empty()) {
+                response = (this->*handler)(request, caller);
+                return;
+            }
+            CheckIdempotencyKey(key);
+            response = RunOnce(request, caller, key, handler);
+        });
+    } catch (...) {
+        // A refused request took its signature back with everything else: remember it on its own, so that the same
+        // signed request cannot be replayed later, when the dossier's state might let it through.
+        if (verified)
+            m_authenticator.RememberQuietly(headers.signature);
+        throw;
+    }
+    return response;
 }
 
-HttpResponse CitizenApi::RunOnce(const HttpRequest& request, const CitizenCaller& caller, SignedHandler handler)
+HttpResponse CitizenApi::RunOnce(const HttpRequest& request, const CitizenCaller& caller, const std::string& key,
+                                 SignedHandler handler)
 {
-    const std::string key = request.Header("Idempotency-Key");
     // The citizen header is part of the request: the same key for another citizen is another request.
     const std::string requestHash =
         Sha256Hex(request.method + "\n" + request.target + "\n" + caller.citizenId + "\n" + Sha256Hex(request.body));
-    HttpResponse response;
-    m_store.InOneTransaction([&] {
-        if (const std::optional<pg::IdempotentAnswer> first =
-                m_store.ClaimIdempotencyKey(caller.clientId, key, requestHash, m_clock.Now())) {
-            response.status = first->status;
-            response.contentType = first->contentType;
-            response.body = first->body;
-            if (!first->location.empty())
-                response.headers.emplace_back("Location", first->location);
-            response.headers.emplace_back("Idempotent-Replayed", "true");
-            return;
-        }
-        // A refusal throws and rolls the claim back with everything else: a corrected retry may use the key.
-        response = (this->*handler)(request, caller);
-        pg::IdempotentAnswer answer{response.status, response.contentType, response.body, {}};
-        for (const auto& [name, value] : response.headers)
-            if (name == "Location")
-                answer.location = value;
-        m_store.SaveIdempotentAnswer(caller.clientId, key, answer);
-    });
+    if (const std::optional<pg::IdempotentAnswer> first =
+            m_store.ClaimIdempotencyKey(caller.clientId, key, requestHash, m_clock.Now())) {
+        HttpResponse response;
+        response.status = first->status;
+        response.contentType = first->contentType;
+        response.body = first->body;
+        if (!first->location.empty())
+            response.headers.emplace_back("Location", first->location);
+        response.headers.emplace_back("Idempotent-Replayed", "true");
+        return response;
+    }
+    // A refusal throws and rolls the claim back with everything else: a corrected retry may use the key.
+    HttpResponse response = (this->*handler)(request, caller);
+    pg::IdempotentAnswer answer{response.status, response.contentType, response.body, {}};
+    for (const auto& [name, value] : response.headers)
+        if (name == "Location")
+            answer.location = value;
+    m_store.SaveIdempotentAnswer(caller.clientId, key, answer);
     return response;
 }
 

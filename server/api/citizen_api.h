@@ -53,7 +53,9 @@ public:
     Dossier OwnDossier(const std::string& code, const CitizenCaller& caller);
 
 private:
-    HttpResponse RunOnce(const HttpRequest& request, const CitizenCaller& caller, SignedHandler handler);
+    // Inside RunSigned's transaction: the first answer for `key`, or the handler's, stored for the retries.
+    HttpResponse RunOnce(const HttpRequest& request, const CitizenCaller& caller, const std::string& key,
+                         SignedHandler handler);
 
     pg::Store& m_store;
     const Clock& m_clock;

@@ -3,6 +3,8 @@
 #include <set>
 #include <sstream>
 #include <string_view>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 #include <vector>
 
 #include <Poco/Exception.h>
@@ -120,6 +122,27 @@ JsonInput::JsonInput(Poco::JSON::Object::Ptr object, std::string path)
       m_path(std::move(path))
 {}
 
+std::string JsonInput::ToNfc(const std::string& text)
+{
+    // Vietnamese arrives composed ("ễ") or decomposed ("e" + U+0302 + U+0303) depending on the phone's keyboard;
+    // stored one way, a name is found and compared one way.
+    bool ascii = true;
+    for (const char c : text)
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii)
+        return text;
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status))
+        throw Error(ErrorCategory::Internal, N_("Internal server error"), {}, u_errorName(status));
+    const icu::UnicodeString normalized = nfc->normalize(icu::UnicodeString::fromUTF8(text), status);
+    if (U_FAILURE(status))
+        throw Error(ErrorCategory::Internal, N_("Internal server error"), {}, u_errorName(status));
+    std::string out;
+    normalized.toUTF8String(out);
+    return out;
+}
+
 std::string JsonInput::FieldPath(const std::string& name) const
 {
     return m_path.empty() ? name : m_path + "." + name;
@@ -149,7 +172,7 @@ std::optional<std::string> JsonInput::OptionalString(const std::string& name, st
         throw Error(ErrorCategory::BadInput, N_("This field must be text"), field);
     const auto& text = v.extract<std::string>();
     CheckText(text, maxLength, field);
-    return text;
+    return ToNfc(text);
 }
 
 std::string JsonInput::RequiredString(const std::string& name, std::size_t maxLength) const
@@ -235,7 +258,7 @@ std::vector<std::string> JsonInput::RequiredStringArray(const std::string& name,
             throw Error(ErrorCategory::BadInput, N_("This field must be text"), itemField);
         std::string text = item.extract<std::string>();
         CheckText(text, maxLength, itemField);
-        items.push_back(std::move(text));
+        items.push_back(ToNfc(text));
     }
     return items;
 }

@@ -40,6 +40,8 @@ public:
 
     // Throws BadInput(field) unless `text` is valid UTF-8 of at most `maxLength` characters without controls.
     static void CheckText(const std::string& text, std::size_t maxLength, const std::string& field);
+    // `text` (valid UTF-8) in Unicode normalisation form C: every text member is read this way.
+    static std::string ToNfc(const std::string& text);
 
 private:
     Poco::JSON::Array::Ptr RequiredArray(const std::string& name, std::size_t maxItems) const;

@@ -51,6 +51,14 @@ std::optional<ClientAuthenticator::CachedClient> ClientAuthenticator::Client(con
     return cached;
 }
 
+void ClientAuthenticator::RememberQuietly(const std::string& signature) noexcept
+{
+    try {
+        m_store.RememberSignature(signature, m_clock.Now());
+    } catch (...) {  // NOLINT(bugprone-empty-catch): see the header
+    }
+}
+
 std::string ClientAuthenticator::SecretOf(const pg::ApiClient& client) const
 {
     return m_box.Open(client.sealedSecret);

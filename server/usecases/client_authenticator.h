@@ -41,6 +41,10 @@ public:
     CitizenCaller Verify(const SignatureHeaders& headers, const std::string& method, const std::string& target,
                          std::string_view body);
 
+    // Records a verified signature on its own, for a request whose transaction rolled back; never throws (a failure
+    // to record it only leaves the replay window open for this one request).
+    void RememberQuietly(const std::string& signature) noexcept;
+
     // The client's secret in clear, for signing what the server sends it (the outbox's callbacks).
     std::string SecretOf(const pg::ApiClient& client) const;
     const SecretBox& Box() const noexcept { return m_box; }

@@ -47,3 +47,22 @@ grep -Eq 'refused as expected [1-9]' "$work/simulator.log"
 "$simulator" --server "http://127.0.0.1:$port" --rate 50 --count 3 --bad-share 0 --seed 8 --agency 000.00.04.H41 \
   | tee "$work/pinned.log"
 [ "$(grep -c ' 201 000.00.04.H41-' "$work/pinned.log")" = 3 ]
+
+# Provincial IT registers another app: its secret is printed once, and the simulator signs with it.
+out=$("$server" client --db "$app" --code other-app --name "Other app" --client-key-file "$work/client.key")
+secret=$(sed -n 's/^secret (shown once[^:]*: //p' <<<"$out")
+[ ${#secret} = 48 ] || { echo "client printed no secret: $out" >&2; exit 1; }
+"$simulator" --server "http://127.0.0.1:$port" --rate 50 --count 2 --bad-share 0 --seed 9 --client other-app \
+  --secret "$secret" | tee "$work/other.log"
+[ "$(grep -c ' 201 ' "$work/other.log")" = 2 ]
+# Updating keeps the secret; a wrong key file is refused before anything is written.
+"$server" client --db "$app" --code other-app --callback-url http://127.0.0.1:9/cb --client-key-file "$work/client.key" \
+  | grep -q "updated, callback http://127.0.0.1:9/cb"
+od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$work/wrong.key"
+if "$server" client --db "$app" --code other-app --name Changed --client-key-file "$work/wrong.key" 2>"$work/wrong.log"; then
+  echo "a wrong client key was accepted" >&2; exit 1
+fi
+grep -q "cannot be opened with the configured key" "$work/wrong.log"
+[ "$(psql "$admin dbname=$db" -qAtX -c "SELECT name FROM api_client WHERE code = 'other-app'")" = "Other app" ]
+# Disabled, it is refused (a fresh server process: the running one caches a client for up to a minute).
+"$server" client --db "$app" --code other-app --disable --client-key-file "$work/client.key" | grep -q disabled

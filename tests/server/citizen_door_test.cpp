@@ -172,6 +172,30 @@ BOOST_FIXTURE_TEST_CASE(a_replayed_signature_is_refused_even_from_another_connec
                              "This request was already received: a replay is refused");
     BOOST_TEST(Counts() == after);
     BOOST_TEST(Scalar("SELECT count(*) FROM request_signature_seen") == 1);
+
+    // A refused request writes nothing, yet its signature is spent: the same request cannot come back later, when
+    // the state might let it through.
+    const std::string bad = R"({"procedureCode":"1.001193"})";
+    signing.extraHeaders = SignatureHeaders("POST", "/citizen/v1/dossiers", bad);
+    ApiFixture::CheckProblem(Post("/citizen/v1/dossiers", bad), 422, "agencyCode", "This field is required");
+    ApiFixture::CheckProblem(Post("/citizen/v1/dossiers", bad), 401, "X-MotCua-Signature",
+                             "This request was already received: a replay is refused");
+    BOOST_TEST(Counts() == after);
+}
+
+BOOST_FIXTURE_TEST_CASE(names_and_addresses_are_stored_composed, ApiFixture)
+{
+    // "Nguyễn Văn An", "Số 12 Lê Lợi" with combining marks, as some phone keyboards send them.
+    const std::string applicant =
+        R"({"fullName":"Nguye\u0302\u0303n Va\u0306n An","citizenId":"001090001234",)"
+        R"("dateOfBirth":"1990-05-12","address":"So\u0302\u0301 12 Le\u0302 Lo\u031b\u0323i",)"
+        R"("phone":"0912345678"})";
+    const HttpReply reply = Post("/citizen/v1/dossiers", Submission("1.001193", "000.31.21.H41", applicant));
+    BOOST_TEST_REQUIRE(reply.status == 201, reply.body);
+    // The literals below are composed (NFC), as this file is.
+    BOOST_TEST(
+        Scalar("SELECT count(*) FROM dossier WHERE applicant_name = 'Nguyễn Văn An' AND address = 'Số 12 Lê Lợi'") ==
+        1);
 }
 
 BOOST_FIXTURE_TEST_CASE(secrets_are_stored_sealed, ApiFixture)

@@ -111,6 +111,18 @@ BOOST_AUTO_TEST_CASE(reads_typed_fields)
     BOOST_TEST(!in.OptionalInt("absent", 0, 1).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(text_is_read_in_normalisation_form_c)
+{
+    // "Nguyễn Thị Ánh" typed on a keyboard that sends base letters and combining marks (U+0302 U+0303, U+0301).
+    const std::string decomposed = "Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 A\xcc\x81nh";
+    const std::string composed = "Nguy\xe1\xbb\x85n Th\xe1\xbb\x8b \xc3\x81nh";
+    const JsonInput in = JsonInput::Parse(R"({"name":")" + decomposed + R"(","list":[")" + decomposed + R"("]})");
+    BOOST_TEST(in.RequiredString("name", 100) == composed);
+    BOOST_TEST(in.RequiredStringArray("list", 5, 100).at(0) == composed);
+    BOOST_TEST(JsonInput::ToNfc(composed) == composed);
+    BOOST_TEST(JsonInput::ToNfc("ascii only") == "ascii only");
+}
+
 BOOST_AUTO_TEST_CASE(missing_field_is_named_by_path)
 {
     const JsonInput in = JsonInput::Parse(R"({"applicant":{"fullName":"An"},"documents":[{"name":"x"}]})");

@@ -61,8 +61,11 @@ const char* SimulatorUsage() noexcept
            "  --bad-share F       share of deliberately invalid submissions, 0..1 (default 0.05)\n"
            "  --client ID         citizen-app client that signs the requests (default demo-app)\n"
            "  --secret S          its HMAC secret (default demo-app-secret)\n"
+           "  --retries N         resend a submission up to N times (same Idempotency-Key) when the connection\n"
+           "                      fails or the server answers 503 (default 0)\n"
            "Each submission is signed (X-MotCua-* headers) and carries its own Idempotency-Key.\n"
-           "Exit status: 0 when every answer was as expected, 1 otherwise, 2 for bad options.\n";
+           "Exit status: 0 when every answer was as expected (with --retries, a submission still failing to\n"
+           "connect after them is counted as given up, not unexpected), 1 otherwise, 2 for bad options.\n";
 }
 
 std::optional<SimulatorOptions> ParseSimulatorOptions(int argc, char** argv, std::uint64_t defaultSeed)
@@ -99,6 +102,12 @@ std::optional<SimulatorOptions> ParseSimulatorOptions(int argc, char** argv, std
             options.seed = static_cast<std::uint64_t>(seed);
         } else if (arg == "--agency") {
             options.agency = value;
+        } else if (arg == "--retries") {
+            const double retries = ParseNumber(value, arg);
+            if (retries < 0 || retries > 1000 || retries != static_cast<double>(static_cast<int>(retries))) {
+                ThrowBadInput(N_("The retries must be a whole number from 0 to 1000"), arg);
+            }
+            options.retries = static_cast<int>(retries);
         } else if (arg == "--client") {
             options.client = value;
         } else if (arg == "--secret") {
@@ -127,6 +136,43 @@ CitizenSimulator::CitizenSimulator(SimulatorOptions options, std::ostream& out)
       m_out(out)
 {}
 
+CitizenSimulator::Answer CitizenSimulator::Send(const Poco::URI& base, const std::string& path, const std::string& body,
+                                                const std::string& key) const
+{
+    Answer answer;
+    try {
+        Poco::Net::HTTPClientSession session(base.getHost(), base.getPort());
+        session.setTimeout(Poco::Timespan(10, 0));
+        Poco::Net::HTTPRequest post(Poco::Net::HTTPRequest::HTTP_POST, path, Poco::Net::HTTPMessage::HTTP_1_1);
+        post.setContentType("application/json; charset=utf-8");
+        post.setContentLength(static_cast<std::streamsize>(body.size()));
+        // A service call (no citizen header): the app files on the applicant's behalf. Each attempt is signed
+        // anew (a signature is accepted once).
+        const std::string timestamp = std::to_string(
+            std::chrono::duration_cast<std::chrono::seconds>(SystemClock().Now().time_since_epoch()).count());
+        post.set(server::kClientHeader, m_options.client);
+        post.set(server::kTimestampHeader, timestamp);
+        post.set(server::kCitizenHeader, "");
+        post.set(server::kSignatureHeader, server::SignRequest(m_options.secret, {"POST", path, timestamp, "", body}));
+        post.set("Idempotency-Key", key);
+        session.sendRequest(post) << body;
+        Poco::Net::HTTPResponse response;
+        std::istream& in = session.receiveResponse(response);
+        std::string text;
+        Poco::StreamCopier::copyToString(in, text);
+        answer.status = static_cast<int>(response.getStatus());
+        answer.reason = response.getReason();
+        try {
+            answer.json = Poco::JSON::Parser().parse(text).extract<Poco::JSON::Object::Ptr>();
+        } catch (const Poco::Exception&) {
+            answer.json = nullptr;
+        }
+    } catch (const Poco::Exception& e) {
+        answer.error = e.displayText();
+    }
+    return answer;
+}
+
 SimulatorTally CitizenSimulator::Run(const std::atomic<bool>& stop)
 {
     const demo::DemoProvince catalogue = demo::GenerateCatalogue(1);
@@ -145,47 +191,43 @@ SimulatorTally CitizenSimulator::Run(const std::atomic<bool>& stop)
         const demo::CitizenRequest request = factory.Next(m_options.badShare, Today());
         ++tally.sent;
         const bool flawed = request.flaw != demo::RequestFlaw::None;
+        // One key per submission, kept over its retries: a retry after a lost answer must not file it twice.
+        const std::string key = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
         std::ostringstream line;
         line << ClockNow() << ' ';
-        try {
-            Poco::Net::HTTPClientSession session(base.getHost(), base.getPort());
-            session.setTimeout(Poco::Timespan(10, 0));
-            Poco::Net::HTTPRequest post(Poco::Net::HTTPRequest::HTTP_POST, path, Poco::Net::HTTPMessage::HTTP_1_1);
-            post.setContentType("application/json; charset=utf-8");
-            post.setContentLength(static_cast<std::streamsize>(request.body.size()));
-            // A service call (no citizen header): the app files on the applicant's behalf.
-            const std::string timestamp = std::to_string(
-                std::chrono::duration_cast<std::chrono::seconds>(SystemClock().Now().time_since_epoch()).count());
-            post.set(server::kClientHeader, m_options.client);
-            post.set(server::kTimestampHeader, timestamp);
-            post.set(server::kCitizenHeader, "");
-            post.set(server::kSignatureHeader,
-                     server::SignRequest(m_options.secret, {"POST", path, timestamp, "", request.body}));
-            post.set("Idempotency-Key", Poco::UUIDGenerator::defaultGenerator().createRandom().toString());
-            session.sendRequest(post) << request.body;
-            Poco::Net::HTTPResponse response;
-            std::istream& in = session.receiveResponse(response);
-            std::string body;
-            Poco::StreamCopier::copyToString(in, body);
-            const int status = static_cast<int>(response.getStatus());
-            Poco::JSON::Object::Ptr json;
-            try {
-                json = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
-            } catch (const Poco::Exception&) {
-                json = nullptr;
+        Answer answer;
+        for (int attempt = 0;; ++attempt) {
+            answer = Send(base, path, request.body, key);
+            const bool retryable = !answer.error.empty() || answer.status == 503;
+            if (!retryable || attempt >= m_options.retries || stop)
+                break;
+            ++tally.retries;
+            // Back-off: 100 ms, 200 ms, … up to 1 s, while the server restarts.
+            std::this_thread::sleep_for(std::chrono::milliseconds(std::min(1000, 100 * (attempt + 1))));
+        }
+        if (!answer.error.empty()) {
+            if (m_options.retries > 0) {
+                ++tally.gaveUp;
+                line << "ERR gave up after " << m_options.retries << " retries: " << answer.error << " key=" << key;
+            } else {
+                ++tally.unexpected;
+                line << "ERR " << answer.error;
             }
+        } else {
+            const int status = answer.status;
+            const Poco::JSON::Object::Ptr& json = answer.json;
             line << status << ' ';
             if (status == 201 && json) {
                 line << json->optValue<std::string>("code", "?") << "  " << request.procedureName << " — "
-                     << request.applicantName;
+                     << request.applicantName << "  key=" << key;
             } else if (json) {
-                line << json->optValue<std::string>("title", response.getReason());
+                line << json->optValue<std::string>("title", answer.reason);
                 const auto field = json->optValue<std::string>("field", "");
                 if (!field.empty()) {
                     line << " [" << field << ']';
                 }
             } else {
-                line << response.getReason();
+                line << answer.reason;
             }
             if (flawed) {
                 line << "  (sent on purpose: " << demo::ToString(request.flaw) << ')';
@@ -203,9 +245,6 @@ SimulatorTally CitizenSimulator::Run(const std::atomic<bool>& stop)
                 ++tally.unexpected;
                 line << "  UNEXPECTED";
             }
-        } catch (const Poco::Exception& e) {
-            ++tally.unexpected;
-            line << "ERR " << e.displayText();
         }
         m_out << line.str() << std::endl;
 

@@ -8,6 +8,9 @@
 #include <ostream>
 #include <string>
 
+#include <Poco/JSON/Object.h>
+#include <Poco/URI.h>
+
 #include "demo/demo_seeder.h"
 
 namespace motcua::tools {
@@ -21,6 +24,7 @@ struct SimulatorOptions {
     double badShare = 0.05;                  // share of deliberately invalid submissions
     std::string client = demo::kDemoClient;  // the citizen-app client that signs (X-MotCua-Client)
     std::string secret = demo::kDemoClientSecret;
+    int retries = 0;  // resends of one submission (same Idempotency-Key) after a connection failure or a 503
 };
 
 // Parses the command line; throws Error(BadInput, option) with a message for the user. Returns empty for --help.
@@ -32,6 +36,8 @@ struct SimulatorTally {
     int created = 0;            // 201
     int refusedAsExpected = 0;  // a flawed request answered with a 4xx problem
     int unexpected = 0;         // a valid one refused, a flawed one accepted, a 5xx, or no answer
+    int retries = 0;            // resends after a connection failure or a 503
+    int gaveUp = 0;             // with retries: still no answer after the last one
 };
 
 class CitizenSimulator {
@@ -41,6 +47,15 @@ public:
     SimulatorTally Run(const std::atomic<bool>& stop);
 
 private:
+    // One attempt's outcome: an HTTP answer, or the connection failure in `error`.
+    struct Answer {
+        int status = 0;
+        std::string reason;
+        Poco::JSON::Object::Ptr json;
+        std::string error;
+    };
+    Answer Send(const Poco::URI& base, const std::string& path, const std::string& body, const std::string& key) const;
+
     SimulatorOptions m_options;
     std::ostream& m_out;
 };

@@ -32,7 +32,8 @@ int main(int argc, char** argv)
         motcua::tools::CitizenSimulator simulator(*options, std::cout);
         const auto tally = simulator.Run(g_stop);
         std::cout << "sent " << tally.sent << ", created " << tally.created << ", refused as expected "
-                  << tally.refusedAsExpected << ", unexpected " << tally.unexpected << std::endl;
+                  << tally.refusedAsExpected << ", unexpected " << tally.unexpected << ", retries " << tally.retries
+                  << ", gave up " << tally.gaveUp << std::endl;
         return tally.unexpected == 0 ? 0 : 1;
     } catch (const motcua::Error& e) {
         std::cerr << "motcua-simulator: " << e.what();
