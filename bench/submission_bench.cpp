@@ -352,6 +352,7 @@ int RunSubmissionBench(const SubmissionBenchOptions& options, std::ostream& out)
     config.publicUrl = "https://dichvucong.bench";
     config.logRequests = false;  // one stderr line per request would measure the terminal
     config.clientKeyHex = kBenchClientKey;
+    config.citizenConcurrency = threads;  // only citizen traffic here: no share kept for the desk
     config.housekeepingInterval = std::chrono::seconds{0};
     config.closingInterval = std::chrono::seconds{0};
     server::Server server(config, store, clock);

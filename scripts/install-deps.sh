@@ -9,10 +9,12 @@ packages=(
   libboost-test-dev libboost-locale-dev libicu-dev libqrencode-dev
   postgresql-15 postgresql-contrib-15
   xvfb xauth fonts-noto-core poppler-utils qpdf libnss3-tools imagemagick python3-fonttools fonttools zbar-tools
+  nodejs npm
 )
 
 # A package counts as present when it is installed or an installed package provides it (postgresql-contrib-15 is
-# provided by postgresql-15 on Debian 12).
+# provided by postgresql-15 on Debian 12; npm by a Node.js that bundles it). Only missing ones are installed, so a
+# Node.js from elsewhere is not replaced by Debian's.
 provided=$(dpkg-query -W -f='${Status}\t${Provides}\n' 2>/dev/null | awk -F'\t' '$1 == "install ok installed" {print $2}' \
   | tr ',' '\n' | sed -e 's/(.*)//' -e 's/^ *//' -e 's/ *$//' | sort -u)
 missing=()
@@ -39,5 +41,5 @@ else
 fi
 export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" apt-get update -q
-"${as_root[@]}" apt-get install -y -q --no-install-recommends "${packages[@]}"
+"${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 echo "install-deps: done"

@@ -1,5 +1,8 @@
 #include "server/server.h"
 
+#include <memory>
+#include <mutex>
+
 #include "server/calendar_loader.h"
 
 namespace motcua::server {
@@ -21,6 +24,23 @@ SecretBox ClientKey(const ServerConfig& config)
     if (!config.clientKeyFile.empty())
         return SecretBox::FromFile(config.clientKeyFile);
     return SecretBox();
+}
+
+HttpServiceOptions HttpOptions(const ServerConfig& config)
+{
+    HttpServiceOptions o;
+    o.connections = config.connectionThreads;
+    o.queued = config.connectionQueue;
+    o.maxBodyBytes = config.maxBodyBytes;
+    o.logRequests = config.logRequests;
+    o.headTimeout = config.headTimeout;
+    o.bodyTimeout = config.bodyTimeout;
+    o.keepAliveTimeout = config.keepAliveTimeout;
+    o.retryAfter = config.overloadRetryAfter;
+    o.limits.push_back({"/citizen/", config.EffectiveCitizenConcurrency(), config.citizenWait, "citizen"});
+    o.acceptsMultipart = &CitizenApi::AcceptsMultipart;
+    o.maxMultipartBodyBytes = config.maxDossierBytes + config.maxBodyBytes;
+    return o;
 }
 
 void Report(const std::string& message)
@@ -47,13 +67,11 @@ Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, 
       m_authenticator(store, clock, ClientKey(m_config), m_config.requestSkew),
       m_catalogue(store),
       m_citizenApi(store, clock, m_calendar, DossierCodeFormat(m_config.dossierCodePattern), m_authenticator,
-                   m_catalogue, m_actions, m_config.publicLookupsPerMinute,
+                   m_catalogue, m_actions, m_config.publicLookupsPerMinute, m_metrics,
                    AttachmentLimits{m_config.maxAttachmentBytes, m_config.maxDossierBytes, m_config.maxBodyBytes}),
       m_staffApi(store, clock, m_sessions, m_actions, m_forms, DossierCodeFormat(m_config.dossierCodePattern),
                  m_config.inboxDefaultLimit, m_config.inboxMaxLimit),
-      m_http(m_router, m_problems,
-             HttpServiceOptions{m_config.threads, m_config.maxBodyBytes, m_config.logRequests,
-                                &CitizenApi::AcceptsMultipart, m_config.maxDossierBytes + m_config.maxBodyBytes}),
+      m_http(m_router, m_problems, m_metrics, HttpOptions(m_config)),
       m_closing(
           "closing unsupplied dossiers", m_config.closingInterval, [this] { m_actions.CloseUnsupplied(); }, Report),
       m_housekeeping(
@@ -70,6 +88,31 @@ Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, 
 {
     m_citizenApi.Register(m_router);
     m_staffApi.Register(m_router);
+    RegisterOutboxGauges(store);
+}
+
+void Server::RegisterOutboxGauges(pg::Store& store)
+{
+    // Both gauges come from one count, read at most once a second however often they are scraped.
+    struct Backlog {
+        std::mutex mutex;
+        std::chrono::steady_clock::time_point readAt;
+        pg::OutboxCounts counts;
+    };
+    auto backlog = std::make_shared<Backlog>();
+    const auto read = [backlog, &store] {
+        std::lock_guard lock(backlog->mutex);
+        const auto now = std::chrono::steady_clock::now();
+        if (now - backlog->readAt >= std::chrono::seconds{1}) {
+            backlog->counts = store.OutboxBacklog();
+            backlog->readAt = now;
+        }
+        return backlog->counts;
+    };
+    m_metrics.RegisterGauge("motcua_outbox_pending", "Outbox events not yet delivered to the citizen app.",
+                            [read] { return static_cast<double>(read().pending); });
+    m_metrics.RegisterGauge("motcua_outbox_parked", "Outbox events given up after failing for 24 hours.",
+                            [read] { return static_cast<double>(read().parked); });
 }
 
 Server::~Server()

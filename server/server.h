@@ -12,6 +12,7 @@
 #include "server/api/citizen_api.h"
 #include "server/api/staff_api.h"
 #include "server/http/http_service.h"
+#include "server/http/metrics.h"
 #include "server/http/problem_responder.h"
 #include "server/http/router.h"
 #include "server/http/translator.h"
@@ -50,11 +51,18 @@ public:
     DossierActions& Actions() noexcept { return m_actions; }
     ClientAuthenticator& Authenticator() noexcept { return m_authenticator; }
     OutboxDispatcher& Outbox() noexcept { return m_outbox; }
+    // Where other parts register their gauges (Metrics::RegisterGauge), e.g. the outbox backlog.
+    Metrics& MetricsRegistry() noexcept { return m_metrics; }
+    const HttpService& Http() const noexcept { return m_http; }
 
 private:
+    // motcua_outbox_pending and motcua_outbox_parked on /metrics.
+    void RegisterOutboxGauges(pg::Store& store);
+
     ServerConfig m_config;
     Translator m_translator;
     ProblemResponder m_problems;
+    Metrics m_metrics;
     PasswordHasher m_hasher;
     SessionService m_sessions;
     WorkingCalendar m_calendar;

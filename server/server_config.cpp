@@ -1,10 +1,16 @@
 #include "server/server_config.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "model/error.h"
 
 namespace motcua::server {
+
+int ServerConfig::EffectiveCitizenConcurrency() const
+{
+    return citizenConcurrency > 0 ? citizenConcurrency : std::max(1, threads * 3 / 4);
+}
 
 std::string ServerConfig::EffectivePublicUrl() const
 {

@@ -15,7 +15,7 @@ struct ServerConfig {
     std::string listenHost = "127.0.0.1";
     std::uint16_t listenPort = 8080;  // 0: any free port (tests)
     std::string publicUrl;            // base of lookup links printed on forms; empty: http://<listen>
-    int threads = 8;                  // HTTP worker threads and database connections
+    int threads = 8;                  // database connections: requests that can run at once
     std::string localeDir;            // --locale-dir; empty: search next to the executable, then the build tree
     std::string calendarFile;         // --calendar; empty: search next to the executable, then the build tree
     std::string executablePath;       // for the locale and calendar searches; empty: not searched there
@@ -31,6 +31,20 @@ struct ServerConfig {
     int inboxMaxLimit = 200;
     int publicLookupsPerMinute = 30;  // per client address, on the public lookup by code; 0: no limit
     bool logRequests = true;
+    // Holding up against slow clients and floods. Each open connection holds a thread, idle ones too: many more
+    // connections than database connections, each with deadlines, and a bounded queue beyond which connections are
+    // answered 503 with Retry-After.
+    int connectionThreads = 64;
+    int connectionQueue = 64;
+    std::chrono::seconds headTimeout{10};        // for the whole request line and headers
+    std::chrono::seconds bodyTimeout{30};        // for the whole body
+    std::chrono::seconds keepAliveTimeout{5};    // idle between two requests on one connection
+    std::chrono::seconds overloadRetryAfter{1};  // the Retry-After of a 503 for want of room
+    // Citizen API requests handled at once, so the citizen app's peaks leave the desk its database connections; one
+    // more waits up to citizenWait for a place, then gets 503 with Retry-After. 0: three quarters of `threads` (at
+    // least one).
+    int citizenConcurrency = 0;
+    std::chrono::milliseconds citizenWait{3000};
     // The key that seals the citizen-app clients' secrets in the database (64 hex digits): from clientKeyHex
     // (MOTCUA_CLIENT_KEY, tests) or else the file clientKeyFile names; without either, signed calls answer 503.
     std::string clientKeyHex;
@@ -46,6 +60,8 @@ struct ServerConfig {
     int outboxBatchSize = 32;                        // events locked and posted per transaction
     std::chrono::hours outboxKeepDelivered{7 * 24};  // how long housekeeping keeps delivered events (for inquiries)
 
+    // citizenConcurrency, or its default when 0.
+    int EffectiveCitizenConcurrency() const;
     // publicUrl without a trailing slash, or the listen address when none was given.
     std::string EffectivePublicUrl() const;
     // "host:port" or ":port" or "port"; throws Error(BadInput, "--listen").

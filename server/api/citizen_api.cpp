@@ -29,7 +29,8 @@ constexpr std::size_t kMaxFileName = 255;
 
 CitizenApi::CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar,
                        DossierCodeFormat codeFormat, ClientAuthenticator& authenticator, CatalogueCache& catalogue,
-                       DossierActions& actions, int publicLookupsPerMinute, AttachmentLimits attachmentLimits)
+                       DossierActions& actions, int publicLookupsPerMinute, const Metrics& metrics,
+                       AttachmentLimits attachmentLimits)
     : m_store(store),
       m_clock(clock),
       m_calendar(calendar),
@@ -38,7 +39,8 @@ CitizenApi::CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalend
       m_catalogue(catalogue),
       m_attachmentLimits(attachmentLimits),
       m_actions(actions),
-      m_lookups(publicLookupsPerMinute)
+      m_lookups(publicLookupsPerMinute),
+      m_metrics(metrics)
 {}
 
 namespace {
@@ -77,6 +79,7 @@ const std::vector<ApiRoute<CitizenApi>>& CitizenApi::Routes()
         {{"GET", "/tra-cuu/{code}"}, &CitizenApi::PublicLookup},
         {{"GET", "/health"}, &CitizenApi::Health},
         {{"GET", "/ready"}, &CitizenApi::Ready},
+        {{"GET", "/metrics"}, &CitizenApi::MetricsText},
     };
     return kRoutes;
 }
@@ -260,6 +263,15 @@ HttpResponse CitizenApi::Ready(const HttpRequest&)
 {
     m_store.Ping();  // Error(Environment) → 503 problem details when the database cannot be reached
     HttpResponse response = HttpResponse::Json(200, R"({"status":"ready"})");
+    response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
+}
+
+HttpResponse CitizenApi::MetricsText(const HttpRequest&)
+{
+    HttpResponse response;
+    response.contentType = Metrics::kContentType;
+    response.body = m_metrics.Exposition();
     response.headers.emplace_back("Cache-Control", "no-store");
     return response;
 }

@@ -15,6 +15,7 @@
 #include "model/working_calendar.h"
 #include "server/api/submission_body.h"
 #include "server/http/json_input.h"
+#include "server/http/metrics.h"
 #include "server/http/router.h"
 #include "server/usecases/catalogue_cache.h"
 #include "server/usecases/client_authenticator.h"
@@ -37,7 +38,7 @@ public:
     // `publicLookupsPerMinute`: how many public lookups one client address may make per minute (0: no limit).
     CitizenApi(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar, DossierCodeFormat codeFormat,
                ClientAuthenticator& authenticator, CatalogueCache& catalogue, DossierActions& actions,
-               int publicLookupsPerMinute, AttachmentLimits attachmentLimits = {});
+               int publicLookupsPerMinute, const Metrics& metrics, AttachmentLimits attachmentLimits = {});
 
     // Every route of the citizen API, in the order Register adds them; the OpenAPI document lists the same.
     static const std::vector<ApiRoute<CitizenApi>>& Routes();
@@ -47,8 +48,9 @@ public:
 
     HttpResponse Submit(const HttpRequest& request, const CitizenCaller& caller);     // POST /citizen/v1/dossiers
     HttpResponse GetStatus(const HttpRequest& request, const CitizenCaller& caller);  // GET …/dossiers/{code}
-    HttpResponse Health(const HttpRequest& request);  // GET /health: the process is alive
-    HttpResponse Ready(const HttpRequest& request);   // GET /ready: and the database answers
+    HttpResponse Health(const HttpRequest& request);       // GET /health: the process is alive
+    HttpResponse Ready(const HttpRequest& request);        // GET /ready: and the database answers
+    HttpResponse MetricsText(const HttpRequest& request);  // GET /metrics: Prometheus text
 
     // citizen_api_dossiers.cpp: the catalogue and the citizen's own steps on a dossier.
     HttpResponse ListProcedures(const HttpRequest& request, const CitizenCaller& caller);  // GET …/procedures
@@ -105,6 +107,7 @@ private:
     AttachmentLimits m_attachmentLimits;
     DossierActions& m_actions;
     RateLimiter m_lookups;
+    const Metrics& m_metrics;
 };
 
 }  // namespace motcua::server

@@ -10,6 +10,7 @@ struct HttpRequest {
     std::string method;                             // "GET", "POST", …
     std::string target;                             // the request-target as sent: path and query, not decoded
     std::string path;                               // decoded path without the query
+    std::string route;                              // the route pattern the path matched; empty when none did
     std::map<std::string, std::string> pathParams;  // from "{name}" segments of the route pattern
     std::map<std::string, std::string> query;       // decoded; the last value wins for a repeated name
     std::string authorization;                      // the raw Authorization header, empty when absent

@@ -7,9 +7,26 @@
 #include <Poco/Exception.h>
 #include <Poco/JSON/Object.h>
 
+#include "model/utf8.h"
 #include "server/http/http_error.h"
 
 namespace motcua::server {
+
+namespace {
+
+// Details and fields may quote what the client sent (a path, a piece of the body); bytes that are not UTF-8 would make
+// the problem document itself invalid JSON, so they are shown as '?'.
+std::string AsUtf8(std::string text)
+{
+    if (DecodeUtf8(text))
+        return text;
+    for (char& c : text)
+        if (static_cast<unsigned char>(c) >= 0x80)
+            c = '?';
+    return text;
+}
+
+}  // namespace
 
 ProblemResponder::ProblemResponder(const Translator& translator) : m_translator(translator) {}
 
@@ -44,12 +61,12 @@ Problem ProblemResponder::FromError(const Error& error) const
     p.title = error.what();
     // Errors with placeholders are translated as a pattern, then filled, so Vietnamese can order the values itself.
     p.titleVi = FormatMessage(m_translator.Vietnamese(error.MessageId()), error.Args());
-    p.field = error.Field();
+    p.field = AsUtf8(error.Field());
     // Environment and internal details (SQLSTATE, server text) describe our insides: log them, do not send them.
     if (error.Category() == ErrorCategory::Environment || error.Category() == ErrorCategory::Internal) {
         std::cerr << "error: " << p.title << (error.Detail().empty() ? "" : ": ") << error.Detail() << '\n';
     } else {
-        p.detail = error.Detail();
+        p.detail = AsUtf8(error.Detail());
     }
     if (error.Category() == ErrorCategory::Unauthenticated)
         p.headers.emplace_back("WWW-Authenticate", "Bearer");

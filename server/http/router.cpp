@@ -65,7 +65,10 @@ HttpResponse Router::Route(HttpRequest& request) const
     for (const Entry& e : m_entries) {
         if (!Match(e, segments, nullptr))
             continue;
+        if (request.route.empty())
+            request.route = e.key.pattern;  // a label that stays bounded whatever paths clients send
         if (e.key.method == request.method) {
+            request.route = e.key.pattern;
             Match(e, segments, &request);
             return e.handler(request);
         }

@@ -37,7 +37,8 @@ public:
         for (const ApiRoute<Api>& r : routes)
             Add(r.key.method, r.key.pattern, [&api, h = r.handler](const HttpRequest& q) { return h(api, q); });
     }
-    // Fills request.pathParams and calls the handler; throws HttpError 404 or 405 when nothing matches.
+    // Fills request.route and request.pathParams and calls the handler; throws HttpError 404 or 405 when nothing
+    // matches (request.route is the pattern the path matched with another method on 405, empty on 404).
     HttpResponse Route(HttpRequest& request) const;
     // Every route in registration order.
     std::vector<RouteKey> Routes() const;

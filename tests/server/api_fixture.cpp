@@ -25,7 +25,7 @@ std::ostream& operator<<(std::ostream& out, const RowCounts& c)
 
 namespace {
 
-server::ServerConfig TestConfig(const std::string& localeDir)
+server::ServerConfig TestConfig(const std::string& localeDir, const std::function<void(server::ServerConfig&)>& tune)
 {
     server::ServerConfig config;
     config.listenHost = "127.0.0.1";
@@ -39,15 +39,17 @@ server::ServerConfig TestConfig(const std::string& localeDir)
     config.housekeepingInterval = std::chrono::seconds{0};
     config.outboxInterval = std::chrono::seconds{0};  // the outbox tests run the dispatcher themselves
     config.clientKeyHex = ApiFixture::kClientKeyHex;
+    if (tune)
+        tune(config);
     return config;
 }
 
 }  // namespace
 
-ApiFixture::ApiFixture(const std::string& localeDir)
+ApiFixture::ApiFixture(const std::string& localeDir, const std::function<void(server::ServerConfig&)>& tune)
     : store(db.AppConninfo(), 4),
       clock(ParseIso8601(kStart, "start")),
-      server(std::make_unique<server::Server>(TestConfig(localeDir), store, clock))
+      server(std::make_unique<server::Server>(TestConfig(localeDir, tune), store, clock))
 {
     const server::PasswordHasher& hasher = server->Hasher();
     catalogue = SeedFixtureCatalogue(store, [&hasher](const std::string& p) { return hasher.Hash(p); });

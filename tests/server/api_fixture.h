@@ -45,8 +45,10 @@ public:
     static constexpr const char* kClientSecret = "test-app-secret";
     static constexpr const char* kClientKeyHex = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 
-    // `localeDir`: where the server finds its Vietnamese catalogue (by default the tests' own small one).
-    explicit ApiFixture(const std::string& localeDir = MOTCUA_SERVER_TEST_LOCALE_DIR);
+    // `localeDir`: where the server finds its Vietnamese catalogue (by default the tests' own small one); `tune`
+    // changes the test configuration before the server is made.
+    explicit ApiFixture(const std::string& localeDir = MOTCUA_SERVER_TEST_LOCALE_DIR,
+                        const std::function<void(server::ServerConfig&)>& tune = {});
     ~ApiFixture();
 
     // Calls on /citizen/v1/ are signed as a service call of kClient (see `signing`), other paths are not.
