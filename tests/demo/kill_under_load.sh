@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Crash safety under load: the simulator submits signed dossiers (each with its own Idempotency-Key, resent on a
+# Crash safety under load: the simulator submits signed dossiers with a PDF attachment (each with its own Idempotency-Key, resent on a
 # connection failure) while the server is killed with SIGKILL several times and restarted on the same port. Then:
 # every submission that got 201 is stored under the code it was told, no key made two dossiers (the dossiers of the
 # app are exactly the keys that got 201, plus keys given up on whose first attempt had committed), the client saw
@@ -55,6 +55,7 @@ start_server
 port=${listen##*:}
 
 "$simulator" --server "http://127.0.0.1:$port" --rate 40 --count 320 --bad-share 0.1 --seed 11 --retries 40 \
+  --attachment-bytes 20000 \
   >"$work/simulator.log" 2>&1 &
 sim_pid=$!
 kills=0
@@ -93,9 +94,12 @@ echo "kills $kills, told 201: $created, given up and committed: $gave_up_committ
 [ "$dossiers" = $((created + gave_up_committed)) ] || { echo "a retry made a duplicate or a 201 was lost" >&2; exit 1; }
 [ "$dossiers" = "$keys" ] || { echo "dossiers and idempotency keys disagree" >&2; exit 1; }
 [ "$created" -ge 100 ] || { echo "too few submissions went through ($created)" >&2; exit 1; }
-# Every dossier is whole: its form, its documents and its submit event.
+# Every dossier is whole: its form, its documents, its submit event and its attachment (a PDF of about 20 kB, the
+# bytes matching their stored SHA-256).
 broken=$(sql "SELECT count(*) FROM dossier d WHERE NOT EXISTS (SELECT 1 FROM dossier_form f WHERE f.dossier_id = d.id)
               OR NOT EXISTS (SELECT 1 FROM dossier_document x WHERE x.dossier_id = d.id)
-              OR NOT EXISTS (SELECT 1 FROM dossier_event e WHERE e.dossier_id = d.id)")
+              OR NOT EXISTS (SELECT 1 FROM dossier_event e WHERE e.dossier_id = d.id)
+              OR NOT EXISTS (SELECT 1 FROM dossier_attachment a WHERE a.dossier_id = d.id
+                             AND length(a.bytes) > 19000 AND a.sha256 = sha256(a.bytes))")
 [ "$broken" = 0 ] || { echo "$broken dossiers are missing parts" >&2; exit 1; }
 echo "crash safety under load: ok"

@@ -7,11 +7,14 @@
 #include <thread>
 
 #include <Poco/Exception.h>
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/StringPartSource.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 #include <Poco/UUIDGenerator.h>
@@ -61,6 +64,8 @@ const char* SimulatorUsage() noexcept
            "  --bad-share F       share of deliberately invalid submissions, 0..1 (default 0.05)\n"
            "  --client ID         citizen-app client that signs the requests (default demo-app)\n"
            "  --secret S          its HMAC secret (default demo-app-secret)\n"
+           "  --attachment-bytes N  send each valid submission as multipart/form-data with a PDF of about N\n"
+           "                      bytes named by its first document (default 0: JSON without attachments)\n"
            "  --retries N         resend a submission up to N times (same Idempotency-Key) when the connection\n"
            "                      fails or the server answers 503 (default 0)\n"
            "Each submission is signed (X-MotCua-* headers) and carries its own Idempotency-Key.\n"
@@ -102,6 +107,12 @@ std::optional<SimulatorOptions> ParseSimulatorOptions(int argc, char** argv, std
             options.seed = static_cast<std::uint64_t>(seed);
         } else if (arg == "--agency") {
             options.agency = value;
+        } else if (arg == "--attachment-bytes") {
+            const double bytes = ParseNumber(value, arg);
+            if (bytes < 0 || bytes > 10e6 || bytes != static_cast<double>(static_cast<long>(bytes))) {
+                ThrowBadInput(N_("The attachment size must be a whole number of bytes up to 10 000 000"), arg);
+            }
+            options.attachmentBytes = static_cast<std::size_t>(bytes);
         } else if (arg == "--retries") {
             const double retries = ParseNumber(value, arg);
             if (retries < 0 || retries > 1000 || retries != static_cast<double>(static_cast<int>(retries))) {
@@ -137,14 +148,14 @@ CitizenSimulator::CitizenSimulator(SimulatorOptions options, std::ostream& out)
 {}
 
 CitizenSimulator::Answer CitizenSimulator::Send(const Poco::URI& base, const std::string& path, const std::string& body,
-                                                const std::string& key) const
+                                                const std::string& contentType, const std::string& key) const
 {
     Answer answer;
     try {
         Poco::Net::HTTPClientSession session(base.getHost(), base.getPort());
         session.setTimeout(Poco::Timespan(10, 0));
         Poco::Net::HTTPRequest post(Poco::Net::HTTPRequest::HTTP_POST, path, Poco::Net::HTTPMessage::HTTP_1_1);
-        post.setContentType("application/json; charset=utf-8");
+        post.setContentType(contentType);
         post.setContentLength(static_cast<std::streamsize>(body.size()));
         // A service call (no citizen header): the app files on the applicant's behalf. Each attempt is signed
         // anew (a signature is accepted once).
@@ -173,6 +184,35 @@ CitizenSimulator::Answer CitizenSimulator::Send(const Poco::URI& base, const std
     return answer;
 }
 
+CitizenSimulator::Body CitizenSimulator::WithAttachment(const std::string& json, bool malformed) const
+{
+    if (m_options.attachmentBytes == 0 || malformed)
+        return {json, "application/json; charset=utf-8"};
+    // The first document names a scanned PDF, sent as its own part (the contract's multipart form).
+    Poco::JSON::Object::Ptr dossier = Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
+    Poco::JSON::Array::Ptr documents = dossier->getArray("documents");
+    if (documents && documents->size() > 0 && documents->getObject(0))
+        documents->getObject(0)->set("attachment", "ban-scan.pdf");
+    std::ostringstream text;
+    dossier->stringify(text);
+
+    // A PDF a reader accepts, padded with comment lines to the size asked for.
+    std::string pdf =
+        "%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
+        "2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n";
+    while (pdf.size() + 80 < m_options.attachmentBytes)
+        pdf += "% scanned page data " + std::string(58, static_cast<char>('a' + pdf.size() % 26)) + "\n";
+    pdf += "trailer <</Root 1 0 R>>\n%%EOF\n";
+
+    Poco::Net::HTMLForm form(Poco::Net::HTMLForm::ENCODING_MULTIPART);
+    form.addPart("dossier", new Poco::Net::StringPartSource(text.str(), "application/json"));
+    form.addPart("file0", new Poco::Net::StringPartSource(pdf, "application/pdf", "ban-scan.pdf"));
+    const std::string boundary = "MotCuaSimulator-" + Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+    std::ostringstream out;
+    form.write(out, boundary);
+    return {out.str(), "multipart/form-data; boundary=" + boundary};
+}
+
 SimulatorTally CitizenSimulator::Run(const std::atomic<bool>& stop)
 {
     const demo::DemoProvince catalogue = demo::GenerateCatalogue(1);
@@ -193,11 +233,12 @@ SimulatorTally CitizenSimulator::Run(const std::atomic<bool>& stop)
         const bool flawed = request.flaw != demo::RequestFlaw::None;
         // One key per submission, kept over its retries: a retry after a lost answer must not file it twice.
         const std::string key = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+        const Body body = WithAttachment(request.body, request.flaw == demo::RequestFlaw::MalformedJson);
         std::ostringstream line;
         line << ClockNow() << ' ';
         Answer answer;
         for (int attempt = 0;; ++attempt) {
-            answer = Send(base, path, request.body, key);
+            answer = Send(base, path, body.text, body.contentType, key);
             const bool retryable = !answer.error.empty() || answer.status == 503;
             if (!retryable || attempt >= m_options.retries || stop)
                 break;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -24,6 +25,7 @@ struct SimulatorOptions {
     double badShare = 0.05;                  // share of deliberately invalid submissions
     std::string client = demo::kDemoClient;  // the citizen-app client that signs (X-MotCua-Client)
     std::string secret = demo::kDemoClientSecret;
+    std::size_t attachmentBytes = 0;  // > 0: valid submissions go as multipart with a PDF of about this size
     int retries = 0;  // resends of one submission (same Idempotency-Key) after a connection failure or a 503
 };
 
@@ -54,7 +56,14 @@ private:
         Poco::JSON::Object::Ptr json;
         std::string error;
     };
-    Answer Send(const Poco::URI& base, const std::string& path, const std::string& body, const std::string& key) const;
+    struct Body {
+        std::string text;
+        std::string contentType;
+    };
+    // The request's JSON as it goes out: as it is, or in a multipart form with an attachment (--attachment-bytes).
+    Body WithAttachment(const std::string& json, bool malformed) const;
+    Answer Send(const Poco::URI& base, const std::string& path, const std::string& body, const std::string& contentType,
+                const std::string& key) const;
 
     SimulatorOptions m_options;
     std::ostream& m_out;
