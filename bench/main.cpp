@@ -19,10 +19,11 @@ const char* Usage()
 {
     return "usage: motcua-bench <command> [options]\n"
            "\n"
-           "  submissions [--clients 4,16] [--seconds 10] [--server-threads N]\n"
+           "  submissions [--clients 4,16] [--seconds 10] [--server-threads N] [--attachment-kb 200]\n"
            "      signed HTTP citizen API -> in-process motcua-server -> PostgreSQL, spread over four agencies\n"
            "      and all to one, against pgbench inserting the same rows at the same concurrency (one\n"
-           "      client for one agency); then paced at half the maximum rate for p99. Checks the codes.\n"
+           "      client for one agency), without and with one PDF attachment (0 KB: without only); then\n"
+           "      paced at half the maximum rate for p99. Checks the codes.\n"
            "      Needs MOTCUA_TEST_PG (admin conninfo of a PostgreSQL cluster; scripts/bench.sh sets it).\n"
            "  receipt [--seconds 2]\n"
            "      RenderReceipt (form 01) against a bare libharu page of the same text; peak RSS.\n"
@@ -35,7 +36,7 @@ using motcua::bench::BenchOptions;
 
 int Submissions(const std::vector<std::string>& args)
 {
-    const BenchOptions o = BenchOptions::Parse(args, {"--clients", "--seconds", "--server-threads"});
+    const BenchOptions o = BenchOptions::Parse(args, {"--clients", "--seconds", "--server-threads", "--attachment-kb"});
     motcua::bench::SubmissionBenchOptions options;
     if (const std::optional<std::string> list = o.Text("--clients")) {
         options.clientCounts.clear();
@@ -50,6 +51,7 @@ int Submissions(const std::vector<std::string>& args)
     }
     options.seconds = static_cast<int>(o.Integer("--seconds", 1, 600, options.seconds));
     options.serverThreads = static_cast<int>(o.Integer("--server-threads", 0, 256, options.serverThreads));
+    options.attachmentBytes = static_cast<std::size_t>(o.Integer("--attachment-kb", 0, 10000, 200)) * 1024;
     const char* cluster = std::getenv("MOTCUA_TEST_PG");
     if (cluster == nullptr || *cluster == '\0') {
         std::cerr << "motcua-bench submissions: MOTCUA_TEST_PG is not set; it must hold the admin conninfo of a "

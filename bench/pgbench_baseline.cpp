@@ -51,7 +51,8 @@ std::string Script(const PgbenchShape& shape)
       << "SELECT nextval(pg_get_serial_sequence('dossier', 'id')) AS id, (ARRAY[" << ids.str()
       << "])[:a] AS agency \\gset\n"
       << "SET CONSTRAINTS dossier_form_dossier_id_fkey, dossier_document_dossier_id_fkey,"
-         " dossier_pause_dossier_id_fkey, dossier_event_dossier_id_fkey DEFERRED;\n"
+         " dossier_pause_dossier_id_fkey, dossier_event_dossier_id_fkey"
+      << (shape.attachmentSql.empty() ? "" : ", dossier_attachment_dossier_id_fkey") << " DEFERRED;\n"
       << "INSERT INTO dossier_form (dossier_id, payload) VALUES (:id, '{\"childName\": \"Nguyễn Văn An\", "
          "\"serial\": 1}');\n"
       << "INSERT INTO dossier_document (dossier_id, position, name, form, count) VALUES"

@@ -47,6 +47,7 @@ constexpr const char* kBenchClientKey = "101112131415161718191a1b1c1d1e1f2021222
 // prepare no more than this many between them.
 constexpr int kOneAgencyCapacity = 9000;
 constexpr int kSpreadCapacity = 30000;
+constexpr const char* kBoundary = "MotCuaBenchBoundary-7d41";
 constexpr unsigned kPlanSeed = 20261123;
 
 // Each phase has a day of its own at 09:00 in Vietnam, hence its own daily code counters: one phase's codes never
@@ -205,8 +206,53 @@ PhaseResult RunPhase(const std::string& name, const PhaseShape& shape, const Pre
 
 // A citizen-app backend: one keep-alive connection per client, as a connection pool would hold; every request
 // signed (service call) and carrying its own Idempotency-Key, as the contract asks of a real app.
+// The baseline's attachment row: the same bytes, inserted as the server inserts them (digest computed there).
+std::string AttachmentInsert(const std::string& pdf, Instant now)
+{
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(pdf.size() * 2);
+    for (const char c : pdf) {
+        hex.push_back(kDigits[static_cast<unsigned char>(c) >> 4]);
+        hex.push_back(kDigits[static_cast<unsigned char>(c) & 0x0f]);
+    }
+    return "INSERT INTO dossier_attachment (dossier_id, position, document_position, file_name, media_type, size,"
+           " sha256, bytes, created_at) SELECT :id, 1, 0, 'ban-scan.pdf', 'application/pdf', octet_length(b),"
+           " sha256(b), b, to_timestamp(" +
+           std::to_string(now.time_since_epoch().count()) + ") FROM (SELECT decode('" + hex + "', 'hex') AS b) AS u;";
+}
+
+// The multipart form of a submission whose first document names `pdf` (the contract's form: a part `dossier`, then
+// one part per file), written by hand at send time so that no copy of the file is prepared per request.
+std::string MultipartBody(const std::string& json, const std::string& pdf)
+{
+    std::string body;
+    body.reserve(json.size() + pdf.size() + 400);
+    body += "--" + std::string(kBoundary) +
+            "\r\nContent-Disposition: form-data; name=\"dossier\"\r\nContent-Type: application/json\r\n\r\n";
+    body += json;
+    body += "\r\n--" + std::string(kBoundary) +
+            "\r\nContent-Disposition: form-data; name=\"file0\"; filename=\"ban-scan.pdf\"\r\n"
+            "Content-Type: application/pdf\r\n\r\n";
+    body += pdf;
+    body += "\r\n--" + std::string(kBoundary) + "--\r\n";
+    return body;
+}
+
+// A PDF of `bytes` bytes whose inside is random, as compressed scans are (neither side can compress it away).
+std::string RandomPdf(std::size_t bytes)
+{
+    std::mt19937 random(kPlanSeed);
+    std::string pdf = "%PDF-1.4\n% ";
+    while (pdf.size() + 7 < bytes)
+        pdf.push_back(static_cast<char>(random() & 0xff));
+    pdf += "\n%%EOF\n";
+    return pdf;
+}
+
 PrepareClient HttpClients(std::uint16_t port, const std::vector<Agency>& agencies, const Procedure& procedure,
-                          int serialBase, int perClient, Instant now, const std::string& secret)
+                          int serialBase, int perClient, Instant now, const std::string& secret,
+                          std::shared_ptr<const std::string> pdf)
 {
     return [=, &agencies, &procedure](int client, const std::vector<std::size_t>& plan) -> Submit {
         auto bodies = std::make_shared<std::vector<std::string>>();
@@ -214,19 +260,26 @@ PrepareClient HttpClients(std::uint16_t port, const std::vector<Agency>& agencie
         for (std::size_t i = 0; i < plan.size(); ++i) {
             const Agency& agency = agencies[plan[i]];
             const int serial = serialBase + client * perClient + static_cast<int>(i);
-            bodies->push_back(
-                SubmissionBody(test::MakeNewDossier(procedure, agency, serial, now), procedure.code, agency.code));
+            std::string json =
+                SubmissionBody(test::MakeNewDossier(procedure, agency, serial, now), procedure.code, agency.code);
+            if (pdf) {
+                const std::size_t first = json.find(R"("count":)");
+                json.insert(json.find('}', first), R"(,"attachment":"ban-scan.pdf")");
+            }
+            bodies->push_back(std::move(json));
         }
         auto session = std::make_shared<Poco::Net::HTTPClientSession>("127.0.0.1", port);
         session->setKeepAlive(true);
         session->setTimeout(Poco::Timespan(30, 0));
         const std::string timestamp = std::to_string(now.time_since_epoch().count());
-        return [session, bodies, timestamp, secret, client](int i) {
-            const std::string& body = (*bodies)[static_cast<std::size_t>(i)];
+        return [session, bodies, timestamp, secret, client, pdf](int i) {
+            const std::string& json = (*bodies)[static_cast<std::size_t>(i)];
+            const std::string body = pdf ? MultipartBody(json, *pdf) : json;
             const std::string path = "/citizen/v1/dossiers";
             Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, path, Poco::Net::HTTPMessage::HTTP_1_1);
             request.setKeepAlive(true);
-            request.setContentType("application/json");
+            request.setContentType(pdf ? "multipart/form-data; boundary=" + std::string(kBoundary)
+                                       : std::string("application/json"));
             request.setContentLength64(static_cast<Poco::Int64>(body.size()));
             request.set(server::kClientHeader, kBenchClient);
             request.set(server::kTimestampHeader, timestamp);
@@ -291,7 +344,7 @@ CodeCheck CheckCodes(const test::TestDatabase& db)
 
 void PrintHeader(std::ostream& out)
 {
-    out << std::left << std::setw(34) << "phase" << std::right << std::setw(9) << "dossiers" << std::setw(9)
+    out << std::left << std::setw(46) << "phase" << std::right << std::setw(9) << "dossiers" << std::setw(9)
         << "seconds" << std::setw(11) << "per second" << std::setw(9) << "p50 ms" << std::setw(9) << "p95 ms"
         << std::setw(9) << "p99 ms" << std::setw(9) << "max ms" << std::setw(8) << "failed" << '\n';
 }
@@ -300,7 +353,7 @@ void PrintRow(std::ostream& out, const std::string& name, long long succeeded, d
               const std::vector<double>& latencies, long long failed, bool timedOut)
 {
     const LatencySummary l = Summarise(latencies);
-    out << std::left << std::setw(34) << name << std::right << std::setw(9) << succeeded << std::setw(9)
+    out << std::left << std::setw(46) << name << std::right << std::setw(9) << succeeded << std::setw(9)
         << Fixed(seconds, 2) << std::setw(11) << Fixed(perSecond, 1) << std::setw(9) << Fixed(l.p50, 2) << std::setw(9)
         << Fixed(l.p95, 2) << std::setw(9) << Fixed(l.p99, 2) << std::setw(9) << Fixed(l.max, 2) << std::setw(8)
         << failed << (timedOut ? "" : "  (ran out of prepared requests)") << '\n';
@@ -369,24 +422,28 @@ int RunSubmissionBench(const SubmissionBenchOptions& options, std::ostream& out)
     out << "Submissions: in-process motcua-server (" << threads << " threads) on 127.0.0.1:" << server.Port() << ", "
         << settings << "; " << options.seconds << " s per phase\n"
         << "Baseline: pgbench (" << pgbench << ") inserting the same rows (dossier, form, documents, history,"
-        << " code counter) in one transaction, on the same database\n";
+        << " code counter; the attachment too where there is one) in one transaction, on the same database\n";
 
     std::chrono::sys_days day{kFirstPhaseDay};
     int serialBase = 0;
+    const std::shared_ptr<const std::string> pdf =
+        options.attachmentBytes > 0 ? std::make_shared<const std::string>(RandomPdf(options.attachmentBytes)) : nullptr;
     const auto httpPhase = [&](const std::string& name, int clients, const std::vector<Agency>& agencies,
-                               double perClientRate, int seconds) {
+                               double perClientRate, int seconds, bool attach) {
         const Instant now = NineOClock(day);
         day += std::chrono::days(1);
         clock.Set(now);
         const int capacity = agencies.size() == 1 ? kOneAgencyCapacity : kSpreadCapacity;
         PhaseShape s{clients, capacity / clients, std::chrono::seconds(seconds), agencies.size(), perClientRate};
-        const PrepareClient prepare =
-            HttpClients(server.Port(), agencies, procedure, serialBase, s.perClient, now, kBenchSecret);
+        const PrepareClient prepare = HttpClients(server.Port(), agencies, procedure, serialBase, s.perClient, now,
+                                                  kBenchSecret, attach ? pdf : nullptr);
         serialBase += clients * s.perClient;
         return RunPhase(name, s, prepare);
     };
-    const auto baselinePhase = [&](int clients, const std::vector<Agency>& agencies) {
+    const auto baselinePhase = [&](int clients, const std::vector<Agency>& agencies, bool attach) {
         PgbenchShape shape;
+        if (attach)
+            shape.attachmentSql = AttachmentInsert(*pdf, NineOClock(day));
         shape.clients = clients;
         shape.seconds = options.seconds;
         shape.agencies = agencies;
@@ -398,7 +455,7 @@ int RunSubmissionBench(const SubmissionBenchOptions& options, std::ostream& out)
     };
 
     // Opens the pool's connections and warms the caches; not reported.
-    const PhaseResult warm = httpPhase("warm-up", maxClients, fourAgencies, 0, 2);
+    const PhaseResult warm = httpPhase("warm-up", maxClients, fourAgencies, 0, 2, pdf != nullptr);
     if (warm.failed > 0) {
         out << "warm-up failed: " << warm.firstError << '\n';
         return 1;
@@ -406,14 +463,18 @@ int RunSubmissionBench(const SubmissionBenchOptions& options, std::ostream& out)
 
     std::vector<ShapeResult> shapes;
     for (int clients : options.clientCounts) {
-        for (bool one : {false, true}) {
+        for (const auto& [one, attach] :
+             {std::pair{false, false}, std::pair{true, false}, std::pair{false, true}, std::pair{true, true}}) {
+            if (attach && !pdf)
+                continue;
             ShapeResult r;
             r.clients = clients;
             r.oneAgency = one;
-            r.name = std::to_string(clients) + " clients, " + (one ? "one agency" : "four agencies");
+            r.name = std::to_string(clients) + " clients, " + (one ? "one agency" : "four agencies") +
+                     (attach ? ", " + std::to_string(options.attachmentBytes / 1024) + " KB file" : "");
             // All to one agency, the daily counter serialises the inserts: the baseline is one pgbench client.
-            r.baseline = baselinePhase(one ? 1 : clients, one ? oneAgency : fourAgencies);
-            r.http = httpPhase("HTTP, " + r.name, clients, one ? oneAgency : fourAgencies, 0, options.seconds);
+            r.baseline = baselinePhase(one ? 1 : clients, one ? oneAgency : fourAgencies, attach);
+            r.http = httpPhase("HTTP, " + r.name, clients, one ? oneAgency : fourAgencies, 0, options.seconds, attach);
             out << "  measured " << r.name << ": baseline " << Fixed(r.baseline.perSecond, 1) << "/s, HTTP "
                 << Fixed(r.http.PerSecond(), 1) << "/s\n"
                 << std::flush;
@@ -426,7 +487,7 @@ int RunSubmissionBench(const SubmissionBenchOptions& options, std::ostream& out)
     const ShapeResult& reference = shapes.front();
     const double halfRate = reference.http.PerSecond() / 2;
     const PhaseResult paced = httpPhase("HTTP paced at half the maximum", reference.clients, fourAgencies,
-                                        halfRate / reference.clients, options.seconds);
+                                        halfRate / reference.clients, options.seconds, false);
     server.Stop();
 
     PrintHeader(out);
@@ -434,7 +495,7 @@ int RunSubmissionBench(const SubmissionBenchOptions& options, std::ostream& out)
     for (const ShapeResult& r : shapes) {
         PrintRow(out, "HTTP, " + r.name, r.http.succeeded, r.http.seconds, r.http.PerSecond(), r.http.latencies,
                  r.http.failed, r.http.timedOut);
-        out << std::left << std::setw(34)
+        out << std::left << std::setw(46)
             << ("pgbench, " + std::string(r.oneAgency ? "1 client" : std::to_string(r.clients) + " clients") +
                 (r.oneAgency ? ", one agency" : ", four agencies"))
             << std::right << std::setw(9) << r.baseline.transactions << std::setw(9) << options.seconds << std::setw(11)
