@@ -7,30 +7,14 @@
 # Usage: kill_under_load.sh MOTCUA_SERVER MOTCUA_SIMULATOR   (MOTCUA_TEST_PG: the cluster's admin conninfo)
 set -euo pipefail
 server=${1:?motcua-server}; simulator=${2:?motcua-simulator}
-admin=${MOTCUA_TEST_PG:?run through ctest: MOTCUA_TEST_PG is the test cluster}
-db="motcua_kill_$$"
-work=$(mktemp -d)
 server_pid=
 sim_pid=
-
-cleanup() {
+stop_server() {
   [ -n "$sim_pid" ] && kill -TERM "$sim_pid" 2>/dev/null || true
   if [ -n "$server_pid" ]; then kill -KILL "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  psql "$admin" -qXc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
-  rm -rf "$work"
 }
-trap cleanup EXIT
-
-psql "$admin" -qX -v ON_ERROR_STOP=1 \
-  -c "DO \$\$ BEGIN CREATE ROLE motcua_owner LOGIN NOSUPERUSER CREATEROLE; EXCEPTION WHEN duplicate_object THEN NULL; END \$\$" \
-  -c "CREATE DATABASE $db OWNER motcua_owner" >/dev/null
-owner="$admin user=motcua_owner dbname=$db"
-app="$admin user=motcua_app dbname=$db"
+. "$(dirname "${BASH_SOURCE[0]}")/fresh_database.sh" motcua_kill 0 >/dev/null
 sql() { psql "$admin dbname=$db" -qAtX -v ON_ERROR_STOP=1 -c "$1"; }
-
-(umask 077; od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$work/client.key")
-"$server" migrate --db "$owner" >/dev/null
-"$server" seed --db "$app" --demo --dossiers 0 --kdf-cost 10 --client-key-file "$work/client.key" >/dev/null
 
 listen=127.0.0.1:0
 start_server() {

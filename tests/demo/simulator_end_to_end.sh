@@ -5,29 +5,11 @@
 # Usage: simulator_end_to_end.sh MOTCUA_SERVER MOTCUA_SIMULATOR   (MOTCUA_TEST_PG: the cluster's admin conninfo)
 set -euo pipefail
 server=${1:?motcua-server}; simulator=${2:?motcua-simulator}
-admin=${MOTCUA_TEST_PG:?run through ctest: MOTCUA_TEST_PG is the test cluster}
-db="motcua_sim_$$"
-work=$(mktemp -d)
 server_pid=
-
-cleanup() {
+stop_server() {
   if [ -n "$server_pid" ]; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  psql "$admin" -qXc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
-  rm -rf "$work"
 }
-trap cleanup EXIT
-
-# Test code may use SQL: the owner role as tests/support creates it, and a database of our own.
-psql "$admin" -qX -v ON_ERROR_STOP=1 \
-  -c "DO \$\$ BEGIN CREATE ROLE motcua_owner LOGIN NOSUPERUSER CREATEROLE; EXCEPTION WHEN duplicate_object THEN NULL; END \$\$" \
-  -c "CREATE DATABASE $db OWNER motcua_owner" >/dev/null
-# In a conninfo string the last value of a keyword wins.
-owner="$admin user=motcua_owner dbname=$db"
-app="$admin user=motcua_app dbname=$db"
-
-"$server" migrate --db "$owner"
-(umask 077; od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$work/client.key")
-"$server" seed --db "$app" --demo --dossiers 40 --kdf-cost 10 --client-key-file "$work/client.key"
+. "$(dirname "${BASH_SOURCE[0]}")/fresh_database.sh" motcua_sim 40
 "$server" serve --db "$app" --listen 127.0.0.1:0 --quiet --client-key-file "$work/client.key" 2>"$work/server.log" &
 server_pid=$!
 port=
