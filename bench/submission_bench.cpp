@@ -39,7 +39,6 @@
 namespace motcua::bench {
 namespace {
 
-constexpr int kWarmUpPerClient = 10;
 constexpr const char* kBenchClient = "bench-app";
 constexpr const char* kBenchSecret = "bench-app-secret";
 constexpr const char* kBenchClientKey = "101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f";
@@ -252,7 +251,7 @@ std::string RandomPdf(std::size_t bytes)
 
 PrepareClient HttpClients(std::uint16_t port, const std::vector<Agency>& agencies, const Procedure& procedure,
                           int serialBase, int perClient, Instant now, const std::string& secret,
-                          std::shared_ptr<const std::string> pdf)
+                          const std::shared_ptr<const std::string>& pdf)
 {
     return [=, &agencies, &procedure](int client, const std::vector<std::size_t>& plan) -> Submit {
         auto bodies = std::make_shared<std::vector<std::string>>();

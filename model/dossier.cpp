@@ -108,6 +108,7 @@ std::string SupplementNote(const std::vector<SubmittedDocument>& supplied, const
     if (supplied.empty())
         return note;
     std::vector<std::string> names;
+    names.reserve(supplied.size());
     for (const SubmittedDocument& d : supplied)
         names.push_back(d.name);
     return ListNote("Bổ sung: ", names, note);

@@ -1,5 +1,6 @@
 #include "server/api/dossier_json.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include <Poco/JSON/Array.h>
@@ -333,15 +334,14 @@ Object::Ptr DossierJson::CitizenStatus(const CitizenParts& parts)
     // What is missing: the open request's notice (the desk's or the handler's), and when the 15 days run out.
     Poco::Dynamic::Var supplement;
     if (dossier.status == NationalStatus::SupplementRequested) {
-        for (auto h = parts.history.rbegin(); h != parts.history.rend(); ++h) {
-            if (h->action != Action::RequestSupplement)
-                continue;
+        const auto h = std::find_if(parts.history.rbegin(), parts.history.rend(),
+                                    [](const auto& e) { return e.action == Action::RequestSupplement; });
+        if (h != parts.history.rend()) {
             Object::Ptr request = NewObject();
             request->set("requestedAt", FormatIso8601(h->at));
             request->set("missing", h->note);
             request->set("supplyBy", FormatIso8601(h->at + DossierActions::kSupplementWait));
             supplement = request;
-            break;
         }
     }
     o->set("supplementRequest", supplement);

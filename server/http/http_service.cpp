@@ -417,7 +417,10 @@ HttpService::HttpService(const Router& router, const ProblemResponder& problems,
 
 HttpService::~HttpService()
 {
-    Stop();
+    try {
+        Stop();
+    } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw; Stop only fails on a broken socket
+    }
 }
 
 void HttpService::Start(std::uint16_t port, const std::string& host)

@@ -256,7 +256,7 @@ std::vector<std::string> JsonInput::RequiredStringArray(const std::string& name,
         Poco::Dynamic::Var item = array->get(static_cast<unsigned int>(i));
         if (!item.isString())
             throw Error(ErrorCategory::BadInput, N_("This field must be text"), itemField);
-        std::string text = item.extract<std::string>();
+        const auto& text = item.extract<std::string>();
         CheckText(text, maxLength, itemField);
         items.push_back(ToNfc(text));
     }

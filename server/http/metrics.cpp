@@ -64,7 +64,7 @@ void Header(std::string& out, const std::string& name, const std::string& help, 
 void Metrics::ObserveRequest(const std::string& route, const std::string& method, int status, double seconds)
 {
     const std::string& label = route.empty() ? std::string(kUnmatched) : route;
-    const std::size_t bucket =
+    const auto bucket =
         static_cast<std::size_t>(std::lower_bound(kBuckets.begin(), kBuckets.end(), seconds) - kBuckets.begin());
     std::lock_guard lock(m_mutex);
     ++m_requests[{label, MethodLabel(method), status}];

@@ -89,7 +89,7 @@ std::vector<std::uint8_t> SecretBox::Seal(std::string_view secret) const
 std::string SecretBox::Open(const std::vector<std::uint8_t>& sealed) const
 {
     RequireKey();
-    if (sealed.size() < static_cast<std::size_t>(kNonceBytes + kTagBytes))
+    if (sealed.size() < std::size_t{kNonceBytes} + std::size_t{kTagBytes})
         throw Error(ErrorCategory::Environment, N_("A client secret cannot be opened with the configured key"), {},
                     "sealed secret too short");
     const std::size_t size = sealed.size() - kNonceBytes - kTagBytes;
