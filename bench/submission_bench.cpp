@@ -29,6 +29,7 @@
 #include "model/dossier_code.h"
 #include "model/error.h"
 #include "model/postgres/store.h"
+#include "model/text.h"
 #include "model/time.h"
 #include "server/server.h"
 #include "server/usecases/request_signature.h"
@@ -208,13 +209,7 @@ PhaseResult RunPhase(const std::string& name, const PhaseShape& shape, const Pre
 // The baseline's attachment row: the same bytes, inserted as the server inserts them (digest computed there).
 std::string AttachmentInsert(const std::string& pdf, Instant now)
 {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string hex;
-    hex.reserve(pdf.size() * 2);
-    for (const char c : pdf) {
-        hex.push_back(kDigits[static_cast<unsigned char>(c) >> 4]);
-        hex.push_back(kDigits[static_cast<unsigned char>(c) & 0x0f]);
-    }
+    const std::string hex = ToHex(std::span(reinterpret_cast<const std::uint8_t*>(pdf.data()), pdf.size()));
     return "INSERT INTO dossier_attachment (dossier_id, position, document_position, file_name, media_type, size,"
            " sha256, bytes, created_at) SELECT :id, 1, 0, 'ban-scan.pdf', 'application/pdf', octet_length(b),"
            " sha256(b), b, to_timestamp(" +
@@ -280,10 +275,9 @@ PrepareClient HttpClients(std::uint16_t port, const std::vector<Agency>& agencie
             request.setContentType(pdf ? "multipart/form-data; boundary=" + std::string(kBoundary)
                                        : std::string("application/json"));
             request.setContentLength64(static_cast<Poco::Int64>(body.size()));
-            request.set(server::kClientHeader, kBenchClient);
-            request.set(server::kTimestampHeader, timestamp);
-            request.set(server::kCitizenHeader, "");
-            request.set(server::kSignatureHeader, server::SignRequest(secret, {"POST", path, timestamp, "", body}));
+            for (const auto& [name, value] :
+                 server::SignatureHeaderValues(kBenchClient, secret, {"POST", path, timestamp, "", body}))
+                request.set(name, value);
             request.set("Idempotency-Key",
                         "bench-" + timestamp + "-" + std::to_string(client) + "-" + std::to_string(i));
             session->sendRequest(request) << body;

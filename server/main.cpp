@@ -95,8 +95,7 @@ motcua::server::SecretBox ClientBox(const CommandLine& cl, const std::string& co
     ReadClientKey(cl, keys);
     if (keys.clientKeyHex.empty() && keys.clientKeyFile.empty())
         throw CommandLine::UsageError(command + " needs --client-key-file (or MOTCUA_CLIENT_KEY)");
-    return keys.clientKeyHex.empty() ? motcua::server::SecretBox::FromFile(keys.clientKeyFile)
-                                     : motcua::server::SecretBox::FromHex(keys.clientKeyHex, "MOTCUA_CLIENT_KEY");
+    return keys.ClientKey();
 }
 
 // Registers or updates a citizen-app client. A new client, or --new-secret, gets a random secret printed once: it is

@@ -109,18 +109,16 @@ std::string OutboxDispatcher::Post(const pg::OutboxEvent& event, const std::stri
             target = "/";
         const std::string timestamp = std::to_string(m_clock.Now().time_since_epoch().count());
         // The same signature as the client's own calls, with an empty citizen: a service call, from the server.
-        const std::string signature =
-            SignRequest(m_authenticator.SecretOf(event.client), {"POST", target, timestamp, "", body});
+        const auto headers = SignatureHeaderValues(event.client.code, m_authenticator.SecretOf(event.client),
+                                                   {"POST", target, timestamp, "", body});
 
         Poco::Net::HTTPClientSession session(uri.getHost(), uri.getPort());
         session.setTimeout(Poco::Timespan(static_cast<long>(m_options.timeout.count()), 0));
         Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, target, Poco::Net::HTTPMessage::HTTP_1_1);
         request.setContentType("application/json; charset=utf-8");
         request.setContentLength64(static_cast<Poco::Int64>(body.size()));
-        request.set(kClientHeader, event.client.code);
-        request.set(kTimestampHeader, timestamp);
-        request.set(kCitizenHeader, "");
-        request.set(kSignatureHeader, signature);
+        for (const auto& [name, value] : headers)
+            request.set(name, value);
         session.sendRequest(request) << body;
         Poco::Net::HTTPResponse response;
         session.receiveResponse(response);  // the answer's body means nothing here

@@ -17,15 +17,6 @@ std::string ChooseLocaleDir(const ServerConfig& config)
     return found.empty() ? config.localeDir : found;
 }
 
-SecretBox ClientKey(const ServerConfig& config)
-{
-    if (!config.clientKeyHex.empty())
-        return SecretBox::FromHex(config.clientKeyHex, "MOTCUA_CLIENT_KEY");
-    if (!config.clientKeyFile.empty())
-        return SecretBox::FromFile(config.clientKeyFile);
-    return SecretBox();
-}
-
 HttpServiceOptions HttpOptions(const ServerConfig& config)
 {
     HttpServiceOptions o;
@@ -64,7 +55,7 @@ Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, 
       m_calendar(std::move(calendar)),
       m_forms(m_config.EffectivePublicUrl()),
       m_actions(store, clock, m_calendar, m_forms),
-      m_authenticator(store, clock, ClientKey(m_config), m_config.requestSkew),
+      m_authenticator(store, clock, m_config.ClientKey(), m_config.requestSkew),
       m_catalogue(store),
       m_citizenApi(store, clock, m_calendar, DossierCodeFormat(m_config.dossierCodePattern), m_authenticator,
                    m_catalogue, m_actions, m_config.publicLookupsPerMinute, m_metrics,

@@ -7,6 +7,15 @@
 
 namespace motcua::server {
 
+SecretBox ServerConfig::ClientKey() const
+{
+    if (!clientKeyHex.empty())
+        return SecretBox::FromHex(clientKeyHex, "MOTCUA_CLIENT_KEY");
+    if (!clientKeyFile.empty())
+        return SecretBox::FromFile(clientKeyFile);
+    return SecretBox();
+}
+
 int ServerConfig::EffectiveCitizenConcurrency() const
 {
     return citizenConcurrency > 0 ? citizenConcurrency : std::max(1, threads * 3 / 4);

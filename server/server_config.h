@@ -8,6 +8,7 @@
 
 #include "model/dossier_code.h"
 #include "server/usecases/password_hasher.h"
+#include "server/usecases/secret_box.h"
 
 namespace motcua::server {
 
@@ -49,6 +50,8 @@ struct ServerConfig {
     // (MOTCUA_CLIENT_KEY, tests) or else the file clientKeyFile names; without either, signed calls answer 503.
     std::string clientKeyHex;
     std::string clientKeyFile;
+    // The box over the key clientKeyHex or else clientKeyFile gives; an unusable box when neither is set.
+    SecretBox ClientKey() const;
     std::chrono::seconds requestSkew{300};  // how far a signed request's timestamp may be from the server's clock
     // How often seen signatures and old idempotent answers are forgotten; 0 turns the job off (tests).
     std::chrono::seconds housekeepingInterval{300};

@@ -7,22 +7,11 @@
 #include <openssl/hmac.h>
 
 #include "model/error.h"
+#include "model/text.h"
 
 namespace motcua::server {
 
 namespace {
-
-std::string Hex(const unsigned char* bytes, std::size_t size)
-{
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(size * 2);
-    for (std::size_t i = 0; i < size; ++i) {
-        out.push_back(kDigits[bytes[i] >> 4]);
-        out.push_back(kDigits[bytes[i] & 0x0f]);
-    }
-    return out;
-}
 
 [[noreturn]] void CryptoFailed(const char* what)
 {
@@ -37,7 +26,7 @@ std::string Sha256Hex(std::string_view bytes)
     unsigned int size = 0;
     if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1)
         CryptoFailed("EVP_Digest(sha256) failed");
-    return Hex(digest.data(), size);
+    return ToHex(std::span(digest.data(), size));
 }
 
 std::string CanonicalRequest(const SignedParts& parts)
@@ -60,7 +49,17 @@ std::string SignRequest(std::string_view secret, const SignedParts& parts)
     if (HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
              reinterpret_cast<const unsigned char*>(text.data()), text.size(), mac.data(), &size) == nullptr)
         CryptoFailed("HMAC(sha256) failed");
-    return Hex(mac.data(), size);
+    return ToHex(std::span(mac.data(), size));
+}
+
+std::vector<std::pair<std::string, std::string>> SignatureHeaderValues(const std::string& client,
+                                                                       std::string_view secret,
+                                                                       const SignedParts& parts)
+{
+    return {{kClientHeader, client},
+            {kTimestampHeader, parts.timestamp},
+            {kCitizenHeader, parts.citizen},
+            {kSignatureHeader, SignRequest(secret, parts)}};
 }
 
 bool SignaturesEqual(std::string_view a, std::string_view b)

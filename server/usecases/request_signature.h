@@ -3,6 +3,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace motcua::server {
 
@@ -28,6 +30,11 @@ std::string Sha256Hex(std::string_view bytes);
 std::string CanonicalRequest(const SignedParts& parts);
 // Lowercase hex HMAC-SHA256 of CanonicalRequest(parts) with `secret`.
 std::string SignRequest(std::string_view secret, const SignedParts& parts);
+// The four headers of a request that `client` signs with `secret`, in the contract's order: what the simulator, the
+// outbox's dispatcher and the tests send.
+std::vector<std::pair<std::string, std::string>> SignatureHeaderValues(const std::string& client,
+                                                                       std::string_view secret,
+                                                                       const SignedParts& parts);
 // Compares two signatures in time independent of where they differ.
 bool SignaturesEqual(std::string_view a, std::string_view b);
 

@@ -109,14 +109,10 @@ std::map<std::string, std::string> ApiFixture::SignatureHeaders(const std::strin
 {
     long long seconds = std::chrono::duration_cast<std::chrono::seconds>(clock.Now().time_since_epoch()).count();
     for (;; --seconds) {
-        const std::string timestamp = std::to_string(seconds);
-        const std::string signature =
-            server::SignRequest(signing.secret, {method, path, timestamp, signing.citizen, body});
-        if (m_signatures.insert(signature).second)
-            return {{server::kClientHeader, signing.client},
-                    {server::kTimestampHeader, timestamp},
-                    {server::kCitizenHeader, signing.citizen},
-                    {server::kSignatureHeader, signature}};
+        const auto headers = server::SignatureHeaderValues(
+            signing.client, signing.secret, {method, path, std::to_string(seconds), signing.citizen, body});
+        if (m_signatures.insert(headers.back().second).second)
+            return {headers.begin(), headers.end()};
     }
 }
 

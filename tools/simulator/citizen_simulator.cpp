@@ -161,10 +161,9 @@ CitizenSimulator::Answer CitizenSimulator::Send(const Poco::URI& base, const std
         // anew (a signature is accepted once).
         const std::string timestamp = std::to_string(
             std::chrono::duration_cast<std::chrono::seconds>(SystemClock().Now().time_since_epoch()).count());
-        post.set(server::kClientHeader, m_options.client);
-        post.set(server::kTimestampHeader, timestamp);
-        post.set(server::kCitizenHeader, "");
-        post.set(server::kSignatureHeader, server::SignRequest(m_options.secret, {"POST", path, timestamp, "", body}));
+        for (const auto& [name, value] :
+             server::SignatureHeaderValues(m_options.client, m_options.secret, {"POST", path, timestamp, "", body}))
+            post.set(name, value);
         post.set("Idempotency-Key", key);
         session.sendRequest(post) << body;
         Poco::Net::HTTPResponse response;
