@@ -53,12 +53,37 @@ void HttpTransport::SetBaseUrl(const std::string& url)
     std::string prefix = uri.getPath();
     while (!prefix.empty() && prefix.back() == '/')
         prefix.pop_back();
+    const std::lock_guard lock(m_mutex);
     if (text != m_options.baseUrl)
         m_token.clear();
     m_options.baseUrl = text;
     m_host = uri.getHost();
     m_port = uri.getPort();
     m_pathPrefix = prefix;
+}
+
+std::string HttpTransport::BaseUrl() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_options.baseUrl;
+}
+
+void HttpTransport::SetBearerToken(std::string token)
+{
+    const std::lock_guard lock(m_mutex);
+    m_token = std::move(token);
+}
+
+void HttpTransport::ClearBearerToken()
+{
+    const std::lock_guard lock(m_mutex);
+    m_token.clear();
+}
+
+bool HttpTransport::HasBearerToken() const
+{
+    const std::lock_guard lock(m_mutex);
+    return !m_token.empty();
 }
 
 HttpResponse HttpTransport::Get(const std::string& path)
@@ -73,15 +98,22 @@ HttpResponse HttpTransport::Post(const std::string& path, const std::string* jso
 
 HttpResponse HttpTransport::Send(const std::string& method, const std::string& path, const std::string* jsonBody)
 {
-    if (m_host.empty())
+    std::unique_lock lock(m_mutex);
+    const HttpTransportOptions options = m_options;
+    const std::string host = m_host;
+    const unsigned short port = m_port;
+    const std::string target = m_pathPrefix + path;
+    const std::string token = m_token;
+    lock.unlock();
+    if (host.empty())
         ThrowBadInput(N_("Enter the server address, for example http://127.0.0.1:8080."), "server");
-    Poco::Net::HTTPClientSession session(m_host, m_port);
-    session.setTimeout(ToTimespan(m_options.connectTimeout), ToTimespan(m_options.requestTimeout),
-                       ToTimespan(m_options.requestTimeout));
-    Poco::Net::HTTPRequest request(method, m_pathPrefix + path, Poco::Net::HTTPMessage::HTTP_1_1);
+    Poco::Net::HTTPClientSession session(host, port);
+    session.setTimeout(ToTimespan(options.connectTimeout), ToTimespan(options.requestTimeout),
+                       ToTimespan(options.requestTimeout));
+    Poco::Net::HTTPRequest request(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
     request.set("Accept", "application/json, application/problem+json, application/pdf");
-    if (!m_token.empty())
-        request.set("Authorization", "Bearer " + m_token);
+    if (!token.empty())
+        request.set("Authorization", "Bearer " + token);
     if (jsonBody) {
         request.setContentType("application/json; charset=utf-8");
         request.setContentLength(static_cast<std::streamsize>(jsonBody->size()));
@@ -100,12 +132,12 @@ HttpResponse HttpTransport::Send(const std::string& method, const std::string& p
         Poco::StreamCopier::copyToString(in, out.body);
     } catch (const Poco::TimeoutException& e) {
         throw Error(ErrorCategory::Environment, N_("The server did not answer in time. Try again in a moment."), {},
-                    m_options.baseUrl + ": " + e.displayText());
+                    options.baseUrl + ": " + e.displayText());
     } catch (const Poco::Exception& e) {
         // Refused, unreachable, unknown host, reset: all mean the same thing to a clerk.
         throw Error(ErrorCategory::Environment,
                     N_("Cannot reach the server. Check the server address and the network, then try again."), {},
-                    m_options.baseUrl + ": " + e.displayText());
+                    options.baseUrl + ": " + e.displayText());
     }
     return out;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <mutex>
 #include <string>
 
 namespace motcua::desktop {
@@ -20,7 +21,8 @@ struct HttpTransportOptions {
     std::chrono::milliseconds requestTimeout{30000};  // sending and receiving, each
 };
 
-// One short connection per request.
+// One short connection per request. Safe to call from several threads at once (the desk's task runner does): the
+// address and token are copied under a lock for each request.
 class HttpTransport {
 public:
     explicit HttpTransport(HttpTransportOptions options);
@@ -28,12 +30,12 @@ public:
     // Throws Error(BadInput, field "server") for an address it cannot use. A new address drops the bearer token:
     // a token belongs to the server that issued it.
     void SetBaseUrl(const std::string& url);
-    const std::string& BaseUrl() const noexcept { return m_options.baseUrl; }
+    std::string BaseUrl() const;
 
     // Sent as "Authorization: Bearer …" with every request while set.
-    void SetBearerToken(std::string token) { m_token = std::move(token); }
-    void ClearBearerToken() noexcept { m_token.clear(); }
-    bool HasBearerToken() const noexcept { return !m_token.empty(); }
+    void SetBearerToken(std::string token);
+    void ClearBearerToken();
+    bool HasBearerToken() const;
 
     // `path` (with its query) is appended to the base address; `jsonBody` null: no body. Any HTTP status comes
     // back as an answer; throws Error(Environment) when no answer came (refused, unreachable, timed out).
@@ -43,6 +45,7 @@ public:
 private:
     HttpResponse Send(const std::string& method, const std::string& path, const std::string* jsonBody);
 
+    mutable std::mutex m_mutex;  // guards everything below
     HttpTransportOptions m_options;
     std::string m_host;
     unsigned short m_port = 0;

@@ -29,7 +29,7 @@ public:
     DossierDetail Accept(std::int64_t id, int version) override;
     std::vector<std::uint8_t> Receipt(std::int64_t id) override;
 
-    bool HasToken() const noexcept { return m_http.HasBearerToken(); }
+    bool HasToken() const { return m_http.HasBearerToken(); }
 
 private:
     HttpTransport m_http;

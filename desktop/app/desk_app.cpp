@@ -1,6 +1,7 @@
 #include "desktop/app/desk_app.h"
 
 #include <cstdio>
+#include <functional>
 
 #include <wx/intl.h>
 
@@ -9,6 +10,7 @@
 #include "desktop/app/wx_alert.h"
 #include "desktop/app/wx_document_launcher.h"
 #include "desktop/staff_api_client.h"
+#include "desktop/task_runner.h"
 
 namespace motcua::desktop {
 
@@ -33,9 +35,12 @@ bool DeskApp::OnInit()
     SetAppDisplayName(_("MotCua one-stop desk"));
 
     m_api = std::make_unique<StaffApiClient>(StaffApiClientOptions{});
+    // Outcomes come back as queued calls on the UI thread (CallAfter is safe from any thread).
+    m_tasks = std::make_unique<ThreadPoolTaskRunner>(
+        [this](std::function<void()> deliver) { CallAfter(std::move(deliver)); });
     m_alert = std::make_unique<WxAlert>();
     m_launcher = std::make_unique<WxDocumentLauncher>();
-    m_controller = std::make_unique<DeskController>(*m_api, *m_alert, *m_launcher, m_clock);
+    m_controller = std::make_unique<DeskController>(*m_api, *m_tasks, *m_alert, *m_launcher, m_clock);
 
     const LoginDefaults defaults{options.serverUrl, options.user, options.password};
     const bool autoSubmit = !options.user.empty() && !options.password.empty();
@@ -50,6 +55,7 @@ bool DeskApp::OnInit()
 int DeskApp::OnExit()
 {
     m_controller.reset();
+    m_tasks.reset();  // joins the workers while the app can still take their last deliveries (dropped unread)
     return wxApp::OnExit();
 }
 

@@ -12,6 +12,7 @@ namespace motcua::desktop {
 
 class DeskController;
 class StaffApiClient;
+class ThreadPoolTaskRunner;
 class WxAlert;
 class WxDocumentLauncher;
 
@@ -27,6 +28,7 @@ private:
     DeskOptions m_options;
     SystemClock m_clock;
     std::unique_ptr<StaffApiClient> m_api;
+    std::unique_ptr<ThreadPoolTaskRunner> m_tasks;
     std::unique_ptr<WxAlert> m_alert;
     std::unique_ptr<WxDocumentLauncher> m_launcher;
     std::unique_ptr<DeskController> m_controller;

@@ -21,9 +21,10 @@ std::string SessionText(const Session& session)
     return text;
 }
 
-DeskController::DeskController(IStaffApi& api, views::Alert& alert, IDocumentLauncher& launcher, const Clock& clock,
-                               std::filesystem::path receiptFolder)
+DeskController::DeskController(IStaffApi& api, ITaskRunner& tasks, views::Alert& alert, IDocumentLauncher& launcher,
+                               const Clock& clock, std::filesystem::path receiptFolder)
     : m_api(api),
+      m_tasks(tasks),
       m_alert(alert),
       m_clock(clock),
       m_receipts(api, launcher, std::move(receiptFolder))

@@ -11,6 +11,7 @@
 #include "desktop/login_presenter.h"
 #include "desktop/receipt_opener.h"
 #include "desktop/staff_api.h"
+#include "desktop/task_runner.h"
 #include "model/clock.h"
 #include "views/alert.h"
 #include "views/main_view.h"
@@ -35,9 +36,9 @@ class DeskController final : private ILoginListener,
                              private IDossierChangeListener,
                              private views::IMainViewListener {
 public:
-    // `api`, `alert`, `launcher` and `clock` must outlive the controller.
-    DeskController(IStaffApi& api, views::Alert& alert, IDocumentLauncher& launcher, const Clock& clock,
-                   std::filesystem::path receiptFolder = {});
+    // `api`, `tasks`, `alert`, `launcher` and `clock` must outlive the controller. Server calls run through `tasks`.
+    DeskController(IStaffApi& api, ITaskRunner& tasks, views::Alert& alert, IDocumentLauncher& launcher,
+                   const Clock& clock, std::filesystem::path receiptFolder = {});
     ~DeskController() override;
     DeskController(const DeskController&) = delete;
     DeskController& operator=(const DeskController&) = delete;
@@ -67,6 +68,7 @@ private:
     void DropWindow();
 
     IStaffApi& m_api;
+    ITaskRunner& m_tasks;
     views::Alert& m_alert;
     const Clock& m_clock;
     ReceiptOpener m_receipts;

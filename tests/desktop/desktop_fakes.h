@@ -2,12 +2,15 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
+#include <deque>
 #include <exception>
 #include <functional>
 #include <map>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <boost/test/unit_test.hpp>
@@ -18,6 +21,7 @@
 #include "desktop/login_presenter.h"
 #include "desktop/receipt_opener.h"
 #include "desktop/staff_api.h"
+#include "desktop/task_runner.h"
 #include "desktop/translation.h"
 #include "views/alert.h"
 
@@ -112,6 +116,37 @@ inline std::vector<std::uint8_t> PdfBytes()
     const std::string text = "%PDF-1.4\n% fake receipt\n%%EOF\n";
     return {text.begin(), text.end()};
 }
+
+// Runs tasks only when told, all on the test's thread: a test sees the presenter while a call is still under way
+// (busy, typing ahead) and then lets it finish.
+class ManualTaskRunner final : public ITaskRunner {
+public:
+    void Post(std::function<void()> work, std::function<void()> deliver) override
+    {
+        m_tasks.emplace_back(std::move(work), std::move(deliver));
+    }
+    std::size_t Queued() const noexcept { return m_tasks.size(); }
+    // Runs the oldest task's work and delivers its outcome; false when none was queued.
+    bool RunOne()
+    {
+        if (m_tasks.empty())
+            return false;
+        auto task = std::move(m_tasks.front());
+        m_tasks.pop_front();
+        task.first();
+        task.second();
+        return true;
+    }
+    // Until nothing is queued, tasks posted by deliveries included.
+    void RunAll()
+    {
+        while (RunOne()) {
+        }
+    }
+
+private:
+    std::deque<std::pair<std::function<void()>, std::function<void()>>> m_tasks;
+};
 
 class FakeStaffApi final : public IStaffApi {
 public:

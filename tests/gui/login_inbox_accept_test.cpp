@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
+#include <wx/app.h>
 #include <wx/button.h>
 #include <wx/listctrl.h>
 #include <wx/statusbr.h>
@@ -19,6 +20,7 @@
 
 #include "desktop/app/desk_controller.h"
 #include "desktop/staff_api_client.h"
+#include "desktop/task_runner.h"
 #include "model/postgres/store.h"
 #include "server/server.h"
 #include "tests/support/fixture_catalogue.h"
@@ -166,7 +168,8 @@ BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
     desktop::StaffApiClient api(desktop::StaffApiClientOptions{url});
     RecordingAlert alert;
     RecordingLauncher launcher;
-    desktop::DeskController controller(api, alert, launcher, clock, receiptFolder);
+    desktop::ThreadPoolTaskRunner tasks([](std::function<void()> deliver) { wxTheApp->CallAfter(std::move(deliver)); });
+    desktop::DeskController controller(api, tasks, alert, launcher, clock, receiptFolder);
     wxUIActionSimulator sim;
 
     // --- login dialog: the server address is filled in, the user types the rest ---
