@@ -8,6 +8,7 @@
 #   MOTCUA_BENCH_BUILD_DIR  build folder to use (default: build/ci, configured with `cmake --preset ci` if absent;
 #                           RelWithDebInfo, because Debug figures say nothing about production)
 #   MOTCUA_BENCH_PG_PORT    port of the private cluster (default 55460); its files stay in /tmp/motcua-bench-pg
+#                           (/tmp/motcua-bench-pg-PORT for another port: a cluster keeps the port it was made with)
 #                           between runs (durable settings: fsync and synchronous_commit on); delete it to start over.
 # Every loop of the benchmarks is bounded in count and time; the cluster listens on 127.0.0.1 only.
 set -euo pipefail
@@ -27,8 +28,9 @@ if [ "$what" = all ] && [ $# -gt 0 ]; then
 fi
 
 build=${MOTCUA_BENCH_BUILD_DIR:-$repo/build/ci}
-pgdir=/tmp/motcua-bench-pg
 pgport=${MOTCUA_BENCH_PG_PORT:-55460}
+pgdir=/tmp/motcua-bench-pg
+[ "$pgport" = 55460 ] || pgdir=$pgdir-$pgport
 
 say() { printf 'bench.sh: %s\n' "$*"; }
 

@@ -19,9 +19,6 @@ std::optional<Dossier> LoadDossier(soci::session& sql, std::int64_t id);
 // The bodies of Store::CreateDossier and Store::ApplyTransition, so that paper intake does both in one transaction.
 Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& receivingAgencyCode,
                         const DossierCodeFormat& format, Instant now, const std::vector<Attachment>& attachments = {});
-// Numbers them 1, 2, … in the order given and stores each with its size and the SHA-256 of its bytes.
-void InsertAttachmentsIn(soci::session& sql, std::int64_t dossierId, const std::vector<Attachment>& attachments,
-                         Instant now);
 Dossier ApplyTransitionIn(soci::session& sql, const TransitionRequest& request);
 std::vector<HistoryRow> HistoryIn(soci::session& sql, std::int64_t dossierId);
 

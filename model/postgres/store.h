@@ -210,6 +210,19 @@ struct IdempotentAnswer {
     std::string location;  // the Location header, empty when none
 };
 
+// An Idempotency-Key to claim for a signed write: whose, and the SHA-256 of the request it stands for.
+struct KeyClaim {
+    std::int64_t clientId = 0;
+    std::string key;
+    std::string requestSha256;
+};
+
+// What Store::RememberRequest found.
+struct RequestCheck {
+    bool fresh = false;                       // false: the signature was seen before (a replay); nothing claimed
+    std::optional<IdempotentAnswer> earlier;  // the first answer, when the claimed key was used before
+};
+
 class Store {
 public:
     // `conninfo` is a libpq connection string for the application role (not the table owner). Opens one connection
@@ -296,6 +309,10 @@ public:
     std::optional<IdempotentAnswer> ClaimIdempotencyKey(std::int64_t clientId, const std::string& key,
                                                         const std::string& requestSha256, Instant now);
     void SaveIdempotentAnswer(std::int64_t clientId, const std::string& key, const IdempotentAnswer& answer);
+    // RememberSignature and, for a fresh signature, ClaimIdempotencyKey of `claim` (when given) inside
+    // InOneTransaction, in one statement: a signed write's checks cost one round trip. Error(Conflict) as
+    // ClaimIdempotencyKey.
+    RequestCheck RememberRequest(const std::string& signature, Instant at, const std::optional<KeyClaim>& claim);
     // Housekeeping: forgets signatures seen before `signaturesBefore` and answers made before `answersBefore`.
     void ForgetOldRequests(Instant signaturesBefore, Instant answersBefore);
 

@@ -35,23 +35,6 @@ AttachmentInfo AttachmentInfoOf(const soci::row& r)
 
 }  // namespace
 
-void InsertAttachmentsIn(soci::session& sql, std::int64_t dossierId, const std::vector<Attachment>& attachments,
-                         Instant now)
-{
-    int position = 0;
-    for (const Attachment& a : attachments) {
-        ++position;
-        const std::string hex = ToHex(a.bytes);
-        // The digest is taken by the database from the bytes it stores, not trusted from the caller.
-        sql << "INSERT INTO dossier_attachment (dossier_id, position, document_position, file_name, media_type, size,"
-               " sha256, bytes, created_at)"
-               " SELECT :dossier, :position, :document, :name, :type, octet_length(b), sha256(b), b, to_timestamp(:now)"
-               " FROM (SELECT decode(:bytes, 'hex') AS b) AS u",
-            use(dossierId, "dossier"), use(position, "position"), use(a.documentPosition, "document"),
-            use(a.fileName, "name"), use(a.mediaType, "type"), use(now, "now"), use(hex, "bytes");
-    }
-}
-
 std::vector<AttachmentInfo> Store::Attachments(std::int64_t dossierId)
 {
     return InTransaction(*m_pool, [&](soci::session& sql) {

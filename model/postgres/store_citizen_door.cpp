@@ -8,6 +8,34 @@
 #include "model/text.h"
 
 namespace motcua::pg {
+namespace {
+
+// The first answer stored under a key that could not be claimed: the first use committed meanwhile (its insert
+// waited for it), so a new statement sees it.
+IdempotentAnswer EarlierAnswer(soci::session& sql, std::int64_t clientId, const std::string& key,
+                               const std::string& requestSha256)
+{
+    std::string storedHash;
+    std::optional<int> status;
+    IdempotentAnswer answer;
+    std::string bodyHex;
+    sql << "SELECT request_sha256, status, content_type, encode(body, 'hex'), location FROM idempotent_answer"
+           " WHERE client_id = :client AND key = :key",
+        use(clientId, "client"), use(key, "key"), into(storedHash), into(status), into(answer.contentType),
+        into(bodyHex), into(answer.location);
+    if (!sql.got_data() || !status)
+        throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {},
+                    "idempotency key " + key + " claimed without an answer");
+    if (storedHash != requestSha256)
+        throw Error(ErrorCategory::Conflict, N_("This Idempotency-Key was already used for another request"),
+                    "Idempotency-Key", key);
+    answer.status = *status;
+    const std::vector<std::uint8_t> body = BytesFromHex(bodyHex);
+    answer.body.assign(body.begin(), body.end());
+    return answer;
+}
+
+}  // namespace
 
 void Store::InOneTransaction(const std::function<void()>& work)
 {
@@ -80,24 +108,34 @@ std::optional<IdempotentAnswer> Store::ClaimIdempotencyKey(std::int64_t clientId
             use(clientId, "client"), use(key, "key"), use(requestSha256, "hash"), use(now, "now"), into(claimed);
         if (claimed)
             return std::nullopt;
-        std::string storedHash;
-        std::optional<int> status;
-        IdempotentAnswer answer;
-        std::string bodyHex;
-        sql << "SELECT request_sha256, status, content_type, encode(body, 'hex'), location FROM idempotent_answer"
-               " WHERE client_id = :client AND key = :key",
-            use(clientId, "client"), use(key, "key"), into(storedHash), into(status), into(answer.contentType),
-            into(bodyHex), into(answer.location);
-        if (!sql.got_data() || !status)
-            throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {},
-                        "idempotency key " + key + " claimed without an answer");
-        if (storedHash != requestSha256)
-            throw Error(ErrorCategory::Conflict, N_("This Idempotency-Key was already used for another request"),
-                        "Idempotency-Key", key);
-        answer.status = *status;
-        const std::vector<std::uint8_t> body = BytesFromHex(bodyHex);
-        answer.body.assign(body.begin(), body.end());
-        return answer;
+        return EarlierAnswer(sql, clientId, key, requestSha256);
+    });
+}
+
+RequestCheck Store::RememberRequest(const std::string& signature, Instant at, const std::optional<KeyClaim>& claim)
+{
+    return InTransaction(*m_pool, [&](soci::session& sql) {
+        // The key is claimed only with a fresh signature: a replay must not take a key a later request needs.
+        // Waits, as ClaimIdempotencyKey does, for a concurrent first use of the key to commit or roll back.
+        const KeyClaim none;
+        const KeyClaim& k = claim ? *claim : none;
+        const int wanted = claim ? 1 : 0;
+        int fresh = 0;
+        int claimed = 0;
+        sql << "WITH s AS (INSERT INTO request_signature_seen (signature, seen_at)"
+               " VALUES (:signature, to_timestamp(:at)) ON CONFLICT DO NOTHING RETURNING 1),"
+               " k AS (INSERT INTO idempotent_answer (client_id, key, request_sha256, created_at)"
+               " SELECT CAST(:client AS bigint), CAST(:key AS text), CAST(:hash AS text), to_timestamp(:claimed_at) "
+               "FROM s"
+               " WHERE CAST(:wanted AS integer) <> 0 ON CONFLICT DO NOTHING RETURNING 1)"
+               " SELECT CAST((SELECT count(*) FROM s) AS integer), CAST((SELECT count(*) FROM k) AS integer)",
+            use(signature, "signature"), use(at, "at"), use(at, "claimed_at"), use(k.clientId, "client"),
+            use(k.key, "key"), use(k.requestSha256, "hash"), use(wanted, "wanted"), into(fresh), into(claimed);
+        RequestCheck check;
+        check.fresh = fresh != 0;
+        if (check.fresh && claim && claimed == 0)
+            check.earlier = EarlierAnswer(sql, k.clientId, k.key, k.requestSha256);
+        return check;
     });
 }
 

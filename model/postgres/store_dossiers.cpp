@@ -33,18 +33,76 @@ const std::string& DossierSelect()
     return kSql;
 }
 
-// One dossier row as type_conversion<Dossier>::to_base binds it, every column by name, plus :now.
-const std::string& DossierInsert()
+// A new dossier with everything it is created with, in one statement (one round trip): the day's code counter taken
+// first, then the row with the code made from it, its form, documents, pauses, the Submit event and the
+// attachments. The parts' foreign keys are checked at the end of the statement, when the row is there. No row at all
+// when the agency code is unknown; no dossier when the day's sequence is exhausted (the caller refuses either).
+// Columns are bound by name from type_conversion<Dossier>::to_base (SOCI binds only the names the text holds: id and
+// code come from the statement itself).
+const std::string& CreateDossierSql()
 {
     static const std::string kSql = [] {
         std::string columns, values;
         ForEachDossierColumn(Dossier{}, [&](const char* name, const auto& field) {
-            columns += std::string(name) + ", ";
-            values += ColumnOf<decltype(field)>::Write(std::string(":") + name) + ", ";
+            const std::string column = name;
+            columns += column + ", ";
+            if (column == "id")
+                values += "k.id, ";
+            else if (column == "code")
+                values +=
+                    "CAST(:p_code_prefix AS text) || lpad(CAST(k.last_seq AS text), CAST(:p_digits AS integer),"
+                    " '0') || CAST(:p_code_suffix AS text), ";
+            else if (column == "receiving_agency_id")
+                values += "k.agency_id, ";
+            else if (column == "handling_agency_id")
+                values += "COALESCE(NULLIF(CAST(:handling_agency_id AS bigint), 0), k.agency_id), ";
+            else
+                values += ColumnOf<decltype(field)>::Write(":" + column) + ", ";
         });
-        return "INSERT INTO dossier (" + columns + "updated_at) VALUES (" + values + "to_timestamp(:now))";
+        return "WITH a AS (SELECT id FROM agency WHERE code = :p_agency_code),"
+               " k AS (INSERT INTO dossier_code_counter AS c (agency_id, day, last_seq)"
+               "  SELECT id, DATE '1970-01-01' + CAST(:p_day AS integer), 1 FROM a"
+               "  ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = c.last_seq + 1"
+               "  RETURNING agency_id, last_seq, nextval(pg_get_serial_sequence('dossier', 'id')) AS id),"
+               " r AS (INSERT INTO dossier (" +
+               columns + "updated_at) SELECT " + values +
+               "to_timestamp(:now) FROM k WHERE k.last_seq <= CAST(:p_max_seq AS integer)"
+               "  RETURNING id, handling_agency_id),"
+               " f AS (INSERT INTO dossier_form (dossier_id, payload) SELECT r.id, CAST(:p_form AS jsonb) FROM r),"
+               " d AS (INSERT INTO dossier_document (dossier_id, position, name, form, count)"
+               "  SELECT r.id, u.* FROM r, unnest(CAST(:p_doc_position AS integer[]), CAST(:p_doc_name AS text[]),"
+               "  CAST(:p_doc_form AS integer[]), CAST(:p_doc_count AS integer[])) AS u),"
+               " p AS (INSERT INTO dossier_pause (dossier_id, started_at, ended_at, reason)"
+               "  SELECT r.id, to_timestamp(u.started), to_timestamp(u.ended), u.reason FROM r,"
+               "  unnest(CAST(:p_pause_started AS bigint[]), CAST(:p_pause_ended AS bigint[]),"
+               "  CAST(:p_pause_reason AS text[])) AS u(started, ended, reason)),"
+               " e AS (INSERT INTO dossier_event (dossier_id, at, action, role, from_status, from_sub_state,"
+               "  to_status, to_sub_state, note, to_agency_id) SELECT r.id, to_timestamp(:p_event_at),"
+               "  CAST(:p_action AS integer), CAST(:p_role AS integer), CAST(:p_from_status AS integer),"
+               "  CAST(:p_from_sub_state AS integer), CAST(:p_to_status AS integer), CAST(:p_to_sub_state AS integer),"
+               "  '', r.handling_agency_id FROM r),"
+               " t AS (INSERT INTO dossier_attachment (dossier_id, position, document_position, file_name, media_type,"
+               "  size, sha256, bytes, created_at)"
+               "  SELECT r.id, u.position, u.document, u.name, u.type, octet_length(u.b), sha256(u.b), u.b,"
+               "  to_timestamp(:p_attached_at) FROM r, unnest(CAST(:p_att_document AS integer[]),"
+               "  CAST(:p_att_name AS text[]), CAST(:p_att_type AS text[]), CAST(:p_att_bytes AS bytea[]))"
+               "  WITH ORDINALITY AS u(document, name, type, b, position))"
+               " SELECT k.agency_id, k.last_seq, k.id FROM k";
     }();
     return kSql;
+}
+
+// The code's text before and after the sequence, for the statement to make the code: the pattern holds exactly one
+// {seq:N} (DossierCodeFormat refuses others), which is where the codes of sequence 1 and of the last one differ.
+std::pair<std::string, std::string> CodeAroundSequence(const DossierCodeFormat& format, const std::string& agencyCode,
+                                                       Date day, int digits)
+{
+    const std::string first = format.Format(agencyCode, day, 1);
+    const std::string last = format.Format(agencyCode, day, format.MaxSequence());
+    std::size_t at = 0;
+    while (at < first.size() && first[at] == last[at])
+        ++at;
+    return {first.substr(0, at), first.substr(std::min(first.size(), at + static_cast<std::size_t>(digits)))};
 }
 
 }  // namespace
@@ -78,54 +136,70 @@ Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& 
 {
     const Date receiptDay = LocalDate(now);
     Dossier& d = dossier;
+    d.version = 1;
+    const int maxSequence = format.MaxSequence();
+    const int digits = static_cast<int>(std::to_string(maxSequence).size());
+    const auto [codePrefix, codeSuffix] = CodeAroundSequence(format, receivingAgencyCode, receiptDay, digits);
+
+    ArrayLiteral docPosition, docName, docForm, docCount;
+    int position = 0;
+    for (const SubmittedDocument& doc : d.documents) {
+        docPosition.Add(++position);
+        docName.Add(doc.name);
+        docForm.Add(static_cast<int>(doc.form));
+        docCount.Add(doc.count);
+    }
+    ArrayLiteral pauseStarted, pauseEnded, pauseReason;
+    for (const PauseInterval& p : d.pauses) {
+        pauseStarted.Add(p.start);
+        pauseEnded.Add(p.end);
+        pauseReason.Add(p.reason);
+    }
+    ArrayLiteral attDocument, attName, attType, attBytes;
+    for (const Attachment& a : attachments) {
+        attDocument.Add(a.documentPosition);
+        attName.Add(a.fileName);
+        attType.Add(a.mediaType);
+        attBytes.Add("\\x" + ToHex(a.bytes));  // bytea's hex input form
+    }
+    // The citizen app submits online; a desk or post submission is typed in by a clerk.
+    const int role = static_cast<int>(d.channel == Channel::Online ? Role::Citizen : Role::Clerk);
+    const int action = static_cast<int>(Action::Submit);
+    const int fromStatus = static_cast<int>(kBeforeSubmit.status);
+    const int fromSubState = static_cast<int>(kBeforeSubmit.subState);
+    const int toStatus = static_cast<int>(d.status);
+    const int toSubState = static_cast<int>(d.subState);
+    const int day = static_cast<int>(std::chrono::sys_days{receiptDay}.time_since_epoch().count());
+
     std::optional<long long> agencyId;
+    int sequence = 0;
     long long id = 0;
-    sql << "SELECT id, nextval(pg_get_serial_sequence('dossier', 'id')) FROM agency WHERE code = :code",
-        use(receivingAgencyCode, "code"), into(agencyId), into(id);
-    if (!agencyId)
+    const Dossier& row = d;  // bound read-only: SOCI must not convert the values back into it
+    sql << CreateDossierSql(), use(row), use(now, "now"), use(receivingAgencyCode, "p_agency_code"), use(day, "p_day"),
+        use(codePrefix, "p_code_prefix"), use(digits, "p_digits"), use(codeSuffix, "p_code_suffix"),
+        use(maxSequence, "p_max_seq"), use(d.formDataJson, "p_form"), use(docPosition.Text(), "p_doc_position"),
+        use(docName.Text(), "p_doc_name"), use(docForm.Text(), "p_doc_form"), use(docCount.Text(), "p_doc_count"),
+        use(pauseStarted.Text(), "p_pause_started"), use(pauseEnded.Text(), "p_pause_ended"),
+        use(pauseReason.Text(), "p_pause_reason"), use(now, "p_event_at"), use(action, "p_action"), use(role, "p_role"),
+        use(fromStatus, "p_from_status"), use(fromSubState, "p_from_sub_state"), use(toStatus, "p_to_status"),
+        use(toSubState, "p_to_sub_state"), use(now, "p_attached_at"), use(attDocument.Text(), "p_att_document"),
+        use(attName.Text(), "p_att_name"), use(attType.Text(), "p_att_type"), use(attBytes.Text(), "p_att_bytes"),
+        into(agencyId), into(sequence), into(id);
+    if (!sql.got_data() || !agencyId)
         throw Error(ErrorCategory::BadInput, N_("Unknown receiving agency"), "agencyCode", receivingAgencyCode);
+    // Either refusal rolls back the counter with the rest: no number is lost.
     if (d.receivingAgencyId != 0 && d.receivingAgencyId != *agencyId)
         throw Error(ErrorCategory::BadInput, N_("The receiving agency does not match the agency code"),
                     "receivingAgencyId");
+    if (sequence > maxSequence)
+        throw Error(ErrorCategory::Environment, N_("The daily dossier sequence of this agency is exhausted"), {},
+                    receivingAgencyCode + " " + FormatDate(receiptDay) + ": " + std::to_string(sequence) + " > " +
+                        std::to_string(maxSequence));
     d.id = id;
     d.receivingAgencyId = *agencyId;
     if (d.handlingAgencyId == 0)
         d.handlingAgencyId = d.receivingAgencyId;
-    d.version = 1;
-
-    // The parts first (their foreign keys wait for the commit), the dossier row last: the counter row taken
-    // just before it stays locked, serialising this agency's creations, only for two statements and the commit.
-    sql << "SET CONSTRAINTS dossier_form_dossier_id_fkey, dossier_document_dossier_id_fkey,"
-           " dossier_pause_dossier_id_fkey, dossier_event_dossier_id_fkey, dossier_attachment_dossier_id_fkey DEFERRED";
-    DossierBatch parts;
-    parts.AddParts(d.id, d);
-    HistoryEvent submitted;
-    submitted.dossierId = d.id;
-    submitted.action = Action::Submit;
-    // The citizen app submits online; a desk or post submission is typed in by a clerk.
-    submitted.role = d.channel == Channel::Online ? Role::Citizen : Role::Clerk;
-    submitted.from = kBeforeSubmit;
-    submitted.to = {d.status, d.subState};
-    submitted.at = now;
-    submitted.toAgencyId = d.handlingAgencyId;
-    parts.AddEvent(submitted);
-    parts.Insert(sql);
-    // The bytes too before the counter, which would otherwise stay locked while megabytes travel.
-    InsertAttachmentsIn(sql, d.id, attachments, now);
-
-    int sequence = 0;
-    sql << "INSERT INTO dossier_code_counter AS c (agency_id, day, last_seq)"
-           " VALUES (:agency, DATE '1970-01-01' + CAST(:day AS integer), 1)"
-           " ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = c.last_seq + 1 RETURNING last_seq",
-        use(d.receivingAgencyId, "agency"), use(receiptDay, "day"), into(sequence);
-    if (sequence > format.MaxSequence())
-        throw Error(ErrorCategory::Environment, N_("The daily dossier sequence of this agency is exhausted"), {},
-                    receivingAgencyCode + " " + FormatDate(receiptDay) + ": " + std::to_string(sequence) + " > " +
-                        std::to_string(format.MaxSequence()));
     d.code = format.Format(receivingAgencyCode, receiptDay, sequence);
-
-    const Dossier& row = d;  // bound read-only: SOCI must not convert the values back into it
-    sql << DossierInsert(), use(row), use(now, "now");
     return d;
 }
 

@@ -52,11 +52,15 @@ ApiRoute<CitizenApi> Signed(std::string method, std::string pattern, CitizenApi:
 }
 
 // An Idempotency-Key: 1 to 255 visible ASCII characters (a UUID is the usual choice).
+bool IsIdempotencyKey(const std::string& key)
+{
+    return !key.empty() && key.size() <= 255 &&
+           std::all_of(key.begin(), key.end(), [](char c) { return c > ' ' && c < 0x7f; });
+}
+
 void CheckIdempotencyKey(const std::string& key)
 {
-    const bool ok = !key.empty() && key.size() <= 255 &&
-                    std::all_of(key.begin(), key.end(), [](char c) { return c > ' ' && c < 0x7f; });
-    if (!ok)
+    if (!IsIdempotencyKey(key))
         throw HttpError(400, ErrorCategory::BadInput,
                         N_("The Idempotency-Key must be 1 to 255 visible ASCII characters"), "Idempotency-Key");
 }
@@ -137,18 +141,24 @@ HttpResponse CitizenApi::RunSigned(const HttpRequest& request, SignedHandler han
     HttpResponse response;
     bool verified = false;
     try {
-        // One transaction for the whole request (one commit): the signature remembered, the key claimed, the work
-        // and its answer.
+        // One transaction for the whole request (one commit): the signature remembered and the key claimed (one
+        // statement), the work and its answer.
         m_store.InOneTransaction([&] {
-            const CitizenCaller caller = m_authenticator.Verify(headers, request.method, request.target, request.body);
-            verified = true;
             const std::string key = request.Header("Idempotency-Key");
-            if (request.method == "GET" || key.empty()) {
+            const bool once = request.method != "GET" && !key.empty();
+            std::optional<pg::KeyClaim> claim;
+            if (once && IsIdempotencyKey(key))
+                claim = pg::KeyClaim{0, key, RequestHash(request, headers.citizen)};
+            std::optional<pg::IdempotentAnswer> first;
+            const CitizenCaller caller =
+                m_authenticator.VerifyAndClaim(headers, request.method, request.target, request.body, claim, first);
+            verified = true;
+            if (!once) {
                 response = (this->*handler)(request, caller);
                 return;
             }
             CheckIdempotencyKey(key);
-            response = RunOnce(request, caller, key, handler);
+            response = first ? Replayed(*first) : RunOnce(request, caller, key, handler);
         });
     } catch (...) {
         // A refused request took its signature back with everything else: remember it on its own, so that the same
@@ -160,24 +170,29 @@ HttpResponse CitizenApi::RunSigned(const HttpRequest& request, SignedHandler han
     return response;
 }
 
+std::string CitizenApi::RequestHash(const HttpRequest& request, const std::string& citizenId)
+{
+    // The citizen header is part of the request: the same key for another citizen is another request.
+    return Sha256Hex(request.method + "\n" + request.target + "\n" + citizenId + "\n" + Sha256Hex(request.body));
+}
+
+HttpResponse CitizenApi::Replayed(const pg::IdempotentAnswer& first)
+{
+    HttpResponse response;
+    response.status = first.status;
+    response.contentType = first.contentType;
+    response.body = first.body;
+    if (!first.location.empty())
+        response.headers.emplace_back("Location", first.location);
+    response.headers.emplace_back("Idempotent-Replayed", "true");
+    return response;
+}
+
 HttpResponse CitizenApi::RunOnce(const HttpRequest& request, const CitizenCaller& caller, const std::string& key,
                                  SignedHandler handler)
 {
-    // The citizen header is part of the request: the same key for another citizen is another request.
-    const std::string requestHash =
-        Sha256Hex(request.method + "\n" + request.target + "\n" + caller.citizenId + "\n" + Sha256Hex(request.body));
-    if (const std::optional<pg::IdempotentAnswer> first =
-            m_store.ClaimIdempotencyKey(caller.clientId, key, requestHash, m_clock.Now())) {
-        HttpResponse response;
-        response.status = first->status;
-        response.contentType = first->contentType;
-        response.body = first->body;
-        if (!first->location.empty())
-            response.headers.emplace_back("Location", first->location);
-        response.headers.emplace_back("Idempotent-Replayed", "true");
-        return response;
-    }
-    // A refusal throws and rolls the claim back with everything else: a corrected retry may use the key.
+    // The key was claimed with the signature (VerifyAndClaim). A refusal throws and rolls the claim back with
+    // everything else: a corrected retry may use the key.
     HttpResponse response = (this->*handler)(request, caller);
     pg::IdempotentAnswer answer{response.status, response.contentType, response.body, {}};
     for (const auto& [name, value] : response.headers)

@@ -90,9 +90,13 @@ public:
     Dossier OwnDossier(const std::string& code, const CitizenCaller& caller);
 
 private:
-    // Inside RunSigned's transaction: the first answer for `key`, or the handler's, stored for the retries.
+    // Inside RunSigned's transaction, the key claimed: the handler's answer, stored for the retries.
     HttpResponse RunOnce(const HttpRequest& request, const CitizenCaller& caller, const std::string& key,
                          SignedHandler handler);
+    // What an Idempotency-Key stands for: method, target, citizen header and body.
+    static std::string RequestHash(const HttpRequest& request, const std::string& citizenId);
+    // The first answer again, marked as a replay.
+    static HttpResponse Replayed(const pg::IdempotentAnswer& first);
     // The citizen's status document of `dossier` (history, what is missing, what they may do, downloads).
     HttpResponse StatusResponse(const Dossier& dossier, int status = 200);
     // The latest issued form of `kinds` (in order of preference) as a download; NotFound with `missing` otherwise.

@@ -67,6 +67,15 @@ std::string ClientAuthenticator::SecretOf(const pg::ApiClient& client) const
 CitizenCaller ClientAuthenticator::Verify(const SignatureHeaders& headers, const std::string& method,
                                           const std::string& target, std::string_view body)
 {
+    std::optional<pg::IdempotentAnswer> earlier;
+    return VerifyAndClaim(headers, method, target, body, std::nullopt, earlier);
+}
+
+CitizenCaller ClientAuthenticator::VerifyAndClaim(const SignatureHeaders& headers, const std::string& method,
+                                                  const std::string& target, std::string_view body,
+                                                  const std::optional<pg::KeyClaim>& claim,
+                                                  std::optional<pg::IdempotentAnswer>& earlier)
+{
     if (headers.client.empty())
         Refuse(N_("The request is not signed: the client header is missing"), kClientHeader);
     if (headers.timestamp.empty())
@@ -97,8 +106,17 @@ CitizenCaller ClientAuthenticator::Verify(const SignatureHeaders& headers, const
                                              {method, target, headers.timestamp, headers.citizen, body});
     if (!client || !SignaturesEqual(expected, headers.signature))
         Refuse(N_("The request signature is not valid"), kSignatureHeader);
-    if (!m_store.RememberSignature(headers.signature, m_clock.Now()))
+    std::optional<pg::KeyClaim> ownClaim = claim;
+    pg::RequestCheck check;
+    if (ownClaim) {
+        ownClaim->clientId = client->id;
+        check = m_store.RememberRequest(headers.signature, m_clock.Now(), ownClaim);
+    } else {
+        check.fresh = m_store.RememberSignature(headers.signature, m_clock.Now());
+    }
+    if (!check.fresh)
         Refuse(N_("This request was already received: a replay is refused"), kSignatureHeader);
+    earlier = std::move(check.earlier);
     return CitizenCaller{client->id, headers.client, headers.citizen};
 }
 

@@ -41,6 +41,13 @@ public:
     CitizenCaller Verify(const SignatureHeaders& headers, const std::string& method, const std::string& target,
                          std::string_view body);
 
+    // Verify, and for a write with an Idempotency-Key its claim in the same round trip (Store::RememberRequest):
+    // `earlier` receives the first answer when the key was used before by the same request (Error(Conflict) for
+    // another request). `claim` takes the request's key and SHA-256; the client is the verified one.
+    CitizenCaller VerifyAndClaim(const SignatureHeaders& headers, const std::string& method, const std::string& target,
+                                 std::string_view body, const std::optional<pg::KeyClaim>& claim,
+                                 std::optional<pg::IdempotentAnswer>& earlier);
+
     // Records a verified signature on its own, for a request whose transaction rolled back; never throws (a failure
     // to record it only leaves the replay window open for this one request).
     void RememberQuietly(const std::string& signature) noexcept;
