@@ -302,16 +302,12 @@ public:
     // Records a signature accepted at `at`; false when it was seen before (a replay). Not durable at once: after a
     // crash of the database the last few may be forgotten (a replay of a write still meets its idempotency key).
     bool RememberSignature(const std::string& signature, Instant at);
-    // Claims `key` for `requestSha256` (method, target and body) inside InOneTransaction: empty when this is the
-    // first use (the caller writes, then SaveIdempotentAnswer in the same transaction), the first answer when the
-    // same request was made before; Error(Conflict) when the key was used for another request. A retry sent while
-    // the first is still running waits for it.
-    std::optional<IdempotentAnswer> ClaimIdempotencyKey(std::int64_t clientId, const std::string& key,
-                                                        const std::string& requestSha256, Instant now);
     void SaveIdempotentAnswer(std::int64_t clientId, const std::string& key, const IdempotentAnswer& answer);
-    // RememberSignature and, for a fresh signature, ClaimIdempotencyKey of `claim` (when given) inside
-    // InOneTransaction, in one statement: a signed write's checks cost one round trip. Error(Conflict) as
-    // ClaimIdempotencyKey.
+    // RememberSignature and, for a fresh signature, claims `claim`'s key for its request hash (method, target, citizen
+    // and body) inside InOneTransaction, in one statement: a signed write's checks cost one round trip. `earlier` is
+    // the first answer when the same request was made before (empty on a first use: the caller writes, then
+    // SaveIdempotentAnswer in the same transaction); Error(Conflict) when the key was used for another request. A
+    // retry sent while the first is still running waits for it.
     RequestCheck RememberRequest(const std::string& signature, Instant at, const std::optional<KeyClaim>& claim);
     // Housekeeping: forgets signatures seen before `signaturesBefore` and answers made before `answersBefore`.
     void ForgetOldRequests(Instant signaturesBefore, Instant answersBefore);

@@ -96,27 +96,12 @@ bool Store::RememberSignature(const std::string& signature, Instant at)
     });
 }
 
-std::optional<IdempotentAnswer> Store::ClaimIdempotencyKey(std::int64_t clientId, const std::string& key,
-                                                           const std::string& requestSha256, Instant now)
-{
-    return InTransaction(*m_pool, [&](soci::session& sql) -> std::optional<IdempotentAnswer> {
-        // A concurrent first use holds the key's index entry until it commits or rolls back: this insert waits,
-        // then either inserts (the first rolled back) or finds its row.
-        std::optional<std::string> claimed;
-        sql << "INSERT INTO idempotent_answer (client_id, key, request_sha256, created_at)"
-               " VALUES (:client, :key, :hash, to_timestamp(:now)) ON CONFLICT DO NOTHING RETURNING key",
-            use(clientId, "client"), use(key, "key"), use(requestSha256, "hash"), use(now, "now"), into(claimed);
-        if (claimed)
-            return std::nullopt;
-        return EarlierAnswer(sql, clientId, key, requestSha256);
-    });
-}
-
 RequestCheck Store::RememberRequest(const std::string& signature, Instant at, const std::optional<KeyClaim>& claim)
 {
     return InTransaction(*m_pool, [&](soci::session& sql) {
         // The key is claimed only with a fresh signature: a replay must not take a key a later request needs.
-        // Waits, as ClaimIdempotencyKey does, for a concurrent first use of the key to commit or roll back.
+        // A concurrent first use holds the key's index entry until it commits or rolls back: the insert waits, then
+        // either inserts (the first rolled back) or finds its row.
         const KeyClaim none;
         const KeyClaim& k = claim ? *claim : none;
         const int wanted = claim ? 1 : 0;
