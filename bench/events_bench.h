@@ -9,7 +9,7 @@ namespace motcua::bench {
 
 struct EventsBenchOptions {
     int streams = 2000;
-    int seconds = 10;          // of publishing, with the streams open
+    int seconds = 10;            // of publishing, with the streams open
     double eventsPerSecond = 5;  // changes committed per second (each paper intake is two events: submit, accept)
 };
 
