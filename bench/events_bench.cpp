@@ -239,8 +239,7 @@ int RunEventsBench(const EventsBenchOptions& options, std::ostream& out)
         Call(session, "POST", "/staff/v1/login", {},
              std::string(R"({"username":"clerk","password":")") + test::FixtureCatalogue::kPassword + "\"}");
     Poco::JSON::Parser parser;
-    const std::string token =
-        parser.parse(login.body).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("token");
+    const auto token = parser.parse(login.body).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("token");
 
     constexpr int kOrdinary = 1000;
     OrdinaryRequests(port, token, 100);  // warm-up

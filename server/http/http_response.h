@@ -21,7 +21,7 @@ struct HttpResponse {
     // A long-lived stream (server-sent events): when set, the service writes nothing, detaches the connection's
     // socket from Poco's server (its worker thread is free at once) and hands it over; the taker writes the whole
     // response, head included, and closes the socket.
-    std::function<void(Poco::Net::StreamSocket socket)> takeOver;
+    std::function<void(const Poco::Net::StreamSocket& socket)> takeOver;
 
     static HttpResponse Json(int status, std::string json);
     static HttpResponse NoContent();

@@ -87,6 +87,7 @@ void ChangeFeed::Run()
                 Read(true);  // after a reconnection: what was missed meanwhile
                 nextRead = SteadyClock::now() + m_options.safetyRead;
             }
+            m_failing = false;
             const auto now = SteadyClock::now();
             auto until = nextRead;
             if (m_poked)
@@ -106,7 +107,9 @@ void ChangeFeed::Run()
                 nextRead = SteadyClock::now() + m_options.safetyRead;
             }
         } catch (const std::exception& e) {
-            Report(e);
+            if (listener || !m_failing)  // once per outage, not once a second
+                Report(e);
+            m_failing = true;
             listener.reset();
             WaitBeforeRetry();
         }

@@ -59,6 +59,7 @@ private:
     std::atomic<bool> m_poked{false};
     std::atomic<bool> m_stopping{false};
     bool m_begun = false;
+    bool m_failing = false;  // the last attempt to listen or read failed (reported once)
     pg::ChangeCursor m_cursor;
     // Events read past the cursor before their transaction settled, by id: not to be published twice.
     std::map<std::int64_t, pg::ChangeCursor> m_unsettled;

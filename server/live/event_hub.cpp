@@ -131,7 +131,7 @@ private:
     void Add(Incoming in)
     {
         auto stream = std::make_unique<Stream>();
-        stream->socket = std::move(in.socket);
+        stream->socket = in.socket;  // a copy shares the descriptor (Poco 1.11 sockets do not move)
         stream->scope = std::move(in.scope);
         try {
             Poco::Net::StreamSocket& socket = stream->socket;
@@ -324,7 +324,7 @@ void EventHub::Stop()
     m_published.clear();
 }
 
-void EventHub::Attach(Poco::Net::StreamSocket socket, LiveScope scope, const std::string& lastEventId)
+void EventHub::Attach(const Poco::Net::StreamSocket& socket, LiveScope scope, const std::string& lastEventId)
 {
     bool taken = false;
     {
@@ -336,8 +336,10 @@ void EventHub::Attach(Poco::Net::StreamSocket socket, LiveScope scope, const std
     }
     if (taken)
         Wake();
-    else
-        CloseQuietly(socket);
+    else {
+        Poco::Net::StreamSocket refused(socket);
+        CloseQuietly(refused);
+    }
 }
 
 void EventHub::Publish(std::vector<LiveEvent> events)
@@ -366,7 +368,7 @@ HttpResponse OpenEventStream(EventHub& hub, const StaffMember& staff, const Http
     HttpResponse response;
     response.contentType = "text/event-stream";
     response.takeOver = [&hub, scope = LiveScope::Of(staff), lastEventId = request.Header("Last-Event-ID")](
-                            Poco::Net::StreamSocket socket) { hub.Attach(std::move(socket), scope, lastEventId); };
+                            const Poco::Net::StreamSocket& socket) { hub.Attach(socket, scope, lastEventId); };
     return response;
 }
 

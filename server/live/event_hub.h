@@ -23,8 +23,9 @@
 namespace motcua::server {
 
 struct EventHubOptions {
-    std::size_t ringSize = 4096;               // recent events a reconnecting stream can resume after
-    std::size_t maxPendingBytes = 256 * 1024;  // a stream's backlog beyond the kernel's buffer; more drops it
+    std::size_t ringSize = 4096;  // recent events a reconnecting stream can resume after
+    std::size_t maxPendingBytes =
+        std::size_t{256} * 1024;  // a stream's backlog beyond the kernel's buffer; more drops it
     std::chrono::milliseconds heartbeat{15000};
     int sendBufferBytes = 32 * 1024;               // SO_SNDBUF: a client that stops reading fills it soon
     std::chrono::milliseconds userTimeout{30000};  // TCP_USER_TIMEOUT: a vanished client is dropped in seconds
@@ -43,7 +44,7 @@ public:
 
     // Takes a socket detached after its request was authenticated, writes the response head, then the events after
     // `lastEventId` (the Last-Event-ID header, empty when absent), or `event: reset` when they are no longer known.
-    void Attach(Poco::Net::StreamSocket socket, LiveScope scope, const std::string& lastEventId);
+    void Attach(const Poco::Net::StreamSocket& socket, LiveScope scope, const std::string& lastEventId);
     // Sends each event to every stream whose scope covers it, in this order. Any thread.
     void Publish(std::vector<LiveEvent> events);
 
