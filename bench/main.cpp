@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bench/bench_options.h"
+#include "bench/events_bench.h"
 #include "bench/receipt_bench.h"
 #include "bench/submission_bench.h"
 #include "model/error.h"
@@ -27,6 +28,11 @@ const char* Usage()
            "      Needs MOTCUA_TEST_PG (admin conninfo of a PostgreSQL cluster; scripts/bench.sh sets it).\n"
            "  receipt [--seconds 2]\n"
            "      RenderReceipt (form 01) against a bare libharu page of the same text; peak RSS.\n"
+           "  events [--streams 2000] [--seconds 10] [--rate 5]\n"
+           "      2000 open staff event streams (GET /staff/v1/events) against an in-process motcua-server while "
+           "paper\n"
+           "      intakes are committed at --rate per second (two events each): threads, RSS, event latency, and an\n"
+           "      ordinary request beside the streams against the same request with none open. Needs MOTCUA_TEST_PG.\n"
            "  help\n"
            "\n"
            "Exit codes: 0 success, 1 failure (an error, a failed submission, a gap in the codes), 2 usage error.\n";
@@ -61,6 +67,21 @@ int Submissions(const std::vector<std::string>& args)
     return motcua::bench::RunSubmissionBench(options, std::cout);
 }
 
+int Events(const std::vector<std::string>& args)
+{
+    const BenchOptions o = BenchOptions::Parse(args, {"--streams", "--seconds", "--rate"});
+    motcua::bench::EventsBenchOptions options;
+    options.streams = static_cast<int>(o.Integer("--streams", 1, 10000, options.streams));
+    options.seconds = static_cast<int>(o.Integer("--seconds", 1, 600, options.seconds));
+    options.eventsPerSecond = o.Number("--rate", 0.1, 200, options.eventsPerSecond);
+    const char* cluster = std::getenv("MOTCUA_TEST_PG");
+    if (cluster == nullptr || *cluster == '\0') {
+        std::cerr << "motcua-bench events: MOTCUA_TEST_PG is not set; scripts/bench.sh starts a cluster and sets it.\n";
+        return 1;
+    }
+    return motcua::bench::RunEventsBench(options, std::cout);
+}
+
 int Receipt(const std::vector<std::string>& args)
 {
     const BenchOptions o = BenchOptions::Parse(args, {"--seconds"});
@@ -81,6 +102,8 @@ int main(int argc, char** argv)
             return Submissions(rest);
         if (command == "receipt")
             return Receipt(rest);
+        if (command == "events")
+            return Events(rest);
         if (command == "help" || command == "--help" || command == "-h") {
             std::cout << Usage();
             return 0;

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Runs MotCua's benchmarks (motcua-bench, bench/): builds it if needed, starts a private PostgreSQL on 127.0.0.1,
-# runs the submission and the receipt benchmark, prints their figures, and stops the cluster on exit.
+# runs the submission, the receipt and the event-stream benchmark, prints their figures, and stops the cluster on exit.
 #
-# Usage: scripts/bench.sh [all|submissions|receipt] [options of that benchmark]   (default: all, default options)
+# Usage: scripts/bench.sh [all|submissions|receipt|events] [options of that benchmark]   (default: all, default options)
 #   e.g. scripts/bench.sh submissions --clients 8 --per-client 250;  motcua-bench help lists the options.
 # Environment:
 #   MOTCUA_BENCH_BUILD_DIR  build folder to use (default: build/ci, configured with `cmake --preset ci` if absent;
 #                           RelWithDebInfo, because Debug figures say nothing about production)
-#   MOTCUA_BENCH_PG_PORT    port of the private cluster (default 55460); its files stay in /tmp/motcua-bench-pg
-#                           (/tmp/motcua-bench-pg-PORT for another port: a cluster keeps the port it was made with)
-#                           between runs (durable settings: fsync and synchronous_commit on); delete it to start over.
+#   MOTCUA_BENCH_PG_PORT    port of the private cluster (default 55460)
+#   MOTCUA_BENCH_PG_DIR     its files, kept between runs (durable settings: fsync and synchronous_commit on); delete
+#                           the folder to start over. Default /tmp/motcua-bench-pg, or /tmp/motcua-bench-pg-PORT for
+#                           another port (a cluster keeps the port it was made with).
 # Every loop of the benchmarks is bounded in count and time; the cluster listens on 127.0.0.1 only.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,19 +19,20 @@ cd "$repo"
 what=${1:-all}
 [ $# -gt 0 ] && shift
 case "$what" in
-  all|submissions|receipt) ;;
-  -h|--help|help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) echo "bench.sh: unknown benchmark '$what' (all, submissions, receipt)" >&2; exit 2 ;;
+  all|submissions|receipt|events) ;;
+  -h|--help|help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "bench.sh: unknown benchmark '$what' (all, submissions, receipt, events)" >&2; exit 2 ;;
 esac
 if [ "$what" = all ] && [ $# -gt 0 ]; then
-  echo "bench.sh: options go with one benchmark: bench.sh submissions|receipt [options]" >&2
+  echo "bench.sh: options go with one benchmark: bench.sh submissions|receipt|events [options]" >&2
   exit 2
 fi
 
 build=${MOTCUA_BENCH_BUILD_DIR:-$repo/build/ci}
 pgport=${MOTCUA_BENCH_PG_PORT:-55460}
-pgdir=/tmp/motcua-bench-pg
-[ "$pgport" = 55460 ] || pgdir=$pgdir-$pgport
+defaultPgdir=/tmp/motcua-bench-pg
+[ "$pgport" = 55460 ] || defaultPgdir=$defaultPgdir-$pgport
+pgdir=${MOTCUA_BENCH_PG_DIR:-$defaultPgdir}
 
 say() { printf 'bench.sh: %s\n' "$*"; }
 
@@ -66,14 +68,18 @@ if [ "$what" = all ] || [ "$what" = receipt ]; then
   timeout 900 "$bench" receipt "$@" || status=$?
 fi
 
-# --- submissions (private PostgreSQL) ----------------------------------------------------------------------------
-if [ "$what" = all ] || [ "$what" = submissions ]; then
-  echo
+# --- submissions and event streams (private PostgreSQL) ----------------------------------------------------------
+if [ "$what" = all ] || [ "$what" = submissions ] || [ "$what" = events ]; then
   stop_cluster() { bash "$repo/scripts/pg-cluster.sh" stop "$pgdir" >/dev/null || true; }
   trap stop_cluster EXIT
   bash "$repo/scripts/pg-cluster.sh" start "$pgdir" "$pgport"
   # TestDatabase reads the cluster's admin conninfo here, creates a throwaway migrated database and drops it.
-  MOTCUA_TEST_PG="host=127.0.0.1 port=$pgport user=postgres dbname=postgres" \
-    timeout 1800 "$bench" submissions "$@" || status=$?
+  export MOTCUA_TEST_PG="host=127.0.0.1 port=$pgport user=postgres dbname=postgres"
+  for one in submissions events; do
+    if [ "$what" = all ] || [ "$what" = "$one" ]; then
+      echo
+      timeout 1800 "$bench" "$one" "$@" || status=$?
+    fi
+  done
 fi
 exit "$status"

@@ -39,6 +39,9 @@ void Report(const std::string& message)
     std::cerr << "motcua-server: " << message << '\n';
 }
 
+// Readers need change events for seconds only; a day is kept for inquiries.
+constexpr std::chrono::hours kKeepChangeEvents{24};
+
 }  // namespace
 
 Server::Server(const ServerConfig& config, pg::Store& store, const Clock& clock)
@@ -62,24 +65,52 @@ Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, 
                    AttachmentLimits{m_config.maxAttachmentBytes, m_config.maxDossierBytes, m_config.maxBodyBytes}),
       m_staffApi(store, clock, m_sessions, m_actions, m_forms, DossierCodeFormat(m_config.dossierCodePattern),
                  m_config.inboxDefaultLimit, m_config.inboxMaxLimit),
+      m_events(EventHubOptions{.heartbeat = m_config.eventHeartbeat}),
+      m_changes(store, m_events, ChangeFeedOptions{}, Report),
       m_http(m_router, m_problems, m_metrics, HttpOptions(m_config)),
       m_closing(
-          "closing unsupplied dossiers", m_config.closingInterval, [this] { m_actions.CloseUnsupplied(); }, Report),
+          "closing unsupplied dossiers", m_config.closingInterval,
+          [this] {
+              m_actions.CloseUnsupplied();
+              m_changes.Poke();
+          },
+          Report),
       m_housekeeping(
           "forgetting old signatures, answers and delivered events", m_config.housekeepingInterval,
           [this, &store, &clock] {
               const Instant now = clock.Now();
               store.ForgetOldRequests(now - 2 * m_config.requestSkew, now - m_config.idempotencyLifetime);
               store.ForgetDeliveredOutboxEvents(now - m_config.outboxKeepDelivered);
+              store.ForgetChangeEvents(now - kKeepChangeEvents);
           },
           Report),
       m_outbox(store, clock, m_authenticator, OutboxOptions{.batchSize = m_config.outboxBatchSize}, Report),
       m_outboxTask(
           "posting outbox events", m_config.outboxInterval, [this] { m_outbox.Drain(); }, Report)
 {
-    m_citizenApi.Register(m_router);
-    m_staffApi.Register(m_router);
+    RegisterRoutes(m_citizenApi);
+    RegisterRoutes(m_staffApi);
+    m_staffApi.SetEventStream([this](const StaffMember& staff, const HttpRequest& request) {
+        return OpenEventStream(m_events, staff, request);
+    });
+    m_metrics.RegisterGauge("motcua_event_streams", "Open staff event streams (GET /staff/v1/events).",
+                            [this] { return static_cast<double>(m_events.Streams()); });
     RegisterOutboxGauges(store);
+}
+
+template <class Api>
+void Server::RegisterRoutes(Api& api)
+{
+    for (const ApiRoute<Api>& route : Api::Routes()) {
+        const bool writes = route.key.method != "GET" && route.key.method != "HEAD";
+        m_router.Add(route.key.method, route.key.pattern,
+                     [this, &api, writes, handler = route.handler](const HttpRequest& request) {
+                         HttpResponse response = handler(api, request);
+                         if (writes)
+                             m_changes.Poke();
+                         return response;
+                     });
+    }
 }
 
 void Server::RegisterOutboxGauges(pg::Store& store)
@@ -113,6 +144,8 @@ Server::~Server()
 
 void Server::Start()
 {
+    m_events.Start();
+    m_changes.Start();
     m_http.Start(m_config.listenPort, m_config.listenHost);
     m_closing.Start();
     m_housekeeping.Start();
@@ -130,6 +163,8 @@ void Server::Stop()
     m_housekeeping.Stop();
     m_closing.Stop();
     m_http.Stop();
+    m_changes.Stop();
+    m_events.Stop();  // closes the streams, which Poco's server no longer knows
 }
 
 }  // namespace motcua::server

@@ -16,6 +16,8 @@
 #include "server/http/problem_responder.h"
 #include "server/http/router.h"
 #include "server/http/translator.h"
+#include "server/live/change_feed.h"
+#include "server/live/event_hub.h"
 #include "server/outbox_dispatcher.h"
 #include "server/periodic_task.h"
 #include "server/server_config.h"
@@ -54,10 +56,16 @@ public:
     // Where other parts register their gauges (Metrics::RegisterGauge), e.g. the outbox backlog.
     Metrics& MetricsRegistry() noexcept { return m_metrics; }
     const HttpService& Http() const noexcept { return m_http; }
+    EventHub& Events() noexcept { return m_events; }
+    ChangeFeed& Changes() noexcept { return m_changes; }
 
 private:
     // motcua_outbox_pending and motcua_outbox_parked on /metrics.
     void RegisterOutboxGauges(pg::Store& store);
+    // Adds the API's routes; after a write route returns, the live updates are told that a change may have been
+    // committed (ChangeFeed::Poke), so every server process reads it at once.
+    template <class Api>
+    void RegisterRoutes(Api& api);
 
     ServerConfig m_config;
     Translator m_translator;
@@ -73,6 +81,8 @@ private:
     CitizenApi m_citizenApi;
     StaffApi m_staffApi;
     Router m_router;
+    EventHub m_events;
+    ChangeFeed m_changes;
     HttpService m_http;
     PeriodicTask m_closing;       // closes dossiers whose supplement did not come (art. 19.5)
     PeriodicTask m_housekeeping;  // forgets expired signatures, old idempotent answers, delivered events

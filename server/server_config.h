@@ -36,7 +36,7 @@ struct ServerConfig {
     // connections than database connections, each with deadlines, and a bounded queue beyond which connections are
     // answered 503 with Retry-After.
     int connectionThreads = 64;
-    int connectionQueue = 64;
+    int connectionQueue = 2048;                  // a reconnect storm of the desks' event streams must not be refused
     std::chrono::seconds headTimeout{10};        // for the whole request line and headers
     std::chrono::seconds bodyTimeout{30};        // for the whole body
     std::chrono::seconds keepAliveTimeout{5};    // idle between two requests on one connection
@@ -60,8 +60,9 @@ struct ServerConfig {
     std::chrono::seconds closingInterval{600};
     // How often the outbox's due events are posted to the clients' callbacks; 0 turns the dispatcher off (tests).
     std::chrono::seconds outboxInterval{1};
-    int outboxBatchSize = 32;                        // events locked and posted per transaction
-    std::chrono::hours outboxKeepDelivered{7 * 24};  // how long housekeeping keeps delivered events (for inquiries)
+    int outboxBatchSize = 32;                         // events locked and posted per transaction
+    std::chrono::hours outboxKeepDelivered{7 * 24};   // how long housekeeping keeps delivered events (for inquiries)
+    std::chrono::milliseconds eventHeartbeat{15000};  // the `: hb` comment on every staff event stream
 
     // citizenConcurrency, or its default when 0.
     int EffectiveCitizenConcurrency() const;

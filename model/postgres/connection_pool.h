@@ -48,6 +48,7 @@ public:
     // Waits up to the checkout timeout for a free session; throws Error(Environment) when none frees up in time or
     // a new connection cannot be opened.
     Lease Acquire();
+    const std::string& Conninfo() const noexcept { return m_conninfo; }
 
 private:
     void Release(std::unique_ptr<soci::session> session) noexcept;

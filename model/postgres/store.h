@@ -223,6 +223,35 @@ struct RequestCheck {
     std::optional<IdempotentAnswer> earlier;  // the first answer, when the claimed key was used before
 };
 
+// One change of a dossier as the live updates tell it (change_event, written by a trigger at commit; migration 0009).
+struct ChangeEvent {
+    std::int64_t id = 0;
+    std::uint64_t xid = 0;  // the writing transaction (pg_current_xact_id)
+    std::int64_t dossierId = 0;
+    std::string code;
+    int version = 0;
+    std::optional<Action> action;  // empty when the change wrote no history (a hand-made fix)
+    NationalStatus status = NationalStatus::New;
+    std::vector<std::int64_t> agencyIds;   // receiving and handling, before and after; no repeats
+    std::vector<std::string> agencyCodes;  // the same agencies' codes, sorted
+    Instant at{};
+};
+
+// Where a reader of change events stands: every event up to (xid, id) in that order has been read.
+struct ChangeCursor {
+    std::uint64_t xid = 0;
+    std::int64_t id = 0;
+};
+
+struct ChangeBatch {
+    std::vector<ChangeEvent> events;  // after the cursor in (xid, id) order, without the skipped ids
+    // Every transaction below this xid had ended before the events were read: the events of those transactions are
+    // final, and a cursor may move past them. Later ones may still commit events with smaller ids.
+    std::uint64_t settledBelow = 0;
+};
+
+class ChangeListener;  // change_listener.h
+
 class Store {
 public:
     // `conninfo` is a libpq connection string for the application role (not the table owner). Opens one connection
@@ -327,6 +356,17 @@ public:
     OutboxCounts OutboxBacklog();
     // Housekeeping: deletes the events delivered before `before` (parked ones stay for the operators).
     void ForgetDeliveredOutboxEvents(Instant before);
+
+    // --- change events (migration 0009) ---
+    // A cursor at the present: events of transactions running now are still read after it.
+    ChangeCursor ChangeEventsNow();
+    // Up to `limit` events after `after` except the ids in `skip` (those read before their transaction settled).
+    ChangeBatch ReadChangeEvents(const ChangeCursor& after, const std::vector<std::int64_t>& skip, int limit);
+    // Housekeeping: deletes the events written before `before`.
+    void ForgetChangeEvents(Instant before);
+    // A connection of its own that listens for kChangeChannel (change_listener.h); Error(Environment) when the
+    // database cannot be reached.
+    std::unique_ptr<ChangeListener> ListenForChanges();
 
     // --- staff and sessions ---
     std::optional<StaffCredentials> FindStaffByUsername(const std::string& username);

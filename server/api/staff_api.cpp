@@ -72,6 +72,7 @@ const std::vector<ApiRoute<StaffApi>>& StaffApi::Routes()
         routes.push_back({{"GET", "/staff/v1/outputs/{id}"}, &StaffApi::Output});
         routes.push_back({{"GET", "/staff/v1/consultations"}, &StaffApi::Consultations});
         routes.push_back({{"GET", "/staff/v1/register"}, &StaffApi::RegisterBook});
+        routes.push_back({{"GET", "/staff/v1/events"}, &StaffApi::Events});
         return routes;
     }();
     return kRoutes;
@@ -183,6 +184,14 @@ HttpResponse StaffApi::Detail(const HttpRequest& request)
 {
     const StaffMember staff = Authenticate(request);
     return DetailResponse(LoadDossierInScope(m_store, staff, ParseId(request.PathParam("id"))), staff);
+}
+
+HttpResponse StaffApi::Events(const HttpRequest& request)
+{
+    const StaffMember staff = Authenticate(request);
+    if (!m_eventStream)
+        throw Error(ErrorCategory::Internal, N_("Internal server error"), {}, "no event stream wired");
+    return m_eventStream(staff, request);
 }
 
 HttpResponse StaffApi::Receipt(const HttpRequest& request)

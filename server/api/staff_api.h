@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,10 @@ public:
     HttpResponse RegisterBook(const HttpRequest& request);   // GET /staff/v1/register?year=YYYY (form 07)
     // GET /staff/v1/dossiers/{id}/attachments/{n}: a file the citizen sent, as sent, unless damaged since.
     HttpResponse AttachmentFile(const HttpRequest& request);
+    // GET /staff/v1/events: authenticates, then hands the request to the live updates (SetEventStream).
+    HttpResponse Events(const HttpRequest& request);
+    using EventStream = std::function<HttpResponse(const StaffMember& staff, const HttpRequest& request)>;
+    void SetEventStream(EventStream open) { m_eventStream = std::move(open); }
 
     // The actions a staff member may ask for through the API, one route each (not submit, not the server's own).
     static const std::vector<Action>& StaffActions();
@@ -66,6 +71,7 @@ private:
     DossierCodeFormat m_codeFormat;
     int m_inboxDefaultLimit;
     int m_inboxMaxLimit;
+    EventStream m_eventStream;
 };
 
 }  // namespace motcua::server

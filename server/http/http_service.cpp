@@ -175,6 +175,13 @@ public:
         m_shared.deadlines.Disarm(socket);  // writing is bounded by the socket's send timeout
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         m_shared.metrics.ObserveRequest(request.route, request.method, response.status, seconds);
+        if (response.takeOver) {
+            m_shared.deadlines.Forget(socket);
+            response.takeOver(static_cast<Poco::Net::HTTPServerRequestImpl&>(in).detachSocket());
+            if (m_options.logRequests)
+                Log(request, response.status, started);
+            return;
+        }
         // While connections wait for a thread, this one gives its thread up after answering.
         Write(response, out, bodyConsumed && m_shared.server->queuedConnections() == 0);
         m_shared.deadlines.Arm(socket, m_options.keepAliveTimeout + m_options.headTimeout);
@@ -430,7 +437,7 @@ void HttpService::Start(std::uint16_t port, const std::string& host)
     Poco::Net::ServerSocket socket;
     try {
         socket.bind(Poco::Net::SocketAddress(host, port), true);
-        socket.listen(128);
+        socket.listen(1024);  // reconnect storms of the event streams
     } catch (const Poco::Exception& e) {
         throw Error(ErrorCategory::Environment, N_("Cannot listen on the given address"), "--listen",
                     host + ":" + std::to_string(port) + ": " + e.displayText());
