@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bench/bench_options.h"
+#include "bench/queue_bench.h"
 #include "bench/receipt_bench.h"
 #include "bench/submission_bench.h"
 #include "model/error.h"
@@ -27,6 +28,11 @@ const char* Usage()
            "      Needs MOTCUA_TEST_PG (admin conninfo of a PostgreSQL cluster; scripts/bench.sh sets it).\n"
            "  receipt [--seconds 2]\n"
            "      RenderReceipt (form 01) against a bare libharu page of the same text; peak RSS.\n"
+           "  queues --db CONNINFO [--rounds 30]\n"
+           "      server time of every work queue's first and next page, the queue counts and searches (code,\n"
+           "      citizen ID, phone, common and rare names, with and without diacritics) over HTTP on a database\n"
+           "      filled by scripts/bench.sh generate, for the busiest agency and a typical one, against a\n"
+           "      primary-key lookup (dossier detail) over HTTP.\n"
            "  help\n"
            "\n"
            "Exit codes: 0 success, 1 failure (an error, a failed submission, a gap in the codes), 2 usage error.\n";
@@ -61,6 +67,18 @@ int Submissions(const std::vector<std::string>& args)
     return motcua::bench::RunSubmissionBench(options, std::cout);
 }
 
+int Queues(const std::vector<std::string>& args)
+{
+    const BenchOptions o = BenchOptions::Parse(args, {"--db", "--rounds"});
+    motcua::bench::QueueBenchOptions options;
+    const std::optional<std::string> db = o.Text("--db");
+    if (!db || db->empty())
+        throw BenchOptions::UsageError("queues needs --db CONNINFO (the database scripts/bench.sh generate filled)");
+    options.conninfo = *db;
+    options.rounds = static_cast<int>(o.Integer("--rounds", 1, 1000, options.rounds));
+    return motcua::bench::RunQueueBench(options, std::cout);
+}
+
 int Receipt(const std::vector<std::string>& args)
 {
     const BenchOptions o = BenchOptions::Parse(args, {"--seconds"});
@@ -81,6 +99,8 @@ int main(int argc, char** argv)
             return Submissions(rest);
         if (command == "receipt")
             return Receipt(rest);
+        if (command == "queues")
+            return Queues(rest);
         if (command == "help" || command == "--help" || command == "-h") {
             std::cout << Usage();
             return 0;

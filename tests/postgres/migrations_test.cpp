@@ -29,6 +29,8 @@ const std::vector<std::string> kExpectedMigrations = {
     "0006_outbox",
     "0007_attachments",
     "0008_citizen_routes",
+    "0009_change_events",
+    "0010_queues_and_search",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 
