@@ -113,7 +113,7 @@ std::string FirstText(test::SqlConnection& sql, const std::string& query)
 void BenchAgency(Runner& run, test::SqlConnection& sql, std::int64_t agency)
 {
     const std::string a = std::to_string(agency);
-    const std::string id = FirstText(sql, "SELECT max(id) FROM dossier WHERE handling_agency_id = " + a);
+    const std::string id = FirstText(sql, "SELECT CAST(max(id) AS text) FROM dossier WHERE handling_agency_id = " + a);
     run.Time("baseline: detail by id (primary key)", "/staff/v1/dossiers/" + id, 0);
     run.Time("counts of the nine queues", "/staff/v1/queues", 5);
     for (const char* queue : {"mine", "intake", "due_soon", "overdue", "waiting_citizen", "waiting_agency",
@@ -204,7 +204,8 @@ int RunQueueBench(const QueueBenchOptions& options, std::ostream& out)
             sql.Scalar("SELECT count(*) FROM dossier WHERE handling_agency_id = " + std::to_string(agency) +
                        " AND status IN (1, 2, 4, 5, 6, 7, 9)");
         // A handler of the agency (the generator's staff numbering), signed in by a session row written here.
-        const std::string token = "bench-queues-" + std::to_string(agency);
+        std::string token = "benchQueues" + std::to_string(agency);
+        token.resize(43, 'A');  // the shape of a real token (32 bytes in base64url), which the server checks first
         sql.Execute("DELETE FROM staff_session WHERE token_hash = '" + server::SessionService::HashToken(token) +
                     "'; INSERT INTO staff_session (token_hash, staff_id, expires_at) VALUES ('" +
                     server::SessionService::HashToken(token) + "', " + std::to_string(5 * (agency - 1) + 2) +

@@ -3,25 +3,13 @@
 
 #include <string>
 
+#include "model/postgres/inbox_query.h"
 #include "model/work_queue.h"
 
 namespace motcua::pg {
 
 inline constexpr const char* kOpenStatuses = "d.status IN (1, 2, 4, 5, 6, 7, 9)";  // IsOpen, as dossier_inbox_idx
 inline constexpr const char* kFinishedStatuses = "d.status IN (3, 8, 10)";
-
-// The rows of a page as InboxRow's type_conversion reads them: `page` is a SELECT of dossier columns (d.*) and
-// `sortKey`, ordered and limited; the outer query names the procedure and keeps the page's order.
-inline std::string InboxRowsOf(const std::string& page, const std::string& order)
-{
-    return "SELECT page.id, page.code, page.applicant_name, p.name AS procedure_name,"
-           " CAST(floor(extract(epoch FROM page.submitted_at)) AS bigint) AS submitted_at,"
-           " CAST(floor(extract(epoch FROM page.received_at)) AS bigint) AS received_at,"
-           " CAST(floor(extract(epoch FROM page.due_at)) AS bigint) AS due_at,"
-           " CAST(page.status AS integer) AS status, CAST(page.sub_state AS integer) AS sub_state, page.version"
-           " FROM (" +
-           page + ") page JOIN procedure p ON p.id = page.procedure_id ORDER BY " + order;
-}
 
 // Which rows a queue holds besides the order (model/work_queue.h's InQueue, word for word the predicates of
 // migration 0010's indexes). Placeholders: :agency always; :agency2 (intake: the receiving agency too); :staff

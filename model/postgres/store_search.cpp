@@ -75,24 +75,34 @@ std::string Filters(const DossierSearch& search, QueryParams& params)
     return sql;
 }
 
-// The condition of the key on the dossier `d`.
-std::string KeyCondition(soci::session& sql, const DossierSearch& search, QueryParams& params)
+// How the key selects: a condition on the dossier `d`, or for a very common name fragment the words to look for
+// while reading the agency's dossiers newest first (a planner that takes such a LIKE for rare would read all of them).
+struct KeySelection {
+    std::string condition = "true";
+    std::vector<std::string> scanWords;
+};
+
+// Windows of the agency's dossiers read newest first by the name scan, and how many rows one page may read.
+constexpr long long kScanWindow = 1000;
+constexpr long long kMaxScanPerPage = 50000;
+
+KeySelection SelectKey(soci::session& sql, const DossierSearch& search, QueryParams& params)
 {
     const std::optional<SearchKey>& key = search.key;
     if (!key)
-        return "true";
+        return {};
     switch (key->kind) {
-    case SearchKind::Code: params.Add("code", key->values.at(0)); return "d.code = CAST(:code AS text)";
+    case SearchKind::Code: params.Add("code", key->values.at(0)); return {"d.code = CAST(:code AS text)", {}};
     case SearchKind::CitizenId:
         params.Add("citizen", key->values.at(0));
-        return "d.citizen_id = CAST(:citizen AS text)";
+        return {"d.citizen_id = CAST(:citizen AS text)", {}};
     case SearchKind::Phone:
         params.Add("phone0", key->values.at(0));
         params.Add("phone1", key->values.at(1));
-        return "d.phone IN (CAST(:phone0 AS text), CAST(:phone1 AS text))";
+        return {"d.phone IN (CAST(:phone0 AS text), CAST(:phone1 AS text))", {}};
     case SearchKind::Name: break;
     }
-    const std::vector<std::string> words = FoldedWords(sql, key->values);
+    std::vector<std::string> words = FoldedWords(sql, key->values);
     QueryParams countParams;
     const std::string inDictionary = NameCondition("n.name", words, countParams);
     countParams.Add("cap", search.namesForEquality + 1);
@@ -101,9 +111,48 @@ std::string KeyCondition(soci::session& sql, const DossierSearch& search, QueryP
                                                   inDictionary + " LIMIT CAST(:cap AS bigint)) x")
                                 .at(0);
     if (names <= search.namesForEquality)
-        return "d.applicant_name_search = ANY (ARRAY(SELECT n.name FROM dossier_name n WHERE " +
-               NameCondition("n.name", words, params) + "))";
-    return NameCondition("d.applicant_name_search", words, params);
+        return {"d.applicant_name_search = ANY (ARRAY(SELECT n.name FROM dossier_name n WHERE " +
+                    NameCondition("n.name", words, params) + "))",
+                {}};
+    return {"true", std::move(words)};
+}
+
+// The name scan: windows of kScanWindow dossiers (filters applied, newest first, by the (agency, id) index), the
+// matching ones kept, until the page is full, the dossiers end, or kMaxScanPerPage rows were read (then the page
+// may be short and `next` continues after the last row read).
+SearchPage ScanNames(soci::session& sql, const DossierSearch& search, const std::vector<std::string>& words)
+{
+    SearchPage page;
+    DossierSearch window = search;
+    for (long long read = 0;;) {
+        QueryParams params;
+        const std::string filters = Filters(window, params);
+        const std::string matches = NameCondition("w.applicant_name_search", words, params);
+        params.Add("window", kScanWindow);
+        const std::string newest =
+            "SELECT d.* FROM dossier d WHERE true" + filters + " ORDER BY d.id DESC LIMIT CAST(:window AS integer)";
+        for (InboxRow& row : params.Rows<InboxRow>(
+                 sql, InboxRowsOf("SELECT w.* FROM (" + newest + ") w WHERE " + matches, "page.id DESC")))
+            page.rows.push_back(std::move(row));
+        if (static_cast<int>(page.rows.size()) > search.limit) {
+            page.rows.resize(static_cast<std::size_t>(search.limit));
+            page.next = page.rows.back().id;
+            return page;
+        }
+        QueryParams boundParams;
+        boundParams.Add("window", kScanWindow);
+        const std::vector<long long> bound = boundParams.Numbers(
+            sql, "SELECT count(*), COALESCE(min(w.id), 0) FROM (SELECT d.id FROM dossier d WHERE true" +
+                     Filters(window, boundParams) + " ORDER BY d.id DESC LIMIT CAST(:window AS integer)) w");
+        read += bound.at(0);
+        if (bound.at(0) < kScanWindow)
+            return page;  // no more dossiers
+        window.afterId = bound.at(1);
+        if (read >= kMaxScanPerPage) {
+            page.next = window.afterId;
+            return page;
+        }
+    }
 }
 
 }  // namespace
@@ -113,13 +162,16 @@ SearchPage Store::SearchDossiers(const DossierSearch& search)
     CheckPageLimit(search.limit);
     return InTransaction(*m_pool, [&](soci::session& sql) {
         QueryParams params;
-        const std::string key = KeyCondition(sql, search, params);
+        const KeySelection key = SelectKey(sql, search, params);
+        if (!key.scanWords.empty())
+            return ScanNames(sql, search, key.scanWords);
         const std::string filters = Filters(search, params);
         params.Add("limit", static_cast<long long>(search.limit) + 1);
         SearchPage page;
-        page.rows = params.Rows<InboxRow>(sql, InboxRowsOf("SELECT d.* FROM dossier d WHERE " + key + filters +
-                                                               " ORDER BY d.id DESC LIMIT CAST(:limit AS integer)",
-                                                           "page.id DESC"));
+        page.rows =
+            params.Rows<InboxRow>(sql, InboxRowsOf("SELECT d.* FROM dossier d WHERE " + key.condition + filters +
+                                                       " ORDER BY d.id DESC LIMIT CAST(:limit AS integer)",
+                                                   "page.id DESC"));
         if (static_cast<int>(page.rows.size()) > search.limit) {
             page.rows.resize(static_cast<std::size_t>(search.limit));
             page.next = page.rows.back().id;
