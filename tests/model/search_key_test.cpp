@@ -47,8 +47,8 @@ BOOST_AUTO_TEST_CASE(each_kind_of_key_is_recognised)
 BOOST_AUTO_TEST_CASE(unusable_text_is_refused_on_q)
 {
     for (const std::string& text : {std::string(""), std::string("   "), std::string("a"), std::string(" Đ "),
-                                   std::string(101, 'a'), std::string("a b c d e f g"), std::string("12345"),
-                                   std::string("0012345"), std::string("\xC3\x28x"), std::string("%%")}) {
+                                    std::string(101, 'a'), std::string("a b c d e f g"), std::string("12345"),
+                                    std::string("0012345"), std::string("\xC3\x28x"), std::string("%%")}) {
         BOOST_TEST_CONTEXT("'" << text << "'")
         {
             ExpectError([&] { ParseSearchKey(text); }, ErrorCategory::BadInput, "q");
