@@ -10,6 +10,7 @@
 
 #include "bench/bench_options.h"
 #include "bench/events_bench.h"
+#include "bench/queue_bench.h"
 #include "bench/receipt_bench.h"
 #include "bench/submission_bench.h"
 #include "model/error.h"
@@ -33,6 +34,11 @@ const char* Usage()
            "paper\n"
            "      intakes are committed at --rate per second (two events each): threads, RSS, event latency, and an\n"
            "      ordinary request beside the streams against the same request with none open. Needs MOTCUA_TEST_PG.\n"
+           "  queues --db CONNINFO [--rounds 30]\n"
+           "      server time of every work queue's first and next page, the queue counts and searches (code,\n"
+           "      citizen ID, phone, common and rare names, with and without diacritics) over HTTP on a database\n"
+           "      filled by scripts/bench.sh generate, for the busiest agency and a typical one, against a\n"
+           "      primary-key lookup (dossier detail) over HTTP.\n"
            "  help\n"
            "\n"
            "Exit codes: 0 success, 1 failure (an error, a failed submission, a gap in the codes), 2 usage error.\n";
@@ -80,6 +86,16 @@ int Events(const std::vector<std::string>& args)
         return 1;
     }
     return motcua::bench::RunEventsBench(options, std::cout);
+int Queues(const std::vector<std::string>& args)
+{
+    const BenchOptions o = BenchOptions::Parse(args, {"--db", "--rounds"});
+    motcua::bench::QueueBenchOptions options;
+    const std::optional<std::string> db = o.Text("--db");
+    if (!db || db->empty())
+        throw BenchOptions::UsageError("queues needs --db CONNINFO (the database scripts/bench.sh generate filled)");
+    options.conninfo = *db;
+    options.rounds = static_cast<int>(o.Integer("--rounds", 1, 1000, options.rounds));
+    return motcua::bench::RunQueueBench(options, std::cout);
 }
 
 int Receipt(const std::vector<std::string>& args)
@@ -104,6 +120,8 @@ int main(int argc, char** argv)
             return Receipt(rest);
         if (command == "events")
             return Events(rest);
+        if (command == "queues")
+            return Queues(rest);
         if (command == "help" || command == "--help" || command == "-h") {
             std::cout << Usage();
             return 0;

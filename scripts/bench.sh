@@ -4,6 +4,9 @@
 #
 # Usage: scripts/bench.sh [all|submissions|receipt|events] [options of that benchmark]   (default: all, default options)
 #   e.g. scripts/bench.sh submissions --clients 8 --per-client 250;  motcua-bench help lists the options.
+#        scripts/bench.sh generate --dossiers 1000000   fills the database motcua_bench (kept in the cluster) with
+#                                                       generated dossiers and history (bench/generate_*.sql)
+#        scripts/bench.sh queues [--rounds 30]          the desk's queues and search on that database
 # Environment:
 #   MOTCUA_BENCH_BUILD_DIR  build folder to use (default: build/ci, configured with `cmake --preset ci` if absent;
 #                           RelWithDebInfo, because Debug figures say nothing about production)
@@ -19,9 +22,9 @@ cd "$repo"
 what=${1:-all}
 [ $# -gt 0 ] && shift
 case "$what" in
-  all|submissions|receipt|events) ;;
-  -h|--help|help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) echo "bench.sh: unknown benchmark '$what' (all, submissions, receipt, events)" >&2; exit 2 ;;
+  all|submissions|receipt|events|generate|queues) ;;
+  -h|--help|help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "bench.sh: unknown benchmark '$what' (all, submissions, receipt, events, generate, queues)" >&2; exit 2 ;;
 esac
 if [ "$what" = all ] && [ $# -gt 0 ]; then
   echo "bench.sh: options go with one benchmark: bench.sh submissions|receipt|events [options]" >&2
@@ -46,7 +49,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake --preset ci >/dev/null
 fi
 say "building motcua-bench in $build…"
-if ! log=$(cmake --build "$build" --target motcua-bench -j2 2>&1); then
+if ! log=$(cmake --build "$build" --target motcua-bench motcua-server -j2 2>&1); then
   printf '%s\n' "$log" | grep -E '^FAILED:|error' | head -n 20 >&2
   echo "bench.sh: the build failed" >&2
   exit 1
@@ -81,5 +84,58 @@ if [ "$what" = all ] || [ "$what" = submissions ] || [ "$what" = events ]; then
       timeout 1800 "$bench" "$one" "$@" || status=$?
     fi
   done
+fi
+# --- generate and queues (private PostgreSQL, the database motcua_bench kept between runs) ------------------------
+if [ "$what" = generate ] || [ "$what" = queues ]; then
+  echo
+  stop_cluster() { bash "$repo/scripts/pg-cluster.sh" stop "$pgdir" >/dev/null || true; }
+  trap stop_cluster EXIT
+  bash "$repo/scripts/pg-cluster.sh" start "$pgdir" "$pgport"
+  psql_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)/psql
+  admin="host=127.0.0.1 port=$pgport user=postgres"
+  sql() { "$psql_bin" "$admin dbname=${2:-motcua_bench}" -v ON_ERROR_STOP=1 -qAt -c "$1"; }
+  if [ "$what" = generate ]; then
+    dossiers=1000000
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        --dossiers) dossiers=${2:?--dossiers N}; shift 2 ;;
+        --dossiers=*) dossiers=${1#*=}; shift ;;
+        *) echo "bench.sh generate: unknown option $1 (--dossiers N)" >&2; exit 2 ;;
+      esac
+    done
+    case "$dossiers" in ''|*[!0-9]*) echo "bench.sh generate: --dossiers takes a number" >&2; exit 2 ;; esac
+    [ "$dossiers" -ge 1000 ] && [ "$dossiers" -le 20000000 ] \
+      || { echo "bench.sh generate: --dossiers from 1000 to 20000000" >&2; exit 2; }
+    start=$(date +%s)
+    sql "DROP DATABASE IF EXISTS motcua_bench" postgres
+    sql "CREATE DATABASE motcua_bench" postgres
+    "$build/server/motcua-server" migrate --db "$admin dbname=motcua_bench" >/dev/null
+    "$psql_bin" "$admin dbname=motcua_bench" -v ON_ERROR_STOP=1 -q -f "$repo/bench/generate_catalogue.sql"
+    # Secondary indexes are built once at the end (minutes), not maintained row by row (hours).
+    sql "CREATE TABLE bench_saved_index AS SELECT indexname, indexdef FROM pg_indexes
+         WHERE schemaname = 'public' AND tablename IN ('dossier', 'dossier_event')
+           AND indexname NOT IN (SELECT conname FROM pg_constraint)"
+    sql "DO \$\$ DECLARE i record; BEGIN FOR i IN SELECT indexname FROM bench_saved_index LOOP
+         EXECUTE format('DROP INDEX %I', i.indexname); END LOOP; END \$\$"
+    chunk=1000000
+    for ((first = 1; first <= dossiers; first += chunk)); do
+      last=$((first + chunk - 1)); [ "$last" -gt "$dossiers" ] && last=$dossiers
+      "$psql_bin" "$admin dbname=motcua_bench" -v ON_ERROR_STOP=1 -q -v first="$first" -v last="$last" \
+        -v now='2026-11-27 09:30:00+07' -f "$repo/bench/generate_dossiers.sql"
+      say "dossiers $first..$last loaded ($(( $(date +%s) - start )) s)"
+    done
+    sql "SELECT setval(pg_get_serial_sequence('dossier', 'id'), $dossiers)" >/dev/null
+    sql "SELECT setval(pg_get_serial_sequence('dossier_event', 'id'), (SELECT max(id) FROM dossier_event))" >/dev/null
+    say "building $(sql "SELECT count(*) FROM bench_saved_index") indexes…"
+    sql "SET maintenance_work_mem = '1GB'; DO \$\$ DECLARE i record; BEGIN FOR i IN SELECT indexdef FROM bench_saved_index
+         LOOP EXECUTE i.indexdef; END LOOP; END \$\$; DROP TABLE bench_saved_index"
+    sql "VACUUM ANALYZE"
+    say "generated $dossiers dossiers, $(sql "SELECT count(*) FROM dossier_event") history events," \
+        "$(sql "SELECT count(*) FROM dossier_name") distinct names in $(( $(date +%s) - start )) s;" \
+        "database $(sql "SELECT pg_size_pretty(pg_database_size('motcua_bench'))")"
+  else
+    timeout 1800 "$bench" queues --db "host=127.0.0.1 port=$pgport user=motcua_app dbname=motcua_bench" "$@" \
+      || status=$?
+  fi
 fi
 exit "$status"

@@ -5,6 +5,19 @@
 
 namespace motcua::pg {
 
+// The rows of a page as InboxRow's type_conversion reads them: `page` is a SELECT of dossier columns, ordered and
+// limited; the outer query names the procedure and keeps the page's `order` (the queues and search use it too).
+inline std::string InboxRowsOf(const std::string& page, const std::string& order)
+{
+    return "SELECT page.id, page.code, page.applicant_name, p.name AS procedure_name,"
+           " CAST(floor(extract(epoch FROM page.submitted_at)) AS bigint) AS submitted_at,"
+           " CAST(floor(extract(epoch FROM page.received_at)) AS bigint) AS received_at,"
+           " CAST(floor(extract(epoch FROM page.due_at)) AS bigint) AS due_at,"
+           " CAST(page.status AS integer) AS status, CAST(page.sub_state AS integer) AS sub_state, page.version"
+           " FROM (" +
+           page + ") page JOIN procedure p ON p.id = page.procedure_id ORDER BY " + order;
+}
+
 // Which page of the keyset is asked for: the first; the one after a dated row (dated rows come first, by due time
 // and id, then the undated ones by id); the one after an undated row.
 enum class InboxQueryKind { First, AfterDated, AfterUndated };
@@ -41,13 +54,7 @@ inline std::string InboxQuery(InboxQueryKind kind)
                " AND d.due_at IS NULL AND d.id > CAST(:id AS bigint) ORDER BY d.id LIMIT CAST(:limit AS integer)";
         break;
     }
-    return "SELECT page.id, page.code, page.applicant_name, p.name AS procedure_name,"
-           " CAST(floor(extract(epoch FROM page.submitted_at)) AS bigint) AS submitted_at,"
-           " CAST(floor(extract(epoch FROM page.received_at)) AS bigint) AS received_at,"
-           " CAST(floor(extract(epoch FROM page.due_at)) AS bigint) AS due_at,"
-           " CAST(page.status AS integer) AS status, CAST(page.sub_state AS integer) AS sub_state, page.version"
-           " FROM (" +
-           page + ") page JOIN procedure p ON p.id = page.procedure_id ORDER BY page.due_at, page.id";
+    return InboxRowsOf(page, "page.due_at, page.id");
 }
 
 }  // namespace motcua::pg

@@ -17,7 +17,9 @@
 #include "model/error.h"
 #include "model/inbox.h"
 #include "model/procedure.h"
+#include "model/search_key.h"
 #include "model/staff.h"
+#include "model/work_queue.h"
 #include "model/workflow.h"
 
 namespace motcua::pg {
@@ -45,6 +47,55 @@ struct InboxCursor {
 struct InboxPage {
     std::vector<InboxRow> rows;
     std::optional<InboxCursor> next;  // empty on the last page
+};
+
+// Keyset cursor of a work queue: the sort key of the last row seen and its id. The key is whole epoch seconds or
+// "Infinity" (no time: last) for the due and received orders, the dossier's code for the code order.
+struct QueueCursor {
+    std::string key;
+    std::int64_t id = 0;
+};
+
+struct QueuePageRequest {
+    WorkQueue queue = WorkQueue::Mine;
+    QueueSort sort = QueueSort::Due;
+    bool descending = false;
+    std::optional<QueueCursor> after;
+    int limit = 50;
+};
+
+struct QueuePage {
+    std::vector<InboxRow> rows;
+    std::optional<QueueCursor> next;  // empty on the last page
+};
+
+// A queue's size as the navigation pane shows it; `count` stops at the cap asked for (`capped` then true).
+struct QueueCount {
+    WorkQueue queue = WorkQueue::Mine;
+    long long count = 0;
+    long long overdue = 0;
+    bool capped = false;
+};
+
+// What the search box asks: the key (model/search_key.h; none: the filters alone) and the filters; the agency is the
+// scope.
+struct DossierSearch {
+    std::int64_t agencyId = 0;
+    std::optional<SearchKey> key;
+    std::optional<NationalStatus> status;
+    std::optional<std::int64_t> procedureId;
+    std::optional<Instant> submittedFrom;  // inclusive
+    std::optional<Instant> submittedTo;    // exclusive
+    std::optional<std::int64_t> afterId;   // newest first: the id of the last row seen
+    int limit = 50;
+    // Up to this many names of the dictionary match the words: their dossiers by equality; more: a scan of the
+    // agency's dossiers newest first, where matches are dense (tests set 0 to take that path).
+    long long namesForEquality = 2000;
+};
+
+struct SearchPage {
+    std::vector<InboxRow> rows;
+    std::optional<std::int64_t> next;  // the afterId of the next page; empty on the last page
 };
 
 // One history event as read back: also a hand-over, when the holding agency or person changed (form 06).
@@ -284,6 +335,14 @@ public:
     std::optional<Dossier> FindDossierByCode(const std::string& code);
     // Open dossiers (IsOpen) whose handling agency is `agencyId`, ordered by dueAt (nulls last), id.
     InboxPage Inbox(std::int64_t agencyId, const std::optional<InboxCursor>& after, int limit);
+    // A page of a work queue (model/work_queue.h) as `viewer` sees it, read by keyset through the queue's partial
+    // index; BadInput (field "limit") outside 1..500.
+    QueuePage Queue(const QueuePageRequest& request, const QueueViewer& viewer);
+    // Every queue's size and overdue dossiers in kWorkQueueNames order; a count above `cap` is given as `cap`.
+    std::vector<QueueCount> QueueCounts(const QueueViewer& viewer, long long cap);
+    // Dossiers of the search's agency matching its key and filters, newest first; BadInput (field "limit")
+    // outside 1..500.
+    SearchPage SearchDossiers(const DossierSearch& search);
     // In one transaction: locks the row; NotFound when it is gone, StaleVersionError when its version is not the
     // expected one, NotAllowed when it is no longer in the transition's `from` state; then applies the state and
     // the change, bumps the version, opens or closes a pause, writes the history event with the hand-over (agency

@@ -60,6 +60,9 @@ const std::vector<ApiRoute<StaffApi>>& StaffApi::Routes()
             {{"POST", "/staff/v1/login"}, &StaffApi::Login},
             {{"POST", "/staff/v1/logout"}, &StaffApi::Logout},
             {{"GET", "/staff/v1/inbox"}, &StaffApi::Inbox},
+            {{"GET", "/staff/v1/queues"}, &StaffApi::QueueCounts},
+            {{"GET", "/staff/v1/queues/{name}"}, &StaffApi::Queue},
+            {{"GET", "/staff/v1/dossiers"}, &StaffApi::Search},
             {{"GET", "/staff/v1/dossiers/{id}"}, &StaffApi::Detail},
             {{"POST", "/staff/v1/dossiers"}, &StaffApi::TakeIn},
         };

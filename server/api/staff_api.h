@@ -39,6 +39,9 @@ public:
     HttpResponse Outputs(const HttpRequest& request);        // GET /staff/v1/dossiers/{id}/outputs
     HttpResponse Output(const HttpRequest& request);         // GET /staff/v1/outputs/{id}
     HttpResponse RegisterBook(const HttpRequest& request);   // GET /staff/v1/register?year=YYYY (form 07)
+    HttpResponse QueueCounts(const HttpRequest& request);    // GET /staff/v1/queues
+    HttpResponse Queue(const HttpRequest& request);          // GET /staff/v1/queues/{name}
+    HttpResponse Search(const HttpRequest& request);         // GET /staff/v1/dossiers?q=…
     // GET /staff/v1/dossiers/{id}/attachments/{n}: a file the citizen sent, as sent, unless damaged since.
     HttpResponse AttachmentFile(const HttpRequest& request);
     // GET /staff/v1/events: authenticates, then hands the request to the live updates (SetEventStream).
@@ -58,8 +61,13 @@ public:
     // A whole number of a query parameter within [min, max]; BadInput naming `field` otherwise.
     static int ParseQueryInt(const std::string& text, const std::string& field, int min, int max);
 
+    // The largest count GET /staff/v1/queues gives; above it "countCapped" is true.
+    static constexpr long long kQueueCountCap = 10000;
+
 private:
     StaffMember Authenticate(const HttpRequest& request);
+    // What the caller sees in the queues (their agency) and when: issue 8 widens the scope here.
+    QueueViewer Viewer(const StaffMember& staff) const;
     // The dossier if it exists and the caller's agency handles it; NotFound otherwise.
     HttpResponse DetailResponse(const Dossier& dossier, const StaffMember& staff, int status = 200);
 

@@ -41,6 +41,8 @@ public:
 
     DossierActions(pg::Store& store, const Clock& clock, const WorkingCalendar& calendar, const FormPrinter& forms);
 
+    const WorkingCalendar& Calendar() const noexcept { return m_calendar; }  // the queues' "due soon" reads it too
+
     // In this order: NotFound outside the caller's agency; Conflict (who changed it and when) on a stale version;
     // NotAllowed when the role or the state forbids the action, or a rule of the action does (the assigned handler,
     // a deadline, the once-only rules); BadInput naming the field for a missing or invalid field. Nothing is written

@@ -84,17 +84,6 @@ std::vector<long long> ExpectedInbox(TestDatabase& db, const std::vector<Dossier
     return ids;
 }
 
-// Substitutes literal values for the placeholders (longest names first) so that EXPLAIN sees the real constants.
-std::string WithValues(std::string sql, const std::vector<std::pair<std::string, std::string>>& values)
-{
-    for (const auto& [name, value] : values) {
-        const std::string token = ":" + name;
-        for (std::size_t at = sql.find(token); at != std::string::npos; at = sql.find(token, at + value.size()))
-            sql.replace(at, token.size(), value);
-    }
-    return sql;
-}
-
 }  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(postgres_inbox, StoreFixture)

@@ -30,6 +30,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0007_attachments",
     "0008_citizen_routes",
     "0009_change_events",
+    "0010_queues_and_search",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 
@@ -85,10 +86,10 @@ BOOST_AUTO_TEST_CASE(migrates_an_empty_database_from_zero)
     BOOST_TEST(applied == kMigrationCount);
     BOOST_TEST(RecordedMigrations(db) == ExpectedRecords(), boost::test_tools::per_element());
 
-    for (const char* table : {"agency", "procedure", "procedure_document", "staff", "staff_session", "dossier",
-                              "dossier_form", "dossier_document", "dossier_pause", "dossier_event", "dossier_output",
-                              "dossier_code_counter", "dossier_attachment", "procedure_form_field", "dossier_rating",
-                              "schema_migrations"}) {
+    for (const char* table :
+         {"agency", "procedure", "procedure_document", "staff", "staff_session", "dossier", "dossier_form",
+          "dossier_document", "dossier_pause", "dossier_event", "dossier_output", "dossier_code_counter",
+          "dossier_attachment", "procedure_form_field", "dossier_rating", "dossier_name", "schema_migrations"}) {
         BOOST_TEST_CONTEXT("table " << table)
         {
             BOOST_TEST(db.AdminCount(std::string("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
