@@ -86,6 +86,12 @@ bool HttpTransport::HasBearerToken() const
     return !m_token.empty();
 }
 
+std::string HttpTransport::BearerToken() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_token;
+}
+
 HttpResponse HttpTransport::Get(const std::string& path)
 {
     return Send(Poco::Net::HTTPRequest::HTTP_GET, path, nullptr);

@@ -1,0 +1,80 @@
+#include "desktop/search_presenter.h"
+
+#include "desktop/display_text.h"
+#include "desktop/gettext_macros.h"
+#include "desktop/translation.h"
+
+namespace motcua::desktop {
+namespace {
+
+std::string Trimmed(const std::string& text)
+{
+    const auto first = text.find_first_not_of(" \t\r\n");
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
+}
+
+}  // namespace
+
+SearchPresenter::SearchPresenter(views::ISearchView& view, ISearchListener& listener)
+    : m_view(view),
+      m_listener(listener)
+{
+    std::vector<std::pair<int, std::string>> choices{{0, _("Any status")}};
+    for (const auto& status : kNationalStatusNames)
+        choices.emplace_back(static_cast<int>(status.value), StatusText(status.value));
+    m_view.SetStatusChoices(choices);
+    m_view.SetListener(this);
+}
+
+SearchPresenter::~SearchPresenter()
+{
+    m_view.SetListener(nullptr);
+}
+
+SearchQuery SearchPresenter::QueryOf(const views::SearchFields& fields, std::string& message, std::string& field)
+{
+    SearchQuery query;
+    query.text = Trimmed(fields.text);
+    if (fields.status >= 1 && fields.status <= 10)
+        query.status = static_cast<NationalStatus>(fields.status);
+    query.procedureCode = Trimmed(fields.procedure);
+    query.agencyCode = Trimmed(fields.agency);
+    query.fromDate = fields.fromDate;
+    query.toDate = fields.toDate;
+    message.clear();
+    field.clear();
+    if (query == SearchQuery{}) {
+        message = _("Type a dossier code, citizen ID, phone number or name, or choose a filter.");
+        field = "text";
+    } else if (!query.fromDate.empty() && !query.toDate.empty() && query.fromDate > query.toDate) {
+        // ISO dates compare as text.
+        message = _("The start date is after the end date.");
+        field = "from";
+    }
+    return query;
+}
+
+void SearchPresenter::OnSearchPressed()
+{
+    std::string message;
+    std::string field;
+    ListSource source;
+    source.kind = ListSource::Kind::Search;
+    source.search = QueryOf(m_view.Fields(), message, field);
+    m_view.ShowMessage(message, field);
+    if (!message.empty())
+        return;
+    source.title = source.search.text.empty() ? std::string(_("Search results"))
+                                              : FormatText(_("Search results for \"%s\""), {source.search.text});
+    m_listener.SearchRequested(source);
+}
+
+void SearchPresenter::OnSearchCleared()
+{
+    m_view.ClearFields();
+    m_view.ShowMessage({}, {});
+    m_listener.SearchCleared();
+}
+
+}  // namespace motcua::desktop
