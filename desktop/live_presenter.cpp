@@ -20,7 +20,7 @@ std::string LivePresenter::StateText(LiveState state, bool wasConnected)
         return wasConnected ? _("Live updates are back") : _("Live updates on");
     case LiveState::Reconnecting:
         return wasConnected ? _("Live updates lost; reconnecting...") : _("Live updates: cannot connect; retrying...");
-    case LiveState::Unavailable: return _("No live updates from this server; press F5 to refresh");
+    case LiveState::Unavailable: return _("No live updates from this server; F5 refreshes");
     case LiveState::Unauthorized: return _("Live updates stopped: the session has ended");
     }
     return {};

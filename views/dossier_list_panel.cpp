@@ -18,7 +18,8 @@ const char* SampleText(ListColumn column)
     switch (column) {
     case ListColumn::Code: return "000.00.00.H41-261127-0000";
     case ListColumn::Applicant: return "Nguyễn Thị Phương Thảo";
-    case ListColumn::Procedure: return "Đăng ký khai sinh cho người đã có hồ sơ";
+    // Procedure names are long: the detail pane has them in full.
+    case ListColumn::Procedure: return "Đăng ký khai sinh lưu động";
     case ListColumn::Submitted:
     case ListColumn::Received:
     case ListColumn::Due: return "27/11/2026 09:30";

@@ -34,7 +34,7 @@ MainFrame::MainFrame(const wxString& title) : wxFrame(nullptr, wxID_ANY, title)
     SetMenuBar(menuBar);
 
     CreateStatusBar(3);
-    const int widths[3] = {-3, -2, FromDIP(260)};
+    const int widths[3] = {-3, -3, FromDIP(340)};
     GetStatusBar()->SetStatusWidths(3, widths);
 
     m_navSplitter =
@@ -76,7 +76,7 @@ MainFrame::MainFrame(const wxString& title) : wxFrame(nullptr, wxID_ANY, title)
     SetMinSize(wxSize(std::min(size.GetWidth(), FromDIP(960)), std::min(size.GetHeight(), FromDIP(600))));
     m_navSplitter->SetSashGravity(0.0);
     m_splitter->SetSashGravity(0.7);
-    m_navSplitter->SplitVertically(m_queues, m_splitter, FromDIP(230));
+    m_navSplitter->SplitVertically(m_queues, m_splitter, FromDIP(200));
     m_splitter->SplitVertically(listColumn, m_detail, size.GetWidth() / 2);
     Centre();
 }
@@ -96,7 +96,7 @@ wxPanel* MainFrame::BuildListColumn(wxWindow* parent)
 void MainFrame::FitPanes()
 {
     const int width = GetClientSize().GetWidth();
-    const int nav = std::clamp(m_queues->PreferredWidth(), FromDIP(160), width / 4);
+    const int nav = std::clamp(m_queues->PreferredWidth(), FromDIP(160), width / 6);
     m_navSplitter->SetSashPosition(nav);
     // The list gets what its columns need; the detail pane keeps at least a readable width.
     const int rest = width - nav;

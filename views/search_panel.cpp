@@ -9,6 +9,7 @@
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/wrapsizer.h>
 
 namespace motcua::views {
 namespace {
@@ -31,40 +32,49 @@ SearchPanel::SearchPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY)
     sizer->Add(m_box, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(4));
 
     // The filters sit in one row under the box: few enough to see at a glance, none required.
-    auto* filters = new wxBoxSizer(wxHORIZONTAL);
-    const auto label = [this, filters](const wxString& text) {
-        filters->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(4));
+    // A wrap sizer: on a narrow list column the dates and the button move to a second row instead of vanishing.
+    auto* filters = new wxWrapSizer(wxHORIZONTAL);
+    // Each label stays with its control when the row wraps.
+    wxBoxSizer* pair = nullptr;
+    const auto label = [this, filters, &pair](const wxString& text) {
+        pair = new wxBoxSizer(wxHORIZONTAL);
+        pair->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(4));
+        filters->Add(pair, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, FromDIP(8));
     };
     label(_("Status:"));
-    m_status = new wxChoice(this, wxID_ANY);
+    m_status = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(170), -1));
     m_status->SetName("searchStatus");
-    filters->Add(m_status, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
+    pair->Add(m_status, 0, wxALIGN_CENTER_VERTICAL);
     label(_("Procedure:"));
     m_procedure =
         new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(FromDIP(90), -1), wxTE_PROCESS_ENTER);
     m_procedure->SetName("searchProcedure");
     m_procedure->SetHint(_("code"));
-    filters->Add(m_procedure, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
+    pair->Add(m_procedure, 0, wxALIGN_CENTER_VERTICAL);
     label(_("Agency:"));
     m_agency =
         new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(FromDIP(110), -1), wxTE_PROCESS_ENTER);
     m_agency->SetName("searchAgency");
     m_agency->SetHint(_("code"));
-    filters->Add(m_agency, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
+    pair->Add(m_agency, 0, wxALIGN_CENTER_VERTICAL);
     label(_("From:"));
     m_from = new wxDatePickerCtrl(this, wxID_ANY, wxInvalidDateTime, wxDefaultPosition, wxDefaultSize,
                                   wxDP_DROPDOWN | wxDP_ALLOWNONE | wxDP_SHOWCENTURY);
     m_from->SetName("searchFrom");
-    filters->Add(m_from, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
+    pair->Add(m_from, 0, wxALIGN_CENTER_VERTICAL);
     label(_("To:"));
     m_to = new wxDatePickerCtrl(this, wxID_ANY, wxInvalidDateTime, wxDefaultPosition, wxDefaultSize,
                                 wxDP_DROPDOWN | wxDP_ALLOWNONE | wxDP_SHOWCENTURY);
     m_to->SetName("searchTo");
-    filters->Add(m_to, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
+    pair->Add(m_to, 0, wxALIGN_CENTER_VERTICAL);
     auto* go = new wxButton(this, wxID_ANY, _("&Search"));
     go->SetName("searchButton");
-    filters->Add(go, 0, wxALIGN_CENTER_VERTICAL);
-    sizer->Add(filters, 0, wxEXPAND | wxALL, FromDIP(4));
+    filters->Add(go, 0, wxALIGN_CENTER_VERTICAL | wxBOTTOM, FromDIP(8));
+    sizer->Add(filters, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(4));
+
+    // No date until the user picks one (some ports start at today even when told otherwise).
+    m_from->SetValue(wxInvalidDateTime);
+    m_to->SetValue(wxInvalidDateTime);
 
     m_message = new wxStaticText(this, wxID_ANY, wxEmptyString);
     m_message->SetName("searchMessage");

@@ -67,7 +67,7 @@ BOOST_FIXTURE_TEST_CASE(a_server_without_events_and_a_first_failure_are_told_apa
 {
     BOOST_TEST(LivePresenter::StateText(LiveState::Reconnecting, false) == "Live updates: cannot connect; retrying...");
     BOOST_TEST(LivePresenter::StateText(LiveState::Unavailable, false) ==
-               "No live updates from this server; press F5 to refresh");
+               "No live updates from this server; F5 refreshes");
 }
 
 BOOST_FIXTURE_TEST_CASE(an_event_reaches_the_list_and_the_counts, LiveFixture)

@@ -2,6 +2,7 @@
 // clerk's queue by itself, and its count follows, without F5. Needs the server's GET /staff/v1/events: against a
 // server without it the test says so and passes without checking.
 #include <chrono>
+#include <cstdio>
 #include <functional>
 
 #include <boost/test/unit_test.hpp>
