@@ -9,6 +9,35 @@
 namespace motcua::desktop {
 namespace {
 
+struct QueueName {
+    const char* name;   // as the contract names it
+    const char* title;  // a gettext msgid
+};
+
+// The contract's nine queues in its order.
+// clang-format off
+constexpr QueueName kQueues[] = {
+    // TRANSLATORS: work queue: open dossiers assigned to the user (Việc của tôi)
+    {"mine", N_("My tasks")},
+    // TRANSLATORS: work queue (Hồ sơ mới cần tiếp nhận)
+    {"intake", N_("New dossiers to take in")},
+    // TRANSLATORS: work queue (Sắp đến hạn: trong 2 ngày làm việc)
+    {"due_soon", N_("Due within 2 working days")},
+    // TRANSLATORS: work queue (Quá hạn)
+    {"overdue", N_("Overdue")},
+    // TRANSLATORS: work queue: supplement requested or fees due (Chờ công dân)
+    {"waiting_citizen", N_("Waiting for the citizen")},
+    // TRANSLATORS: work queue (Chờ cơ quan khác)
+    {"waiting_agency", N_("Waiting for another agency")},
+    // TRANSLATORS: work queue: awaiting signature (Chờ phê duyệt)
+    {"awaiting_approval", N_("Awaiting approval")},
+    // TRANSLATORS: work queue: results ready to hand to the citizen (Kết quả chờ trả)
+    {"to_hand_over", N_("Results to hand over")},
+    // TRANSLATORS: work queue: closed dossiers (Đã kết thúc)
+    {"finished", N_("Finished")},
+};
+// clang-format on
+
 // The queue a role works from most of the day.
 std::string UsualQueue(Role role)
 {
@@ -23,41 +52,20 @@ std::string UsualQueue(Role role)
 
 const std::vector<std::string>& QueueNavPresenter::QueueNames()
 {
-    static const std::vector<std::string> names = {
-        "mine",         "intake",  "due_soon", "overdue", "waiting_citizen", "waiting_agency", "awaiting_approval",
-        "to_hand_over", "finished"};
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const QueueName& q : kQueues)
+            out.push_back(q.name);
+        return out;
+    }();
     return names;
 }
 
 std::string QueueNavPresenter::QueueTitle(const std::string& name)
 {
-    // TRANSLATORS: work queue: open dossiers assigned to the user (Việc của tôi)
-    if (name == "mine")
-        return _("My tasks");
-    // TRANSLATORS: work queue (Hồ sơ mới cần tiếp nhận)
-    if (name == "intake")
-        return _("New dossiers to take in");
-    // TRANSLATORS: work queue (Sắp đến hạn: trong 2 ngày làm việc)
-    if (name == "due_soon")
-        return _("Due within 2 working days");
-    // TRANSLATORS: work queue (Quá hạn)
-    if (name == "overdue")
-        return _("Overdue");
-    // TRANSLATORS: work queue: supplement requested or fees due (Chờ công dân)
-    if (name == "waiting_citizen")
-        return _("Waiting for the citizen");
-    // TRANSLATORS: work queue (Chờ cơ quan khác)
-    if (name == "waiting_agency")
-        return _("Waiting for another agency");
-    // TRANSLATORS: work queue: awaiting signature (Chờ phê duyệt)
-    if (name == "awaiting_approval")
-        return _("Awaiting approval");
-    // TRANSLATORS: work queue: results ready to hand to the citizen (Kết quả chờ trả)
-    if (name == "to_hand_over")
-        return _("Results to hand over");
-    // TRANSLATORS: work queue: closed dossiers (Đã kết thúc)
-    if (name == "finished")
-        return _("Finished");
+    for (const QueueName& q : kQueues)
+        if (name == q.name)
+            return _(q.title);
     return name;
 }
 
@@ -116,13 +124,18 @@ void QueueNavPresenter::CountsReceived(std::vector<QueueCount> counts)
         if (chosenName && m_queues[i].name == *chosenName)
             m_chosen = i;
     ShowEntries();
-    if (!m_started) {
-        m_started = true;
-        const std::string usual = UsualQueue(m_role);
-        const auto it =
-            std::find_if(m_queues.begin(), m_queues.end(), [&usual](const QueueCount& q) { return q.name == usual; });
-        Choose(it == m_queues.end() ? 0 : static_cast<std::size_t>(it - m_queues.begin()));
-    }
+    ChooseFirst();
+}
+
+void QueueNavPresenter::ChooseFirst()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    const std::string usual = UsualQueue(m_role);
+    const auto it =
+        std::find_if(m_queues.begin(), m_queues.end(), [&usual](const QueueCount& q) { return q.name == usual; });
+    Choose(it == m_queues.end() ? 0 : static_cast<std::size_t>(it - m_queues.begin()));
 }
 
 void QueueNavPresenter::CountsFailed(const std::exception_ptr& error)
@@ -144,12 +157,7 @@ void QueueNavPresenter::CountsFailed(const std::exception_ptr& error)
         ShowEntries();
     }
     // Other failures leave the counts blank: the list says what went wrong when it loads, once.
-    if (!m_started) {
-        m_started = true;
-        const auto usual = std::find_if(m_queues.begin(), m_queues.end(),
-                                        [this](const QueueCount& q) { return q.name == UsualQueue(m_role); });
-        Choose(usual == m_queues.end() ? 0 : static_cast<std::size_t>(usual - m_queues.begin()));
-    }
+    ChooseFirst();
 }
 
 void QueueNavPresenter::ShowEntries()

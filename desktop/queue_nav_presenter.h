@@ -61,6 +61,8 @@ private:
     void ShowEntries();
     ListSource SourceOf(std::size_t index) const;
     void Choose(std::size_t index);
+    // The first time counts come (or fail): the role's usual queue.
+    void ChooseFirst();
 
     views::INavView& m_view;
     IStaffApi& m_api;

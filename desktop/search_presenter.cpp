@@ -5,17 +5,6 @@
 #include "desktop/translation.h"
 
 namespace motcua::desktop {
-namespace {
-
-std::string Trimmed(const std::string& text)
-{
-    const auto first = text.find_first_not_of(" \t\r\n");
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
-}
-
-}  // namespace
-
 SearchPresenter::SearchPresenter(views::ISearchView& view, ISearchListener& listener)
     : m_view(view),
       m_listener(listener)
@@ -35,11 +24,11 @@ SearchPresenter::~SearchPresenter()
 SearchQuery SearchPresenter::QueryOf(const views::SearchFields& fields, std::string& message, std::string& field)
 {
     SearchQuery query;
-    query.text = Trimmed(fields.text);
+    query.text = TrimmedText(fields.text);
     if (fields.status >= 1 && fields.status <= 10)
         query.status = static_cast<NationalStatus>(fields.status);
-    query.procedureCode = Trimmed(fields.procedure);
-    query.agencyCode = Trimmed(fields.agency);
+    query.procedureCode = TrimmedText(fields.procedure);
+    query.agencyCode = TrimmedText(fields.agency);
     query.fromDate = fields.fromDate;
     query.toDate = fields.toDate;
     message.clear();

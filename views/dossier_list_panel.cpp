@@ -2,12 +2,13 @@
 
 #include <algorithm>
 
-#include <wx/activityindicator.h>
 #include <wx/frame.h>
 #include <wx/menu.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+
+#include "views/activity.h"
 
 namespace motcua::views {
 namespace {
@@ -260,14 +261,7 @@ void DossierListPanel::SetTitle(const std::string& title)
 
 void DossierListPanel::SetBusy(bool busy)
 {
-    if (busy == m_busy->IsShown())
-        return;
-    m_busy->Show(busy);
-    if (busy)
-        m_busy->Start();
-    else
-        m_busy->Stop();
-    Layout();
+    ShowActivity(m_busy, busy);
 }
 
 void DossierListPanel::SetStatusText(const std::string& text)

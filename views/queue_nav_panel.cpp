@@ -2,11 +2,12 @@
 
 #include <algorithm>
 
-#include <wx/activityindicator.h>
 #include <wx/intl.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+
+#include "views/activity.h"
 
 namespace motcua::views {
 namespace {
@@ -95,14 +96,7 @@ void QueueNavPanel::SelectEntry(std::optional<std::size_t> index)
 
 void QueueNavPanel::SetBusy(bool busy)
 {
-    if (busy == m_busy->IsShown())
-        return;
-    m_busy->Show(busy);
-    if (busy)
-        m_busy->Start();
-    else
-        m_busy->Stop();
-    Layout();
+    ShowActivity(m_busy, busy);
 }
 
 }  // namespace motcua::views

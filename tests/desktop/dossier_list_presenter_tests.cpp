@@ -83,21 +83,14 @@ BOOST_FIXTURE_TEST_CASE(the_presenter_hands_itself_to_the_view_with_the_default_
     BOOST_TEST(view.columns.size() == views::kListColumnCount);  // the chooser offers the hidden one too
 }
 
-BOOST_AUTO_TEST_CASE(a_presenter_that_goes_takes_itself_back_from_the_view)
+BOOST_FIXTURE_TEST_CASE(a_presenter_that_goes_takes_itself_back_from_the_view, ListFixture)
 {
-    FakeListView view;
-    FakeStaffApi api;
-    ManualTaskRunner tasks;
-    RecordingAlert alert;
-    FixedClock clock{kNow};
-    MemorySettings settings;
-    ManualCallLater later;
-    RecordingSelection selection;
+    FakeListView otherView;
     {
-        DossierListPresenter presenter(view, api, tasks, alert, clock, settings, later, selection);
-        BOOST_TEST(view.rows != nullptr);
+        DossierListPresenter other(otherView, api, tasks, alert, clock, settings, later, selection);
+        BOOST_TEST(otherView.rows != nullptr);
     }
-    BOOST_TEST(view.rows == nullptr);
+    BOOST_TEST(otherView.rows == nullptr);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_queue_is_fetched_off_the_ui_thread_and_shown_as_text_rows, ListFixture)
@@ -420,7 +413,7 @@ BOOST_FIXTURE_TEST_CASE(new_dossiers_appear_and_a_burst_is_fetched_once_per_peri
     BOOST_TEST(view.rowCount == 4u);
     BOOST_TEST(presenter.Item(0).row.id == 9);
     BOOST_TEST(view.freshCount == 1);  // refetched in place, not a new list
-    BOOST_TEST((view.focused == 2u));    // still on dossier 2, now one row down
+    BOOST_TEST((view.focused == 2u));  // still on dossier 2, now one row down
     BOOST_TEST(api.queueRequests.back().limit == 20);
     BOOST_REQUIRE(later.Waiting() == 1u);
     BOOST_TEST((later.delays.front() == DossierListPresenter::kLivePeriod));
