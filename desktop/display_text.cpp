@@ -144,4 +144,11 @@ std::string FeeText(std::int64_t vnd)
     return FormatText(_("%s VND"), {GroupThousands(vnd)});
 }
 
+std::string TrimmedText(const std::string& text)
+{
+    const auto first = text.find_first_not_of(" \t\r\n");
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
+}
+
 }  // namespace motcua::desktop

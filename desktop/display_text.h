@@ -26,6 +26,8 @@ std::string RoleText(Role role);
 std::string DocumentFormText(DocumentForm form);
 std::string ChannelText(Channel channel);
 std::string ProcessingTimeText(int amount, DurationUnit unit);
+// What the user typed without the spaces and line breaks around it.
+std::string TrimmedText(const std::string& text);
 // "50.000 đ" style grouping; "Free" when zero.
 std::string FeeText(std::int64_t vnd);
 

@@ -9,18 +9,12 @@
 #include <Poco/Timespan.h>
 #include <Poco/URI.h>
 
+#include "desktop/display_text.h"
 #include "desktop/gettext_macros.h"
 #include "model/error.h"
 
 namespace motcua::desktop {
 namespace {
-
-std::string Trimmed(const std::string& text)
-{
-    const auto first = text.find_first_not_of(" \t\r\n");
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
-}
 
 Poco::Timespan ToTimespan(std::chrono::milliseconds ms)
 {
@@ -37,7 +31,7 @@ HttpTransport::HttpTransport(HttpTransportOptions options) : m_options(std::move
 
 void HttpTransport::SetBaseUrl(const std::string& url)
 {
-    const std::string text = Trimmed(url);
+    const std::string text = TrimmedText(url);
     if (text.empty())
         ThrowBadInput(N_("Enter the server address, for example http://127.0.0.1:8080."), "server");
     Poco::URI uri;
@@ -84,6 +78,12 @@ bool HttpTransport::HasBearerToken() const
 {
     const std::lock_guard lock(m_mutex);
     return !m_token.empty();
+}
+
+std::string HttpTransport::BearerToken() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_token;
 }
 
 HttpResponse HttpTransport::Get(const std::string& path)

@@ -36,6 +36,8 @@ public:
     void SetBearerToken(std::string token);
     void ClearBearerToken();
     bool HasBearerToken() const;
+    // For a connection the transport does not make itself (the live event stream).
+    std::string BearerToken() const;
 
     // `path` (with its query) is appended to the base address; `jsonBody` null: no body. Any HTTP status comes
     // back as an answer; throws Error(Environment) when no answer came (refused, unreachable, timed out).

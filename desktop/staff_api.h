@@ -16,15 +16,67 @@
 
 namespace motcua::desktop {
 
-// A logged-in user: the bearer token stays inside the API client; the desk keeps who it is and until when.
+// A logged-in user: the bearer token stays inside the API client (EventsTarget lends it to the event stream);
+// the desk keeps who it is and until when.
 struct Session {
     StaffMember staff;
     Instant expiresAt{};
 };
 
+// Where the live event stream connects and with which session token: the stream keeps its own long connection.
+struct EventStreamTarget {
+    std::string baseUrl;
+    std::string token;
+};
+
 struct InboxPage {
     std::vector<InboxRow> items;
     std::optional<std::string> next;  // opaque keyset cursor; empty on the last page
+};
+
+// A row of a work queue or of search results: the inbox fields plus what the server adds to a list item.
+struct DossierListItem {
+    InboxRow row;
+    // The server's word on "due within 2 working days" (the desk does not restate the working-day rules); empty
+    // when it did not say. Items of the `due_soon` queue are due soon whatever the item says.
+    std::optional<bool> dueSoon;
+    std::string assignedTo;  // the handler's name; "" when unassigned or not said
+};
+
+// A page of a queue or of search results (keyset paging).
+struct DossierPage {
+    std::vector<DossierListItem> items;
+    std::optional<std::string> next;  // opaque keyset cursor; empty on the last page
+};
+
+// One entry of GET /staff/v1/queues, in the server's order.
+struct QueueCount {
+    std::string name;  // "mine", "intake", … as the contract names them
+    std::int64_t count = 0;
+    std::int64_t overdue = 0;
+    bool countCapped = false;  // `count` is the cap: there are more
+};
+
+enum class ListSort { Due, Received, Code };
+
+// How a queue page is asked for: `after` is the cursor of the page before, in the same sort and order.
+struct QueuePageRequest {
+    std::string queue;
+    ListSort sort = ListSort::Due;
+    bool descending = false;
+    int limit = 50;
+    std::optional<std::string> after;
+};
+
+// GET /staff/v1/dossiers: the search box and its filters; empty members are not sent.
+struct SearchQuery {
+    std::string text;  // code, citizen ID, phone or words of the name
+    std::optional<NationalStatus> status;
+    std::string procedureCode;
+    std::string agencyCode;
+    std::string fromDate;  // "YYYY-MM-DD"
+    std::string toDate;    // "YYYY-MM-DD"
+    bool operator==(const SearchQuery&) const = default;
 };
 
 struct AgencyRef {
@@ -99,6 +151,12 @@ public:
     virtual DossierDetail Dossier(std::int64_t id) = 0;
     virtual DossierDetail Accept(std::int64_t id, int version) = 0;
     virtual std::vector<std::uint8_t> Receipt(std::int64_t id) = 0;
+    // The work queues and their counts; throws ApiError(NotFound) from a server without queues.
+    virtual std::vector<QueueCount> Queues() = 0;
+    virtual DossierPage QueuePage(const QueuePageRequest& request) = 0;
+    virtual DossierPage Search(const SearchQuery& query, int limit, const std::optional<std::string>& after) = 0;
+    // The address and token for GET /staff/v1/events; safe to call from any thread.
+    virtual EventStreamTarget EventsTarget() const = 0;
 };
 
 }  // namespace motcua::desktop

@@ -30,6 +30,37 @@ InboxRow ReadInboxItem(const JsonReader& r)
     return item;
 }
 
+DossierListItem ReadListItem(const JsonReader& r)
+{
+    DossierListItem item;
+    item.row = ReadInboxItem(r);
+    if (r.Has("dueSoon") && !r.IsNull("dueSoon"))
+        item.dueSoon = r.Bool("dueSoon");
+    if (r.Has("assignedTo") && !r.IsNull("assignedTo"))
+        item.assignedTo = r.Child("assignedTo").OptionalString("name");
+    return item;
+}
+
+// "&name=value" with the value percent-encoded; nothing for an empty value.
+std::string QueryParam(const char* name, const std::string& value)
+{
+    if (value.empty())
+        return {};
+    std::string encoded;
+    Poco::URI::encode(value, "!#$&'()*+,/:;=?@[]", encoded);
+    return std::string("&") + name + "=" + encoded;
+}
+
+const char* SortWord(ListSort sort)
+{
+    switch (sort) {
+    case ListSort::Due: return "due";
+    case ListSort::Received: return "received";
+    case ListSort::Code: return "code";
+    }
+    return "due";
+}
+
 AgencyRef ReadAgency(const JsonReader& r)
 {
     return AgencyRef{r.Int("id"), r.String("code"), r.String("name")};
@@ -103,13 +134,39 @@ void StaffApiClient::Logout()
 
 InboxPage StaffApiClient::Inbox(int limit, const std::optional<std::string>& after)
 {
-    std::string path = "/staff/v1/inbox?limit=" + std::to_string(limit);
-    if (after) {
-        std::string encoded;
-        Poco::URI::encode(*after, "!#$&'()*+,/:;=?@[]", encoded);
-        path += "&after=" + encoded;
-    }
+    const std::string path = "/staff/v1/inbox?limit=" + std::to_string(limit) + QueryParam("after", after.value_or(""));
     return ParseInboxPage(CheckedAnswer(m_http.Get(path)).body);
+}
+
+std::vector<QueueCount> StaffApiClient::Queues()
+{
+    return ParseQueueCounts(CheckedAnswer(m_http.Get("/staff/v1/queues")).body);
+}
+
+DossierPage StaffApiClient::QueuePage(const QueuePageRequest& request)
+{
+    std::string name;
+    Poco::URI::encode(request.queue, "!#$&'()*+,/:;=?@[]", name);
+    const std::string path = "/staff/v1/queues/" + name + "?limit=" + std::to_string(request.limit) +
+                             QueryParam("after", request.after.value_or("")) +
+                             QueryParam("sort", SortWord(request.sort)) +
+                             QueryParam("order", request.descending ? "desc" : "asc");
+    return ParseDossierPage(CheckedAnswer(m_http.Get(path)).body);
+}
+
+DossierPage StaffApiClient::Search(const SearchQuery& query, int limit, const std::optional<std::string>& after)
+{
+    const std::string path =
+        "/staff/v1/dossiers?limit=" + std::to_string(limit) + QueryParam("q", query.text) +
+        QueryParam("status", query.status ? std::to_string(static_cast<int>(*query.status)) : std::string()) +
+        QueryParam("procedure", query.procedureCode) + QueryParam("agency", query.agencyCode) +
+        QueryParam("from", query.fromDate) + QueryParam("to", query.toDate) + QueryParam("after", after.value_or(""));
+    return ParseDossierPage(CheckedAnswer(m_http.Get(path)).body);
+}
+
+EventStreamTarget StaffApiClient::EventsTarget() const
+{
+    return EventStreamTarget{m_http.BaseUrl(), m_http.BearerToken()};
 }
 
 DossierDetail StaffApiClient::Dossier(std::int64_t id)
@@ -161,6 +218,31 @@ InboxPage ParseInboxPage(const std::string& json)
     if (root.Has("next") && !root.IsNull("next"))
         page.next = root.String("next");
     return page;
+}
+
+DossierPage ParseDossierPage(const std::string& json)
+{
+    const JsonReader root = JsonReader::Parse(json);
+    DossierPage page;
+    for (const JsonReader& item : root.Objects("items"))
+        page.items.push_back(ReadListItem(item));
+    if (root.Has("next") && !root.IsNull("next"))
+        page.next = root.String("next");
+    return page;
+}
+
+std::vector<QueueCount> ParseQueueCounts(const std::string& json)
+{
+    std::vector<QueueCount> queues;
+    for (const JsonReader& q : JsonReader::Parse(json).Objects("queues")) {
+        QueueCount count;
+        count.name = q.String("name");
+        count.count = q.Int("count");
+        count.overdue = q.Has("overdue") && !q.IsNull("overdue") ? q.Int("overdue") : 0;
+        count.countCapped = q.Has("countCapped") && !q.IsNull("countCapped") && q.Bool("countCapped");
+        queues.push_back(std::move(count));
+    }
+    return queues;
 }
 
 DossierDetail ParseDossierDetail(const std::string& json)

@@ -28,6 +28,10 @@ public:
     DossierDetail Dossier(std::int64_t id) override;
     DossierDetail Accept(std::int64_t id, int version) override;
     std::vector<std::uint8_t> Receipt(std::int64_t id) override;
+    std::vector<QueueCount> Queues() override;
+    DossierPage QueuePage(const QueuePageRequest& request) override;
+    DossierPage Search(const SearchQuery& query, int limit, const std::optional<std::string>& after) override;
+    EventStreamTarget EventsTarget() const override;
 
     bool HasToken() const { return m_http.HasBearerToken(); }
 
@@ -40,6 +44,8 @@ private:
 Session ParseLoginResponse(const std::string& json, std::string& token);
 InboxPage ParseInboxPage(const std::string& json);
 DossierDetail ParseDossierDetail(const std::string& json);
+DossierPage ParseDossierPage(const std::string& json);
+std::vector<QueueCount> ParseQueueCounts(const std::string& json);
 // A problem+json body (or anything else with an HTTP error status) as the ApiError to throw.
 ApiError ParseProblem(int httpStatus, const std::string& contentType, const std::string& body);
 

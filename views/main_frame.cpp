@@ -5,18 +5,27 @@
 #include <wx/display.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
+#include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/statusbr.h>
 
 #include "views/detail_panel.h"
-#include "views/inbox_panel.h"
+#include "views/dossier_list_panel.h"
+#include "views/queue_nav_panel.h"
+#include "views/search_panel.h"
 
 namespace motcua::views {
+namespace {
 
-MainFrame::MainFrame(const wxString& title, const InboxColumns& columns) : wxFrame(nullptr, wxID_ANY, title)
+enum StatusField { kListField = 0, kUserField = 1, kLiveField = 2 };
+
+}  // namespace
+
+MainFrame::MainFrame(const wxString& title) : wxFrame(nullptr, wxID_ANY, title)
 {
     auto* fileMenu = new wxMenu();
-    fileMenu->Append(kRefreshId, _("&Refresh") + "\tF5", _("Load the inbox again from the server"));
+    fileMenu->Append(kRefreshId, _("&Refresh") + "\tF5", _("Load the list and the counts again from the server"));
+    fileMenu->Append(kSearchId, _("&Find dossiers...") + "\tCtrl+F", _("Search by code, citizen ID, phone or name"));
     fileMenu->Append(kLogoutId, _("Log &out"), _("End this session and show the login dialog"));
     fileMenu->AppendSeparator();
     fileMenu->Append(wxID_EXIT, _("&Quit") + "\tCtrl+Q", _("Close MotCua"));
@@ -24,13 +33,18 @@ MainFrame::MainFrame(const wxString& title, const InboxColumns& columns) : wxFra
     menuBar->Append(fileMenu, _("&File"));
     SetMenuBar(menuBar);
 
-    CreateStatusBar(2);
-    const int widths[2] = {-3, -2};
-    GetStatusBar()->SetStatusWidths(2, widths);
+    CreateStatusBar(3);
+    const int widths[3] = {-3, -3, FromDIP(340)};
+    GetStatusBar()->SetStatusWidths(3, widths);
 
-    m_splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    m_navSplitter =
+        new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    m_navSplitter->SetMinimumPaneSize(FromDIP(160));
+    m_queues = new QueueNavPanel(m_navSplitter);
+    m_splitter =
+        new wxSplitterWindow(m_navSplitter, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     m_splitter->SetMinimumPaneSize(FromDIP(320));
-    m_inbox = new InboxPanel(m_splitter, columns);
+    wxPanel* listColumn = BuildListColumn(m_splitter);
     m_detail = new DetailPanel(m_splitter);
 
     Bind(
@@ -41,6 +55,8 @@ MainFrame::MainFrame(const wxString& title, const InboxColumns& columns) : wxFra
         },
         kRefreshId);
     Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { m_search->FocusBox(); }, kSearchId);
+    Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
             if (m_listener)
@@ -50,7 +66,7 @@ MainFrame::MainFrame(const wxString& title, const InboxColumns& columns) : wxFra
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
 
-    // As large as the screen allows up to a comfortable size; the inbox gets the larger share.
+    // As large as the screen allows up to a comfortable size; the list gets the larger share.
     const wxRect area =
         wxDisplay(wxDisplay::GetFromWindow(this) == wxNOT_FOUND ? 0u
                                                                 : static_cast<unsigned>(wxDisplay::GetFromWindow(this)))
@@ -58,16 +74,46 @@ MainFrame::MainFrame(const wxString& title, const InboxColumns& columns) : wxFra
     const wxSize size(std::min(area.GetWidth(), FromDIP(1600)), std::min(area.GetHeight(), FromDIP(1000)));
     SetSize(size);
     SetMinSize(wxSize(std::min(size.GetWidth(), FromDIP(960)), std::min(size.GetHeight(), FromDIP(600))));
-    // The inbox gets what its columns need; the detail pane keeps at least a readable width.
-    const int sash = std::clamp(m_inbox->List()->PreferredWidth(), size.GetWidth() / 2, size.GetWidth() - FromDIP(360));
+    m_navSplitter->SetSashGravity(0.0);
     m_splitter->SetSashGravity(0.7);
-    m_splitter->SplitVertically(m_inbox, m_detail, sash);
+    m_navSplitter->SplitVertically(m_queues, m_splitter, FromDIP(200));
+    m_splitter->SplitVertically(listColumn, m_detail, size.GetWidth() / 2);
     Centre();
+}
+
+wxPanel* MainFrame::BuildListColumn(wxWindow* parent)
+{
+    auto* column = new wxPanel(parent, wxID_ANY);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    m_search = new SearchPanel(column);
+    m_list = new DossierListPanel(column);
+    sizer->Add(m_search, 0, wxEXPAND);
+    sizer->Add(m_list, 1, wxEXPAND);
+    column->SetSizer(sizer);
+    return column;
+}
+
+void MainFrame::FitPanes()
+{
+    const int width = GetClientSize().GetWidth();
+    const int nav = std::clamp(m_queues->PreferredWidth(), FromDIP(160), width / 6);
+    m_navSplitter->SetSashPosition(nav);
+    // The list gets what its columns need; the detail pane keeps at least a readable width.
+    const int rest = width - nav;
+    const int list =
+        std::clamp(m_list->List()->PreferredWidth(), std::min(rest / 2, rest - FromDIP(360)), rest - FromDIP(360));
+    m_splitter->SetSashPosition(list);
 }
 
 void MainFrame::SetUserText(const wxString& text)
 {
-    SetStatusText(text, 1);
+    SetStatusText(text, kUserField);
+}
+
+void MainFrame::SetLiveStatus(const std::string& text, bool ok)
+{
+    // A warning sign when updates do not flow: the clerk knows to press F5.
+    SetStatusText((ok ? wxString() : wxString::FromUTF8("⚠ ")) + wxString::FromUTF8(text), kLiveField);
 }
 
 }  // namespace motcua::views

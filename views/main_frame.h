@@ -1,36 +1,51 @@
-// The main window: inbox on the left, detail on the right, a File menu and a status bar; it only wires panels.
+// The main window: work queues on the left, the search box over the dossier list in the middle, the detail on the
+// right, a File menu and a status bar; it only wires panels.
 #pragma once
 
 #include <wx/frame.h>
 
-#include "views/inbox_view.h"
+#include "views/live_status_view.h"
 #include "views/main_view.h"
 
+class wxPanel;
 class wxSplitterWindow;
 
 namespace motcua::views {
 
 class DetailPanel;
-class InboxPanel;
+class DossierListPanel;
+class QueueNavPanel;
+class SearchPanel;
 
-class MainFrame final : public wxFrame {
+class MainFrame final : public wxFrame, public ILiveStatusView {
 public:
-    // `columns`: the inbox headings, known before the frame is laid out so the inbox gets the width it needs.
-    MainFrame(const wxString& title, const InboxColumns& columns);
+    explicit MainFrame(const wxString& title);
 
-    InboxPanel* Inbox() const { return m_inbox; }
+    QueueNavPanel* Queues() const { return m_queues; }
+    SearchPanel* Search() const { return m_search; }
+    DossierListPanel* DossierList() const { return m_list; }
     DetailPanel* Detail() const { return m_detail; }
     // The shell hands itself over for File → Refresh and Log out (nullptr: nobody listens).
     void SetListener(IMainViewListener* listener) { m_listener = listener; }
     // Right-hand field of the status bar: who is logged in.
     void SetUserText(const wxString& text);
+    // Middle field of the status bar: whether live updates flow.
+    void SetLiveStatus(const std::string& text, bool ok) override;
+    // Once the list has its columns: the splitters give the list what they need.
+    void FitPanes();
 
     static constexpr int kRefreshId = wxID_REFRESH;
     static constexpr int kLogoutId = wxID_HIGHEST + 101;
+    static constexpr int kSearchId = wxID_FIND;
 
 private:
-    wxSplitterWindow* m_splitter = nullptr;
-    InboxPanel* m_inbox = nullptr;
+    wxPanel* BuildListColumn(wxWindow* parent);
+
+    wxSplitterWindow* m_navSplitter = nullptr;  // queues | the rest
+    wxSplitterWindow* m_splitter = nullptr;     // search and list | detail
+    QueueNavPanel* m_queues = nullptr;
+    SearchPanel* m_search = nullptr;
+    DossierListPanel* m_list = nullptr;
     DetailPanel* m_detail = nullptr;
     IMainViewListener* m_listener = nullptr;
 };

@@ -7,9 +7,11 @@
 #include "desktop/api_error.h"
 #include "desktop/display_text.h"
 #include "views/detail_panel.h"
-#include "views/inbox_panel.h"
+#include "views/dossier_list_panel.h"
 #include "views/login_dialog.h"
 #include "views/main_frame.h"
+#include "views/queue_nav_panel.h"
+#include "views/search_panel.h"
 
 namespace motcua::desktop {
 
@@ -22,19 +24,24 @@ std::string SessionText(const Session& session)
 }
 
 DeskController::DeskController(IStaffApi& api, ITaskRunner& tasks, views::Alert& alert, IDocumentLauncher& launcher,
-                               const Clock& clock, std::filesystem::path receiptFolder)
+                               const Clock& clock, std::filesystem::path receiptFolder, ISettings* settings)
     : m_api(api),
       m_tasks(tasks),
       m_alert(alert),
       m_clock(clock),
-      m_receipts(api, launcher, std::move(receiptFolder))
+      m_receipts(api, launcher, std::move(receiptFolder)),
+      m_settings(settings ? *settings : m_memorySettings),
+      m_events([&api] { return api.EventsTarget(); },
+               [](std::function<void()> deliver) {
+                   if (wxTheApp)
+                       wxTheApp->CallAfter(std::move(deliver));
+               })
 {}
 
 DeskController::~DeskController()
 {
     // Presenters first: they hold references to panels the frame owns.
-    m_detail.reset();
-    m_inbox.reset();
+    DropPresenters();
     if (m_frame)
         m_frame->SetListener(nullptr);
     DropLoginDialog();
@@ -85,29 +92,72 @@ views::MainFrame* DeskController::OpenMainWindow()
         return nullptr;
     DropLoginDialog();
     DropWindow();
-    m_frame = new views::MainFrame(_("MotCua one-stop desk"), InboxPresenter::Columns());
+    m_frame = new views::MainFrame(_("MotCua one-stop desk"));
     m_frame->SetListener(this);
     m_frame->SetUserText(wxString::FromUTF8(SessionText(*m_session)));
     views::MainFrame* frame = m_frame;
     m_frame->Bind(wxEVT_CLOSE_WINDOW, [this, frame](wxCloseEvent& event) {
         if (frame == m_frame) {
-            m_detail.reset();
-            m_inbox.reset();
+            DropPresenters();
             m_frame = nullptr;
         }
         event.Skip();  // the default handler destroys the frame
     });
 
-    m_inbox = std::make_unique<InboxPresenter>(*m_frame->Inbox(), m_api, m_alert, m_clock,
-                                               static_cast<IInboxSelectionListener&>(*this));
+    MakeListPresenters();
     m_detail = std::make_unique<DetailPresenter>(*m_frame->Detail(), m_api, m_alert, m_receipts, m_session->staff,
                                                  m_clock, static_cast<IDossierChangeListener&>(*this));
 
+    m_frame->FitPanes();
     m_frame->Show();
     if (wxTheApp)
         wxTheApp->SetTopWindow(m_frame);
-    OnRefreshPressed();
+    m_queues->Load();  // chooses the role's usual queue, which the list then loads
+    m_events.Start(*m_live);
     return m_frame;
+}
+
+void DeskController::MakeListPresenters()
+{
+    m_list =
+        std::make_unique<DossierListPresenter>(*m_frame->DossierList(), m_api, m_tasks, m_alert, m_clock, m_settings,
+                                               m_later, static_cast<IDossierSelectionListener&>(*this));
+    m_queues = std::make_unique<QueueNavPresenter>(*m_frame->Queues(), m_api, m_tasks, m_later,
+                                                   static_cast<IListChoiceListener&>(*this), m_session->staff.role);
+    m_search = std::make_unique<SearchPresenter>(*m_frame->Search(), static_cast<ISearchListener&>(*this));
+    m_live = std::make_unique<LivePresenter>(*m_frame, *m_list, *m_queues);
+}
+
+void DeskController::DropPresenters()
+{
+    m_events.Stop();  // before the presenter it tells
+    m_live.reset();
+    m_search.reset();
+    m_queues.reset();
+    m_detail.reset();
+    m_list.reset();
+}
+
+void DeskController::ListChosen(const ListSource& source)
+{
+    if (!m_list)
+        return;
+    if (m_detail)
+        m_detail->Clear();
+    m_list->Show(source);
+}
+
+void DeskController::SearchRequested(const ListSource& source)
+{
+    if (m_queues)
+        m_queues->ClearChoice();
+    ListChosen(source);
+}
+
+void DeskController::SearchCleared()
+{
+    if (m_queues)
+        m_queues->RestoreChoice();
 }
 
 void DeskController::DossierSelected(const InboxRow& item)
@@ -118,17 +168,17 @@ void DeskController::DossierSelected(const InboxRow& item)
 
 void DeskController::DossierChanged(const InboxRow& item)
 {
-    if (m_inbox)
-        m_inbox->UpdateItem(item);
+    if (m_list)
+        m_list->UpdateItem(item);
 }
 
 void DeskController::OnRefreshPressed()
 {
-    if (!m_inbox)
+    if (!m_list)
         return;
-    wxBusyCursor wait;
     m_detail->Clear();
-    m_inbox->Reload();
+    m_list->Reload();
+    m_queues->Load();
 }
 
 void DeskController::OnLogoutPressed()
@@ -141,6 +191,7 @@ void DeskController::OnLogoutPressed()
             m_alert.ShowError(UserMessage(e), TechnicalDetails(e));
     }
     m_session.reset();
+    m_events.Stop();
     views::MainFrame* old = m_frame;
     if (old)
         old->Hide();  // kept alive (hidden) so the app does not quit while the login dialog is up
@@ -162,8 +213,7 @@ void DeskController::DropWindow()
 {
     if (!m_frame)
         return;
-    m_detail.reset();
-    m_inbox.reset();
+    DropPresenters();
     views::MainFrame* old = m_frame;
     m_frame = nullptr;
     old->Destroy();

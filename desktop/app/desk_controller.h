@@ -1,4 +1,5 @@
-// Wires views to presenters for one desk: the login dialog, then the main window with inbox and detail.
+// Wires views to presenters for one desk: the login dialog, then the main window with queues, search, list and
+// detail, kept current by the live event stream.
 #pragma once
 
 #include <filesystem>
@@ -6,10 +7,16 @@
 #include <optional>
 #include <string>
 
+#include "desktop/app/wx_call_later.h"
 #include "desktop/detail_presenter.h"
-#include "desktop/inbox_presenter.h"
+#include "desktop/dossier_list_presenter.h"
+#include "desktop/event_stream.h"
+#include "desktop/live_presenter.h"
 #include "desktop/login_presenter.h"
+#include "desktop/queue_nav_presenter.h"
 #include "desktop/receipt_opener.h"
+#include "desktop/search_presenter.h"
+#include "desktop/settings.h"
 #include "desktop/staff_api.h"
 #include "desktop/task_runner.h"
 #include "model/clock.h"
@@ -32,13 +39,16 @@ struct LoginDefaults {
 // The composition root: the only place that knows both the wx views and the presenters. It relays between the
 // presenters (a selected row to the detail pane, a changed dossier back to its row) and answers the frame's menu.
 class DeskController final : private ILoginListener,
-                             private IInboxSelectionListener,
+                             private IDossierSelectionListener,
                              private IDossierChangeListener,
+                             private IListChoiceListener,
+                             private ISearchListener,
                              private views::IMainViewListener {
 public:
-    // `api`, `tasks`, `alert`, `launcher` and `clock` must outlive the controller. Server calls run through `tasks`.
+    // `api`, `tasks`, `alert`, `launcher`, `clock` and `settings` must outlive the controller. Server calls run
+    // through `tasks`. Without `settings`, what the user sets up lasts until the desk closes.
     DeskController(IStaffApi& api, ITaskRunner& tasks, views::Alert& alert, IDocumentLauncher& launcher,
-                   const Clock& clock, std::filesystem::path receiptFolder = {});
+                   const Clock& clock, std::filesystem::path receiptFolder = {}, ISettings* settings = nullptr);
     ~DeskController() override;
     DeskController(const DeskController&) = delete;
     DeskController& operator=(const DeskController&) = delete;
@@ -50,34 +60,48 @@ public:
     // False when the user cancelled.
     bool RunLogin(const LoginDefaults& defaults, bool autoSubmit);
     const std::optional<Session>& CurrentSession() const noexcept { return m_session; }
-    // Builds the main window for the current session, shows it and loads the first inbox page.
+    // Builds the main window for the current session, shows it, loads the queues and the role's usual one, and
+    // opens the live event stream.
     views::MainFrame* OpenMainWindow();
 
     views::MainFrame* Frame() const noexcept { return m_frame; }
-    InboxPresenter* Inbox() const noexcept { return m_inbox.get(); }
+    DossierListPresenter* List() const noexcept { return m_list.get(); }
+    QueueNavPresenter* Queues() const noexcept { return m_queues.get(); }
     DetailPresenter* Detail() const noexcept { return m_detail.get(); }
 
 private:
     void LoggedIn(const Session& session) override;
     void DossierSelected(const InboxRow& item) override;
     void DossierChanged(const InboxRow& item) override;
+    void ListChosen(const ListSource& source) override;
+    void SearchRequested(const ListSource& source) override;
+    void SearchCleared() override;
     void OnRefreshPressed() override;
     void OnLogoutPressed() override;
 
     void DropLoginDialog();
     void DropWindow();
+    void MakeListPresenters();
+    void DropPresenters();
 
     IStaffApi& m_api;
     ITaskRunner& m_tasks;
     views::Alert& m_alert;
     const Clock& m_clock;
     ReceiptOpener m_receipts;
+    MemorySettings m_memorySettings;
+    ISettings& m_settings;
+    WxCallLater m_later;
+    EventStreamClient m_events;
     std::optional<Session> m_session;
     LoginDefaults m_lastDefaults;
     views::LoginDialog* m_loginDialog = nullptr;  // owned by wx, destroyed through DropLoginDialog
     std::unique_ptr<LoginPresenter> m_login;
     views::MainFrame* m_frame = nullptr;  // owned by wx
-    std::unique_ptr<InboxPresenter> m_inbox;
+    std::unique_ptr<DossierListPresenter> m_list;
+    std::unique_ptr<QueueNavPresenter> m_queues;
+    std::unique_ptr<SearchPresenter> m_search;
+    std::unique_ptr<LivePresenter> m_live;
     std::unique_ptr<DetailPresenter> m_detail;
 };
 

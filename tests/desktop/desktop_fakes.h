@@ -16,10 +16,14 @@
 #include <boost/test/unit_test.hpp>
 
 #include "desktop/api_error.h"
+#include "desktop/call_later.h"
 #include "desktop/detail_presenter.h"
-#include "desktop/inbox_presenter.h"
+#include "desktop/dossier_list_presenter.h"
+#include "desktop/live_presenter.h"
 #include "desktop/login_presenter.h"
+#include "desktop/queue_nav_presenter.h"
 #include "desktop/receipt_opener.h"
+#include "desktop/search_presenter.h"
 #include "desktop/staff_api.h"
 #include "desktop/task_runner.h"
 #include "desktop/translation.h"
@@ -40,6 +44,13 @@ inline std::ostream& boost_test_print_type(std::ostream& os, ErrorCategory c)
     return os << static_cast<int>(c);
 }
 }  // namespace motcua
+
+namespace motcua::views {
+inline std::ostream& boost_test_print_type(std::ostream& os, ListColumn c)
+{
+    return os << static_cast<int>(c);
+}
+}  // namespace motcua::views
 
 namespace motcua::desktop::test {
 
@@ -159,6 +170,11 @@ public:
     std::function<DossierDetail(std::int64_t, int)> onAccept;
     std::vector<std::uint8_t> receipt = PdfBytes();
     std::exception_ptr receiptError;
+    std::vector<QueueCount> queues;
+    std::exception_ptr queuesError;
+    std::map<std::string, DossierPage> queuePages;  // key: "queue|cursor" ("intake|" for the first page)
+    std::exception_ptr queueError;
+    std::map<std::string, DossierPage> searchPages;  // key: cursor ("" for the first page)
 
     // --- record ---
     std::string serverUrl;
@@ -169,6 +185,9 @@ public:
     std::vector<std::pair<std::int64_t, int>> acceptCalls;
     std::vector<std::int64_t> receiptCalls;
     int logoutCalls = 0;
+    int queuesCalls = 0;
+    std::vector<QueuePageRequest> queueRequests;
+    std::vector<std::pair<SearchQuery, std::optional<std::string>>> searches;
 
     void SetServerUrl(const std::string& url) override
     {
@@ -213,6 +232,49 @@ public:
             std::rethrow_exception(receiptError);
         return receipt;
     }
+    std::vector<QueueCount> Queues() override
+    {
+        ++queuesCalls;
+        if (queuesError)
+            std::rethrow_exception(queuesError);
+        return queues;
+    }
+    DossierPage QueuePage(const QueuePageRequest& request) override
+    {
+        queueRequests.push_back(request);
+        if (queueError)
+            std::rethrow_exception(queueError);
+        return queuePages.at(request.queue + "|" + request.after.value_or(""));
+    }
+    DossierPage Search(const SearchQuery& query, int, const std::optional<std::string>& after) override
+    {
+        searches.emplace_back(query, after);
+        return searchPages.at(after.value_or(""));
+    }
+    EventStreamTarget EventsTarget() const override { return {serverUrl, "fake-token"}; }
+};
+
+// Calls later only when the test says the time has come.
+class ManualCallLater final : public ICallLater {
+public:
+    void CallLater(std::chrono::milliseconds delay, std::function<void()> call) override
+    {
+        delays.push_back(delay);
+        m_calls.push_back(std::move(call));
+    }
+    std::size_t Waiting() const noexcept { return m_calls.size(); }
+    // The period has passed: runs what was waiting (calls made meanwhile wait for the next time).
+    void Elapse()
+    {
+        auto calls = std::move(m_calls);
+        m_calls.clear();
+        for (auto& call : calls)
+            call();
+    }
+    std::vector<std::chrono::milliseconds> delays;
+
+private:
+    std::vector<std::function<void()>> m_calls;
 };
 
 class FakeLoginView final : public views::ILoginView {
@@ -257,7 +319,7 @@ public:
     void LoggedIn(const Session& session) override { sessions.push_back(session); }
 };
 
-class RecordingInboxSelection final : public IInboxSelectionListener {
+class RecordingSelection final : public IDossierSelectionListener {
 public:
     std::vector<std::int64_t> selected;
     void DossierSelected(const InboxRow& item) override { selected.push_back(item.id); }
@@ -279,17 +341,110 @@ private:
     Instant m_now;
 };
 
-class FakeInboxView final : public views::IInboxView {
+class FakeListView final : public views::IDossierListView {
 public:
-    views::IInboxRows* rows = nullptr;
+    views::IDossierListRows* rows = nullptr;
+    std::vector<views::ListColumnSpec> columns;
+    std::optional<views::ListColumn> sortColumn;
+    bool sortDescending = false;
     std::size_t rowCount = 0;
+    int freshCount = 0;  // how often the list was told it shows another list
     std::vector<std::size_t> refreshed;
+    int refreshAll = 0;
+    std::optional<std::size_t> focused;
+    std::string title;
+    bool busy = false;
     std::string status;
 
-    void SetRows(views::IInboxRows* r) override { rows = r; }
-    void SetRowCount(std::size_t count) override { rowCount = count; }
+    std::vector<views::ListColumn> Shown() const
+    {
+        std::vector<views::ListColumn> shown;
+        for (const auto& c : columns)
+            if (c.shown)
+                shown.push_back(c.column);
+        return shown;
+    }
+    void SetRows(views::IDossierListRows* r) override { rows = r; }
+    void SetColumns(const std::vector<views::ListColumnSpec>& c) override { columns = c; }
+    void SetSortIndicator(std::optional<views::ListColumn> column, bool descending) override
+    {
+        sortColumn = column;
+        sortDescending = descending;
+    }
+    void SetRowCount(std::size_t count, bool fresh) override
+    {
+        rowCount = count;
+        if (fresh) {
+            ++freshCount;
+            focused.reset();
+        }
+    }
     void RefreshRow(std::size_t row) override { refreshed.push_back(row); }
+    void RefreshAll() override { ++refreshAll; }
+    std::optional<std::size_t> FocusedRow() const override { return focused; }
+    void FocusRow(std::size_t row) override { focused = row; }
+    void SetTitle(const std::string& t) override { title = t; }
+    void SetBusy(bool b) override { busy = b; }
     void SetStatusText(const std::string& text) override { status = text; }
+};
+
+class FakeNavView final : public views::INavView {
+public:
+    views::INavViewListener* listener = nullptr;
+    std::vector<views::NavEntry> entries;
+    std::optional<std::size_t> selected;
+    bool busy = false;
+
+    void Choose(std::size_t index)
+    {
+        BOOST_REQUIRE_MESSAGE(listener, "no presenter listens to the navigation pane");
+        selected = index;
+        listener->OnQueueChosen(index);
+    }
+    void SetListener(views::INavViewListener* l) override { listener = l; }
+    void SetEntries(const std::vector<views::NavEntry>& e) override { entries = e; }
+    void SelectEntry(std::optional<std::size_t> index) override { selected = index; }
+    void SetBusy(bool b) override { busy = b; }
+};
+
+class FakeSearchView final : public views::ISearchView {
+public:
+    views::ISearchViewListener* listener = nullptr;
+    std::vector<std::pair<int, std::string>> statusChoices;
+    views::SearchFields fields;
+    std::string message;
+    std::string messageField;
+    int cleared = 0;
+
+    void SetListener(views::ISearchViewListener* l) override { listener = l; }
+    void SetStatusChoices(const std::vector<std::pair<int, std::string>>& c) override { statusChoices = c; }
+    views::SearchFields Fields() const override { return fields; }
+    void ClearFields() override
+    {
+        fields = {};
+        ++cleared;
+    }
+    void ShowMessage(const std::string& m, const std::string& f) override
+    {
+        message = m;
+        messageField = f;
+    }
+};
+
+class FakeLiveStatusView final : public views::ILiveStatusView {
+public:
+    std::vector<std::pair<std::string, bool>> shown;
+    void SetLiveStatus(const std::string& text, bool ok) override { shown.emplace_back(text, ok); }
+};
+
+class RecordingChoices final : public IListChoiceListener, public ISearchListener {
+public:
+    std::vector<ListSource> chosen;
+    std::vector<ListSource> searches;
+    int cleared = 0;
+    void ListChosen(const ListSource& source) override { chosen.push_back(source); }
+    void SearchRequested(const ListSource& source) override { searches.push_back(source); }
+    void SearchCleared() override { ++cleared; }
 };
 
 class FakeDetailView final : public views::IDetailView {

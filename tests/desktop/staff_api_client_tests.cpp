@@ -234,6 +234,85 @@ BOOST_AUTO_TEST_CASE(the_inbox_page_is_parsed_with_nulls_and_the_cursor_is_sent_
     BOOST_TEST(seen[0].uri == "/staff/v1/inbox?limit=25&after=a%2Bb%2Fc%3Dd%26e%20f");
 }
 
+BOOST_AUTO_TEST_CASE(the_queue_counts_are_read_in_the_servers_order_with_caps)
+{
+    CannedServer server;
+    server.Set("GET /staff/v1/queues",
+               {200, "application/json",
+                R"({"queues":[{"name":"mine","count":12,"overdue":3},{"name":"intake","count":0,"overdue":0},
+                  {"name":"finished","count":10000,"overdue":0,"countCapped":true}]})"});
+    StaffApiClient client = MakeClient(server.Url());
+    const std::vector<QueueCount> queues = client.Queues();
+    BOOST_REQUIRE(queues.size() == 3u);
+    BOOST_TEST(queues[0].name == "mine");
+    BOOST_TEST(queues[0].count == 12);
+    BOOST_TEST(queues[0].overdue == 3);
+    BOOST_TEST(!queues[0].countCapped);
+    BOOST_TEST(queues[2].countCapped);
+    BOOST_TEST(server.Requests().at(0).uri == "/staff/v1/queues");
+}
+
+BOOST_AUTO_TEST_CASE(a_queue_page_is_asked_with_its_sort_and_cursor_and_read_with_its_extra_fields)
+{
+    CannedServer server;
+    server.Set("GET /staff/v1/queues/due_soon",
+               {200, "application/json",
+                R"({"items":[{"id":1,"code":"C-1","applicantName":"Nguyễn Văn An","procedureName":"Khai sinh",
+                  "submittedAt":"2026-11-27T02:30:00Z","receivedAt":"2026-11-27T03:00:00Z","dueAt":"2026-12-01T09:00:00Z",
+                  "status":4,"statusName":"Đang xử lý","subState":null,"version":3,"dueSoon":true,
+                  "assignedTo":{"id":8,"name":"Lê Văn Cường"}},
+                 {"id":2,"code":"C-2","applicantName":"Đặng Thị Hoa","procedureName":"Khai sinh",
+                  "submittedAt":"2026-11-27T02:30:00Z","receivedAt":null,"dueAt":null,"status":1,
+                  "statusName":"Mới đăng ký","subState":null,"version":1,"assignedTo":null}],"next":"k|2"})"});
+    StaffApiClient client = MakeClient(server.Url());
+    const DossierPage page = client.QueuePage({"due_soon", ListSort::Received, true, 30, std::string("a b|1")});
+    BOOST_REQUIRE(page.items.size() == 2u);
+    BOOST_TEST(page.items[0].row.code == "C-1");
+    BOOST_TEST(page.items[0].row.version == 3);
+    BOOST_TEST(page.items[0].dueSoon.value());
+    BOOST_TEST(page.items[0].assignedTo == "Lê Văn Cường");
+    BOOST_TEST(!page.items[1].dueSoon.has_value());
+    BOOST_TEST(page.items[1].assignedTo == "");
+    BOOST_TEST(page.next.value() == "k|2");
+    BOOST_TEST(server.Requests().at(0).uri ==
+               "/staff/v1/queues/due_soon?limit=30&after=a%20b%7C1&sort=received&order=desc");
+}
+
+BOOST_AUTO_TEST_CASE(a_search_sends_only_the_filters_given)
+{
+    CannedServer server;
+    server.Set("GET /staff/v1/dossiers", {200, "application/json", R"({"items":[],"next":null})"});
+    StaffApiClient client = MakeClient(server.Url());
+    SearchQuery query;
+    query.text = "nguyễn thị ánh";
+    BOOST_TEST(client.Search(query, 50, std::nullopt).items.empty());
+    query.status = NationalStatus::Processing;
+    query.procedureCode = "1.001193";
+    query.agencyCode = "000.00.01.H41";
+    query.fromDate = "2026-11-01";
+    query.toDate = "2026-11-30";
+    client.Search(query, 20, std::string("c&1"));
+    const std::vector<Seen> seen = server.Requests();
+    BOOST_REQUIRE(seen.size() == 2u);
+    BOOST_TEST(seen[0].uri == "/staff/v1/dossiers?limit=50&q=nguy%E1%BB%85n%20th%E1%BB%8B%20%C3%A1nh");
+    BOOST_TEST(seen[1].uri ==
+               "/staff/v1/dossiers?limit=20&q=nguy%E1%BB%85n%20th%E1%BB%8B%20%C3%A1nh&status=4"
+               "&procedure=1.001193&agency=000.00.01.H41&from=2026-11-01&to=2026-11-30&after=c%261");
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_queue_is_a_not_found_error_and_the_events_target_carries_the_token)
+{
+    CannedServer server;
+    server.Set("POST /staff/v1/login", {200, "application/json", kLoginJson});
+    StaffApiClient client = MakeClient(server.Url());
+    BOOST_TEST(client.EventsTarget().token == "");
+    client.Login("clerk.hoankiem", "x");
+    const Error e = CaughtError([&] { client.QueuePage({"nonsense", ListSort::Due, false, 10, std::nullopt}); });
+    BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::NotFound));
+    BOOST_TEST(client.EventsTarget().baseUrl == server.Url());
+    BOOST_TEST(client.EventsTarget().token == "tok-123");
+}
+
 BOOST_AUTO_TEST_CASE(the_dossier_detail_is_parsed_completely)
 {
     CannedServer server;

@@ -1,5 +1,6 @@
 // The desk end to end under a display: real views, real server in-process, real PostgreSQL.
-// login dialog → type credentials → Log in → inbox lists the dossiers → select the first → Accept → receipt PDF.
+// login dialog → type credentials → Log in → the clerk's queue lists the dossiers → select the first → Accept →
+// receipt PDF.
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -23,16 +24,24 @@
 #include "desktop/task_runner.h"
 #include "model/postgres/store.h"
 #include "server/server.h"
+#include "tests/gui/desk_gui_support.h"
 #include "tests/support/fixture_catalogue.h"
 #include "tests/support/pdf_tools.h"
 #include "tests/support/settable_clock.h"
 #include "tests/support/test_database.h"
 #include "views/detail_panel.h"
-#include "views/inbox_panel.h"
+#include "views/dossier_list_panel.h"
 #include "views/login_dialog.h"
 #include "views/main_frame.h"
 
 using namespace motcua;
+using motcua::test::Click;
+using motcua::test::Named;
+using motcua::test::RecordingAlert;
+using motcua::test::RecordingLauncher;
+using motcua::test::Settle;
+using motcua::test::TypeInto;
+using motcua::test::WaitFor;
 
 namespace {
 
@@ -42,77 +51,6 @@ const Instant kStart = ParseIso8601("2026-11-27T09:30:00+07:00", "start");
 // receipt (form 01, item 5) prints it so.
 const char* const kExpectedDue = "2026-12-02T09:30:00+07:00";
 const char* const kExpectedDueOnReceipt = "5. Thời gian trả kết quả giải quyết hồ sơ: 09:30 02/12/2026";
-
-class RecordingAlert final : public views::Alert {
-public:
-    std::vector<std::string> errors;
-    std::vector<std::string> questions;
-    void ShowError(const std::string& message, const std::string& details) override
-    {
-        errors.push_back(message + " | " + details);
-    }
-    void ShowInfo(const std::string&) override {}
-    bool AskYesNo(const std::string& question) override
-    {
-        questions.push_back(question);
-        return true;  // yes, open the receipt
-    }
-};
-
-// Records instead of launching a PDF viewer.
-class RecordingLauncher final : public desktop::IDocumentLauncher {
-public:
-    std::vector<std::filesystem::path> opened;
-    void OpenDocument(const std::filesystem::path& file) override { opened.push_back(file); }
-};
-
-// Lets wx handle events until `done` holds or `timeout` passes.
-bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds timeout = std::chrono::milliseconds(10000))
-{
-    const auto until = std::chrono::steady_clock::now() + timeout;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > until)
-            return false;
-        wxYield();
-        wxMilliSleep(10);
-    }
-    return true;
-}
-
-void Settle()
-{
-    for (int i = 0; i < 20; ++i) {
-        wxYield();
-        wxMilliSleep(10);
-    }
-}
-
-// Clicks the middle of a window (or of `rect` in its client coordinates) through the X server, as a person would.
-void Click(wxUIActionSimulator& sim, wxWindow* window, const wxRect* rect = nullptr)
-{
-    const wxRect r = rect ? *rect : wxRect(window->GetClientSize());
-    sim.MouseMove(window->ClientToScreen(wxPoint(r.x + r.width / 2, r.y + r.height / 2)));
-    Settle();
-    sim.MouseClick();
-    Settle();
-}
-
-void TypeInto(wxUIActionSimulator& sim, wxTextCtrl* ctrl, const std::string& text)
-{
-    Click(sim, ctrl);
-    BOOST_REQUIRE_MESSAGE(WaitFor([ctrl] { return ctrl->HasFocus(); }), "the text field did not take the focus");
-    sim.Text(text.c_str());
-    BOOST_REQUIRE_MESSAGE(WaitFor([ctrl, &text] { return ctrl->GetValue().utf8_string() == text; }),
-                          "typed '" << text << "' but the field holds '" << ctrl->GetValue().utf8_string() << "'");
-}
-
-template <class T>
-T* Named(wxWindow* parent, const char* name)
-{
-    auto* window = dynamic_cast<T*>(wxWindow::FindWindowByName(name, parent));
-    BOOST_REQUIRE_MESSAGE(window, "no control named " << name);
-    return window;
-}
 
 struct DeskFixture {
     DeskFixture()
@@ -186,17 +124,24 @@ BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
     BOOST_TEST(!dialog->IsShown());
     BOOST_TEST(controller.CurrentSession()->staff.fullName == catalogue.clerk.fullName);
 
-    // --- the main window lists the agency's open dossiers by due time ---
+    // --- the main window lists the dossiers to take in by due time, loaded without blocking the window ---
     views::MainFrame* frame = controller.OpenMainWindow();
     BOOST_REQUIRE(frame);
     BOOST_REQUIRE(WaitFor([frame] { return frame->IsShownOnScreen(); }));
+    views::DossierList* inbox = frame->DossierList()->List();
+    BOOST_REQUIRE_MESSAGE(WaitFor([inbox] { return inbox->GetItemCount() == 3; }),
+                          "the list shows " << inbox->GetItemCount()
+                                            << " rows; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
     Settle();
-    wxListCtrl* inbox = frame->Inbox()->List();
-    BOOST_REQUIRE_EQUAL(inbox->GetItemCount(), 3);
-    BOOST_TEST(inbox->GetItemText(0, 0).utf8_string() == dossiers[2].code);  // due first
-    BOOST_TEST(inbox->GetItemText(0, 1).utf8_string() == dossiers[2].applicant.fullName);
+    const int code = inbox->IndexOf(views::ListColumn::Code).value();
+    const int applicant = inbox->IndexOf(views::ListColumn::Applicant).value();
+    const int status = inbox->IndexOf(views::ListColumn::Status).value();
+    BOOST_TEST(inbox->GetItemText(0, code).utf8_string() == dossiers[2].code);  // due first
+    BOOST_TEST(inbox->GetItemText(0, applicant).utf8_string() == dossiers[2].applicant.fullName);
     // The desk runs in English here (no catalogue loaded): the status as the clerk reads it.
-    BOOST_TEST(inbox->GetItemText(0, 5).utf8_string() == "Newly submitted");
+    BOOST_TEST(inbox->GetItemText(0, status).utf8_string() == "Newly submitted");
+    // Not accepted yet: submitted, not received.
+    BOOST_TEST(inbox->GetItemText(0, inbox->IndexOf(views::ListColumn::Received).value()).utf8_string() == "");
     BOOST_TEST(frame->GetStatusBar()->GetStatusText(0).utf8_string().find('3') != std::string::npos);
 
     // --- select the first row with the mouse: the detail pane shows it and offers Accept ---
@@ -232,7 +177,9 @@ BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
     BOOST_TEST(!detail->AcceptButton()->IsEnabled());
     BOOST_TEST(detail->ReceiptButton()->IsEnabled());
     BOOST_TEST(detail->HistoryList()->GetItemCount() == 2);
-    BOOST_TEST(inbox->GetItemText(0, 5).utf8_string() == "Received");
+    // The row follows: the dossier is received now (a live update may already have moved it out of the queue).
+    if (const auto shownRow = controller.List()->RowOf(dossiers[2].id))
+        BOOST_TEST(inbox->GetItemText(static_cast<long>(*shownRow), status).utf8_string() == "Received");
 
     BOOST_REQUIRE_EQUAL(launcher.opened.size(), 1u);
     const std::filesystem::path pdf = launcher.opened.front();

@@ -1,0 +1,95 @@
+// What the desk's GUI tests share: recording alert and launcher, waiting while wx runs, clicking and typing through
+// the X server as a person would, and finding a control by name.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+#include <wx/app.h>
+#include <wx/textctrl.h>
+#include <wx/uiaction.h>
+#include <wx/utils.h>
+#include <wx/window.h>
+
+#include "desktop/receipt_opener.h"
+#include "views/alert.h"
+
+namespace motcua::test {
+
+class RecordingAlert final : public views::Alert {
+public:
+    std::vector<std::string> errors;
+    std::vector<std::string> questions;
+    void ShowError(const std::string& message, const std::string& details) override
+    {
+        errors.push_back(message + " | " + details);
+    }
+    void ShowInfo(const std::string&) override {}
+    bool AskYesNo(const std::string& question) override
+    {
+        questions.push_back(question);
+        return true;  // yes, open the receipt
+    }
+};
+
+// Records instead of launching a PDF viewer.
+class RecordingLauncher final : public desktop::IDocumentLauncher {
+public:
+    std::vector<std::filesystem::path> opened;
+    void OpenDocument(const std::filesystem::path& file) override { opened.push_back(file); }
+};
+
+// Lets wx handle events until `done` holds or `timeout` passes.
+inline bool WaitFor(const std::function<bool()>& done,
+                    std::chrono::milliseconds timeout = std::chrono::milliseconds(10000))
+{
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > until)
+            return false;
+        wxYield();
+        wxMilliSleep(10);
+    }
+    return true;
+}
+
+inline void Settle()
+{
+    for (int i = 0; i < 20; ++i) {
+        wxYield();
+        wxMilliSleep(10);
+    }
+}
+
+// Clicks the middle of a window (or of `rect` in its client coordinates) through the X server, as a person would.
+inline void Click(wxUIActionSimulator& sim, wxWindow* window, const wxRect* rect = nullptr)
+{
+    const wxRect r = rect ? *rect : wxRect(window->GetClientSize());
+    sim.MouseMove(window->ClientToScreen(wxPoint(r.x + r.width / 2, r.y + r.height / 2)));
+    Settle();
+    sim.MouseClick();
+    Settle();
+}
+
+inline void TypeInto(wxUIActionSimulator& sim, wxTextCtrl* ctrl, const std::string& text)
+{
+    Click(sim, ctrl);
+    BOOST_REQUIRE_MESSAGE(WaitFor([ctrl] { return ctrl->HasFocus(); }), "the text field did not take the focus");
+    sim.Text(text.c_str());
+    BOOST_REQUIRE_MESSAGE(WaitFor([ctrl, &text] { return ctrl->GetValue().utf8_string() == text; }),
+                          "typed '" << text << "' but the field holds '" << ctrl->GetValue().utf8_string() << "'");
+}
+
+template <class T>
+T* Named(wxWindow* parent, const char* name)
+{
+    auto* window = dynamic_cast<T*>(wxWindow::FindWindowByName(name, parent));
+    BOOST_REQUIRE_MESSAGE(window, "no control named " << name);
+    return window;
+}
+
+}  // namespace motcua::test
