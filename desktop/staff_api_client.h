@@ -4,6 +4,7 @@
 #include <chrono>
 #include <string>
 
+#include "desktop/action_api.h"
 #include "desktop/api_error.h"
 #include "desktop/http_transport.h"
 #include "desktop/staff_api.h"
@@ -16,7 +17,7 @@ struct StaffApiClientOptions {
     std::chrono::milliseconds requestTimeout{30000};  // sending and receiving, each
 };
 
-class StaffApiClient final : public IStaffApi {
+class StaffApiClient final : public IStaffApi, public IActionApi {
 public:
     explicit StaffApiClient(const StaffApiClientOptions& options);
 
@@ -28,6 +29,11 @@ public:
     DossierDetail Dossier(std::int64_t id) override;
     DossierDetail Accept(std::int64_t id, int version) override;
     std::vector<std::uint8_t> Receipt(std::int64_t id) override;
+    // IActionApi (staff_api_client_actions.cpp)
+    DossierDetail Act(std::int64_t dossierId, const ActionInput& input) override;
+    std::vector<std::uint8_t> OutputFile(std::int64_t outputId) override;
+    std::vector<AgencyRef> Agencies() override;
+    std::vector<StaffRef> Staff(const std::vector<Role>& roles) override;
 
     bool HasToken() const { return m_http.HasBearerToken(); }
 

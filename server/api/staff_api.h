@@ -40,6 +40,8 @@ public:
     HttpResponse RegisterBook(const HttpRequest& request);   // GET /staff/v1/register?year=YYYY (form 07)
     // GET /staff/v1/dossiers/{id}/attachments/{n}: a file the citizen sent, as sent, unless damaged since.
     HttpResponse AttachmentFile(const HttpRequest& request);
+    HttpResponse Agencies(const HttpRequest& request);  // GET /staff/v1/agencies (staff_api_directory.cpp)
+    HttpResponse Staff(const HttpRequest& request);     // GET /staff/v1/staff?role=handler,manager
 
     // The actions a staff member may ask for through the API, one route each (not submit, not the server's own).
     static const std::vector<Action>& StaffActions();
