@@ -267,18 +267,17 @@ void ActionPresenter::Act(std::int64_t dossierId, const ActionInput& input,
 {
     const ActionSpec& spec = *FindActionSpec(input.action);
     m_host.SetWorking(true);
-    m_tasks.Run<DossierDetail>([this, dossierId, input] { return m_api.Act(dossierId, input); },
-                               [this, outputsBefore](DossierDetail after) {
-                                   m_host.SetWorking(false);
-                                   m_host.DossierActedOn(after);
-                                   Offer(after, outputsBefore);
-                               },
-                               [this, &spec, dossierId, input, outputsBefore](const std::exception_ptr& error) {
-                                   m_host.SetWorking(false);
-                                   Failed(error, spec, [this, dossierId, input, outputsBefore] {
-                                       Act(dossierId, input, outputsBefore);
-                                   });
-                               });
+    m_tasks.Run<DossierDetail>(
+        [this, dossierId, input] { return m_api.Act(dossierId, input); },
+        [this, outputsBefore](DossierDetail after) {
+            m_host.SetWorking(false);
+            m_host.DossierActedOn(after);
+            Offer(after, outputsBefore);
+        },
+        [this, &spec, dossierId, input, outputsBefore](const std::exception_ptr& error) {
+            m_host.SetWorking(false);
+            Failed(error, spec, [this, dossierId, input, outputsBefore] { Act(dossierId, input, outputsBefore); });
+        });
 }
 
 void ActionPresenter::Offer(const DossierDetail& after, const std::vector<std::int64_t>& outputsBefore)

@@ -131,6 +131,11 @@ void DetailPresenter::Render()
 
 void DetailPresenter::DossierActedOn(const DossierDetail& after)
 {
+    // Another dossier was selected meanwhile: only its row changes.
+    if (!m_current || m_current->summary.id != after.summary.id) {
+        m_changes.DossierChanged(after.summary);
+        return;
+    }
     m_current = after;
     Render();
     m_changes.DossierChanged(m_current->summary);

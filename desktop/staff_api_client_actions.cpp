@@ -78,7 +78,8 @@ std::vector<StaffRef> StaffApiClient::Staff(const std::vector<Role>& roles)
     std::vector<StaffRef> out;
     const JsonReader root = JsonReader::Parse(Checked(m_http.Get(path)).body);
     for (const JsonReader& s : root.Objects("items"))
-        out.push_back(StaffRef{s.Int("id"), s.String("username"), s.String("fullName"), s.Word("role", RoleFromString)});
+        out.push_back(
+            StaffRef{s.Int("id"), s.String("username"), s.String("fullName"), s.Word("role", RoleFromString)});
     return out;
 }
 

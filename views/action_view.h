@@ -18,6 +18,20 @@ struct DossierCommand {
     bool onToolbar = false;
 };
 
+// Commands of the Dossier menu that are not workflow actions (ids above every action's number).
+inline constexpr int kOpenReceiptCommand = 1001;
+inline constexpr int kBulkAssignCommand = 1002;
+inline constexpr int kBulkPrintReceiptsCommand = 1003;
+
+// What the main window's Dossier, Preferences and About commands tell the shell.
+class IDeskCommandListener {
+public:
+    virtual ~IDeskCommandListener() = default;
+    virtual void OnDossierCommand(int id) = 0;
+    virtual void OnPreferencesPressed() = 0;
+    virtual void OnAboutPressed() = 0;
+};
+
 // The inputs an action dialog can ask for, in the order shown.
 enum class ActionField { MissingDocuments, Choice, NewDueDate, Reason, Note };
 
@@ -34,11 +48,11 @@ struct ActionDialogData {
     std::vector<ActionField> fields;
     std::string reasonLabel;  // the Reason field's label (grounds of a refusal, of stopping, …)
     std::string noteLabel;
-    std::string choiceLabel;               // "Handler", "Agency", "Outcome"
-    std::vector<ActionChoice> choices;     // the Choice field's list
-    std::vector<ActionChoice> documents;   // the MissingDocuments field's checklist
-    std::string otherDocumentsLabel;       // a free-text line for documents not on the list
-    std::string newDueDate;                // prefilled, "dd/mm/yyyy hh:mm"
+    std::string choiceLabel;              // "Handler", "Agency", "Outcome"
+    std::vector<ActionChoice> choices;    // the Choice field's list
+    std::vector<ActionChoice> documents;  // the MissingDocuments field's checklist
+    std::string otherDocumentsLabel;      // a free-text line for documents not on the list
+    std::string newDueDate;               // prefilled, "dd/mm/yyyy hh:mm"
 };
 
 struct ActionDialogValues {

@@ -33,7 +33,7 @@ int StatusColumnTextWidth(const wxWindow& window, const std::vector<std::string>
 
 InboxList::InboxList(wxWindow* parent, const InboxColumns& columns)
     : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                 wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL | wxLC_HRULES | wxLC_VRULES)
+                 wxLC_REPORT | wxLC_VIRTUAL | wxLC_HRULES | wxLC_VRULES)
 {
     SetName("inbox");
     for (std::size_t c = 0; c < kInboxColumnCount; ++c) {
@@ -136,6 +136,15 @@ void InboxPanel::SetRowCount(std::size_t count)
 void InboxPanel::RefreshRow(std::size_t row)
 {
     m_list->RefreshItem(static_cast<long>(row));
+}
+
+std::vector<std::size_t> InboxPanel::SelectedRows() const
+{
+    std::vector<std::size_t> rows;
+    for (long row = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); row != -1;
+         row = m_list->GetNextItem(row, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED))
+        rows.push_back(static_cast<std::size_t>(row));
+    return rows;
 }
 
 void InboxPanel::SetStatusText(const std::string& text)

@@ -42,6 +42,7 @@ public:
     void RefreshRow(std::size_t row) override;
     // Shown in the first field of the frame's status bar.
     void SetStatusText(const std::string& text) override;
+    std::vector<std::size_t> SelectedRows() const override;
 
 private:
     InboxList* m_list = nullptr;

@@ -38,6 +38,8 @@ public:
     virtual void SetRowCount(std::size_t count) = 0;
     virtual void RefreshRow(std::size_t row) = 0;
     virtual void SetStatusText(const std::string& text) = 0;
+    // The rows selected now, in order (the list allows several: bulk assign, print receipts).
+    virtual std::vector<std::size_t> SelectedRows() const = 0;
 };
 
 }  // namespace motcua::views

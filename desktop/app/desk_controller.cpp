@@ -6,6 +6,8 @@
 
 #include "desktop/api_error.h"
 #include "desktop/display_text.h"
+#include "views/action_dialog.h"
+#include "views/bulk_progress_dialog.h"
 #include "views/detail_panel.h"
 #include "views/inbox_panel.h"
 #include "views/login_dialog.h"
@@ -21,10 +23,13 @@ std::string SessionText(const Session& session)
     return text;
 }
 
-DeskController::DeskController(IStaffApi& api, ITaskRunner& tasks, views::Alert& alert, IDocumentLauncher& launcher,
-                               const Clock& clock, std::filesystem::path receiptFolder)
+DeskController::DeskController(IStaffApi& api, IActionApi& actions, ITaskRunner& tasks, views::Alert& alert,
+                               IDocumentLauncher& launcher, const Clock& clock, ISettings& settings,
+                               std::filesystem::path receiptFolder)
     : m_api(api),
+      m_actionApi(actions),
       m_tasks(tasks),
+      m_settings(settings),
       m_alert(alert),
       m_clock(clock),
       m_receipts(api, launcher, std::move(receiptFolder))
@@ -33,6 +38,7 @@ DeskController::DeskController(IStaffApi& api, ITaskRunner& tasks, views::Alert&
 DeskController::~DeskController()
 {
     // Presenters first: they hold references to panels the frame owns.
+    DropActions();
     m_detail.reset();
     m_inbox.reset();
     if (m_frame)
@@ -46,7 +52,7 @@ views::LoginDialog* DeskController::CreateLoginDialog(const LoginDefaults& defau
     m_lastDefaults = defaults;
     m_loginDialog = new views::LoginDialog(nullptr);
     m_loginDialog->SetValues(defaults.serverUrl, defaults.username, defaults.password);
-    m_login = std::make_unique<LoginPresenter>(*m_loginDialog, m_api, static_cast<ILoginListener&>(*this));
+    m_login = std::make_unique<LoginPresenter>(*m_loginDialog, m_api, m_tasks, static_cast<ILoginListener&>(*this));
     return m_loginDialog;
 }
 
@@ -64,6 +70,8 @@ void DeskController::LoggedIn(const Session& session)
     if (m_loginDialog) {
         m_lastDefaults.serverUrl = m_loginDialog->GetServerUrl();
         m_lastDefaults.username = m_loginDialog->GetUsername();
+        m_settings.Write("server/url", m_lastDefaults.serverUrl);
+        m_settings.Write("login/username", m_lastDefaults.username);
     }
 }
 
@@ -91,6 +99,8 @@ views::MainFrame* DeskController::OpenMainWindow()
     views::MainFrame* frame = m_frame;
     m_frame->Bind(wxEVT_CLOSE_WINDOW, [this, frame](wxCloseEvent& event) {
         if (frame == m_frame) {
+            SaveLayout();
+            DropActions();
             m_detail.reset();
             m_inbox.reset();
             m_frame = nullptr;
@@ -100,9 +110,12 @@ views::MainFrame* DeskController::OpenMainWindow()
 
     m_inbox = std::make_unique<InboxPresenter>(*m_frame->Inbox(), m_api, m_alert, m_clock,
                                                static_cast<IInboxSelectionListener&>(*this));
-    m_detail = std::make_unique<DetailPresenter>(*m_frame->Detail(), m_api, m_alert, m_receipts, m_session->staff,
-                                                 m_clock, static_cast<IDossierChangeListener&>(*this));
+    m_detail =
+        std::make_unique<DetailPresenter>(*m_frame->Detail(), m_api, m_tasks, m_alert, m_receipts, m_session->staff,
+                                          m_clock, static_cast<IDossierChangeListener&>(*this));
+    WireActions();
 
+    RestoreLayout();
     m_frame->Show();
     if (wxTheApp)
         wxTheApp->SetTopWindow(m_frame);
@@ -162,6 +175,8 @@ void DeskController::DropWindow()
 {
     if (!m_frame)
         return;
+    SaveLayout();
+    DropActions();
     m_detail.reset();
     m_inbox.reset();
     views::MainFrame* old = m_frame;

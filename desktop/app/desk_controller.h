@@ -6,17 +6,23 @@
 #include <optional>
 #include <string>
 
+#include "desktop/action_presenter.h"
+#include "desktop/bulk_presenter.h"
 #include "desktop/detail_presenter.h"
 #include "desktop/inbox_presenter.h"
 #include "desktop/login_presenter.h"
 #include "desktop/receipt_opener.h"
+#include "desktop/settings.h"
 #include "desktop/staff_api.h"
 #include "desktop/task_runner.h"
 #include "model/clock.h"
+#include "views/action_view.h"
 #include "views/alert.h"
 #include "views/main_view.h"
 
 namespace motcua::views {
+class ActionDialogs;
+class BulkProgressDialog;
 class LoginDialog;
 class MainFrame;
 }  // namespace motcua::views
@@ -34,11 +40,15 @@ struct LoginDefaults {
 class DeskController final : private ILoginListener,
                              private IInboxSelectionListener,
                              private IDossierChangeListener,
-                             private views::IMainViewListener {
+                             private views::IMainViewListener,
+                             private views::IDeskCommandListener,
+                             private ISessionRenewal {
 public:
-    // `api`, `tasks`, `alert`, `launcher` and `clock` must outlive the controller. Server calls run through `tasks`.
-    DeskController(IStaffApi& api, ITaskRunner& tasks, views::Alert& alert, IDocumentLauncher& launcher,
-                   const Clock& clock, std::filesystem::path receiptFolder = {});
+    // `api`, `actions`, `tasks`, `alert`, `launcher`, `clock` and `settings` must outlive the controller. Server
+    // calls run through `tasks`; `settings` keeps the server, user name, window layout and preferences.
+    DeskController(IStaffApi& api, IActionApi& actions, ITaskRunner& tasks, views::Alert& alert,
+                   IDocumentLauncher& launcher, const Clock& clock, ISettings& settings,
+                   std::filesystem::path receiptFolder = {});
     ~DeskController() override;
     DeskController(const DeskController&) = delete;
     DeskController& operator=(const DeskController&) = delete;
@@ -56,6 +66,10 @@ public:
     views::MainFrame* Frame() const noexcept { return m_frame; }
     InboxPresenter* Inbox() const noexcept { return m_inbox.get(); }
     DetailPresenter* Detail() const noexcept { return m_detail.get(); }
+    ActionPresenter* Actions() const noexcept { return m_actions.get(); }
+    BulkPresenter* Bulk() const noexcept { return m_bulk.get(); }
+    // The login defaults remembered from the last session (server address, user name), over `fallback`'s.
+    static LoginDefaults RememberedLogin(const ISettings& settings, LoginDefaults fallback);
 
 private:
     void LoggedIn(const Session& session) override;
@@ -63,12 +77,24 @@ private:
     void DossierChanged(const InboxRow& item) override;
     void OnRefreshPressed() override;
     void OnLogoutPressed() override;
+    // desk_controller_actions.cpp: the Dossier commands, session renewal, window layout and preferences.
+    void ShownDossierChanged() override;
+    void OnDossierCommand(int id) override;
+    void OnPreferencesPressed() override;
+    void OnAboutPressed() override;
+    void RenewSession(std::function<void()> resume) override;
+    void WireActions();
+    void DropActions();
+    void RestoreLayout();
+    void SaveLayout();
 
     void DropLoginDialog();
     void DropWindow();
 
     IStaffApi& m_api;
+    IActionApi& m_actionApi;
     ITaskRunner& m_tasks;
+    ISettings& m_settings;
     views::Alert& m_alert;
     const Clock& m_clock;
     ReceiptOpener m_receipts;
@@ -79,6 +105,12 @@ private:
     views::MainFrame* m_frame = nullptr;  // owned by wx
     std::unique_ptr<InboxPresenter> m_inbox;
     std::unique_ptr<DetailPresenter> m_detail;
+    std::unique_ptr<views::ActionDialogs> m_actionDialogs;
+    std::unique_ptr<views::BulkProgressDialog> m_progress;
+    std::unique_ptr<ActionPresenter> m_actions;
+    std::unique_ptr<BulkPresenter> m_bulk;
+    bool m_renewing = false;
+    std::vector<std::function<void()>> m_resumes;  // what waits for the login dialog over the work
 };
 
 // "Nguyễn Thị Lan — Intake clerk — UBND phường Hoàn Kiếm" for the status bar.

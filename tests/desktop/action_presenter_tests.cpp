@@ -16,8 +16,7 @@ const Instant kNow = At(2026, 11, 30, 10, 0);
 
 struct ActionFixture {
     ActionFixture()
-        : folder(std::filesystem::temp_directory_path() /
-                 ("motcua-action-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter))),
+        : folder(temp.Path()),
           receipts(api, launcher, folder),
           detail(view, api, tasks, alert, receipts, StaffMember{}, clock, changes),
           actions(api, tasks, dialogs, alert, receipts, detail, renewal, clock)
@@ -38,7 +37,7 @@ struct ActionFixture {
         BOOST_REQUIRE(detail.Current());
     }
 
-    static inline int counter = 0;
+    TempFolder temp;
     ManualTaskRunner tasks;
     FakeStaffApi api;
     FakeActionDialogs dialogs;
@@ -86,7 +85,10 @@ BOOST_FIXTURE_TEST_CASE(only_what_the_server_allows_can_run, ActionFixture)
     const std::vector<views::DossierCommand> commands = DossierCommands();
     BOOST_TEST(commands.size() == 17u);
     for (const views::DossierCommand& c : commands)
-        BOOST_TEST_CONTEXT(c.label) { BOOST_TEST(!c.accelerator.empty()); }
+        BOOST_TEST_CONTEXT(c.label)
+        {
+            BOOST_TEST(!c.accelerator.empty());
+        }
 }
 
 BOOST_FIXTURE_TEST_CASE(request_supplement_asks_the_documents_checks_them_and_offers_form_02, ActionFixture)
@@ -149,7 +151,9 @@ BOOST_FIXTURE_TEST_CASE(assign_lists_the_agencys_handlers_from_the_server, Actio
     views::ActionDialogValues pick = Values();
     dialogs.answers = {Values(), pick};
     dialogs.answers[1]->choice = "9";
-    api.onAct = [](std::int64_t id, const ActionInput& in) { return MakeDetail(id, NationalStatus::Received, in.version + 1); };
+    api.onAct = [](std::int64_t id, const ActionInput& in) {
+        return MakeDetail(id, NationalStatus::Received, in.version + 1);
+    };
     actions.Run(Action::Assign);
     BOOST_TEST(dialogs.shown.empty());  // the list is on its way
     BOOST_TEST(view.busy);
@@ -174,7 +178,9 @@ BOOST_FIXTURE_TEST_CASE(forward_offers_every_agency_but_the_one_holding_it, Acti
     views::ActionDialogValues pick = Values();
     pick.choice = "000.00.12.H41";
     dialogs.answers = {pick};
-    api.onAct = [](std::int64_t id, const ActionInput& in) { return MakeDetail(id, NationalStatus::Received, in.version + 1); };
+    api.onAct = [](std::int64_t id, const ActionInput& in) {
+        return MakeDetail(id, NationalStatus::Received, in.version + 1);
+    };
     actions.Run(Action::Forward);
     tasks.RunAll();
     BOOST_REQUIRE(dialogs.shown.size() == 1u);
@@ -200,7 +206,9 @@ BOOST_FIXTURE_TEST_CASE(reschedule_reads_the_new_appointment_and_checks_it, Acti
     views::ActionDialogValues good = noReason;
     good.reason = "Chờ xác minh";
     dialogs.answers = {bad, past, noReason, good};
-    api.onAct = [](std::int64_t id, const ActionInput& in) { return MakeDetail(id, NationalStatus::Received, in.version + 1); };
+    api.onAct = [](std::int64_t id, const ActionInput& in) {
+        return MakeDetail(id, NationalStatus::Received, in.version + 1);
+    };
     actions.Run(Action::Reschedule);
     BOOST_REQUIRE(dialogs.shown.size() == 1u);
     BOOST_TEST(dialogs.shown[0].newDueDate == "04/12/2026 16:00");  // the current appointment, to edit
@@ -287,7 +295,8 @@ BOOST_FIXTURE_TEST_CASE(giving_up_the_login_leaves_the_dossier_as_it_was, Action
 
 BOOST_FIXTURE_TEST_CASE(loading_the_detail_after_the_session_expired_logs_in_again, ActionFixture)
 {
-    api.dossierErrors.push_back(std::make_exception_ptr(Problem(ErrorCategory::Unauthenticated, 401, "Please sign in")));
+    api.dossierErrors.push_back(
+        std::make_exception_ptr(Problem(ErrorCategory::Unauthenticated, 401, "Please sign in")));
     detail.Show(1);
     BOOST_TEST(view.busy);
     tasks.RunAll();

@@ -10,6 +10,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <unistd.h>
 #include <utility>
 #include <vector>
 
@@ -17,6 +18,7 @@
 
 #include "desktop/action_api.h"
 #include "desktop/action_presenter.h"
+#include "desktop/bulk_presenter.h"
 #include "desktop/api_error.h"
 #include "desktop/detail_presenter.h"
 #include "desktop/inbox_presenter.h"
@@ -273,7 +275,8 @@ public:
         checks.push_back(check(*answer));
         // A dialog whose check fails stays open: the test scripted the user's correction as the next answer.
         while (checks.back()) {
-            BOOST_REQUIRE_MESSAGE(!answers.empty(), "the check refused " << data.title << ": " << checks.back()->message);
+            BOOST_REQUIRE_MESSAGE(!answers.empty(),
+                                  "the check refused " << data.title << ": " << checks.back()->message);
             answer = answers.front();
             answers.pop_front();
             if (!answer)
@@ -376,6 +379,8 @@ public:
     void SetRowCount(std::size_t count) override { rowCount = count; }
     void RefreshRow(std::size_t row) override { refreshed.push_back(row); }
     void SetStatusText(const std::string& text) override { status = text; }
+    std::vector<std::size_t> selectedRows;
+    std::vector<std::size_t> SelectedRows() const override { return selectedRows; }
 };
 
 class FakeDetailView final : public views::IDetailView {
@@ -452,6 +457,27 @@ class RecordingLauncher final : public IDocumentLauncher {
 public:
     std::vector<std::filesystem::path> opened;
     void OpenDocument(const std::filesystem::path& file) override { opened.push_back(file); }
+};
+
+// A fresh folder under the system's temporary directory for one test's files, deleted with them.
+class TempFolder {
+public:
+    TempFolder()
+        : m_path(std::filesystem::temp_directory_path() /
+                 ("motcua-desk-test-" + std::to_string(::getpid()) + "-" + std::to_string(++s_counter)))
+    {}
+    ~TempFolder()
+    {
+        std::error_code ec;
+        std::filesystem::remove_all(m_path, ec);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+    const std::filesystem::path& Path() const { return m_path; }
+
+private:
+    static inline int s_counter = 0;
+    std::filesystem::path m_path;
 };
 
 using Catalogue = std::map<std::string, std::string>;

@@ -33,8 +33,7 @@ std::string FileText(const std::filesystem::path& file)
 
 struct DetailFixture {
     explicit DetailFixture(Role role = Role::Clerk)
-        : folder(std::filesystem::temp_directory_path() /
-                 ("motcua-desk-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter))),
+        : folder(temp.Path()),
           receipts(api, launcher, folder),
           presenter(view, api, tasks, alert, receipts, Staff(role), clock, changeListener),
           actions(api, tasks, dialogs, alert, receipts, presenter, renewal, clock)
@@ -42,13 +41,7 @@ struct DetailFixture {
         presenter.SetActions(&actions, &renewal);
         api.details[1] = MakeDetail(1, NationalStatus::New, 3);
     }
-    ~DetailFixture()
-    {
-        std::error_code ec;
-        std::filesystem::remove_all(folder, ec);
-    }
-
-    static inline int counter = 0;
+    TempFolder temp;
     ManualTaskRunner tasks;
     FakeActionDialogs dialogs;
     FakeSessionRenewal renewal;

@@ -58,8 +58,8 @@ BOOST_FIXTURE_TEST_CASE(staff_lists_the_callers_agency_by_role, ApiFixture)
     // Without a role: everyone active at the commune, nobody of the department.
     const HttpReply all = Get("/staff/v1/staff", token);
     BOOST_TEST_REQUIRE(all.status == 200);
-    BOOST_TEST((Members(all, "username") ==
-                std::set<std::string>{"clerk", "handler", "handler2", "manager", "signer"}));
+    BOOST_TEST(
+        (Members(all, "username") == std::set<std::string>{"clerk", "handler", "handler2", "manager", "signer"}));
 
     // The department's manager sees the department's handler only.
     const HttpReply department = Get("/staff/v1/staff?role=handler", Login("dept.manager"));
