@@ -152,6 +152,13 @@ std::vector<views::DossierCommand> DossierCommands()
     std::vector<views::DossierCommand> out;
     for (const ActionSpec& spec : ActionSpecs())
         out.push_back({static_cast<int>(spec.action), _(spec.label), spec.accelerator, _(spec.help), spec.onToolbar});
+    // Then the dossier's receipt and the bulk commands on the rows selected in the list.
+    out.push_back({views::kOpenReceiptCommand, _("&Print receipt"), "Ctrl+P",
+                   _("Open the receipt (form 01) of the dossier shown, to print it"), false});
+    out.push_back({views::kBulkAssignCommand, _("Assign &selected dossiers…"), "Ctrl+Shift+M",
+                   _("Assign every dossier selected in the list to one handler"), false});
+    out.push_back({views::kBulkPrintReceiptsCommand, _("Print receipts of se&lected dossiers"), "Ctrl+Shift+P",
+                   _("Open the receipt of every dossier selected in the list"), false});
     return out;
 }
 

@@ -51,7 +51,7 @@ struct ActionSpec {
 };
 const std::vector<ActionSpec>& ActionSpecs();
 const ActionSpec* FindActionSpec(Action action);
-// The menu's commands in the UI language (id = the action's number).
+// The menu's commands in the UI language (id = the action's number, then the receipt and the bulk commands).
 std::vector<views::DossierCommand> DossierCommands();
 
 class ActionPresenter {

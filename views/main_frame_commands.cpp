@@ -18,33 +18,18 @@ wxString MenuText(const DossierCommand& c)
     return c.accelerator.empty() ? label : label + "\t" + wxString::FromUTF8(c.accelerator);
 }
 
-// The extra commands: the current dossier's receipt and the bulk commands on the selected rows.
-std::vector<DossierCommand> ExtraCommands()
-{
-    return {
-        {kOpenReceiptCommand, _("&Print receipt").utf8_string(), "Ctrl+P",
-         _("Open the receipt (form 01) of the dossier shown, to print it").utf8_string(), false},
-        {kBulkAssignCommand, _("Assign &selected dossiers…").utf8_string(), "Ctrl+Shift+M",
-         _("Assign every dossier selected in the list to one handler").utf8_string(), false},
-        {kBulkPrintReceiptsCommand, _("Print receipts of se&lected dossiers").utf8_string(), "Ctrl+Shift+P",
-         _("Open the receipt of every dossier selected in the list").utf8_string(), false},
-    };
-}
-
 }  // namespace
 
 void MainFrame::SetDossierCommands(const std::vector<DossierCommand>& commands)
 {
     m_dossierCommands = commands;
-    for (const DossierCommand& extra : ExtraCommands())
-        m_dossierCommands.push_back(extra);
     for (const DossierCommand& c : m_dossierCommands)
         m_enabled[c.id] = false;
 
     wxMenuBar* bar = GetMenuBar();
     bar->Insert(1, BuildDossierMenu(), _("&Dossier"));
     auto* file = bar->GetMenu(0);
-    file->Insert(file->GetMenuItemCount() - 2, wxID_PREFERENCES, _("&Preferences…") + "\tCtrl+,",
+    file->Insert(file->GetMenuItemCount() - 2, wxID_PREFERENCES, _("&Preferences") + wxString::FromUTF8("…\tCtrl+,"),
                  _("Language, text size and server address"));
     auto* help = new wxMenu();
     help->Append(wxID_ABOUT, _("&About MotCua") + "\tF1", _("The version of this desk"));
@@ -58,7 +43,7 @@ void MainFrame::SetDossierCommands(const std::vector<DossierCommand>& commands)
             continue;
         wxString label = wxString::FromUTF8(c.label);
         label.Replace("&", "");
-        label.Replace("…", "");
+        label.Replace(wxString::FromUTF8("…"), "");
         tools->AddTool(MenuIdOf(c.id), label, wxNullBitmap,
                        label + (c.accelerator.empty() ? "" : " (" + wxString::FromUTF8(c.accelerator) + ")"));
         tools->EnableTool(MenuIdOf(c.id), false);

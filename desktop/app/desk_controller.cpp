@@ -67,6 +67,7 @@ void DeskController::DropLoginDialog()
 void DeskController::LoggedIn(const Session& session)
 {
     m_session = session;
+    m_retryBeforeAsking = true;
     if (m_loginDialog) {
         m_lastDefaults.serverUrl = m_loginDialog->GetServerUrl();
         m_lastDefaults.username = m_loginDialog->GetUsername();

@@ -125,6 +125,12 @@ void DeskController::OnDossierCommand(int id)
 
 void DeskController::RenewSession(std::function<void()> resume)
 {
+    // A call sent before the last login answers 401 after it: retry it once with the new session before asking.
+    if (m_retryBeforeAsking && !m_renewing) {
+        m_retryBeforeAsking = false;
+        resume();
+        return;
+    }
     m_resumes.push_back(std::move(resume));
     if (m_renewing)
         return;  // several calls found the session ended: one login resumes them all
@@ -141,6 +147,7 @@ void DeskController::RenewSession(std::function<void()> resume)
         return;  // the work stays as it was; the next call will ask again
     if (m_frame && m_session)
         m_frame->SetUserText(wxString::FromUTF8(SessionText(*m_session)));
+    m_retryBeforeAsking = true;
     for (const std::function<void()>& r : resumes)
         r();
 }

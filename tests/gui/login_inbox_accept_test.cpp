@@ -13,10 +13,12 @@
 #include <wx/button.h>
 #include <wx/checklst.h>
 #include <wx/choice.h>
+#include <wx/evtloop.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
+#include <wx/timer.h>
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 #include <wx/window.h>
@@ -275,6 +277,27 @@ BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
 
 namespace {
 
+// WaitFor in a real event loop instead of wxYield: a modal dialog the desk opens from a delivery (the login over
+// the work, after logout) needs one, since GTK suspends idle processing, and with it CallAfter, inside a yield.
+bool WaitInLoop(const std::function<bool()>& done, std::chrono::milliseconds timeout = std::chrono::seconds(20))
+{
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    wxGUIEventLoop loop;
+    wxTimer timer;
+    bool ok = false;
+    timer.Bind(wxEVT_TIMER, [&](wxTimerEvent&) {
+        if (wxEventLoopBase::GetActive() != &loop)
+            return;  // a modal dialog's loop runs inside ours: leave it alone
+        ok = done();
+        if (ok || std::chrono::steady_clock::now() > until)
+            loop.Exit();
+    });
+    timer.Start(20);
+    loop.Run();
+    timer.Stop();
+    return ok;
+}
+
 // Sends a Dossier command as the menu, toolbar, context menu and key all do.
 void Command(views::MainFrame* frame, int commandId)
 {
@@ -283,39 +306,50 @@ void Command(views::MainFrame* frame, int commandId)
     frame->GetEventHandler()->ProcessEvent(event);
 }
 
+// Calls `attempt` every 20 ms from a timer until it returns true. A timer, not a CallAfter that queues itself
+// again: that would keep wx's idle processing busy for ever, and a modal loop could never see its EndModal.
+void Poll(std::function<bool()> attempt)
+{
+    auto* timer = new wxTimer();
+    timer->Bind(wxEVT_TIMER, [timer, attempt](wxTimerEvent&) {
+        if (!attempt())
+            return;
+        timer->Stop();
+        wxTheApp->CallAfter([timer] { delete timer; });
+    });
+    timer->Start(20);
+}
+
 // Answers the next action dialog once it is open (it is modal: this runs inside its loop), then presses OK.
 void AnswerNextDialog(std::function<void(views::ActionDialog&)> fill, std::shared_ptr<std::string> seen)
 {
-    wxTheApp->CallAfter([fill, seen] {
+    Poll([fill, seen] {
         views::ActionDialog* dialog = views::ActionDialogs::Current();
-        if (!dialog || !dialog->IsShown()) {
-            wxMilliSleep(10);
-            AnswerNextDialog(fill, seen);
-            return;
-        }
+        if (!dialog || !dialog->IsShown())
+            return false;
         *seen = dialog->GetTitle().utf8_string();
         fill(*dialog);
         wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
         ok.SetEventObject(dialog->FindWindow(wxID_OK));
         dialog->FindWindow(wxID_OK)->GetEventHandler()->ProcessEvent(ok);
+        return true;
     });
 }
 
 // The login dialog the desk opens over its work (logout, an expired session): filled in and submitted when shown.
 void AnswerLogin(const std::string& username, std::shared_ptr<int> answered)
 {
-    wxTheApp->CallAfter([username, answered] {
+    Poll([username, answered] {
         for (wxWindow* w : wxTopLevelWindows) {
             auto* login = dynamic_cast<views::LoginDialog*>(w);
             if (login && login->IsShown() && login->IsModal()) {
                 login->SetValues(login->GetServerUrl(), username, test::FixtureCatalogue::kPassword);
                 login->Submit();
                 ++*answered;
-                return;
+                return true;
             }
         }
-        wxMilliSleep(10);
-        AnswerLogin(username, answered);
+        return false;
     });
 }
 
@@ -423,10 +457,10 @@ BOOST_FIXTURE_TEST_CASE(gui_actions_through_the_dossier_menu, DeskFixture)
         seen);
     Command(frame, views::kBulkAssignCommand);
     BOOST_REQUIRE_MESSAGE(
-        WaitFor([&] { return store.FindDossier(dossiers[0].id)->assignedStaffId == catalogue.handler.id; }),
+        WaitInLoop([&] { return store.FindDossier(dossiers[0].id)->assignedStaffId == catalogue.handler.id; }),
         "not assigned; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
     BOOST_TEST(*logins == 1);  // the login dialog reopened over the work, then the bulk run resumed
-    BOOST_REQUIRE(WaitFor([&] { return !controller.Bulk()->Busy(); }));
+    BOOST_REQUIRE(WaitInLoop([&] { return !controller.Bulk()->Busy(); }));
 
     // --- the handler proposes a result, the signer approves it ---
     for (const auto& [who, step] : std::vector<std::pair<std::string, Action>>{
@@ -434,7 +468,7 @@ BOOST_FIXTURE_TEST_CASE(gui_actions_through_the_dossier_menu, DeskFixture)
         AnswerLogin(who, logins);
         wxCommandEvent logout(wxEVT_MENU, views::MainFrame::kLogoutId);
         frame->GetEventHandler()->ProcessEvent(logout);
-        BOOST_REQUIRE(WaitFor([&] {
+        BOOST_REQUIRE(WaitInLoop([&] {
             return controller.CurrentSession() && controller.CurrentSession()->staff.username == who &&
                    controller.Frame() && controller.Frame()->IsShown();
         }));
@@ -446,9 +480,9 @@ BOOST_FIXTURE_TEST_CASE(gui_actions_through_the_dossier_menu, DeskFixture)
         if (step == Action::ProposeResult)
             AnswerNextDialog([](views::ActionDialog& d) { d.ChoiceCtrl()->SetSelection(0); }, seen);  // grant
         Command(frame, static_cast<int>(step));
-        BOOST_REQUIRE(WaitFor([&] { return !controller.Actions()->Busy(); }));
+        BOOST_REQUIRE(WaitInLoop([&] { return !controller.Actions()->Busy(); }));
     }
-    BOOST_REQUIRE_MESSAGE(WaitFor([&] { return status(0) == 9; }),
+    BOOST_REQUIRE_MESSAGE(WaitInLoop([&] { return status(0) == 9; }),
                           "not approved; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
     BOOST_TEST(alert.errors.empty());
 
