@@ -8,9 +8,11 @@ void BulkProgressDialog::Begin(const std::string& title, int total)
 {
     End();
     m_cancelled = false;
-    // Wide enough for "Dossier <code> (n of m)" before any step says it.
-    m_dialog = std::make_unique<wxProgressDialog>(wxString::FromUTF8(title), wxString(' ', 60), std::max(total, 1),
-                                                  m_parent, wxPD_CAN_ABORT | wxPD_APP_MODAL | wxPD_ELAPSED_TIME);
+    // Wide enough for "Dossier <code> (n of m)" before any step says it; AUTO_HIDE: at the end the summary follows
+    // at once instead of the dialog waiting for a Close press.
+    m_dialog =
+        std::make_unique<wxProgressDialog>(wxString::FromUTF8(title), wxString(' ', 60), std::max(total, 1), m_parent,
+                                           wxPD_CAN_ABORT | wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME);
     m_dialog->SetName("bulk_progress");
 }
 
