@@ -66,8 +66,10 @@ void DeskController::WireActions()
     m_detail->SetActions(m_actions.get(), this);
     m_frame->SetDossierCommands(DossierCommands());
     m_frame->SetCommandListener(this);
-    if (m_settings.ReadOr("ui/largeText", "0") == "1")
+    if (m_settings.ReadOr("ui/largeText", "0") == "1") {
         EnlargeFonts(m_frame, 2);
+        m_frame->Layout();
+    }
     ShownDossierChanged();
 }
 
@@ -90,10 +92,9 @@ void DeskController::ShownDossierChanged()
     for (const ActionSpec& spec : ActionSpecs())
         m_frame->EnableDossierCommand(static_cast<int>(spec.action), m_actions->CanRun(spec.action));
     m_frame->EnableDossierCommand(views::kOpenReceiptCommand, m_detail && m_detail->CanOpenReceipt());
-    // The server decides per dossier; the bulk commands are offered whenever the list has rows to select.
-    const bool rows = m_inbox && m_inbox->RowCount() > 0;
-    m_frame->EnableDossierCommand(views::kBulkAssignCommand, rows);
-    m_frame->EnableDossierCommand(views::kBulkPrintReceiptsCommand, rows);
+    // The server decides per dossier as the run goes; with nothing selected the command says how to select.
+    m_frame->EnableDossierCommand(views::kBulkAssignCommand, true);
+    m_frame->EnableDossierCommand(views::kBulkPrintReceiptsCommand, true);
 }
 
 void DeskController::OnDossierCommand(int id)

@@ -327,4 +327,27 @@ BOOST_AUTO_TEST_CASE(desk_dates_are_read_in_hanoi_time)
     BOOST_TEST(!ParseDeskDateTime("07/12/2026 16:30 extra").has_value());
 }
 
+// The request bodies as the staff API reads them (server/api/staff_api_actions.cpp): only the fields the action uses.
+BOOST_AUTO_TEST_CASE(action_bodies_carry_only_their_fields)
+{
+    ActionInput supplement;
+    supplement.action = Action::RequestSupplement;
+    supplement.version = 3;
+    supplement.missingDocuments = {"Giấy chứng sinh"};
+    BOOST_TEST(ActionBody(supplement) == R"({"version":3,"missingDocuments":["Giấy chứng sinh"]})");
+    ActionInput assign;
+    assign.action = Action::Assign;
+    assign.version = 4;
+    assign.staffId = 9;
+    assign.note = "Gấp";
+    BOOST_TEST(ActionBody(assign) == R"({"version":4,"note":"Gấp","staffId":9})");
+    ActionInput reschedule;
+    reschedule.action = Action::Reschedule;
+    reschedule.version = 5;
+    reschedule.reason = "Chờ xác minh";
+    reschedule.newDueAt = At(2026, 12, 7, 16, 30);
+    BOOST_TEST(ActionBody(reschedule) ==
+               R"({"version":5,"reason":"Chờ xác minh","newDueAt":"2026-12-07T16:30:00+07:00"})");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
