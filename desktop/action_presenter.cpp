@@ -90,6 +90,44 @@ ActionInput InputFrom(const ActionSpec& spec, const DossierDetail& dossier, cons
 
 }  // namespace
 
+bool RenewIfExpired(const std::exception_ptr& error, ISessionRenewal* renewal, std::function<void()> retry)
+{
+    try {
+        std::rethrow_exception(error);
+    } catch (const Error& e) {
+        if (e.Category() != ErrorCategory::Unauthenticated || !renewal)
+            return false;
+        renewal->RenewSession(std::move(retry));
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
+std::string FailureReason(const std::exception_ptr& error)
+{
+    try {
+        std::rethrow_exception(error);
+    } catch (const Error& e) {
+        return UserMessage(e);
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (...) {
+        return _("Unexpected error");
+    }
+}
+
+std::string FailureDetails(const std::exception_ptr& error)
+{
+    try {
+        std::rethrow_exception(error);
+    } catch (const Error& e) {
+        return TechnicalDetails(e);
+    } catch (...) {
+        return {};
+    }
+}
+
 // clang-format off
 const std::vector<ActionSpec>& ActionSpecs()
 {
@@ -314,41 +352,34 @@ void ActionPresenter::OpenOutput(const DossierDetail& dossier, const OutputRef& 
         },
         [this, dossier, output](const std::exception_ptr& error) {
             m_host.SetWorking(false);
-            try {
-                std::rethrow_exception(error);
-            } catch (const Error& e) {
-                if (e.Category() == ErrorCategory::Unauthenticated) {
-                    m_renewal.RenewSession([this, dossier, output] { OpenOutput(dossier, output); });
-                    return;
-                }
-                m_alert.ShowError(FormatText(_("The document could not be opened: %s"), {UserMessage(e)}),
-                                  TechnicalDetails(e));
-            } catch (const std::exception& e) {
-                m_alert.ShowError(FormatText(_("The document could not be opened: %s"), {e.what()}));
-            }
+            if (RenewIfExpired(error, &m_renewal, [this, dossier, output] { OpenOutput(dossier, output); }))
+                return;
+            m_alert.ShowError(FormatText(_("The document could not be opened: %s"), {FailureReason(error)}),
+                              FailureDetails(error));
         });
 }
 
 void ActionPresenter::Failed(const std::exception_ptr& error, const ActionSpec& spec, std::function<void()> retry)
 {
+    if (RenewIfExpired(error, &m_renewal, std::move(retry)))
+        return;
+    bool conflict = false;
     try {
         std::rethrow_exception(error);
     } catch (const Error& e) {
-        switch (e.Category()) {
-        case ErrorCategory::Unauthenticated: m_renewal.RenewSession(std::move(retry)); return;
-        case ErrorCategory::Conflict:
-            // The server names who changed it and when; what the user sees is then reloaded.
-            m_alert.ShowError(FormatText(_("Someone else changed this dossier while you were looking at it: %s. It "
-                                           "has been reloaded: check it and try again if it still needs doing."),
-                                         {UserMessage(e)}),
-                              TechnicalDetails(e));
-            m_host.ReloadShown();
-            return;
-        default: m_alert.ShowError(FormatText(_(spec.failure), {UserMessage(e)}), TechnicalDetails(e)); return;
-        }
-    } catch (const std::exception& e) {
-        m_alert.ShowError(FormatText(_(spec.failure), {e.what()}));
+        conflict = e.Category() == ErrorCategory::Conflict;
+    } catch (...) {
     }
+    if (!conflict) {
+        m_alert.ShowError(FormatText(_(spec.failure), {FailureReason(error)}), FailureDetails(error));
+        return;
+    }
+    // The server names who changed it and when; what the user sees is then reloaded.
+    m_alert.ShowError(FormatText(_("Someone else changed this dossier while you were looking at it: %s. It has been "
+                                   "reloaded: check it and try again if it still needs doing."),
+                                 {FailureReason(error)}),
+                      FailureDetails(error));
+    m_host.ReloadShown();
 }
 
 views::ActionDialogData ActionPresenter::DialogData(const ActionSpec& spec, const DossierDetail& dossier,

@@ -38,6 +38,12 @@ public:
     virtual void RenewSession(std::function<void()> resume) = 0;
 };
 
+// A failed call's exception: the session ended (401)? Then `renewal` (when there is one) gets `retry` and this
+// returns true; otherwise false and the caller reports it with FailureReason and FailureDetails.
+bool RenewIfExpired(const std::exception_ptr& error, ISessionRenewal* renewal, std::function<void()> retry);
+std::string FailureReason(const std::exception_ptr& error);   // the short sentence, in the UI language
+std::string FailureDetails(const std::exception_ptr& error);  // the technical part (empty when there is none)
+
 // The Dossier commands: one per action the desk knows, in menu order, with label, key and dialog fields.
 struct ActionSpec {
     Action action;

@@ -7,32 +7,6 @@
 #include "desktop/gettext_macros.h"
 
 namespace motcua::desktop {
-namespace {
-
-// The reason to show for one dossier that failed.
-std::string Reason(const std::exception_ptr& error)
-{
-    try {
-        std::rethrow_exception(error);
-    } catch (const Error& e) {
-        return UserMessage(e);
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-}
-
-bool IsExpiredSession(const std::exception_ptr& error)
-{
-    try {
-        std::rethrow_exception(error);
-    } catch (const Error& e) {
-        return e.Category() == ErrorCategory::Unauthenticated;
-    } catch (...) {
-        return false;
-    }
-}
-
-}  // namespace
 
 BulkPresenter::BulkPresenter(IActionApi& actions, IStaffApi& api, ITaskRunner& tasks, views::IActionDialogs& dialogs,
                              views::IBulkProgress& progress, views::Alert& alert, ReceiptOpener& documents,
@@ -75,11 +49,10 @@ void BulkPresenter::AssignAll(std::vector<InboxRow> items)
         },
         [this, items](const std::exception_ptr& error) {
             m_running = false;
-            if (IsExpiredSession(error)) {
-                m_renewal.RenewSession([this, items] { AssignAll(items); });
+            if (RenewIfExpired(error, &m_renewal, [this, items] { AssignAll(items); }))
                 return;
-            }
-            m_alert.ShowError(FormatText(_("The list of handlers could not be loaded: %s"), {Reason(error)}));
+            m_alert.ShowError(FormatText(_("The list of handlers could not be loaded: %s"), {FailureReason(error)}),
+                              FailureDetails(error));
         });
 }
 
@@ -123,11 +96,9 @@ void BulkPresenter::Next()
                                        Done(true, {});
                                    },
                                    [this](const std::exception_ptr& error) {
-                                       if (IsExpiredSession(error)) {
-                                           m_renewal.RenewSession([this] { Next(); });  // the same dossier again
-                                           return;
-                                       }
-                                       Done(false, Reason(error));
+                                       // After a login: the same dossier again.
+                                       if (!RenewIfExpired(error, &m_renewal, [this] { Next(); }))
+                                           Done(false, FailureReason(error));
                                    });
         return;
     }
@@ -142,11 +113,8 @@ void BulkPresenter::Next()
             }
         },
         [this](const std::exception_ptr& error) {
-            if (IsExpiredSession(error)) {
-                m_renewal.RenewSession([this] { Next(); });
-                return;
-            }
-            Done(false, Reason(error));
+            if (!RenewIfExpired(error, &m_renewal, [this] { Next(); }))
+                Done(false, FailureReason(error));
         });
 }
 

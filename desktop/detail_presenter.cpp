@@ -82,20 +82,11 @@ void DetailPresenter::Load(std::int64_t dossierId, bool tellTheList)
         },
         [this, dossierId, tellTheList](const std::exception_ptr& error) {
             SetWorking(false);
-            try {
-                std::rethrow_exception(error);
-            } catch (const Error& e) {
-                if (e.Category() == ErrorCategory::Unauthenticated && m_renewal) {
-                    m_renewal->RenewSession([this, dossierId, tellTheList] { Load(dossierId, tellTheList); });
-                    return;
-                }
-                Clear();
-                m_alert.ShowError(FormatText(_("The dossier could not be loaded: %s"), {UserMessage(e)}),
-                                  TechnicalDetails(e));
-            } catch (const std::exception& e) {
-                Clear();
-                m_alert.ShowError(FormatText(_("The dossier could not be loaded: %s"), {e.what()}));
-            }
+            if (RenewIfExpired(error, m_renewal, [this, dossierId, tellTheList] { Load(dossierId, tellTheList); }))
+                return;
+            Clear();
+            m_alert.ShowError(FormatText(_("The dossier could not be loaded: %s"), {FailureReason(error)}),
+                              FailureDetails(error));
         });
 }
 
@@ -167,18 +158,10 @@ void DetailPresenter::OpenReceipt()
         },
         [this](const std::exception_ptr& error) {
             SetWorking(false);
-            try {
-                std::rethrow_exception(error);
-            } catch (const Error& e) {
-                if (e.Category() == ErrorCategory::Unauthenticated && m_renewal) {
-                    m_renewal->RenewSession([this] { OpenReceipt(); });
-                    return;
-                }
-                m_alert.ShowError(FormatText(_("The receipt could not be opened: %s"), {UserMessage(e)}),
-                                  TechnicalDetails(e));
-            } catch (const std::exception& e) {
-                m_alert.ShowError(FormatText(_("The receipt could not be opened: %s"), {e.what()}));
-            }
+            if (RenewIfExpired(error, m_renewal, [this] { OpenReceipt(); }))
+                return;
+            m_alert.ShowError(FormatText(_("The receipt could not be opened: %s"), {FailureReason(error)}),
+                              FailureDetails(error));
         });
 }
 
