@@ -86,6 +86,8 @@ int Events(const std::vector<std::string>& args)
         return 1;
     }
     return motcua::bench::RunEventsBench(options, std::cout);
+}
+
 int Queues(const std::vector<std::string>& args)
 {
     const BenchOptions o = BenchOptions::Parse(args, {"--db", "--rounds"});

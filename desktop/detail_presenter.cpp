@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "desktop/api_error.h"
-#include "desktop/busy_scope.h"
 #include "desktop/display_text.h"
 #include "desktop/gettext_macros.h"
 
@@ -22,10 +21,12 @@ std::string NoSelectionHint()
 
 }  // namespace
 
-DetailPresenter::DetailPresenter(views::IDetailView& view, IStaffApi& api, views::Alert& alert, ReceiptOpener& receipts,
-                                 StaffMember staff, const Clock& clock, IDossierChangeListener& changes)
+DetailPresenter::DetailPresenter(views::IDetailView& view, IStaffApi& api, ITaskRunner& tasks, views::Alert& alert,
+                                 ReceiptOpener& receipts, StaffMember staff, const Clock& clock,
+                                 IDossierChangeListener& changes)
     : m_view(view),
       m_api(api),
+      m_tasks(tasks),
       m_alert(alert),
       m_receipts(receipts),
       m_staff(std::move(staff)),
@@ -43,23 +44,56 @@ DetailPresenter::~DetailPresenter()
 
 void DetailPresenter::Clear()
 {
+    m_tasks.CancelPending();
+    m_working = 0;
+    m_view.SetBusy(false);
     m_current.reset();
     m_view.ShowEmpty(NoSelectionHint());
     m_view.SetAcceptEnabled(false);
     m_view.SetReceiptEnabled(false);
+    m_changes.ShownDossierChanged();
 }
 
 void DetailPresenter::Show(std::int64_t dossierId)
 {
-    try {
-        BusyScope<views::IDetailView> busy(m_view);
-        m_current = m_api.Dossier(dossierId);
-    } catch (const Error& e) {
-        Clear();
-        m_alert.ShowError(FormatText(_("The dossier could not be loaded: %s"), {UserMessage(e)}), TechnicalDetails(e));
-        return;
-    }
-    Render();
+    Load(dossierId, false);
+}
+
+void DetailPresenter::ReloadShown()
+{
+    if (m_current)
+        Load(m_current->summary.id, true);
+}
+
+void DetailPresenter::Load(std::int64_t dossierId, bool tellTheList)
+{
+    // Only the latest selection's answer counts: an older one still on its way is dropped.
+    m_tasks.CancelPending();
+    m_working = 0;
+    SetWorking(true);
+    m_tasks.Run<DossierDetail>(
+        [this, dossierId] { return m_api.Dossier(dossierId); },
+        [this, tellTheList](DossierDetail loaded) {
+            SetWorking(false);
+            m_current = std::move(loaded);
+            Render();
+            if (tellTheList)
+                m_changes.DossierChanged(m_current->summary);
+        },
+        [this, dossierId, tellTheList](const std::exception_ptr& error) {
+            SetWorking(false);
+            if (RenewIfExpired(error, m_renewal, [this, dossierId, tellTheList] { Load(dossierId, tellTheList); }))
+                return;
+            Clear();
+            m_alert.ShowError(FormatText(_("The dossier could not be loaded: %s"), {FailureReason(error)}),
+                              FailureDetails(error));
+        });
+}
+
+void DetailPresenter::SetWorking(bool working)
+{
+    m_working = std::max(0, m_working + (working ? 1 : -1));
+    m_view.SetBusy(m_working > 0);
 }
 
 bool DetailPresenter::CanAccept() const noexcept
@@ -83,47 +117,52 @@ void DetailPresenter::Render()
     m_view.ShowDossier(BuildViewData(*m_current));
     m_view.SetAcceptEnabled(CanAccept());
     m_view.SetReceiptEnabled(CanOpenReceipt());
+    m_changes.ShownDossierChanged();
+}
+
+void DetailPresenter::DossierActedOn(const DossierDetail& after)
+{
+    // Another dossier was selected meanwhile: only its row changes.
+    if (!m_current || m_current->summary.id != after.summary.id) {
+        m_changes.DossierChanged(after.summary);
+        return;
+    }
+    m_current = after;
+    Render();
+    m_changes.DossierChanged(m_current->summary);
 }
 
 void DetailPresenter::Accept()
 {
-    if (!CanAccept())
-        return;
-    const std::int64_t id = m_current->summary.id;
-    try {
-        BusyScope<views::IDetailView> busy(m_view);
-        m_current = m_api.Accept(id, m_current->summary.version);
-    } catch (const Error& e) {
-        if (e.Category() == ErrorCategory::Conflict) {
-            m_alert.ShowError(_("Someone else changed this dossier while you were looking at it. It has been "
-                                "reloaded: check it and try again if it still needs accepting."),
-                              TechnicalDetails(e));
-            Show(id);
-            if (m_current)
-                m_changes.DossierChanged(m_current->summary);
-            return;
-        }
-        m_alert.ShowError(FormatText(_("The dossier was not accepted: %s"), {UserMessage(e)}), TechnicalDetails(e));
-        return;
-    }
-    Render();
-    m_changes.DossierChanged(m_current->summary);
-    if (CanOpenReceipt() &&
-        m_alert.AskYesNo(FormatText(_("Dossier %s has been accepted. Open the receipt (form 01) to print it?"),
-                                    {m_current->summary.code})))
-        OpenReceipt();
+    if (CanAccept() && m_actions)
+        m_actions->Run(Action::Accept);
 }
 
 void DetailPresenter::OpenReceipt()
 {
     if (!CanOpenReceipt())
         return;
-    try {
-        BusyScope<views::IDetailView> busy(m_view);
-        m_receipts.Open(m_current->summary.id, m_current->summary.code);
-    } catch (const Error& e) {
-        m_alert.ShowError(FormatText(_("The receipt could not be opened: %s"), {UserMessage(e)}), TechnicalDetails(e));
-    }
+    const std::int64_t id = m_current->summary.id;
+    const std::string code = m_current->summary.code;
+    SetWorking(true);
+    m_tasks.Run<std::filesystem::path>(
+        [this, id, code] { return m_receipts.SavePdf(m_api.Receipt(id), code, "receipt"); },
+        [this](std::filesystem::path file) {
+            SetWorking(false);
+            try {
+                m_receipts.Launch(file);
+            } catch (const Error& e) {
+                m_alert.ShowError(FormatText(_("The receipt could not be opened: %s"), {UserMessage(e)}),
+                                  TechnicalDetails(e));
+            }
+        },
+        [this](const std::exception_ptr& error) {
+            SetWorking(false);
+            if (RenewIfExpired(error, m_renewal, [this] { OpenReceipt(); }))
+                return;
+            m_alert.ShowError(FormatText(_("The receipt could not be opened: %s"), {FailureReason(error)}),
+                              FailureDetails(error));
+        });
 }
 
 views::DetailViewData DetailPresenter::BuildViewData(const DossierDetail& d) const

@@ -1,61 +1,86 @@
-// The detail pane: one dossier's applicant, procedure, documents and history, and the clerk's Accept.
+// The detail pane: one dossier's applicant, procedure, documents and history, loaded off the UI thread; the
+// actions on it go through ActionPresenter.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 
+#include "desktop/action_presenter.h"
 #include "desktop/receipt_opener.h"
 #include "desktop/staff_api.h"
+#include "desktop/task_runner.h"
 #include "model/clock.h"
 #include "views/alert.h"
 #include "views/detail_view.h"
 
 namespace motcua::desktop {
 
-// Told when the dossier shown changed here (accepted) or was found changed (conflict), with its new inbox fields;
+// Told when the dossier shown changed here (an action) or was found changed (conflict), with its new inbox fields;
 // the shell implements it to update the inbox row.
 class IDossierChangeListener {
 public:
     virtual ~IDossierChangeListener() = default;
     virtual void DossierChanged(const InboxRow& item) = 0;
+    // Another dossier, or the same one changed, is shown (or none): what the Dossier commands offer may differ.
+    virtual void ShownDossierChanged() {}
 };
 
-class DetailPresenter final : public views::IDetailViewListener {
+class DetailPresenter final : public views::IDetailViewListener, public IDossierHost {
 public:
-    // `view`, `clock` and `changes` must outlive the presenter.
-    DetailPresenter(views::IDetailView& view, IStaffApi& api, views::Alert& alert, ReceiptOpener& receipts,
-                    StaffMember staff, const Clock& clock, IDossierChangeListener& changes);
+    // `view`, `tasks`, `clock` and `changes` must outlive the presenter.
+    DetailPresenter(views::IDetailView& view, IStaffApi& api, ITaskRunner& tasks, views::Alert& alert,
+                    ReceiptOpener& receipts, StaffMember staff, const Clock& clock, IDossierChangeListener& changes);
     ~DetailPresenter() override;
     DetailPresenter(const DetailPresenter&) = delete;
     DetailPresenter& operator=(const DetailPresenter&) = delete;
 
-    // Loads and shows a dossier; on failure the pane is emptied and the alert explains.
+    // The actions' presenter (Accept and the commands go there) and who renews an expired session; either may be
+    // null (nothing happens then).
+    void SetActions(ActionPresenter* actions, ISessionRenewal* renewal)
+    {
+        m_actions = actions;
+        m_renewal = renewal;
+    }
+
+    // Loads and shows a dossier off the UI thread (a newer Show drops the older answer); on failure the pane is
+    // emptied and the alert explains.
     void Show(std::int64_t dossierId);
     void Clear();
-    // Accept is offered only for a newly submitted dossier to a clerk; the server still decides.
     bool CanAccept() const noexcept;
     bool CanOpenReceipt() const noexcept;
-    // Accept with the version shown; on success offers to open the receipt; on a conflict explains and reloads.
+    // Accept with the version shown (ActionPresenter: the receipt offered, a conflict explained and reloaded).
     void Accept();
     void OpenReceipt();
     const std::optional<DossierDetail>& Current() const noexcept { return m_current; }
+    bool Loading() const noexcept { return m_tasks.Busy(); }
 
     void OnAcceptPressed() override { Accept(); }
     void OnOpenReceiptPressed() override { OpenReceipt(); }
 
+    // IDossierHost
+    const DossierDetail* ShownDossier() const override { return m_current ? &*m_current : nullptr; }
+    void DossierActedOn(const DossierDetail& after) override;
+    void ReloadShown() override;
+    void SetWorking(bool working) override;
+
 private:
+    void Load(std::int64_t dossierId, bool tellTheList);
     void Render();
     views::DetailViewData BuildViewData(const DossierDetail& d) const;
 
     views::IDetailView& m_view;
     IStaffApi& m_api;
+    TaskScope m_tasks;
     views::Alert& m_alert;
     ReceiptOpener& m_receipts;
     StaffMember m_staff;
     const Clock& m_clock;
     IDossierChangeListener& m_changes;
+    ActionPresenter* m_actions = nullptr;
+    ISessionRenewal* m_renewal = nullptr;
     std::optional<DossierDetail> m_current;
+    int m_working = 0;
 };
 
 }  // namespace motcua::desktop

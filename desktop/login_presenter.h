@@ -5,6 +5,7 @@
 #include <string>
 
 #include "desktop/staff_api.h"
+#include "desktop/task_runner.h"
 #include "views/login_view.h"
 
 namespace motcua::desktop {
@@ -19,19 +20,21 @@ public:
 class LoginPresenter final : public views::ILoginViewListener {
 public:
     // `view` and `listener` must outlive the presenter.
-    LoginPresenter(views::ILoginView& view, IStaffApi& api, ILoginListener& listener);
+    LoginPresenter(views::ILoginView& view, IStaffApi& api, ITaskRunner& tasks, ILoginListener& listener);
     ~LoginPresenter() override;
     LoginPresenter(const LoginPresenter&) = delete;
     LoginPresenter& operator=(const LoginPresenter&) = delete;
 
-    // One press of "Log in": on success the listener hears of the session and the dialog closes; otherwise the error
-    // is shown in the view. Returns the session when there is one.
-    std::optional<Session> Submit();
+    // One press of "Log in": the server is asked off the UI thread (the view busy meanwhile); on success the
+    // listener hears of the session and the dialog closes, otherwise the error is shown in the view.
+    void Submit();
+    bool Busy() const noexcept { return m_tasks.Busy(); }
     void OnLogInPressed() override { Submit(); }
 
 private:
     views::ILoginView& m_view;
     IStaffApi& m_api;
+    TaskScope m_tasks;
     ILoginListener& m_listener;
 };
 

@@ -32,7 +32,19 @@ ReceiptOpener::ReceiptOpener(IStaffApi& api, IDocumentLauncher& launcher, std::f
 
 std::filesystem::path ReceiptOpener::Open(std::int64_t dossierId, const std::string& dossierCode)
 {
-    const std::vector<std::uint8_t> bytes = m_api.Receipt(dossierId);
+    const std::filesystem::path file = SavePdf(m_api.Receipt(dossierId), dossierCode, "receipt");
+    m_launcher.OpenDocument(file);
+    return file;
+}
+
+void ReceiptOpener::Launch(const std::filesystem::path& file)
+{
+    m_launcher.OpenDocument(file);
+}
+
+std::filesystem::path ReceiptOpener::SavePdf(const std::vector<std::uint8_t>& bytes, const std::string& dossierCode,
+                                             const std::string& what) const
+{
     static constexpr char kMagic[] = {'%', 'P', 'D', 'F', '-'};
     if (bytes.size() < sizeof kMagic || !std::equal(std::begin(kMagic), std::end(kMagic), bytes.begin()))
         throw Error(ErrorCategory::Internal, N_("The receipt the server sent is not a PDF document."), {},
@@ -50,7 +62,7 @@ std::filesystem::path ReceiptOpener::Open(std::int64_t dossierId, const std::str
     if (ec)
         throw Error(ErrorCategory::Environment, N_("The receipt could not be saved to a temporary file."), {},
                     folder.string() + ": " + ec.message());
-    std::filesystem::path file = folder / (SafeFileStem(dossierCode) + "-receipt.pdf");
+    std::filesystem::path file = folder / (SafeFileStem(dossierCode) + "-" + SafeFileStem(what) + ".pdf");
     {
         std::ofstream out(file, std::ios::binary | std::ios::trunc);
         out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
@@ -59,7 +71,6 @@ std::filesystem::path ReceiptOpener::Open(std::int64_t dossierId, const std::str
             throw Error(ErrorCategory::Environment, N_("The receipt could not be saved to a temporary file."), {},
                         file.string());
     }
-    m_launcher.OpenDocument(file);
     return file;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "desktop/staff_api.h"
 
@@ -23,6 +24,11 @@ public:
     ReceiptOpener(IStaffApi& api, IDocumentLauncher& launcher, std::filesystem::path folder = {});
     // Downloads, checks it is a PDF, writes "<code>-receipt.pdf" and opens it; returns the file written.
     std::filesystem::path Open(std::int64_t dossierId, const std::string& dossierCode);
+    // Checks `bytes` is a PDF and writes "<code>-<what>.pdf" (any thread: no UI); returns the file.
+    std::filesystem::path SavePdf(const std::vector<std::uint8_t>& bytes, const std::string& dossierCode,
+                                  const std::string& what) const;
+    // Hands a saved file to the viewer (UI thread).
+    void Launch(const std::filesystem::path& file);
 
 private:
     IStaffApi& m_api;

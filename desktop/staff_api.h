@@ -119,6 +119,14 @@ struct HistoryEntry {
     std::string note;
 };
 
+// A form the server issued for a dossier (receipt, supplement request, refusal, …), kept as a PDF.
+struct OutputRef {
+    std::int64_t id = 0;
+    std::string kind;  // "receipt", "supplement_request", … (words of a newer server are kept as they are)
+    std::string form;  // the one-stop form's number, "01" … "06"
+    Instant createdAt{};
+};
+
 // GET /staff/v1/dossiers/{id}: the inbox fields plus everything the detail pane shows.
 struct DossierDetail {
     InboxRow summary;
@@ -131,6 +139,8 @@ struct DossierDetail {
     AgencyRef handlingAgency;
     std::vector<HistoryEntry> history;
     bool hasReceipt = false;
+    std::vector<OutputRef> outputs;  // oldest first
+    std::optional<std::int64_t> assignedStaffId;
     // What the server says the caller may do now; the desk offers exactly these (words it does not know, from a
     // newer server, are left out).
     std::vector<Action> allowedActions;

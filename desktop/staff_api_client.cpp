@@ -176,11 +176,10 @@ DossierDetail StaffApiClient::Dossier(std::int64_t id)
 
 DossierDetail StaffApiClient::Accept(std::int64_t id, int version)
 {
-    Object body;
-    body.set("version", version);
-    const std::string json = JsonText(body);
-    return ParseDossierDetail(
-        CheckedAnswer(m_http.Post("/staff/v1/dossiers/" + std::to_string(id) + "/accept", &json)).body);
+    ActionInput input;
+    input.action = Action::Accept;
+    input.version = version;
+    return Act(id, input);
 }
 
 std::vector<std::uint8_t> StaffApiClient::Receipt(std::int64_t id)
@@ -290,6 +289,11 @@ DossierDetail ParseDossierDetail(const std::string& json)
         d.history.push_back(std::move(e));
     }
     d.hasReceipt = root.Has("hasReceipt") && !root.IsNull("hasReceipt") && root.Bool("hasReceipt");
+    if (root.Has("outputs"))
+        for (const JsonReader& o : root.Objects("outputs"))
+            d.outputs.push_back(OutputRef{o.Int("id"), o.String("kind"), o.OptionalString("form"), o.Time("created")});
+    if (!root.IsNull("assignedStaffId"))
+        d.assignedStaffId = root.Int("assignedStaffId");
     for (const std::string& word : root.OptionalStrings("allowedActions"))
         if (const std::optional<Action> action = FindValue(kActionNames, word))
             d.allowedActions.push_back(*action);

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <string>
 
+#include "desktop/action_api.h"
 #include "desktop/api_error.h"
 #include "desktop/http_transport.h"
 #include "desktop/staff_api.h"
@@ -16,7 +17,7 @@ struct StaffApiClientOptions {
     std::chrono::milliseconds requestTimeout{30000};  // sending and receiving, each
 };
 
-class StaffApiClient final : public IStaffApi {
+class StaffApiClient final : public IStaffApi, public IActionApi {
 public:
     explicit StaffApiClient(const StaffApiClientOptions& options);
 
@@ -32,6 +33,11 @@ public:
     DossierPage QueuePage(const QueuePageRequest& request) override;
     DossierPage Search(const SearchQuery& query, int limit, const std::optional<std::string>& after) override;
     EventStreamTarget EventsTarget() const override;
+    // IActionApi (staff_api_client_actions.cpp)
+    DossierDetail Act(std::int64_t dossierId, const ActionInput& input) override;
+    std::vector<std::uint8_t> OutputFile(std::int64_t outputId) override;
+    std::vector<AgencyRef> Agencies() override;
+    std::vector<StaffRef> Staff(const std::vector<Role>& roles) override;
 
     bool HasToken() const { return m_http.HasBearerToken(); }
 

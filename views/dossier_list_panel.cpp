@@ -253,6 +253,15 @@ void DossierListPanel::FocusRow(std::size_t row)
         m_list->MoveFocusQuietly(static_cast<long>(row));
 }
 
+std::vector<std::size_t> DossierListPanel::SelectedRows() const
+{
+    std::vector<std::size_t> rows;
+    for (long row = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); row != -1;
+         row = m_list->GetNextItem(row, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED))
+        rows.push_back(static_cast<std::size_t>(row));
+    return rows;
+}
+
 void DossierListPanel::SetTitle(const std::string& title)
 {
     m_title->SetLabel(wxString::FromUTF8(title));

@@ -63,6 +63,7 @@ public:
     void RefreshAll() override;
     std::optional<std::size_t> FocusedRow() const override;
     void FocusRow(std::size_t row) override;
+    std::vector<std::size_t> SelectedRows() const override;
     void SetTitle(const std::string& title) override;
     void SetBusy(bool busy) override;
     // Shown in the first field of the frame's status bar.

@@ -2,8 +2,12 @@
 // right, a File menu and a status bar; it only wires panels.
 #pragma once
 
+#include <map>
+#include <vector>
+
 #include <wx/frame.h>
 
+#include "views/action_view.h"
 #include "views/live_status_view.h"
 #include "views/main_view.h"
 
@@ -34,12 +38,26 @@ public:
     // Once the list has its columns: the splitters give the list what they need.
     void FitPanes();
 
+    // The Dossier menu, toolbar and context menus (main_frame_commands.cpp); commands start disabled.
+    void SetDossierCommands(const std::vector<DossierCommand>& commands);
+    void EnableDossierCommand(int id, bool enable);
+    bool IsDossierCommandEnabled(int id) const;
+    // The shell hands itself over for the Dossier commands, Preferences and About (nullptr: nobody listens).
+    void SetCommandListener(IDeskCommandListener* listener) { m_commands = listener; }
+    wxSplitterWindow* NavSplitter() const { return m_navSplitter; }  // queues | the rest
+    wxSplitterWindow* Splitter() const { return m_splitter; }        // search and list | detail
+    // The menu item id of a Dossier command (for tests sending menu events).
+    static int MenuIdOf(int commandId) { return kDossierCommandBase + commandId; }
+
     static constexpr int kRefreshId = wxID_REFRESH;
     static constexpr int kLogoutId = wxID_HIGHEST + 101;
     static constexpr int kSearchId = wxID_FIND;
+    static constexpr int kDossierCommandBase = wxID_HIGHEST + 300;
 
 private:
     wxPanel* BuildListColumn(wxWindow* parent);
+    wxMenu* BuildDossierMenu() const;
+    void ShowContextMenu(wxWindow* where, const wxPoint& at);
 
     wxSplitterWindow* m_navSplitter = nullptr;  // queues | the rest
     wxSplitterWindow* m_splitter = nullptr;     // search and list | detail
@@ -48,6 +66,9 @@ private:
     DossierListPanel* m_list = nullptr;
     DetailPanel* m_detail = nullptr;
     IMainViewListener* m_listener = nullptr;
+    IDeskCommandListener* m_commands = nullptr;
+    std::vector<DossierCommand> m_dossierCommands;
+    std::map<int, bool> m_enabled;
 };
 
 }  // namespace motcua::views

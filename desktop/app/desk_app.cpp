@@ -9,6 +9,7 @@
 #include "desktop/app/desk_translations.h"
 #include "desktop/app/wx_alert.h"
 #include "desktop/app/wx_document_launcher.h"
+#include "desktop/app/wx_settings.h"
 #include "desktop/staff_api_client.h"
 #include "desktop/task_runner.h"
 
@@ -20,7 +21,12 @@ DeskApp::~DeskApp() = default;
 bool DeskApp::OnInit()
 {
     // wxApp::OnInit would reject our options, so it is not called: main() parsed them already.
-    const DeskOptions& options = m_options;
+    SetAppName("motcua-desk");
+    m_settings = std::make_unique<WxSettings>();
+    // The command line wins where it says something other than the default; otherwise the saved preference.
+    DeskOptions options = m_options;
+    if (options.language == DeskOptions{}.language)
+        options.language = m_settings->ReadOr("ui/language", options.language);
     const TranslationSetup translations = SetUpTranslations(options.language, options.localeDir);
     if (options.language == "vi" && !translations.catalogueLoaded) {
         std::string folders;
@@ -31,7 +37,6 @@ bool DeskApp::OnInit()
                      "Searched (each for vi/LC_MESSAGES/motcua.mo):%s\n",
                      folders.c_str());
     }
-    SetAppName("motcua-desk");
     SetAppDisplayName(_("MotCua one-stop desk"));
 
     m_api = std::make_unique<StaffApiClient>(StaffApiClientOptions{});
@@ -40,9 +45,14 @@ bool DeskApp::OnInit()
         [this](std::function<void()> deliver) { CallAfter(std::move(deliver)); });
     m_alert = std::make_unique<WxAlert>();
     m_launcher = std::make_unique<WxDocumentLauncher>();
-    m_controller = std::make_unique<DeskController>(*m_api, *m_tasks, *m_alert, *m_launcher, m_clock);
+    m_controller =
+        std::make_unique<DeskController>(*m_api, *m_api, *m_tasks, *m_alert, *m_launcher, m_clock, *m_settings);
 
-    const LoginDefaults defaults{options.serverUrl, options.user, options.password};
+    LoginDefaults defaults{options.serverUrl, options.user, options.password};
+    if (options.serverUrl == DeskOptions{}.serverUrl)
+        defaults = DeskController::RememberedLogin(*m_settings, defaults);
+    else if (defaults.username.empty())
+        defaults.username = m_settings->ReadOr("login/username", {});
     const bool autoSubmit = !options.user.empty() && !options.password.empty();
     // Started from the event loop so the modal login dialog runs inside it.
     CallAfter([this, defaults, autoSubmit] {

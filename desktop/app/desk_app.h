@@ -15,6 +15,7 @@ class StaffApiClient;
 class ThreadPoolTaskRunner;
 class WxAlert;
 class WxDocumentLauncher;
+class WxSettings;
 
 class DeskApp final : public wxApp {
 public:
@@ -31,6 +32,7 @@ private:
     std::unique_ptr<ThreadPoolTaskRunner> m_tasks;
     std::unique_ptr<WxAlert> m_alert;
     std::unique_ptr<WxDocumentLauncher> m_launcher;
+    std::unique_ptr<WxSettings> m_settings;
     std::unique_ptr<DeskController> m_controller;
 };
 

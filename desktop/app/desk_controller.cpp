@@ -6,6 +6,8 @@
 
 #include "desktop/api_error.h"
 #include "desktop/display_text.h"
+#include "views/action_dialog.h"
+#include "views/bulk_progress_dialog.h"
 #include "views/detail_panel.h"
 #include "views/dossier_list_panel.h"
 #include "views/login_dialog.h"
@@ -23,14 +25,16 @@ std::string SessionText(const Session& session)
     return text;
 }
 
-DeskController::DeskController(IStaffApi& api, ITaskRunner& tasks, views::Alert& alert, IDocumentLauncher& launcher,
-                               const Clock& clock, std::filesystem::path receiptFolder, ISettings* settings)
+DeskController::DeskController(IStaffApi& api, IActionApi& actions, ITaskRunner& tasks, views::Alert& alert,
+                               IDocumentLauncher& launcher, const Clock& clock, ISettings& settings,
+                               std::filesystem::path receiptFolder)
     : m_api(api),
+      m_actionApi(actions),
       m_tasks(tasks),
+      m_settings(settings),
       m_alert(alert),
       m_clock(clock),
       m_receipts(api, launcher, std::move(receiptFolder)),
-      m_settings(settings ? *settings : m_memorySettings),
       m_events([&api] { return api.EventsTarget(); },
                [](std::function<void()> deliver) {
                    if (wxTheApp)
@@ -53,7 +57,7 @@ views::LoginDialog* DeskController::CreateLoginDialog(const LoginDefaults& defau
     m_lastDefaults = defaults;
     m_loginDialog = new views::LoginDialog(nullptr);
     m_loginDialog->SetValues(defaults.serverUrl, defaults.username, defaults.password);
-    m_login = std::make_unique<LoginPresenter>(*m_loginDialog, m_api, static_cast<ILoginListener&>(*this));
+    m_login = std::make_unique<LoginPresenter>(*m_loginDialog, m_api, m_tasks, static_cast<ILoginListener&>(*this));
     return m_loginDialog;
 }
 
@@ -68,9 +72,12 @@ void DeskController::DropLoginDialog()
 void DeskController::LoggedIn(const Session& session)
 {
     m_session = session;
+    m_retryBeforeAsking = true;
     if (m_loginDialog) {
         m_lastDefaults.serverUrl = m_loginDialog->GetServerUrl();
         m_lastDefaults.username = m_loginDialog->GetUsername();
+        m_settings.Write("server/url", m_lastDefaults.serverUrl);
+        m_settings.Write("login/username", m_lastDefaults.username);
     }
 }
 
@@ -98,6 +105,7 @@ views::MainFrame* DeskController::OpenMainWindow()
     views::MainFrame* frame = m_frame;
     m_frame->Bind(wxEVT_CLOSE_WINDOW, [this, frame](wxCloseEvent& event) {
         if (frame == m_frame) {
+            SaveLayout();
             DropPresenters();
             m_frame = nullptr;
         }
@@ -105,10 +113,13 @@ views::MainFrame* DeskController::OpenMainWindow()
     });
 
     MakeListPresenters();
-    m_detail = std::make_unique<DetailPresenter>(*m_frame->Detail(), m_api, m_alert, m_receipts, m_session->staff,
-                                                 m_clock, static_cast<IDossierChangeListener&>(*this));
+    m_detail =
+        std::make_unique<DetailPresenter>(*m_frame->Detail(), m_api, m_tasks, m_alert, m_receipts, m_session->staff,
+                                          m_clock, static_cast<IDossierChangeListener&>(*this));
+    WireActions();
 
     m_frame->FitPanes();
+    RestoreLayout();
     m_frame->Show();
     if (wxTheApp)
         wxTheApp->SetTopWindow(m_frame);
@@ -131,6 +142,7 @@ void DeskController::MakeListPresenters()
 void DeskController::DropPresenters()
 {
     m_events.Stop();  // before the presenter it tells
+    DropActions();    // they refer to the detail presenter
     m_live.reset();
     m_search.reset();
     m_queues.reset();
@@ -213,6 +225,7 @@ void DeskController::DropWindow()
 {
     if (!m_frame)
         return;
+    SaveLayout();
     DropPresenters();
     views::MainFrame* old = m_frame;
     m_frame = nullptr;

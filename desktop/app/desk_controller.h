@@ -7,7 +7,9 @@
 #include <optional>
 #include <string>
 
+#include "desktop/action_presenter.h"
 #include "desktop/app/wx_call_later.h"
+#include "desktop/bulk_presenter.h"
 #include "desktop/detail_presenter.h"
 #include "desktop/dossier_list_presenter.h"
 #include "desktop/event_stream.h"
@@ -20,10 +22,13 @@
 #include "desktop/staff_api.h"
 #include "desktop/task_runner.h"
 #include "model/clock.h"
+#include "views/action_view.h"
 #include "views/alert.h"
 #include "views/main_view.h"
 
 namespace motcua::views {
+class ActionDialogs;
+class BulkProgressDialog;
 class LoginDialog;
 class MainFrame;
 }  // namespace motcua::views
@@ -43,12 +48,15 @@ class DeskController final : private ILoginListener,
                              private IDossierChangeListener,
                              private IListChoiceListener,
                              private ISearchListener,
-                             private views::IMainViewListener {
+                             private views::IMainViewListener,
+                             private views::IDeskCommandListener,
+                             private ISessionRenewal {
 public:
-    // `api`, `tasks`, `alert`, `launcher`, `clock` and `settings` must outlive the controller. Server calls run
-    // through `tasks`. Without `settings`, what the user sets up lasts until the desk closes.
-    DeskController(IStaffApi& api, ITaskRunner& tasks, views::Alert& alert, IDocumentLauncher& launcher,
-                   const Clock& clock, std::filesystem::path receiptFolder = {}, ISettings* settings = nullptr);
+    // `api`, `actions`, `tasks`, `alert`, `launcher`, `clock` and `settings` must outlive the controller. Server
+    // calls run through `tasks`; `settings` keeps the server, user name, window layout, list columns and preferences.
+    DeskController(IStaffApi& api, IActionApi& actions, ITaskRunner& tasks, views::Alert& alert,
+                   IDocumentLauncher& launcher, const Clock& clock, ISettings& settings,
+                   std::filesystem::path receiptFolder = {});
     ~DeskController() override;
     DeskController(const DeskController&) = delete;
     DeskController& operator=(const DeskController&) = delete;
@@ -68,6 +76,10 @@ public:
     DossierListPresenter* List() const noexcept { return m_list.get(); }
     QueueNavPresenter* Queues() const noexcept { return m_queues.get(); }
     DetailPresenter* Detail() const noexcept { return m_detail.get(); }
+    ActionPresenter* Actions() const noexcept { return m_actions.get(); }
+    BulkPresenter* Bulk() const noexcept { return m_bulk.get(); }
+    // The login defaults remembered from the last session (server address, user name), over `fallback`'s.
+    static LoginDefaults RememberedLogin(const ISettings& settings, LoginDefaults fallback);
 
 private:
     void LoggedIn(const Session& session) override;
@@ -78,6 +90,16 @@ private:
     void SearchCleared() override;
     void OnRefreshPressed() override;
     void OnLogoutPressed() override;
+    // desk_controller_actions.cpp: the Dossier commands, session renewal, window layout and preferences.
+    void ShownDossierChanged() override;
+    void OnDossierCommand(int id) override;
+    void OnPreferencesPressed() override;
+    void OnAboutPressed() override;
+    void RenewSession(std::function<void()> resume) override;
+    void WireActions();
+    void DropActions();
+    void RestoreLayout();
+    void SaveLayout();
 
     void DropLoginDialog();
     void DropWindow();
@@ -85,12 +107,12 @@ private:
     void DropPresenters();
 
     IStaffApi& m_api;
+    IActionApi& m_actionApi;
     ITaskRunner& m_tasks;
+    ISettings& m_settings;
     views::Alert& m_alert;
     const Clock& m_clock;
     ReceiptOpener m_receipts;
-    MemorySettings m_memorySettings;
-    ISettings& m_settings;
     WxCallLater m_later;
     EventStreamClient m_events;
     std::optional<Session> m_session;
@@ -103,6 +125,13 @@ private:
     std::unique_ptr<SearchPresenter> m_search;
     std::unique_ptr<LivePresenter> m_live;
     std::unique_ptr<DetailPresenter> m_detail;
+    std::unique_ptr<views::ActionDialogs> m_actionDialogs;
+    std::unique_ptr<views::BulkProgressDialog> m_progress;
+    std::unique_ptr<ActionPresenter> m_actions;
+    std::unique_ptr<BulkPresenter> m_bulk;
+    bool m_renewing = false;
+    bool m_retryBeforeAsking = true;  // a new session: one 401 may come from a call sent before it
+    std::vector<std::function<void()>> m_resumes;  // what waits for the login dialog over the work
 };
 
 // "Nguyễn Thị Lan — Intake clerk — UBND phường Hoàn Kiếm" for the status bar.

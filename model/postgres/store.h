@@ -430,6 +430,8 @@ public:
     // --- staff and sessions ---
     std::optional<StaffCredentials> FindStaffByUsername(const std::string& username);
     std::optional<StaffMember> FindActiveStaffById(std::int64_t id);  // empty for an unknown or disabled account
+    // The active staff of an agency, by full name (the desk's "assign to" list).
+    std::vector<StaffMember> ActiveStaffOfAgency(std::int64_t agencyId);
     // Only a hash of the token is stored, so a leaked table does not leak sessions.
     void CreateSession(const std::string& tokenHash, std::int64_t staffId, Instant expiresAt);
     std::optional<SessionInfo> FindSession(const std::string& tokenHash, Instant now);  // empty when expired

@@ -34,6 +34,20 @@ std::optional<StaffMember> Store::FindActiveStaffById(std::int64_t id)
     return std::move(staff->member);
 }
 
+std::vector<StaffMember> Store::ActiveStaffOfAgency(std::int64_t agencyId)
+{
+    return InTransaction(*m_pool, [&](soci::session& sql) {
+        std::vector<StaffMember> staff;
+        soci::rowset<StaffCredentials> rows = (sql.prepare << std::string(kStaffSelect) +
+                                                                  " WHERE s.agency_id = :agency AND s.active"
+                                                                  " ORDER BY s.full_name, s.id",
+                                               soci::use(agencyId, "agency"));
+        for (const StaffCredentials& row : rows)
+            staff.push_back(row.member);
+        return staff;
+    });
+}
+
 void Store::CreateSession(const std::string& tokenHash, std::int64_t staffId, Instant expiresAt)
 {
     InTransaction(*m_pool, [&](soci::session& sql) {

@@ -48,6 +48,8 @@ public:
     HttpResponse Events(const HttpRequest& request);
     using EventStream = std::function<HttpResponse(const StaffMember& staff, const HttpRequest& request)>;
     void SetEventStream(EventStream open) { m_eventStream = std::move(open); }
+    HttpResponse Agencies(const HttpRequest& request);  // GET /staff/v1/agencies (staff_api_directory.cpp)
+    HttpResponse Staff(const HttpRequest& request);     // GET /staff/v1/staff?role=handler,manager
 
     // The actions a staff member may ask for through the API, one route each (not submit, not the server's own).
     static const std::vector<Action>& StaffActions();

@@ -10,11 +10,15 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <unistd.h>
 #include <utility>
 #include <vector>
 
 #include <boost/test/unit_test.hpp>
 
+#include "desktop/action_api.h"
+#include "desktop/action_presenter.h"
+#include "desktop/bulk_presenter.h"
 #include "desktop/api_error.h"
 #include "desktop/call_later.h"
 #include "desktop/detail_presenter.h"
@@ -27,6 +31,7 @@
 #include "desktop/staff_api.h"
 #include "desktop/task_runner.h"
 #include "desktop/translation.h"
+#include "views/action_view.h"
 #include "views/alert.h"
 
 namespace motcua {
@@ -112,6 +117,7 @@ inline DossierDetail MakeDetail(std::int64_t id, NationalStatus status = Nationa
         d.history.push_back(accepted);
         d.summary.receivedAt = accepted.at;
         d.hasReceipt = true;
+        d.outputs.push_back(OutputRef{1000 + id, "receipt", "01", accepted.at});
     }
     return d;
 }
@@ -159,7 +165,7 @@ private:
     std::deque<std::pair<std::function<void()>, std::function<void()>>> m_tasks;
 };
 
-class FakeStaffApi final : public IStaffApi {
+class FakeStaffApi final : public IStaffApi, public IActionApi {
 public:
     // --- script ---
     std::optional<Session> loginResult;
@@ -167,6 +173,7 @@ public:
     std::map<std::string, InboxPage> pages;  // key: cursor ("" for the first page)
     std::exception_ptr inboxError;
     std::map<std::int64_t, DossierDetail> details;
+    std::deque<std::exception_ptr> dossierErrors;  // thrown by the next Dossier calls, one each
     std::function<DossierDetail(std::int64_t, int)> onAccept;
     std::vector<std::uint8_t> receipt = PdfBytes();
     std::exception_ptr receiptError;
@@ -188,6 +195,13 @@ public:
     int queuesCalls = 0;
     std::vector<QueuePageRequest> queueRequests;
     std::vector<std::pair<SearchQuery, std::optional<std::string>>> searches;
+    // Actions other than accept (which goes to onAccept and acceptCalls as before).
+    std::function<DossierDetail(std::int64_t, const ActionInput&)> onAct;
+    std::vector<std::pair<std::int64_t, ActionInput>> actCalls;
+    std::vector<std::int64_t> outputCalls;
+    std::vector<AgencyRef> agencies;
+    std::vector<StaffRef> staff;
+    std::vector<std::vector<Role>> staffCalls;
 
     void SetServerUrl(const std::string& url) override
     {
@@ -215,6 +229,11 @@ public:
     DossierDetail Dossier(std::int64_t id) override
     {
         dossierCalls.push_back(id);
+        if (!dossierErrors.empty()) {
+            const std::exception_ptr error = dossierErrors.front();
+            dossierErrors.pop_front();
+            std::rethrow_exception(error);
+        }
         const auto it = details.find(id);
         if (it == details.end())
             throw Problem(ErrorCategory::NotFound, 404, "Dossier not found", "Không tìm thấy hồ sơ");
@@ -252,6 +271,76 @@ public:
         return searchPages.at(after.value_or(""));
     }
     EventStreamTarget EventsTarget() const override { return {serverUrl, "fake-token"}; }
+    DossierDetail Act(std::int64_t id, const ActionInput& input) override
+    {
+        if (input.action == Action::Accept)
+            return Accept(id, input.version);
+        actCalls.emplace_back(id, input);
+        return onAct(id, input);
+    }
+    // Every issued form is the fake's receipt bytes.
+    std::vector<std::uint8_t> OutputFile(std::int64_t outputId) override
+    {
+        outputCalls.push_back(outputId);
+        if (receiptError)
+            std::rethrow_exception(receiptError);
+        return receipt;
+    }
+    std::vector<AgencyRef> Agencies() override { return agencies; }
+    std::vector<StaffRef> Staff(const std::vector<Role>& roles) override
+    {
+        staffCalls.push_back(roles);
+        return staff;
+    }
+};
+
+// Answers action dialogs from a script: the values to "type", or cancel; records what each dialog showed and
+// what the check said of the values.
+class FakeActionDialogs final : public views::IActionDialogs {
+public:
+    std::deque<std::optional<views::ActionDialogValues>> answers;  // nullopt: Cancel
+    std::vector<views::ActionDialogData> shown;
+    std::vector<std::optional<views::ActionFieldError>> checks;
+
+    std::optional<views::ActionDialogValues> AskAction(const views::ActionDialogData& data,
+                                                       const views::ActionDialogCheck& check) override
+    {
+        shown.push_back(data);
+        BOOST_REQUIRE_MESSAGE(!answers.empty(), "a dialog nobody scripted: " << data.title);
+        std::optional<views::ActionDialogValues> answer = answers.front();
+        answers.pop_front();
+        if (!answer)
+            return std::nullopt;
+        checks.push_back(check(*answer));
+        // A dialog whose check fails stays open: the test scripted the user's correction as the next answer.
+        while (checks.back()) {
+            BOOST_REQUIRE_MESSAGE(!answers.empty(),
+                                  "the check refused " << data.title << ": " << checks.back()->message);
+            answer = answers.front();
+            answers.pop_front();
+            if (!answer)
+                return std::nullopt;
+            checks.push_back(check(*answer));
+        }
+        return answer;
+    }
+};
+
+// The login dialog over the work: records each renewal; `renew` false leaves the user logged out (cancelled).
+class FakeSessionRenewal final : public ISessionRenewal {
+public:
+    int renewals = 0;
+    bool renew = true;
+    std::function<void()> beforeResume;  // e.g. make the fake server accept the new session
+    void RenewSession(std::function<void()> resume) override
+    {
+        ++renewals;
+        if (!renew)
+            return;
+        if (beforeResume)
+            beforeResume();
+        resume();
+    }
 };
 
 // Calls later only when the test says the time has come.
@@ -386,6 +475,8 @@ public:
     void SetTitle(const std::string& t) override { title = t; }
     void SetBusy(bool b) override { busy = b; }
     void SetStatusText(const std::string& text) override { status = text; }
+    std::vector<std::size_t> selectedRows;
+    std::vector<std::size_t> SelectedRows() const override { return selectedRows; }
 };
 
 class FakeNavView final : public views::INavView {
@@ -521,6 +612,27 @@ class RecordingLauncher final : public IDocumentLauncher {
 public:
     std::vector<std::filesystem::path> opened;
     void OpenDocument(const std::filesystem::path& file) override { opened.push_back(file); }
+};
+
+// A fresh folder under the system's temporary directory for one test's files, deleted with them.
+class TempFolder {
+public:
+    TempFolder()
+        : m_path(std::filesystem::temp_directory_path() /
+                 ("motcua-desk-test-" + std::to_string(::getpid()) + "-" + std::to_string(++s_counter)))
+    {}
+    ~TempFolder()
+    {
+        std::error_code ec;
+        std::filesystem::remove_all(m_path, ec);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+    const std::filesystem::path& Path() const { return m_path; }
+
+private:
+    static inline int s_counter = 0;
+    std::filesystem::path m_path;
 };
 
 using Catalogue = std::map<std::string, std::string>;

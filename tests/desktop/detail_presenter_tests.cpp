@@ -33,20 +33,18 @@ std::string FileText(const std::filesystem::path& file)
 
 struct DetailFixture {
     explicit DetailFixture(Role role = Role::Clerk)
-        : folder(std::filesystem::temp_directory_path() /
-                 ("motcua-desk-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter))),
+        : folder(temp.Path()),
           receipts(api, launcher, folder),
-          presenter(view, api, alert, receipts, Staff(role), clock, changeListener)
+          presenter(view, api, tasks, alert, receipts, Staff(role), clock, changeListener),
+          actions(api, tasks, dialogs, alert, receipts, presenter, renewal, clock)
     {
+        presenter.SetActions(&actions, &renewal);
         api.details[1] = MakeDetail(1, NationalStatus::New, 3);
     }
-    ~DetailFixture()
-    {
-        std::error_code ec;
-        std::filesystem::remove_all(folder, ec);
-    }
-
-    static inline int counter = 0;
+    TempFolder temp;
+    ManualTaskRunner tasks;
+    FakeActionDialogs dialogs;
+    FakeSessionRenewal renewal;
     FakeDetailView view;
     FakeStaffApi api;
     RecordingAlert alert;
@@ -57,6 +55,7 @@ struct DetailFixture {
     RecordingDossierChanges changeListener;
     std::vector<InboxRow>& changes = changeListener.changes;
     DetailPresenter presenter;
+    ActionPresenter actions;
 };
 
 }  // namespace
@@ -74,6 +73,7 @@ BOOST_FIXTURE_TEST_CASE(nothing_selected_shows_a_hint_and_no_actions, DetailFixt
 BOOST_FIXTURE_TEST_CASE(show_lists_applicant_procedure_documents_and_history, DetailFixture)
 {
     presenter.Show(1);
+    tasks.RunAll();
     BOOST_REQUIRE(view.shown.has_value());
     BOOST_TEST(view.shown->heading == "000.00.01.H41-261127-0001 — Nguyễn Văn An");
     BOOST_TEST(view.Field("Applicant") == "Nguyễn Văn An");
@@ -105,7 +105,7 @@ BOOST_FIXTURE_TEST_CASE(the_presenter_listens_to_the_pane_while_it_lives, Detail
     BOOST_TEST(view.listener == static_cast<views::IDetailViewListener*>(&presenter));
     FakeDetailView other;
     {
-        DetailPresenter second(other, api, alert, receipts, Staff(Role::Clerk), clock, changeListener);
+        DetailPresenter second(other, api, tasks, alert, receipts, Staff(Role::Clerk), clock, changeListener);
         BOOST_TEST(other.listener == static_cast<views::IDetailViewListener*>(&second));
     }
     BOOST_TEST(other.listener == nullptr);
@@ -132,6 +132,7 @@ BOOST_FIXTURE_TEST_CASE(history_rows_name_every_step_including_fees, DetailFixtu
     d.history.push_back(paid);
     api.details[3] = d;
     presenter.Show(3);
+    tasks.RunAll();
     BOOST_REQUIRE(view.shown.has_value());
     BOOST_REQUIRE(view.shown->history.size() == 4u);
     BOOST_TEST(view.shown->history[2].step == "Fees requested");
@@ -173,12 +174,14 @@ BOOST_AUTO_TEST_CASE(accept_is_offered_only_when_the_server_allows_it)
             if (c.role != Role::Clerk)
                 f.api.details[2].allowedActions.clear();  // what the server tells a handler at intake
             f.presenter.Show(2);
+            f.tasks.RunAll();
             BOOST_TEST(f.presenter.CanAccept() == c.acceptOffered);
             BOOST_TEST(f.view.acceptEnabled == c.acceptOffered);
             BOOST_TEST(f.view.receiptEnabled == c.receiptOffered);
             if (!c.acceptOffered) {
                 // Pressed anyway (a stale button): the server is not asked.
                 f.view.PressAccept();
+                f.tasks.RunAll();
                 BOOST_TEST(f.api.acceptCalls.empty());
             }
         }
@@ -189,7 +192,9 @@ BOOST_FIXTURE_TEST_CASE(accept_success_refreshes_the_row_and_opens_the_receipt_w
 {
     api.onAccept = [](std::int64_t id, int version) { return MakeDetail(id, NationalStatus::Received, version + 1); };
     presenter.Show(1);
+    tasks.RunAll();
     view.PressAccept();
+    tasks.RunAll();
     BOOST_REQUIRE(api.acceptCalls.size() == 1u);
     BOOST_TEST(api.acceptCalls[0].first == 1);
     BOOST_TEST(api.acceptCalls[0].second == 3);  // the version shown
@@ -207,7 +212,8 @@ BOOST_FIXTURE_TEST_CASE(accept_success_refreshes_the_row_and_opens_the_receipt_w
     BOOST_REQUIRE(alert.questions.size() == 1u);
     BOOST_TEST(alert.questions[0].find("000.00.01.H41-261127-0001") != std::string::npos);
     BOOST_TEST(alert.errors.empty());
-    BOOST_TEST((api.receiptCalls == std::vector<std::int64_t>{1}));
+    // The receipt is the form the accept issued, fetched as such.
+    BOOST_TEST((api.outputCalls == std::vector<std::int64_t>{1001}));
     BOOST_REQUIRE(launcher.opened.size() == 1u);
     BOOST_TEST(launcher.opened[0].filename().string() == "000.00.01.H41-261127-0001-receipt.pdf");
     BOOST_TEST(FileText(launcher.opened[0]).rfind("%PDF-", 0) == 0u);
@@ -218,11 +224,15 @@ BOOST_FIXTURE_TEST_CASE(accept_success_without_wanting_the_receipt_opens_nothing
     alert.answer = false;
     api.onAccept = [](std::int64_t id, int version) { return MakeDetail(id, NationalStatus::Received, version + 1); };
     presenter.Show(1);
+    tasks.RunAll();
     view.PressAccept();
+    tasks.RunAll();
     BOOST_TEST(alert.questions.size() == 1u);
     BOOST_TEST(api.receiptCalls.empty());
+    BOOST_TEST(api.outputCalls.empty());
     BOOST_TEST(launcher.opened.empty());
     view.PressOpenReceipt();  // later, from the button
+    tasks.RunAll();
     BOOST_TEST(launcher.opened.size() == 1u);
 }
 
@@ -235,7 +245,9 @@ BOOST_FIXTURE_TEST_CASE(accept_conflict_explains_and_reloads_the_dossier, Detail
                       "Hồ sơ đã được người khác thay đổi");
     };
     presenter.Show(1);
+    tasks.RunAll();
     view.PressAccept();
+    tasks.RunAll();
     BOOST_REQUIRE(alert.errors.size() == 1u);
     BOOST_TEST(alert.errors[0].text.find("Someone else changed this dossier") == 0u);
     BOOST_TEST(alert.errors[0].details.find(std::string("category: ") + ToString(ErrorCategory::Conflict)) !=
@@ -256,7 +268,9 @@ BOOST_FIXTURE_TEST_CASE(accept_refused_by_the_server_shows_its_reason_and_keeps_
         throw Problem(ErrorCategory::NotAllowed, 403, "Only a clerk of the handling agency can accept this dossier");
     };
     presenter.Show(1);
+    tasks.RunAll();
     view.PressAccept();
+    tasks.RunAll();
     BOOST_REQUIRE(alert.errors.size() == 1u);
     BOOST_TEST(alert.errors[0].text ==
                "The dossier was not accepted: Only a clerk of the handling agency can accept this dossier");
@@ -273,7 +287,9 @@ BOOST_FIXTURE_TEST_CASE(a_receipt_that_is_not_a_pdf_is_reported_and_not_opened, 
     const std::string html = "<html>proxy error</html>";
     api.receipt.assign(html.begin(), html.end());
     presenter.Show(2);
+    tasks.RunAll();
     view.PressOpenReceipt();
+    tasks.RunAll();
     BOOST_REQUIRE(alert.errors.size() == 1u);
     BOOST_TEST(alert.errors[0].text.find("The receipt could not be opened") == 0u);
     BOOST_TEST(launcher.opened.empty());
@@ -283,7 +299,9 @@ BOOST_FIXTURE_TEST_CASE(a_receipt_that_is_not_a_pdf_is_reported_and_not_opened, 
 BOOST_FIXTURE_TEST_CASE(a_dossier_that_cannot_be_loaded_empties_the_pane_and_says_why, DetailFixture)
 {
     presenter.Show(1);
+    tasks.RunAll();
     presenter.Show(999);
+    tasks.RunAll();
     BOOST_TEST(!view.shown.has_value());
     BOOST_TEST(!view.acceptEnabled);
     BOOST_REQUIRE(alert.errors.size() == 1u);

@@ -101,10 +101,12 @@ BOOST_AUTO_TEST_CASE(a_login_that_cannot_succeed_is_refused_inline)
             FakeStaffApi api;
             api.loginError = c.loginError;
             RecordingLoginListener listener;
-            LoginPresenter presenter(view, api, listener);
+            ManualTaskRunner tasks;
+            LoginPresenter presenter(view, api, tasks, listener);
             BOOST_TEST(view.listener == &presenter);
 
             view.PressLogIn();
+            tasks.RunAll();
             BOOST_REQUIRE(view.error.has_value());
             BOOST_TEST(view.error->first == c.message);
             BOOST_TEST(view.error->second == c.field);
@@ -127,9 +129,12 @@ BOOST_AUTO_TEST_CASE(success_tells_the_listener_closes_the_dialog_and_clears_an_
     api.loginError =
         std::make_exception_ptr(Problem(ErrorCategory::Unauthenticated, 401, "Wrong user name or password"));
     RecordingLoginListener listener;
+    ManualTaskRunner tasks;
     {
-        LoginPresenter presenter(view, api, listener);
+        LoginPresenter presenter(view, api, tasks, listener);
         view.PressLogIn();
+        BOOST_TEST(view.busy);  // the server is asked off the UI thread
+        tasks.RunAll();
         BOOST_REQUIRE(view.error.has_value());
 
         api.loginError = nullptr;
@@ -137,6 +142,8 @@ BOOST_AUTO_TEST_CASE(success_tells_the_listener_closes_the_dialog_and_clears_an_
         view.username = "clerk.hoankiem";
         view.password = "đúng-mật-khẩu";
         view.PressLogIn();
+        view.PressLogIn();  // pressed twice while waiting: one login
+        tasks.RunAll();
     }
     BOOST_REQUIRE(listener.sessions.size() == 1u);
     BOOST_TEST(listener.sessions.front().staff.fullName == "Trần Thị Bích");
@@ -145,11 +152,12 @@ BOOST_AUTO_TEST_CASE(success_tells_the_listener_closes_the_dialog_and_clears_an_
     BOOST_TEST(api.serverUrl == "http://127.0.0.1:8080");
     BOOST_TEST(api.logins.back().first == "clerk.hoankiem");
     BOOST_TEST(api.logins.back().second == "đúng-mật-khẩu");
+    BOOST_TEST(api.logins.size() == 2u);  // the wrong one, then one for the two presses
     BOOST_TEST(!view.busy);
     BOOST_TEST(view.listener == nullptr);  // the presenter took itself back when it went
 }
 
-BOOST_AUTO_TEST_CASE(submit_returns_the_session_only_on_success)
+BOOST_AUTO_TEST_CASE(a_session_comes_back_only_on_success)
 {
     FakeLoginView view;
     view.username = "clerk.hoankiem";
@@ -157,13 +165,19 @@ BOOST_AUTO_TEST_CASE(submit_returns_the_session_only_on_success)
     FakeStaffApi api;
     api.loginError = WrongPassword();
     RecordingLoginListener listener;
-    LoginPresenter presenter(view, api, listener);
-    BOOST_TEST(!presenter.Submit().has_value());
+    ManualTaskRunner tasks;
+    LoginPresenter presenter(view, api, tasks, listener);
+    presenter.Submit();
+    tasks.RunAll();
+    BOOST_TEST(listener.sessions.empty());
     api.loginError = nullptr;
     api.loginResult = ClerkSession();
-    const std::optional<Session> session = presenter.Submit();
-    BOOST_REQUIRE(session.has_value());
-    BOOST_TEST(session->staff.username == "clerk.hoankiem");
+    presenter.Submit();
+    BOOST_TEST(listener.sessions.empty());  // not before the answer arrives
+    tasks.RunAll();
+    BOOST_REQUIRE(listener.sessions.size() == 1u);
+    BOOST_TEST(listener.sessions[0].staff.username == "clerk.hoankiem");
+    BOOST_TEST(api.logins.size() == 2u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -10,7 +10,9 @@
 
 #include <boost/test/unit_test.hpp>
 #include <wx/app.h>
+#include <wx/evtloop.h>
 #include <wx/textctrl.h>
+#include <wx/timer.h>
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 #include <wx/window.h>
@@ -43,26 +45,36 @@ public:
     void OpenDocument(const std::filesystem::path& file) override { opened.push_back(file); }
 };
 
-// Lets wx handle events until `done` holds or `timeout` passes.
+// Runs a real event loop until `done` holds or `timeout` passes, checking every 20 ms. Not wxYield: GTK suspends
+// idle processing inside a yield, and with it the CallAfter deliveries of the desk's task runner; and a modal
+// dialog the desk opens from a delivery (the login over the work) needs a loop to run inside.
 inline bool WaitFor(const std::function<bool()>& done,
-                    std::chrono::milliseconds timeout = std::chrono::milliseconds(10000))
+                    std::chrono::milliseconds timeout = std::chrono::milliseconds(20000))
 {
+    if (done())
+        return true;
     const auto until = std::chrono::steady_clock::now() + timeout;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > until)
-            return false;
-        wxYield();
-        wxMilliSleep(10);
-    }
-    return true;
+    wxGUIEventLoop loop;
+    wxTimer timer;
+    bool ok = false;
+    timer.Bind(wxEVT_TIMER, [&](wxTimerEvent&) {
+        if (wxEventLoopBase::GetActive() != &loop)
+            return;  // a modal dialog's loop runs inside ours: leave it alone
+        ok = done();
+        if (ok || std::chrono::steady_clock::now() > until)
+            loop.Exit();
+    });
+    timer.Start(20);
+    loop.Run();
+    timer.Stop();
+    return ok;
 }
 
+// Lets pending events, deliveries and repaints run for a moment.
 inline void Settle()
 {
-    for (int i = 0; i < 20; ++i) {
-        wxYield();
-        wxMilliSleep(10);
-    }
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(200);
+    WaitFor([until] { return std::chrono::steady_clock::now() > until; }, std::chrono::milliseconds(1000));
 }
 
 // Clicks the middle of a window (or of `rect` in its client coordinates) through the X server, as a person would.

@@ -40,7 +40,8 @@ BOOST_FIXTURE_TEST_CASE(gui_new_dossier_appears_live, test::ApiFixture)
     test::RecordingAlert alert;
     test::RecordingLauncher launcher;
     desktop::ThreadPoolTaskRunner tasks([](std::function<void()> deliver) { wxTheApp->CallAfter(std::move(deliver)); });
-    desktop::DeskController controller(api, tasks, alert, launcher, clock);
+    desktop::MemorySettings settings;
+    desktop::DeskController controller(api, api, tasks, alert, launcher, clock, settings);
 
     views::LoginDialog* dialog =
         controller.CreateLoginDialog({url, catalogue.clerk.username, test::FixtureCatalogue::kPassword});

@@ -12,9 +12,14 @@
 #include <boost/test/unit_test.hpp>
 #include <wx/app.h>
 #include <wx/button.h>
+#include <wx/checklst.h>
+#include <wx/choice.h>
+#include <wx/evtloop.h>
 #include <wx/listctrl.h>
+#include <wx/menu.h>
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
+#include <wx/timer.h>
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 #include <wx/window.h>
@@ -24,11 +29,13 @@
 #include "desktop/task_runner.h"
 #include "model/postgres/store.h"
 #include "server/server.h"
+#include "server/usecases/dossier_actions.h"
 #include "tests/gui/desk_gui_support.h"
 #include "tests/support/fixture_catalogue.h"
 #include "tests/support/pdf_tools.h"
 #include "tests/support/settable_clock.h"
 #include "tests/support/test_database.h"
+#include "views/action_dialog.h"
 #include "views/detail_panel.h"
 #include "views/dossier_list_panel.h"
 #include "views/login_dialog.h"
@@ -99,15 +106,28 @@ struct DeskFixture {
     std::string url;
 };
 
+// The desk as motcua-desk wires it, against the fixture's server, with recording alert and launcher.
+struct Desk {
+    Desk(const std::string& url, const Clock& clock, const std::filesystem::path& receiptFolder)
+        : api(desktop::StaffApiClientOptions{url}),
+          controller(api, api, tasks, alert, launcher, clock, settings, receiptFolder)
+    {}
+    desktop::StaffApiClient api;
+    RecordingAlert alert;
+    RecordingLauncher launcher;
+    desktop::ThreadPoolTaskRunner tasks{[](std::function<void()> deliver) { wxTheApp->CallAfter(std::move(deliver)); }};
+    desktop::MemorySettings settings;
+    desktop::DeskController controller;
+};
+
 }  // namespace
 
 BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
 {
-    desktop::StaffApiClient api(desktop::StaffApiClientOptions{url});
-    RecordingAlert alert;
-    RecordingLauncher launcher;
-    desktop::ThreadPoolTaskRunner tasks([](std::function<void()> deliver) { wxTheApp->CallAfter(std::move(deliver)); });
-    desktop::DeskController controller(api, tasks, alert, launcher, clock, receiptFolder);
+    Desk desk(url, clock, receiptFolder);
+    RecordingAlert& alert = desk.alert;
+    RecordingLauncher& launcher = desk.launcher;
+    desktop::DeskController& controller = desk.controller;
     wxUIActionSimulator sim;
 
     // --- login dialog: the server address is filled in, the user types the rest ---
@@ -200,4 +220,224 @@ BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
     frame->Close(true);
     Settle();
     BOOST_TEST(controller.Frame() == nullptr);
+}
+
+namespace {
+
+// Sends a Dossier command as the menu, toolbar, context menu and key all do.
+void Command(views::MainFrame* frame, int commandId)
+{
+    wxCommandEvent event(wxEVT_MENU, views::MainFrame::MenuIdOf(commandId));
+    event.SetEventObject(frame);
+    frame->GetEventHandler()->ProcessEvent(event);
+}
+
+// Calls `attempt` every 20 ms from a timer until it returns true. A timer, not a CallAfter that queues itself
+// again: that would keep wx's idle processing busy for ever, and a modal loop could never see its EndModal.
+void Poll(std::function<bool()> attempt)
+{
+    auto* timer = new wxTimer();
+    timer->Bind(wxEVT_TIMER, [timer, attempt](wxTimerEvent&) {
+        if (!attempt())
+            return;
+        timer->Stop();
+        wxTheApp->CallAfter([timer] { delete timer; });
+    });
+    timer->Start(20);
+}
+
+// Answers the next action dialog once it is open (it is modal: this runs inside its loop), then presses OK.
+void AnswerNextDialog(std::function<void(views::ActionDialog&)> fill, std::shared_ptr<std::string> seen)
+{
+    Poll([fill, seen] {
+        views::ActionDialog* dialog = views::ActionDialogs::Current();
+        if (!dialog || !dialog->IsShown())
+            return false;
+        *seen = dialog->GetTitle().utf8_string();
+        fill(*dialog);
+        wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
+        ok.SetEventObject(dialog->FindWindow(wxID_OK));
+        dialog->FindWindow(wxID_OK)->GetEventHandler()->ProcessEvent(ok);
+        return true;
+    });
+}
+
+// The login dialog the desk opens over its work (logout, an expired session): filled in and submitted when shown.
+void AnswerLogin(const std::string& username, std::shared_ptr<int> answered)
+{
+    Poll([username, answered] {
+        for (wxWindow* w : wxTopLevelWindows) {
+            auto* login = dynamic_cast<views::LoginDialog*>(w);
+            if (login && login->IsShown() && login->IsModal()) {
+                login->SetValues(login->GetServerUrl(), username, test::FixtureCatalogue::kPassword);
+                login->Submit();
+                ++*answered;
+                return true;
+            }
+        }
+        return false;
+    });
+}
+
+int ChoiceIndex(wxChoice* choice, const std::string& text)
+{
+    for (unsigned i = 0; i < choice->GetCount(); ++i)
+        if (choice->GetString(i).utf8_string().find(text) != std::string::npos)
+            return static_cast<int>(i);
+    return wxNOT_FOUND;
+}
+
+}  // namespace
+
+// login → list → accept → request supplement → (the citizen supplements) → accept → forward; bulk assign; the
+// session expires and the login dialog reopens over the work, which resumes; handler proposes, signer approves.
+BOOST_FIXTURE_TEST_CASE(gui_actions_through_the_dossier_menu, DeskFixture)
+{
+    Desk desk(url, clock, receiptFolder);
+    RecordingAlert& alert = desk.alert;
+    RecordingLauncher& launcher = desk.launcher;
+    desktop::DeskController& controller = desk.controller;
+    auto status = [this](std::size_t i) { return static_cast<int>(store.FindDossier(dossiers[i].id)->status); };
+    auto seen = std::make_shared<std::string>();
+
+    views::LoginDialog* dialog = controller.CreateLoginDialog({url, catalogue.clerk.username, ""});
+    dialog->SetValues(url, catalogue.clerk.username, test::FixtureCatalogue::kPassword);
+    dialog->Submit();
+    BOOST_REQUIRE(WaitFor([&] { return controller.CurrentSession().has_value(); }));
+    views::MainFrame* frame = controller.OpenMainWindow();
+    BOOST_REQUIRE(
+        WaitFor([frame] { return frame->IsShownOnScreen() && frame->DossierList()->List()->GetItemCount() == 3; }));
+    views::DetailPanel* detail = frame->Detail();
+    auto show = [&](std::size_t i) {
+        controller.Detail()->Show(dossiers[i].id);
+        BOOST_REQUIRE_MESSAGE(WaitFor([&] {
+                                  return !controller.Detail()->Loading() &&
+                                         detail->FieldValue("Dossier code").utf8_string() == dossiers[i].code;
+                              }),
+                              "dossier " << i << " not shown; the detail shows '"
+                                         << detail->FieldValue("Dossier code").utf8_string() << "', loading "
+                                         << controller.Detail()->Loading() << "; alerts: "
+                                         << (alert.errors.empty() ? "" : alert.errors.front()));
+    };
+
+    // --- the Dossier menu offers what the server allows: accept, not approve ---
+    show(0);
+    BOOST_TEST(frame->IsDossierCommandEnabled(static_cast<int>(Action::Accept)));
+    BOOST_TEST(frame->IsDossierCommandEnabled(static_cast<int>(Action::RequestSupplement)));
+    BOOST_TEST(!frame->IsDossierCommandEnabled(static_cast<int>(Action::Approve)));
+    const wxMenuItem* acceptItem = frame->GetMenuBar()->FindItem(views::MainFrame::MenuIdOf(int(Action::Accept)));
+    BOOST_REQUIRE(acceptItem);
+    BOOST_TEST(acceptItem->GetItemLabel().utf8_string().find("Ctrl+Shift+A") != std::string::npos);
+
+    // --- accept (dossier 0) ---
+    Command(frame, static_cast<int>(Action::Accept));
+    BOOST_REQUIRE_MESSAGE(WaitFor([&] { return status(0) == 2 && !launcher.opened.empty(); }),
+                          "accept did not happen; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
+
+    // --- request supplement (dossier 1, at intake): the documents chosen from its list ---
+    show(1);
+    AnswerNextDialog(
+        [](views::ActionDialog& d) {
+            d.DocumentsCtrl()->Check(0);
+            d.NoteCtrl()->ChangeValue("Bổ sung bản chính");
+        },
+        seen);
+    Command(frame, static_cast<int>(Action::RequestSupplement));
+    BOOST_REQUIRE_MESSAGE(WaitFor([&] { return status(1) == 5; }),
+                          "no supplement request; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
+    BOOST_TEST(seen->find("Request supplement") == 0u);
+    BOOST_REQUIRE(WaitFor([&] { return launcher.opened.size() == 2u; }));
+    BOOST_TEST(launcher.opened[1].filename().string().find("supplement_request") != std::string::npos);
+
+    // --- the citizen supplements (through the server's own use case), the clerk accepts, then forwards ---
+    {
+        const Dossier current = *store.FindDossier(dossiers[1].id);
+        server::ActionRequest supplement;
+        supplement.action = Action::Supplement;
+        supplement.version = current.version;
+        supplement.documents = {SubmittedDocument{current.documents.front().name, DocumentForm::Original, 1}};
+        server->Actions().ExecuteForCitizen(current, supplement);
+    }
+    show(1);
+    Command(frame, static_cast<int>(Action::Accept));
+    BOOST_REQUIRE(WaitFor([&] { return status(1) == 2 && !controller.Actions()->Busy(); }));
+    BOOST_REQUIRE(WaitFor([&] { return frame->IsDossierCommandEnabled(static_cast<int>(Action::Forward)); }));
+    AnswerNextDialog(
+        [this](views::ActionDialog& d) {
+            d.ChoiceCtrl()->SetSelection(ChoiceIndex(d.ChoiceCtrl(), catalogue.department.code));
+        },
+        seen);
+    Command(frame, static_cast<int>(Action::Forward));
+    BOOST_REQUIRE_MESSAGE(
+        WaitFor([&] { return store.FindDossier(dossiers[1].id)->handlingAgencyId == catalogue.department.id; }),
+        "not forwarded; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
+
+    // --- bulk: select dossier 0 (accepted) and assign it to the handler; the session expires first ---
+    // Received and not yet assigned, dossier 0 is in no queue of the clerk's: found by its code.
+    desktop::ListSource found;
+    found.kind = desktop::ListSource::Kind::Search;
+    found.search.text = dossiers[0].code;
+    found.title = dossiers[0].code;
+    controller.List()->Show(found);
+    views::DossierList* list = frame->DossierList()->List();
+    const int codeColumn = list->IndexOf(views::ListColumn::Code).value();
+    BOOST_REQUIRE(WaitFor([&] { return list->GetItemCount() == 1 && !controller.List()->Loading(); }));
+    for (long row = 0; row < list->GetItemCount(); ++row)
+        list->SetItemState(row,
+                           list->GetItemText(row, codeColumn).utf8_string() == dossiers[0].code ? wxLIST_STATE_SELECTED
+                                                                                                 : 0,
+                           wxLIST_STATE_SELECTED);
+    BOOST_REQUIRE(frame->DossierList()->SelectedRows().size() == 1u);
+    db.AdminExecute("DELETE FROM staff_session");
+    auto logins = std::make_shared<int>(0);
+    AnswerLogin(catalogue.clerk.username, logins);
+    AnswerNextDialog(
+        [this](views::ActionDialog& d) {
+            d.ChoiceCtrl()->SetSelection(ChoiceIndex(d.ChoiceCtrl(), catalogue.handler.fullName));
+        },
+        seen);
+    Command(frame, views::kBulkAssignCommand);
+    BOOST_REQUIRE_MESSAGE(
+        WaitFor([&] { return store.FindDossier(dossiers[0].id)->assignedStaffId == catalogue.handler.id; }),
+        "not assigned; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
+    BOOST_TEST(*logins == 1);  // the login dialog reopened over the work, then the bulk run resumed
+    BOOST_REQUIRE(WaitFor([&] { return !controller.Bulk()->Busy(); }));
+
+    // --- the handler proposes a result, the signer approves it ---
+    for (const auto& [who, step] : std::vector<std::pair<std::string, Action>>{
+             {catalogue.handler.username, Action::ProposeResult}, {catalogue.signer.username, Action::Approve}}) {
+        AnswerLogin(who, logins);
+        wxCommandEvent logout(wxEVT_MENU, views::MainFrame::kLogoutId);
+        frame->GetEventHandler()->ProcessEvent(logout);
+        BOOST_REQUIRE(WaitFor([&] {
+            return controller.CurrentSession() && controller.CurrentSession()->staff.username == who &&
+                   controller.Frame() && controller.Frame()->IsShown();
+        }));
+        frame = controller.Frame();
+        detail = frame->Detail();
+        // The role's usual queue (mine for the handler, awaiting approval for the signer) lists dossier 0 once
+        // loaded; choosing it clears the detail pane, so the dossier is shown after that.
+        BOOST_REQUIRE_MESSAGE(WaitFor([&] {
+                                  return controller.List() && !controller.List()->Loading() &&
+                                         controller.List()->RowOf(dossiers[0].id).has_value();
+                              }),
+                              who << "'s usual queue does not list dossier 0");
+        show(0);
+        std::string allowed;
+        if (controller.Detail()->Current())
+            for (const Action a : controller.Detail()->Current()->allowedActions)
+                allowed += std::string(ToString(a)) + " ";
+        BOOST_REQUIRE_MESSAGE(frame->IsDossierCommandEnabled(static_cast<int>(step)),
+                              who << " is not offered the step; the server allows: " << allowed);
+        if (step == Action::ProposeResult)
+            AnswerNextDialog([](views::ActionDialog& d) { d.ChoiceCtrl()->SetSelection(0); }, seen);  // grant
+        Command(frame, static_cast<int>(step));
+        BOOST_REQUIRE(WaitFor([&] { return !controller.Actions()->Busy(); }));
+    }
+    BOOST_REQUIRE_MESSAGE(WaitFor([&] { return status(0) == 9; }),
+                          "not approved; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
+    BOOST_TEST(alert.errors.empty());
+
+    controller.Frame()->Close(true);
+    Settle();
 }

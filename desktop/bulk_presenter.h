@@ -1,0 +1,57 @@
+// Many dossiers at once (the rows selected in the list): assign them to one handler, or print their receipts, one
+// after another off the UI thread with a progress dialog and Cancel; a failure on one does not stop the others,
+// and the end says which failed and why.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "desktop/action_presenter.h"
+#include "desktop/detail_presenter.h"
+
+namespace motcua::desktop {
+
+class BulkPresenter {
+public:
+    // Every reference must outlive the presenter.
+    BulkPresenter(IActionApi& actions, IStaffApi& api, ITaskRunner& tasks, views::IActionDialogs& dialogs,
+                  views::IBulkProgress& progress, views::Alert& alert, ReceiptOpener& documents,
+                  ISessionRenewal& renewal, IDossierChangeListener& changes);
+
+    // Asks for the handler once, then assigns each dossier with the version the list shows.
+    void AssignAll(std::vector<InboxRow> items);
+    // Downloads each receipt and opens it for printing.
+    void PrintReceipts(std::vector<InboxRow> items);
+    bool Busy() const noexcept { return m_running; }
+
+private:
+    enum class Kind { Assign, PrintReceipts };
+    struct Failure {
+        std::string code;
+        std::string reason;
+    };
+    void Start(Kind kind, std::vector<InboxRow> items, std::int64_t staffId);
+    void Next();
+    void Done(bool ok, const std::string& reason);
+    void Finish();
+
+    IActionApi& m_actions;
+    IStaffApi& m_api;
+    TaskScope m_tasks;
+    views::IActionDialogs& m_dialogs;
+    views::IBulkProgress& m_progress;
+    views::Alert& m_alert;
+    ReceiptOpener& m_documents;
+    ISessionRenewal& m_renewal;
+    IDossierChangeListener& m_changes;
+
+    bool m_running = false;
+    Kind m_kind = Kind::Assign;
+    std::vector<InboxRow> m_items;
+    std::size_t m_next = 0;
+    std::int64_t m_staffId = 0;
+    std::vector<Failure> m_failures;
+};
+
+}  // namespace motcua::desktop

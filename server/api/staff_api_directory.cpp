@@ -1,0 +1,84 @@
+// StaffApi, the directory the desk's action dialogs choose from: the agencies a dossier can be forwarded to and the
+// staff of the caller's agency a dossier can be assigned to.
+#include <algorithm>
+#include <sstream>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include "model/error.h"
+#include "model/workflow.h"
+#include "server/api/dossier_json.h"
+#include "server/api/staff_api.h"
+
+namespace motcua::server {
+
+namespace {
+
+constexpr std::size_t kMaxRoles = 8;
+
+// "handler" or "handler,manager": the roles asked for, or every role when the parameter is absent.
+std::vector<Role> RolesAskedFor(const HttpRequest& request)
+{
+    std::vector<Role> roles;
+    if (!request.query.count("role"))
+        return roles;
+    std::istringstream words(request.Query("role"));
+    std::string word;
+    while (std::getline(words, word, ',')) {
+        if (roles.size() == kMaxRoles)
+            throw Error(ErrorCategory::BadInput, N_("Too many items"), "role");
+        try {
+            roles.push_back(RoleFromString(word));
+        } catch (const Error&) {
+            throw Error(ErrorCategory::BadInput, N_("Unknown role"), "role", word);
+        }
+    }
+    if (roles.empty())
+        throw Error(ErrorCategory::BadInput, N_("Unknown role"), "role");
+    return roles;
+}
+
+HttpResponse ItemsResponse(Poco::JSON::Array::Ptr items)
+{
+    Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    out->set("items", items);
+    return HttpResponse::Json(200, DossierJson::ToString(out));
+}
+
+}  // namespace
+
+HttpResponse StaffApi::Agencies(const HttpRequest& request)
+{
+    Authenticate(request);
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    for (const Agency& agency : m_store.LoadAgencies()) {
+        Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        o->set("id", agency.id);
+        o->set("code", agency.code);
+        o->set("name", agency.name);
+        o->set("level", std::string(ToString(agency.level)));
+        items->add(o);
+    }
+    return ItemsResponse(items);
+}
+
+HttpResponse StaffApi::Staff(const HttpRequest& request)
+{
+    const StaffMember caller = Authenticate(request);
+    const std::vector<Role> roles = RolesAskedFor(request);
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    for (const StaffMember& member : m_store.ActiveStaffOfAgency(caller.agencyId)) {
+        if (!roles.empty() && std::find(roles.begin(), roles.end(), member.role) == roles.end())
+            continue;
+        Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        o->set("id", member.id);
+        o->set("username", member.username);
+        o->set("fullName", member.fullName);
+        o->set("role", std::string(ToString(member.role)));
+        items->add(o);
+    }
+    return ItemsResponse(items);
+}
+
+}  // namespace motcua::server

@@ -1,0 +1,77 @@
+// Staff API directory over HTTP: the agencies a dossier can be forwarded to and the staff of the caller's agency,
+// filtered by role, as the desk's action dialogs list them.
+#include <set>
+
+#include <Poco/JSON/Array.h>
+#include <boost/test/unit_test.hpp>
+
+#include "tests/server/api_fixture.h"
+
+using motcua::test::ApiFixture;
+using motcua::test::HttpReply;
+
+namespace {
+
+// The `key` member of every item, as a set (the order follows the database's collation for names).
+std::set<std::string> Members(const HttpReply& reply, const std::string& key)
+{
+    std::set<std::string> out;
+    BOOST_REQUIRE(reply.json);
+    const Poco::JSON::Array::Ptr items = reply.json->getArray("items");
+    BOOST_REQUIRE(items);
+    for (std::size_t i = 0; i < items->size(); ++i)
+        out.insert(items->getObject(static_cast<unsigned>(i))->getValue<std::string>(key));
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(StaffDirectoryIntegration)
+
+BOOST_FIXTURE_TEST_CASE(agencies_lists_every_agency_of_the_province, ApiFixture)
+{
+    const HttpReply reply = Get("/staff/v1/agencies", Login("clerk"));
+    BOOST_TEST_REQUIRE(reply.status == 200);
+    const std::set<std::string> codes = Members(reply, "code");
+    BOOST_TEST(codes.count(catalogue.commune.code) == 1u);
+    BOOST_TEST(codes.count(catalogue.department.code) == 1u);
+    BOOST_TEST(codes.count(catalogue.province.code) == 1u);
+    const Poco::JSON::Object::Ptr first = reply.json->getArray("items")->getObject(0);
+    BOOST_TEST(first->has("id"));
+    BOOST_TEST(first->has("name"));
+    BOOST_TEST(first->has("level"));
+}
+
+BOOST_FIXTURE_TEST_CASE(staff_lists_the_callers_agency_by_role, ApiFixture)
+{
+    const std::string token = Login("manager");
+    const HttpReply handlers = Get("/staff/v1/staff?role=handler", token);
+    BOOST_TEST_REQUIRE(handlers.status == 200);
+    BOOST_TEST((Members(handlers, "fullName") ==
+                std::set<std::string>{catalogue.handler.fullName, catalogue.secondHandler.fullName}));
+    BOOST_TEST((Members(handlers, "role") == std::set<std::string>{"handler"}));
+
+    const HttpReply both = Get("/staff/v1/staff?role=handler,manager", token);
+    BOOST_TEST_REQUIRE(both.status == 200);
+    BOOST_TEST((Members(both, "username") == std::set<std::string>{"handler", "handler2", "manager"}));
+
+    // Without a role: everyone active at the commune, nobody of the department.
+    const HttpReply all = Get("/staff/v1/staff", token);
+    BOOST_TEST_REQUIRE(all.status == 200);
+    BOOST_TEST(
+        (Members(all, "username") == std::set<std::string>{"clerk", "handler", "handler2", "manager", "signer"}));
+
+    // The department's manager sees the department's handler only.
+    const HttpReply department = Get("/staff/v1/staff?role=handler", Login("dept.manager"));
+    BOOST_TEST((Members(department, "username") == std::set<std::string>{"dept.handler"}));
+}
+
+BOOST_FIXTURE_TEST_CASE(directory_refuses_strangers_and_unknown_roles, ApiFixture)
+{
+    CheckProblem(Get("/staff/v1/agencies"), 401, "", "Please sign in");
+    CheckProblem(Get("/staff/v1/staff"), 401, "", "Please sign in");
+    CheckProblem(Get("/staff/v1/staff?role=chef", Login("clerk")), 422, "role", "Unknown role");
+    CheckProblem(Get("/staff/v1/staff?role=", Login("clerk")), 422, "role", "Unknown role");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
