@@ -316,8 +316,8 @@ BOOST_FIXTURE_TEST_CASE(gui_actions_through_the_dossier_menu, DeskFixture)
                               }),
                               "dossier " << i << " not shown; the detail shows '"
                                          << detail->FieldValue("Dossier code").utf8_string() << "', loading "
-                                         << controller.Detail()->Loading() << "; alerts: "
-                                         << (alert.errors.empty() ? "" : alert.errors.front()));
+                                         << controller.Detail()->Loading()
+                                         << "; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
     };
 
     // --- the Dossier menu offers what the server allows: accept, not approve ---
@@ -383,10 +383,9 @@ BOOST_FIXTURE_TEST_CASE(gui_actions_through_the_dossier_menu, DeskFixture)
     const int codeColumn = list->IndexOf(views::ListColumn::Code).value();
     BOOST_REQUIRE(WaitFor([&] { return list->GetItemCount() == 1 && !controller.List()->Loading(); }));
     for (long row = 0; row < list->GetItemCount(); ++row)
-        list->SetItemState(row,
-                           list->GetItemText(row, codeColumn).utf8_string() == dossiers[0].code ? wxLIST_STATE_SELECTED
-                                                                                                 : 0,
-                           wxLIST_STATE_SELECTED);
+        list->SetItemState(
+            row, list->GetItemText(row, codeColumn).utf8_string() == dossiers[0].code ? wxLIST_STATE_SELECTED : 0,
+            wxLIST_STATE_SELECTED);
     BOOST_REQUIRE(frame->DossierList()->SelectedRows().size() == 1u);
     db.AdminExecute("DELETE FROM staff_session");
     auto logins = std::make_shared<int>(0);
