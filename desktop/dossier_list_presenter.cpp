@@ -101,7 +101,7 @@ void DossierListPresenter::Fetch(const std::optional<std::string>& after, int li
             return FromInbox(api->Inbox(request.limit, request.after));
         },
         [this, after, replace](DossierPage page) { Received(std::move(page), after, replace); },
-        [this](std::exception_ptr error) { Failed(error); });
+        [this](const std::exception_ptr& error) { Failed(error); });
 }
 
 void DossierListPresenter::Received(DossierPage page, const std::optional<std::string>& after, bool replace)
@@ -152,6 +152,12 @@ void DossierListPresenter::Failed(const std::exception_ptr& error)
     m_view.SetBusy(false);
     m_view.SetRowCount(m_items.size(), false);
     UpdateStatus();
+    // The session ended: after the login the rows shown are fetched again, from the top (nothing lost but time).
+    if (RenewIfExpired(error, m_renewal, [this] {
+            m_failed = false;
+            RefetchShown();
+        }))
+        return;
     try {
         std::rethrow_exception(error);
     } catch (const Error& e) {
@@ -309,8 +315,8 @@ void DossierListPresenter::DossierChanged(const DossierEvent& event)
 void DossierListPresenter::RefetchRow(std::int64_t dossierId)
 {
     m_rows.Run<InboxRow>([api = &m_api, dossierId] { return api->Dossier(dossierId).summary; },
-                         [this](InboxRow row) { UpdateItem(row); },
-                         [](std::exception_ptr) {
+                         [this](const InboxRow& row) { UpdateItem(row); },
+                         [](const std::exception_ptr&) {
                              // Gone from the caller's scope or unreachable: the next refetch or reload settles it.
                          });
 }

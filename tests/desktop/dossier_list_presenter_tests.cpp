@@ -268,6 +268,22 @@ BOOST_FIXTURE_TEST_CASE(a_failed_load_is_explained_and_not_retried_while_scrolli
     BOOST_TEST(tasks.Queued() == 0u);
 }
 
+BOOST_FIXTURE_TEST_CASE(an_ended_session_opens_the_login_and_the_list_is_fetched_again, ListFixture)
+{
+    FakeSessionRenewal renewal;
+    presenter.SetSessionRenewal(&renewal);
+    api.queueError = std::make_exception_ptr(
+        Problem(ErrorCategory::Unauthenticated, 401, "Your session has expired. Log in again.", "Phiên đã hết hạn"));
+    api.queuePages["mine|"] = Page(1, 3, std::nullopt);
+    renewal.beforeResume = [this] { api.queueError = nullptr; };  // logged in again
+    ShowLoaded("mine");
+    tasks.RunAll();  // the retry after the login
+    BOOST_TEST(renewal.renewals == 1);
+    BOOST_TEST(alert.errors.empty());  // the login dialog said it all
+    BOOST_TEST(view.rowCount == 3u);
+    BOOST_TEST(view.status.find("loading failed") == std::string::npos);
+}
+
 BOOST_FIXTURE_TEST_CASE(selecting_a_row_hands_its_dossier_on, ListFixture)
 {
     api.queuePages["mine|"] = Page(1, 3, std::nullopt);

@@ -435,7 +435,7 @@ BOOST_FIXTURE_TEST_CASE(gui_actions_through_the_dossier_menu, DeskFixture)
     }
     BOOST_REQUIRE_MESSAGE(WaitFor([&] { return status(0) == 9; }),
                           "not approved; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
-    BOOST_TEST(alert.errors.empty());
+    BOOST_TEST(alert.errors.empty(), "alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
 
     controller.Frame()->Close(true);
     Settle();
