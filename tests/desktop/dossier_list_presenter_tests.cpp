@@ -269,6 +269,15 @@ DossierPage FlaggedPage()
     return page;
 }
 
+// The shown row as a dossier's detail answers it after an action here: one version on, no handler named.
+InboxRow ChangedHere(const DossierListPresenter& presenter, std::size_t row)
+{
+    InboxRow changed = presenter.Item(row).row;
+    changed.assignedTo.reset();
+    ++changed.version;
+    return changed;
+}
+
 }  // namespace
 
 BOOST_FIXTURE_TEST_CASE(the_servers_flags_tone_rows_in_any_queue_and_name_the_handler, ListFixture)
@@ -305,16 +314,12 @@ BOOST_FIXTURE_TEST_CASE(an_updated_row_keeps_its_handler_and_drops_flags_its_cha
     api.queuePages["intake|"] = FlaggedPage();
     ShowLoaded("intake");
     // An action here: the detail's summary names no handler; the status is the same, so the flags still hold.
-    InboxRow same = presenter.Item(0).row;
-    same.assignedTo.reset();
-    same.version = 2;
-    presenter.UpdateItem(same);
+    presenter.UpdateItem(ChangedHere(presenter, 0));
     BOOST_TEST(presenter.CellText(0, ListColumn::Handler) == "Lê Văn Cường");
     BOOST_TEST((presenter.Tone(0) == RowTone::DueSoon));
     // A new appointment: the server's "due soon" and "overdue" were about the old due time.
-    InboxRow rescheduled = presenter.Item(1).row;
+    InboxRow rescheduled = ChangedHere(presenter, 1);
     rescheduled.dueAt = At(2026, 12, 20, 16, 0);
-    rescheduled.version = 2;
     presenter.UpdateItem(rescheduled);
     BOOST_TEST((presenter.Tone(1) == RowTone::Normal));
     BOOST_TEST(presenter.CellText(1, ListColumn::Status) == "Newly submitted");
@@ -324,9 +329,7 @@ BOOST_FIXTURE_TEST_CASE(an_assignment_made_here_fetches_the_list_for_the_handler
 {
     api.queuePages["intake|"] = FlaggedPage();
     ShowLoaded("intake");
-    InboxRow assigned = presenter.Item(2).row;
-    assigned.version = 2;
-    presenter.UpdateItem(assigned);
+    presenter.UpdateItem(ChangedHere(presenter, 2));
     presenter.DossierChanged(Event(3, 2, "assign"));
     tasks.RunAll();
     BOOST_TEST(api.queueRequests.size() == 2u);
