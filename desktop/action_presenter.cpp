@@ -327,12 +327,25 @@ void ActionPresenter::Act(std::int64_t dossierId, const ActionInput& input,
 
 void ActionPresenter::Offer(const DossierDetail& after, const std::vector<std::int64_t>& outputsBefore)
 {
-    for (const OutputRef& output : after.outputs) {
-        if (std::find(outputsBefore.begin(), outputsBefore.end(), output.id) != outputsBefore.end())
-            continue;
-        if (m_alert.AskYesNo(OutputOffer(output, after.summary.code)))
+    std::vector<OutputRef> fresh;
+    for (const OutputRef& output : after.outputs)
+        if (std::find(outputsBefore.begin(), outputsBefore.end(), output.id) == outputsBefore.end())
+            fresh.push_back(output);
+    if (fresh.empty())
+        return;
+    // One question per action: the form the applicant receives is named, and what else the step issued (the
+    // control sheet of a finished dossier) opens with it.
+    std::stable_partition(fresh.begin(), fresh.end(), [](const OutputRef& o) {
+        return std::any_of(std::begin(kOutputOffers), std::end(kOutputOffers),
+                           [&o](const OutputOfferText& t) { return t.kind == o.kind; });
+    });
+    std::string question = OutputOffer(fresh.front(), after.summary.code);
+    if (fresh.size() > 1)
+        question += " " + FormatText(_("The other documents this step issued (%s) open with it."),
+                                     {std::to_string(fresh.size() - 1)});
+    if (m_alert.AskYesNo(question))
+        for (const OutputRef& output : fresh)
             OpenOutput(after, output);
-    }
 }
 
 void ActionPresenter::OpenOutput(const DossierDetail& dossier, const OutputRef& output)

@@ -112,6 +112,11 @@ void DossierListPresenter::Received(DossierPage page, const std::optional<std::s
     std::optional<std::int64_t> focused;
     if (const auto row = m_view.FocusedRow(); row && *row < m_items.size())
         focused = m_items[*row].row.id;
+    std::vector<std::int64_t> selected;
+    if (replace)
+        for (const std::size_t row : m_view.SelectedRows())
+            if (row < m_items.size())
+                selected.push_back(m_items[row].row.id);
     if (replace)
         m_items.clear();
     m_items.insert(m_items.end(), std::make_move_iterator(page.items.begin()),
@@ -127,6 +132,13 @@ void DossierListPresenter::Received(DossierPage page, const std::optional<std::s
         if (focused)
             if (const auto row = RowOf(*focused); row && row != m_view.FocusedRow())
                 m_view.FocusRow(*row);
+        // The selection follows its dossiers too: one that left the list is no longer selected, and no other
+        // dossier takes its place (the detail pane still shows the one the user acted on).
+        std::vector<std::size_t> rows;
+        for (const std::int64_t id : selected)
+            if (const auto row = RowOf(id))
+                rows.push_back(*row);
+        m_view.SetSelectedRows(rows);
     }
     UpdateStatus();
     if (m_refetchWanted)
@@ -298,13 +310,12 @@ bool DossierListPresenter::UpdateItem(const InboxRow& item)
 void DossierListPresenter::DossierChanged(const DossierEvent& event)
 {
     const auto row = RowOf(event.dossierId);
-    // A shown row already at this version was changed here: nothing to fetch for it.
+    // A row that already shows this version was changed here; another is fetched again at once.
     if (row && m_items[*row].row.version < event.version)
         RefetchRow(event.dossierId);
-    // A dossier not shown may now belong here; an assignment changes the handler column, which only lists carry
-    // (an assignment made here too).
-    if (!row || event.what == "assign")
-        m_refetch.Request();
+    // Any change may move a dossier into or out of the list shown (a new status, an assignment, a dossier not
+    // shown yet): the rows shown are fetched again, the first time at once, then at most once per period.
+    m_refetch.Request();
 }
 
 void DossierListPresenter::RefetchRow(std::int64_t dossierId)

@@ -36,6 +36,10 @@ QueueNavPanel::QueueNavPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY)
     m_list->AppendColumn(wxEmptyString, wxLIST_FORMAT_RIGHT);
     sizer->Add(m_list, 1, wxEXPAND);
     SetSizer(sizer);
+    m_list->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip();
+        CallAfter([this] { FitTitleToPane(); });
+    });
     m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& event) {
         if (!m_quiet && m_listener && event.GetIndex() >= 0)
             m_listener->OnQueueChosen(static_cast<std::size_t>(event.GetIndex()));
@@ -71,14 +75,22 @@ void QueueNavPanel::FitColumns()
         m_list->SetColumnWidth(c, std::max(m_list->GetColumnWidth(c), FromDIP(c == kCount ? 40 : 8)));
     }
     m_list->SetColumnWidth(kTitle, wxLIST_AUTOSIZE);
+    m_titleWidth = m_list->GetColumnWidth(kTitle);
+    FitTitleToPane();
+}
+
+void QueueNavPanel::FitTitleToPane()
+{
+    // The counts always show; a pane narrower than the longest name cuts the names, never the figures.
+    const int counts = m_list->GetColumnWidth(kCount) + m_list->GetColumnWidth(kOverdue);
+    const int room = m_list->GetClientSize().GetWidth() - counts;
+    if (room > 0)
+        m_list->SetColumnWidth(kTitle, std::max(FromDIP(60), std::min(m_titleWidth, room)));
 }
 
 int QueueNavPanel::PreferredWidth() const
 {
-    int width = 0;
-    for (int c = 0; c < m_list->GetColumnCount(); ++c)
-        width += m_list->GetColumnWidth(c);
-    return width + FromDIP(12);
+    return m_titleWidth + m_list->GetColumnWidth(kCount) + m_list->GetColumnWidth(kOverdue) + FromDIP(12);
 }
 
 void QueueNavPanel::SelectEntry(std::optional<std::size_t> index)

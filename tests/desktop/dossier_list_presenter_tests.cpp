@@ -463,20 +463,27 @@ BOOST_FIXTURE_TEST_CASE(a_server_without_queues_is_listed_through_its_inbox, Lis
     BOOST_TEST(api.inboxLimits.front() == 20);
 }
 
-BOOST_FIXTURE_TEST_CASE(a_live_change_to_a_shown_dossier_refetches_its_row, ListFixture)
+BOOST_FIXTURE_TEST_CASE(a_live_change_to_a_shown_dossier_refetches_its_row_and_the_list, ListFixture)
 {
     api.queuePages["mine|"] = Page(1, 3, std::nullopt);
     ShowLoaded("mine");
     api.details[2] = MakeDetail(2, NationalStatus::Received, 2);
+    DossierPage after = Page(1, 3, std::nullopt);
+    after.items[1].row.status = NationalStatus::Received;
+    after.items[1].row.version = 2;
+    api.queuePages["mine|"] = after;
     presenter.DossierChanged(Event(2, 2, "accept"));
     tasks.RunAll();
     BOOST_TEST((api.dossierCalls == std::vector<std::int64_t>{2}));
     BOOST_TEST(presenter.Item(1).row.version == 2);
     BOOST_TEST(presenter.CellText(1, ListColumn::Status) == "Received");
-    BOOST_TEST(api.queueRequests.size() == 1u);  // the list itself was not fetched again
-    // The change this desk made itself and already shows: nothing to fetch.
+    // A new status may take the dossier out of the queue: the rows shown are fetched again too.
+    BOOST_TEST(api.queueRequests.size() == 2u);
+    // The change this desk made itself and already shows: no row to fetch; the list waits for the period.
     presenter.DossierChanged(Event(2, 2, "accept"));
     BOOST_TEST(tasks.Queued() == 0u);
+    BOOST_TEST(api.dossierCalls.size() == 1u);
+    BOOST_TEST(later.Waiting() == 1u);
 }
 
 BOOST_FIXTURE_TEST_CASE(new_dossiers_appear_and_a_burst_is_fetched_once_per_period, ListFixture)
@@ -522,6 +529,22 @@ BOOST_FIXTURE_TEST_CASE(live_news_during_a_page_load_is_fetched_after_it, ListFi
     tasks.RunAll();
     BOOST_TEST(api.queueRequests.back().limit == 25);
     BOOST_TEST(!api.queueRequests.back().after.has_value());
+}
+
+BOOST_FIXTURE_TEST_CASE(the_selection_follows_its_dossiers_when_the_rows_are_fetched_again, ListFixture)
+{
+    api.queuePages["intake|"] = Page(1, 4, std::nullopt);
+    ShowLoaded("intake");
+    view.focused = 0;
+    view.selectedRows = {0, 2};  // dossiers 1 and 3
+    // Dossier 1 was acted on and left the queue; the rest move up a row.
+    api.queuePages["intake|"] = Page(2, 3, std::nullopt);
+    presenter.DossierChanged(Event(1, 2, "request_supplement"));
+    tasks.RunAll();
+    BOOST_TEST(view.rowCount == 3u);
+    // Dossier 3 stays selected on its new row; no other dossier takes dossier 1's place.
+    BOOST_TEST(view.selectedRows == std::vector<std::size_t>{1}, boost::test_tools::per_element());
+    BOOST_TEST(selection.selected.empty());  // nothing was handed on: the user chose nothing
 }
 
 BOOST_AUTO_TEST_SUITE_END()
