@@ -158,8 +158,9 @@ BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
     const int status = inbox->IndexOf(views::ListColumn::Status).value();
     BOOST_TEST(inbox->GetItemText(0, code).utf8_string() == dossiers[2].code);  // due first
     BOOST_TEST(inbox->GetItemText(0, applicant).utf8_string() == dossiers[2].applicant.fullName);
-    // The desk runs in English here (no catalogue loaded): the status as the clerk reads it.
-    BOOST_TEST(inbox->GetItemText(0, status).utf8_string() == "Newly submitted");
+    // The desk runs in English here (no catalogue loaded): the status as the clerk reads it, marked as the server
+    // flags it (due on Monday 09:30: within 2 working days of Friday 09:30).
+    BOOST_TEST(inbox->GetItemText(0, status).utf8_string() == "Newly submitted (due soon)");
     // Not accepted yet: submitted, not received.
     BOOST_TEST(inbox->GetItemText(0, inbox->IndexOf(views::ListColumn::Received).value()).utf8_string() == "");
     BOOST_TEST(frame->GetStatusBar()->GetStatusText(0).utf8_string().find('3') != std::string::npos);
