@@ -409,8 +409,12 @@ views::ActionDialogData ActionPresenter::DialogData(const ActionSpec& spec, cons
     default: break;
     }
     data.choices = std::move(choices);
-    for (const DocumentInfo& doc : dossier.documents)
-        data.documents.push_back({doc.name, doc.name});
+    // Missing documents are chosen from what the procedure asks for, then anything else the dossier lists.
+    for (const auto* list : {&dossier.procedure.requiredDocuments, &dossier.documents})
+        for (const DocumentInfo& doc : *list)
+            if (std::none_of(data.documents.begin(), data.documents.end(),
+                             [&doc](const views::ActionChoice& shown) { return shown.key == doc.name; }))
+                data.documents.push_back({doc.name, doc.name});
     data.otherDocumentsLabel = _("Other missing documents (one per line)");
     if (Has(spec.fields, F::NewDueDate))
         data.newDueDate = FormatDeskDateTime(dossier.summary.dueAt);

@@ -87,6 +87,12 @@ struct AgencyRef {
     std::string name;
 };
 
+struct DocumentInfo {
+    std::string name;
+    DocumentForm form = DocumentForm::Original;
+    int count = 1;
+};
+
 struct ProcedureInfo {
     std::int64_t id = 0;
     std::string code;
@@ -94,6 +100,7 @@ struct ProcedureInfo {
     int processingTime = 0;
     DurationUnit processingUnit = DurationUnit::WorkingDays;
     std::int64_t feeVnd = 0;
+    std::vector<DocumentInfo> requiredDocuments;  // empty from a server that does not send them
 };
 
 struct ApplicantInfo {
@@ -103,12 +110,6 @@ struct ApplicantInfo {
     std::string address;
     std::string phone;
     std::string email;
-};
-
-struct DocumentInfo {
-    std::string name;
-    DocumentForm form = DocumentForm::Original;
-    int count = 1;
 };
 
 struct HistoryEntry {

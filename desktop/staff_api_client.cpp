@@ -67,6 +67,13 @@ const char* SortWord(ListSort sort)
     return "due";
 }
 
+DocumentInfo ReadDocument(const JsonReader& r)
+{
+    return DocumentInfo{r.String("name"),
+                        r.Word("form", [](const std::string& text) { return DocumentFormFromString(text, "form"); }),
+                        static_cast<int>(r.Int("count"))};
+}
+
 AgencyRef ReadAgency(const JsonReader& r)
 {
     return AgencyRef{r.Int("id"), r.String("code"), r.String("name")};
@@ -264,6 +271,9 @@ DossierDetail ParseDossierDetail(const std::string& json)
     d.procedure.processingTime = static_cast<int>(procedure.Int("processingTime"));
     d.procedure.processingUnit = procedure.Word("processingUnit", DurationUnitFromString);
     d.procedure.feeVnd = procedure.Int("feeVnd");
+    if (procedure.Has("requiredDocuments"))
+        for (const JsonReader& doc : procedure.Objects("requiredDocuments"))
+            d.procedure.requiredDocuments.push_back(ReadDocument(doc));
     if (d.summary.procedureName.empty())
         d.summary.procedureName = d.procedure.name;
     const JsonReader applicant = root.Child("applicant");
@@ -275,10 +285,7 @@ DossierDetail ParseDossierDetail(const std::string& json)
     d.applicant.email = applicant.OptionalString("email");
     d.formDataJson = root.Stringified("formData");
     for (const JsonReader& doc : root.Objects("documents"))
-        d.documents.push_back(
-            DocumentInfo{doc.String("name"),
-                         doc.Word("form", [](const std::string& text) { return DocumentFormFromString(text, "form"); }),
-                         static_cast<int>(doc.Int("count"))});
+        d.documents.push_back(ReadDocument(doc));
     d.receivingAgency = ReadAgency(root.Child("receivingAgency"));
     d.handlingAgency = ReadAgency(root.Child("handlingAgency"));
     for (const JsonReader& h : root.Objects("history")) {

@@ -70,6 +70,17 @@ Object::Ptr DocumentObject(const std::string& name, DocumentForm form, int count
     return o;
 }
 
+Array::Ptr RequiredDocumentsArray(const Procedure& procedure)
+{
+    Array::Ptr documents = new Array;
+    for (const RequiredDocument& d : procedure.documents) {
+        Object::Ptr item = DocumentObject(d.name, d.form, d.count);
+        item->set("mandatory", d.mandatory);
+        documents->add(item);
+    }
+    return documents;
+}
+
 Poco::Dynamic::Var ParseFormData(const std::string& json)
 {
     try {
@@ -187,6 +198,8 @@ Object::Ptr DossierJson::Detail(const DetailParts& parts)
     p->set("processingTime", procedure.processingTime);
     p->set("processingUnit", std::string(motcua::ToString(procedure.processingUnit)));
     p->set("feeVnd", procedure.feeVnd);
+    // What the procedure asks for: the desk's request for supplement offers these, not only what was submitted.
+    p->set("requiredDocuments", RequiredDocumentsArray(procedure));
     o->set("procedure", p);
 
     Object::Ptr a = NewObject();
@@ -424,13 +437,7 @@ Object::Ptr DossierJson::ProcedureItem(const Procedure& procedure)
     o->set("feeVnd", procedure.feeVnd);
     o->set("resultType", procedure.resultType);
     o->set("online", procedure.online);
-    Array::Ptr documents = new Array;
-    for (const RequiredDocument& d : procedure.documents) {
-        Object::Ptr item = DocumentObject(d.name, d.form, d.count);
-        item->set("mandatory", d.mandatory);
-        documents->add(item);
-    }
-    o->set("requiredDocuments", documents);
+    o->set("requiredDocuments", RequiredDocumentsArray(procedure));
     Array::Ptr fields = new Array;
     for (const FormField& f : procedure.formFields) {
         Object::Ptr item = NewObject();

@@ -105,8 +105,10 @@ BOOST_FIXTURE_TEST_CASE(request_supplement_asks_the_documents_checks_them_and_of
     BOOST_REQUIRE(dialogs.shown.size() == 1u);
     const views::ActionDialogData& shown = dialogs.shown[0];
     BOOST_TEST(shown.title == "Request supplement — 000.00.01.H41-261127-0001");
-    BOOST_REQUIRE(shown.documents.size() == 2u);
+    // The procedure's list, including what the applicant did not submit at all, each once.
+    BOOST_REQUIRE(shown.documents.size() == 3u);
     BOOST_TEST(shown.documents[1].label == "Giấy chứng sinh");
+    BOOST_TEST(shown.documents[2].label == "Giấy tờ chứng minh nơi cư trú");
     // The first OK was refused with a message on the documents field; the dialog stayed open.
     BOOST_REQUIRE(dialogs.checks.size() == 2u);
     BOOST_REQUIRE(dialogs.checks[0].has_value());

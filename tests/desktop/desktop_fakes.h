@@ -88,7 +88,11 @@ inline DossierDetail MakeDetail(std::int64_t id, NationalStatus status = Nationa
     d.summary = MakeItem(id, status, At(2026, 12, 4, 16, 0));
     d.summary.version = version;
     d.channel = Channel::Online;
-    d.procedure = ProcedureInfo{7, "1.001193", "Đăng ký khai sinh", 5, DurationUnit::WorkingDays, 50000};
+    d.procedure = ProcedureInfo{7, "1.001193", "Đăng ký khai sinh", 5, DurationUnit::WorkingDays, 50000, {}};
+    // The procedure asks for one document more than this dossier lists.
+    d.procedure.requiredDocuments = {{"Tờ khai đăng ký khai sinh", DocumentForm::Original, 1},
+                                     {"Giấy chứng sinh", DocumentForm::Original, 1},
+                                     {"Giấy tờ chứng minh nơi cư trú", DocumentForm::Copy, 1}};
     d.applicant = ApplicantInfo{
         "Nguyễn Văn An", "001090001234", "1990-05-12", "12 Hàng Bạc, Hoàn Kiếm, Hà Nội", "0912345678", ""};
     d.documents = {{"Tờ khai đăng ký khai sinh", DocumentForm::Original, 1},

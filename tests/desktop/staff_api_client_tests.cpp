@@ -124,7 +124,8 @@ const char* const kDetailJson = R"({"id":42,"code":"000.00.01.H41-261127-0001","
   "procedureName":"Đăng ký khai sinh","submittedAt":"2026-11-27T09:30:00+07:00","receivedAt":"2026-11-27T10:00:00+07:00",
   "dueAt":"2026-12-04T16:00:00+07:00","status":2,"statusName":"Được tiếp nhận","subState":"awaiting_assignment",
   "version":4,"channel":"online",
-  "procedure":{"id":7,"code":"1.001193","name":"Đăng ký khai sinh","processingTime":5,"processingUnit":"working_days","feeVnd":0},
+  "procedure":{"id":7,"code":"1.001193","name":"Đăng ký khai sinh","processingTime":5,"processingUnit":"working_days","feeVnd":0,
+                "requiredDocuments":[{"name":"Giấy chứng sinh","form":"original","count":1,"mandatory":true}]},
   "applicant":{"fullName":"Nguyễn Văn An","citizenId":"001090001234","dateOfBirth":"1990-05-12","address":"12 Hàng Bạc",
                "phone":"0912345678"},
   "formData":{"child":{"name":"Nguyễn Văn Bình"}},
@@ -329,6 +330,8 @@ BOOST_AUTO_TEST_CASE(the_dossier_detail_is_parsed_completely)
     BOOST_TEST(d.summary.receivedAt.has_value());
     BOOST_TEST(d.procedure.code == "1.001193");
     BOOST_TEST(d.procedure.processingTime == 5);
+    BOOST_REQUIRE(d.procedure.requiredDocuments.size() == 1u);
+    BOOST_TEST(d.procedure.requiredDocuments[0].name == "Giấy chứng sinh");
     BOOST_TEST(d.applicant.citizenId == "001090001234");
     BOOST_TEST(d.applicant.email == "");
     BOOST_TEST(d.formDataJson.find("Nguyễn Văn Bình") != std::string::npos);

@@ -196,6 +196,12 @@ BOOST_FIXTURE_TEST_CASE(detail_shows_the_dossier_in_the_callers_agency_only, Api
     BOOST_TEST(d->getObject("procedure")->getValue<std::string>("code") == "1.001193");
     BOOST_TEST(d->getObject("procedure")->getValue<int>("processingTime") == 3);
     BOOST_TEST(d->getObject("procedure")->getValue<std::string>("processingUnit") == "working_days");
+    // What the procedure asks for, optional ones included: the request for supplement offers these.
+    const Poco::JSON::Array::Ptr required = d->getObject("procedure")->getArray("requiredDocuments");
+    BOOST_REQUIRE(required);
+    BOOST_REQUIRE(required->size() == 3u);
+    BOOST_TEST(required->getObject(2)->getValue<std::string>("name") == "Giấy tờ tùy thân của người đi đăng ký");
+    BOOST_TEST(!required->getObject(2)->getValue<bool>("mandatory"));
     BOOST_TEST(d->getObject("applicant")->getValue<std::string>("citizenId") == "001090000001");
     BOOST_TEST(d->getObject("applicant")->getValue<std::string>("dateOfBirth") == "1990-05-12");
     BOOST_TEST(d->getObject("applicant")->isNull("email"));
