@@ -6,8 +6,10 @@
 #include <functional>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <Poco/JSON/Object.h>
@@ -108,6 +110,70 @@ public:
     void OpenDocument(const std::filesystem::path&) override {}
 };
 
+// The desk's server calls, passed through with when each began and ended (on the worker threads): where the time
+// of a launch or a page goes, the server's exchange or the desk's own work.
+class TimedStaffApi final : public desktop::IStaffApi {
+public:
+    explicit TimedStaffApi(desktop::IStaffApi& api) : m_api(api) {}
+
+    struct CallTime {
+        std::string name;
+        SteadyClock::time_point start, end;
+    };
+    std::vector<CallTime> Calls()
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_calls;
+    }
+
+    void SetServerUrl(const std::string& url) override { m_api.SetServerUrl(url); }
+    std::string ServerUrl() const override { return m_api.ServerUrl(); }
+    desktop::Session Login(const std::string& username, const std::string& password) override
+    {
+        return Timed("login", [&] { return m_api.Login(username, password); });
+    }
+    void Logout() override { m_api.Logout(); }
+    desktop::InboxPage Inbox(int limit, const std::optional<std::string>& after) override
+    {
+        return m_api.Inbox(limit, after);
+    }
+    desktop::DossierDetail Dossier(std::int64_t id) override
+    {
+        return Timed("dossier", [&] { return m_api.Dossier(id); });
+    }
+    desktop::DossierDetail Accept(std::int64_t id, int version) override { return m_api.Accept(id, version); }
+    std::vector<std::uint8_t> Receipt(std::int64_t id) override { return m_api.Receipt(id); }
+    std::vector<desktop::QueueCount> Queues() override
+    {
+        return Timed("queues", [&] { return m_api.Queues(); });
+    }
+    desktop::DossierPage QueuePage(const desktop::QueuePageRequest& request) override
+    {
+        return Timed("page", [&] { return m_api.QueuePage(request); });
+    }
+    desktop::DossierPage Search(const desktop::SearchQuery& query, int limit,
+                                const std::optional<std::string>& after) override
+    {
+        return m_api.Search(query, limit, after);
+    }
+    desktop::EventStreamTarget EventsTarget() const override { return m_api.EventsTarget(); }
+
+private:
+    template <class F>
+    std::invoke_result_t<F> Timed(const char* name, F call)
+    {
+        const auto start = SteadyClock::now();
+        auto result = call();
+        const std::lock_guard lock(m_mutex);
+        m_calls.push_back({name, start, SteadyClock::now()});
+        return result;
+    }
+
+    desktop::IStaffApi& m_api;
+    std::mutex m_mutex;
+    std::vector<CallTime> m_calls;
+};
+
 class BareApp final : public wxApp {
 public:
     bool OnInit() override
@@ -147,8 +213,9 @@ public:
             desktop::StaffApiClientOptions{"http://127.0.0.1:" + std::to_string(m_options.port)});
         m_tasks = std::make_unique<desktop::ThreadPoolTaskRunner>(
             [this](std::function<void()> deliver) { CallAfter(std::move(deliver)); });
-        m_controller = std::make_unique<desktop::DeskController>(*m_api, *m_api, *m_tasks, m_alert, m_launcher, m_clock,
-                                                                 m_settings);
+        m_timed = std::make_unique<TimedStaffApi>(*m_api);
+        m_controller = std::make_unique<desktop::DeskController>(*m_timed, *m_api, *m_tasks, m_alert, m_launcher,
+                                                                 m_clock, m_settings);
         CallAfter([this] {
             m_status = Script();
             if (m_controller->Frame())
@@ -189,6 +256,10 @@ private:
         list->Update();  // the rows drawn
         SayPhase("rows", SteadyClock::now());
         Say("ready");
+        for (const TimedStaffApi::CallTime& call : m_timed->Calls()) {
+            SayPhase(call.name + "-start", call.start);
+            SayPhase(call.name + "-end", call.end);
+        }
         Say("hwm-launch " + Kib());
         if (m_options.changes > 0)
             if (const int status = Changes(list); status != 0)
@@ -241,8 +312,10 @@ private:
             list->EnsureVisible(static_cast<long>(before));
             list->Update();
             const auto drawn = SteadyClock::now();
+            const TimedStaffApi::CallTime call = m_timed->Calls().back();
             Say("page " + Fixed(Milliseconds(drawn - start), 3) + " " +
-                Fixed(asked ? Milliseconds(*asked - start) : -1.0, 3) + " " + Fixed(Milliseconds(arrived - start), 3));
+                Fixed(asked ? Milliseconds(*asked - start) : -1.0, 3) + " " + Fixed(Milliseconds(arrived - start), 3) +
+                " " + Fixed(Milliseconds(call.start - start), 3) + " " + Fixed(Milliseconds(call.end - start), 3));
         }
         return 0;
     }
@@ -344,6 +417,7 @@ private:
     PrintingAlert m_alert;
     NoLauncher m_launcher;
     std::unique_ptr<desktop::StaffApiClient> m_api;
+    std::unique_ptr<TimedStaffApi> m_timed;
     std::unique_ptr<desktop::ThreadPoolTaskRunner> m_tasks;
     std::unique_ptr<desktop::DeskController> m_controller;
     int& m_status;
