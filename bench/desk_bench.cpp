@@ -17,8 +17,6 @@
 #include <unistd.h>
 #include <vector>
 
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
 
 #include "bench/http_probe.h"
@@ -181,16 +179,6 @@ ChildReport RunChild(const std::vector<std::string>& argv, std::chrono::seconds 
     return report;
 }
 
-std::string Token(std::uint16_t port, const std::string& user)
-{
-    Poco::Net::HTTPClientSession session("127.0.0.1", port);
-    const Reply r = Call(session, "POST", "/staff/v1/login", {},
-                         R"({"username":")" + user + R"(","password":")" + kPassword + "\"}");
-    if (r.status != 200)
-        throw std::runtime_error("login of " + user + " answered " + std::to_string(r.status));
-    return Poco::JSON::Parser().parse(r.body).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("token");
-}
-
 struct Row {
     std::string label;
     LatencySummary figure;
@@ -320,7 +308,7 @@ int RunDeskBench(const DeskBenchOptions& options, std::ostream& out)
 
             // The page's baseline: the same server answering a GET by primary key over HTTP.
             const std::uint16_t p = static_cast<std::uint16_t>(port);
-            const std::string token = Token(p, user);
+            const std::string token = StaffToken(p, user, kPassword);
             const std::string id =
                 sql.Column("SELECT CAST(max(id) AS text) FROM dossier WHERE handling_agency_id = " + a)[0];
             Poco::Net::HTTPClientSession session("127.0.0.1", p);

@@ -330,14 +330,7 @@ private:
         const auto& names = desktop::QueueNavPresenter::QueueNames();
         const long intake = static_cast<long>(std::find(names.begin(), names.end(), "intake") - names.begin());
         const auto port = static_cast<std::uint16_t>(m_options.port);
-        Poco::Net::HTTPClientSession http("127.0.0.1", port);
-        const Reply login =
-            Call(http, "POST", "/staff/v1/login", {},
-                 R"({"username":")" + m_options.user + R"(","password":")" + m_options.password + "\"}");
-        if (login.status != 200)
-            return Fail("the event stream's login answered " + std::to_string(login.status));
-        const std::string token =
-            Poco::JSON::Parser().parse(login.body).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("token");
+        const std::string token = StaffToken(port, m_options.user, m_options.password);
         StreamClients stream(port, token, 1);
         if (!WaitUntil([&] { return stream.Open() == 1; }, std::chrono::seconds(10)))
             return Fail("the raw event stream did not open");

@@ -39,6 +39,20 @@ Reply Call(Poco::Net::HTTPClientSession& session, const std::string& method, con
     return reply;
 }
 
+std::string StaffToken(std::uint16_t port, const std::string& username, const std::string& password)
+{
+    Poco::Net::HTTPClientSession session("127.0.0.1", port);
+    Poco::JSON::Object login;
+    login.set("username", username);
+    login.set("password", password);
+    std::ostringstream body;
+    login.stringify(body);
+    const Reply r = Call(session, "POST", "/staff/v1/login", {}, body.str());
+    if (r.status != 200)
+        throw std::runtime_error("the login of " + username + " answered " + std::to_string(r.status));
+    return Poco::JSON::Parser().parse(r.body).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("token");
+}
+
 StreamClients::StreamClients(std::uint16_t port, const std::string& token, int count) : m_epoll(epoll_create1(0))
 {
     const std::string request = "GET /staff/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +

@@ -25,6 +25,9 @@ struct Reply {
 Reply Call(Poco::Net::HTTPClientSession& session, const std::string& method, const std::string& path,
            const std::string& token, const std::string& body = {});
 
+// POST /staff/v1/login on 127.0.0.1:`port`; the session's token. Throws when the login is refused.
+std::string StaffToken(std::uint16_t port, const std::string& username, const std::string& password);
+
 // `count` raw GET /staff/v1/events streams of `token`'s agency, every socket read by one thread through epoll (the
 // clients hold no thread each either), recording when each dossier event arrived.
 class StreamClients {
