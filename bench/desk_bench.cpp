@@ -366,6 +366,10 @@ int RunDeskBench(const DeskBenchOptions& options, std::ostream& out)
             out << "  page, median ms from the scroll: the presenter asks " << median(1) << " (wx paints, the list's "
                 << "cache hint), HTTP call " << median(3) << "-" << median(4) << ", rows in " << median(2)
                 << ", rows drawn " << median(0) << "\n";
+            out << "  change, median ms from the request: the raw stream reads the event "
+                << Fixed(Summarise(Numbers(changes, 1)).p50, 1) << ", the desk's first refetch call "
+                << Fixed(Summarise(Numbers(changes, 3)).p50, 1) << "-" << Fixed(Summarise(Numbers(changes, 4)).p50, 1)
+                << ", shown " << Fixed(Summarise(Numbers(changes, 0)).p50, 1) << "\n";
             const LatencySummary sse = Summarise(Numbers(changes, 1));
             std::vector<Row> rows{
                 {"launch to the usual queue's rows", Summarise(launchMs), 1000, " ms", bareLaunch.p50,

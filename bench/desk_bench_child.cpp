@@ -64,8 +64,10 @@ std::string Kib()
     return "-1";
 }
 
-// Runs a real event loop until `done` holds or `timeout` passes, checking every millisecond (the GUI tests' WaitFor
-// checks every 20 ms, too coarse to time with). A modal dialog's loop inside ours is left alone.
+// Runs a real event loop until `done` holds or `timeout` passes. `done` is checked when the loop goes idle, which is
+// right after the desk's deliveries (CallAfter) have run, and on a 10 ms timer that keeps the loop waking. A faster
+// timer would starve those deliveries on a loaded machine: GTK runs idle work only when no timer is due. A modal
+// dialog's loop inside ours is left alone.
 bool WaitUntil(const std::function<bool()>& done, std::chrono::milliseconds timeout)
 {
     if (done())
@@ -74,16 +76,23 @@ bool WaitUntil(const std::function<bool()>& done, std::chrono::milliseconds time
     wxGUIEventLoop loop;
     wxTimer timer;
     bool ok = false;
-    timer.Bind(wxEVT_TIMER, [&](wxTimerEvent&) {
-        if (wxEventLoopBase::GetActive() != &loop)
+    const auto check = [&] {
+        if (ok || wxEventLoopBase::GetActive() != &loop)
             return;
         ok = done();
         if (ok || SteadyClock::now() > until)
             loop.Exit();
-    });
-    timer.Start(1);
+    };
+    const auto onIdle = [&](wxIdleEvent& event) {
+        event.Skip();
+        check();
+    };
+    timer.Bind(wxEVT_TIMER, [&](wxTimerEvent&) { check(); });
+    wxTheApp->Bind(wxEVT_IDLE, onIdle);
+    timer.Start(10);
     loop.Run();
     timer.Stop();
+    wxTheApp->Unbind(wxEVT_IDLE, onIdle);
     return ok;
 }
 
@@ -387,8 +396,17 @@ private:
                     return true;
                 },
                 std::chrono::seconds(2));
+            // Where the desk's time went: its first server call after the news (a refetch of the list or of the
+            // counts) began and ended.
+            std::optional<double> callStart, callEnd;
+            for (const TimedStaffApi::CallTime& call : m_timed->Calls())
+                if (call.start > start && !callStart) {
+                    callStart = Milliseconds(call.start - start);
+                    callEnd = Milliseconds(call.end - start);
+                }
             Say("change " + (shown ? Fixed(deskMs, 3) : std::string("-1")) + " " +
-                (sseMs ? Fixed(*sseMs, 3) : std::string("-1")) + " " + Fixed(requestMs, 3));
+                (sseMs ? Fixed(*sseMs, 3) : std::string("-1")) + " " + Fixed(requestMs, 3) + " " +
+                Fixed(callStart.value_or(-1), 3) + " " + Fixed(callEnd.value_or(-1), 3));
         }
         return 0;
     }
