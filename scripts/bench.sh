@@ -7,8 +7,8 @@
 #        scripts/bench.sh generate --dossiers 1000000   fills the database motcua_bench (kept in the cluster) with
 #                                                       generated dossiers and history (bench/generate_*.sql)
 #        scripts/bench.sh queues [--rounds 30]          the desk's queues and search on that database
-#        scripts/bench.sh desk [--rounds 5]             the desk itself (motcua-desk-bench, under xvfb-run when
-#                                                       DISPLAY is unset) against a motcua-server process on it
+#        scripts/bench.sh desk [--rounds 5] [--pages 20] [--changes 10]   the desk itself (motcua-desk-bench, under
+#                                                       xvfb-run without DISPLAY) against a motcua-server process
 # Environment:
 #   MOTCUA_BENCH_BUILD_DIR  build folder to use (default: build/ci, configured with `cmake --preset ci` if absent;
 #                           RelWithDebInfo, because Debug figures say nothing about production)
