@@ -90,20 +90,6 @@ ActionInput InputFrom(const ActionSpec& spec, const DossierDetail& dossier, cons
 
 }  // namespace
 
-bool RenewIfExpired(const std::exception_ptr& error, ISessionRenewal* renewal, std::function<void()> retry)
-{
-    try {
-        std::rethrow_exception(error);
-    } catch (const Error& e) {
-        if (e.Category() != ErrorCategory::Unauthenticated || !renewal)
-            return false;
-        renewal->RenewSession(std::move(retry));
-        return true;
-    } catch (...) {
-        return false;
-    }
-}
-
 std::string FailureReason(const std::exception_ptr& error)
 {
     try {
@@ -314,7 +300,7 @@ void ActionPresenter::Act(std::int64_t dossierId, const ActionInput& input,
     m_host.SetWorking(true);
     m_tasks.Run<DossierDetail>(
         [this, dossierId, input] { return m_api.Act(dossierId, input); },
-        [this, outputsBefore](DossierDetail after) {
+        [this, outputsBefore](const DossierDetail& after) {
             m_host.SetWorking(false);
             m_host.DossierActedOn(after);
             Offer(after, outputsBefore);
@@ -327,12 +313,25 @@ void ActionPresenter::Act(std::int64_t dossierId, const ActionInput& input,
 
 void ActionPresenter::Offer(const DossierDetail& after, const std::vector<std::int64_t>& outputsBefore)
 {
-    for (const OutputRef& output : after.outputs) {
-        if (std::find(outputsBefore.begin(), outputsBefore.end(), output.id) != outputsBefore.end())
-            continue;
-        if (m_alert.AskYesNo(OutputOffer(output, after.summary.code)))
+    std::vector<OutputRef> fresh;
+    for (const OutputRef& output : after.outputs)
+        if (std::find(outputsBefore.begin(), outputsBefore.end(), output.id) == outputsBefore.end())
+            fresh.push_back(output);
+    if (fresh.empty())
+        return;
+    // One question per action: the form the applicant receives is named, and what else the step issued (the
+    // control sheet of a finished dossier) opens with it.
+    std::stable_partition(fresh.begin(), fresh.end(), [](const OutputRef& o) {
+        return std::any_of(std::begin(kOutputOffers), std::end(kOutputOffers),
+                           [&o](const OutputOfferText& t) { return t.kind == o.kind; });
+    });
+    std::string question = OutputOffer(fresh.front(), after.summary.code);
+    if (fresh.size() > 1)
+        question += " " + FormatText(_("The other documents this step issued (%s) open with it."),
+                                     {std::to_string(fresh.size() - 1)});
+    if (m_alert.AskYesNo(question))
+        for (const OutputRef& output : fresh)
             OpenOutput(after, output);
-    }
 }
 
 void ActionPresenter::OpenOutput(const DossierDetail& dossier, const OutputRef& output)
@@ -341,7 +340,7 @@ void ActionPresenter::OpenOutput(const DossierDetail& dossier, const OutputRef& 
     const std::string code = dossier.summary.code;
     m_tasks.Run<std::filesystem::path>(
         [this, output, code] { return m_documents.SavePdf(m_api.OutputFile(output.id), code, output.kind); },
-        [this](std::filesystem::path file) {
+        [this](const std::filesystem::path& file) {
             m_host.SetWorking(false);
             try {
                 m_documents.Launch(file);

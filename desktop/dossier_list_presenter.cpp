@@ -18,7 +18,7 @@ DossierPage FromInbox(InboxPage page)
 {
     DossierPage out;
     for (InboxRow& row : page.items)
-        out.items.push_back(DossierListItem{std::move(row), std::nullopt, {}});
+        out.items.push_back(DossierListItem{std::move(row), std::nullopt, std::nullopt});
     out.next = std::move(page.next);
     return out;
 }
@@ -101,7 +101,7 @@ void DossierListPresenter::Fetch(const std::optional<std::string>& after, int li
             return FromInbox(api->Inbox(request.limit, request.after));
         },
         [this, after, replace](DossierPage page) { Received(std::move(page), after, replace); },
-        [this](std::exception_ptr error) { Failed(error); });
+        [this](const std::exception_ptr& error) { Failed(error); });
 }
 
 void DossierListPresenter::Received(DossierPage page, const std::optional<std::string>& after, bool replace)
@@ -112,6 +112,11 @@ void DossierListPresenter::Received(DossierPage page, const std::optional<std::s
     std::optional<std::int64_t> focused;
     if (const auto row = m_view.FocusedRow(); row && *row < m_items.size())
         focused = m_items[*row].row.id;
+    std::vector<std::int64_t> selected;
+    if (replace)
+        for (const std::size_t row : m_view.SelectedRows())
+            if (row < m_items.size())
+                selected.push_back(m_items[row].row.id);
     if (replace)
         m_items.clear();
     m_items.insert(m_items.end(), std::make_move_iterator(page.items.begin()),
@@ -127,6 +132,13 @@ void DossierListPresenter::Received(DossierPage page, const std::optional<std::s
         if (focused)
             if (const auto row = RowOf(*focused); row && row != m_view.FocusedRow())
                 m_view.FocusRow(*row);
+        // The selection follows its dossiers too: one that left the list is no longer selected, and no other
+        // dossier takes its place (the detail pane still shows the one the user acted on).
+        std::vector<std::size_t> rows;
+        for (const std::int64_t id : selected)
+            if (const auto row = RowOf(id))
+                rows.push_back(*row);
+        m_view.SetSelectedRows(rows);
     }
     UpdateStatus();
     if (m_refetchWanted)
@@ -140,6 +152,12 @@ void DossierListPresenter::Failed(const std::exception_ptr& error)
     m_view.SetBusy(false);
     m_view.SetRowCount(m_items.size(), false);
     UpdateStatus();
+    // The session ended: after the login the rows shown are fetched again, from the top (nothing lost but time).
+    if (RenewIfExpired(error, m_renewal, [this] {
+            m_failed = false;
+            RefetchShown();
+        }))
+        return;
     try {
         std::rethrow_exception(error);
     } catch (const Error& e) {
@@ -196,14 +214,18 @@ std::string DossierListPresenter::CellText(std::size_t row, ListColumn column) c
             // TRANSLATORS: a status marked as due within 2 working days, e.g. "Đang giải quyết (sắp đến hạn)"
             return FormatText(_("%s (due soon)"), {StatusText(r.status)});
         return StatusText(r.status, IsOverdue(row));
-    case ListColumn::Handler: return item.assignedTo;
+    case ListColumn::Handler: return r.assignedTo ? r.assignedTo->name : std::string();
     }
     return {};
 }
 
 bool DossierListPresenter::IsOverdue(std::size_t row) const
 {
-    return row < m_items.size() && motcua::IsOverdue(m_items[row].row, m_clock.Now());
+    if (row >= m_items.size())
+        return false;
+    // The server's word as of its answer, or the desk's clock since then: a row shown for hours turns late.
+    const DossierListItem& item = m_items[row];
+    return item.overdue.value_or(false) || motcua::IsOverdue(item.row, m_clock.Now());
 }
 
 views::RowTone DossierListPresenter::Tone(std::size_t row) const
@@ -275,9 +297,17 @@ bool DossierListPresenter::UpdateItem(const InboxRow& item)
     if (!row)
         return false;
     // A late answer must not undo a newer one.
-    if (item.version < m_items[*row].row.version)
+    DossierListItem& shown = m_items[*row];
+    if (item.version < shown.row.version)
         return true;
-    m_items[*row].row = item;
+    // The server's flags held for the due time and status it saw; with either changed, the desk's clock and the
+    // queue decide until the list is fetched again.
+    if (item.dueAt != shown.row.dueAt || item.status != shown.row.status)
+        shown.dueSoon = shown.overdue = std::nullopt;
+    // A dossier's detail does not name its handler (lists do): the name shown stays.
+    const std::optional<AssignedStaff> assignedTo = item.assignedTo ? item.assignedTo : shown.row.assignedTo;
+    shown.row = item;
+    shown.row.assignedTo = assignedTo;
     m_view.RefreshRow(*row);
     UpdateStatus();
     return true;
@@ -286,20 +316,19 @@ bool DossierListPresenter::UpdateItem(const InboxRow& item)
 void DossierListPresenter::DossierChanged(const DossierEvent& event)
 {
     const auto row = RowOf(event.dossierId);
-    if (row && m_items[*row].row.version >= event.version)
-        return;  // already shows this version (the change was made here)
-    if (row)
+    // A row that already shows this version was changed here; another is fetched again at once.
+    if (row && m_items[*row].row.version < event.version)
         RefetchRow(event.dossierId);
-    // A dossier not shown may now belong here; an assignment changes the handler column, which only lists carry.
-    if (!row || event.what == "assign")
-        m_refetch.Request();
+    // Any change may move a dossier into or out of the list shown (a new status, an assignment, a dossier not
+    // shown yet): the rows shown are fetched again, the first time at once, then at most once per period.
+    m_refetch.Request();
 }
 
 void DossierListPresenter::RefetchRow(std::int64_t dossierId)
 {
     m_rows.Run<InboxRow>([api = &m_api, dossierId] { return api->Dossier(dossierId).summary; },
-                         [this](InboxRow row) { UpdateItem(row); },
-                         [](std::exception_ptr) {
+                         [this](const InboxRow& row) { UpdateItem(row); },
+                         [](const std::exception_ptr&) {
                              // Gone from the caller's scope or unreachable: the next refetch or reload settles it.
                          });
 }

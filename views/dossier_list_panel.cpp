@@ -100,6 +100,18 @@ void DossierList::MoveFocusQuietly(long row)
     m_quiet = false;
 }
 
+void DossierList::SelectOnlyQuietly(const std::vector<std::size_t>& rows)
+{
+    m_quiet = true;
+    for (long row = GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); row != -1;
+         row = GetNextItem(row, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED))
+        SetItemState(row, 0, wxLIST_STATE_SELECTED);
+    for (const std::size_t row : rows)
+        if (static_cast<long>(row) < GetItemCount())
+            SetItemState(static_cast<long>(row), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    m_quiet = false;
+}
+
 long DossierList::FocusedItem() const
 {
     return GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_FOCUSED);
@@ -260,6 +272,11 @@ std::vector<std::size_t> DossierListPanel::SelectedRows() const
          row = m_list->GetNextItem(row, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED))
         rows.push_back(static_cast<std::size_t>(row));
     return rows;
+}
+
+void DossierListPanel::SetSelectedRows(const std::vector<std::size_t>& rows)
+{
+    m_list->SelectOnlyQuietly(rows);
 }
 
 void DossierListPanel::SetTitle(const std::string& title)

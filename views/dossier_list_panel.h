@@ -27,6 +27,8 @@ public:
     int PreferredWidth() const;
     // Moves the focus (and the selection, if the focused row was selected) without telling the presenter.
     void MoveFocusQuietly(long row);
+    // Selects exactly `rows` without telling the presenter (it asked for it).
+    void SelectOnlyQuietly(const std::vector<std::size_t>& rows);
     long FocusedItem() const;  // -1: none
 
 private:
@@ -64,6 +66,7 @@ public:
     std::optional<std::size_t> FocusedRow() const override;
     void FocusRow(std::size_t row) override;
     std::vector<std::size_t> SelectedRows() const override;
+    void SetSelectedRows(const std::vector<std::size_t>& rows) override;
     void SetTitle(const std::string& title) override;
     void SetBusy(bool busy) override;
     // Shown in the first field of the frame's status bar.

@@ -55,6 +55,8 @@ public:
     virtual void FocusRow(std::size_t row) = 0;
     // The rows selected now, in order (the list allows several: bulk assign, print receipts).
     virtual std::vector<std::size_t> SelectedRows() const = 0;
+    // Selects exactly these rows, without a RowSelected call back (the list moved under the selection).
+    virtual void SetSelectedRows(const std::vector<std::size_t>& rows) = 0;
     // What the list shows, above it ("Mới tiếp nhận — 12 hồ sơ").
     virtual void SetTitle(const std::string& title) = 0;
     // A page is on its way: an activity indicator beside the title; the rows shown stay usable.

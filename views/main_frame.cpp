@@ -96,7 +96,7 @@ wxPanel* MainFrame::BuildListColumn(wxWindow* parent)
 void MainFrame::FitPanes()
 {
     const int width = GetClientSize().GetWidth();
-    const int nav = std::clamp(m_queues->PreferredWidth(), FromDIP(160), width / 6);
+    const int nav = std::clamp(m_queues->PreferredWidth(), FromDIP(160), width / 5);
     m_navSplitter->SetSashPosition(nav);
     // The list gets what its columns need; the detail pane keeps at least a readable width.
     const int rest = width - nav;

@@ -12,7 +12,7 @@
 namespace motcua::views {
 namespace {
 
-enum NavColumn { kTitle = 0, kCount, kOverdue };
+enum NavColumn { TitleColumn = 0, CountColumn, OverdueColumn };
 
 }  // namespace
 
@@ -36,6 +36,10 @@ QueueNavPanel::QueueNavPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY)
     m_list->AppendColumn(wxEmptyString, wxLIST_FORMAT_RIGHT);
     sizer->Add(m_list, 1, wxEXPAND);
     SetSizer(sizer);
+    m_list->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip();
+        CallAfter([this] { FitTitleToPane(); });
+    });
     m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& event) {
         if (!m_quiet && m_listener && event.GetIndex() >= 0)
             m_listener->OnQueueChosen(static_cast<std::size_t>(event.GetIndex()));
@@ -52,9 +56,9 @@ void QueueNavPanel::SetEntries(const std::vector<NavEntry>& entries)
     }
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const long row = static_cast<long>(i);
-        m_list->SetItem(row, kTitle, wxString::FromUTF8(entries[i].title));
-        m_list->SetItem(row, kCount, wxString::FromUTF8(entries[i].count));
-        m_list->SetItem(row, kOverdue, wxString::FromUTF8(entries[i].overdue));
+        m_list->SetItem(row, TitleColumn, wxString::FromUTF8(entries[i].title));
+        m_list->SetItem(row, CountColumn, wxString::FromUTF8(entries[i].count));
+        m_list->SetItem(row, OverdueColumn, wxString::FromUTF8(entries[i].overdue));
         // The overdue count is the one figure that asks for action today.
         m_list->SetItemTextColour(row, wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT));
         if (!entries[i].overdue.empty())
@@ -66,19 +70,27 @@ void QueueNavPanel::SetEntries(const std::vector<NavEntry>& entries)
 
 void QueueNavPanel::FitColumns()
 {
-    for (int c : {kCount, kOverdue}) {
+    for (int c : {CountColumn, OverdueColumn}) {
         m_list->SetColumnWidth(c, wxLIST_AUTOSIZE);
-        m_list->SetColumnWidth(c, std::max(m_list->GetColumnWidth(c), FromDIP(c == kCount ? 40 : 8)));
+        m_list->SetColumnWidth(c, std::max(m_list->GetColumnWidth(c), FromDIP(c == CountColumn ? 40 : 8)));
     }
-    m_list->SetColumnWidth(kTitle, wxLIST_AUTOSIZE);
+    m_list->SetColumnWidth(TitleColumn, wxLIST_AUTOSIZE);
+    m_titleWidth = m_list->GetColumnWidth(TitleColumn);
+    FitTitleToPane();
+}
+
+void QueueNavPanel::FitTitleToPane()
+{
+    // The counts always show; a pane narrower than the longest name cuts the names, never the figures.
+    const int counts = m_list->GetColumnWidth(CountColumn) + m_list->GetColumnWidth(OverdueColumn);
+    const int room = m_list->GetClientSize().GetWidth() - counts;
+    if (room > 0)
+        m_list->SetColumnWidth(TitleColumn, std::max(FromDIP(60), std::min(m_titleWidth, room)));
 }
 
 int QueueNavPanel::PreferredWidth() const
 {
-    int width = 0;
-    for (int c = 0; c < m_list->GetColumnCount(); ++c)
-        width += m_list->GetColumnWidth(c);
-    return width + FromDIP(12);
+    return m_titleWidth + m_list->GetColumnWidth(CountColumn) + m_list->GetColumnWidth(OverdueColumn) + FromDIP(12);
 }
 
 void QueueNavPanel::SelectEntry(std::optional<std::size_t> index)

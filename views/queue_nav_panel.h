@@ -25,11 +25,13 @@ public:
 
 private:
     void FitColumns();
+    void FitTitleToPane();
 
     INavViewListener* m_listener = nullptr;
     wxListView* m_list = nullptr;
     wxActivityIndicator* m_busy = nullptr;
     bool m_quiet = false;
+    int m_titleWidth = 0;  // the longest name's width, measured when the names change
 };
 
 }  // namespace motcua::views

@@ -276,6 +276,29 @@ BOOST_FIXTURE_TEST_CASE(an_expired_session_is_renewed_and_the_action_resumes, Ac
     BOOST_TEST(view.Field("Status") == "Refused at intake");
 }
 
+BOOST_FIXTURE_TEST_CASE(a_step_that_issues_two_forms_asks_once_naming_the_applicants_form, ActionFixture)
+{
+    ShowDossier(1);
+    views::ActionDialogValues reason = Values();
+    reason.reason = "Không thuộc thẩm quyền";
+    dialogs.answers = {reason};
+    api.onAct = [](std::int64_t id, const ActionInput& in) {
+        DossierDetail d = MakeDetail(id, NationalStatus::RefusedAtIntake, in.version + 1);
+        // The dossier is finished: its control sheet (form 06) is issued with the refusal, and listed first.
+        d.outputs = {OutputRef{3001, "control_sheet", "06", kNow}, OutputRef{3002, "refusal", "03", kNow}};
+        return d;
+    };
+    actions.Run(Action::Refuse);
+    tasks.RunAll();
+    BOOST_REQUIRE(alert.questions.size() == 1u);
+    BOOST_TEST(alert.questions[0] ==
+               "The refusal of dossier 000.00.01.H41-261127-0001 (form 03) is ready. Open it to "
+               "print? The other documents this step issued (1) open with it.");
+    tasks.RunAll();
+    BOOST_TEST((api.outputCalls == std::vector<std::int64_t>{3002, 3001}));
+    BOOST_TEST(launcher.opened.size() == 2u);
+}
+
 BOOST_FIXTURE_TEST_CASE(giving_up_the_login_leaves_the_dossier_as_it_was, ActionFixture)
 {
     ShowDossier(1);

@@ -18,8 +18,8 @@
 
 #include "desktop/action_api.h"
 #include "desktop/action_presenter.h"
-#include "desktop/bulk_presenter.h"
 #include "desktop/api_error.h"
+#include "desktop/bulk_presenter.h"
 #include "desktop/call_later.h"
 #include "desktop/detail_presenter.h"
 #include "desktop/dossier_list_presenter.h"
@@ -477,6 +477,7 @@ public:
     void SetStatusText(const std::string& text) override { status = text; }
     std::vector<std::size_t> selectedRows;
     std::vector<std::size_t> SelectedRows() const override { return selectedRows; }
+    void SetSelectedRows(const std::vector<std::size_t>& selected) override { selectedRows = selected; }
 };
 
 class FakeNavView final : public views::INavView {
