@@ -1,31 +1,20 @@
 #include "bench/events_bench.h"
 
 #include <algorithm>
-#include <arpa/inet.h>
 #include <atomic>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <mutex>
-#include <netinet/in.h>
-#include <sstream>
 #include <string>
-#include <sys/epoll.h>
-#include <sys/socket.h>
 #include <thread>
-#include <unistd.h>
 #include <unordered_map>
 #include <vector>
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/StreamCopier.h>
 
+#include "bench/http_probe.h"
 #include "bench/measurement.h"
 #include "model/error.h"
 #include "model/postgres/store.h"
@@ -56,32 +45,6 @@ double RssMiB()
     return 0;
 }
 
-struct Reply {
-    int status = 0;
-    std::string body;
-};
-
-Reply Call(Poco::Net::HTTPClientSession& session, const std::string& method, const std::string& path,
-           const std::string& token, const std::string& body = {})
-{
-    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-    if (!token.empty())
-        request.set("Authorization", "Bearer " + token);
-    if (!body.empty()) {
-        request.setContentType("application/json");
-        request.setContentLength64(static_cast<Poco::Int64>(body.size()));
-    }
-    session.sendRequest(request) << body;
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    Reply reply;
-    reply.status = static_cast<int>(response.getStatus());
-    std::ostringstream text;
-    Poco::StreamCopier::copyStream(in, text);
-    reply.body = text.str();
-    return reply;
-}
-
 // A paper dossier taken in and accepted by the clerk in one request: two events (submit, accept).
 std::string PaperIntake(int serial)
 {
@@ -108,111 +71,6 @@ LatencySummary OrdinaryRequests(std::uint16_t port, const std::string& token, in
     }
     return Summarise(ms);
 }
-
-// Every stream's socket, read by one thread through epoll: the clients hold no thread each either.
-class StreamClients {
-public:
-    StreamClients(std::uint16_t port, const std::string& token, int count) : m_epoll(epoll_create1(0))
-    {
-        const std::string request = "GET /staff/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
-                                    token + "\r\nAccept: text/event-stream\r\n\r\n";
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(port);
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        for (int i = 0; i < count; ++i) {
-            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-            if (fd < 0 || ::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 ||
-                ::send(fd, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size()))
-                throw std::runtime_error(std::string("cannot open stream: ") + std::strerror(errno));
-            epoll_event event{};
-            event.events = EPOLLIN;
-            event.data.u32 = static_cast<std::uint32_t>(m_streams.size());
-            epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event);
-            m_streams.push_back({fd, {}, false, 0});
-        }
-        m_thread = std::thread([this] { Run(); });
-    }
-    ~StreamClients()
-    {
-        m_stop = true;
-        m_thread.join();
-        for (const Stream& s : m_streams)
-            ::close(s.fd);
-        ::close(m_epoll);
-    }
-    int Open() const { return m_open.load(); }
-    // Arrival times of every dossier event, by dossier id and kind ("submit"/"accept"), one per stream.
-    std::map<std::pair<std::int64_t, std::string>, std::vector<SteadyClock::time_point>> Arrivals()
-    {
-        const std::lock_guard lock(m_mutex);
-        return m_arrivals;
-    }
-    int Closed() const { return m_closed.load(); }
-
-private:
-    struct Stream {
-        int fd;
-        std::string input;
-        bool headSeen;
-        int events;
-    };
-
-    void Run()
-    {
-        std::vector<epoll_event> ready(256);
-        char buffer[16384];
-        while (!m_stop) {
-            const int n = epoll_wait(m_epoll, ready.data(), static_cast<int>(ready.size()), 100);
-            const auto now = SteadyClock::now();
-            for (int i = 0; i < n; ++i) {
-                Stream& s = m_streams[ready[i].data.u32];
-                const ssize_t got = ::recv(s.fd, buffer, sizeof buffer, MSG_DONTWAIT);
-                if (got <= 0) {
-                    if (got == 0 || (errno != EAGAIN && errno != EINTR)) {
-                        epoll_ctl(m_epoll, EPOLL_CTL_DEL, s.fd, nullptr);
-                        ++m_closed;
-                    }
-                    continue;
-                }
-                s.input.append(buffer, static_cast<std::size_t>(got));
-                Parse(s, now);
-            }
-        }
-    }
-
-    void Parse(Stream& s, SteadyClock::time_point now)
-    {
-        if (!s.headSeen) {
-            const std::size_t end = s.input.find("\r\n\r\n");
-            if (end == std::string::npos)
-                return;
-            s.headSeen = true;
-            ++m_open;
-            s.input.erase(0, end + 4);
-        }
-        for (std::size_t end; (end = s.input.find("\n\n")) != std::string::npos;) {
-            const std::string block = s.input.substr(0, end);
-            s.input.erase(0, end + 2);
-            const std::size_t data = block.find("data: ");
-            if (block.find("event: dossier") == std::string::npos || data == std::string::npos)
-                continue;
-            Poco::JSON::Parser parser;
-            const auto json = parser.parse(block.substr(data + 6)).extract<Poco::JSON::Object::Ptr>();
-            const std::lock_guard lock(m_mutex);
-            m_arrivals[{json->getValue<std::int64_t>("dossierId"), json->getValue<std::string>("what")}].push_back(now);
-        }
-    }
-
-    int m_epoll;
-    std::vector<Stream> m_streams;
-    std::atomic<bool> m_stop{false};
-    std::atomic<int> m_open{0};
-    std::atomic<int> m_closed{0};
-    std::mutex m_mutex;
-    std::map<std::pair<std::int64_t, std::string>, std::vector<SteadyClock::time_point>> m_arrivals;
-    std::thread m_thread;
-};
 
 }  // namespace
 

@@ -7,6 +7,8 @@
 #        scripts/bench.sh generate --dossiers 1000000   fills the database motcua_bench (kept in the cluster) with
 #                                                       generated dossiers and history (bench/generate_*.sql)
 #        scripts/bench.sh queues [--rounds 30]          the desk's queues and search on that database
+#        scripts/bench.sh desk [--rounds 5] [--pages 20] [--changes 10]   the desk itself (motcua-desk-bench, under
+#                                                       xvfb-run without DISPLAY) against a motcua-server process
 # Environment:
 #   MOTCUA_BENCH_BUILD_DIR  build folder to use (default: build/ci, configured with `cmake --preset ci` if absent;
 #                           RelWithDebInfo, because Debug figures say nothing about production)
@@ -14,6 +16,8 @@
 #   MOTCUA_BENCH_PG_DIR     its files, kept between runs (durable settings: fsync and synchronous_commit on); delete
 #                           the folder to start over. Default /tmp/motcua-bench-pg, or /tmp/motcua-bench-pg-PORT for
 #                           another port (a cluster keeps the port it was made with).
+#   MOTCUA_BENCH_DB         the generated database that generate fills and queues and desk read (default
+#                           motcua_bench), so that databases of two sizes can live in one cluster
 # Every loop of the benchmarks is bounded in count and time; the cluster listens on 127.0.0.1 only.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,9 +26,9 @@ cd "$repo"
 what=${1:-all}
 [ $# -gt 0 ] && shift
 case "$what" in
-  all|submissions|receipt|events|generate|queues) ;;
-  -h|--help|help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) echo "bench.sh: unknown benchmark '$what' (all, submissions, receipt, events, generate, queues)" >&2; exit 2 ;;
+  all|submissions|receipt|events|generate|queues|desk) ;;
+  -h|--help|help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "bench.sh: unknown benchmark '$what' (all, submissions, receipt, events, generate, queues, desk)" >&2; exit 2 ;;
 esac
 if [ "$what" = all ] && [ $# -gt 0 ]; then
   echo "bench.sh: options go with one benchmark: bench.sh submissions|receipt|events [options]" >&2
@@ -36,6 +40,8 @@ pgport=${MOTCUA_BENCH_PG_PORT:-55460}
 defaultPgdir=/tmp/motcua-bench-pg
 [ "$pgport" = 55460 ] || defaultPgdir=$defaultPgdir-$pgport
 pgdir=${MOTCUA_BENCH_PG_DIR:-$defaultPgdir}
+benchdb=${MOTCUA_BENCH_DB:-motcua_bench}
+case "$benchdb" in ''|*[!a-z0-9_]*) echo "bench.sh: MOTCUA_BENCH_DB takes a lower-case name (a-z, 0-9, _)" >&2; exit 2 ;; esac
 
 say() { printf 'bench.sh: %s\n' "$*"; }
 
@@ -48,8 +54,10 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
   say "configuring build/ci (cmake --preset ci)…"
   cmake --preset ci >/dev/null
 fi
-say "building motcua-bench in $build…"
-if ! log=$(cmake --build "$build" --target motcua-bench motcua-server -j2 2>&1); then
+targets=(motcua-bench motcua-server)
+[ "$what" = desk ] && targets+=(motcua-desk-bench)
+say "building ${targets[*]} in $build…"
+if ! log=$(cmake --build "$build" --target "${targets[@]}" -j2 2>&1); then
   printf '%s\n' "$log" | grep -E '^FAILED:|error' | head -n 20 >&2
   echo "bench.sh: the build failed" >&2
   exit 1
@@ -85,15 +93,15 @@ if [ "$what" = all ] || [ "$what" = submissions ] || [ "$what" = events ]; then
     fi
   done
 fi
-# --- generate and queues (private PostgreSQL, the database motcua_bench kept between runs) ------------------------
-if [ "$what" = generate ] || [ "$what" = queues ]; then
+# --- generate, queues and desk (private PostgreSQL, the generated database kept between runs) ---------------------
+if [ "$what" = generate ] || [ "$what" = queues ] || [ "$what" = desk ]; then
   echo
   stop_cluster() { bash "$repo/scripts/pg-cluster.sh" stop "$pgdir" >/dev/null || true; }
   trap stop_cluster EXIT
   bash "$repo/scripts/pg-cluster.sh" start "$pgdir" "$pgport"
   psql_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)/psql
   admin="host=127.0.0.1 port=$pgport user=postgres"
-  sql() { "$psql_bin" "$admin dbname=${2:-motcua_bench}" -v ON_ERROR_STOP=1 -qAt -c "$1"; }
+  sql() { "$psql_bin" "$admin dbname=${2:-$benchdb}" -v ON_ERROR_STOP=1 -qAt -c "$1"; }
   if [ "$what" = generate ]; then
     dossiers=1000000
     while [ $# -gt 0 ]; do
@@ -107,10 +115,10 @@ if [ "$what" = generate ] || [ "$what" = queues ]; then
     [ "$dossiers" -ge 1000 ] && [ "$dossiers" -le 20000000 ] \
       || { echo "bench.sh generate: --dossiers from 1000 to 20000000" >&2; exit 2; }
     start=$(date +%s)
-    sql "DROP DATABASE IF EXISTS motcua_bench" postgres
-    sql "CREATE DATABASE motcua_bench" postgres
-    "$build/server/motcua-server" migrate --db "$admin dbname=motcua_bench" >/dev/null
-    "$psql_bin" "$admin dbname=motcua_bench" -v ON_ERROR_STOP=1 -q -f "$repo/bench/generate_catalogue.sql"
+    sql "DROP DATABASE IF EXISTS $benchdb" postgres
+    sql "CREATE DATABASE $benchdb" postgres
+    "$build/server/motcua-server" migrate --db "$admin dbname=$benchdb" >/dev/null
+    "$psql_bin" "$admin dbname=$benchdb" -v ON_ERROR_STOP=1 -q -f "$repo/bench/generate_catalogue.sql"
     # Secondary indexes are built once at the end (minutes), not maintained row by row (hours).
     sql "CREATE TABLE bench_saved_index AS SELECT indexname, indexdef FROM pg_indexes
          WHERE schemaname = 'public' AND tablename IN ('dossier', 'dossier_event')
@@ -120,7 +128,7 @@ if [ "$what" = generate ] || [ "$what" = queues ]; then
     chunk=1000000
     for ((first = 1; first <= dossiers; first += chunk)); do
       last=$((first + chunk - 1)); [ "$last" -gt "$dossiers" ] && last=$dossiers
-      "$psql_bin" "$admin dbname=motcua_bench" -v ON_ERROR_STOP=1 -q -v first="$first" -v last="$last" \
+      "$psql_bin" "$admin dbname=$benchdb" -v ON_ERROR_STOP=1 -q -v first="$first" -v last="$last" \
         -v now='2026-11-27 09:30:00+07' -f "$repo/bench/generate_dossiers.sql"
       say "dossiers $first..$last loaded ($(( $(date +%s) - start )) s)"
     done
@@ -132,10 +140,19 @@ if [ "$what" = generate ] || [ "$what" = queues ]; then
     sql "VACUUM ANALYZE"
     say "generated $dossiers dossiers, $(sql "SELECT count(*) FROM dossier_event") history events," \
         "$(sql "SELECT count(*) FROM dossier_name") distinct names in $(( $(date +%s) - start )) s;" \
-        "database $(sql "SELECT pg_size_pretty(pg_database_size('motcua_bench'))")"
-  else
-    timeout 1800 "$bench" queues --db "host=127.0.0.1 port=$pgport user=motcua_app dbname=motcua_bench" "$@" \
+        "database $(sql "SELECT pg_size_pretty(pg_database_size('$benchdb'))")"
+  elif [ "$what" = queues ]; then
+    timeout 1800 "$bench" queues --db "host=127.0.0.1 port=$pgport user=motcua_app dbname=$benchdb" "$@" \
       || status=$?
+  else
+    # The desk needs a display: Xvfb when there is none (as the GUI tests do); GTK's accessibility bus stays off.
+    desk=("$build/bench/motcua-desk-bench" run --db "host=127.0.0.1 port=$pgport user=motcua_app dbname=$benchdb"
+          --server "$build/server/motcua-server" --calendar "$repo/data/calendar/vietnam.conf" "$@")
+    if [ -z "${DISPLAY:-}" ]; then
+      command -v xvfb-run >/dev/null || { echo "bench.sh desk: DISPLAY is unset and xvfb-run is missing" >&2; exit 1; }
+      desk=(xvfb-run -a -s '-screen 0 1280x800x24' "${desk[@]}")
+    fi
+    NO_AT_BRIDGE=1 timeout 1800 "${desk[@]}" || status=$?
   fi
 fi
 exit "$status"
