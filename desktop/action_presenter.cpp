@@ -90,20 +90,6 @@ ActionInput InputFrom(const ActionSpec& spec, const DossierDetail& dossier, cons
 
 }  // namespace
 
-bool RenewIfExpired(const std::exception_ptr& error, ISessionRenewal* renewal, std::function<void()> retry)
-{
-    try {
-        std::rethrow_exception(error);
-    } catch (const Error& e) {
-        if (e.Category() != ErrorCategory::Unauthenticated || !renewal)
-            return false;
-        renewal->RenewSession(std::move(retry));
-        return true;
-    } catch (...) {
-        return false;
-    }
-}
-
 std::string FailureReason(const std::exception_ptr& error)
 {
     try {
@@ -314,7 +300,7 @@ void ActionPresenter::Act(std::int64_t dossierId, const ActionInput& input,
     m_host.SetWorking(true);
     m_tasks.Run<DossierDetail>(
         [this, dossierId, input] { return m_api.Act(dossierId, input); },
-        [this, outputsBefore](DossierDetail after) {
+        [this, outputsBefore](const DossierDetail& after) {
             m_host.SetWorking(false);
             m_host.DossierActedOn(after);
             Offer(after, outputsBefore);
@@ -354,7 +340,7 @@ void ActionPresenter::OpenOutput(const DossierDetail& dossier, const OutputRef& 
     const std::string code = dossier.summary.code;
     m_tasks.Run<std::filesystem::path>(
         [this, output, code] { return m_documents.SavePdf(m_api.OutputFile(output.id), code, output.kind); },
-        [this](std::filesystem::path file) {
+        [this](const std::filesystem::path& file) {
             m_host.SetWorking(false);
             try {
                 m_documents.Launch(file);

@@ -11,6 +11,7 @@
 
 #include "desktop/action_api.h"
 #include "desktop/receipt_opener.h"
+#include "desktop/session_renewal.h"
 #include "desktop/task_runner.h"
 #include "model/clock.h"
 #include "views/action_view.h"
@@ -30,17 +31,6 @@ public:
     virtual void SetWorking(bool working) = 0;
 };
 
-// The session ended (401): the shell opens the login dialog over the work and calls `resume` once logged in again
-// (never when the user gives up).
-class ISessionRenewal {
-public:
-    virtual ~ISessionRenewal() = default;
-    virtual void RenewSession(std::function<void()> resume) = 0;
-};
-
-// A failed call's exception: the session ended (401)? Then `renewal` (when there is one) gets `retry` and this
-// returns true; otherwise false and the caller reports it with FailureReason and FailureDetails.
-bool RenewIfExpired(const std::exception_ptr& error, ISessionRenewal* renewal, std::function<void()> retry);
 std::string FailureReason(const std::exception_ptr& error);   // the short sentence, in the UI language
 std::string FailureDetails(const std::exception_ptr& error);  // the technical part (empty when there is none)
 

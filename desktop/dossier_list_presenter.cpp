@@ -18,7 +18,7 @@ DossierPage FromInbox(InboxPage page)
 {
     DossierPage out;
     for (InboxRow& row : page.items)
-        out.items.push_back(DossierListItem{std::move(row), std::nullopt, {}});
+        out.items.push_back(DossierListItem{std::move(row), std::nullopt, std::nullopt});
     out.next = std::move(page.next);
     return out;
 }
@@ -101,7 +101,7 @@ void DossierListPresenter::Fetch(const std::optional<std::string>& after, int li
             return FromInbox(api->Inbox(request.limit, request.after));
         },
         [this, after, replace](DossierPage page) { Received(std::move(page), after, replace); },
-        [this](std::exception_ptr error) { Failed(error); });
+        [this](const std::exception_ptr& error) { Failed(error); });
 }
 
 void DossierListPresenter::Received(DossierPage page, const std::optional<std::string>& after, bool replace)
@@ -152,6 +152,12 @@ void DossierListPresenter::Failed(const std::exception_ptr& error)
     m_view.SetBusy(false);
     m_view.SetRowCount(m_items.size(), false);
     UpdateStatus();
+    // The session ended: after the login the rows shown are fetched again, from the top (nothing lost but time).
+    if (RenewIfExpired(error, m_renewal, [this] {
+            m_failed = false;
+            RefetchShown();
+        }))
+        return;
     try {
         std::rethrow_exception(error);
     } catch (const Error& e) {
@@ -208,14 +214,18 @@ std::string DossierListPresenter::CellText(std::size_t row, ListColumn column) c
             // TRANSLATORS: a status marked as due within 2 working days, e.g. "Đang giải quyết (sắp đến hạn)"
             return FormatText(_("%s (due soon)"), {StatusText(r.status)});
         return StatusText(r.status, IsOverdue(row));
-    case ListColumn::Handler: return item.assignedTo;
+    case ListColumn::Handler: return r.assignedTo ? r.assignedTo->name : std::string();
     }
     return {};
 }
 
 bool DossierListPresenter::IsOverdue(std::size_t row) const
 {
-    return row < m_items.size() && motcua::IsOverdue(m_items[row].row, m_clock.Now());
+    if (row >= m_items.size())
+        return false;
+    // The server's word as of its answer, or the desk's clock since then: a row shown for hours turns late.
+    const DossierListItem& item = m_items[row];
+    return item.overdue.value_or(false) || motcua::IsOverdue(item.row, m_clock.Now());
 }
 
 views::RowTone DossierListPresenter::Tone(std::size_t row) const
@@ -287,9 +297,17 @@ bool DossierListPresenter::UpdateItem(const InboxRow& item)
     if (!row)
         return false;
     // A late answer must not undo a newer one.
-    if (item.version < m_items[*row].row.version)
+    DossierListItem& shown = m_items[*row];
+    if (item.version < shown.row.version)
         return true;
-    m_items[*row].row = item;
+    // The server's flags held for the due time and status it saw; with either changed, the desk's clock and the
+    // queue decide until the list is fetched again.
+    if (item.dueAt != shown.row.dueAt || item.status != shown.row.status)
+        shown.dueSoon = shown.overdue = std::nullopt;
+    // A dossier's detail does not name its handler (lists do): the name shown stays.
+    const std::optional<AssignedStaff> assignedTo = item.assignedTo ? item.assignedTo : shown.row.assignedTo;
+    shown.row = item;
+    shown.row.assignedTo = assignedTo;
     m_view.RefreshRow(*row);
     UpdateStatus();
     return true;
@@ -309,8 +327,8 @@ void DossierListPresenter::DossierChanged(const DossierEvent& event)
 void DossierListPresenter::RefetchRow(std::int64_t dossierId)
 {
     m_rows.Run<InboxRow>([api = &m_api, dossierId] { return api->Dossier(dossierId).summary; },
-                         [this](InboxRow row) { UpdateItem(row); },
-                         [](std::exception_ptr) {
+                         [this](const InboxRow& row) { UpdateItem(row); },
+                         [](const std::exception_ptr&) {
                              // Gone from the caller's scope or unreachable: the next refetch or reload settles it.
                          });
 }

@@ -11,6 +11,7 @@
 #include "desktop/call_later.h"
 #include "desktop/event_stream.h"
 #include "desktop/list_columns.h"
+#include "desktop/session_renewal.h"
 #include "desktop/settings.h"
 #include "desktop/staff_api.h"
 #include "desktop/task_runner.h"
@@ -56,6 +57,9 @@ public:
     bool HasMore() const noexcept { return m_next.has_value(); }
     bool Loading() const noexcept { return m_loading; }
     void Clear();
+    // Where a 401 goes: the login dialog over the work, then the list is fetched again (nullptr: reported as any
+    // other failure).
+    void SetSessionRenewal(ISessionRenewal* renewal) noexcept { m_renewal = renewal; }
 
     // Replaces the row of the same dossier (after an action here) without refetching; false if it is not shown.
     bool UpdateItem(const InboxRow& item);
@@ -95,6 +99,7 @@ private:
     bool IsOverdue(std::size_t row) const;
 
     views::IDossierListView& m_view;
+    ISessionRenewal* m_renewal = nullptr;
     IStaffApi& m_api;
     views::Alert& m_alert;
     const Clock& m_clock;

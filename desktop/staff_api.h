@@ -34,13 +34,15 @@ struct InboxPage {
     std::optional<std::string> next;  // opaque keyset cursor; empty on the last page
 };
 
-// A row of a work queue or of search results: the inbox fields plus what the server adds to a list item.
+// A row of a work queue or of search results: the inbox fields (the handler, `row.assignedTo`, among them) plus the
+// flags the server derives for a list item when it answers.
 struct DossierListItem {
     InboxRow row;
     // The server's word on "due within 2 working days" (the desk does not restate the working-day rules); empty
     // when it did not say. Items of the `due_soon` queue are due soon whatever the item says.
     std::optional<bool> dueSoon;
-    std::string assignedTo;  // the handler's name; "" when unassigned or not said
+    // The server's word on overdue by its clock; empty when it did not say (the desk's clock decides alone).
+    std::optional<bool> overdue;
 };
 
 // A page of a queue or of search results (keyset paging).

@@ -27,18 +27,24 @@ InboxRow ReadInboxItem(const JsonReader& r)
     item.status = r.Status("status");
     item.subState = r.OptionalWord("subState", SubStateFromString).value_or(SubState::None);
     item.version = static_cast<int>(r.Int("version"));
+    if (r.Has("assignedTo") && !r.IsNull("assignedTo")) {
+        const JsonReader staff = r.Child("assignedTo");
+        item.assignedTo = AssignedStaff{staff.Int("id"), staff.OptionalString("name")};
+    }
     return item;
+}
+
+// A flag a newer server adds to list items; empty from one that does not say.
+std::optional<bool> OptionalFlag(const JsonReader& r, const char* name)
+{
+    if (!r.Has(name) || r.IsNull(name))
+        return std::nullopt;
+    return r.Bool(name);
 }
 
 DossierListItem ReadListItem(const JsonReader& r)
 {
-    DossierListItem item;
-    item.row = ReadInboxItem(r);
-    if (r.Has("dueSoon") && !r.IsNull("dueSoon"))
-        item.dueSoon = r.Bool("dueSoon");
-    if (r.Has("assignedTo") && !r.IsNull("assignedTo"))
-        item.assignedTo = r.Child("assignedTo").OptionalString("name");
-    return item;
+    return DossierListItem{ReadInboxItem(r), OptionalFlag(r, "dueSoon"), OptionalFlag(r, "overdue")};
 }
 
 // "&name=value" with the value percent-encoded; nothing for an empty value.

@@ -41,9 +41,7 @@ bool InQueue(WorkQueue queue, const QueueFacts& dossier, const QueueViewer& view
     switch (queue) {
     case WorkQueue::Mine: return dossier.assignedStaffId == viewer.staffId;
     case WorkQueue::Intake: return status == NationalStatus::New;
-    case WorkQueue::DueSoon:
-        return status != NationalStatus::ResultReady && dossier.dueAt && *dossier.dueAt >= viewer.now &&
-               *dossier.dueAt < viewer.dueSoonUntil;
+    case WorkQueue::DueSoon: return IsDueSoon(dossier.dueAt, status, viewer.now, viewer.dueSoonUntil);
     case WorkQueue::Overdue: return IsOverdue(dossier.dueAt, status, viewer.now);
     case WorkQueue::WaitingCitizen:
         return status == NationalStatus::SupplementRequested || status == NationalStatus::FeesDue;

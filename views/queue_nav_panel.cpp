@@ -12,7 +12,7 @@
 namespace motcua::views {
 namespace {
 
-enum NavColumn { kTitle = 0, kCount, kOverdue };
+enum NavColumn { TitleColumn = 0, CountColumn, OverdueColumn };
 
 }  // namespace
 
@@ -56,9 +56,9 @@ void QueueNavPanel::SetEntries(const std::vector<NavEntry>& entries)
     }
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const long row = static_cast<long>(i);
-        m_list->SetItem(row, kTitle, wxString::FromUTF8(entries[i].title));
-        m_list->SetItem(row, kCount, wxString::FromUTF8(entries[i].count));
-        m_list->SetItem(row, kOverdue, wxString::FromUTF8(entries[i].overdue));
+        m_list->SetItem(row, TitleColumn, wxString::FromUTF8(entries[i].title));
+        m_list->SetItem(row, CountColumn, wxString::FromUTF8(entries[i].count));
+        m_list->SetItem(row, OverdueColumn, wxString::FromUTF8(entries[i].overdue));
         // The overdue count is the one figure that asks for action today.
         m_list->SetItemTextColour(row, wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT));
         if (!entries[i].overdue.empty())
@@ -70,27 +70,27 @@ void QueueNavPanel::SetEntries(const std::vector<NavEntry>& entries)
 
 void QueueNavPanel::FitColumns()
 {
-    for (int c : {kCount, kOverdue}) {
+    for (int c : {CountColumn, OverdueColumn}) {
         m_list->SetColumnWidth(c, wxLIST_AUTOSIZE);
-        m_list->SetColumnWidth(c, std::max(m_list->GetColumnWidth(c), FromDIP(c == kCount ? 40 : 8)));
+        m_list->SetColumnWidth(c, std::max(m_list->GetColumnWidth(c), FromDIP(c == CountColumn ? 40 : 8)));
     }
-    m_list->SetColumnWidth(kTitle, wxLIST_AUTOSIZE);
-    m_titleWidth = m_list->GetColumnWidth(kTitle);
+    m_list->SetColumnWidth(TitleColumn, wxLIST_AUTOSIZE);
+    m_titleWidth = m_list->GetColumnWidth(TitleColumn);
     FitTitleToPane();
 }
 
 void QueueNavPanel::FitTitleToPane()
 {
     // The counts always show; a pane narrower than the longest name cuts the names, never the figures.
-    const int counts = m_list->GetColumnWidth(kCount) + m_list->GetColumnWidth(kOverdue);
+    const int counts = m_list->GetColumnWidth(CountColumn) + m_list->GetColumnWidth(OverdueColumn);
     const int room = m_list->GetClientSize().GetWidth() - counts;
     if (room > 0)
-        m_list->SetColumnWidth(kTitle, std::max(FromDIP(60), std::min(m_titleWidth, room)));
+        m_list->SetColumnWidth(TitleColumn, std::max(FromDIP(60), std::min(m_titleWidth, room)));
 }
 
 int QueueNavPanel::PreferredWidth() const
 {
-    return m_titleWidth + m_list->GetColumnWidth(kCount) + m_list->GetColumnWidth(kOverdue) + FromDIP(12);
+    return m_titleWidth + m_list->GetColumnWidth(CountColumn) + m_list->GetColumnWidth(OverdueColumn) + FromDIP(12);
 }
 
 void QueueNavPanel::SelectEntry(std::optional<std::size_t> index)

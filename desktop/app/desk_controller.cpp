@@ -36,9 +36,9 @@ DeskController::DeskController(IStaffApi& api, IActionApi& actions, ITaskRunner&
       m_clock(clock),
       m_receipts(api, launcher, std::move(receiptFolder)),
       m_events([&api] { return api.EventsTarget(); },
-               [](std::function<void()> deliver) {
+               [](const std::function<void()>& deliver) {
                    if (wxTheApp)
-                       wxTheApp->CallAfter(std::move(deliver));
+                       wxTheApp->CallAfter(deliver);
                })
 {}
 

@@ -64,6 +64,7 @@ void DeskController::WireActions()
                                              m_receipts, static_cast<ISessionRenewal&>(*this),
                                              static_cast<IDossierChangeListener&>(*this));
     m_detail->SetActions(m_actions.get(), this);
+    m_list->SetSessionRenewal(this);
     m_frame->SetDossierCommands(DossierCommands());
     m_frame->SetCommandListener(this);
     if (m_settings.ReadOr("ui/largeText", "0") == "1") {
@@ -77,6 +78,8 @@ void DeskController::DropActions()
 {
     if (m_detail)
         m_detail->SetActions(nullptr, nullptr);
+    if (m_list)
+        m_list->SetSessionRenewal(nullptr);
     if (m_frame)
         m_frame->SetCommandListener(nullptr);
     m_bulk.reset();

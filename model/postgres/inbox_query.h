@@ -6,16 +6,21 @@
 namespace motcua::pg {
 
 // The rows of a page as InboxRow's type_conversion reads them: `page` is a SELECT of dossier columns, ordered and
-// limited; the outer query names the procedure and keeps the page's `order` (the queues and search use it too).
+// limited; the outer query names the procedure and the assigned staff member (only the page's rows, by primary key:
+// no query per row, and the page keeps its index) and keeps the page's `order` (the queues and search use it too).
 inline std::string InboxRowsOf(const std::string& page, const std::string& order)
 {
     return "SELECT page.id, page.code, page.applicant_name, p.name AS procedure_name,"
            " CAST(floor(extract(epoch FROM page.submitted_at)) AS bigint) AS submitted_at,"
            " CAST(floor(extract(epoch FROM page.received_at)) AS bigint) AS received_at,"
            " CAST(floor(extract(epoch FROM page.due_at)) AS bigint) AS due_at,"
-           " CAST(page.status AS integer) AS status, CAST(page.sub_state AS integer) AS sub_state, page.version"
+           " CAST(page.status AS integer) AS status, CAST(page.sub_state AS integer) AS sub_state, page.version,"
+           " s.id AS assigned_staff_id, s.full_name AS assigned_staff_name"
            " FROM (" +
-           page + ") page JOIN procedure p ON p.id = page.procedure_id ORDER BY " + order;
+           page +
+           ") page JOIN procedure p ON p.id = page.procedure_id LEFT JOIN staff s ON s.id = page.assigned_staff_id"
+           " ORDER BY " +
+           order;
 }
 
 // Which page of the keyset is asked for: the first; the one after a dated row (dated rows come first, by due time
@@ -33,7 +38,7 @@ inline std::string InboxQuery(InboxQueryKind kind)
     };
     const std::string columns =
         "SELECT d.id, d.code, d.applicant_name, d.procedure_id, d.submitted_at, d.received_at,"
-        " d.due_at, d.status, d.sub_state, d.version FROM dossier d WHERE ";
+        " d.due_at, d.status, d.sub_state, d.version, d.assigned_staff_id FROM dossier d WHERE ";
     std::string page;
     switch (kind) {
     case InboxQueryKind::First:

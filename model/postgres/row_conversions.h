@@ -244,6 +244,10 @@ struct type_conversion<motcua::InboxRow> {
         r.status = motcua::NationalStatusFromInt(v.get<int>("status"));
         r.subState = static_cast<motcua::SubState>(v.get<int>("sub_state"));
         r.version = v.get<int>("version");
+        // `r` may be the previous row's (SOCI reuses it): an unassigned row must clear the handler.
+        r.assignedTo.reset();
+        if (const auto staffId = v.get<std::optional<long long>>("assigned_staff_id"))
+            r.assignedTo = motcua::AssignedStaff{*staffId, v.get<std::string>("assigned_staff_name")};
     }
 };
 

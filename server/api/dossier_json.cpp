@@ -82,12 +82,34 @@ Poco::Dynamic::Var ParseFormData(const std::string& json)
 
 }  // namespace
 
-Object::Ptr DossierJson::InboxItem(const InboxRow& row)
+Object::Ptr DossierJson::InboxItem(const InboxRow& row, const QueueViewer& viewer)
 {
     Object::Ptr o = NewObject();
     SetSummary(*o, row.id, row.code, row.applicantName, row.procedureName, row.submittedAt, row.receivedAt, row.dueAt,
                row.status, row.subState, row.version);
+    o->set("overdue", IsOverdue(row, viewer.now));
+    o->set("dueSoon", IsDueSoon(row.dueAt, row.status, viewer.now, viewer.dueSoonUntil));
+    Poco::Dynamic::Var assignedTo;
+    if (row.assignedTo) {
+        Object::Ptr staff = NewObject();
+        staff->set("id", row.assignedTo->id);
+        staff->set("name", row.assignedTo->name);
+        assignedTo = staff;
+    }
+    o->set("assignedTo", assignedTo);
     return o;
+}
+
+HttpResponse DossierJson::ListPage(const std::vector<InboxRow>& rows, const QueueViewer& viewer,
+                                   const std::optional<std::string>& next)
+{
+    Array::Ptr items = new Array;
+    for (const InboxRow& row : rows)
+        items->add(InboxItem(row, viewer));
+    Object::Ptr out = NewObject();
+    out->set("items", items);
+    out->set("next", next ? Poco::Dynamic::Var(*next) : Poco::Dynamic::Var());
+    return HttpResponse::Json(200, ToString(out));
 }
 
 Object::Ptr DossierJson::OutputItem(const pg::OutputInfo& output)

@@ -14,6 +14,7 @@
 #include "model/dossier.h"
 #include "model/postgres/store.h"
 #include "model/procedure.h"
+#include "model/work_queue.h"
 #include "model/workflow.h"
 #include "server/http/http_response.h"
 
@@ -21,7 +22,12 @@ namespace motcua::server {
 
 class DossierJson {
 public:
-    static Poco::JSON::Object::Ptr InboxItem(const InboxRow& row);
+    // A listed dossier (inbox, queue page, search), with its flags as of `viewer.now`: overdue, and due soon before
+    // `viewer.dueSoonUntil` (the server's working calendar, which the desk does not restate).
+    static Poco::JSON::Object::Ptr InboxItem(const InboxRow& row, const QueueViewer& viewer);
+    // A page of a list: {"items": [InboxItem…], "next": cursor or null}.
+    static HttpResponse ListPage(const std::vector<InboxRow>& rows, const QueueViewer& viewer,
+                                 const std::optional<std::string>& next);
     // Everything the detail document is made of.
     struct DetailParts {
         Dossier dossier;

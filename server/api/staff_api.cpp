@@ -176,13 +176,8 @@ HttpResponse StaffApi::Inbox(const HttpRequest& request)
         after = InboxCursorCodec::Decode(request.Query("after"), "after");
 
     const pg::InboxPage page = m_store.Inbox(staff.agencyId, after, limit);
-    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-    for (const InboxRow& row : page.rows)
-        items->add(DossierJson::InboxItem(row));
-    Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    out->set("items", items);
-    out->set("next", page.next ? Poco::Dynamic::Var(InboxCursorCodec::Encode(*page.next)) : Poco::Dynamic::Var());
-    return HttpResponse::Json(200, DossierJson::ToString(out));
+    return DossierJson::ListPage(page.rows, Viewer(staff),
+                                 page.next ? std::optional(InboxCursorCodec::Encode(*page.next)) : std::nullopt);
 }
 
 HttpResponse StaffApi::Detail(const HttpRequest& request)

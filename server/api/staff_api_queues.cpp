@@ -94,17 +94,6 @@ std::int64_t DecodeSearchCursor(const std::string& text)
     return id;
 }
 
-HttpResponse PageResponse(const std::vector<InboxRow>& rows, const std::optional<std::string>& next)
-{
-    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-    for (const InboxRow& row : rows)
-        items->add(DossierJson::InboxItem(row));
-    Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    out->set("items", items);
-    out->set("next", next ? Poco::Dynamic::Var(*next) : Poco::Dynamic::Var());
-    return HttpResponse::Json(200, DossierJson::ToString(out));
-}
-
 // Midnight in the province at the start of `date`.
 Instant StartOf(Date date)
 {
@@ -158,15 +147,18 @@ HttpResponse StaffApi::Queue(const HttpRequest& request)
     });
     if (request.query.count("after"))
         page.after = DecodeQueueCursor(page, request.Query("after"));
-    const pg::QueuePage result = m_store.Queue(page, Viewer(staff));
-    return PageResponse(result.rows, result.next ? std::optional(EncodeQueueCursor(page, *result.next)) : std::nullopt);
+    const QueueViewer viewer = Viewer(staff);
+    const pg::QueuePage result = m_store.Queue(page, viewer);
+    return DossierJson::ListPage(result.rows, viewer,
+                                 result.next ? std::optional(EncodeQueueCursor(page, *result.next)) : std::nullopt);
 }
 
 HttpResponse StaffApi::Search(const HttpRequest& request)
 {
     const StaffMember staff = Authenticate(request);
+    const QueueViewer viewer = Viewer(staff);
     pg::DossierSearch search;
-    search.agencyId = Viewer(staff).agencyId;
+    search.agencyId = viewer.agencyId;
     bool outOfScope = false;
     AsBadRequest([&] {
         if (request.query.count("q"))
@@ -203,11 +195,12 @@ HttpResponse StaffApi::Search(const HttpRequest& request)
     if (request.query.count("after"))
         search.afterId = DecodeSearchCursor(request.Query("after"));
     if (outOfScope)
-        return PageResponse({}, std::nullopt);
+        return DossierJson::ListPage({}, viewer, std::nullopt);
     const pg::SearchPage result = m_store.SearchDossiers(search);
-    return PageResponse(result.rows, result.next ? std::optional(Base64Url::Encode(std::string(kSearchCursorPrefix) +
-                                                                                   std::to_string(*result.next)))
-                                                 : std::nullopt);
+    return DossierJson::ListPage(
+        result.rows, viewer,
+        result.next ? std::optional(Base64Url::Encode(std::string(kSearchCursorPrefix) + std::to_string(*result.next)))
+                    : std::nullopt);
 }
 
 }  // namespace motcua::server

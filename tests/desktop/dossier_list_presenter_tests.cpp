@@ -1,5 +1,6 @@
-// DossierListPresenter: keyset paging off the UI thread, typing ahead while a page loads, row text and tones,
-// sorting and columns remembered, search results, and live events (a row refetched, new dossiers coalesced).
+// DossierListPresenter: keyset paging off the UI thread, typing ahead while a page loads, row text and tones (the
+// server's due-soon and overdue flags in every queue and in search, the handler), sorting and columns remembered,
+// search results, and live events (a row refetched, new dossiers coalesced).
 #include <boost/test/unit_test.hpp>
 
 #include "desktop_fakes.h"
@@ -253,6 +254,88 @@ BOOST_FIXTURE_TEST_CASE(every_row_of_the_due_soon_queue_is_due_soon_unless_the_s
     BOOST_TEST((presenter.Tone(1) == RowTone::Normal));
 }
 
+namespace {
+
+// The intake queue's items as a server with the list flags answers: due soon (the server's word) and assigned; overdue
+// by the server's clock, which runs ahead of the desk's; neither, and unassigned.
+DossierPage FlaggedPage()
+{
+    DossierPage page;
+    DossierListItem soon{MakeItem(1, NationalStatus::New, At(2026, 12, 1, 16, 0)), true, false};
+    soon.row.assignedTo = AssignedStaff{8, "Lê Văn Cường"};
+    page.items.push_back(soon);
+    page.items.push_back({MakeItem(2, NationalStatus::New, At(2026, 11, 30, 10, 5)), false, true});
+    page.items.push_back({MakeItem(3, NationalStatus::New, At(2026, 12, 20, 16, 0)), false, false});
+    return page;
+}
+
+// The shown row as a dossier's detail answers it after an action here: one version on, no handler named.
+InboxRow ChangedHere(const DossierListPresenter& presenter, std::size_t row)
+{
+    InboxRow changed = presenter.Item(row).row;
+    changed.assignedTo.reset();
+    ++changed.version;
+    return changed;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(the_servers_flags_tone_rows_in_any_queue_and_name_the_handler, ListFixture)
+{
+    api.queuePages["intake|"] = FlaggedPage();
+    ShowLoaded("intake");
+    BOOST_TEST((presenter.Tone(0) == RowTone::DueSoon));
+    BOOST_TEST(presenter.CellText(0, ListColumn::Status) == "Newly submitted (due soon)");
+    BOOST_TEST((presenter.Tone(1) == RowTone::Overdue));
+    BOOST_TEST(presenter.CellText(1, ListColumn::Status) == "Newly submitted (overdue)");
+    BOOST_TEST((presenter.Tone(2) == RowTone::Normal));
+    BOOST_TEST(presenter.CellText(2, ListColumn::Status) == "Newly submitted");
+    BOOST_TEST(presenter.CellText(0, ListColumn::Handler) == "Lê Văn Cường");
+    BOOST_TEST(presenter.CellText(1, ListColumn::Handler) == "");
+    BOOST_TEST(view.status == "Dossiers shown: 3, overdue: 1");
+}
+
+BOOST_FIXTURE_TEST_CASE(search_results_carry_the_same_tones_and_handler, ListFixture)
+{
+    api.searchPages[""] = FlaggedPage();
+    ListSource source;
+    source.kind = ListSource::Kind::Search;
+    source.search.text = "nguyen van an";
+    presenter.Show(source);
+    tasks.RunAll();
+    BOOST_TEST((presenter.Tone(0) == RowTone::DueSoon));
+    BOOST_TEST((presenter.Tone(1) == RowTone::Overdue));
+    BOOST_TEST((presenter.Tone(2) == RowTone::Normal));
+    BOOST_TEST(presenter.CellText(0, ListColumn::Handler) == "Lê Văn Cường");
+}
+
+BOOST_FIXTURE_TEST_CASE(an_updated_row_keeps_its_handler_and_drops_flags_its_change_made_stale, ListFixture)
+{
+    api.queuePages["intake|"] = FlaggedPage();
+    ShowLoaded("intake");
+    // An action here: the detail's summary names no handler; the status is the same, so the flags still hold.
+    presenter.UpdateItem(ChangedHere(presenter, 0));
+    BOOST_TEST(presenter.CellText(0, ListColumn::Handler) == "Lê Văn Cường");
+    BOOST_TEST((presenter.Tone(0) == RowTone::DueSoon));
+    // A new appointment: the server's "due soon" and "overdue" were about the old due time.
+    InboxRow rescheduled = ChangedHere(presenter, 1);
+    rescheduled.dueAt = At(2026, 12, 20, 16, 0);
+    presenter.UpdateItem(rescheduled);
+    BOOST_TEST((presenter.Tone(1) == RowTone::Normal));
+    BOOST_TEST(presenter.CellText(1, ListColumn::Status) == "Newly submitted");
+}
+
+BOOST_FIXTURE_TEST_CASE(an_assignment_made_here_fetches_the_list_for_the_handlers_name, ListFixture)
+{
+    api.queuePages["intake|"] = FlaggedPage();
+    ShowLoaded("intake");
+    presenter.UpdateItem(ChangedHere(presenter, 2));
+    presenter.DossierChanged(Event(3, 2, "assign"));
+    tasks.RunAll();
+    BOOST_TEST(api.queueRequests.size() == 2u);
+    BOOST_TEST(api.dossierCalls.empty());  // the row itself is current
+}
+
 BOOST_FIXTURE_TEST_CASE(a_failed_load_is_explained_and_not_retried_while_scrolling, ListFixture)
 {
     api.queueError = std::make_exception_ptr(
@@ -266,6 +349,22 @@ BOOST_FIXTURE_TEST_CASE(a_failed_load_is_explained_and_not_retried_while_scrolli
     BOOST_TEST(view.status.find("loading failed") != std::string::npos);
     presenter.RowShown(0);
     BOOST_TEST(tasks.Queued() == 0u);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_ended_session_opens_the_login_and_the_list_is_fetched_again, ListFixture)
+{
+    FakeSessionRenewal renewal;
+    presenter.SetSessionRenewal(&renewal);
+    api.queueError = std::make_exception_ptr(
+        Problem(ErrorCategory::Unauthenticated, 401, "Your session has expired. Log in again.", "Phiên đã hết hạn"));
+    api.queuePages["mine|"] = Page(1, 3, std::nullopt);
+    renewal.beforeResume = [this] { api.queueError = nullptr; };  // logged in again
+    ShowLoaded("mine");
+    tasks.RunAll();  // the retry after the login
+    BOOST_TEST(renewal.renewals == 1);
+    BOOST_TEST(alert.errors.empty());  // the login dialog said it all
+    BOOST_TEST(view.rowCount == 3u);
+    BOOST_TEST(view.status.find("loading failed") == std::string::npos);
 }
 
 BOOST_FIXTURE_TEST_CASE(selecting_a_row_hands_its_dossier_on, ListFixture)

@@ -260,7 +260,7 @@ BOOST_AUTO_TEST_CASE(a_queue_page_is_asked_with_its_sort_and_cursor_and_read_wit
                 R"({"items":[{"id":1,"code":"C-1","applicantName":"Nguyễn Văn An","procedureName":"Khai sinh",
                   "submittedAt":"2026-11-27T02:30:00Z","receivedAt":"2026-11-27T03:00:00Z","dueAt":"2026-12-01T09:00:00Z",
                   "status":4,"statusName":"Đang xử lý","subState":null,"version":3,"dueSoon":true,
-                  "assignedTo":{"id":8,"name":"Lê Văn Cường"}},
+                  "overdue":false,"assignedTo":{"id":8,"name":"Lê Văn Cường"}},
                  {"id":2,"code":"C-2","applicantName":"Đặng Thị Hoa","procedureName":"Khai sinh",
                   "submittedAt":"2026-11-27T02:30:00Z","receivedAt":null,"dueAt":null,"status":1,
                   "statusName":"Mới đăng ký","subState":null,"version":1,"assignedTo":null}],"next":"k|2"})"});
@@ -270,9 +270,13 @@ BOOST_AUTO_TEST_CASE(a_queue_page_is_asked_with_its_sort_and_cursor_and_read_wit
     BOOST_TEST(page.items[0].row.code == "C-1");
     BOOST_TEST(page.items[0].row.version == 3);
     BOOST_TEST(page.items[0].dueSoon.value());
-    BOOST_TEST(page.items[0].assignedTo == "Lê Văn Cường");
+    BOOST_TEST(!page.items[0].overdue.value());
+    BOOST_REQUIRE(page.items[0].row.assignedTo.has_value());
+    BOOST_TEST(page.items[0].row.assignedTo->id == 8);
+    BOOST_TEST(page.items[0].row.assignedTo->name == "Lê Văn Cường");
     BOOST_TEST(!page.items[1].dueSoon.has_value());
-    BOOST_TEST(page.items[1].assignedTo == "");
+    BOOST_TEST(!page.items[1].overdue.has_value());
+    BOOST_TEST(!page.items[1].row.assignedTo.has_value());
     BOOST_TEST(page.next.value() == "k|2");
     BOOST_TEST(server.Requests().at(0).uri ==
                "/staff/v1/queues/due_soon?limit=30&after=a%20b%7C1&sort=received&order=desc");

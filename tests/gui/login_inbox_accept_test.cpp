@@ -158,8 +158,9 @@ BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
     const int status = inbox->IndexOf(views::ListColumn::Status).value();
     BOOST_TEST(inbox->GetItemText(0, code).utf8_string() == dossiers[2].code);  // due first
     BOOST_TEST(inbox->GetItemText(0, applicant).utf8_string() == dossiers[2].applicant.fullName);
-    // The desk runs in English here (no catalogue loaded): the status as the clerk reads it.
-    BOOST_TEST(inbox->GetItemText(0, status).utf8_string() == "Newly submitted");
+    // The desk runs in English here (no catalogue loaded): the status as the clerk reads it, marked as the server
+    // flags it (due on Monday 09:30: within 2 working days of Friday 09:30).
+    BOOST_TEST(inbox->GetItemText(0, status).utf8_string() == "Newly submitted (due soon)");
     // Not accepted yet: submitted, not received.
     BOOST_TEST(inbox->GetItemText(0, inbox->IndexOf(views::ListColumn::Received).value()).utf8_string() == "");
     BOOST_TEST(frame->GetStatusBar()->GetStatusText(0).utf8_string().find('3') != std::string::npos);
@@ -435,7 +436,7 @@ BOOST_FIXTURE_TEST_CASE(gui_actions_through_the_dossier_menu, DeskFixture)
     }
     BOOST_REQUIRE_MESSAGE(WaitFor([&] { return status(0) == 9; }),
                           "not approved; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
-    BOOST_TEST(alert.errors.empty());
+    BOOST_TEST(alert.errors.empty(), "alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
 
     controller.Frame()->Close(true);
     Settle();

@@ -141,6 +141,11 @@ BOOST_AUTO_TEST_CASE(every_queue_pages_exactly_its_members_in_every_order)
     Grid g{MakeGrid(c, 400, now, viewer.dueSoonUntil), {}};
     seeder.BulkInsertDossiers(g.dossiers, {});
     g.idByCode = IdsByCode(db);
+    std::map<std::string, std::optional<std::int64_t>> assignedByCode;
+    for (const Dossier& d : g.dossiers)
+        assignedByCode[d.code] = d.assignedStaffId;
+    const std::map<std::int64_t, std::string> names{{c.handler.id, c.handler.fullName},
+                                                    {c.secondHandler.id, c.secondHandler.fullName}};
 
     for (const auto& queue : kWorkQueueNames) {
         for (const auto& sort : kQueueSortNames) {
@@ -155,8 +160,16 @@ BOOST_AUTO_TEST_CASE(every_queue_pages_exactly_its_members_in_every_order)
                     do {
                         const pg::QueuePage page = store.Queue(request, viewer);
                         BOOST_TEST(page.rows.size() <= 7u);
-                        for (const InboxRow& row : page.rows)
+                        for (const InboxRow& row : page.rows) {
                             seen.push_back(row.id);
+                            // The handler comes named with the page.
+                            const std::optional<std::int64_t> assigned = assignedByCode.at(row.code);
+                            BOOST_TEST_REQUIRE(row.assignedTo.has_value() == assigned.has_value());
+                            if (assigned) {
+                                BOOST_TEST(row.assignedTo->id == *assigned);
+                                BOOST_TEST(row.assignedTo->name == names.at(*assigned));
+                            }
+                        }
                         request.after = page.next;
                         BOOST_TEST_REQUIRE(++pages <= 100);
                     } while (request.after);

@@ -1,6 +1,6 @@
 // The desk's work queues and search over HTTP: the counts' shape and order, pages of every queue in every order
 // without gaps or duplicates, search by each kind of key (a name submitted in decomposed Unicode included), scope,
-// and a 400/404 problem for each kind of bad query.
+// the flags of every listed item (due soon, overdue, who handles it), and a 400/404 problem for each kind of bad query.
 #include <set>
 #include <string>
 #include <vector>
@@ -12,6 +12,7 @@
 #include "model/postgres/seeder.h"
 #include "model/work_queue.h"
 #include "tests/server/api_fixture.h"
+#include "tests/server/workflow_driver.h"
 
 using motcua::test::ApiFixture;
 using motcua::test::HttpReply;
@@ -91,8 +92,36 @@ struct QueuesFixture : ApiFixture {
         motcua::pg::Seeder(store).BulkInsertDossiers(dossiers, {});
     }
 
+    // A dossier received at the commune and waiting for its handler, due at `dueAt`; returns its id.
+    std::int64_t SeedReceived(int serial, motcua::Instant dueAt)
+    {
+        const motcua::Instant now = clock.Now();
+        motcua::Dossier d = motcua::test::MakeNewDossier(catalogue.birthRegistration, catalogue.commune, serial,
+                                                         now - std::chrono::hours{2});
+        d.code = catalogue.commune.code + "-261127-" + std::to_string(9000 + serial);
+        d.status = motcua::NationalStatus::Received;
+        d.subState = motcua::SubState::AwaitingAssignment;
+        d.receivedAt = now - std::chrono::hours{1};
+        d.dueAt = dueAt;
+        motcua::pg::Seeder(store).BulkInsertDossiers({d}, {});
+        return Scalar("SELECT id FROM dossier WHERE code = '" + d.code + "'");
+    }
+
     std::string token;
 };
+
+// The list item of dossier `id` in a page; requires it to be there.
+Poco::JSON::Object::Ptr ItemOf(const HttpReply& reply, std::int64_t id)
+{
+    BOOST_TEST_REQUIRE(reply.status == 200, reply.body);
+    const Poco::JSON::Array::Ptr items = reply.json->getArray("items");
+    for (std::size_t i = 0; i < items->size(); ++i)
+        if (const Poco::JSON::Object::Ptr item = items->getObject(static_cast<unsigned>(i));
+            item->getValue<std::int64_t>("id") == id)
+            return item;
+    BOOST_FAIL("dossier " + std::to_string(id) + " is not listed: " + reply.body);
+    return {};
+}
 
 }  // namespace
 
@@ -205,6 +234,52 @@ BOOST_FIXTURE_TEST_CASE(search_finds_by_each_key_within_the_agency, QueuesFixtur
     BOOST_TEST(AllPages("/staff/v1/dossiers?q=anh&from=2026-11-28", 1).empty());
     BOOST_TEST(AllPages("/staff/v1/dossiers?q=anh&to=2026-11-26", 1).empty());
     BOOST_TEST(AllPages("/staff/v1/dossiers?q=anh&agency=000.32.22.H41", 1).empty());  // outside the scope
+}
+
+BOOST_FIXTURE_TEST_CASE(list_items_say_whether_due_soon_and_who_handles_them, QueuesFixture)
+{
+    // Friday 09:30: due tomorrow is within two working days (Friday and Monday); due in two weeks is ten days away.
+    const std::int64_t soon = SeedReceived(1, clock.Now() + std::chrono::hours{24});
+    const std::int64_t later = SeedReceived(2, clock.Now() + std::chrono::days{14});
+    const std::string search = "/staff/v1/dossiers?procedure=1.001193";
+    for (const std::string& path : {search, std::string("/staff/v1/inbox?limit=10")}) {
+        BOOST_TEST_CONTEXT(path)
+        {
+            const HttpReply before = Get(path, token);
+            for (const std::int64_t id : {soon, later}) {
+                const Poco::JSON::Object::Ptr item = ItemOf(before, id);
+                BOOST_TEST(item->getValue<bool>("dueSoon") == (id == soon));
+                BOOST_TEST(!item->getValue<bool>("overdue"));
+                BOOST_TEST_REQUIRE(item->has("assignedTo"));
+                BOOST_TEST(item->isNull("assignedTo"));
+            }
+        }
+    }
+    const Poco::JSON::Object::Ptr queued = ItemOf(Get("/staff/v1/queues/due_soon", token), soon);
+    BOOST_TEST(queued->getValue<bool>("dueSoon"));
+    BOOST_TEST(queued->isNull("assignedTo"));
+
+    motcua::test::WorkflowDriver road(*this);
+    for (const std::int64_t id : {soon, later})
+        road.Do(id, "assign", "clerk", "\"staffId\":" + std::to_string(catalogue.handler.id));
+    const HttpReply mine = road.Get("/staff/v1/queues/mine?sort=due", "handler");
+    const HttpReply found = road.Get(search, "clerk");
+    for (const HttpReply* page : {&mine, &found}) {
+        for (const std::int64_t id : {soon, later}) {
+            const Poco::JSON::Object::Ptr item = ItemOf(*page, id);
+            BOOST_TEST(item->getValue<bool>("dueSoon") == (id == soon));
+            const Poco::JSON::Object::Ptr handler = item->getObject("assignedTo");
+            BOOST_TEST_REQUIRE(handler);
+            BOOST_TEST(handler->getValue<std::int64_t>("id") == catalogue.handler.id);
+            BOOST_TEST(handler->getValue<std::string>("name") == catalogue.handler.fullName);
+        }
+    }
+    // A day and a half later the first is overdue, no longer due soon; the second is not due soon yet.
+    clock.Advance(std::chrono::hours{36});
+    const HttpReply late = road.Get("/staff/v1/queues/mine", "handler");
+    BOOST_TEST(ItemOf(late, soon)->getValue<bool>("overdue"));
+    BOOST_TEST(!ItemOf(late, soon)->getValue<bool>("dueSoon"));
+    BOOST_TEST(!ItemOf(late, later)->getValue<bool>("dueSoon"));
 }
 
 BOOST_FIXTURE_TEST_CASE(bad_search_queries_are_refused, QueuesFixture)
