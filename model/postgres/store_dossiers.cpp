@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
 #include "model/error.h"
@@ -33,10 +34,16 @@ const std::string& DossierSelect()
     return kSql;
 }
 
-// A new dossier with everything it is created with, in one statement (one round trip): the day's code counter taken
-// first, then the row with the code made from it, its form, documents, pauses, the Submit event and the
-// attachments. The parts' foreign keys are checked at the end of the statement, when the row is there. No row at all
-// when the agency code is unknown; no dossier when the day's sequence is exhausted (the caller refuses either).
+// The text that the statement below puts in its error when the day's sequence is exhausted.
+constexpr const char* kSequenceExhausted = "motcua: the daily dossier sequence is exhausted";
+
+// A new dossier with everything it is created with, in one statement (one round trip). The day's code counter is a
+// row lock held until commit, which serialises one agency's submissions: the parts that do not need the code (form,
+// documents, pauses) are inserted first, under the id InsertAttachmentsIn took for the attachments or a new one, and
+// the counter only then (k waits for `parts`); the row with its code and the Submit event follow. The parts' foreign
+// keys are checked at the end of the statement, when the row is there. No row at all when the agency code is
+// unknown; when the day's sequence is exhausted the statement fails with kSequenceExhausted (a cast that cannot
+// succeed: SQL has no RAISE), since the parts must not outlive it.
 // Columns are bound by name from type_conversion<Dossier>::to_base (SOCI binds only the names the text holds: id and
 // code come from the statement itself).
 const std::string& CreateDossierSql()
@@ -47,7 +54,7 @@ const std::string& CreateDossierSql()
             const std::string column = name;
             columns += column + ", ";
             if (column == "id")
-                values += "k.id, ";
+                values += "i.id, ";
             else if (column == "code")
                 values +=
                     "CAST(:p_code_prefix AS text) || lpad(CAST(k.last_seq AS text), CAST(:p_digits AS integer),"
@@ -60,34 +67,35 @@ const std::string& CreateDossierSql()
                 values += ColumnOf<decltype(field)>::Write(":" + column) + ", ";
         });
         return "WITH a AS (SELECT id FROM agency WHERE code = :p_agency_code),"
+               " i AS (SELECT a.id AS agency_id, COALESCE(NULLIF(CAST(:p_id AS bigint), 0),"
+               "  nextval(pg_get_serial_sequence('dossier', 'id'))) AS id FROM a),"
+               " f AS (INSERT INTO dossier_form (dossier_id, payload) SELECT i.id, CAST(:p_form AS jsonb) FROM i"
+               "  RETURNING 1),"
+               " d AS (INSERT INTO dossier_document (dossier_id, position, name, form, count)"
+               "  SELECT i.id, u.* FROM i, unnest(CAST(:p_doc_position AS integer[]), CAST(:p_doc_name AS text[]),"
+               "  CAST(:p_doc_form AS integer[]), CAST(:p_doc_count AS integer[])) AS u RETURNING 1),"
+               " p AS (INSERT INTO dossier_pause (dossier_id, started_at, ended_at, reason)"
+               "  SELECT i.id, to_timestamp(u.started), to_timestamp(u.ended), u.reason FROM i,"
+               "  unnest(CAST(:p_pause_started AS bigint[]), CAST(:p_pause_ended AS bigint[]),"
+               "  CAST(:p_pause_reason AS text[])) AS u(started, ended, reason) RETURNING 1),"
+               " parts AS (SELECT (SELECT count(*) FROM f) + (SELECT count(*) FROM d) + (SELECT count(*) FROM p)"
+               " AS n),"
                " k AS (INSERT INTO dossier_code_counter AS c (agency_id, day, last_seq)"
-               "  SELECT id, DATE '1970-01-01' + CAST(:p_day AS integer), 1 FROM a"
+               "  SELECT i.agency_id, DATE '1970-01-01' + CAST(:p_day AS integer), 1 FROM i, parts WHERE parts.n >= 0"
                "  ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = c.last_seq + 1"
-               "  RETURNING agency_id, last_seq, nextval(pg_get_serial_sequence('dossier', 'id')) AS id),"
+               "  RETURNING agency_id, last_seq),"
                " r AS (INSERT INTO dossier (" +
                columns + "updated_at) SELECT " + values +
-               "to_timestamp(:now) FROM k WHERE k.last_seq <= CAST(:p_max_seq AS integer)"
+               "to_timestamp(:now) FROM i, k WHERE k.last_seq <= CAST(:p_max_seq AS integer)"
                "  RETURNING id, handling_agency_id),"
-               " f AS (INSERT INTO dossier_form (dossier_id, payload) SELECT r.id, CAST(:p_form AS jsonb) FROM r),"
-               " d AS (INSERT INTO dossier_document (dossier_id, position, name, form, count)"
-               "  SELECT r.id, u.* FROM r, unnest(CAST(:p_doc_position AS integer[]), CAST(:p_doc_name AS text[]),"
-               "  CAST(:p_doc_form AS integer[]), CAST(:p_doc_count AS integer[])) AS u),"
-               " p AS (INSERT INTO dossier_pause (dossier_id, started_at, ended_at, reason)"
-               "  SELECT r.id, to_timestamp(u.started), to_timestamp(u.ended), u.reason FROM r,"
-               "  unnest(CAST(:p_pause_started AS bigint[]), CAST(:p_pause_ended AS bigint[]),"
-               "  CAST(:p_pause_reason AS text[])) AS u(started, ended, reason)),"
                " e AS (INSERT INTO dossier_event (dossier_id, at, action, role, from_status, from_sub_state,"
                "  to_status, to_sub_state, note, to_agency_id) SELECT r.id, to_timestamp(:p_event_at),"
                "  CAST(:p_action AS integer), CAST(:p_role AS integer), CAST(:p_from_status AS integer),"
                "  CAST(:p_from_sub_state AS integer), CAST(:p_to_status AS integer), CAST(:p_to_sub_state AS integer),"
-               "  '', r.handling_agency_id FROM r),"
-               " t AS (INSERT INTO dossier_attachment (dossier_id, position, document_position, file_name, media_type,"
-               "  size, sha256, bytes, created_at)"
-               "  SELECT r.id, u.position, u.document, u.name, u.type, octet_length(u.b), sha256(u.b), u.b,"
-               "  to_timestamp(:p_attached_at) FROM r, unnest(CAST(:p_att_document AS integer[]),"
-               "  CAST(:p_att_name AS text[]), CAST(:p_att_type AS text[]), CAST(:p_att_bytes AS bytea[]))"
-               "  WITH ORDINALITY AS u(document, name, type, b, position))"
-               " SELECT k.agency_id, k.last_seq, k.id FROM k";
+               "  '', r.handling_agency_id FROM r)"
+               " SELECT k.agency_id, k.last_seq, i.id, CAST(CASE WHEN k.last_seq <= CAST(:p_max_seq2 AS integer)"
+               "  THEN '0' ELSE '" +
+               std::string(kSequenceExhausted) + "' END AS integer) FROM i, k";
     }();
     return kSql;
 }
@@ -155,13 +163,6 @@ Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& 
         pauseEnded.Add(p.end);
         pauseReason.Add(p.reason);
     }
-    ArrayLiteral attDocument, attName, attType, attBytes;
-    for (const Attachment& a : attachments) {
-        attDocument.Add(a.documentPosition);
-        attName.Add(a.fileName);
-        attType.Add(a.mediaType);
-        attBytes.Add("\\x" + ToHex(a.bytes));  // bytea's hex input form
-    }
     // The citizen app submits online; a desk or post submission is typed in by a clerk.
     const int role = static_cast<int>(d.channel == Channel::Online ? Role::Citizen : Role::Clerk);
     const int action = static_cast<int>(Action::Submit);
@@ -171,30 +172,38 @@ Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& 
     const int toSubState = static_cast<int>(d.subState);
     const int day = static_cast<int>(std::chrono::sys_days{receiptDay}.time_since_epoch().count());
 
+    // The attachments first, outside the agency's counter lock (most of a submission's bytes).
+    const long long attachedId = attachments.empty() ? 0 : InsertAttachmentsIn(sql, attachments, now);
     std::optional<long long> agencyId;
     int sequence = 0;
     long long id = 0;
+    int exhausted = 0;
     const Dossier& row = d;  // bound read-only: SOCI must not convert the values back into it
-    sql << CreateDossierSql(), use(row), use(now, "now"), use(receivingAgencyCode, "p_agency_code"), use(day, "p_day"),
-        use(codePrefix, "p_code_prefix"), use(digits, "p_digits"), use(codeSuffix, "p_code_suffix"),
-        use(maxSequence, "p_max_seq"), use(d.formDataJson, "p_form"), use(docPosition.Text(), "p_doc_position"),
-        use(docName.Text(), "p_doc_name"), use(docForm.Text(), "p_doc_form"), use(docCount.Text(), "p_doc_count"),
-        use(pauseStarted.Text(), "p_pause_started"), use(pauseEnded.Text(), "p_pause_ended"),
-        use(pauseReason.Text(), "p_pause_reason"), use(now, "p_event_at"), use(action, "p_action"), use(role, "p_role"),
-        use(fromStatus, "p_from_status"), use(fromSubState, "p_from_sub_state"), use(toStatus, "p_to_status"),
-        use(toSubState, "p_to_sub_state"), use(now, "p_attached_at"), use(attDocument.Text(), "p_att_document"),
-        use(attName.Text(), "p_att_name"), use(attType.Text(), "p_att_type"), use(attBytes.Text(), "p_att_bytes"),
-        into(agencyId), into(sequence), into(id);
+    try {
+        sql << CreateDossierSql(), use(row), use(now, "now"), use(receivingAgencyCode, "p_agency_code"),
+            use(day, "p_day"), use(codePrefix, "p_code_prefix"), use(digits, "p_digits"),
+            use(codeSuffix, "p_code_suffix"), use(maxSequence, "p_max_seq"), use(maxSequence, "p_max_seq2"),
+            use(d.formDataJson, "p_form"), use(docPosition.Text(), "p_doc_position"), use(docName.Text(), "p_doc_name"),
+            use(docForm.Text(), "p_doc_form"), use(docCount.Text(), "p_doc_count"),
+            use(pauseStarted.Text(), "p_pause_started"), use(pauseEnded.Text(), "p_pause_ended"),
+            use(pauseReason.Text(), "p_pause_reason"), use(now, "p_event_at"), use(action, "p_action"),
+            use(role, "p_role"), use(fromStatus, "p_from_status"), use(fromSubState, "p_from_sub_state"),
+            use(toStatus, "p_to_status"), use(toSubState, "p_to_sub_state"), use(attachedId, "p_id"), into(agencyId),
+            into(sequence), into(id), into(exhausted);
+    } catch (const soci::postgresql_soci_error& e) {
+        // The server quotes the text it could not cast with double quotes; SOCI's message also holds the statement,
+        // where the text stands in single quotes. Either refusal rolls back the counter with the rest.
+        if (e.sqlstate() != "22P02" ||
+            std::string_view(e.what()).find('"' + std::string(kSequenceExhausted) + '"') == std::string_view::npos)
+            throw;
+        throw Error(ErrorCategory::Environment, N_("The daily dossier sequence of this agency is exhausted"), {},
+                    receivingAgencyCode + " " + FormatDate(receiptDay) + ": more than " + std::to_string(maxSequence));
+    }
     if (!sql.got_data() || !agencyId)
         throw Error(ErrorCategory::BadInput, N_("Unknown receiving agency"), "agencyCode", receivingAgencyCode);
-    // Either refusal rolls back the counter with the rest: no number is lost.
     if (d.receivingAgencyId != 0 && d.receivingAgencyId != *agencyId)
         throw Error(ErrorCategory::BadInput, N_("The receiving agency does not match the agency code"),
                     "receivingAgencyId");
-    if (sequence > maxSequence)
-        throw Error(ErrorCategory::Environment, N_("The daily dossier sequence of this agency is exhausted"), {},
-                    receivingAgencyCode + " " + FormatDate(receiptDay) + ": " + std::to_string(sequence) + " > " +
-                        std::to_string(maxSequence));
     d.id = id;
     d.receivingAgencyId = *agencyId;
     if (d.handlingAgencyId == 0)

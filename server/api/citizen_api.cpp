@@ -149,16 +149,17 @@ HttpResponse CitizenApi::RunSigned(const HttpRequest& request, SignedHandler han
             std::optional<pg::KeyClaim> claim;
             if (once && IsIdempotencyKey(key))
                 claim = pg::KeyClaim{0, key, RequestHash(request, headers.citizen)};
-            std::optional<pg::IdempotentAnswer> first;
-            const CitizenCaller caller =
-                m_authenticator.VerifyAndClaim(headers, request.method, request.target, request.body, claim, first);
+            const VerifiedRequest verifiedRequest =
+                m_authenticator.VerifyAndClaim(headers, request.method, request.target, request.body, claim);
             verified = true;
+            const CitizenCaller& caller = verifiedRequest.caller;
             if (!once) {
                 response = (this->*handler)(request, caller);
                 return;
             }
             CheckIdempotencyKey(key);
-            response = first ? Replayed(*first) : RunOnce(request, caller, key, handler);
+            response =
+                verifiedRequest.earlier ? Replayed(*verifiedRequest.earlier) : RunOnce(request, caller, key, handler);
         });
     } catch (...) {
         // A refused request took its signature back with everything else: remember it on its own, so that the same

@@ -67,14 +67,12 @@ std::string ClientAuthenticator::SecretOf(const pg::ApiClient& client) const
 CitizenCaller ClientAuthenticator::Verify(const SignatureHeaders& headers, const std::string& method,
                                           const std::string& target, std::string_view body)
 {
-    std::optional<pg::IdempotentAnswer> earlier;
-    return VerifyAndClaim(headers, method, target, body, std::nullopt, earlier);
+    return VerifyAndClaim(headers, method, target, body, std::nullopt).caller;
 }
 
-CitizenCaller ClientAuthenticator::VerifyAndClaim(const SignatureHeaders& headers, const std::string& method,
-                                                  const std::string& target, std::string_view body,
-                                                  const std::optional<pg::KeyClaim>& claim,
-                                                  std::optional<pg::IdempotentAnswer>& earlier)
+VerifiedRequest ClientAuthenticator::VerifyAndClaim(const SignatureHeaders& headers, const std::string& method,
+                                                    const std::string& target, std::string_view body,
+                                                    const std::optional<pg::KeyClaim>& claim)
 {
     if (headers.client.empty())
         Refuse(N_("The request is not signed: the client header is missing"), kClientHeader);
@@ -116,8 +114,7 @@ CitizenCaller ClientAuthenticator::VerifyAndClaim(const SignatureHeaders& header
     }
     if (!check.fresh)
         Refuse(N_("This request was already received: a replay is refused"), kSignatureHeader);
-    earlier = std::move(check.earlier);
-    return CitizenCaller{client->id, headers.client, headers.citizen};
+    return VerifiedRequest{CitizenCaller{client->id, headers.client, headers.citizen}, std::move(check.earlier)};
 }
 
 }  // namespace motcua::server

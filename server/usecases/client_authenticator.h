@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "model/clock.h"
@@ -30,6 +31,13 @@ struct SignatureHeaders {
     std::string signature;
 };
 
+// What ClientAuthenticator::VerifyAndClaim found: the caller, and the first answer when the request's
+// Idempotency-Key was used before by the same request.
+struct VerifiedRequest {
+    CitizenCaller caller;
+    std::optional<pg::IdempotentAnswer> earlier;
+};
+
 class ClientAuthenticator {
 public:
     static constexpr std::chrono::seconds kDefaultSkew{300};
@@ -42,11 +50,11 @@ public:
                          std::string_view body);
 
     // Verify, and for a write with an Idempotency-Key its claim in the same round trip (Store::RememberRequest):
-    // `earlier` receives the first answer when the key was used before by the same request (Error(Conflict) for
+    // the result holds the first answer when the key was used before by the same request (Error(Conflict) for
     // another request). `claim` takes the request's key and SHA-256; the client is the verified one.
-    CitizenCaller VerifyAndClaim(const SignatureHeaders& headers, const std::string& method, const std::string& target,
-                                 std::string_view body, const std::optional<pg::KeyClaim>& claim,
-                                 std::optional<pg::IdempotentAnswer>& earlier);
+    VerifiedRequest VerifyAndClaim(const SignatureHeaders& headers, const std::string& method,
+                                   const std::string& target, std::string_view body,
+                                   const std::optional<pg::KeyClaim>& claim);
 
     // Records a verified signature on its own, for a request whose transaction rolled back; never throws (a failure
     // to record it only leaves the replay window open for this one request).

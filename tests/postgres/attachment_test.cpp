@@ -82,6 +82,34 @@ BOOST_AUTO_TEST_CASE(all_or_nothing_with_the_dossier)
     BOOST_TEST(Rows("dossier_attachment") == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_refused_dossier_leaves_no_files)
+{
+    // The files are written first, in their own statement (binary bytes), before the dossier: a dossier refused
+    // afterwards takes them back with it.
+    const Instant now = VietnamTime(2026, 3, 10, 9, 30);
+    const std::vector<Attachment> files{File(1, "to-khai.pdf", "abc"), File(2, "giay-chung-sinh.pdf", "abc")};
+    const Error unknown = CaptureError([&] {
+        store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 1, now), "KHONG.CO", DossierCodeFormat(),
+                            now, files);
+    });
+    BOOST_TEST((unknown.Category() == ErrorCategory::BadInput));
+    BOOST_TEST(unknown.Field() == "agencyCode");
+
+    const DossierCodeFormat oneDigit("{agency}-{yymmdd}-{seq:1}");
+    for (int i = 1; i <= 9; ++i)
+        store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, i, now), c.commune.code, oneDigit, now);
+    const Error exhausted = CaptureError([&] {
+        store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 10, now), c.commune.code, oneDigit, now,
+                            files);
+    });
+    BOOST_TEST((exhausted.Category() == ErrorCategory::Environment));
+    BOOST_TEST(std::string(exhausted.what()) == "The daily dossier sequence of this agency is exhausted");
+    BOOST_TEST(Rows("dossier") == 9);
+    BOOST_TEST(Rows("dossier_document") == 27);
+    BOOST_TEST(Rows("dossier_attachment") == 0);
+    BOOST_TEST(db.AdminCount("SELECT last_seq FROM dossier_code_counter") == 9);
+}
+
 BOOST_AUTO_TEST_CASE(damaged_bytes_are_never_served)
 {
     const Dossier created = Create({File(1, "a.pdf", "abc"), File(1, "b.pdf", "abc")});

@@ -31,6 +31,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0008_citizen_routes",
     "0009_change_events",
     "0010_queues_and_search",
+    "0011_attachments_checked_at_commit",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 
