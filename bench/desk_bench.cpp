@@ -49,6 +49,7 @@ public:
         if (pipeOut && ::pipe(fds) != 0)
             throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
         std::vector<char*> args;
+        args.reserve(argv.size() + 1);
         for (const std::string& a : argv)
             args.push_back(const_cast<char*>(a.c_str()));
         args.push_back(nullptr);
@@ -320,7 +321,7 @@ int RunDeskBench(const DeskBenchOptions& options, std::ostream& out)
                 << at("page-start") << "-" << at("page-end") << ", rows drawn " << at("rows") << "\n";
 
             // The page's baseline: the same server answering a GET by primary key over HTTP.
-            const std::uint16_t p = static_cast<std::uint16_t>(port);
+            const auto p = static_cast<std::uint16_t>(port);
             const std::string token = StaffToken(p, user, kPassword);
             const std::string id =
                 sql.Column("SELECT CAST(max(id) AS text) FROM dossier WHERE handling_agency_id = " + a)[0];

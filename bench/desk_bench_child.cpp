@@ -221,7 +221,7 @@ public:
         m_api = std::make_unique<desktop::StaffApiClient>(
             desktop::StaffApiClientOptions{"http://127.0.0.1:" + std::to_string(m_options.port)});
         m_tasks = std::make_unique<desktop::ThreadPoolTaskRunner>(
-            [this](std::function<void()> deliver) { CallAfter(std::move(deliver)); });
+            [this](const std::function<void()>& deliver) { CallAfter(deliver); });
         m_timed = std::make_unique<TimedStaffApi>(*m_api);
         m_controller = std::make_unique<desktop::DeskController>(*m_timed, *m_api, *m_tasks, m_alert, m_launcher,
                                                                  m_clock, m_settings);

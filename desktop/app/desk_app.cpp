@@ -41,8 +41,8 @@ bool DeskApp::OnInit()
 
     m_api = std::make_unique<StaffApiClient>(StaffApiClientOptions{});
     // Outcomes come back as queued calls on the UI thread (CallAfter is safe from any thread).
-    m_tasks = std::make_unique<ThreadPoolTaskRunner>(
-        [this](std::function<void()> deliver) { CallAfter(std::move(deliver)); });
+    m_tasks =
+        std::make_unique<ThreadPoolTaskRunner>([this](const std::function<void()>& deliver) { CallAfter(deliver); });
     m_alert = std::make_unique<WxAlert>();
     m_launcher = std::make_unique<WxDocumentLauncher>();
     m_controller =

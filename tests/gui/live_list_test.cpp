@@ -39,7 +39,7 @@ BOOST_FIXTURE_TEST_CASE(gui_new_dossier_appears_live, test::ApiFixture)
     desktop::StaffApiClient api(desktop::StaffApiClientOptions{url});
     test::RecordingAlert alert;
     test::RecordingLauncher launcher;
-    desktop::ThreadPoolTaskRunner tasks([](std::function<void()> deliver) { wxTheApp->CallAfter(std::move(deliver)); });
+    desktop::ThreadPoolTaskRunner tasks([](const std::function<void()>& deliver) { wxTheApp->CallAfter(deliver); });
     desktop::MemorySettings settings;
     desktop::DeskController controller(api, api, tasks, alert, launcher, clock, settings);
 

@@ -115,7 +115,7 @@ struct Desk {
     desktop::StaffApiClient api;
     RecordingAlert alert;
     RecordingLauncher launcher;
-    desktop::ThreadPoolTaskRunner tasks{[](std::function<void()> deliver) { wxTheApp->CallAfter(std::move(deliver)); }};
+    desktop::ThreadPoolTaskRunner tasks{[](const std::function<void()>& deliver) { wxTheApp->CallAfter(deliver); }};
     desktop::MemorySettings settings;
     desktop::DeskController controller;
 };
