@@ -29,6 +29,7 @@
 #include "bench/measurement.h"
 #include "desktop/app/desk_controller.h"
 #include "desktop/app/desk_translations.h"
+#include "desktop/app/toolkit_environment.h"
 #include "desktop/staff_api_client.h"
 #include "desktop/task_runner.h"
 #include "server/usecases/request_signature.h"
@@ -443,6 +444,7 @@ void MarkMainStart()
 
 int RunBareChild(int argc, char** argv)
 {
+    desktop::PrepareToolkitEnvironment();  // the same environment as motcua-desk's main(), for both
     wxApp::SetInstance(new BareApp());
     return wxEntry(argc, argv);
 }
@@ -450,6 +452,7 @@ int RunBareChild(int argc, char** argv)
 int RunDeskChild(int argc, char** argv, const DeskChildOptions& options)
 {
     int status = 1;
+    desktop::PrepareToolkitEnvironment();
     wxApp::SetInstance(new DeskBenchApp(options, status));
     const int exit = wxEntry(argc, argv);
     return exit != 0 ? exit : status;
