@@ -130,7 +130,7 @@ private:
     std::unique_ptr<ActionPresenter> m_actions;
     std::unique_ptr<BulkPresenter> m_bulk;
     bool m_renewing = false;
-    bool m_retryBeforeAsking = true;  // a new session: one 401 may come from a call sent before it
+    bool m_retryBeforeAsking = true;               // a new session: one 401 may come from a call sent before it
     std::vector<std::function<void()>> m_resumes;  // what waits for the login dialog over the work
 };
 
