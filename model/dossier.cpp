@@ -62,6 +62,8 @@ const char* ToString(OutputKind k) noexcept
 
 std::string FormNumber(OutputKind k)
 {
+    if (k == OutputKind::Result)
+        return {};
     const std::string number = std::to_string(static_cast<int>(k));
     return number.size() < 2 ? "0" + number : number;
 }

@@ -113,7 +113,8 @@ enum class OutputKind {
     Refusal = 3,
     Apology = 4,
     StopNotice = 5,
-    ControlSheet = 6
+    ControlSheet = 6,
+    Result = 7  // the result document issued from the procedure's template (not a one-stop form)
 };
 // clang-format off
 inline constexpr EnumName<OutputKind> kOutputKindNames[] = {
@@ -123,10 +124,11 @@ inline constexpr EnumName<OutputKind> kOutputKindNames[] = {
     {OutputKind::Apology, "apology"},
     {OutputKind::StopNotice, "stop_notice"},
     {OutputKind::ControlSheet, "control_sheet"},
+    {OutputKind::Result, "result"},
 };
 // clang-format on
 const char* ToString(OutputKind k) noexcept;  // "receipt", "supplement_request", …
-std::string FormNumber(OutputKind k);         // the one-stop form's number: "01" … "06"
+std::string FormNumber(OutputKind k);         // the one-stop form's number: "01" … "06"; "" for a result
 
 struct Applicant {
     std::string fullName;

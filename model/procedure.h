@@ -75,6 +75,7 @@ struct Procedure {
     std::string resultType;  // e.g. "Giấy khai sinh"
     bool online = true;      // offered through the citizen app
     std::vector<FormField> formFields;
+    std::string resultTemplate = "decision";  // the template its result is drawn from (docs/result-templates.md)
 };
 
 // Throws BadInput naming the field for an empty code/name, negative time or fee, bad document counts.

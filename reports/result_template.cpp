@@ -171,7 +171,7 @@ TemplateVocabulary ResultVocabulary(const std::vector<std::string>& formKeys)
 ResultTemplate ResultTemplate::Parse(std::string_view text, const TemplateVocabulary& vocabulary)
 {
     ResultTemplate result;
-    std::optional<std::size_t> columns;  // of the table the next rows belong to
+    std::size_t columns = 0;  // of the table the next rows belong to; 0: no table (a table has at least one)
     int line = 0;
     std::size_t start = 0;
     while (start <= text.size()) {
@@ -213,13 +213,13 @@ ResultTemplate ResultTemplate::Parse(std::string_view text, const TemplateVocabu
             cells.erase(cells.begin());
         }
         if (kind->kind == Kind::Row || kind->kind == Kind::Rows) {
-            if (!columns)
+            if (columns == 0)
                 Fault(line, N_("Template line {line}: a row outside a table (put a \"table:\" line before it)"));
-            if (cells.size() != *columns)
+            if (cells.size() != columns)
                 Fault(line, N_("Template line {line}: {count} cells where the table has {columns} columns"),
-                      {{"count", std::to_string(cells.size())}, {"columns", std::to_string(*columns)}});
+                      {{"count", std::to_string(cells.size())}, {"columns", std::to_string(columns)}});
         } else if (kind->kind != Kind::Table) {
-            columns.reset();
+            columns = 0;
         }
         if (kind->kind == Kind::Table) {
             double total = 0;

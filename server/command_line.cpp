@@ -18,7 +18,7 @@ const std::map<std::string, CommandSpec>& Specs()
         {"seed", {{"--db", "--dossiers", "--password", "--kdf-cost", "--calendar", "--client-key-file"}, {"--demo"}}},
         {"serve",
          {{"--db", "--listen", "--public-url", "--threads", "--locale-dir", "--session-hours", "--calendar",
-           "--client-key-file", "--outbox-interval"},
+           "--client-key-file", "--outbox-interval", "--templates"},
           {"--quiet"}}},
         {"client",
          {{"--db", "--code", "--name", "--callback-url", "--client-key-file"}, {"--new-secret", "--disable"}}},
@@ -41,7 +41,7 @@ std::string CommandLine::Usage()
            "      citizen-app client demo-app (secret demo-app-secret)\n"
            "  serve --db CONNINFO [--listen 127.0.0.1:8080] [--public-url URL] [--threads 8]\n"
            "        [--locale-dir DIR] [--session-hours 8] [--calendar FILE] [--client-key-file FILE]\n"
-           "        [--outbox-interval 1] [--quiet]\n"
+           "        [--outbox-interval 1] [--templates DIR] [--quiet]\n"
            "      run the citizen and staff HTTP APIs (as the application role)\n"
            "  client --db CONNINFO --code ID [--name TEXT] [--callback-url URL] [--new-secret] [--disable]\n"
            "         [--client-key-file FILE]\n"
@@ -59,6 +59,8 @@ std::string CommandLine::Usage()
            "and its backups. Without it signed citizen calls answer 503.\n"
            "--outbox-interval SECONDS is how often the outbox's events are posted to the citizen-app clients'\n"
            "callback URLs (0: this process posts none; several processes may post at once).\n"
+           "--templates DIR holds the province's result templates (<name>.tpl, docs/result-templates.md), used\n"
+           "in place of the shipped ones of the same name; a faulty template stops serve with its file and line.\n"
            "Exit codes: 0 success, 1 failure, 2 usage error.\n";
 }
 

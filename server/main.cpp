@@ -198,6 +198,7 @@ int Serve(const CommandLine& cl, const char* argv0)
     config.logRequests = !cl.Flag("--quiet");
     config.executablePath = ExecutablePath(argv0);
     config.calendarFile = cl.Value("--calendar").value_or("");
+    config.templateFolder = cl.Value("--templates").value_or("");
     config.outboxInterval =
         std::chrono::seconds(cl.Integer("--outbox-interval", 0, 3600, config.outboxInterval.count()));
     ReadClientKey(cl, config);

@@ -56,7 +56,7 @@ Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, 
       m_hasher(m_config.kdfCost),
       m_sessions(store, m_hasher, m_config.sessionLifetime),
       m_calendar(std::move(calendar)),
-      m_forms(m_config.EffectivePublicUrl()),
+      m_forms(m_config.EffectivePublicUrl(), m_config.templateFolder),
       m_actions(store, clock, m_calendar, m_forms),
       m_authenticator(store, clock, m_config.ClientKey(), m_config.requestSkew),
       m_catalogue(store),
@@ -88,6 +88,8 @@ Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, 
       m_outboxTask(
           "posting outbox events", m_config.outboxInterval, [this] { m_outbox.Drain(); }, Report)
 {
+    // A bad result template stops the server here, naming its file and line, before anything is issued from it.
+    m_forms.Templates().CheckAll(store.LoadProcedures());
     RegisterRoutes(m_citizenApi);
     RegisterRoutes(m_staffApi);
     m_staffApi.SetEventStream([this](const StaffMember& staff, const HttpRequest& request) {

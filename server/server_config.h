@@ -19,6 +19,7 @@ struct ServerConfig {
     int threads = 8;                  // database connections: requests that can run at once
     std::string localeDir;            // --locale-dir; empty: search next to the executable, then the build tree
     std::string calendarFile;         // --calendar; empty: search next to the executable, then the build tree
+    std::string templateFolder;       // --templates: the province's result templates; empty: the shipped ones
     std::string executablePath;       // for the locale and calendar searches; empty: not searched there
     std::chrono::seconds sessionLifetime{8 * 3600};
     ScryptCost kdfCost;  // for hashing new passwords; checks use the cost stored in each hash

@@ -186,6 +186,7 @@ struct type_conversion<motcua::Procedure> {
         p.feeVnd = v.get<long long>("fee_vnd");
         p.resultType = v.get<std::string>("result_type");
         p.online = v.get<int>("online") != 0;
+        p.resultTemplate = v.get<std::string>("result_template");
     }
 };
 

@@ -153,11 +153,12 @@ std::int64_t Seeder::InsertProcedure(const Procedure& procedure)
         const int level = static_cast<int>(procedure.competentLevel);
         const int unit = static_cast<int>(procedure.processingUnit);
         sql << "INSERT INTO procedure (code, name, sector, competent_level, processing_time, processing_unit,"
-               " fee_vnd, result_type, online) VALUES (:code, :name, :sector, :level, :time, :unit, :fee,"
-               " :result_type, CAST(:online AS integer) <> 0) RETURNING id",
+               " fee_vnd, result_type, online, result_template) VALUES (:code, :name, :sector, :level, :time, :unit,"
+               " :fee, :result_type, CAST(:online AS integer) <> 0, :result_template) RETURNING id",
             use(procedure.code, "code"), use(procedure.name, "name"), use(procedure.sector, "sector"),
             use(level, "level"), use(procedure.processingTime, "time"), use(unit, "unit"), use(procedure.feeVnd, "fee"),
-            use(procedure.resultType, "result_type"), use(online, "online"), into(id);
+            use(procedure.resultType, "result_type"), use(online, "online"),
+            use(procedure.resultTemplate, "result_template"), into(id);
         InsertFormFields(sql, id, procedure.formFields);
         if (procedure.documents.empty())
             return static_cast<std::int64_t>(id);

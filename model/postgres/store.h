@@ -164,6 +164,24 @@ struct StoredOutput {
     OutputKind kind = OutputKind::Receipt;
     std::vector<std::uint8_t> bytes;
     std::string mediaType = "application/pdf";
+    // The register of issued documents: set for documents that carry an identifier (results).
+    std::string identifier{};
+    std::optional<std::int64_t> agencyId{};
+    std::string signerName{};
+};
+
+// A document of the register as the public verification page shows it: no personal data.
+struct IssuedDocument {
+    std::string identifier;
+    OutputKind kind = OutputKind::Result;
+    std::string dossierCode;
+    std::string procedureName;
+    std::string agencyName;
+    std::string signerName;
+    Instant issuedAt{};
+    std::string sha256Hex;
+    std::optional<Instant> revokedAt;
+    std::string revokedReason;
 };
 
 // An output as listed: no bytes.
@@ -358,6 +376,8 @@ public:
     std::vector<OutputInfo> Outputs(std::int64_t dossierId);                          // oldest first
     // An output by its id with the id of its dossier (for the caller's scope check); empty when unknown.
     std::optional<std::pair<OutputInfo, StoredOutput>> LoadOutputById(std::int64_t outputId);
+    // The register of issued documents, by the identifier printed on the document (store_documents.cpp).
+    std::optional<IssuedDocument> FindIssuedDocument(const std::string& identifier);
     // Dossiers waiting for a supplement whose open pause started before `startedBefore`, oldest first.
     std::vector<std::int64_t> AwaitingSupplementSince(Instant startedBefore, int limit);
     std::vector<AttachmentInfo> Attachments(std::int64_t dossierId);  // by position

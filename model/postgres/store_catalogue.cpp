@@ -19,8 +19,8 @@ constexpr const char* kAgencySelect =
 
 constexpr const char* kProcedureSelect =
     "SELECT id, code, name, sector, CAST(competent_level AS integer) AS competent_level, processing_time,"
-    " CAST(processing_unit AS integer) AS processing_unit, fee_vnd, result_type, CAST(online AS integer) AS online"
-    " FROM procedure";
+    " CAST(processing_unit AS integer) AS processing_unit, fee_vnd, result_type, CAST(online AS integer) AS online,"
+    " result_template FROM procedure";
 
 std::vector<RequiredDocument> LoadRequiredDocuments(soci::session& sql, std::int64_t procedureId)
 {

@@ -82,10 +82,12 @@ void InsertOutput(soci::session& sql, std::int64_t dossierId, const StoredOutput
 {
     const std::string hex = ToHex(output.bytes);
     const int kind = static_cast<int>(output.kind);
-    sql << "INSERT INTO dossier_output (dossier_id, kind, bytes, media_type, created_at)"
-           " VALUES (:id, :kind, decode(:bytes, 'hex'), :media_type, to_timestamp(:now))",
+    const long long agency = output.agencyId.value_or(0);
+    sql << "INSERT INTO dossier_output (dossier_id, kind, bytes, media_type, created_at, identifier, agency_id,"
+           " signer_name) VALUES (:id, :kind, decode(:bytes, 'hex'), :media_type, to_timestamp(:now),"
+           " NULLIF(:identifier, ''), NULLIF(:agency, 0), NULLIF(:signer, ''))",
         use(dossierId, "id"), use(kind, "kind"), use(hex, "bytes"), use(output.mediaType, "media_type"),
-        use(now, "now");
+        use(now, "now"), use(output.identifier, "identifier"), use(agency, "agency"), use(output.signerName, "signer");
 }
 
 // The columns OutputInfoOf reads, in its order.

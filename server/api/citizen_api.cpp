@@ -81,6 +81,7 @@ const std::vector<ApiRoute<CitizenApi>>& CitizenApi::Routes()
         Signed("GET", "/citizen/v1/dossiers/{code}/result", &CitizenApi::Result),
         {{"GET", "/public/v1/dossiers/{code}"}, &CitizenApi::PublicLookup},
         {{"GET", "/tra-cuu/{code}"}, &CitizenApi::PublicLookup},
+        {{"GET", "/verify/{identifier}"}, &CitizenApi::VerifyDocument},
         {{"GET", "/health"}, &CitizenApi::Health},
         {{"GET", "/ready"}, &CitizenApi::Ready},
         {{"GET", "/metrics"}, &CitizenApi::MetricsText},

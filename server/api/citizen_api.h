@@ -63,6 +63,9 @@ public:
     // GET /public/v1/dossiers/{code} and /tra-cuu/{code} (the QR code's link): no personal data, HTML for a browser,
     // rate-limited per client address.
     HttpResponse PublicLookup(const HttpRequest& request);
+    // GET /verify/{identifier} (an issued document's QR code): its kind, dossier code, agency, signer, time, SHA-256
+    // and whether it was revoked; HTML for a browser, JSON for Accept: application/json; rate-limited like the lookup.
+    HttpResponse VerifyDocument(const HttpRequest& request);
 
     // Reads a supplement's body (`documents`, each with name, form, count and an optional `attachment`; `note`);
     // throws BadInput naming the field. No I/O.
@@ -90,6 +93,8 @@ public:
     Dossier OwnDossier(const std::string& code, const CitizenCaller& caller);
 
 private:
+    // The public pages' rate limit per client address: a 429 page (HTML), a thrown 429 (JSON), or nullopt to go on.
+    std::optional<HttpResponse> TooManyLookups(const HttpRequest& request, bool html);
     // Inside RunSigned's transaction, the key claimed: the handler's answer, stored for the retries.
     HttpResponse RunOnce(const HttpRequest& request, const CitizenCaller& caller, const std::string& key,
                          SignedHandler handler);

@@ -1,5 +1,5 @@
 // CitizenApi, the citizen's own side of a dossier: the catalogue, status with the public history, supplement,
-// withdraw, rate, the receipt and the result; and the public lookup by code the receipt's QR code leads to.
+// withdraw, rate, the receipt and the result (the public pages are in citizen_api_public.cpp).
 #include <algorithm>
 #include <cctype>
 
@@ -21,70 +21,17 @@ constexpr std::size_t kMaxText = 2000;
 constexpr std::size_t kMaxSuppliedDocuments = 50;
 constexpr std::size_t kMaxAttachmentName = 255;
 
-// The forms that answer a dossier, downloaded as its result, in order of preference: for now the refusal (form 03,
-// at intake or after appraisal). A granted dossier's result is handed over by the agency until results are issued
-// electronically; until then its result route answers 404.
+// The documents that answer a dossier, downloaded as its result, in order of preference: the result issued from the
+// procedure's template when the dossier was granted, else the refusal (form 03, at intake or after appraisal).
 const std::vector<OutputKind>& ResultKinds()
 {
-    static const std::vector<OutputKind> kKinds{OutputKind::Refusal};
+    static const std::vector<OutputKind> kKinds{OutputKind::Result, OutputKind::Refusal};
     return kKinds;
 }
 
 HttpResponse JsonResponse(int status, const Poco::JSON::Object::Ptr& body)
 {
     return HttpResponse::Json(status, DossierJson::ToString(body));
-}
-
-std::string HtmlEscape(const std::string& text)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
-// A small page for a phone that scanned the receipt's QR code: Vietnamese, like the printed forms; no scripts.
-HttpResponse Page(int status, const std::string& heading, const std::string& content)
-{
-    HttpResponse response;
-    response.status = status;
-    response.contentType = "text/html; charset=utf-8";
-    response.body =
-        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        "<title>" +
-        HtmlEscape(heading) +
-        "</title><style>body{font-family:sans-serif;margin:1em;max-width:40em}"
-        "dt{font-weight:bold;margin-top:.6em}dd{margin:0}</style></head><body><h1>" +
-        HtmlEscape(heading) + "</h1>" + content + "</body></html>\n";
-    response.headers.emplace_back("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-    response.headers.emplace_back("X-Content-Type-Options", "nosniff");
-    return response;
-}
-
-std::string Row(const std::string& label, const std::string& value)
-{
-    return "<dt>" + HtmlEscape(label) + "</dt><dd>" + HtmlEscape(value) + "</dd>";
-}
-
-std::string PageTime(const std::optional<Instant>& t)
-{
-    return t ? FormatVietnameseDateTime(*t) : std::string("Chưa có");
-}
-
-std::string AgencyNameOf(const std::vector<Agency>& agencies, std::int64_t id)
-{
-    const auto it = std::find_if(agencies.begin(), agencies.end(), [id](const Agency& a) { return a.id == id; });
-    return it == agencies.end() ? std::string() : it->name;
 }
 
 // Text the citizen typed: spaces collapsed, required, bounded.
@@ -239,52 +186,6 @@ HttpResponse CitizenApi::Result(const HttpRequest& request, const CitizenCaller&
 {
     return Download(OwnDossier(request.PathParam("code"), caller), ResultKinds(),
                     N_("This dossier has no result document yet"));
-}
-
-HttpResponse CitizenApi::PublicLookup(const HttpRequest& request)
-{
-    const bool html = WantsHtml(request.Header("Accept"), request.path.rfind("/tra-cuu/", 0) == 0);
-    const std::chrono::seconds wait = m_lookups.Take(request.clientAddress, m_clock.Now());
-    if (wait.count() > 0) {
-        const std::string retryAfter = std::to_string(wait.count());
-        if (html) {
-            HttpResponse page = Page(
-                429, "Tra cứu quá nhiều lần",
-                "<p>Bạn đã tra cứu quá nhiều lần trong một phút. Vui lòng thử lại sau " + retryAfter + " giây.</p>");
-            page.headers.emplace_back("Retry-After", retryAfter);
-            return page;
-        }
-        HttpError refused(429, ErrorCategory::NotAllowed,
-                          N_("Too many lookups from this address; try again after the time in Retry-After"), {},
-                          retryAfter + " s");
-        refused.headers.emplace_back("Retry-After", retryAfter);
-        throw refused;
-    }
-
-    const std::string& code = request.PathParam("code");
-    std::optional<Dossier> dossier;
-    if (code.size() <= kMaxCode)
-        dossier = m_store.FindDossierByCode(code);
-    if (!dossier) {
-        if (html)
-            return Page(404, "Không tìm thấy hồ sơ",
-                        "<p>Không có hồ sơ nào mang mã " + HtmlEscape(code) + ". Vui lòng kiểm tra lại mã hồ sơ.</p>");
-        throw Error(ErrorCategory::NotFound, N_("Dossier not found"), {}, code);
-    }
-    const motcua::Procedure procedure = m_store.GetProcedure(dossier->procedureId);
-    const std::vector<Agency> agencies = m_store.LoadAgencies();
-    HttpResponse response =
-        html ? Page(200, "Tra cứu hồ sơ",
-                    "<dl>" + Row("Mã hồ sơ", dossier->code) + Row("Thủ tục", procedure.name) +
-                        Row("Cơ quan tiếp nhận", AgencyNameOf(agencies, dossier->receivingAgencyId)) +
-                        Row("Trạng thái", VietnameseName(dossier->status)) +
-                        Row("Ngày tiếp nhận", PageTime(dossier->receivedAt)) +
-                        Row("Ngày hẹn trả kết quả", PageTime(dossier->dueAt)) + "</dl>")
-             : JsonResponse(200, DossierJson::PublicStatus(*dossier, procedure, agencies));
-    // The status changes as the dossier moves: never from a cache; and the answer depends on Accept.
-    response.headers.emplace_back("Cache-Control", "no-store");
-    response.headers.emplace_back("Vary", "Accept");
-    return response;
 }
 
 }  // namespace motcua::server

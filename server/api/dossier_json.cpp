@@ -475,8 +475,9 @@ HttpResponse DossierJson::Download(const std::string& dossierCode, const pg::Sto
                                    const std::string& suffix)
 {
     HttpResponse response = HttpResponse::Binary(output.mediaType, output.bytes);
-    response.headers.emplace_back(
-        "Content-Disposition", "inline; filename=\"" + dossierCode + "-" + FormNumber(output.kind) + suffix + ".pdf\"");
+    const std::string form = output.kind == OutputKind::Result ? std::string("ket-qua") : FormNumber(output.kind);
+    response.headers.emplace_back("Content-Disposition",
+                                  "inline; filename=\"" + dossierCode + "-" + form + suffix + ".pdf\"");
     return response;
 }
 

@@ -345,6 +345,9 @@ pg::TransitionRequest DossierActions::Prepare(const StaffMember& staff, const Do
         if (dossier.outcome == Outcome::Refuse) {
             const std::string reasons = dossier.outcomeNote;
             issue([reasons](const FormPrinter& f, const FormContext& c) { return std::vector{f.Refusal(c, reasons)}; });
+        } else if (dossier.outcome == Outcome::Grant) {
+            // The approver's agency issues the result; it is drawn from the procedure's template (ResultTemplates).
+            issue([](const FormPrinter& f, const FormContext& c) { return std::vector{f.Result(c)}; });
         }
         break;
 

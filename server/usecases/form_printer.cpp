@@ -1,13 +1,22 @@
 #include "server/usecases/form_printer.h"
 
+#include <Poco/Dynamic/Var.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <openssl/rand.h>
+
+#include "model/document_identifier.h"
+#include "model/error.h"
 #include "model/stage_deadlines.h"
 #include "reports/control_sheet.h"
 #include "reports/control_sheet_builder.h"
+#include "reports/form_wording.h"
 #include "reports/notice_form_builder.h"
 #include "reports/notice_forms.h"
 #include "reports/receipt_form.h"
 #include "reports/register_book.h"
 #include "reports/register_book_builder.h"
+#include "reports/result_document.h"
 
 namespace motcua::server {
 
@@ -55,9 +64,89 @@ bool IsHandOver(Action action) noexcept
     }
 }
 
+// A form field's stored value as a result prints it: dates dd/mm/yyyy, yes/no in Vietnamese.
+std::string FieldText(const FormField& field, const Poco::Dynamic::Var& value)
+{
+    if (value.isEmpty())
+        return {};
+    if (field.type == FormFieldType::Boolean && value.isBoolean())
+        return value.convert<bool>() ? "Có" : "Không";
+    const std::string text = value.toString();
+    if (field.type == FormFieldType::CalendarDate) {
+        try {
+            return FormatVietnameseDate(ParseDate(text, field.key));
+        } catch (const Error&) {
+            return text;  // stored before dates were checked: printed as it was given
+        }
+    }
+    return text;
+}
+
+std::uint64_t RandomBits()
+{
+    std::uint64_t bits = 0;
+    if (RAND_bytes(reinterpret_cast<unsigned char*>(&bits), sizeof bits) != 1)
+        throw Error(ErrorCategory::Environment, N_("The system's random number generator failed"));
+    return bits;
+}
+
+reports::TemplateData ResultData(const FormContext& c, const std::string& identifier, const std::string& verifyUrl)
+{
+    const Dossier& d = c.dossier;
+    const reports::AgencyHeading heading = reports::HeadingOf(c.agencies, c.officer.agencyId);
+    const Date today = LocalDate(c.at);
+    reports::TemplateData data;
+    data.values = {
+        {"dossier.code", d.code},
+        {"dossier.receivedDate", d.receivedAt ? FormatVietnameseDate(LocalDate(*d.receivedAt)) : std::string()},
+        {"dossier.receivedAt", d.receivedAt ? FormatVietnameseDateTime(*d.receivedAt) : std::string()},
+        {"applicant.fullName", d.applicant.fullName},
+        {"applicant.citizenId", d.applicant.citizenId},
+        {"applicant.address", d.applicant.address},
+        {"applicant.phone", d.applicant.phone},
+        {"applicant.email", d.applicant.email},
+        {"procedure.code", c.procedure.code},
+        {"procedure.name", c.procedure.name},
+        {"procedure.resultType", c.procedure.resultType},
+        {"agency.name", heading.agencyName},
+        {"agency.province", heading.provinceName},
+        {"agency.place", heading.place},
+        {"signer.name", c.officer.fullName},
+        // Staff records hold no position yet: the decree's wording for the head who signs.
+        {"signer.position", "THỦ TRƯỞNG CƠ QUAN"},
+        {"document.number", ""},
+        {"document.identifier", identifier},
+        {"document.date", FormatVietnameseDate(today)},
+        {"document.dateInWords", reports::DateInWords(today)},
+        {"document.verifyUrl", verifyUrl},
+        {"outcome.note", d.outcomeNote},
+    };
+    Poco::JSON::Object::Ptr form;
+    try {
+        form = Poco::JSON::Parser().parse(d.formDataJson).extract<Poco::JSON::Object::Ptr>();
+    } catch (const Poco::Exception&) {
+        form = nullptr;  // every stored form was checked on submission; a result never fails for its form
+    }
+    for (const FormField& field : c.procedure.formFields)
+        data.values["form." + field.key] = form && form->has(field.key) ? FieldText(field, form->get(field.key)) : "";
+    auto& documents = data.lists["documents"];
+    for (std::size_t i = 0; i < d.documents.size(); ++i) {
+        const SubmittedDocument& doc = d.documents[i];
+        documents.push_back({{"number", std::to_string(i + 1)},
+                             {"name", doc.name},
+                             {"form", VietnameseName(doc.form)},
+                             {"count", reports::TwoDigits(doc.count)}});
+    }
+    return data;
+}
+
 }  // namespace
 
-FormPrinter::FormPrinter(std::string publicUrl) : m_publicUrl(std::move(publicUrl)), m_receipts(m_publicUrl) {}
+FormPrinter::FormPrinter(std::string publicUrl, std::string templateFolder)
+    : m_publicUrl(std::move(publicUrl)),
+      m_receipts(m_publicUrl),
+      m_templates(std::move(templateFolder))
+{}
 
 pg::StoredOutput FormPrinter::Receipt(const FormContext& c) const
 {
@@ -115,6 +204,22 @@ pg::StoredOutput FormPrinter::ControlSheet(const FormContext& c, const std::vect
     }
     return Pdf(OutputKind::ControlSheet,
                reports::RenderControlSheet(reports::BuildControlSheet(c.dossier, c.procedure, c.agencies, steps)));
+}
+
+pg::StoredOutput FormPrinter::Result(const FormContext& c) const
+{
+    const std::string identifier = DocumentIdentifier(static_cast<int>(LocalDate(c.at).year()), RandomBits());
+    std::string base = m_publicUrl;
+    while (!base.empty() && base.back() == '/')
+        base.pop_back();
+    const std::string verifyUrl = base.empty() ? std::string() : base + "/verify/" + identifier;
+    pg::StoredOutput output =
+        Pdf(OutputKind::Result,
+            reports::RenderResultDocument(*m_templates.For(c.procedure), ResultData(c, identifier, verifyUrl)));
+    output.identifier = identifier;
+    output.agencyId = c.officer.agencyId;
+    output.signerName = c.officer.fullName;
+    return output;
 }
 
 std::vector<std::uint8_t> FormPrinter::Register(const AgencyTree& agencies, std::int64_t agencyId, int year,

@@ -11,6 +11,7 @@
 #include "model/procedure.h"
 #include "model/staff.h"
 #include "reports/receipt_form_builder.h"
+#include "server/usecases/result_templates.h"
 
 namespace motcua::server {
 
@@ -25,8 +26,9 @@ struct FormContext {
 
 class FormPrinter {
 public:
-    // `publicUrl` is the citizen-facing base URL the QR codes link to.
-    explicit FormPrinter(std::string publicUrl);
+    // `publicUrl` is the citizen-facing base URL the QR codes link to; `templateFolder` holds the province's own
+    // result templates (empty: the shipped ones).
+    explicit FormPrinter(std::string publicUrl, std::string templateFolder = {});
 
     pg::StoredOutput Receipt(const FormContext& c) const;  // form 01
     pg::StoredOutput SupplementRequest(const FormContext& c, const std::vector<std::string>& missingDocuments,
@@ -36,6 +38,11 @@ public:
                              const std::string& reason) const;                                              // form 04
     pg::StoredOutput StopNotice(const FormContext& c, const std::string& ground) const;                     // form 05
     pg::StoredOutput ControlSheet(const FormContext& c, const std::vector<pg::HistoryRow>& history) const;  // 06
+    // The result of a granted dossier, drawn from its procedure's template, issued by the officer's agency with a new
+    // identifier and a QR code of {publicUrl}/verify/{identifier}.
+    pg::StoredOutput Result(const FormContext& c) const;
+    // The templates, for the check at start-up.
+    ResultTemplates& Templates() const noexcept { return m_templates; }
     // Form 07: the receiving agency's book for a year.
     std::vector<std::uint8_t> Register(const AgencyTree& agencies, std::int64_t agencyId, int year,
                                        const std::vector<pg::RegisterLine>& lines) const;
@@ -43,6 +50,7 @@ public:
 private:
     std::string m_publicUrl;
     reports::ReceiptFormBuilder m_receipts;
+    mutable ResultTemplates m_templates;  // caches parsed templates behind its own lock
 };
 
 }  // namespace motcua::server
