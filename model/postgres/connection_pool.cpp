@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include "model/error.h"
+#include "model/postgres/prepared_statement.h"
 #include "model/postgres/sql_error.h"
 
 namespace motcua::pg {
@@ -56,6 +57,8 @@ void ConnectionPool::Lease::Reconnect()
 {
     // Open the new connection before dropping the old one, so a failure leaves the lease as it was.
     std::unique_ptr<soci::session> fresh = OpenSession(m_pool->m_conninfo);
+    if (PGconn* old = Connection(*m_session))
+        PreparedStatement::Forget(old);
     m_session = std::move(fresh);
 }
 
@@ -92,8 +95,11 @@ void ConnectionPool::Release(std::unique_ptr<soci::session> session) noexcept
     PGconn* conn = Connection(*session);
     const bool reusable =
         conn != nullptr && PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) == PQTRANS_IDLE;
-    if (!reusable)
+    if (!reusable) {
+        if (conn != nullptr)
+            PreparedStatement::Forget(conn);
         session.reset();  // closes the connection outside the lock
+    }
     {
         std::lock_guard lock(m_mutex);
         if (reusable)
