@@ -40,6 +40,14 @@ ConnectionPool::ConnectionPool(std::string conninfo, std::size_t size, std::chro
     m_idle.reserve(m_size);  // Release must not allocate: it runs in destructors
 }
 
+ConnectionPool::~ConnectionPool()
+{
+    // What the idle connections prepared goes with them (leases outlive no pool).
+    for (const std::unique_ptr<soci::session>& session : m_idle)
+        if (PGconn* conn = Connection(*session))
+            PreparedStatement::Forget(conn);
+}
+
 ConnectionPool::Lease::Lease(ConnectionPool& pool, std::unique_ptr<soci::session> session)
     : m_pool(&pool),
       m_session(std::move(session))
