@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include "model/error.h"
+#include "model/postgres/prepared_statement.h"
 #include "model/postgres/sql_error.h"
 
 namespace motcua::pg {
@@ -39,6 +40,14 @@ ConnectionPool::ConnectionPool(std::string conninfo, std::size_t size, std::chro
     m_idle.reserve(m_size);  // Release must not allocate: it runs in destructors
 }
 
+ConnectionPool::~ConnectionPool()
+{
+    // What the idle connections prepared goes with them (leases outlive no pool).
+    for (const std::unique_ptr<soci::session>& session : m_idle)
+        if (PGconn* conn = Connection(*session))
+            PreparedStatement::Forget(conn);
+}
+
 ConnectionPool::Lease::Lease(ConnectionPool& pool, std::unique_ptr<soci::session> session)
     : m_pool(&pool),
       m_session(std::move(session))
@@ -56,6 +65,8 @@ void ConnectionPool::Lease::Reconnect()
 {
     // Open the new connection before dropping the old one, so a failure leaves the lease as it was.
     std::unique_ptr<soci::session> fresh = OpenSession(m_pool->m_conninfo);
+    if (PGconn* old = Connection(*m_session))
+        PreparedStatement::Forget(old);
     m_session = std::move(fresh);
 }
 
@@ -92,8 +103,11 @@ void ConnectionPool::Release(std::unique_ptr<soci::session> session) noexcept
     PGconn* conn = Connection(*session);
     const bool reusable =
         conn != nullptr && PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) == PQTRANS_IDLE;
-    if (!reusable)
+    if (!reusable) {
+        if (conn != nullptr)
+            PreparedStatement::Forget(conn);
         session.reset();  // closes the connection outside the lock
+    }
     {
         std::lock_guard lock(m_mutex);
         if (reusable)

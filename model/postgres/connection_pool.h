@@ -25,6 +25,7 @@ class ConnectionPool {
 public:
     // Sessions are opened on demand, up to `size` at once.
     ConnectionPool(std::string conninfo, std::size_t size, std::chrono::milliseconds checkoutTimeout);
+    ~ConnectionPool();
     ConnectionPool(const ConnectionPool&) = delete;
     ConnectionPool& operator=(const ConnectionPool&) = delete;
 

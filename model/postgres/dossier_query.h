@@ -18,7 +18,8 @@ namespace motcua::pg {
 std::optional<Dossier> LoadDossier(soci::session& sql, std::int64_t id);
 // The bodies of Store::CreateDossier and Store::ApplyTransition, so that paper intake does both in one transaction.
 Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& receivingAgencyCode,
-                        const DossierCodeFormat& format, Instant now, const std::vector<Attachment>& attachments = {});
+                        const DossierCodeFormat& format, Instant now, const std::vector<Attachment>& attachments = {},
+                        const std::optional<AnswerTemplate>& answer = std::nullopt);
 // Inserts `attachments` (at least one) under a new id taken from the dossier sequence and returns that id, for the
 // dossier that CreateDossierIn then writes under it in the same transaction (the foreign keys wait for the commit:
 // migration 0011). The bytes travel as binary parameters through libpq: SOCI 4.0 would send twice as many bytes of

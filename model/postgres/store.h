@@ -279,6 +279,21 @@ struct IdempotentAnswer {
     std::string location;  // the Location header, empty when none
 };
 
+// The first answer to an idempotent submission, stored by the statement that creates its dossier (Store::CreateDossier)
+// under a key claimed earlier in the transaction: in `answer`'s body and location, the text "{id}" stands for the new
+// dossier's id and "{code}" for its code, as they are (no escaping: the caller makes sure that the code needs none
+// where it stands).
+struct AnswerTemplate {
+    std::int64_t clientId = 0;
+    std::string key;
+    IdempotentAnswer answer;
+
+    static constexpr const char* kId = "{id}";
+    static constexpr const char* kCode = "{code}";
+    // The text of `answer`'s body or location once filled, as the statement fills it.
+    static std::string Fill(const std::string& text, std::int64_t id, const std::string& code);
+};
+
 // An Idempotency-Key to claim for a signed write: whose, and the SHA-256 of the request it stands for.
 struct KeyClaim {
     std::int64_t clientId = 0;
@@ -346,9 +361,11 @@ public:
     // In one transaction: takes the next code of (receiving agency, local receipt date) from a per-day counter row
     // held until commit (no gap, no duplicate), inserts the dossier, its form payload, its documents, its
     // attachments (numbered 1, 2, … in the order given, with the SHA-256 of their bytes) and the Submit history
-    // event. Returns the dossier with id, code and version filled in.
+    // event; and with `answer`, the answer of the idempotent request it creates (in the same statement as the code, so
+    // that nothing but the commit follows the counter). Returns the dossier with id, code and version filled in.
     Dossier CreateDossier(Dossier dossier, const std::string& receivingAgencyCode, const DossierCodeFormat& format,
-                          Instant now, const std::vector<Attachment>& attachments = {});
+                          Instant now, const std::vector<Attachment>& attachments = {},
+                          const std::optional<AnswerTemplate>& answer = std::nullopt);
     std::optional<Dossier> FindDossier(std::int64_t id);  // includes form data, documents, pauses
     std::optional<Dossier> FindDossierByCode(const std::string& code);
     // Open dossiers (IsOpen) whose handling agency is `agencyId`, ordered by dueAt (nulls last), id.

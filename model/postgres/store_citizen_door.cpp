@@ -2,6 +2,7 @@
 // several calls.
 #include <soci/soci.h>
 
+#include "model/postgres/prepared_statement.h"
 #include "model/postgres/soci_conversions.h"
 #include "model/postgres/sql_support.h"
 #include "model/postgres/store.h"
@@ -104,18 +105,26 @@ RequestCheck Store::RememberRequest(const std::string& signature, Instant at, co
         // either inserts (the first rolled back) or finds its row.
         const KeyClaim none;
         const KeyClaim& k = claim ? *claim : none;
-        const int wanted = claim ? 1 : 0;
-        int fresh = 0;
-        int claimed = 0;
-        sql << "WITH s AS (INSERT INTO request_signature_seen (signature, seen_at)"
-               " VALUES (:signature, to_timestamp(:at)) ON CONFLICT DO NOTHING RETURNING 1),"
-               " k AS (INSERT INTO idempotent_answer (client_id, key, request_sha256, created_at)"
-               " SELECT CAST(:client AS bigint), CAST(:key AS text), CAST(:hash AS text), to_timestamp(:claimed_at) "
-               "FROM s"
-               " WHERE CAST(:wanted AS integer) <> 0 ON CONFLICT DO NOTHING RETURNING 1)"
-               " SELECT CAST((SELECT count(*) FROM s) AS integer), CAST((SELECT count(*) FROM k) AS integer)",
-            use(signature, "signature"), use(at, "at"), use(at, "claimed_at"), use(k.clientId, "client"),
-            use(k.key, "key"), use(k.requestSha256, "hash"), use(wanted, "wanted"), into(fresh), into(claimed);
+        // Every signed write runs it: prepared once per connection.
+        static const PreparedStatement kClaim(
+            "motcua_remember_request",
+            "WITH s AS (INSERT INTO request_signature_seen (signature, seen_at)"
+            " VALUES (:signature, to_timestamp(:at)) ON CONFLICT DO NOTHING RETURNING 1),"
+            " k AS (INSERT INTO idempotent_answer (client_id, key, request_sha256, created_at)"
+            " SELECT CAST(:client AS bigint), CAST(:key AS text), CAST(:hash AS text), to_timestamp(:claimed_at) FROM s"
+            " WHERE CAST(:wanted AS integer) <> 0 ON CONFLICT DO NOTHING RETURNING 1)"
+            " SELECT CAST((SELECT count(*) FROM s) AS integer), CAST((SELECT count(*) FROM k) AS integer)");
+        StatementValues v;
+        v.Set("signature", signature);
+        v.Set("at", at);
+        v.Set("claimed_at", at);
+        v.Set("client", static_cast<long long>(k.clientId));
+        v.Set("key", k.key);
+        v.Set("hash", k.requestSha256);
+        v.Set("wanted", claim ? 1 : 0);
+        const StatementResult result = kClaim.Run(sql, v);
+        const long long fresh = result.Number(0);
+        const long long claimed = result.Number(1);
         RequestCheck check;
         check.fresh = fresh != 0;
         if (check.fresh && claim && claimed == 0)

@@ -9,6 +9,7 @@
 #include "model/postgres/dossier_batch.h"
 #include "model/postgres/dossier_query.h"
 #include "model/postgres/inbox_query.h"
+#include "model/postgres/prepared_statement.h"
 #include "model/postgres/row_conversions.h"
 #include "model/postgres/sql_support.h"
 #include "model/postgres/store.h"
@@ -43,9 +44,11 @@ constexpr const char* kSequenceExhausted = "motcua: the daily dossier sequence i
 // the counter only then (k waits for `parts`); the row with its code and the Submit event follow. The parts' foreign
 // keys are checked at the end of the statement, when the row is there. No row at all when the agency code is
 // unknown; when the day's sequence is exhausted the statement fails with kSequenceExhausted (a cast that cannot
-// succeed: SQL has no RAISE), since the parts must not outlive it.
-// Columns are bound by name from type_conversion<Dossier>::to_base (SOCI binds only the names the text holds: id and
-// code come from the statement itself).
+// succeed: SQL has no RAISE), since the parts must not outlive it. With an answer template (a claimed
+// Idempotency-Key), the key's row takes the answer filled with the new id and code in the same statement: after the
+// counter, nothing but the commit holds the agency's lock.
+// Columns are bound by name, as type_conversion<Dossier>::to_base names them (only the names the text holds are
+// sent: id and code come from the statement itself).
 const std::string& CreateDossierSql()
 {
     static const std::string kSql = [] {
@@ -87,7 +90,14 @@ const std::string& CreateDossierSql()
                " r AS (INSERT INTO dossier (" +
                columns + "updated_at) SELECT " + values +
                "to_timestamp(:now) FROM i, k WHERE k.last_seq <= CAST(:p_max_seq AS integer)"
-               "  RETURNING id, handling_agency_id),"
+               "  RETURNING id, handling_agency_id, code),"
+               " ans AS (UPDATE idempotent_answer AS ia SET status = CAST(:p_answer_status AS integer),"
+               "  content_type = CAST(:p_answer_type AS text), body = convert_to(replace(replace("
+               "  CAST(:p_answer_body AS text), '" +
+               std::string(AnswerTemplate::kId) + "', CAST(r.id AS text)), '" + AnswerTemplate::kCode +
+               "', r.code), 'UTF8'), location = replace(CAST(:p_answer_location AS text), '" + AnswerTemplate::kCode +
+               "', r.code) FROM r WHERE CAST(:p_answer_wanted AS integer) <> 0"
+               "  AND ia.client_id = CAST(:p_answer_client AS bigint) AND ia.key = CAST(:p_answer_key AS text)),"
                " e AS (INSERT INTO dossier_event (dossier_id, at, action, role, from_status, from_sub_state,"
                "  to_status, to_sub_state, note, to_agency_id) SELECT r.id, to_timestamp(:p_event_at),"
                "  CAST(:p_action AS integer), CAST(:p_role AS integer), CAST(:p_from_status AS integer),"
@@ -140,7 +150,8 @@ std::optional<Dossier> LoadDossier(soci::session& sql, std::int64_t id)
 }
 
 Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& receivingAgencyCode,
-                        const DossierCodeFormat& format, Instant now, const std::vector<Attachment>& attachments)
+                        const DossierCodeFormat& format, Instant now, const std::vector<Attachment>& attachments,
+                        const std::optional<AnswerTemplate>& answer)
 {
     const Date receiptDay = LocalDate(now);
     Dossier& d = dossier;
@@ -174,50 +185,92 @@ Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& 
 
     // The attachments first, outside the agency's counter lock (most of a submission's bytes).
     const long long attachedId = attachments.empty() ? 0 : InsertAttachmentsIn(sql, attachments, now);
-    std::optional<long long> agencyId;
-    int sequence = 0;
-    long long id = 0;
-    int exhausted = 0;
-    const Dossier& row = d;  // bound read-only: SOCI must not convert the values back into it
+    StatementValues v;
+    ForEachDossierColumn(
+        d, [&v](const char* name, const auto& field) { v.Set(name, ColumnOf<decltype(field)>::ToBase(field)); });
+    v.Set("now", now);
+    v.Set("p_agency_code", receivingAgencyCode);
+    v.Set("p_day", day);
+    v.Set("p_code_prefix", codePrefix);
+    v.Set("p_digits", digits);
+    v.Set("p_code_suffix", codeSuffix);
+    v.Set("p_max_seq", maxSequence);
+    v.Set("p_max_seq2", maxSequence);
+    v.Set("p_form", d.formDataJson);
+    v.Set("p_doc_position", docPosition.Text());
+    v.Set("p_doc_name", docName.Text());
+    v.Set("p_doc_form", docForm.Text());
+    v.Set("p_doc_count", docCount.Text());
+    v.Set("p_pause_started", pauseStarted.Text());
+    v.Set("p_pause_ended", pauseEnded.Text());
+    v.Set("p_pause_reason", pauseReason.Text());
+    v.Set("p_event_at", now);
+    v.Set("p_action", action);
+    v.Set("p_role", role);
+    v.Set("p_from_status", fromStatus);
+    v.Set("p_from_sub_state", fromSubState);
+    v.Set("p_to_status", toStatus);
+    v.Set("p_to_sub_state", toSubState);
+    v.Set("p_id", attachedId);
+    const AnswerTemplate none;
+    const AnswerTemplate& a = answer ? *answer : none;
+    v.Set("p_answer_wanted", answer ? 1 : 0);
+    v.Set("p_answer_client", static_cast<long long>(a.clientId));
+    v.Set("p_answer_key", a.key);
+    v.Set("p_answer_status", a.answer.status);
+    v.Set("p_answer_type", a.answer.contentType);
+    v.Set("p_answer_body", a.answer.body);
+    v.Set("p_answer_location", a.answer.location);
+    // Every submission runs it: prepared once per connection, parsed and planned there once.
+    static const PreparedStatement kCreate("motcua_create_dossier", CreateDossierSql());
+    std::optional<StatementResult> created;
     try {
-        sql << CreateDossierSql(), use(row), use(now, "now"), use(receivingAgencyCode, "p_agency_code"),
-            use(day, "p_day"), use(codePrefix, "p_code_prefix"), use(digits, "p_digits"),
-            use(codeSuffix, "p_code_suffix"), use(maxSequence, "p_max_seq"), use(maxSequence, "p_max_seq2"),
-            use(d.formDataJson, "p_form"), use(docPosition.Text(), "p_doc_position"), use(docName.Text(), "p_doc_name"),
-            use(docForm.Text(), "p_doc_form"), use(docCount.Text(), "p_doc_count"),
-            use(pauseStarted.Text(), "p_pause_started"), use(pauseEnded.Text(), "p_pause_ended"),
-            use(pauseReason.Text(), "p_pause_reason"), use(now, "p_event_at"), use(action, "p_action"),
-            use(role, "p_role"), use(fromStatus, "p_from_status"), use(fromSubState, "p_from_sub_state"),
-            use(toStatus, "p_to_status"), use(toSubState, "p_to_sub_state"), use(attachedId, "p_id"), into(agencyId),
-            into(sequence), into(id), into(exhausted);
+        created.emplace(kCreate.Run(sql, v));
     } catch (const soci::postgresql_soci_error& e) {
-        // The server quotes the text it could not cast with double quotes; SOCI's message also holds the statement,
-        // where the text stands in single quotes. Either refusal rolls back the counter with the rest.
+        // The server quotes the text it could not cast with double quotes. The refusal rolls back the counter with
+        // the rest.
         if (e.sqlstate() != "22P02" ||
             std::string_view(e.what()).find('"' + std::string(kSequenceExhausted) + '"') == std::string_view::npos)
             throw;
         throw Error(ErrorCategory::Environment, N_("The daily dossier sequence of this agency is exhausted"), {},
                     receivingAgencyCode + " " + FormatDate(receiptDay) + ": more than " + std::to_string(maxSequence));
     }
-    if (!sql.got_data() || !agencyId)
+    const std::optional<long long> agencyId = created->OptionalNumber(0);
+    if (!agencyId)
         throw Error(ErrorCategory::BadInput, N_("Unknown receiving agency"), "agencyCode", receivingAgencyCode);
     if (d.receivingAgencyId != 0 && d.receivingAgencyId != *agencyId)
         throw Error(ErrorCategory::BadInput, N_("The receiving agency does not match the agency code"),
                     "receivingAgencyId");
-    d.id = id;
+    d.id = created->Number(2);
     d.receivingAgencyId = *agencyId;
     if (d.handlingAgencyId == 0)
         d.handlingAgencyId = d.receivingAgencyId;
-    d.code = format.Format(receivingAgencyCode, receiptDay, sequence);
+    d.code = format.Format(receivingAgencyCode, receiptDay, static_cast<int>(created->Number(1)));
     return d;
 }
 
 Dossier Store::CreateDossier(Dossier dossier, const std::string& receivingAgencyCode, const DossierCodeFormat& format,
-                             Instant now, const std::vector<Attachment>& attachments)
+                             Instant now, const std::vector<Attachment>& attachments,
+                             const std::optional<AnswerTemplate>& answer)
 {
     return InTransaction(*m_pool, [&](soci::session& sql) {
-        return CreateDossierIn(sql, dossier, receivingAgencyCode, format, now, attachments);
+        return CreateDossierIn(sql, dossier, receivingAgencyCode, format, now, attachments, answer);
     });
+}
+
+std::string AnswerTemplate::Fill(const std::string& text, std::int64_t id, const std::string& code)
+{
+    // As the statement's replace(replace(text, kId, id), kCode, code): every occurrence, the id's first.
+    const auto replaceAll = [](std::string in, const std::string& mark, const std::string& by) {
+        std::string out;
+        std::size_t from = 0;
+        for (std::size_t at = in.find(mark); at != std::string::npos; at = in.find(mark, from)) {
+            out.append(in, from, at - from).append(by);
+            from = at + mark.size();
+        }
+        return out.append(in, from, std::string::npos);
+    };
+    return replaceAll(replaceAll(text, kId, std::to_string(id)), kCode, code);
 }
 
 Dossier Store::CreateAccepted(Dossier dossier, const std::string& receivingAgencyCode, const DossierCodeFormat& format,

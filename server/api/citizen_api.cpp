@@ -1,8 +1,11 @@
 #include "server/api/citizen_api.h"
 
 #include <algorithm>
+#include <exception>
+#include <memory>
 
 #include <Poco/JSON/Object.h>
+#include <Poco/JSONString.h>
 
 #include "model/error.h"
 #include "model/stage_deadlines.h"
@@ -47,8 +50,23 @@ namespace {
 
 ApiRoute<CitizenApi> Signed(std::string method, std::string pattern, CitizenApi::SignedHandler handler)
 {
-    return {{std::move(method), std::move(pattern)},
-            [handler](CitizenApi& api, const HttpRequest& request) { return api.RunSigned(request, handler); }};
+    return {{std::move(method), std::move(pattern)}, [handler](CitizenApi& api, const HttpRequest& request) {
+                // Nothing to prepare: the handler runs whole inside the transaction.
+                return api.RunSigned(request, [&api, &request, handler](const CitizenCaller& caller) {
+                    return CitizenApi::SignedWork([&api, &request, handler, caller](const auto&) {
+                        return CitizenApi::SignedAnswer{(api.*handler)(request, caller)};
+                    });
+                });
+            }};
+}
+
+ApiRoute<CitizenApi> Signed(std::string method, std::string pattern, CitizenApi::PreparingHandler handler)
+{
+    return {{std::move(method), std::move(pattern)}, [handler](CitizenApi& api, const HttpRequest& request) {
+                return api.RunSigned(request, [&api, &request, handler](const CitizenCaller& caller) {
+                    return (api.*handler)(request, caller);
+                });
+            }};
 }
 
 // An Idempotency-Key: 1 to 255 visible ASCII characters (a UUID is the usual choice).
@@ -56,6 +74,24 @@ bool IsIdempotencyKey(const std::string& key)
 {
     return !key.empty() && key.size() <= 255 &&
            std::all_of(key.begin(), key.end(), [](char c) { return c > ' ' && c < 0x7f; });
+}
+
+// The answer to a submission, from the JSON text of its id and code (the real ones, or the marks the dossier's
+// statement fills in for the copy it stores) and the code as the Location header shows it.
+HttpResponse SubmitAnswer(const std::string& idJson, const std::string& codeJson, const std::string& code,
+                          const Dossier& dossier)
+{
+    Poco::JSON::Object::Ptr rest = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    rest->set("status", static_cast<int>(dossier.status));
+    rest->set("statusName", std::string(VietnameseName(dossier.status)));
+    rest->set("appointmentAt",
+              dossier.dueAt ? Poco::Dynamic::Var(FormatIso8601(*dossier.dueAt)) : Poco::Dynamic::Var());
+    // {"status":…} → {"id":…,"code":…,"status":…}: the members in the order the contract shows.
+    const std::string tail = DossierJson::ToString(rest);
+    HttpResponse response =
+        HttpResponse::Json(201, R"({"id":)" + idJson + R"(,"code":)" + codeJson + "," + tail.substr(1));
+    response.headers.emplace_back("Location", "/citizen/v1/dossiers/" + code);
+    return response;
 }
 
 void CheckIdempotencyKey(const std::string& key)
@@ -72,7 +108,7 @@ const std::vector<ApiRoute<CitizenApi>>& CitizenApi::Routes()
     static const std::vector<ApiRoute<CitizenApi>> kRoutes{
         Signed("GET", "/citizen/v1/procedures", &CitizenApi::ListProcedures),
         Signed("GET", "/citizen/v1/procedures/{code}", &CitizenApi::GetProcedure),
-        Signed("POST", "/citizen/v1/dossiers", &CitizenApi::Submit),
+        Signed("POST", "/citizen/v1/dossiers", &CitizenApi::PrepareSubmit),
         Signed("GET", "/citizen/v1/dossiers/{code}", &CitizenApi::GetStatus),
         Signed("POST", "/citizen/v1/dossiers/{code}/supplement", &CitizenApi::Supplement),
         Signed("POST", "/citizen/v1/dossiers/{code}/withdraw", &CitizenApi::Withdraw),
@@ -135,38 +171,60 @@ DossierSubmission CitizenApi::ParseSubmission(const JsonInput& body, bool agency
     return s;
 }
 
-HttpResponse CitizenApi::RunSigned(const HttpRequest& request, SignedHandler handler)
+HttpResponse CitizenApi::RunSigned(const HttpRequest& request,
+                                   const std::function<SignedWork(const CitizenCaller& caller)>& prepare)
 {
     const SignatureHeaders headers{request.Header(kClientHeader), request.Header(kTimestampHeader),
                                    request.Header(kCitizenHeader), request.Header(kSignatureHeader)};
-    HttpResponse response;
-    bool verified = false;
+    // Everything that needs no database comes before the transaction: the signature's check, then the request's
+    // own preparation. The transaction then holds its connection (and a submission its agency's daily counter)
+    // only for the statements.
+    const CitizenCaller caller = m_authenticator.Authenticate(headers, request.method, request.target, request.body);
+    const std::string key = request.Header("Idempotency-Key");
+    const bool once = request.method != "GET" && !key.empty();
+    std::optional<pg::KeyClaim> claim;
+    if (once && IsIdempotencyKey(key))
+        claim = pg::KeyClaim{caller.clientId, key, RequestHash(request, headers.citizen)};
+    SignedWork work;
+    // A refusal is answered after the replay and key checks, as when the request was read inside the transaction: a
+    // replay stays a replay, and a key already used answers its first answer or its conflict.
+    std::exception_ptr refused;
     try {
-        // One transaction for the whole request (one commit): the signature remembered and the key claimed (one
-        // statement), the work and its answer.
+        work = prepare(caller);
+    } catch (...) {
+        refused = std::current_exception();
+    }
+    if (refused && !claim) {
+        // Nothing to claim: the signature is remembered on its own (one statement) and the refusal answered.
+        m_authenticator.Claim(headers.signature, std::nullopt);
+        if (once)
+            CheckIdempotencyKey(key);
+        std::rethrow_exception(refused);
+    }
+    HttpResponse response;
+    try {
+        // One transaction (one commit): the signature remembered and the key claimed (one statement), the work
+        // and its answer.
         m_store.InOneTransaction([&] {
-            const std::string key = request.Header("Idempotency-Key");
-            const bool once = request.method != "GET" && !key.empty();
-            std::optional<pg::KeyClaim> claim;
-            if (once && IsIdempotencyKey(key))
-                claim = pg::KeyClaim{0, key, RequestHash(request, headers.citizen)};
-            const VerifiedRequest verifiedRequest =
-                m_authenticator.VerifyAndClaim(headers, request.method, request.target, request.body, claim);
-            verified = true;
-            const CitizenCaller& caller = verifiedRequest.caller;
-            if (!once) {
-                response = (this->*handler)(request, caller);
+            const pg::RequestCheck check = m_authenticator.Claim(headers.signature, claim);
+            if (once)
+                CheckIdempotencyKey(key);
+            if (check.earlier) {
+                response = Replayed(*check.earlier);
                 return;
             }
-            CheckIdempotencyKey(key);
-            response =
-                verifiedRequest.earlier ? Replayed(*verifiedRequest.earlier) : RunOnce(request, caller, key, handler);
+            // A refusal rolls the claim back with everything else: a corrected retry may use the key.
+            if (refused)
+                std::rethrow_exception(refused);
+            SignedAnswer answer = work(claim);
+            if (once && !answer.stored)
+                m_store.SaveIdempotentAnswer(caller.clientId, key, AnswerToStore(answer.response));
+            response = std::move(answer.response);
         });
     } catch (...) {
         // A refused request took its signature back with everything else: remember it on its own, so that the same
         // signed request cannot be replayed later, when the dossier's state might let it through.
-        if (verified)
-            m_authenticator.RememberQuietly(headers.signature);
+        m_authenticator.RememberQuietly(headers.signature);
         throw;
     }
     return response;
@@ -190,18 +248,13 @@ HttpResponse CitizenApi::Replayed(const pg::IdempotentAnswer& first)
     return response;
 }
 
-HttpResponse CitizenApi::RunOnce(const HttpRequest& request, const CitizenCaller& caller, const std::string& key,
-                                 SignedHandler handler)
+pg::IdempotentAnswer CitizenApi::AnswerToStore(const HttpResponse& response)
 {
-    // The key was claimed with the signature (VerifyAndClaim). A refusal throws and rolls the claim back with
-    // everything else: a corrected retry may use the key.
-    HttpResponse response = (this->*handler)(request, caller);
     pg::IdempotentAnswer answer{response.status, response.contentType, response.body, {}};
     for (const auto& [name, value] : response.headers)
         if (name == "Location")
             answer.location = value;
-    m_store.SaveIdempotentAnswer(caller.clientId, key, answer);
-    return response;
+    return answer;
 }
 
 Dossier CitizenApi::OwnDossier(const std::string& code, const CitizenCaller& caller)
@@ -216,22 +269,24 @@ Dossier CitizenApi::OwnDossier(const std::string& code, const CitizenCaller& cal
     return std::move(*dossier);
 }
 
-HttpResponse CitizenApi::Submit(const HttpRequest& request, const CitizenCaller& caller)
+CitizenApi::SignedWork CitizenApi::PrepareSubmit(const HttpRequest& request, const CitizenCaller& caller)
 {
     SubmissionBody sent = SubmissionBody::Read(request, m_attachmentLimits);
     DossierSubmission s = ParseSubmission(JsonInput::Parse(sent.json));
-    const std::vector<Attachment> attachments = MatchAttachments(s.attachmentNames, sent.files, m_attachmentLimits);
-    sent.files.clear();  // the attachments hold their own copy; a submission may be tens of megabytes
+    // Shared by the copies of the work (std::function copies what it holds): the attachments may be tens of MB.
+    auto attachments = std::make_shared<const std::vector<Attachment>>(
+        MatchAttachments(s.attachmentNames, sent.files, m_attachmentLimits));
+    sent.files.clear();  // the attachments hold their own copy
     const Instant now = m_clock.Now();
-    Dossier& dossier = s.dossier;
+    auto dossier = std::make_shared<Dossier>(std::move(s.dossier));
     // The app vouches for one citizen per call: that citizen files in their own name.
-    if (!caller.IsService() && dossier.applicant.citizenId != caller.citizenId)
+    if (!caller.IsService() && dossier->applicant.citizenId != caller.citizenId)
         throw Error(ErrorCategory::NotAllowed, N_("A citizen can only file a dossier in their own name"),
                     "applicant.citizenId");
-    dossier.clientId = caller.clientId;
+    dossier->clientId = caller.clientId;
 
     // Includes the citizen ID's layout and its consistency with the date of birth.
-    ValidateNewDossier(dossier, LocalDate(now));
+    ValidateNewDossier(*dossier, LocalDate(now));
 
     const std::optional<Procedure> procedure = m_catalogue.ProcedureByCode(s.procedureCode);
     if (!procedure)
@@ -243,28 +298,37 @@ HttpResponse CitizenApi::Submit(const HttpRequest& request, const CitizenCaller&
     if (!agency)
         throw Error(ErrorCategory::BadInput, N_("Unknown receiving agency"), "agencyCode", s.agencyCode);
 
-    dossier.procedureId = procedure->id;
+    dossier->procedureId = procedure->id;
     // The receiving centre does the intake; routing to another agency is a later step of the workflow.
-    dossier.receivingAgencyId = agency->id;
-    dossier.handlingAgencyId = agency->id;
-    dossier.status = NationalStatus::New;
-    dossier.subState = SubState::AwaitingIntakeCheck;
-    dossier.submittedAt = now;
+    dossier->receivingAgencyId = agency->id;
+    dossier->handlingAgencyId = agency->id;
+    dossier->status = NationalStatus::New;
+    dossier->subState = SubState::AwaitingIntakeCheck;
+    dossier->submittedAt = now;
     // Provisional appointment as if received now; accepting the dossier recomputes it from the real receipt time.
-    dossier.dueAt = m_calendar.ProvisionalAppointment(now, *procedure);
-    dossier.intakeDueAt = IntakeDeadline(m_calendar, now);
+    dossier->dueAt = m_calendar.ProvisionalAppointment(now, *procedure);
+    dossier->intakeDueAt = IntakeDeadline(m_calendar, now);
 
-    const Dossier stored = m_store.CreateDossier(std::move(dossier), agency->code, m_codeFormat, now, attachments);
-
-    Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    body->set("id", stored.id);
-    body->set("code", stored.code);
-    body->set("status", static_cast<int>(stored.status));
-    body->set("statusName", std::string(VietnameseName(stored.status)));
-    body->set("appointmentAt", stored.dueAt ? Poco::Dynamic::Var(FormatIso8601(*stored.dueAt)) : Poco::Dynamic::Var());
-    HttpResponse response = HttpResponse::Json(201, DossierJson::ToString(body));
-    response.headers.emplace_back("Location", "/citizen/v1/dossiers/" + stored.code);
-    return response;
+    return [this, dossier, attachments, agencyCode = agency->code, now](const std::optional<pg::KeyClaim>& once) {
+        // The answer for the retries is stored by the dossier's own statement, from a template with the id and the
+        // code left for it to fill in.
+        std::optional<pg::AnswerTemplate> answer;
+        if (once) {
+            const HttpResponse marked =
+                SubmitAnswer(pg::AnswerTemplate::kId, std::string("\"") + pg::AnswerTemplate::kCode + '"',
+                             pg::AnswerTemplate::kCode, *dossier);
+            answer = pg::AnswerTemplate{once->clientId, once->key, AnswerToStore(marked)};
+        }
+        const Dossier stored = m_store.CreateDossier(*dossier, agencyCode, m_codeFormat, now, *attachments, answer);
+        HttpResponse response = SubmitAnswer(std::to_string(stored.id), Poco::toJSON(stored.code), stored.code, stored);
+        // The template holds the code as it is: a code that JSON writes otherwise (a pattern with a quote or a
+        // backslash) has its answer stored again, as written here.
+        const pg::IdempotentAnswer written = AnswerToStore(response);
+        const bool answerStored =
+            answer && pg::AnswerTemplate::Fill(answer->answer.body, stored.id, stored.code) == written.body &&
+            pg::AnswerTemplate::Fill(answer->answer.location, stored.id, stored.code) == written.location;
+        return SignedAnswer{std::move(response), answerStored};
+    };
 }
 
 HttpResponse CitizenApi::Health(const HttpRequest&)

@@ -3,6 +3,7 @@
 // (probes, the lookup by code the receipt's QR code leads to).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,7 +47,6 @@ public:
     // Whether the route at `path` takes a multipart/form-data body (a submission with attachments).
     static bool AcceptsMultipart(const std::string& path);
 
-    HttpResponse Submit(const HttpRequest& request, const CitizenCaller& caller);     // POST /citizen/v1/dossiers
     HttpResponse GetStatus(const HttpRequest& request, const CitizenCaller& caller);  // GET …/dossiers/{code}
     HttpResponse Health(const HttpRequest& request);       // GET /health: the process is alive
     HttpResponse Ready(const HttpRequest& request);        // GET /ready: and the database answers
@@ -83,10 +83,29 @@ public:
     // One listed document (`name`, `form`, `count`) of a submission or a supplement, type-checked only.
     static SubmittedDocument ParseDocument(const JsonInput& item);
 
+    // What a signed request's work answers; `stored` when the work stored the answer under the request's
+    // Idempotency-Key itself (in the statement that wrote the rest), so that no statement of its own is needed.
+    struct SignedAnswer {
+        HttpResponse response;
+        bool stored = false;
+    };
+    // The part of a signed request that needs the database, run inside its transaction; `once` is the
+    // Idempotency-Key it claimed (empty when it has none).
+    using SignedWork = std::function<SignedAnswer(const std::optional<pg::KeyClaim>& once)>;
     // A route of the signed citizen API: the handler runs only for a verified caller, and a write that carries an
     // Idempotency-Key runs once per key (retries get the first answer).
     using SignedHandler = HttpResponse (CitizenApi::*)(const HttpRequest&, const CitizenCaller&);
-    HttpResponse RunSigned(const HttpRequest& request, SignedHandler handler);
+    // A route that prepares its work before the transaction opens (reads and checks the request; no database but
+    // the caches), so that the transaction holds its connection and its locks only for the statements.
+    using PreparingHandler = SignedWork (CitizenApi::*)(const HttpRequest&, const CitizenCaller&);
+    // Authenticates the request and runs `prepare` before the transaction; inside it claims the signature and the
+    // key, then runs the work. A refusal by `prepare` is answered after the replay and key checks, as if it had
+    // come from inside.
+    HttpResponse RunSigned(const HttpRequest& request,
+                           const std::function<SignedWork(const CitizenCaller& caller)>& prepare);
+
+    // POST /citizen/v1/dossiers: the body read and checked, then the dossier and its stored answer in one statement.
+    SignedWork PrepareSubmit(const HttpRequest& request, const CitizenCaller& caller);
 
     // The dossier the caller may see: the citizen's own (applicant) or, for a service call, one its client filed;
     // Error(NotFound) otherwise, the same answer as for a code that does not exist.
@@ -95,13 +114,12 @@ public:
 private:
     // The public pages' rate limit per client address: a 429 page (HTML), a thrown 429 (JSON), or nullopt to go on.
     std::optional<HttpResponse> TooManyLookups(const HttpRequest& request, bool html);
-    // Inside RunSigned's transaction, the key claimed: the handler's answer, stored for the retries.
-    HttpResponse RunOnce(const HttpRequest& request, const CitizenCaller& caller, const std::string& key,
-                         SignedHandler handler);
     // What an Idempotency-Key stands for: method, target, citizen header and body.
     static std::string RequestHash(const HttpRequest& request, const std::string& citizenId);
     // The first answer again, marked as a replay.
     static HttpResponse Replayed(const pg::IdempotentAnswer& first);
+    // What is stored of an answer for the retries of its request.
+    static pg::IdempotentAnswer AnswerToStore(const HttpResponse& response);
     // The citizen's status document of `dossier` (history, what is missing, what they may do, downloads).
     HttpResponse StatusResponse(const Dossier& dossier, int status = 200);
     // The latest issued form of `kinds` (in order of preference) as a download; NotFound with `missing` otherwise.

@@ -67,12 +67,13 @@ std::string ClientAuthenticator::SecretOf(const pg::ApiClient& client) const
 CitizenCaller ClientAuthenticator::Verify(const SignatureHeaders& headers, const std::string& method,
                                           const std::string& target, std::string_view body)
 {
-    return VerifyAndClaim(headers, method, target, body, std::nullopt).caller;
+    CitizenCaller caller = Authenticate(headers, method, target, body);
+    Claim(headers.signature, std::nullopt);
+    return caller;
 }
 
-VerifiedRequest ClientAuthenticator::VerifyAndClaim(const SignatureHeaders& headers, const std::string& method,
-                                                    const std::string& target, std::string_view body,
-                                                    const std::optional<pg::KeyClaim>& claim)
+CitizenCaller ClientAuthenticator::Authenticate(const SignatureHeaders& headers, const std::string& method,
+                                                const std::string& target, std::string_view body)
 {
     if (headers.client.empty())
         Refuse(N_("The request is not signed: the client header is missing"), kClientHeader);
@@ -104,17 +105,19 @@ VerifiedRequest ClientAuthenticator::VerifyAndClaim(const SignatureHeaders& head
                                              {method, target, headers.timestamp, headers.citizen, body});
     if (!client || !SignaturesEqual(expected, headers.signature))
         Refuse(N_("The request signature is not valid"), kSignatureHeader);
-    std::optional<pg::KeyClaim> ownClaim = claim;
+    return CitizenCaller{client->id, headers.client, headers.citizen};
+}
+
+pg::RequestCheck ClientAuthenticator::Claim(const std::string& signature, const std::optional<pg::KeyClaim>& claim)
+{
     pg::RequestCheck check;
-    if (ownClaim) {
-        ownClaim->clientId = client->id;
-        check = m_store.RememberRequest(headers.signature, m_clock.Now(), ownClaim);
-    } else {
-        check.fresh = m_store.RememberSignature(headers.signature, m_clock.Now());
-    }
+    if (claim)
+        check = m_store.RememberRequest(signature, m_clock.Now(), claim);
+    else
+        check.fresh = m_store.RememberSignature(signature, m_clock.Now());
     if (!check.fresh)
         Refuse(N_("This request was already received: a replay is refused"), kSignatureHeader);
-    return VerifiedRequest{CitizenCaller{client->id, headers.client, headers.citizen}, std::move(check.earlier)};
+    return check;
 }
 
 }  // namespace motcua::server

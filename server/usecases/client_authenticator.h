@@ -31,13 +31,6 @@ struct SignatureHeaders {
     std::string signature;
 };
 
-// What ClientAuthenticator::VerifyAndClaim found: the caller, and the first answer when the request's
-// Idempotency-Key was used before by the same request.
-struct VerifiedRequest {
-    CitizenCaller caller;
-    std::optional<pg::IdempotentAnswer> earlier;
-};
-
 class ClientAuthenticator {
 public:
     static constexpr std::chrono::seconds kDefaultSkew{300};
@@ -45,16 +38,21 @@ public:
     ClientAuthenticator(pg::Store& store, const Clock& clock, SecretBox box, std::chrono::seconds skew = kDefaultSkew);
 
     // The caller, or Error(Unauthenticated) naming the header at fault: a header missing, a timestamp outside the
-    // skew, an unknown or disabled client, a signature that does not match, or one already seen (a replay).
+    // skew, an unknown or disabled client, a signature that does not match. Writes nothing and reads the database
+    // only for a client not seen within the last minute: callers run it before they open their transaction. A replay
+    // is told only by Claim.
+    CitizenCaller Authenticate(const SignatureHeaders& headers, const std::string& method, const std::string& target,
+                               std::string_view body);
+
+    // Records an authenticated signature and, for a write with an Idempotency-Key, claims the key in the same round
+    // trip (Store::RememberRequest; `claim` names the verified client). Error(Unauthenticated) when the signature was
+    // seen before (a replay), Error(Conflict) when the key was used for another request; the result holds the first
+    // answer when the same request used the key before.
+    pg::RequestCheck Claim(const std::string& signature, const std::optional<pg::KeyClaim>& claim);
+
+    // Authenticate and Claim without a key.
     CitizenCaller Verify(const SignatureHeaders& headers, const std::string& method, const std::string& target,
                          std::string_view body);
-
-    // Verify, and for a write with an Idempotency-Key its claim in the same round trip (Store::RememberRequest):
-    // the result holds the first answer when the key was used before by the same request (Error(Conflict) for
-    // another request). `claim` takes the request's key and SHA-256; the client is the verified one.
-    VerifiedRequest VerifyAndClaim(const SignatureHeaders& headers, const std::string& method,
-                                   const std::string& target, std::string_view body,
-                                   const std::optional<pg::KeyClaim>& claim);
 
     // Records a verified signature on its own, for a request whose transaction rolled back; never throws (a failure
     // to record it only leaves the replay window open for this one request).

@@ -24,6 +24,18 @@ struct OneConnectionShortWait : StoreFixture {
 // One connection that a test can kill.
 struct OneConnection : StoreFixture {
     OneConnection() : StoreFixture(1) {}
+
+    // Terminates the pool's connection and waits until the server has let it go.
+    void KillTheConnection()
+    {
+        BOOST_TEST(db.AdminCount("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                 " WHERE usename = '" +
+                                 db.AppRole() + "' AND datname = current_database()) k") == 1);
+        for (int i = 0; i < 100 && db.AdminCount("SELECT count(*) FROM pg_stat_activity WHERE usename = '" +
+                                                 db.AppRole() + "' AND datname = current_database()") > 0;
+             ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds{20});
+    }
 };
 
 }  // namespace
@@ -68,16 +80,27 @@ BOOST_FIXTURE_TEST_CASE(a_connection_killed_while_idle_is_replaced, OneConnectio
     BOOST_TEST(store.LoadAgencies().size() == 4u);
 
     // As after a server restart or an administrator's pg_terminate_backend.
-    BOOST_TEST(db.AdminCount("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                             " WHERE usename = '" +
-                             db.AppRole() + "' AND datname = current_database()) k") == 1);
-    for (int i = 0; i < 100 && db.AdminCount("SELECT count(*) FROM pg_stat_activity WHERE usename = '" + db.AppRole() +
-                                             "' AND datname = current_database()") > 0;
-         ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds{20});
+    KillTheConnection();
 
     BOOST_TEST(store.LoadAgencies().size() == 4u);
     BOOST_TEST(store.FindStaffByUsername("clerk").has_value());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_replaced_connection_prepares_the_submission_statement_again, OneConnection)
+{
+    // The dossier statement is prepared once per connection (model/postgres/prepared_statement): the connection that
+    // replaces a killed one has not got it, and must prepare it before it runs it.
+    const Instant now = VietnamTime(2026, 3, 10, 9, 0);
+    store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 1, now), c.commune.code, DossierCodeFormat(),
+                        now);
+    KillTheConnection();
+
+    const Dossier second = store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 2, now), c.commune.code,
+                                               DossierCodeFormat(), now);
+    BOOST_TEST(second.code == "000.31.21.H41-260310-0002");
+    const Dossier third = store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 3, now), c.commune.code,
+                                              DossierCodeFormat(), now);
+    BOOST_TEST(third.code == "000.31.21.H41-260310-0003");
 }
 
 BOOST_AUTO_TEST_CASE(an_unreachable_database_is_an_environment_error)

@@ -47,6 +47,10 @@ BOOST_FIXTURE_TEST_CASE(valid_submission_is_stored_with_code_and_appointment, Ap
     // Friday 09:30 plus 3 working days of 8 h (5.5 h Friday, Monday, Tuesday, 2.5 h Wednesday) → Wednesday 09:30.
     BOOST_TEST(reply.json->getValue<std::string>("appointmentAt") == "2026-12-02T09:30:00+07:00");
     BOOST_TEST(reply.headers.at("Location") == "/citizen/v1/dossiers/" + code);
+    // The answer's text as the contract shows it, members in this order, no spaces.
+    BOOST_TEST(reply.body ==
+               R"({"id":)" + std::to_string(reply.json->getValue<long long>("id")) + R"(,"code":")" + code +
+                   R"(","status":1,"statusName":"Mới đăng ký","appointmentAt":"2026-12-02T09:30:00+07:00"})");
 
     RowCounts expected = before;
     expected.dossiers += 1;

@@ -1,0 +1,151 @@
+#include "model/postgres/prepared_statement.h"
+
+#include <cctype>
+#include <chrono>
+#include <mutex>
+#include <set>
+#include <unordered_map>
+
+#include <soci/postgresql/soci-postgresql.h>
+
+#include "model/error.h"
+#include "model/postgres/connection_pool.h"
+
+namespace motcua::pg {
+namespace {
+
+// Which statements each open connection has prepared. A connection is known by its PGconn and its server process:
+// a new connection at a freed one's address has another process id, so it is never taken for the old one.
+struct Prepared {
+    int backendPid = 0;
+    std::set<std::string> names;
+};
+
+std::mutex g_preparedMutex;
+std::unordered_map<const PGconn*, Prepared> g_prepared;
+
+bool IsNameChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
+
+[[noreturn]] void ThrowFailure(const PGresult* result, PGconn* connection)
+{
+    const char* sqlstate = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    throw soci::postgresql_soci_error(result ? PQresultErrorMessage(result) : PQerrorMessage(connection),
+                                      sqlstate ? sqlstate : "08006");
+}
+
+}  // namespace
+
+void StatementValues::Set(const std::string& name, Instant value)
+{
+    Set(name, static_cast<long long>(value.time_since_epoch().count()));
+}
+
+void StatementValues::Set(const std::string& name, Date value)
+{
+    Set(name, static_cast<long long>(std::chrono::sys_days{value}.time_since_epoch().count()));
+}
+
+const std::optional<std::string>* StatementValues::Find(const std::string& name) const
+{
+    const auto it = m_values.find(name);
+    return it == m_values.end() ? nullptr : &it->second;
+}
+
+std::optional<long long> StatementResult::OptionalNumber(int column) const
+{
+    if (!HasRow() || PQgetisnull(m_result.get(), 0, column))
+        return std::nullopt;
+    return std::stoll(PQgetvalue(m_result.get(), 0, column));
+}
+
+long long StatementResult::Number(int column) const
+{
+    const std::optional<long long> value = OptionalNumber(column);
+    if (!value)
+        throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {},
+                    "column " + std::to_string(column) + " of a prepared statement's result is missing");
+    return *value;
+}
+
+PreparedStatement::PreparedStatement(std::string name, const std::string& text) : m_name(std::move(name))
+{
+    std::map<std::string, int> numbers;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\'')
+            quoted = !quoted;
+        const bool placeholder =
+            !quoted && c == ':' && i + 1 < text.size() && IsNameChar(text[i + 1]) && (i == 0 || text[i - 1] != ':');
+        if (!placeholder) {
+            m_text += c;
+            continue;
+        }
+        std::size_t end = i + 1;
+        while (end < text.size() && IsNameChar(text[end]))
+            ++end;
+        const std::string param = text.substr(i + 1, end - i - 1);
+        auto [it, added] = numbers.emplace(param, static_cast<int>(m_params.size()) + 1);
+        if (added)
+            m_params.push_back(param);
+        m_text += "$" + std::to_string(it->second);
+        i = end - 1;
+    }
+}
+
+StatementResult PreparedStatement::Run(soci::session& sql, const StatementValues& values) const
+{
+    PGconn* connection = Connection(sql);
+    if (connection == nullptr)
+        throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {},
+                    "prepared statement " + m_name + " needs a PostgreSQL session");
+    std::vector<const char*> texts;
+    texts.reserve(m_params.size());
+    for (const std::string& param : m_params) {
+        const std::optional<std::string>* value = values.Find(param);
+        if (value == nullptr)
+            throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {},
+                        "prepared statement " + m_name + ": no value for :" + param);
+        texts.push_back(*value ? (*value)->c_str() : nullptr);
+    }
+
+    const int pid = PQbackendPID(connection);
+    bool prepared = false;
+    {
+        std::lock_guard lock(g_preparedMutex);
+        Prepared& known = g_prepared[connection];
+        if (known.backendPid != pid)
+            known = Prepared{pid, {}};
+        prepared = known.names.count(m_name) > 0;
+    }
+    if (!prepared) {
+        const std::unique_ptr<PGresult, decltype(&PQclear)> made(
+            PQprepare(connection, m_name.c_str(), m_text.c_str(), static_cast<int>(m_params.size()), nullptr),
+            &PQclear);
+        if (PQresultStatus(made.get()) != PGRES_COMMAND_OK)
+            ThrowFailure(made.get(), connection);
+        std::lock_guard lock(g_preparedMutex);
+        Prepared& known = g_prepared[connection];
+        if (known.backendPid != pid)
+            known = Prepared{pid, {}};
+        known.names.insert(m_name);
+    }
+    PGresult* result =
+        PQexecPrepared(connection, m_name.c_str(), static_cast<int>(texts.size()), texts.data(), nullptr, nullptr, 0);
+    StatementResult owned(result);  // cleared on every way out
+    const ExecStatusType status = PQresultStatus(result);
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+        ThrowFailure(result, connection);
+    return owned;
+}
+
+void PreparedStatement::Forget(PGconn* connection) noexcept
+{
+    std::lock_guard lock(g_preparedMutex);
+    g_prepared.erase(connection);
+}
+
+}  // namespace motcua::pg

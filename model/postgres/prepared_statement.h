@@ -1,0 +1,73 @@
+// Private to model/postgres: hot statements prepared once per connection (libpq), parsed and planned there once.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <libpq-fe.h>
+#include <soci/session.h>
+
+#include "model/time.h"
+
+namespace motcua::pg {
+
+// The values of a statement's named parameters, as text (NULL when empty), as SOCI would send them: integers in
+// decimal, instants in epoch seconds, dates in days since 1970-01-01.
+class StatementValues {
+public:
+    void Set(const std::string& name, long long value) { m_values[name] = std::to_string(value); }
+    void Set(const std::string& name, int value) { m_values[name] = std::to_string(value); }
+    void Set(const std::string& name, const std::string& value) { m_values[name] = value; }
+    void Set(const std::string& name, Instant value);
+    void Set(const std::string& name, Date value);
+    template <typename T>
+    void Set(const std::string& name, const std::optional<T>& value)
+    {
+        if (value)
+            Set(name, *value);
+        else
+            m_values[name] = std::nullopt;
+    }
+    const std::optional<std::string>* Find(const std::string& name) const;
+
+private:
+    std::map<std::string, std::optional<std::string>> m_values;
+};
+
+// One row of a statement's result (the first), read as text.
+class StatementResult {
+public:
+    explicit StatementResult(PGresult* result) : m_result(result, &PQclear) {}
+    bool HasRow() const { return PQntuples(m_result.get()) > 0; }
+    std::optional<long long> OptionalNumber(int column) const;
+    long long Number(int column) const;
+
+private:
+    std::unique_ptr<PGresult, decltype(&PQclear)> m_result;
+};
+
+// SOCI 4.0 sends a one-time statement unnamed, so PostgreSQL parses and plans it at every call; and it deallocates a
+// prepared one with its statement object. This one stays prepared on each connection that ran it.
+class PreparedStatement {
+public:
+    // `text` names its parameters as SOCI does (:name, outside quoted literals); each name stands for one value.
+    PreparedStatement(std::string name, const std::string& text);
+
+    // Runs the statement on the session's connection, preparing it there first when that connection has not got it
+    // yet. A failure throws soci::postgresql_soci_error with the server's SQLSTATE, as SOCI does (RethrowAsError
+    // reads it); a parameter without a value is Error(Internal).
+    StatementResult Run(soci::session& sql, const StatementValues& values) const;
+
+    // The connection is closing (the pool discards or replaces it): what was prepared on it is gone.
+    static void Forget(PGconn* connection) noexcept;
+
+private:
+    std::string m_name;
+    std::string m_text;                 // with $1, $2, … in place of the names
+    std::vector<std::string> m_params;  // the names, in the order of their numbers
+};
+
+}  // namespace motcua::pg
