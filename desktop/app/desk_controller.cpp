@@ -84,8 +84,10 @@ void DeskController::LoggedIn(const Session& session)
 bool DeskController::RunLogin(const LoginDefaults& defaults, bool autoSubmit)
 {
     views::LoginDialog* dialog = CreateLoginDialog(defaults);
+    // Pressed before the dialog is shown: the login call runs while GTK shows it (its outcome is handled inside
+    // the modal loop, the first place queued calls run).
     if (autoSubmit)
-        dialog->CallAfter([dialog] { dialog->Submit(); });
+        dialog->Submit();
     const bool ok = dialog->ShowModal() == wxID_OK && m_session.has_value();
     DropLoginDialog();
     if (ok)
@@ -118,13 +120,15 @@ views::MainFrame* DeskController::OpenMainWindow()
                                           m_clock, static_cast<IDossierChangeListener&>(*this));
     WireActions();
 
+    // The server is asked before the window is laid out and shown: the first page and the counts travel while
+    // GTK maps and paints it.
+    m_queues->Load();  // chooses the role's usual queue, which the list then loads
+    m_events.Start(*m_live);
     m_frame->FitPanes();
     RestoreLayout();
     m_frame->Show();
     if (wxTheApp)
         wxTheApp->SetTopWindow(m_frame);
-    m_queues->Load();  // chooses the role's usual queue, which the list then loads
-    m_events.Start(*m_live);
     return m_frame;
 }
 

@@ -158,6 +158,18 @@ public:
         task.second();
         return true;
     }
+    // Runs the newest task's work and delivers its outcome (an answer overtaking one asked for earlier); false when
+    // none was queued.
+    bool RunNewest()
+    {
+        if (m_tasks.empty())
+            return false;
+        auto task = std::move(m_tasks.back());
+        m_tasks.pop_back();
+        task.first();
+        task.second();
+        return true;
+    }
     // Until nothing is queued, tasks posted by deliveries included.
     void RunAll()
     {
