@@ -49,6 +49,7 @@ DeskController::~DeskController()
     if (m_frame)
         m_frame->SetListener(nullptr);
     DropLoginDialog();
+    DropPreparedWindow();
 }
 
 views::LoginDialog* DeskController::CreateLoginDialog(const LoginDefaults& defaults)
@@ -67,6 +68,22 @@ void DeskController::DropLoginDialog()
     if (m_loginDialog)
         m_loginDialog->Destroy();
     m_loginDialog = nullptr;
+}
+
+void DeskController::LoginStarted()
+{
+    // The UI thread would only wait for the server's password check: the window's widgets are made meanwhile, so
+    // that once the answer comes only the presenters remain to make before the first page is asked for.
+    // A login over the work (a session renewed) keeps the window it has.
+    if (!m_renewing && !m_preparedFrame)
+        m_preparedFrame = new views::MainFrame(_("MotCua one-stop desk"));
+}
+
+void DeskController::DropPreparedWindow()
+{
+    if (m_preparedFrame)
+        m_preparedFrame->Destroy();
+    m_preparedFrame = nullptr;
 }
 
 void DeskController::LoggedIn(const Session& session)
@@ -92,6 +109,8 @@ bool DeskController::RunLogin(const LoginDefaults& defaults, bool autoSubmit)
     DropLoginDialog();
     if (ok)
         OpenMainWindow();
+    else
+        DropPreparedWindow();  // a hidden window left would keep the app from ending
     return ok;
 }
 
@@ -101,7 +120,8 @@ views::MainFrame* DeskController::OpenMainWindow()
         return nullptr;
     DropLoginDialog();
     DropWindow();
-    m_frame = new views::MainFrame(_("MotCua one-stop desk"));
+    m_frame = m_preparedFrame ? m_preparedFrame : new views::MainFrame(_("MotCua one-stop desk"));
+    m_preparedFrame = nullptr;
     m_frame->SetListener(this);
     m_frame->SetUserText(wxString::FromUTF8(SessionText(*m_session)));
     views::MainFrame* frame = m_frame;

@@ -82,6 +82,7 @@ public:
     static LoginDefaults RememberedLogin(const ISettings& settings, LoginDefaults fallback);
 
 private:
+    void LoginStarted() override;
     void LoggedIn(const Session& session) override;
     void DossierSelected(const InboxRow& item) override;
     void DossierChanged(const InboxRow& item) override;
@@ -103,6 +104,7 @@ private:
 
     void DropLoginDialog();
     void DropWindow();
+    void DropPreparedWindow();
     void MakeListPresenters();
     void DropPresenters();
 
@@ -120,6 +122,8 @@ private:
     views::LoginDialog* m_loginDialog = nullptr;  // owned by wx, destroyed through DropLoginDialog
     std::unique_ptr<LoginPresenter> m_login;
     views::MainFrame* m_frame = nullptr;  // owned by wx
+    // Built (hidden, without presenters) while the login call is under way; the next main window.
+    views::MainFrame* m_preparedFrame = nullptr;
     std::unique_ptr<DossierListPresenter> m_list;
     std::unique_ptr<QueueNavPresenter> m_queues;
     std::unique_ptr<SearchPresenter> m_search;
@@ -130,7 +134,7 @@ private:
     std::unique_ptr<ActionPresenter> m_actions;
     std::unique_ptr<BulkPresenter> m_bulk;
     bool m_renewing = false;
-    bool m_retryBeforeAsking = true;  // a new session: one 401 may come from a call sent before it
+    bool m_retryBeforeAsking = true;               // a new session: one 401 may come from a call sent before it
     std::vector<std::function<void()>> m_resumes;  // what waits for the login dialog over the work
 };
 

@@ -421,6 +421,8 @@ public:
 class RecordingLoginListener final : public ILoginListener {
 public:
     std::vector<Session> sessions;
+    int started = 0;
+    void LoginStarted() override { ++started; }
     void LoggedIn(const Session& session) override { sessions.push_back(session); }
 };
 
