@@ -29,6 +29,8 @@
 #include "bench/measurement.h"
 #include "desktop/app/desk_controller.h"
 #include "desktop/app/desk_translations.h"
+#include "desktop/app/toolkit_environment.h"
+#include "desktop/app/wx_call_later.h"
 #include "desktop/staff_api_client.h"
 #include "desktop/task_runner.h"
 #include "server/usecases/request_signature.h"
@@ -220,8 +222,7 @@ public:
         desktop::SetUpTranslations("vi", {});
         m_api = std::make_unique<desktop::StaffApiClient>(
             desktop::StaffApiClientOptions{"http://127.0.0.1:" + std::to_string(m_options.port)});
-        m_tasks = std::make_unique<desktop::ThreadPoolTaskRunner>(
-            [this](const std::function<void()>& deliver) { CallAfter(deliver); });
+        m_tasks = std::make_unique<desktop::ThreadPoolTaskRunner>(desktop::WxUiQueue());
         m_timed = std::make_unique<TimedStaffApi>(*m_api);
         m_controller = std::make_unique<desktop::DeskController>(*m_timed, *m_api, *m_tasks, m_alert, m_launcher,
                                                                  m_clock, m_settings);
@@ -477,6 +478,7 @@ void MarkMainStart()
 
 int RunBareChild(int argc, char** argv)
 {
+    desktop::PrepareToolkitEnvironment();  // the same environment as motcua-desk's main(), for both
     wxApp::SetInstance(new BareApp());
     return wxEntry(argc, argv);
 }
@@ -484,6 +486,7 @@ int RunBareChild(int argc, char** argv)
 int RunDeskChild(int argc, char** argv, const DeskChildOptions& options)
 {
     int status = 1;
+    desktop::PrepareToolkitEnvironment();
     wxApp::SetInstance(new DeskBenchApp(options, status));
     const int exit = wxEntry(argc, argv);
     return exit != 0 ? exit : status;

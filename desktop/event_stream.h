@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "desktop/staff_api.h"
+#include "desktop/task_runner.h"
 #include "model/dossier.h"
 
 namespace Poco::Net {
@@ -92,7 +93,6 @@ struct EventStreamOptions {
 // after a drop, and sends Last-Event-ID so the server can resume. Start and Stop are called on the UI thread.
 class EventStreamClient {
 public:
-    using UiQueue = std::function<void(std::function<void()>)>;
     // `target` is asked on the stream's thread before every connection (IStaffApi::EventsTarget is safe there).
     EventStreamClient(std::function<EventStreamTarget()> target, UiQueue toUiThread, EventStreamOptions options = {});
     ~EventStreamClient();

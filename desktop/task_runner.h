@@ -15,6 +15,9 @@
 
 namespace motcua::desktop {
 
+// Hands a call to the UI thread, to run there later (wx: CallAfter; WxUiQueue in desktop/app).
+using UiQueue = std::function<void(std::function<void()>)>;
+
 // Where work runs and where its outcome is delivered. The desk runs work on worker threads and delivers through
 // wx's CallAfter (ThreadPoolTaskRunner); presenter tests deliver step by step on their own thread.
 class ITaskRunner {
@@ -99,7 +102,6 @@ private:
 // CallAfter). Two workers by default: a clerk's PC has two cores, and the calls mostly wait on the network.
 class ThreadPoolTaskRunner final : public ITaskRunner {
 public:
-    using UiQueue = std::function<void(std::function<void()>)>;
     explicit ThreadPoolTaskRunner(UiQueue toUiThread, std::size_t workers = 2);
     // Waits for the work under way (bounded by the HTTP timeouts); work not started is dropped undelivered.
     ~ThreadPoolTaskRunner() override;

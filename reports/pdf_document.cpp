@@ -12,6 +12,7 @@
 #include "model/error.h"
 #include "reports/embedded_fonts.h"
 #include "reports/qr_code.h"
+#include "reports/to_unicode_cmap.h"
 #include "reports/unicode_text.h"
 
 namespace motcua::reports {
@@ -135,6 +136,8 @@ PdfDocument::PdfDocument(double margin, PageOrientation orientation) : m_state(s
     const auto load = [&s](std::span<const std::uint8_t> bytes, const char* which) {
         const char* name = LoadTrueTypeFromMemory(s.doc, bytes);
         HPDF_Font font = name ? HPDF_GetFont(s.doc, name, "UTF-8") : nullptr;
+        if (font && !RewriteToUnicodeCMap(font))
+            font = nullptr;
         if (!font) {
             const HPDF_STATUS error = s.error != HPDF_OK ? s.error : HPDF_GetError(s.doc);
             const HPDF_STATUS detail = s.error != HPDF_OK ? s.detail : HPDF_GetErrorDetail(s.doc);

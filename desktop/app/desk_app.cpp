@@ -8,6 +8,7 @@
 #include "desktop/app/desk_controller.h"
 #include "desktop/app/desk_translations.h"
 #include "desktop/app/wx_alert.h"
+#include "desktop/app/wx_call_later.h"
 #include "desktop/app/wx_document_launcher.h"
 #include "desktop/app/wx_settings.h"
 #include "desktop/staff_api_client.h"
@@ -41,8 +42,7 @@ bool DeskApp::OnInit()
 
     m_api = std::make_unique<StaffApiClient>(StaffApiClientOptions{});
     // Outcomes come back as queued calls on the UI thread (CallAfter is safe from any thread).
-    m_tasks =
-        std::make_unique<ThreadPoolTaskRunner>([this](const std::function<void()>& deliver) { CallAfter(deliver); });
+    m_tasks = std::make_unique<ThreadPoolTaskRunner>(WxUiQueue());
     m_alert = std::make_unique<WxAlert>();
     m_launcher = std::make_unique<WxDocumentLauncher>();
     m_controller =

@@ -5,6 +5,7 @@
 #include <wx/utils.h>
 
 #include "desktop/api_error.h"
+#include "desktop/app/wx_call_later.h"
 #include "desktop/display_text.h"
 #include "views/action_dialog.h"
 #include "views/bulk_progress_dialog.h"
@@ -35,11 +36,7 @@ DeskController::DeskController(IStaffApi& api, IActionApi& actions, ITaskRunner&
       m_alert(alert),
       m_clock(clock),
       m_receipts(api, launcher, std::move(receiptFolder)),
-      m_events([&api] { return api.EventsTarget(); },
-               [](const std::function<void()>& deliver) {
-                   if (wxTheApp)
-                       wxTheApp->CallAfter(deliver);
-               })
+      m_events([&api] { return api.EventsTarget(); }, WxUiQueue())
 {}
 
 DeskController::~DeskController()

@@ -82,6 +82,8 @@ void DeskController::DropActions()
         m_list->SetSessionRenewal(nullptr);
     if (m_frame)
         m_frame->SetCommandListener(nullptr);
+    // A resume waiting for a login calls into the presenters dropped here: it must not outlive them.
+    m_resumes.clear();
     m_bulk.reset();
     m_actions.reset();
     m_progress.reset();

@@ -6,6 +6,7 @@
 #include <wx/init.h>
 
 #include "desktop/app/desk_app.h"
+#include "desktop/app/toolkit_environment.h"
 #include "desktop/desk_options.h"
 
 int main(int argc, char** argv)
@@ -18,6 +19,7 @@ int main(int argc, char** argv)
         return parsed.exitCode;
     }
     // The one parse of the command line: the app gets its result (wxEntry uses an instance set beforehand).
+    motcua::desktop::PrepareToolkitEnvironment();
     wxApp::SetInstance(new motcua::desktop::DeskApp(*parsed.options));
     return wxEntry(argc, argv);
 }

@@ -30,4 +30,12 @@ void WxCallLater::CallLater(std::chrono::milliseconds delay, std::function<void(
     timer->StartOnce(static_cast<int>(std::max<std::chrono::milliseconds::rep>(1, delay.count())));
 }
 
+UiQueue WxUiQueue()
+{
+    return [](const std::function<void()>& call) {
+        if (wxTheApp)
+            wxTheApp->CallAfter(call);
+    };
+}
+
 }  // namespace motcua::desktop

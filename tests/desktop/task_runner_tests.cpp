@@ -21,7 +21,7 @@ using motcua::desktop::test::ManualTaskRunner;
 namespace {
 
 // Stands in for wx's event queue: deliveries wait here until the "UI thread" (the test) runs them.
-class UiQueue {
+class FakeUiThread {
 public:
     void Push(std::function<void()> call)
     {
@@ -58,7 +58,7 @@ BOOST_AUTO_TEST_SUITE(tasks)
 
 BOOST_AUTO_TEST_CASE(work_runs_off_the_ui_thread_and_the_outcome_comes_back_on_it)
 {
-    UiQueue ui;
+    FakeUiThread ui;
     ThreadPoolTaskRunner runner([&ui](std::function<void()> call) { ui.Push(std::move(call)); });
     TaskScope scope(runner);
     const std::thread::id uiThread = std::this_thread::get_id();
@@ -122,7 +122,7 @@ BOOST_AUTO_TEST_CASE(outcomes_after_the_scope_is_gone_or_cancelled_are_dropped)
 
 BOOST_AUTO_TEST_CASE(two_workers_run_two_slow_calls_at_once)
 {
-    UiQueue ui;
+    FakeUiThread ui;
     ThreadPoolTaskRunner runner([&ui](std::function<void()> call) { ui.Push(std::move(call)); }, 2);
     TaskScope scope(runner);
     std::atomic<int> running{0};

@@ -5,6 +5,8 @@
 #include <wx/evtloop.h>
 #include <wx/init.h>
 
+#include "desktop/app/toolkit_environment.h"
+
 namespace {
 
 class GuiTestApp final : public wxApp {
@@ -18,6 +20,7 @@ struct WxRuntime {
     {
         auto& suite = boost::unit_test::framework::master_test_suite();
         m_argc = suite.argc;
+        motcua::desktop::PrepareToolkitEnvironment();
         wxApp::SetInstance(new GuiTestApp());
         if (!wxEntryStart(m_argc, suite.argv))
             throw std::runtime_error("wxWidgets could not start: is there a display (DISPLAY, or run under xvfb-run)?");

@@ -11,6 +11,7 @@
 #include <wx/statusbr.h>
 
 #include "desktop/app/desk_controller.h"
+#include "desktop/app/wx_call_later.h"
 #include "desktop/staff_api_client.h"
 #include "desktop/task_runner.h"
 #include "tests/gui/desk_gui_support.h"
@@ -39,7 +40,7 @@ BOOST_FIXTURE_TEST_CASE(gui_new_dossier_appears_live, test::ApiFixture)
     desktop::StaffApiClient api(desktop::StaffApiClientOptions{url});
     test::RecordingAlert alert;
     test::RecordingLauncher launcher;
-    desktop::ThreadPoolTaskRunner tasks([](const std::function<void()>& deliver) { wxTheApp->CallAfter(deliver); });
+    desktop::ThreadPoolTaskRunner tasks(desktop::WxUiQueue());
     desktop::MemorySettings settings;
     desktop::DeskController controller(api, api, tasks, alert, launcher, clock, settings);
 

@@ -25,6 +25,7 @@
 #include <wx/window.h>
 
 #include "desktop/app/desk_controller.h"
+#include "desktop/app/wx_call_later.h"
 #include "desktop/staff_api_client.h"
 #include "desktop/task_runner.h"
 #include "model/postgres/store.h"
@@ -115,7 +116,7 @@ struct Desk {
     desktop::StaffApiClient api;
     RecordingAlert alert;
     RecordingLauncher launcher;
-    desktop::ThreadPoolTaskRunner tasks{[](const std::function<void()>& deliver) { wxTheApp->CallAfter(deliver); }};
+    desktop::ThreadPoolTaskRunner tasks{desktop::WxUiQueue()};
     desktop::MemorySettings settings;
     desktop::DeskController controller;
 };

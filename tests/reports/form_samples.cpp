@@ -230,6 +230,8 @@ void ExpectBadInput(const std::function<void()>& action, const std::string& fiel
 
 void ExpectSoundStructure(const std::filesystem::path& pdf)
 {
+    const std::string warnings = ReaderWarnings(pdf);
+    BOOST_TEST(warnings.empty(), "poppler: " << warnings);
     const auto qpdf = Tool("qpdf");
     if (!qpdf) {
         BOOST_TEST_MESSAGE("qpdf was not found when the tests were configured: PDF structure not checked");

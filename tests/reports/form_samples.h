@@ -65,7 +65,8 @@ std::function<void()> Spoilt(Form form, Render render, Spoil spoil)
         render(copy);
     };
 }
-// qpdf --check finds no fault (skipped, with a message, when qpdf was not found at configure time).
+// poppler reads it without a warning, and qpdf --check finds no fault (skipped, with a message, when qpdf was not
+// found at configure time).
 void ExpectSoundStructure(const std::filesystem::path& pdf);
 
 }  // namespace motcua::test

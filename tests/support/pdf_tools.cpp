@@ -55,12 +55,15 @@ void WriteFile(const std::filesystem::path& path, const std::vector<std::uint8_t
         throw std::runtime_error("cannot write " + path.string());
 }
 
-CommandResult Run(const std::string& program, const std::vector<std::string>& arguments)
+namespace {
+
+// `redirect` chooses which stream the pipe reads: standard output, or standard error with the output dropped.
+CommandResult RunShell(const std::string& program, const std::vector<std::string>& arguments, const char* redirect)
 {
     std::string command = Quote(program);
     for (const std::string& argument : arguments)
         command += " " + Quote(argument);
-    command += " 2>/dev/null";  // poppler warns about libharu's ToUnicode CMap; the text is still right
+    command += redirect;
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe)
         throw std::runtime_error("cannot run " + command);
@@ -72,6 +75,30 @@ CommandResult Run(const std::string& program, const std::vector<std::string>& ar
     const int status = pclose(pipe);
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return result;
+}
+
+}  // namespace
+
+CommandResult Run(const std::string& program, const std::vector<std::string>& arguments)
+{
+    // The text tests read the output; ReaderWarnings reads what poppler says on the side.
+    return RunShell(program, arguments, " 2>/dev/null");
+}
+
+std::string ReaderWarnings(const std::filesystem::path& pdf)
+{
+    std::string warnings;
+    for (const char* reader : {"pdftotext", "pdffonts"}) {
+        const auto path = Tool(reader);
+        if (!path)
+            throw std::runtime_error(std::string(reader) +
+                                     " (poppler-utils) was not found when the tests were configured");
+        const std::vector<std::string> arguments = reader == std::string("pdftotext")
+                                                       ? std::vector<std::string>{pdf.string(), "/dev/null"}
+                                                       : std::vector<std::string>{pdf.string()};
+        warnings += RunShell(*path, arguments, " 2>&1 >/dev/null").output;
+    }
+    return warnings;
 }
 
 std::optional<std::string> Tool(const std::string& name)

@@ -32,6 +32,10 @@ struct CommandResult {
 // Runs `program` with `arguments` (each single-quoted for the shell) and captures its standard output.
 CommandResult Run(const std::string& program, const std::vector<std::string>& arguments);
 
+// What the readers print on their standard error about a PDF (pdftotext and pdffonts: poppler's syntax warnings and
+// errors), "" for a clean file.
+std::string ReaderWarnings(const std::filesystem::path& pdf);
+
 // Path of a reader found at configure time, or nullopt.
 std::optional<std::string> Tool(const std::string& name);
 
