@@ -367,6 +367,10 @@ int RunDeskBench(const DeskBenchOptions& options, std::ostream& out)
             out << "  page, median ms from the scroll: the presenter asks " << median(1) << " (wx paints, the list's "
                 << "cache hint), HTTP call " << median(3) << "-" << median(4) << ", rows in " << median(2)
                 << ", rows drawn " << median(0) << "\n";
+            const std::vector<double> screenMs = Numbers(r.Values("screen"), 0);
+            const std::vector<double> screenLoaded = Numbers(r.Values("screen"), 1);
+            out << "  screens paged down in the finished queue: " << screenMs.size() << ", their last row fetched "
+                << "before the scroll: " << std::count(screenLoaded.begin(), screenLoaded.end(), 1.0) << "\n";
             out << "  change, median ms from the request: the raw stream reads the event "
                 << Fixed(Summarise(Numbers(changes, 1)).p50, 1) << ", the desk's first refetch call "
                 << Fixed(Summarise(Numbers(changes, 3)).p50, 1) << "-" << Fixed(Summarise(Numbers(changes, 4)).p50, 1)
@@ -376,6 +380,8 @@ int RunDeskBench(const DeskBenchOptions& options, std::ostream& out)
                 {"launch to the usual queue's rows", Summarise(launchMs), 1000, " ms", bareLaunch.p50,
                  "bare wx frame + empty list"},
                 {"next page shown (request to rows drawn)", Summarise(pageMs), 50, " ms", Summarise(getMs).p50,
+                 "GET /staff/v1/dossiers/{id}"},
+                {"next screen shown (scroll to rows drawn)", Summarise(screenMs), 50, " ms", Summarise(getMs).p50,
                  "GET /staff/v1/dossiers/{id}"},
                 {"citizen submission shown (from request)", Summarise(Numbers(changes, 0)), 300, " ms", sse.p50,
                  "raw event stream, same event"},

@@ -277,7 +277,41 @@ private:
         if (m_options.pages > 0) {
             if (const int status = Pages(list); status != 0)
                 return status;
+            if (const int status = Screens(list); status != 0)
+                return status;
             Say("hwm-pages " + Kib());
+        }
+        return 0;
+    }
+
+    // A person paging down a screen at a time (reading each before the next) in the finished dossiers from the
+    // top: timed from the scroll until the next screen's last row is drawn; "screen MS LOADED", LOADED 1 when that
+    // row had been fetched before the scroll (the list fetches a page ahead of the rows shown).
+    int Screens(wxListCtrl* list)
+    {
+        desktop::DossierListPresenter* rows = m_controller->List();
+        const auto& names = desktop::QueueNavPresenter::QueueNames();
+        m_controller->Queues()->OnQueueChosen(
+            static_cast<std::size_t>(std::find(names.begin(), names.end(), "finished") - names.begin()));
+        if (!WaitUntil([&] { return rows->Source().queue == "finished" && rows->ItemCount() > 0; },
+                       std::chrono::seconds(30)))
+            return Fail("the finished queue listed no rows within 30 s");
+        list->Update();
+        for (int screen = 0; screen < m_options.pages; ++screen) {
+            Pause(std::chrono::milliseconds(300));
+            WaitUntil([&] { return !rows->Loading(); }, std::chrono::seconds(10));
+            const long perScreen = std::max(1, list->GetCountPerPage());
+            const auto last = static_cast<std::size_t>(list->GetTopItem() + 2 * perScreen - 1);
+            if (last >= rows->ItemCount() && !rows->HasMore())
+                break;
+            const bool loaded = last < rows->ItemCount();
+            const auto start = SteadyClock::now();
+            list->EnsureVisible(static_cast<long>(std::min(last, rows->ItemCount() - 1)));
+            if (!WaitUntil([&] { return rows->ItemCount() > last; }, std::chrono::seconds(10)))
+                return Fail("screen " + std::to_string(screen + 1) + " did not come within 10 s");
+            list->EnsureVisible(static_cast<long>(last));
+            list->Update();
+            Say("screen " + Fixed(Milliseconds(SteadyClock::now() - start), 3) + (loaded ? " 1" : " 0"));
         }
         return 0;
     }

@@ -25,7 +25,8 @@ void MarkMainStart();
 int RunBareChild(int argc, char** argv);
 // Runs the desk, logged in at once; prints "phase NAME NS" (steady_clock nanoseconds) at main, OnInit, logged in
 // with the window built, and rows drawn; "ready" once the role's usual queue lists rows, "hwm-launch KIB", then
-// per change "change DESK_MS SSE_MS REQUEST_MS", per page "page MS", and "hwm-pages KIB"; "error TEXT" on failure.
+// per change "change DESK_MS SSE_MS REQUEST_MS", per page "page MS", per screen paged down "screen MS LOADED", and
+// "hwm-pages KIB"; "error TEXT" on failure.
 int RunDeskChild(int argc, char** argv, const DeskChildOptions& options);
 
 }  // namespace motcua::bench

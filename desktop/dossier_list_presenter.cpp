@@ -161,6 +161,10 @@ void DossierListPresenter::Failed(const std::exception_ptr& error)
     try {
         std::rethrow_exception(error);
     } catch (const Error& e) {
+        // A server without work queues: the queue pane, whose counts get the same answer, shows its inbox in
+        // place of the queue (the desk chooses a queue before it knows whether the server has any).
+        if (m_source.kind == ListSource::Kind::Queue && e.Category() == ErrorCategory::NotFound)
+            return;
         m_alert.ShowError(FormatText(_("The list could not be loaded: %s"), {UserMessage(e)}), TechnicalDetails(e));
     } catch (const std::exception& e) {
         m_alert.ShowError(_("The list could not be loaded."), e.what());
@@ -246,7 +250,8 @@ void DossierListPresenter::RowShown(std::size_t row)
 {
     if (m_failed || m_loading || !m_next)
         return;
-    if (row + kPrefetchMargin >= m_items.size())
+    // A whole page ahead: someone scrolling reaches rows already loaded rather than a list waiting for them.
+    if (row + static_cast<std::size_t>(m_pageSize) >= m_items.size())
         LoadMore();
 }
 

@@ -74,14 +74,13 @@ public:
     std::size_t RowCount() const override { return m_items.size(); }
     std::string CellText(std::size_t row, views::ListColumn column) const override;
     views::RowTone Tone(std::size_t row) const override;
+    // A row shown within a page of the end fetches the next page.
     void RowShown(std::size_t row) override;
     void RowSelected(std::size_t row) override;
     void HeadingClicked(views::ListColumn column) override;
     void ColumnToggled(views::ListColumn column, bool shown) override;
     void ColumnResized(views::ListColumn column, int width) override;
 
-    // How close to the end a shown row must be for the next page to be fetched.
-    static constexpr std::size_t kPrefetchMargin = 10;
     // At most one refetch of the rows shown per this period, however many live events arrive.
     static constexpr std::chrono::milliseconds kLivePeriod{300};
     // The most rows a live refetch brings back at once (more are paged in again as the user scrolls).

@@ -29,6 +29,8 @@ HttpTransport::HttpTransport(HttpTransportOptions options) : m_options(std::move
         SetBaseUrl(m_options.baseUrl);
 }
 
+HttpTransport::~HttpTransport() = default;
+
 void HttpTransport::SetBaseUrl(const std::string& url)
 {
     const std::string text = TrimmedText(url);
@@ -48,8 +50,11 @@ void HttpTransport::SetBaseUrl(const std::string& url)
     while (!prefix.empty() && prefix.back() == '/')
         prefix.pop_back();
     const std::lock_guard lock(m_mutex);
-    if (text != m_options.baseUrl)
+    if (text != m_options.baseUrl) {
         m_token.clear();
+        ++m_server;
+        m_idle.clear();
+    }
     m_options.baseUrl = text;
     m_host = uri.getHost();
     m_port = uri.getPort();
@@ -96,6 +101,23 @@ HttpResponse HttpTransport::Post(const std::string& path, const std::string* jso
     return Send(Poco::Net::HTTPRequest::HTTP_POST, path, jsonBody);
 }
 
+HttpTransport::Connection HttpTransport::TakeIdle(bool reuse)
+{
+    const std::lock_guard lock(m_mutex);
+    if (!reuse || m_idle.empty())
+        return nullptr;
+    Connection connection = std::move(m_idle.back());
+    m_idle.pop_back();
+    return connection;
+}
+
+void HttpTransport::KeepIdle(Connection connection, std::uint64_t server)
+{
+    const std::lock_guard lock(m_mutex);
+    if (server == m_server && m_idle.size() < kMaxIdleConnections)
+        m_idle.push_back(std::move(connection));
+}
+
 HttpResponse HttpTransport::Send(const std::string& method, const std::string& path, const std::string* jsonBody)
 {
     std::unique_lock lock(m_mutex);
@@ -104,13 +126,12 @@ HttpResponse HttpTransport::Send(const std::string& method, const std::string& p
     const unsigned short port = m_port;
     const std::string target = m_pathPrefix + path;
     const std::string token = m_token;
+    const std::uint64_t server = m_server;
     lock.unlock();
     if (host.empty())
         ThrowBadInput(N_("Enter the server address, for example http://127.0.0.1:8080."), "server");
-    Poco::Net::HTTPClientSession session(host, port);
-    session.setTimeout(ToTimespan(options.connectTimeout), ToTimespan(options.requestTimeout),
-                       ToTimespan(options.requestTimeout));
     Poco::Net::HTTPRequest request(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
+    request.setKeepAlive(true);
     request.set("Accept", "application/json, application/problem+json, application/pdf");
     if (!token.empty())
         request.set("Authorization", "Bearer " + token);
@@ -120,26 +141,50 @@ HttpResponse HttpTransport::Send(const std::string& method, const std::string& p
     } else if (method == Poco::Net::HTTPRequest::HTTP_POST) {
         request.setContentLength(0);
     }
-    HttpResponse out;
-    try {
-        std::ostream& body = session.sendRequest(request);
-        if (jsonBody)
-            body << *jsonBody;
-        Poco::Net::HTTPResponse response;
-        std::istream& in = session.receiveResponse(response);
-        out.status = static_cast<int>(response.getStatus());
-        out.contentType = response.getContentType();
-        Poco::StreamCopier::copyToString(in, out.body);
-    } catch (const Poco::TimeoutException& e) {
-        throw Error(ErrorCategory::Environment, N_("The server did not answer in time. Try again in a moment."), {},
-                    options.baseUrl + ": " + e.displayText());
-    } catch (const Poco::Exception& e) {
-        // Refused, unreachable, unknown host, reset: all mean the same thing to a clerk.
-        throw Error(ErrorCategory::Environment,
-                    N_("Cannot reach the server. Check the server address and the network, then try again."), {},
-                    options.baseUrl + ": " + e.displayText());
+    // Only a request that changes nothing goes over a kept connection: the server may have closed it meanwhile
+    // (restarted, or a shorter keep-alive), and such a request can then be sent again on a new one without doing
+    // twice what it asks.
+    const bool idempotent = method == Poco::Net::HTTPRequest::HTTP_GET;
+    for (;;) {
+        Connection session = TakeIdle(idempotent);
+        const bool reused = session != nullptr;
+        if (!session) {
+            session = std::make_unique<Poco::Net::HTTPClientSession>(host, port);
+            session->setKeepAlive(true);
+            session->setKeepAliveTimeout(ToTimespan(kIdleReuse));
+            session->setTimeout(ToTimespan(options.connectTimeout), ToTimespan(options.requestTimeout),
+                                ToTimespan(options.requestTimeout));
+        }
+        HttpResponse out;
+        bool keep = false;
+        try {
+            std::ostream& body = session->sendRequest(request);
+            if (jsonBody)
+                body << *jsonBody;
+            Poco::Net::HTTPResponse response;
+            std::istream& in = session->receiveResponse(response);
+            out.status = static_cast<int>(response.getStatus());
+            out.contentType = response.getContentType();
+            Poco::StreamCopier::copyToString(in, out.body);
+            // A body cut short leaves the connection in an unknown state: it is not used again.
+            keep = response.getKeepAlive() && !in.bad() &&
+                   (!response.hasContentLength() ||
+                    static_cast<Poco::Int64>(out.body.size()) == response.getContentLength64());
+        } catch (const Poco::TimeoutException& e) {
+            throw Error(ErrorCategory::Environment, N_("The server did not answer in time. Try again in a moment."), {},
+                        options.baseUrl + ": " + e.displayText());
+        } catch (const Poco::Exception& e) {
+            if (reused)
+                continue;  // a kept connection the server had closed: once more on a new one
+            // Refused, unreachable, unknown host, reset: all mean the same thing to a clerk.
+            throw Error(ErrorCategory::Environment,
+                        N_("Cannot reach the server. Check the server address and the network, then try again."), {},
+                        options.baseUrl + ": " + e.displayText());
+        }
+        if (keep)
+            KeepIdle(std::move(session), server);
+        return out;
     }
-    return out;
 }
 
 }  // namespace motcua::desktop

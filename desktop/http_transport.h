@@ -3,8 +3,15 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
+
+namespace Poco::Net {
+class HTTPClientSession;
+}
 
 namespace motcua::desktop {
 
@@ -21,11 +28,16 @@ struct HttpTransportOptions {
     std::chrono::milliseconds requestTimeout{30000};  // sending and receiving, each
 };
 
-// One short connection per request. Safe to call from several threads at once (the desk's task runner does): the
-// address and token are copied under a lock for each request.
+// Keeps a few connections open between requests (HTTP keep-alive), one request at a time on each: a page fetched
+// while scrolling does not wait for a new connection and the server's hand-over of it to a thread. Safe to call
+// from several threads at once (the desk's task runner does): the address, token and idle connections are taken
+// under a lock for each request.
 class HttpTransport {
 public:
     explicit HttpTransport(HttpTransportOptions options);
+    ~HttpTransport();
+    HttpTransport(const HttpTransport&) = delete;
+    HttpTransport& operator=(const HttpTransport&) = delete;
 
     // Throws Error(BadInput, field "server") for an address it cannot use. A new address drops the bearer token:
     // a token belongs to the server that issued it.
@@ -44,8 +56,19 @@ public:
     HttpResponse Get(const std::string& path);
     HttpResponse Post(const std::string& path, const std::string* jsonBody);
 
+    // Connections kept open for the next request at most; more requests at once open more, closed after use.
+    static constexpr std::size_t kMaxIdleConnections = 4;
+    // A connection idle longer is opened anew (below the server's default keep-alive timeout, 5 s, so the server
+    // does not close it under a request).
+    static constexpr std::chrono::milliseconds kIdleReuse{2000};
+
 private:
+    using Connection = std::unique_ptr<Poco::Net::HTTPClientSession>;
     HttpResponse Send(const std::string& method, const std::string& path, const std::string* jsonBody);
+    // An idle connection to the current server when `reuse` and one is kept; else nothing.
+    Connection TakeIdle(bool reuse);
+    // Kept for the next request unless the server changed meanwhile or enough are kept.
+    void KeepIdle(Connection connection, std::uint64_t server);
 
     mutable std::mutex m_mutex;  // guards everything below
     HttpTransportOptions m_options;
@@ -53,6 +76,8 @@ private:
     unsigned short m_port = 0;
     std::string m_pathPrefix;
     std::string m_token;
+    std::uint64_t m_server = 0;  // counts address changes: a connection to an earlier server is not kept
+    std::vector<Connection> m_idle;
 };
 
 }  // namespace motcua::desktop

@@ -74,6 +74,7 @@ void LoginPresenter::Submit()
             // Shown once the view is no longer busy, so the offending field can take the focus.
             m_view.ShowError(message, field);
         });
+    m_listener.LoginStarted();
 }
 
 }  // namespace motcua::desktop

@@ -14,6 +14,9 @@ namespace motcua::desktop {
 class ILoginListener {
 public:
     virtual ~ILoginListener() = default;
+    // The server has been asked (its answer takes a while: the password hash is slow by design); the shell may
+    // prepare the main window meanwhile.
+    virtual void LoginStarted() {}
     virtual void LoggedIn(const Session& session) = 0;
 };
 

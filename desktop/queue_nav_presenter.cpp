@@ -92,6 +92,10 @@ QueueNavPresenter::~QueueNavPresenter()
 
 void QueueNavPresenter::Load()
 {
+    // The first time, the role's usual queue is shown at once: its first page is fetched beside the counts rather
+    // than after them (a server without queues answers both with 404, and the counts' answer then switches the list
+    // to the inbox).
+    ChooseFirst();
     FetchCounts();
 }
 
@@ -124,7 +128,6 @@ void QueueNavPresenter::CountsReceived(std::vector<QueueCount> counts)
         if (chosenName && m_queues[i].name == *chosenName)
             m_chosen = i;
     ShowEntries();
-    ChooseFirst();
 }
 
 void QueueNavPresenter::ChooseFirst()
@@ -150,14 +153,20 @@ void QueueNavPresenter::CountsFailed(const std::exception_ptr& error)
         noQueues = e.Category() == ErrorCategory::NotFound;
     } catch (const std::exception&) {
     }
-    if (noQueues) {
-        m_inboxOnly = true;
-        m_queues = {QueueCount{"", 0, 0, false}};
-        m_countsKnown = false;
-        ShowEntries();
-    }
     // Other failures leave the counts blank: the list says what went wrong when it loads, once.
-    ChooseFirst();
+    if (!noQueues || m_inboxOnly)
+        return;
+    m_inboxOnly = true;
+    m_queues = {QueueCount{"", 0, 0, false}};
+    m_countsKnown = false;
+    // The queue chosen at once does not exist there: the list shows the inbox instead (unless search results are
+    // shown, which the inbox replaces when the search is cleared).
+    const bool queueShown = m_chosen.has_value();
+    m_chosen.reset();
+    m_lastChosen = 0;
+    ShowEntries();
+    if (queueShown)
+        Choose(0);
 }
 
 void QueueNavPresenter::ShowEntries()

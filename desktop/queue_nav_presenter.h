@@ -32,8 +32,8 @@ public:
     QueueNavPresenter(const QueueNavPresenter&) = delete;
     QueueNavPresenter& operator=(const QueueNavPresenter&) = delete;
 
-    // Fetches the counts; the first time, also chooses the role's usual queue (or, from a server without
-    // queues, the inbox).
+    // Fetches the counts; the first time, also chooses the role's usual queue at once (a server without queues
+    // answers the counts with 404: the inbox is then chosen in its place).
     void Load();
     // Counts may have changed (a live event): fetched again, at most once per period.
     void CountsChanged();
@@ -61,7 +61,7 @@ private:
     void ShowEntries();
     ListSource SourceOf(std::size_t index) const;
     void Choose(std::size_t index);
-    // The first time counts come (or fail): the role's usual queue.
+    // The first Load: the role's usual queue.
     void ChooseFirst();
 
     views::INavView& m_view;

@@ -46,6 +46,7 @@ DeskController::~DeskController()
     if (m_frame)
         m_frame->SetListener(nullptr);
     DropLoginDialog();
+    DropPreparedWindow();
 }
 
 views::LoginDialog* DeskController::CreateLoginDialog(const LoginDefaults& defaults)
@@ -66,6 +67,22 @@ void DeskController::DropLoginDialog()
     m_loginDialog = nullptr;
 }
 
+void DeskController::LoginStarted()
+{
+    // The UI thread would only wait for the server's password check: the window's widgets are made meanwhile, so
+    // that once the answer comes only the presenters remain to make before the first page is asked for.
+    // A login over the work (a session renewed) keeps the window it has.
+    if (!m_renewing && !m_preparedFrame)
+        m_preparedFrame = new views::MainFrame(_("MotCua one-stop desk"));
+}
+
+void DeskController::DropPreparedWindow()
+{
+    if (m_preparedFrame)
+        m_preparedFrame->Destroy();
+    m_preparedFrame = nullptr;
+}
+
 void DeskController::LoggedIn(const Session& session)
 {
     m_session = session;
@@ -81,12 +98,16 @@ void DeskController::LoggedIn(const Session& session)
 bool DeskController::RunLogin(const LoginDefaults& defaults, bool autoSubmit)
 {
     views::LoginDialog* dialog = CreateLoginDialog(defaults);
+    // Pressed before the dialog is shown: the login call runs while GTK shows it (its outcome is handled inside
+    // the modal loop, the first place queued calls run).
     if (autoSubmit)
-        dialog->CallAfter([dialog] { dialog->Submit(); });
+        dialog->Submit();
     const bool ok = dialog->ShowModal() == wxID_OK && m_session.has_value();
     DropLoginDialog();
     if (ok)
         OpenMainWindow();
+    else
+        DropPreparedWindow();  // a hidden window left would keep the app from ending
     return ok;
 }
 
@@ -96,7 +117,8 @@ views::MainFrame* DeskController::OpenMainWindow()
         return nullptr;
     DropLoginDialog();
     DropWindow();
-    m_frame = new views::MainFrame(_("MotCua one-stop desk"));
+    m_frame = m_preparedFrame ? m_preparedFrame : new views::MainFrame(_("MotCua one-stop desk"));
+    m_preparedFrame = nullptr;
     m_frame->SetListener(this);
     m_frame->SetUserText(wxString::FromUTF8(SessionText(*m_session)));
     views::MainFrame* frame = m_frame;
@@ -115,13 +137,15 @@ views::MainFrame* DeskController::OpenMainWindow()
                                           m_clock, static_cast<IDossierChangeListener&>(*this));
     WireActions();
 
+    // The server is asked before the window is laid out and shown: the first page and the counts travel while
+    // GTK maps and paints it.
+    m_queues->Load();  // chooses the role's usual queue, which the list then loads
+    m_events.Start(*m_live);
     m_frame->FitPanes();
     RestoreLayout();
     m_frame->Show();
     if (wxTheApp)
         wxTheApp->SetTopWindow(m_frame);
-    m_queues->Load();  // chooses the role's usual queue, which the list then loads
-    m_events.Start(*m_live);
     return m_frame;
 }
 

@@ -82,6 +82,7 @@ public:
     static LoginDefaults RememberedLogin(const ISettings& settings, LoginDefaults fallback);
 
 private:
+    void LoginStarted() override;
     void LoggedIn(const Session& session) override;
     void DossierSelected(const InboxRow& item) override;
     void DossierChanged(const InboxRow& item) override;
@@ -103,6 +104,7 @@ private:
 
     void DropLoginDialog();
     void DropWindow();
+    void DropPreparedWindow();
     void MakeListPresenters();
     void DropPresenters();
 
@@ -120,6 +122,8 @@ private:
     views::LoginDialog* m_loginDialog = nullptr;  // owned by wx, destroyed through DropLoginDialog
     std::unique_ptr<LoginPresenter> m_login;
     views::MainFrame* m_frame = nullptr;  // owned by wx
+    // Built (hidden, without presenters) while the login call is under way; the next main window.
+    views::MainFrame* m_preparedFrame = nullptr;
     std::unique_ptr<DossierListPresenter> m_list;
     std::unique_ptr<QueueNavPresenter> m_queues;
     std::unique_ptr<SearchPresenter> m_search;

@@ -148,16 +148,10 @@ public:
     }
     std::size_t Queued() const noexcept { return m_tasks.size(); }
     // Runs the oldest task's work and delivers its outcome; false when none was queued.
-    bool RunOne()
-    {
-        if (m_tasks.empty())
-            return false;
-        auto task = std::move(m_tasks.front());
-        m_tasks.pop_front();
-        task.first();
-        task.second();
-        return true;
-    }
+    bool RunOne() { return Run(false); }
+    // Runs the newest task's work and delivers its outcome (an answer overtaking one asked for earlier); false when
+    // none was queued.
+    bool RunNewest() { return Run(true); }
     // Until nothing is queued, tasks posted by deliveries included.
     void RunAll()
     {
@@ -166,6 +160,19 @@ public:
     }
 
 private:
+    bool Run(bool newest)
+    {
+        if (m_tasks.empty())
+            return false;
+        auto task = std::move(newest ? m_tasks.back() : m_tasks.front());
+        if (newest)
+            m_tasks.pop_back();
+        else
+            m_tasks.pop_front();
+        task.first();
+        task.second();
+        return true;
+    }
     std::deque<std::pair<std::function<void()>, std::function<void()>>> m_tasks;
 };
 
@@ -409,6 +416,8 @@ public:
 class RecordingLoginListener final : public ILoginListener {
 public:
     std::vector<Session> sessions;
+    int started = 0;
+    void LoginStarted() override { ++started; }
     void LoggedIn(const Session& session) override { sessions.push_back(session); }
 };
 

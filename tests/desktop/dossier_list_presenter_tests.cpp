@@ -141,7 +141,7 @@ BOOST_FIXTURE_TEST_CASE(headings_follow_the_glossary_in_vietnamese, ListFixture)
     BOOST_TEST(presenter.CellText(0, ListColumn::Status) == "Mới đăng ký");
 }
 
-BOOST_FIXTURE_TEST_CASE(next_page_is_fetched_by_cursor_only_when_scrolling_near_the_end, ListFixture)
+BOOST_FIXTURE_TEST_CASE(next_page_is_fetched_by_cursor_a_whole_page_ahead_of_the_rows_shown, ListFixture)
 {
     api.queuePages["mine|"] = Page(1, 20, "cursor-1");
     api.queuePages["mine|cursor-1"] = Page(21, 20, "cursor-2");
@@ -150,18 +150,21 @@ BOOST_FIXTURE_TEST_CASE(next_page_is_fetched_by_cursor_only_when_scrolling_near_
     BOOST_TEST(view.rowCount == 20u);
     BOOST_TEST(presenter.HasMore());
     BOOST_TEST(view.status.find("more are loaded as you scroll") != std::string::npos);
+    BOOST_TEST(tasks.Queued() == 0u);  // nothing is fetched before a row is shown
 
-    presenter.RowShown(5);  // far from the end: nothing fetched
-    BOOST_TEST(tasks.Queued() == 0u);
-
-    presenter.RowShown(20 - DossierListPresenter::kPrefetchMargin);
+    // The first rows shown are within a page of the end: the next page comes before the user scrolls to it.
+    presenter.RowShown(0);
     tasks.RunAll();
     BOOST_REQUIRE(api.queueRequests.size() == 2u);
     BOOST_TEST(api.queueRequests[1].after.value() == "cursor-1");
     BOOST_TEST(view.rowCount == 40u);
     BOOST_TEST(presenter.CellText(39, ListColumn::Code) == "000.00.01.H41-261127-0040");
 
-    presenter.RowShown(39);
+    presenter.RowShown(5);  // more than a page from the end: nothing fetched
+    presenter.RowShown(39 - 20);
+    BOOST_TEST(tasks.Queued() == 0u);
+
+    presenter.RowShown(40 - 20);
     tasks.RunAll();
     BOOST_REQUIRE(api.queueRequests.size() == 3u);
     BOOST_TEST(api.queueRequests[2].after.value() == "cursor-2");

@@ -115,6 +115,7 @@ BOOST_AUTO_TEST_CASE(a_login_that_cannot_succeed_is_refused_inline)
             BOOST_TEST(view.busyChanges == c.busy);
             BOOST_TEST(!view.errorShownWhileBusy);
             BOOST_TEST(listener.sessions.empty());
+            BOOST_TEST(listener.started == (c.busy.empty() ? 0 : 1));  // told only when the call is under way
             BOOST_TEST(!view.closed);
         }
     }
@@ -133,7 +134,8 @@ BOOST_AUTO_TEST_CASE(success_tells_the_listener_closes_the_dialog_and_clears_an_
     {
         LoginPresenter presenter(view, api, tasks, listener);
         view.PressLogIn();
-        BOOST_TEST(view.busy);  // the server is asked off the UI thread
+        BOOST_TEST(view.busy);              // the server is asked off the UI thread
+        BOOST_TEST(listener.started == 1);  // the shell may prepare its window meanwhile
         tasks.RunAll();
         BOOST_REQUIRE(view.error.has_value());
 
@@ -153,6 +155,7 @@ BOOST_AUTO_TEST_CASE(success_tells_the_listener_closes_the_dialog_and_clears_an_
     BOOST_TEST(api.logins.back().first == "clerk.hoankiem");
     BOOST_TEST(api.logins.back().second == "đúng-mật-khẩu");
     BOOST_TEST(api.logins.size() == 2u);  // the wrong one, then one for the two presses
+    BOOST_TEST(listener.started == 2);
     BOOST_TEST(!view.busy);
     BOOST_TEST(view.listener == nullptr);  // the presenter took itself back when it went
 }

@@ -37,15 +37,19 @@ struct Seen {
     std::string authorization;
     std::string contentType;
     std::string body;
+    std::string client;  // the client's address and port: one per connection
 };
 
 // Answers "METHOD path" (path without the query) from a table and records every request.
 class CannedServer {
 public:
-    CannedServer() : m_socket(Poco::Net::SocketAddress("127.0.0.1", 0))
+    // `keepAlive`: how long the server keeps an idle connection open for the next request.
+    explicit CannedServer(std::chrono::milliseconds keepAlive = std::chrono::seconds(10))
+        : m_socket(Poco::Net::SocketAddress("127.0.0.1", 0))
     {
         auto* params = new Poco::Net::HTTPServerParams();
         params->setMaxThreads(4);
+        params->setKeepAliveTimeout(Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(keepAlive.count()) * 1000));
         m_server = std::make_unique<Poco::Net::HTTPServer>(new Factory(*this), m_socket, params);
         m_server->start();
     }
@@ -74,6 +78,7 @@ private:
             seen.uri = request.getURI();
             seen.authorization = request.get("Authorization", "");
             seen.contentType = request.getContentType();
+            seen.client = request.clientAddress().toString();
             Poco::StreamCopier::copyToString(request.stream(), seen.body);
             const std::string path = seen.uri.substr(0, seen.uri.find('?'));
             Canned answer{
@@ -503,6 +508,38 @@ BOOST_AUTO_TEST_CASE(the_transport_returns_every_status_and_drops_the_token_for_
     BOOST_TEST(seen[0].uri == "/prefix/anything?x=1");
     BOOST_TEST(seen[0].authorization == "Bearer tok-1");
     BOOST_TEST(seen[1].authorization == "Bearer tok-2");
+}
+
+BOOST_AUTO_TEST_CASE(reads_share_a_kept_connection_and_changes_go_on_a_new_one)
+{
+    CannedServer server;
+    server.Set("GET /a", {200, "application/json", "{}"});
+    server.Set("POST /b", {200, "application/json", "{}"});
+    HttpTransport http(HttpTransportOptions{server.Url()});
+    for (int i = 0; i < 3; ++i)
+        BOOST_TEST(http.Get("/a").status == 200);
+    const std::string body = "{}";
+    BOOST_TEST(http.Post("/b", &body).status == 200);
+    const std::vector<Seen> seen = server.Requests();
+    BOOST_REQUIRE(seen.size() == 4u);
+    BOOST_TEST(seen[1].client == seen[0].client);  // no new connection per read
+    BOOST_TEST(seen[2].client == seen[0].client);
+    BOOST_TEST(seen[3].client != seen[0].client);  // a change is never sent on a connection that may be closed
+}
+
+BOOST_AUTO_TEST_CASE(a_kept_connection_the_server_closed_is_replaced_without_an_error)
+{
+    CannedServer server(std::chrono::milliseconds(100));  // closes idle connections before the desk would
+    server.Set("GET /a", {200, "application/json", "{\"n\":1}"});
+    HttpTransport http(HttpTransportOptions{server.Url()});
+    BOOST_TEST(http.Get("/a").status == 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    const HttpResponse again = http.Get("/a");
+    BOOST_TEST(again.status == 200);
+    BOOST_TEST(again.body == "{\"n\":1}");
+    const std::vector<Seen> seen = server.Requests();
+    BOOST_REQUIRE(seen.size() == 2u);
+    BOOST_TEST(seen[1].client != seen[0].client);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
