@@ -70,12 +70,9 @@ std::vector<std::uint8_t> PadesSigner::Sign(std::span<const std::uint8_t> pdf, c
         throw Error(ErrorCategory::BadInput, N_("The signature box is too small"), "box");
     const int page = pages[static_cast<std::size_t>(box.page)];
     const std::string_view pageDictionary = base.Object(page);
-    std::string annotations;
-    if (const auto existing = PdfFile::Value(pageDictionary, "/Annots")) {
-        if (!existing->starts_with("["))
-            throw Error(ErrorCategory::BadInput, N_("The PDF's page keeps its annotations in a way not supported"));
-        annotations = std::string(existing->substr(1, existing->size() - 2));
-    }
+    const auto annotations = PdfFile::Value(pageDictionary, "/Annots");
+    if (annotations && !annotations->starts_with("["))
+        throw Error(ErrorCategory::BadInput, N_("The PDF's page keeps its annotations in a way not supported"));
 
     PdfUpdateWriter writer(base);
     const int signature = writer.NewObject(), field = writer.NewObject(), form = writer.NewObject();
@@ -107,13 +104,14 @@ std::vector<std::uint8_t> PadesSigner::Sign(std::span<const std::uint8_t> pdf, c
     writer.Write(form, "<< /Fields [" + Ref(field) + "] /SigFlags 3 >>");
     writer.Write(root, WithEntries(catalog, std::string(PdfFile::Value(catalog, "/Version") ? "" : " /Version /1.7") +
                                                 " /AcroForm " + Ref(form)));
-    const std::string pageWithAnnotation =
-        PdfFile::Value(pageDictionary, "/Annots")
-            ? std::string(pageDictionary)
-                  .replace(static_cast<std::size_t>(PdfFile::Value(pageDictionary, "/Annots")->data() -
-                                                    pageDictionary.data()),
-                           annotations.size() + 2, "[" + annotations + " " + Ref(field) + "]")
-            : WithEntries(pageDictionary, " /Annots [" + Ref(field) + "]");
+    std::string pageWithAnnotation(pageDictionary);
+    if (annotations) {
+        const auto close =
+            static_cast<std::size_t>(annotations->data() - pageDictionary.data()) + annotations->size() - 1;
+        pageWithAnnotation.insert(close, " " + Ref(field) + " ");
+    } else {
+        pageWithAnnotation = WithEntries(pageDictionary, " /Annots [" + Ref(field) + "]");
+    }
     writer.Write(page, pageWithAnnotation);
 
     // /ID: the original's first identifier when it has one, and one for this version.

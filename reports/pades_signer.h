@@ -39,7 +39,7 @@ struct SignatureRequest {
 // range or an empty box; Internal for a signature larger than the room reserved; the key's own errors.
 class PadesSigner {
 public:
-    static constexpr std::size_t kReservedSignatureBytes = 12 * 1024;
+    static constexpr std::size_t kReservedSignatureBytes = 10 * 1024;
 
     explicit PadesSigner(const SigningKey& key);
 

@@ -43,13 +43,14 @@ std::string PdfUpdateWriter::Finish(std::string_view extraEntries)
 std::string PdfHexString(std::string_view bytes)
 {
     static constexpr char kDigits[] = "0123456789ABCDEF";
-    std::string hex = "<";
-    for (const char c : bytes) {
-        const auto byte = static_cast<unsigned char>(c);
-        hex += kDigits[byte >> 4];
-        hex += kDigits[byte & 0x0F];
+    std::string hex(2 * bytes.size() + 2, '<');
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(bytes[i]);
+        hex[1 + 2 * i] = kDigits[byte >> 4];
+        hex[2 + 2 * i] = kDigits[byte & 0x0F];
     }
-    return hex + ">";
+    hex.back() = '>';
+    return hex;
 }
 
 std::string PdfTextString(std::string_view utf8)
