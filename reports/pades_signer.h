@@ -1,7 +1,6 @@
 // Signs a finished PDF (PAdES baseline B-B) by an incremental update that adds a visible signature box.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -24,8 +23,8 @@ struct SignatureBox {
 struct SignatureRequest {
     std::string signerName;  // "Ký bởi: …"; empty: the certificate's common name
     std::string agency;      // "Cơ quan: …"; empty: the line is left out
-    TimePoint time;          // the signature dictionary's /M and "Thời gian ký: …" (callers pass now)
-    std::chrono::minutes utcOffset{7 * 60};
+    Instant time;            // the signature dictionary's /M and "Thời gian ký: …" (callers pass now)
+    std::chrono::seconds utcOffset = kVietnamUtcOffset;
     std::string reason;    // /Reason, optional
     std::string location;  // /Location, optional
     SignatureBox box;

@@ -17,9 +17,9 @@ struct SignatureCheck {
     bool coversWholeFile = false;  // the ranges cover every byte except /Contents (nothing appended after)
     bool trusted = false;          // the signer's certificate chains to a trust anchor (checked at the current time)
     std::string signerSubject;     // RFC 2253, UTF-8, e.g. "CN=Nguyễn Văn An,O=UBND phường Hoàn Kiếm,C=VN"
-    std::optional<TimePoint> signingTime;  // the signature dictionary's /M
-    std::string subFilter;                 // "ETSI.CAdES.detached"
-    std::string error;  // English, for logs and the command line: "" when valid, covering and trusted
+    std::optional<Instant> signingTime;  // the signature dictionary's /M
+    std::string subFilter;               // "ETSI.CAdES.detached"
+    std::string error;                   // English, for logs and the command line: "" when valid, covering and trusted
 
     bool Ok() const noexcept { return valid && coversWholeFile && trusted; }
 };

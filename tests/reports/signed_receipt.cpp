@@ -4,7 +4,7 @@
 
 namespace motcua::test {
 
-reports::TimePoint SampleSigningTime()
+motcua::Instant SampleSigningTime()
 {
     using namespace std::chrono;
     return sys_days(year(2026) / November / 27) + hours(2) + minutes(30) + seconds(5);

@@ -10,7 +10,7 @@
 namespace motcua::test {
 
 // 2026-11-27 02:30:05 UTC (09:30:05 in Hà Nội).
-reports::TimePoint SampleSigningTime();
+motcua::Instant SampleSigningTime();
 
 // The box above the bottom margin, under the officer's name, right-aligned with the form's text; the agency and
 // texts of the sample receipt's desk.
