@@ -100,14 +100,9 @@ std::unique_ptr<FileSigningKey> FileSigningKey::FromPem(std::string_view keyPem,
     if (!key->pkey)
         ThrowBadKey(N_("The private key file cannot be read (not PEM, or a wrong password)"),
                     "PEM_read_bio_PrivateKey");
-    std::vector<std::vector<std::uint8_t>> certificates = PemCertificates(certificatesPem);
-    const OpenSslPtr<X509> signer = ParseCertificateDer(certificates.front());
-    if (X509_check_private_key(signer.get(), key->pkey.get()) != 1)
-        ThrowBadKey(N_("The private key does not belong to the first certificate"), "X509_check_private_key");
-    std::vector<std::uint8_t> certificate = std::move(certificates.front());
-    certificates.erase(certificates.begin());
+    KeyCertificates certificates = CertificatesOfKey(key->pkey.get(), certificatesPem);
     return std::unique_ptr<FileSigningKey>(
-        new FileSigningKey(std::move(key), std::move(certificate), std::move(certificates)));
+        new FileSigningKey(std::move(key), std::move(certificates.certificate), std::move(certificates.chain)));
 }
 
 std::unique_ptr<FileSigningKey> FileSigningKey::FromPemFiles(const std::filesystem::path& keyPath,
@@ -122,16 +117,7 @@ std::unique_ptr<FileSigningKey> FileSigningKey::FromPemFiles(const std::filesyst
 
 std::vector<std::uint8_t> FileSigningKey::Sign(std::span<const std::uint8_t> data) const
 {
-    const OpenSslPtr<EVP_MD_CTX> context(EVP_MD_CTX_new());
-    std::size_t length = 0;
-    if (!context || EVP_DigestSignInit(context.get(), nullptr, EVP_sha256(), nullptr, m_key->pkey.get()) != 1 ||
-        EVP_DigestSign(context.get(), nullptr, &length, data.data(), data.size()) != 1)
-        ThrowOpenSslError(ErrorCategory::Internal, N_("The document could not be signed"), "EVP_DigestSignInit");
-    std::vector<std::uint8_t> signature(length);
-    if (EVP_DigestSign(context.get(), signature.data(), &length, data.data(), data.size()) != 1)
-        ThrowOpenSslError(ErrorCategory::Internal, N_("The document could not be signed"), "EVP_DigestSign");
-    signature.resize(length);
-    return signature;
+    return SignSha256(m_key->pkey.get(), data);
 }
 
 }  // namespace motcua::reports

@@ -65,6 +65,33 @@ std::vector<std::vector<std::uint8_t>> PemCertificates(std::string_view pem)
     return certificates;
 }
 
+KeyCertificates CertificatesOfKey(EVP_PKEY* key, std::string_view certificatesPem)
+{
+    std::vector<std::vector<std::uint8_t>> certificates = PemCertificates(certificatesPem);
+    const OpenSslPtr<X509> signer = ParseCertificateDer(certificates.front());
+    if (X509_check_private_key(signer.get(), key) != 1)
+        ThrowOpenSslError(ErrorCategory::BadInput, N_("The private key does not belong to the first certificate"),
+                          "X509_check_private_key");
+    KeyCertificates result{std::move(certificates.front()), {}};
+    certificates.erase(certificates.begin());
+    result.chain = std::move(certificates);
+    return result;
+}
+
+std::vector<std::uint8_t> SignSha256(EVP_PKEY* key, std::span<const std::uint8_t> data)
+{
+    const OpenSslPtr<EVP_MD_CTX> context(EVP_MD_CTX_new());
+    std::size_t length = 0;
+    if (!context || EVP_DigestSignInit(context.get(), nullptr, EVP_sha256(), nullptr, key) != 1 ||
+        EVP_DigestSign(context.get(), nullptr, &length, data.data(), data.size()) != 1)
+        ThrowOpenSslError(ErrorCategory::Internal, N_("The document could not be signed"), "EVP_DigestSignInit");
+    std::vector<std::uint8_t> signature(length);
+    if (EVP_DigestSign(context.get(), signature.data(), &length, data.data(), data.size()) != 1)
+        ThrowOpenSslError(ErrorCategory::Internal, N_("The document could not be signed"), "EVP_DigestSign");
+    signature.resize(length);
+    return signature;
+}
+
 Sha256Digest Sha256(std::initializer_list<std::span<const std::uint8_t>> parts)
 {
     OpenSslPtr<EVP_MD_CTX> context(EVP_MD_CTX_new());

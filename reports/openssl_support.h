@@ -45,6 +45,16 @@ std::vector<std::uint8_t> CertificateDer(X509* certificate);
 // The certificates of a PEM bundle as DER, in order; BadInput when it holds none.
 std::vector<std::vector<std::uint8_t>> PemCertificates(std::string_view pem);
 
+struct KeyCertificates {
+    std::vector<std::uint8_t> certificate;         // DER
+    std::vector<std::vector<std::uint8_t>> chain;  // DER, the rest of the bundle in order
+};
+// A PEM bundle whose first certificate must belong to `key` (BadInput otherwise, or when it holds none).
+KeyCertificates CertificatesOfKey(EVP_PKEY* key, std::string_view certificatesPem);
+
+// The signature of SHA-256(data) with `key` in its own scheme (PKCS#1 v1.5 for RSA, DER ECDSA for EC).
+std::vector<std::uint8_t> SignSha256(EVP_PKEY* key, std::span<const std::uint8_t> data);
+
 using Sha256Digest = std::array<std::uint8_t, 32>;
 // SHA-256 of the concatenation of `parts`.
 Sha256Digest Sha256(std::initializer_list<std::span<const std::uint8_t>> parts);

@@ -128,6 +128,9 @@ std::optional<std::string> Tool(const std::string& name)
 #ifdef MOTCUA_CERTUTIL
         {"certutil", MOTCUA_CERTUTIL},
 #endif
+#ifdef MOTCUA_SOFTHSM2_UTIL
+        {"softhsm2-util", MOTCUA_SOFTHSM2_UTIL},
+#endif
     };
     const auto found = kTools.find(name);
     if (found == kTools.end())
