@@ -2,6 +2,7 @@
 // update's dictionaries and the CMS attributes PAdES asks for; refusals.
 #include "reports/pades_signer.h"
 
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -68,6 +69,28 @@ std::vector<std::uint8_t> SignatureCms(const std::vector<std::uint8_t>& pdf)
     for (std::size_t i = 1; i + 2 < contents->size(); i += 2)
         der.push_back(static_cast<std::uint8_t>(std::stoi(std::string(contents->substr(i, 2)), nullptr, 16)));
     return der;
+}
+
+// A one-page PDF written by hand, not by libharu, whose page already has a link annotation.
+std::vector<std::uint8_t> PdfWithAnAnnotation()
+{
+    const std::vector<std::string> objects = {
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [4 0 R] >>",
+        "<< /Type /Annot /Subtype /Link /Rect [10 10 50 50] /Border [0 0 0] >>",
+    };
+    std::string pdf = "%PDF-1.4\n";
+    std::string xref = "xref\n0 5\n0000000000 65535 f\r\n";
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        char entry[24];
+        std::snprintf(entry, sizeof entry, "%010zu 00000 n\r\n", pdf.size());
+        xref += entry;
+        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const std::size_t start = pdf.size();
+    pdf += xref + "trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n" + std::to_string(start) + "\n%%EOF\n";
+    return {pdf.begin(), pdf.end()};
 }
 
 }  // namespace
@@ -165,6 +188,28 @@ BOOST_AUTO_TEST_CASE(the_update_appends_the_pades_dictionaries_and_a_cades_cms_w
     BOOST_TEST(CMS_signed_get_attr_by_NID(signer, NID_pkcs9_contentType, -1) >= 0);
     const OpenSslPtr<STACK_OF(X509)> certificates(CMS_get1_certs(cms.get()));
     BOOST_TEST(sk_X509_num(certificates.get()) == 2, "the signer's certificate and the CA's");
+}
+
+BOOST_AUTO_TEST_CASE(a_page_with_annotations_keeps_them_beside_the_signature)
+{
+    const TestPki pki = MakeTestPki(TestKeyKind::P256);
+    const auto key = LoadKey(pki, false);
+    const std::vector<std::uint8_t> signedPdf = PadesSigner(*key).Sign(PdfWithAnAnnotation(), SampleSignatureRequest());
+    const PdfFile file(signedPdf);
+    const auto annotations = PdfFile::Value(file.Object(3), "/Annots");
+    BOOST_TEST_REQUIRE(annotations.has_value());
+    // Objects 5 and 6 are the first of the update: the signature dictionary and its field.
+    BOOST_TEST(PdfFile::References(*annotations) == (std::vector<int>{4, 6}), boost::test_tools::per_element());
+    BOOST_TEST(PdfFile::Value(file.Object(6), "/FT").value_or("") == "/Sig");
+
+    const TempPath path(".pdf");
+    WriteFile(path.Path(), signedPdf);
+    const std::string report = NssTrustDatabase(pki.caCertificatePem).PdfSig(path.Path());
+    BOOST_TEST_INFO(report);
+    BOOST_TEST(Contains(report, "Signature Validation: Signature is Valid."));
+    BOOST_TEST(Contains(report, "Total document signed"));
+    if (const auto qpdf = Tool("qpdf"))
+        BOOST_TEST(Run(*qpdf, {"--check", path.Path().string()}).exitCode == 0);
 }
 
 BOOST_AUTO_TEST_CASE(refuses_a_signed_document_a_missing_page_a_tiny_box_and_a_non_pdf)
