@@ -150,6 +150,8 @@ void DrawSignatures(PdfDocument& pdf, const SignatureRow& row)
     const double side = pdf.Width() * (paired ? 0.38 : 0.45);
     const double middle = pdf.Width() - 2 * side;
     const double rightX = pdf.Right() - side;
+    // The recipients take the left column, and the middle one too when no QR code stands there.
+    const auto recipientsWidth = [&] { return (row.qr ? side : rightX - pdf.Left()) - kGap; };
 
     struct Laid {
         double x = 0;
@@ -172,7 +174,7 @@ void DrawSignatures(PdfDocument& pdf, const SignatureRow& row)
         std::vector<TextRun> runs{{"Nơi nhận:", FontFace::BoldItalic}};
         for (const std::string& recipient : row.recipients)
             runs.push_back({"\n" + recipient, FontFace::Regular});
-        recipients = pdf.Layout(runs, rightX - pdf.Left() - kGap, kRecipientsSize);
+        recipients = pdf.Layout(runs, recipientsWidth(), kRecipientsSize);
     }
     const double qrHeight = row.qr ? kQrSide + PdfDocument::LineHeight(kQrCaptionSize) : 0;
     const double height = std::max({signaturesHeight, qrHeight, HeightOf(recipients, kRecipientsSize)});
@@ -187,12 +189,12 @@ void DrawSignatures(PdfDocument& pdf, const SignatureRow& row)
         pdf.DrawLines(laid.name, laid.x, y - kSigningSpace, side, kBodySize, Align::Center);
     }
     if (!recipients.empty())
-        pdf.DrawLines(recipients, pdf.Left(), top, rightX - pdf.Left() - kGap, kRecipientsSize, Align::Left);
+        pdf.DrawLines(recipients, pdf.Left(), top, recipientsWidth(), kRecipientsSize, Align::Left);
     if (row.qr) {
         const double qrX = pdf.Left() + side + (middle - kQrSide) / 2;
         pdf.DrawQrCode(*row.qr, qrX, top, kQrSide);
         // The quiet zone inside kQrSide already separates the caption from the modules.
-        pdf.DrawText({{"Tra cứu hồ sơ", FontFace::Bold}}, pdf.Left() + side, top - kQrSide, middle, kQrCaptionSize,
+        pdf.DrawText({{row.qrCaption, FontFace::Bold}}, pdf.Left() + side, top - kQrSide, middle, kQrCaptionSize,
                      Align::Center);
     }
     pdf.MoveDown(height);

@@ -55,6 +55,7 @@ struct SignatureRow {
     std::optional<FormSignature> left{};
     std::optional<FormSignature> right{};
     const QrCode* qr = nullptr;
+    std::string qrCaption = "Tra cứu hồ sơ";  // under the QR code
     std::vector<std::string> recipients{};
 };
 void DrawSignatures(PdfDocument& pdf, const SignatureRow& row);
