@@ -190,6 +190,26 @@ BOOST_AUTO_TEST_CASE(the_update_appends_the_pades_dictionaries_and_a_cades_cms_w
     BOOST_TEST(sk_X509_num(certificates.get()) == 2, "the signer's certificate and the CA's");
 }
 
+BOOST_AUTO_TEST_CASE(the_box_prints_every_vietnamese_letter_and_tone)
+{
+    const std::string lower = "a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y";
+    const std::string upper = "A Ă Â B C D Đ E Ê G H I K L M N O Ô Ơ P Q R S T U Ư V X Y";
+    const std::string tones = "àáảãạ ằắẳẵặ ầấẩẫậ èéẻẽẹ ềếểễệ ìíỉĩị òóỏõọ ồốổỗộ ờớởỡợ ùúủũụ ừứửữự ỳýỷỹỵ";
+    const std::string upperTones = "ÀÁẢÃẠ ẰẮẲẴẶ ẦẤẨẪẬ ÈÉẺẼẸ ỀẾỂỄỆ ÌÍỈĨỊ ÒÓỎÕỌ ỒỐỔỖỘ ỜỚỞỠỢ ÙÚỦŨỤ ỪỨỬỮỰ ỲÝỶỸỴ";
+    const TestPki pki = MakeTestPki(TestKeyKind::P256);
+    const auto key = LoadKey(pki, false);
+    SignatureRequest request = SampleSignatureRequest();
+    request.signerName = lower + " " + upper;
+    request.agency = tones + " " + upperTones;
+    request.box = {.page = 0, .left = 57, .bottom = 60, .width = 481, .height = 80};
+    const TempPath file(".pdf");
+    WriteFile(file.Path(), PadesSigner(*key).Sign(RenderReceipt(SampleReceipt()), request));
+    const std::string text = CollapseWhitespace(ExtractText(file.Path(), "-raw"));
+    BOOST_TEST(Contains(text, "Ký bởi: " + lower + " " + upper), text);
+    BOOST_TEST(Contains(text, "Cơ quan: " + tones + " " + upperTones), text);
+    BOOST_TEST(ReaderWarnings(file.Path()) == "");
+}
+
 BOOST_AUTO_TEST_CASE(a_page_with_annotations_keeps_them_beside_the_signature)
 {
     const TestPki pki = MakeTestPki(TestKeyKind::P256);

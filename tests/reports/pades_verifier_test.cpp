@@ -1,6 +1,7 @@
 // The verifier and pdfsig on signed receipts spoiled afterwards: a changed byte, bytes appended, an untrusted CA.
 #include "reports/pades_verifier.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,21 @@ BOOST_AUTO_TEST_CASE(bytes_appended_after_the_signature_are_not_covered)
     BOOST_TEST(!checks[0].coversWholeFile);
     BOOST_TEST(!checks[0].Ok());
     BOOST_TEST(Contains(checks[0].error, "does not cover the whole document"), checks[0].error);
+}
+
+BOOST_AUTO_TEST_CASE(a_byte_range_that_leaves_out_more_than_the_signature_is_refused)
+{
+    const SignedSample sample = Sign(TestKeyKind::P256);
+    std::vector<std::uint8_t> moved = sample.pdf;
+    const std::string range = "/ByteRange [0 ";
+    const auto at = std::search(moved.begin(), moved.end(), range.begin(), range.end());
+    BOOST_TEST_REQUIRE((at != moved.end()));
+    *(at + static_cast<long>(range.size()) - 2) = '9';  // the first range starts at byte 9: the header is unsigned
+    const auto checks = PadesVerifier(PemCertificates(sample.pki.caCertificatePem)).Verify(moved);
+    BOOST_TEST_REQUIRE(checks.size() == 1u);
+    BOOST_TEST(!checks[0].valid);
+    BOOST_TEST(!checks[0].Ok());
+    BOOST_TEST(Contains(checks[0].error, "/ByteRange does not match"), checks[0].error);
 }
 
 BOOST_AUTO_TEST_CASE(a_signer_from_another_ca_is_valid_but_not_trusted)
