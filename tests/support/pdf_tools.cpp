@@ -122,6 +122,15 @@ std::optional<std::string> Tool(const std::string& name)
 #ifdef MOTCUA_QPDF
         {"qpdf", MOTCUA_QPDF},
 #endif
+#ifdef MOTCUA_PDFSIG
+        {"pdfsig", MOTCUA_PDFSIG},
+#endif
+#ifdef MOTCUA_CERTUTIL
+        {"certutil", MOTCUA_CERTUTIL},
+#endif
+#ifdef MOTCUA_SOFTHSM2_UTIL
+        {"softhsm2-util", MOTCUA_SOFTHSM2_UTIL},
+#endif
     };
     const auto found = kTools.find(name);
     if (found == kTools.end())

@@ -1,4 +1,4 @@
-// Test helpers: temporary files and the command-line PDF tools (pdftotext, pdfinfo, pdffonts, pdftoppm, zbarimg, qpdf).
+// Test helpers: temporary files and the command-line PDF tools (poppler-utils, zbarimg, qpdf, pdfsig, certutil).
 #pragma once
 
 #include <cstdint>

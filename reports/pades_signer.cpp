@@ -1,0 +1,154 @@
+#include "reports/pades_signer.h"
+
+#include <cstdio>
+#include <cstring>
+
+#include "model/error.h"
+#include "reports/cades_signature.h"
+#include "reports/openssl_support.h"
+#include "reports/pdf_file.h"
+#include "reports/pdf_update_writer.h"
+#include "reports/signature_appearance.h"
+
+namespace motcua::reports {
+namespace {
+
+// Room for four ten-digit numbers: the real values are written over it once the file's length is known.
+constexpr std::string_view kByteRangePlaceholder = "[0 0000000000 0000000000 0000000000]";
+
+std::string CommonName(const std::vector<std::uint8_t>& certificateDer)
+{
+    const OpenSslPtr<X509> certificate = ParseCertificateDer(certificateDer);
+    const X509_NAME* subject = X509_get_subject_name(certificate.get());
+    const int index = X509_NAME_get_index_by_NID(subject, NID_commonName, -1);
+    if (index < 0)
+        return {};
+    unsigned char* utf8 = nullptr;
+    const int length = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(subject, index)));
+    if (length < 0)
+        return {};
+    std::string name(reinterpret_cast<char*>(utf8), static_cast<std::size_t>(length));
+    OPENSSL_free(utf8);
+    return name;
+}
+
+// `dictionary` ("<< … >>") with `entries` added before its closing ">>".
+std::string WithEntries(std::string_view dictionary, const std::string& entries)
+{
+    const std::size_t close = dictionary.rfind(">>");
+    return std::string(dictionary.substr(0, close)) + entries + " >>";
+}
+
+std::string Ref(int number)
+{
+    return std::to_string(number) + " 0 R";
+}
+
+std::string Id(const Sha256Digest& digest)
+{
+    return PdfHexString({reinterpret_cast<const char*>(digest.data()), 16});
+}
+
+}  // namespace
+
+PadesSigner::PadesSigner(const SigningKey& key) : m_key(key), m_commonName(CommonName(key.Certificate())) {}
+
+std::vector<std::uint8_t> PadesSigner::Sign(std::span<const std::uint8_t> pdf, const SignatureRequest& request) const
+{
+    const PdfFile base(pdf);
+    const int root = base.Root();
+    const std::string_view catalog = base.Object(root);
+    if (PdfFile::Value(catalog, "/AcroForm"))
+        throw Error(ErrorCategory::BadInput,
+                    N_("The PDF already has a form or a signature; it cannot be signed again"));
+    const std::vector<int> pages = base.Pages();
+    const SignatureBox& box = request.box;
+    if (box.page < 0 || static_cast<std::size_t>(box.page) >= pages.size())
+        throw Error(ErrorCategory::BadInput, N_("The signature box is on a page the document does not have"),
+                    "box.page");
+    if (!(box.width > 20 && box.height > 10))
+        throw Error(ErrorCategory::BadInput, N_("The signature box is too small"), "box");
+    const int page = pages[static_cast<std::size_t>(box.page)];
+    const std::string_view pageDictionary = base.Object(page);
+    const auto annotations = PdfFile::Value(pageDictionary, "/Annots");
+    if (annotations && !annotations->starts_with("["))
+        throw Error(ErrorCategory::BadInput, N_("The PDF's page keeps its annotations in a way not supported"));
+
+    PdfUpdateWriter writer(base);
+    const int signature = writer.NewObject(), field = writer.NewObject(), form = writer.NewObject();
+    const std::string signer = request.signerName.empty() ? m_commonName : request.signerName;
+    std::vector<std::string> lines{"Ký bởi: " + signer};
+    if (!request.agency.empty())
+        lines.push_back("Cơ quan: " + request.agency);
+    lines.push_back("Thời gian ký: " + DisplayDate(request.time, request.utcOffset));
+    const int appearance = SignatureAppearance(lines, box.width, box.height).Write(writer);
+
+    std::string dictionary = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange " +
+                             std::string(kByteRangePlaceholder) + " /Contents <" +
+                             std::string(2 * kReservedSignatureBytes, '0') + "> /M " +
+                             PdfTextString(PdfDate(request.time, request.utcOffset));
+    if (!signer.empty())
+        dictionary += " /Name " + PdfTextString(signer);
+    if (!request.reason.empty())
+        dictionary += " /Reason " + PdfTextString(request.reason);
+    if (!request.location.empty())
+        dictionary += " /Location " + PdfTextString(request.location);
+    writer.Write(signature, dictionary + " >>");
+    char rectangle[128];
+    std::snprintf(rectangle, sizeof rectangle, "[%.2f %.2f %.2f %.2f]", box.left, box.bottom, box.left + box.width,
+                  box.bottom + box.height);
+    // Print (4) + Locked (128); the field and its only widget are one object.
+    writer.Write(field, "<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature" + std::to_string(signature) +
+                            ") /V " + Ref(signature) + " /F 132 /Rect " + rectangle + " /P " + Ref(page) +
+                            " /AP << /N " + Ref(appearance) + " >> >>");
+    writer.Write(form, "<< /Fields [" + Ref(field) + "] /SigFlags 3 >>");
+    writer.Write(root, WithEntries(catalog, std::string(PdfFile::Value(catalog, "/Version") ? "" : " /Version /1.7") +
+                                                " /AcroForm " + Ref(form)));
+    std::string pageWithAnnotation(pageDictionary);
+    if (annotations) {
+        const auto close =
+            static_cast<std::size_t>(annotations->data() - pageDictionary.data()) + annotations->size() - 1;
+        pageWithAnnotation.insert(close, " " + Ref(field) + " ");
+    } else {
+        pageWithAnnotation = WithEntries(pageDictionary, " /Annots [" + Ref(field) + "]");
+    }
+    writer.Write(page, pageWithAnnotation);
+
+    // /ID: the original's first identifier when it has one, and one for this version.
+    const std::string date = PdfDate(request.time, request.utcOffset);
+    const Sha256Digest original = Sha256({pdf});
+    std::string firstId = Id(original);
+    if (const auto id = PdfFile::Value(base.Trailer(), "/ID"); id && id->starts_with("[")) {
+        const std::size_t start = id->find('<');
+        if (start != std::string_view::npos)
+            firstId = std::string(id->substr(start, PdfFile::SkipValue(*id, start) - start));
+    }
+    const std::string secondId =
+        Id(Sha256({original, {reinterpret_cast<const std::uint8_t*>(date.data()), date.size()}}));
+    const std::string update = writer.Finish("/ID [" + firstId + " " + secondId + "]");
+
+    std::vector<std::uint8_t> signedPdf(pdf.begin(), pdf.end());
+    signedPdf.insert(signedPdf.end(), update.begin(), update.end());
+    const std::string_view text(reinterpret_cast<const char*>(signedPdf.data()), signedPdf.size());
+    const std::size_t rangeAt = text.find(kByteRangePlaceholder, writer.Offset(signature));
+    const std::size_t contentsStart = text.find("/Contents <", writer.Offset(signature)) + 10;
+    const std::size_t contentsEnd = contentsStart + 2 * kReservedSignatureBytes + 2;
+    char range[64];
+    const int length = std::snprintf(range, sizeof range, "[0 %zu %zu %zu]", contentsStart, contentsEnd,
+                                     signedPdf.size() - contentsEnd);
+    std::memcpy(signedPdf.data() + rangeAt, range, static_cast<std::size_t>(length));
+    std::memset(signedPdf.data() + rangeAt + length, ' ',
+                kByteRangePlaceholder.size() - static_cast<std::size_t>(length));
+
+    const std::span<const std::uint8_t> bytes(signedPdf);
+    const std::vector<std::uint8_t> cms =
+        CadesDetachedSignature(m_key, Sha256({bytes.subspan(0, contentsStart), bytes.subspan(contentsEnd)}));
+    if (cms.size() > kReservedSignatureBytes)
+        throw Error(ErrorCategory::Internal, N_("The signature is larger than the room reserved for it"), {},
+                    std::to_string(cms.size()) + " bytes");
+    const std::string hex = PdfHexString({reinterpret_cast<const char*>(cms.data()), cms.size()});
+    std::memcpy(signedPdf.data() + contentsStart + 1, hex.data() + 1, hex.size() - 2);
+    return signedPdf;
+}
+
+}  // namespace motcua::reports

@@ -1,0 +1,52 @@
+// Signs a finished PDF (PAdES baseline B-B) by an incremental update that adds a visible signature box.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "reports/pdf_date.h"
+#include "reports/signing_key.h"
+
+namespace motcua::reports {
+
+// Where the box goes: a page (0 = the first) and a rectangle in PDF points from the page's bottom-left corner.
+struct SignatureBox {
+    int page = 0;
+    double left = 0;
+    double bottom = 0;
+    double width = 0;
+    double height = 0;
+};
+
+struct SignatureRequest {
+    std::string signerName;  // "Ký bởi: …"; empty: the certificate's common name
+    std::string agency;      // "Cơ quan: …"; empty: the line is left out
+    Instant time;            // the signature dictionary's /M and "Thời gian ký: …" (callers pass now)
+    std::chrono::seconds utcOffset = kVietnamUtcOffset;
+    std::string reason;    // /Reason, optional
+    std::string location;  // /Location, optional
+    SignatureBox box;
+};
+
+// The update holds /Sig (Adobe.PPKLite, ETSI.CAdES.detached, a fixed-width /ByteRange, /Contents reserved for
+// kReservedSignatureBytes of CMS), a signature field merged with its widget (printed, locked) on the chosen page,
+// /AcroForm with /SigFlags 3, the catalog raised to /Version /1.7, the page's /Annots and a trailer with /ID.
+// The original bytes are kept as they are: libharu's output, or any PDF with classic cross-reference tables and no
+// form yet. Errors: motcua::Error(BadInput) for a PDF it cannot read or that already has a form, a page out of
+// range or an empty box; Internal for a signature larger than the room reserved; the key's own errors.
+class PadesSigner {
+public:
+    static constexpr std::size_t kReservedSignatureBytes = 10 * 1024;
+
+    explicit PadesSigner(const SigningKey& key);
+
+    std::vector<std::uint8_t> Sign(std::span<const std::uint8_t> pdf, const SignatureRequest& request) const;
+
+private:
+    const SigningKey& m_key;
+    std::string m_commonName;
+};
+
+}  // namespace motcua::reports

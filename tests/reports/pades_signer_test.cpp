@@ -1,0 +1,264 @@
+// Signed receipts read back by pdfsig (valid, trusted), qpdf and pdftotext for RSA-2048 and P-256 file keys; the
+// update's dictionaries and the CMS attributes PAdES asks for; refusals.
+#include "reports/pades_signer.h"
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+#include <openssl/cms.h>
+
+#include "model/error.h"
+#include "reports/file_signing_key.h"
+#include "reports/openssl_support.h"
+#include "reports/pades_verifier.h"
+#include "reports/pdf_file.h"
+#include "tests/reports/signed_receipt.h"
+#include "tests/support/nss_trust_database.h"
+#include "tests/support/pdf_tools.h"
+#include "tests/support/sample_receipt.h"
+#include "tests/support/test_pki.h"
+
+using motcua::ErrorCategory;
+using namespace motcua::reports;
+using namespace motcua::test;
+
+namespace {
+
+struct KeyCase {
+    const char* m_case_name;
+    TestKeyKind kind;
+    bool pkcs12;  // else PEM
+};
+
+// clang-format off
+const KeyCase kKeyCases[] = {
+    {"RSA-2048 from PKCS#12", TestKeyKind::Rsa2048, true},
+    {"P-256 from PEM",        TestKeyKind::P256,    false},
+    {"P-256 from PKCS#12",    TestKeyKind::P256,    true},
+};
+// clang-format on
+
+std::unique_ptr<FileSigningKey> LoadKey(const TestPki& pki, bool pkcs12)
+{
+    return pkcs12 ? FileSigningKey::FromPkcs12(pki.signerPkcs12, kTestPkcs12Password)
+                  : FileSigningKey::FromPem(pki.signerKeyPem, pki.signerChainPem);
+}
+
+std::string_view AsText(const std::vector<std::uint8_t>& bytes)
+{
+    return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
+}
+
+bool Contains(std::string_view text, std::string_view part)
+{
+    return text.find(part) != std::string_view::npos;
+}
+
+// The DER CMS of the (only) signature dictionary.
+std::vector<std::uint8_t> SignatureCms(const std::vector<std::uint8_t>& pdf)
+{
+    const std::string_view text = AsText(pdf);
+    const std::size_t at = text.find("<< /Type /Sig");
+    BOOST_TEST_REQUIRE(at != std::string_view::npos);
+    const auto contents = PdfFile::Value(text.substr(at, PdfFile::SkipValue(text, at) - at), "/Contents");
+    BOOST_TEST_REQUIRE(contents.has_value());
+    std::vector<std::uint8_t> der;
+    for (std::size_t i = 1; i + 2 < contents->size(); i += 2)
+        der.push_back(static_cast<std::uint8_t>(std::stoi(std::string(contents->substr(i, 2)), nullptr, 16)));
+    return der;
+}
+
+// A one-page PDF written by hand, not by libharu, whose page already has a link annotation.
+std::vector<std::uint8_t> PdfWithAnAnnotation()
+{
+    const std::vector<std::string> objects = {
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [4 0 R] >>",
+        "<< /Type /Annot /Subtype /Link /Rect [10 10 50 50] /Border [0 0 0] >>",
+    };
+    std::string pdf = "%PDF-1.4\n";
+    std::string xref = "xref\n0 5\n0000000000 65535 f\r\n";
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        char entry[24];
+        std::snprintf(entry, sizeof entry, "%010zu 00000 n\r\n", pdf.size());
+        xref += entry;
+        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const std::size_t start = pdf.size();
+    pdf += xref + "trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n" + std::to_string(start) + "\n%%EOF\n";
+    return {pdf.begin(), pdf.end()};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(pades_signer)
+
+BOOST_AUTO_TEST_CASE(pdfsig_and_our_verifier_find_the_signature_valid_and_trusted)
+{
+    for (const KeyCase& c : kKeyCases) {
+        BOOST_TEST_CONTEXT(c.m_case_name)
+        {
+            const TestPki pki = MakeTestPki(c.kind);
+            const auto key = LoadKey(pki, c.pkcs12);
+            const std::vector<std::uint8_t> signedPdf = SignedSampleReceipt(*key);
+            const TempPath file(".pdf");
+            WriteFile(file.Path(), signedPdf);
+
+            const std::string report = NssTrustDatabase(pki.caCertificatePem).PdfSig(file.Path());
+            BOOST_TEST_INFO(report);
+            BOOST_TEST(Contains(report, "Signature Validation: Signature is Valid."));
+            BOOST_TEST(Contains(report, "Certificate Validation: Certificate is Trusted."));
+            BOOST_TEST(Contains(report, "Total document signed"));
+            BOOST_TEST(!Contains(report, "Not total document signed"));
+            BOOST_TEST(Contains(report, "Signature Type: ETSI.CAdES.detached"));
+            BOOST_TEST(Contains(report, "Signing Hash Algorithm: SHA-256"));
+            BOOST_TEST(Contains(report, "Signer Certificate Common Name: Nguyễn Văn An"));
+
+            const auto checks = PadesVerifier(PemCertificates(pki.caCertificatePem)).Verify(signedPdf);
+            BOOST_TEST_REQUIRE(checks.size() == 1u);
+            BOOST_TEST(checks[0].Ok(), checks[0].error);
+            BOOST_TEST(checks[0].error == "");
+            BOOST_TEST(Contains(checks[0].signerSubject, "CN=Nguyễn Văn An"));
+            BOOST_TEST(Contains(checks[0].signerSubject, "O=UBND phường Hoàn Kiếm"));
+            BOOST_TEST((checks[0].signingTime == SampleSigningTime()));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(signed_file_passes_qpdf_and_keeps_the_receipt_text_with_the_box_text)
+{
+    const TestPki pki = MakeTestPki(TestKeyKind::P256);
+    const auto key = LoadKey(pki, false);
+    const TempPath original(".pdf"), signedFile(".pdf");
+    WriteFile(original.Path(), RenderReceipt(SampleReceipt()));
+    WriteFile(signedFile.Path(), SignedSampleReceipt(*key));
+
+    const auto qpdf = Tool("qpdf");
+    if (qpdf) {
+        const CommandResult check = Run(*qpdf, {"--check", signedFile.Path().string()});
+        BOOST_TEST(check.exitCode == 0, check.output);
+        BOOST_TEST(Contains(check.output, "No syntax or stream encoding errors"));
+    } else {
+        BOOST_TEST_MESSAGE("qpdf was not found when the tests were configured: structure check skipped");
+    }
+    BOOST_TEST(ReaderWarnings(signedFile.Path()) == "");
+    BOOST_TEST(PageCount(signedFile.Path()) == 1);
+
+    const std::string before = CollapseWhitespace(ExtractText(original.Path(), "-raw"));
+    const std::string after = CollapseWhitespace(ExtractText(signedFile.Path(), "-raw"));
+    BOOST_TEST(after.starts_with(before), after);
+    // The box wraps the agency's name; CollapseWhitespace joins its lines again.
+    BOOST_TEST(after.substr(before.size()) ==
+               " Ký bởi: Nguyễn Văn An Cơ quan: Trung tâm Phục vụ hành chính công phường Hoàn Kiếm"
+               " Thời gian ký: 27/11/2026 09:30:05 (UTC+07:00)");
+}
+
+BOOST_AUTO_TEST_CASE(the_update_appends_the_pades_dictionaries_and_a_cades_cms_without_signing_time)
+{
+    const TestPki pki = MakeTestPki(TestKeyKind::Rsa2048);
+    const auto key = LoadKey(pki, true);
+    const std::vector<std::uint8_t> unsignedPdf = RenderReceipt(SampleReceipt());
+    const std::vector<std::uint8_t> signedPdf = PadesSigner(*key).Sign(unsignedPdf, SampleSignatureRequest());
+
+    BOOST_TEST_REQUIRE(signedPdf.size() > unsignedPdf.size());
+    BOOST_TEST((std::vector<std::uint8_t>(signedPdf.begin(),
+                                          signedPdf.begin() + static_cast<long>(unsignedPdf.size())) == unsignedPdf));
+    const std::string_view update = AsText(signedPdf).substr(unsignedPdf.size());
+    for (const char* part :
+         {"/Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached", "/SigFlags 3", "/Version /1.7",
+          "/FT /Sig", "/Subtype /Widget", "/F 132", "/Annots [", "/Prev ", "/ID [<", "/M (D:20261127093005+07'00')",
+          "/Reason <FEFF", "/Location <FEFF", "/Name <FEFF", "/FontFile2 ", "/ToUnicode "}) {
+        BOOST_TEST(Contains(update, part), part);
+    }
+
+    const std::vector<std::uint8_t> der = SignatureCms(signedPdf);
+    const unsigned char* cursor = der.data();
+    const OpenSslPtr<CMS_ContentInfo> cms(d2i_CMS_ContentInfo(nullptr, &cursor, static_cast<long>(der.size())));
+    BOOST_TEST_REQUIRE(cms != nullptr);
+    BOOST_TEST(CMS_is_detached(cms.get()) == 1);
+    CMS_SignerInfo* signer = sk_CMS_SignerInfo_value(CMS_get0_SignerInfos(cms.get()), 0);
+    BOOST_TEST_REQUIRE(signer != nullptr);
+    BOOST_TEST(CMS_signed_get_attr_by_NID(signer, NID_pkcs9_signingTime, -1) < 0);
+    BOOST_TEST(CMS_signed_get_attr_by_NID(signer, NID_id_smime_aa_signingCertificateV2, -1) >= 0);
+    BOOST_TEST(CMS_signed_get_attr_by_NID(signer, NID_pkcs9_messageDigest, -1) >= 0);
+    BOOST_TEST(CMS_signed_get_attr_by_NID(signer, NID_pkcs9_contentType, -1) >= 0);
+    const OpenSslPtr<STACK_OF(X509)> certificates(CMS_get1_certs(cms.get()));
+    BOOST_TEST(sk_X509_num(certificates.get()) == 2, "the signer's certificate and the CA's");
+}
+
+BOOST_AUTO_TEST_CASE(the_box_prints_every_vietnamese_letter_and_tone)
+{
+    const std::string lower = "a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y";
+    const std::string upper = "A Ă Â B C D Đ E Ê G H I K L M N O Ô Ơ P Q R S T U Ư V X Y";
+    const std::string tones = "àáảãạ ằắẳẵặ ầấẩẫậ èéẻẽẹ ềếểễệ ìíỉĩị òóỏõọ ồốổỗộ ờớởỡợ ùúủũụ ừứửữự ỳýỷỹỵ";
+    const std::string upperTones = "ÀÁẢÃẠ ẰẮẲẴẶ ẦẤẨẪẬ ÈÉẺẼẸ ỀẾỂỄỆ ÌÍỈĨỊ ÒÓỎÕỌ ỒỐỔỖỘ ỜỚỞỠỢ ÙÚỦŨỤ ỪỨỬỮỰ ỲÝỶỸỴ";
+    const TestPki pki = MakeTestPki(TestKeyKind::P256);
+    const auto key = LoadKey(pki, false);
+    SignatureRequest request = SampleSignatureRequest();
+    request.signerName = lower + " " + upper;
+    request.agency = tones + " " + upperTones;
+    request.box = {.page = 0, .left = 57, .bottom = 60, .width = 481, .height = 80};
+    const TempPath file(".pdf");
+    WriteFile(file.Path(), PadesSigner(*key).Sign(RenderReceipt(SampleReceipt()), request));
+    const std::string text = CollapseWhitespace(ExtractText(file.Path(), "-raw"));
+    BOOST_TEST(Contains(text, "Ký bởi: " + lower + " " + upper), text);
+    BOOST_TEST(Contains(text, "Cơ quan: " + tones + " " + upperTones), text);
+    BOOST_TEST(ReaderWarnings(file.Path()) == "");
+}
+
+BOOST_AUTO_TEST_CASE(a_page_with_annotations_keeps_them_beside_the_signature)
+{
+    const TestPki pki = MakeTestPki(TestKeyKind::P256);
+    const auto key = LoadKey(pki, false);
+    const std::vector<std::uint8_t> signedPdf = PadesSigner(*key).Sign(PdfWithAnAnnotation(), SampleSignatureRequest());
+    const PdfFile file(signedPdf);
+    const auto annotations = PdfFile::Value(file.Object(3), "/Annots");
+    BOOST_TEST_REQUIRE(annotations.has_value());
+    // Objects 5 and 6 are the first of the update: the signature dictionary and its field.
+    BOOST_TEST(PdfFile::References(*annotations) == (std::vector<int>{4, 6}), boost::test_tools::per_element());
+    BOOST_TEST(PdfFile::Value(file.Object(6), "/FT").value_or("") == "/Sig");
+
+    const TempPath path(".pdf");
+    WriteFile(path.Path(), signedPdf);
+    const std::string report = NssTrustDatabase(pki.caCertificatePem).PdfSig(path.Path());
+    BOOST_TEST_INFO(report);
+    BOOST_TEST(Contains(report, "Signature Validation: Signature is Valid."));
+    BOOST_TEST(Contains(report, "Total document signed"));
+    if (const auto qpdf = Tool("qpdf"))
+        BOOST_TEST(Run(*qpdf, {"--check", path.Path().string()}).exitCode == 0);
+}
+
+BOOST_AUTO_TEST_CASE(refuses_a_signed_document_a_missing_page_a_tiny_box_and_a_non_pdf)
+{
+    const TestPki pki = MakeTestPki(TestKeyKind::P256);
+    const auto key = LoadKey(pki, false);
+    const PadesSigner signer(*key);
+    const std::vector<std::uint8_t> receipt = RenderReceipt(SampleReceipt());
+    const auto expectBadInput = [&](const std::vector<std::uint8_t>& pdf, const SignatureRequest& request,
+                                    const char* what) {
+        BOOST_TEST_CONTEXT(what)
+        {
+            try {
+                signer.Sign(pdf, request);
+                BOOST_ERROR("signed anyway");
+            } catch (const motcua::Error& e) {
+                BOOST_TEST((e.Category() == ErrorCategory::BadInput), e.what());
+            }
+        }
+    };
+    SignatureRequest request = SampleSignatureRequest();
+    expectBadInput(signer.Sign(receipt, request), request, "a document already signed");
+    request.box.page = 1;
+    expectBadInput(receipt, request, "page 2 of a one-page document");
+    request = SampleSignatureRequest();
+    request.box.height = 2;
+    expectBadInput(receipt, request, "a box 2 points high");
+    const std::string notPdf = "<html>not a PDF</html>";
+    expectBadInput({notPdf.begin(), notPdf.end()}, SampleSignatureRequest(), "an HTML page");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
