@@ -32,6 +32,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0009_change_events",
     "0010_queues_and_search",
     "0011_attachments_checked_at_commit",
+    "0012_issued_documents",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 

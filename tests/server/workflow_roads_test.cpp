@@ -82,7 +82,9 @@ BOOST_FIXTURE_TEST_CASE(a_dossier_travels_from_submission_to_returned_result, Ro
                    (Names{"submit", "accept", "assign", "forward", "assign", "forward", "claim", "propose_result",
                           "return_for_rework", "propose_result", "approve", "return_result"}),
                boost::test_tools::per_element());
-    BOOST_TEST(road.OutputKinds(id, "clerk") == (Names{"receipt", "control_sheet"}), boost::test_tools::per_element());
+    // Approving the granted dossier issued its result (from the procedure's template); returning it, the control sheet.
+    BOOST_TEST(road.OutputKinds(id, "clerk") == (Names{"receipt", "result", "control_sheet"}),
+               boost::test_tools::per_element());
 
     // Every hand-over names both agencies and the person who took the dossier over.
     const HttpReply detail = road.Get("/staff/v1/dossiers/" + std::to_string(id), "clerk");
