@@ -16,6 +16,7 @@ text: **Điều 3.** Ông/bà {{applicant.fullName}} và các cơ quan, cá nhâ
 text: Thành phần hồ sơ đã xem xét:
 table: STT 8% center | Tên giấy tờ | Hình thức 22% center | Số lượng 12% center
 rows: documents | {{row.number}} | {{row.name}} | {{row.form}} | {{row.count}}
+text: Mã số giấy tờ: **{{document.identifier}}** (xác thực bằng mã QR dưới đây).
 signer: {{signer.position}}
 recipient: - Như Điều 3;
 recipient: - Lưu: VT, một cửa.

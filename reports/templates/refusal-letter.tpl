@@ -11,6 +11,7 @@ text: {{agency.name}} đã nhận hồ sơ số **{{dossier.code}}** ngày {{dos
 text: Sau khi xem xét, {{agency.name}} không giải quyết hồ sơ của ông/bà vì lý do sau:
 text: {{outcome.note}}
 text: Ông/bà có quyền khiếu nại, khởi kiện theo quy định của pháp luật. Mọi thắc mắc xin liên hệ Bộ phận Một cửa để được hướng dẫn.
+text: Mã hồ sơ: {{dossier.code}}; mã số giấy tờ: **{{document.identifier}}**.
 signer: {{signer.position}}
 recipient: - Như trên;
 recipient: - Lưu: VT, một cửa.

@@ -1,6 +1,10 @@
 // Every way a dossier can end, walked through the staff API alone, with its history, deadlines and forms checked;
 // and the rules the server keeps by itself (once-only supplement, reschedule, the 15-day closing, the assigned
 // handler), each refusal leaving everything as it was.
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
 #include <Poco/JSON/Array.h>
 #include <boost/test/unit_test.hpp>
 
@@ -77,6 +81,30 @@ BOOST_FIXTURE_TEST_CASE(a_dossier_travels_from_submission_to_returned_result, Ro
     BOOST_TEST(reply.json->getValue<std::string>("outcome") == "grant");
     reply = road.Do(id, "return_result", "clerk");
     BOOST_TEST(reply.json->getValue<int>("status") == 10);
+
+    // The result carries its identifier; the public verification page finds it in the register, without the
+    // applicant's personal data, whatever the identifier's case.
+    const std::string resultText = road.OutputText(id, "result", "clerk");
+    std::smatch found;
+    BOOST_REQUIRE_MESSAGE(
+        std::regex_search(resultText, found, std::regex(R"(\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})")), resultText);
+    const std::string identifier = found.str(0);
+    const std::string code = reply.json->getValue<std::string>("code");
+    const HttpReply page = Get("/verify/" + identifier);
+    BOOST_TEST(page.status == 200);
+    BOOST_TEST(page.contentType.rfind("text/html", 0) == 0u);
+    BOOST_TEST(page.body.find(identifier) != std::string::npos);
+    BOOST_TEST(page.body.find(code) != std::string::npos);
+    BOOST_TEST(page.body.find("Kết quả giải quyết thủ tục hành chính") != std::string::npos);
+    const HttpReply detailNow = road.Get("/staff/v1/dossiers/" + std::to_string(id), "clerk");
+    const std::string applicant = detailNow.json->getObject("applicant")->getValue<std::string>("fullName");
+    BOOST_TEST(page.body.find(applicant) == std::string::npos);
+    std::string lower = identifier;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    BOOST_TEST(Get("/verify/" + lower).status == 200);
+    BOOST_TEST(Get("/verify/2026-0000-0000-0000").status == 404);
+    BOOST_TEST(Get("/verify/not-an-identifier").status == 404);
 
     BOOST_TEST(road.Actions(id) ==
                    (Names{"submit", "accept", "assign", "forward", "assign", "forward", "claim", "propose_result",
