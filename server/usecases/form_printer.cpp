@@ -71,7 +71,7 @@ std::string FieldText(const FormField& field, const Poco::Dynamic::Var& value)
         return {};
     if (field.type == FormFieldType::Boolean && value.isBoolean())
         return value.convert<bool>() ? "Có" : "Không";
-    const std::string text = value.toString();
+    std::string text = value.toString();
     if (field.type == FormFieldType::CalendarDate) {
         try {
             return FormatVietnameseDate(ParseDate(text, field.key));

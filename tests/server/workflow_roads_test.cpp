@@ -89,7 +89,7 @@ BOOST_FIXTURE_TEST_CASE(a_dossier_travels_from_submission_to_returned_result, Ro
     BOOST_REQUIRE_MESSAGE(
         std::regex_search(resultText, found, std::regex(R"(\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})")), resultText);
     const std::string identifier = found.str(0);
-    const std::string code = reply.json->getValue<std::string>("code");
+    const auto code = reply.json->getValue<std::string>("code");
     const HttpReply page = Get("/verify/" + identifier);
     BOOST_TEST(page.status == 200);
     BOOST_TEST(page.contentType.rfind("text/html", 0) == 0u);
@@ -97,7 +97,7 @@ BOOST_FIXTURE_TEST_CASE(a_dossier_travels_from_submission_to_returned_result, Ro
     BOOST_TEST(page.body.find(code) != std::string::npos);
     BOOST_TEST(page.body.find("Kết quả giải quyết thủ tục hành chính") != std::string::npos);
     const HttpReply detailNow = road.Get("/staff/v1/dossiers/" + std::to_string(id), "clerk");
-    const std::string applicant = detailNow.json->getObject("applicant")->getValue<std::string>("fullName");
+    const auto applicant = detailNow.json->getObject("applicant")->getValue<std::string>("fullName");
     BOOST_TEST(page.body.find(applicant) == std::string::npos);
     std::string lower = identifier;
     std::transform(lower.begin(), lower.end(), lower.begin(),
