@@ -186,6 +186,8 @@ void DrawSignatures(PdfDocument& pdf, const SignatureRow& row)
         double y = top;
         y -= pdf.DrawLines(laid.title, laid.x, y, side, kBodySize, Align::Center);
         y -= pdf.DrawLines(laid.note, laid.x, y, side, kBodySize, Align::Center);
+        // The issuer signs on the right (the officer, the head); a form signed by one side only has it where it is.
+        pdf.MarkSignaturePlace(laid.x, y - kSigningSpace, side, kSigningSpace);
         pdf.DrawLines(laid.name, laid.x, y - kSigningSpace, side, kBodySize, Align::Center);
     }
     if (!recipients.empty())

@@ -11,4 +11,16 @@ struct FormSignature {
     std::string name;                            // printed under the space left for the signature
 };
 
+// Where a form left room for its issuer's signature: a page (0 = the first) and the space between the signer's title
+// and name, in PDF points from the page's bottom-left corner. A digital signature's visible box goes there.
+struct SignaturePlace {
+    int page = -1;  // -1: the form has no signature space
+    double left = 0;
+    double bottom = 0;
+    double width = 0;
+    double height = 0;
+
+    bool Found() const noexcept { return page >= 0; }
+};
+
 }  // namespace motcua::reports

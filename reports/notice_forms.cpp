@@ -54,16 +54,19 @@ void DrawGuidance(PdfDocument& pdf, const std::string& lead, const std::string& 
                   kProse);
 }
 
-std::vector<std::uint8_t> Finish(PdfDocument& pdf, const NoticeHeader& header, const SignatureRow& signatures)
+std::vector<std::uint8_t> Finish(PdfDocument& pdf, const NoticeHeader& header, const SignatureRow& signatures,
+                                 SignaturePlace* signaturePlace)
 {
     DrawSignatures(pdf, signatures);
     NumberPages(pdf, "Mã hồ sơ: " + Text(header.dossierCode) + " - ");
+    if (signaturePlace)
+        *signaturePlace = pdf.SignaturePlaceMarked();
     return pdf.Save();
 }
 
 }  // namespace
 
-std::vector<std::uint8_t> RenderSupplementRequest(const SupplementRequestForm& form)
+std::vector<std::uint8_t> RenderSupplementRequest(const SupplementRequestForm& form, SignaturePlace* signaturePlace)
 {
     const Date date = ValidateHeader(form.header);
     if (form.documents.empty())
@@ -90,10 +93,10 @@ std::vector<std::uint8_t> RenderSupplementRequest(const SupplementRequestForm& f
     Labelled(pdf, "Lý do: ", form.reason);
     DrawGuidance(pdf, "Trong quá trình bổ sung, hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ với ",
                  form.contactOfficer, form.contactPhone);
-    return Finish(pdf, form.header, {.right = form.signer});
+    return Finish(pdf, form.header, {.right = form.signer}, signaturePlace);
 }
 
-std::vector<std::uint8_t> RenderRefusal(const RefusalForm& form)
+std::vector<std::uint8_t> RenderRefusal(const RefusalForm& form, SignaturePlace* signaturePlace)
 {
     const Date date = ValidateHeader(form.header);
     RequireText(form.title, N_("The refusal needs its title"), "title");
@@ -105,10 +108,10 @@ std::vector<std::uint8_t> RenderRefusal(const RefusalForm& form)
     pdf.Paragraph({{Text(form.reason), FontFace::Bold}}, {.size = kBodySize, .indent = 14, .spaceAfter = 6});
     DrawGuidance(pdf, "Mọi vướng mắc, Ông/Bà liên hệ với ", form.contactOfficer, form.contactPhone);
     pdf.Paragraph({{"Xin thông báo để Ông/Bà được biết và thực hiện./."}}, kProse);
-    return Finish(pdf, form.header, {.right = form.signer});
+    return Finish(pdf, form.header, {.right = form.signer}, signaturePlace);
 }
 
-std::vector<std::uint8_t> RenderApology(const ApologyForm& form)
+std::vector<std::uint8_t> RenderApology(const ApologyForm& form, SignaturePlace* signaturePlace)
 {
     const Date date = ValidateHeader(form.header);
     RequireText(form.reason, N_("The apology must give the reason for the delay"), "reason");
@@ -131,10 +134,10 @@ std::vector<std::uint8_t> RenderApology(const ApologyForm& form)
                    {", tại " + OrBlank(form.returnPlace) + "."}},
                   kProse);
     pdf.Paragraph({{"Xin trân trọng cảm ơn sự hợp tác của Ông/Bà!"}}, kProse);
-    return Finish(pdf, form.header, {.right = form.signer, .recipients = form.recipients});
+    return Finish(pdf, form.header, {.right = form.signer, .recipients = form.recipients}, signaturePlace);
 }
 
-std::vector<std::uint8_t> RenderStopNotice(const StopNoticeForm& form)
+std::vector<std::uint8_t> RenderStopNotice(const StopNoticeForm& form, SignaturePlace* signaturePlace)
 {
     const Date date = ValidateHeader(form.header);
     RequireText(form.reason, N_("A notice of stopping must give its legal ground or reason"), "reason");
@@ -146,7 +149,7 @@ std::vector<std::uint8_t> RenderStopNotice(const StopNoticeForm& form)
                    {Text(form.reason), FontFace::Bold}},
                   kProse);
     pdf.Paragraph({{"Xin thông báo để Ông/Bà được biết./."}}, kProse);
-    return Finish(pdf, form.header, {.right = form.signer, .recipients = form.recipients});
+    return Finish(pdf, form.header, {.right = form.signer, .recipients = form.recipients}, signaturePlace);
 }
 
 }  // namespace motcua::reports

@@ -77,10 +77,12 @@ struct StopNoticeForm {
 // a libharu failure, (BadInput, naming the field, e.g. "header.dossierCode") if the agency, dossier code or
 // applicant's name is blank, the issue date is not dd/mm/yyyy, or the form's own required text is blank: form 02's
 // documents (at least one, each with a name), form 03's reason, form 04's reason and new due time, form 05's reason.
-// Optional text left empty prints as a dotted blank.
-std::vector<std::uint8_t> RenderSupplementRequest(const SupplementRequestForm& form);
-std::vector<std::uint8_t> RenderRefusal(const RefusalForm& form);
-std::vector<std::uint8_t> RenderApology(const ApologyForm& form);
-std::vector<std::uint8_t> RenderStopNotice(const StopNoticeForm& form);
+// Optional text left empty prints as a dotted blank. `signaturePlace`, when given, receives the room left for the
+// issuer's signature (SignaturePlace).
+std::vector<std::uint8_t> RenderSupplementRequest(const SupplementRequestForm& form,
+                                                  SignaturePlace* signaturePlace = nullptr);
+std::vector<std::uint8_t> RenderRefusal(const RefusalForm& form, SignaturePlace* signaturePlace = nullptr);
+std::vector<std::uint8_t> RenderApology(const ApologyForm& form, SignaturePlace* signaturePlace = nullptr);
+std::vector<std::uint8_t> RenderStopNotice(const StopNoticeForm& form, SignaturePlace* signaturePlace = nullptr);
 
 }  // namespace motcua::reports

@@ -178,6 +178,11 @@ int PdfDocument::PageCount() const noexcept
     return static_cast<int>(m_state->pages.size());
 }
 
+void PdfDocument::MarkSignaturePlace(double left, double bottom, double width, double height)
+{
+    m_signaturePlace = {PageCount() - 1, left, bottom, width, height};
+}
+
 void PdfDocument::NewPage()
 {
     State& s = *m_state;

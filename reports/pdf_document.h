@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "reports/form_signature.h"
 #include "reports/text_layout.h"
 
 namespace motcua::reports {
@@ -96,6 +97,10 @@ public:
     // Writes one centred line in the bottom margin of every page, e.g. "Trang 1/2"; call once layout is finished.
     void Footer(const std::function<std::string(int page, int count)>& text, double size = 9);
 
+    // Remembers the room left for the issuer's signature on the current page (the last one marked wins).
+    void MarkSignaturePlace(double left, double bottom, double width, double height);
+    const SignaturePlace& SignaturePlaceMarked() const noexcept { return m_signaturePlace; }
+
     std::vector<std::uint8_t> Save();
 
 private:
@@ -108,6 +113,7 @@ private:
 
     std::unique_ptr<State> m_state;
     double m_cursor = 0;
+    SignaturePlace m_signaturePlace;
 };
 
 }  // namespace motcua::reports

@@ -52,7 +52,7 @@ void DrawDocuments(PdfDocument& pdf, const ReceiptForm& form)
 
 }  // namespace
 
-std::vector<std::uint8_t> RenderReceipt(const ReceiptForm& form)
+std::vector<std::uint8_t> RenderReceipt(const ReceiptForm& form, SignaturePlace* signaturePlace)
 {
     const Date date = Validate(form);
     std::optional<QrCode> qr;
@@ -96,6 +96,8 @@ std::vector<std::uint8_t> RenderReceipt(const ReceiptForm& form)
                          .right = FormSignature{.title = "NGƯỜI TIẾP NHẬN HỒ SƠ", .name = form.receivingOfficer},
                          .qr = qr ? &*qr : nullptr});
     NumberPages(pdf, "Mã hồ sơ: " + std::string(Trim(form.dossierCode)) + " - ");
+    if (signaturePlace)
+        *signaturePlace = pdf.SignaturePlaceMarked();
     return pdf.Save();
 }
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "reports/form_signature.h"
+
 namespace motcua::reports {
 
 struct ReceiptDocumentLine {
@@ -42,7 +44,8 @@ struct ReceiptForm {
 // Throws motcua::Error(Environment) if the font cannot be loaded, (Internal) on a libharu failure, (BadInput, naming
 // the field) if dossierCode, applicantName or receivingUnit is blank, issueDate is not dd/mm/yyyy, numberOfSets < 1,
 // documents is empty or a document has no name or a count < 1, or lookupUrl is too long for a QR code.
-// Optional text left empty prints as a dotted blank; an empty lookupUrl prints no QR code.
-std::vector<std::uint8_t> RenderReceipt(const ReceiptForm& form);
+// Optional text left empty prints as a dotted blank; an empty lookupUrl prints no QR code. `signaturePlace`, when
+// given, receives the room left for the receiving officer's signature.
+std::vector<std::uint8_t> RenderReceipt(const ReceiptForm& form, SignaturePlace* signaturePlace = nullptr);
 
 }  // namespace motcua::reports

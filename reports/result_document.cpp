@@ -73,7 +73,7 @@ public:
                 m_recipients.push_back(FillText(block.parts.front(), data));
     }
 
-    std::vector<std::uint8_t> Render()
+    std::vector<std::uint8_t> Render(SignaturePlace* signaturePlace)
     {
         const std::vector<TemplateBlock>& blocks = m_layout.Blocks();
         bool signerDrawn = false;
@@ -118,6 +118,8 @@ public:
             DrawSigner(nullptr);
         const std::string identifier = Value(m_data, "document.identifier");
         NumberPages(m_pdf, identifier.empty() ? std::string() : "Mã số giấy tờ: " + identifier + " - ");
+        if (signaturePlace)
+            *signaturePlace = m_pdf.SignaturePlaceMarked();
         return m_pdf.Save();
     }
 
@@ -194,9 +196,10 @@ private:
 
 }  // namespace
 
-std::vector<std::uint8_t> RenderResultDocument(const ResultTemplate& layout, const TemplateData& data)
+std::vector<std::uint8_t> RenderResultDocument(const ResultTemplate& layout, const TemplateData& data,
+                                               SignaturePlace* signaturePlace)
 {
-    return Renderer(layout, data).Render();
+    return Renderer(layout, data).Render(signaturePlace);
 }
 
 }  // namespace motcua::reports

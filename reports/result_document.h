@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "reports/form_signature.h"
 #include "reports/result_template.h"
 
 namespace motcua::reports {
@@ -11,7 +12,9 @@ namespace motcua::reports {
 // Draws `layout` filled with `data` as a PDF. The heading takes agency.province, agency.name, agency.place and
 // document.date (dd/mm/yyyy); the signature block takes signer.name, with a QR code of document.verifyUrl beside it
 // (where the template has no "signer:" line, the QR code and recipients close the document). Throws Error(BadInput)
-// for a malformed document.date or a verification URL too long for a QR code.
-std::vector<std::uint8_t> RenderResultDocument(const ResultTemplate& layout, const TemplateData& data);
+// for a malformed document.date or a verification URL too long for a QR code. `signaturePlace`, when given, receives
+// the room left for the signer's signature (not found when the template has no "signer:" line).
+std::vector<std::uint8_t> RenderResultDocument(const ResultTemplate& layout, const TemplateData& data,
+                                               SignaturePlace* signaturePlace = nullptr);
 
 }  // namespace motcua::reports

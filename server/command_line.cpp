@@ -9,6 +9,7 @@ namespace {
 struct CommandSpec {
     std::set<std::string> values;
     std::set<std::string> flags;
+    std::size_t arguments = 0;  // how many plain arguments (file names) it takes, all required
 };
 
 const std::map<std::string, CommandSpec>& Specs()
@@ -22,6 +23,9 @@ const std::map<std::string, CommandSpec>& Specs()
           {"--quiet"}}},
         {"client",
          {{"--db", "--code", "--name", "--callback-url", "--client-key-file"}, {"--new-secret", "--disable"}}},
+        {"signing-key", {{"--db", "--agency", "--pkcs12", "--password-file", "--client-key-file"}, {}}},
+        {"trust", {{"--db", "--certificates"}, {}}},
+        {"verify", {{"--db", "--trust"}, {}, 1}},
         {"help", {{}, {}}},
     };
     return kSpecs;
@@ -47,6 +51,15 @@ std::string CommandLine::Usage()
            "         [--client-key-file FILE]\n"
            "      register or update a citizen-app client; a new one (or --new-secret) gets a random secret,\n"
            "      printed once; --disable refuses its calls (within a minute)\n"
+           "  signing-key --db CONNINFO --agency CODE --pkcs12 FILE [--password-file FILE]\n"
+           "              [--client-key-file FILE]\n"
+           "      register the key (PKCS#12) the server signs the agency's documents with (and those of the\n"
+           "      agencies below it that have none), replacing its previous key; used from the next start\n"
+           "  trust --db CONNINFO --certificates FILE.pem\n"
+           "      trust the root certificates of FILE.pem when signatures are checked\n"
+           "  verify [--db CONNINFO] [--trust FILE.pem] FILE.pdf\n"
+           "      check a PDF against the register of issued documents and its signatures against the\n"
+           "      trusted roots (exit code 0 valid, 1 not valid)\n"
            "  help\n"
            "\n"
            "CONNINFO is a libpq connection string; MOTCUA_DB is used when --db is not given.\n"
@@ -59,6 +72,8 @@ std::string CommandLine::Usage()
            "and its backups. Without it signed citizen calls answer 503.\n"
            "--outbox-interval SECONDS is how often the outbox's events are posted to the citizen-app clients'\n"
            "callback URLs (0: this process posts none; several processes may post at once).\n"
+           "--password-file FILE holds the PKCS#12 password on its first line (MOTCUA_PKCS12_PASSWORD may give\n"
+           "it instead); it is stored sealed under the --client-key-file key, like the clients' secrets.\n"
            "--templates DIR holds the province's result templates (<name>.tpl, docs/result-templates.md), used\n"
            "in place of the shipped ones of the same name; a faulty template stops serve with its file and line.\n"
            "Exit codes: 0 success, 1 failure, 2 usage error.\n";
@@ -78,8 +93,12 @@ CommandLine CommandLine::Parse(const std::vector<std::string>& args)
     for (std::size_t i = 1; i < args.size(); ++i) {
         std::string name = args[i];
         std::optional<std::string> value;
-        if (name.rfind("--", 0) != 0)
-            throw UsageError("unexpected argument '" + name + "'");
+        if (name.rfind("--", 0) != 0) {
+            if (cl.m_arguments.size() >= spec->second.arguments)
+                throw UsageError("unexpected argument '" + name + "'");
+            cl.m_arguments.push_back(name);
+            continue;
+        }
         if (auto eq = name.find('='); eq != std::string::npos) {
             value = name.substr(eq + 1);
             name = name.substr(0, eq);
@@ -99,6 +118,9 @@ CommandLine CommandLine::Parse(const std::vector<std::string>& args)
         }
         cl.m_values[name] = *value;
     }
+    if (cl.m_arguments.size() < spec->second.arguments)
+        throw UsageError(cl.m_command + " needs " + std::to_string(spec->second.arguments) + " file name" +
+                         (spec->second.arguments > 1 ? "s" : ""));
     return cl;
 }
 

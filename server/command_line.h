@@ -1,4 +1,5 @@
-// The command line of motcua-server: one subcommand (migrate, seed, serve, help) and its --options.
+// The command line of motcua-server: one subcommand (migrate, seed, serve, client, signing-key, trust, verify, help),
+// its --options and its file names.
 #pragma once
 
 #include <map>
@@ -25,6 +26,8 @@ public:
     const std::string& Command() const noexcept { return m_command; }
     std::optional<std::string> Value(const std::string& name) const;
     bool Flag(const std::string& name) const;
+    // The plain arguments (file names), in order.
+    const std::vector<std::string>& Arguments() const noexcept { return m_arguments; }
     // The option as an integer in [min, max], or `fallback` when absent; UsageError otherwise.
     long long Integer(const std::string& name, long long min, long long max, long long fallback) const;
 
@@ -32,6 +35,7 @@ private:
     std::string m_command;
     std::map<std::string, std::string> m_values;
     std::set<std::string> m_flags;
+    std::vector<std::string> m_arguments;
 };
 
 }  // namespace motcua::server

@@ -5,7 +5,9 @@
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <utility>
@@ -19,12 +21,16 @@
 #include "model/error.h"
 #include "model/postgres/store.h"
 #include "model/text.h"
+#include "reports/openssl_support.h"
+#include "reports/pdf_date.h"
 #include "server/calendar_loader.h"
 #include "server/command_line.h"
 #include "server/server.h"
 #include "server/server_config.h"
+#include "server/usecases/document_verification.h"
 #include "server/usecases/password_hasher.h"
 #include "server/usecases/secret_box.h"
+#include "server/usecases/signing_registry.h"
 
 #ifdef MOTCUA_HAVE_DEMO
 #include "demo/demo_seeder.h"
@@ -142,6 +148,74 @@ int Client(const CommandLine& cl)
     return 0;
 }
 
+std::vector<std::uint8_t> ReadFile(const std::string& path, const std::string& what)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw motcua::Error::Formatted(motcua::ErrorCategory::BadInput, N_("The file {file} cannot be read"),
+                                       {{"file", path}}, what);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string TextOf(const std::vector<std::uint8_t>& bytes)
+{
+    return {bytes.begin(), bytes.end()};
+}
+
+// Registers an agency's signing key. The password comes from a file or the environment, never the command line
+// (which other users of the machine can read).
+int SigningKey(const CommandLine& cl)
+{
+    const std::string agencyCode = cl.Value("--agency").value_or("");
+    const std::string pkcs12Path = cl.Value("--pkcs12").value_or("");
+    if (agencyCode.empty() || pkcs12Path.empty())
+        throw CommandLine::UsageError("signing-key needs --agency and --pkcs12");
+    std::string password;
+    if (const auto file = cl.Value("--password-file")) {
+        password = TextOf(ReadFile(*file, "--password-file"));
+        password = password.substr(0, password.find_first_of("\r\n"));
+    } else if (const char* env = std::getenv("MOTCUA_PKCS12_PASSWORD"))
+        password = env;
+    const motcua::server::SecretBox box = ClientBox(cl, "signing-key");
+    const std::vector<std::uint8_t> pkcs12 = ReadFile(pkcs12Path, "--pkcs12");
+    motcua::pg::Store store(DatabaseOf(cl), 1);
+    const motcua::AgencyTree agencies(store.LoadAgencies());
+    const motcua::Agency* agency = agencies.FindByCode(agencyCode);
+    if (!agency)
+        throw CommandLine::UsageError("no agency has the code '" + agencyCode + "'");
+    const motcua::SystemClock clock;
+    const motcua::pg::StoredSigningKey key =
+        motcua::server::RegisterSigningKey(store, box, agency->id, pkcs12, password, clock.Now());
+    std::cout << "signing-key: " << agency->name << " signs with " << key.subject << " (valid until "
+              << motcua::reports::DisplayDate(key.notAfter) << "); restart motcua-server to use it\n";
+    return 0;
+}
+
+int Trust(const CommandLine& cl)
+{
+    const std::string path = cl.Value("--certificates").value_or("");
+    if (path.empty())
+        throw CommandLine::UsageError("trust needs --certificates FILE.pem");
+    const std::vector<std::uint8_t> pem = ReadFile(path, "--certificates");
+    motcua::pg::Store store(DatabaseOf(cl), 1);
+    const int added = motcua::server::AddTrustAnchors(store, TextOf(pem));
+    std::cout << "trust: " << added << " new root certificate" << (added == 1 ? "" : "s") << " trusted\n";
+    return 0;
+}
+
+int Verify(const CommandLine& cl)
+{
+    const std::string path = cl.Arguments().front();
+    const std::vector<std::uint8_t> pdf = ReadFile(path, "FILE.pdf");
+    std::vector<std::vector<std::uint8_t>> anchors;
+    if (const auto trust = cl.Value("--trust"))
+        anchors = motcua::reports::PemCertificates(TextOf(ReadFile(*trust, "--trust")));
+    motcua::pg::Store store(DatabaseOf(cl), 1);
+    const motcua::server::DocumentVerification verification = motcua::server::VerifyDocument(store, pdf, anchors);
+    std::cout << "file: " << path << '\n' << motcua::server::DescribeVerification(verification);
+    return verification.Ok() ? 0 : 1;
+}
+
 int Seed(const CommandLine& cl, const char* argv0)
 {
     if (!cl.Flag("--demo"))
@@ -176,6 +250,15 @@ int Seed(const CommandLine& cl, const char* argv0)
     app.sealedSecret = box.Seal(kDemoClientSecret);
     store.SaveApiClient(app);
     std::cout << "seed: citizen-app client " << kDemoClient << " with secret " << kDemoClientSecret << '\n';
+
+    // The province signs its documents on the server with a demo key, certified by a demo CA it trusts.
+    const std::vector<motcua::Agency> agencies = store.LoadAgencies();
+    for (const motcua::Agency& agency : agencies)
+        if (!agency.parentId) {
+            motcua::server::RegisterDemoSigningKey(store, box, agency.id, agency.name, clock.Now());
+            std::cout << "seed: documents of " << agency.name
+                      << " and the agencies below it are signed with a demo key (CA \"MotCua Demo CA\", trusted)\n";
+        }
     return 0;
 #else
     (void)db;
@@ -238,6 +321,12 @@ int main(int argc, char** argv)
             return Seed(cl, argv[0]);
         if (cl.Command() == "client")
             return Client(cl);
+        if (cl.Command() == "signing-key")
+            return SigningKey(cl);
+        if (cl.Command() == "trust")
+            return Trust(cl);
+        if (cl.Command() == "verify")
+            return Verify(cl);
         return Serve(cl, argv[0]);
     } catch (const CommandLine::UsageError& e) {
         std::cerr << "motcua-server: " << e.what() << "\n\n" << CommandLine::Usage();

@@ -56,7 +56,7 @@ Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, 
       m_hasher(m_config.kdfCost),
       m_sessions(store, m_hasher, m_config.sessionLifetime),
       m_calendar(std::move(calendar)),
-      m_forms(m_config.EffectivePublicUrl(), m_config.templateFolder),
+      m_forms(m_config.EffectivePublicUrl(), m_config.templateFolder, &m_signer),
       m_actions(store, clock, m_calendar, m_forms),
       m_authenticator(store, clock, m_config.ClientKey(), m_config.requestSkew),
       m_catalogue(store),
@@ -90,6 +90,8 @@ Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, 
 {
     // A bad result template stops the server here, naming its file and line, before anything is issued from it.
     m_forms.Templates().CheckAll(store.LoadProcedures());
+    // So does a signing key it cannot open: the province registered it to have its documents signed.
+    m_signer.Load(store, m_config.ClientKey());
     RegisterRoutes(m_citizenApi);
     RegisterRoutes(m_staffApi);
     m_staffApi.SetEventStream([this](const StaffMember& staff, const HttpRequest& request) {

@@ -74,6 +74,7 @@ private:
     PasswordHasher m_hasher;
     SessionService m_sessions;
     WorkingCalendar m_calendar;
+    DocumentSigner m_signer;  // loaded in the constructor's body; empty until then
     FormPrinter m_forms;
     DossierActions m_actions;
     ClientAuthenticator m_authenticator;

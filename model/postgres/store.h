@@ -184,6 +184,16 @@ struct IssuedDocument {
     std::string revokedReason;
 };
 
+// A key the server signs with, as stored: its PKCS#12 file and the password sealed under the server's key.
+struct StoredSigningKey {
+    std::int64_t id = 0;
+    std::int64_t agencyId = 0;
+    std::vector<std::uint8_t> pkcs12;
+    std::vector<std::uint8_t> sealedPassword;
+    std::string subject;  // the certificate's, RFC 2253
+    Instant notAfter{};
+};
+
 // An output as listed: no bytes.
 struct OutputInfo {
     std::int64_t id = 0;
@@ -395,6 +405,16 @@ public:
     std::optional<std::pair<OutputInfo, StoredOutput>> LoadOutputById(std::int64_t outputId);
     // The register of issued documents, by the identifier printed on the document (store_documents.cpp).
     std::optional<IssuedDocument> FindIssuedDocument(const std::string& identifier);
+    // The issued document whose bytes have this SHA-256 (64 lowercase hex digits), if any.
+    std::optional<IssuedDocument> FindIssuedDocumentBySha256(const std::string& sha256Hex);
+    // The current key of every agency that has one.
+    std::vector<StoredSigningKey> CurrentSigningKeys();
+    // Retires the agency's current key, if any, and makes this one current; returns its id.
+    std::int64_t SaveSigningKey(const StoredSigningKey& key);
+    // The trusted root certificates (DER), oldest first.
+    std::vector<std::vector<std::uint8_t>> TrustAnchors();
+    // Adds a root certificate; false when it was trusted already.
+    bool AddTrustAnchor(const std::vector<std::uint8_t>& certificateDer, const std::string& subject);
     // Dossiers waiting for a supplement whose open pause started before `startedBefore`, oldest first.
     std::vector<std::int64_t> AwaitingSupplementSince(Instant startedBefore, int limit);
     std::vector<AttachmentInfo> Attachments(std::int64_t dossierId);  // by position

@@ -142,24 +142,37 @@ reports::TemplateData ResultData(const FormContext& c, const std::string& identi
 
 }  // namespace
 
-FormPrinter::FormPrinter(std::string publicUrl, std::string templateFolder)
+FormPrinter::FormPrinter(std::string publicUrl, std::string templateFolder, const DocumentSigner* signer)
     : m_publicUrl(std::move(publicUrl)),
+      m_signer(signer),
       m_receipts(m_publicUrl),
       m_templates(std::move(templateFolder))
 {}
 
+pg::StoredOutput FormPrinter::Issued(OutputKind kind, const FormContext& c, std::vector<std::uint8_t> pdf,
+                                     const reports::SignaturePlace& place) const
+{
+    if (m_signer)
+        pdf = m_signer->Sign(std::move(pdf), c.officer.agencyId, c.agencies, place, c.at);
+    return Pdf(kind, std::move(pdf));
+}
+
 pg::StoredOutput FormPrinter::Receipt(const FormContext& c) const
 {
-    return Pdf(OutputKind::Receipt, reports::RenderReceipt(m_receipts.Build(c.dossier, c.procedure, c.agencies,
-                                                                            c.officer.fullName, c.officer.agencyId)));
+    reports::SignaturePlace place;
+    std::vector<std::uint8_t> pdf = reports::RenderReceipt(
+        m_receipts.Build(c.dossier, c.procedure, c.agencies, c.officer.fullName, c.officer.agencyId), &place);
+    return Issued(OutputKind::Receipt, c, std::move(pdf), place);
 }
 
 pg::StoredOutput FormPrinter::SupplementRequest(const FormContext& c, const std::vector<std::string>& missingDocuments,
                                                 const std::string& note) const
 {
-    return Pdf(OutputKind::SupplementRequest,
-               reports::RenderSupplementRequest(reports::BuildSupplementRequest(c.dossier, c.procedure, c.agencies,
-                                                                                IssueOf(c), missingDocuments, note)));
+    reports::SignaturePlace place;
+    std::vector<std::uint8_t> pdf = reports::RenderSupplementRequest(
+        reports::BuildSupplementRequest(c.dossier, c.procedure, c.agencies, IssueOf(c), missingDocuments, note),
+        &place);
+    return Issued(OutputKind::SupplementRequest, c, std::move(pdf), place);
 }
 
 pg::StoredOutput FormPrinter::Refusal(const FormContext& c, const std::string& reasons) const
@@ -167,21 +180,27 @@ pg::StoredOutput FormPrinter::Refusal(const FormContext& c, const std::string& r
     // Refused before it was received is the desk's refusal; afterwards it is the agency's decision (art. 19.3).
     const reports::RefusalStage stage =
         c.dossier.receivedAt ? reports::RefusalStage::Appraisal : reports::RefusalStage::Intake;
-    return Pdf(OutputKind::Refusal, reports::RenderRefusal(reports::BuildRefusal(c.dossier, c.procedure, c.agencies,
-                                                                                 IssueOf(c), reasons, stage)));
+    reports::SignaturePlace place;
+    std::vector<std::uint8_t> pdf = reports::RenderRefusal(
+        reports::BuildRefusal(c.dossier, c.procedure, c.agencies, IssueOf(c), reasons, stage), &place);
+    return Issued(OutputKind::Refusal, c, std::move(pdf), place);
 }
 
 pg::StoredOutput FormPrinter::Apology(const FormContext& c, Instant originalDue, Instant newDue,
                                       const std::string& reason) const
 {
-    return Pdf(OutputKind::Apology, reports::RenderApology(reports::BuildApology(
-                                        c.dossier, c.procedure, c.agencies, IssueOf(c), originalDue, newDue, reason)));
+    reports::SignaturePlace place;
+    std::vector<std::uint8_t> pdf = reports::RenderApology(
+        reports::BuildApology(c.dossier, c.procedure, c.agencies, IssueOf(c), originalDue, newDue, reason), &place);
+    return Issued(OutputKind::Apology, c, std::move(pdf), place);
 }
 
 pg::StoredOutput FormPrinter::StopNotice(const FormContext& c, const std::string& ground) const
 {
-    return Pdf(OutputKind::StopNotice, reports::RenderStopNotice(reports::BuildStopNotice(
-                                           c.dossier, c.procedure, c.agencies, IssueOf(c), ground)));
+    reports::SignaturePlace place;
+    std::vector<std::uint8_t> pdf = reports::RenderStopNotice(
+        reports::BuildStopNotice(c.dossier, c.procedure, c.agencies, IssueOf(c), ground), &place);
+    return Issued(OutputKind::StopNotice, c, std::move(pdf), place);
 }
 
 pg::StoredOutput FormPrinter::ControlSheet(const FormContext& c, const std::vector<pg::HistoryRow>& history) const
@@ -213,9 +232,10 @@ pg::StoredOutput FormPrinter::Result(const FormContext& c) const
     while (!base.empty() && base.back() == '/')
         base.pop_back();
     const std::string verifyUrl = base.empty() ? std::string() : base + "/verify/" + identifier;
-    pg::StoredOutput output =
-        Pdf(OutputKind::Result,
-            reports::RenderResultDocument(*m_templates.For(c.procedure), ResultData(c, identifier, verifyUrl)));
+    reports::SignaturePlace place;
+    std::vector<std::uint8_t> pdf =
+        reports::RenderResultDocument(*m_templates.For(c.procedure), ResultData(c, identifier, verifyUrl), &place);
+    pg::StoredOutput output = Issued(OutputKind::Result, c, std::move(pdf), place);
     output.identifier = identifier;
     output.agencyId = c.officer.agencyId;
     output.signerName = c.officer.fullName;

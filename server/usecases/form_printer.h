@@ -11,6 +11,7 @@
 #include "model/procedure.h"
 #include "model/staff.h"
 #include "reports/receipt_form_builder.h"
+#include "server/usecases/document_signer.h"
 #include "server/usecases/result_templates.h"
 
 namespace motcua::server {
@@ -27,8 +28,10 @@ struct FormContext {
 class FormPrinter {
 public:
     // `publicUrl` is the citizen-facing base URL the QR codes link to; `templateFolder` holds the province's own
-    // result templates (empty: the shipped ones).
-    explicit FormPrinter(std::string publicUrl, std::string templateFolder = {});
+    // result templates (empty: the shipped ones). The receipts, notices and results are signed by `signer` (which
+    // must outlive the printer) with the issuing officer's agency's key, when there is one.
+    explicit FormPrinter(std::string publicUrl, std::string templateFolder = {},
+                         const DocumentSigner* signer = nullptr);
 
     pg::StoredOutput Receipt(const FormContext& c) const;  // form 01
     pg::StoredOutput SupplementRequest(const FormContext& c, const std::vector<std::string>& missingDocuments,
@@ -48,7 +51,12 @@ public:
                                        const std::vector<pg::RegisterLine>& lines) const;
 
 private:
+    // The form as issued: signed for the officer's agency when a key applies.
+    pg::StoredOutput Issued(OutputKind kind, const FormContext& c, std::vector<std::uint8_t> pdf,
+                            const reports::SignaturePlace& place) const;
+
     std::string m_publicUrl;
+    const DocumentSigner* m_signer;
     reports::ReceiptFormBuilder m_receipts;
     mutable ResultTemplates m_templates;  // caches parsed templates behind its own lock
 };

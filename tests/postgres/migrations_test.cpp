@@ -33,6 +33,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0010_queues_and_search",
     "0011_attachments_checked_at_commit",
     "0012_issued_documents",
+    "0013_signing_keys",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 

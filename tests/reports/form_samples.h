@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "model/agency.h"
@@ -62,7 +63,10 @@ std::function<void()> Spoilt(Form form, Render render, Spoil spoil)
     return [form, spoil, render] {
         Form copy = form;
         spoil(copy);
-        render(copy);
+        if constexpr (std::is_invocable_v<Render, const Form&>)
+            render(copy);
+        else
+            render(copy, nullptr);  // a renderer that also reports its signature place
     };
 }
 // poppler reads it without a warning, and qpdf --check finds no fault (skipped, with a message, when qpdf was not

@@ -49,7 +49,9 @@ server::ServerConfig TestConfig(const std::string& localeDir, const std::functio
 ApiFixture::ApiFixture(const std::string& localeDir, const std::function<void(server::ServerConfig&)>& tune)
     : store(db.AppConninfo(), 4),
       clock(ParseIso8601(kStart, "start")),
-      server(std::make_unique<server::Server>(TestConfig(localeDir, tune), store, clock))
+      server(std::make_unique<server::Server>(TestConfig(localeDir, tune), store, clock)),
+      m_localeDir(localeDir),
+      m_tune(tune)
 {
     const server::PasswordHasher& hasher = server->Hasher();
     catalogue = SeedFixtureCatalogue(store, [&hasher](const std::string& p) { return hasher.Hash(p); });
@@ -63,7 +65,16 @@ ApiFixture::ApiFixture(const std::string& localeDir, const std::function<void(se
 
 ApiFixture::~ApiFixture()
 {
+    if (server)  // null after a Restart that failed
+        server->Stop();
+}
+
+void ApiFixture::Restart()
+{
     server->Stop();
+    server.reset();
+    server = std::make_unique<server::Server>(TestConfig(m_localeDir, m_tune), store, clock);
+    server->Start();
 }
 
 HttpReply ApiFixture::Call(const std::string& method, const std::string& path, const std::string& body,

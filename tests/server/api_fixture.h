@@ -80,6 +80,9 @@ public:
     // Submits a valid dossier over HTTP (requires 201) and returns its id.
     std::int64_t SubmitDossier(const std::string& agencyCode = "000.31.21.H41", int serial = 1);
 
+    // Stops the server and starts a new one over the same database and clock (e.g. to load keys registered since).
+    void Restart();
+
     RowCounts Counts() const;
     long long Scalar(const std::string& sql) const { return db.AdminCount(sql); }
     // Connections of the application role to this database: all of them, and those waiting for a lock.
@@ -100,6 +103,8 @@ public:
     std::int64_t clientId = 0;  // kClient's id
 
 private:
+    std::string m_localeDir;
+    std::function<void(server::ServerConfig&)> m_tune;
     std::set<std::string> m_signatures;
 };
 

@@ -92,6 +92,11 @@ std::vector<std::string> WorkflowDriver::OutputKinds(std::int64_t id, const std:
 
 std::string WorkflowDriver::OutputText(std::int64_t id, const std::string& kind, const std::string& username)
 {
+    return WithoutWhitespace(ExtractTextOfBytes(OutputBytes(id, kind, username), "-raw"));
+}
+
+std::string WorkflowDriver::OutputBytes(std::int64_t id, const std::string& kind, const std::string& username)
+{
     const HttpReply list = Get("/staff/v1/dossiers/" + std::to_string(id) + "/outputs", username);
     BOOST_REQUIRE_MESSAGE(list.status == 200, list.body);
     const Poco::JSON::Array::Ptr items = list.json->getArray("items");
@@ -104,7 +109,7 @@ std::string WorkflowDriver::OutputText(std::int64_t id, const std::string& kind,
     BOOST_REQUIRE_MESSAGE(!href.empty(), "no output of kind " << kind << ": " << list.body);
     const HttpReply pdf = Get(href, username);
     BOOST_REQUIRE_MESSAGE(pdf.status == 200 && pdf.contentType == "application/pdf", href << ": " << pdf.status);
-    return WithoutWhitespace(ExtractTextOfBytes(pdf.body, "-raw"));
+    return pdf.body;
 }
 
 }  // namespace motcua::test

@@ -44,6 +44,8 @@ public:
     std::vector<std::string> Actions(std::int64_t id) const;
     // The output kinds stored for the dossier, in order ("receipt", "refusal", …), as listed by the API.
     std::vector<std::string> OutputKinds(std::int64_t id, const std::string& username);
+    // The bytes of the latest output of `kind`, through GET /staff/v1/outputs/{id}.
+    std::string OutputBytes(std::int64_t id, const std::string& kind, const std::string& username);
     // The text of the latest output of `kind`, through GET /staff/v1/outputs/{id} and pdftotext (whitespace removed).
     std::string OutputText(std::int64_t id, const std::string& kind, const std::string& username);
 

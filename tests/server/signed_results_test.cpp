@@ -1,0 +1,193 @@
+// The documents the server issues are signed with the agency's key: a result approved through the staff API alone
+// is a PAdES signature that pdfsig trusts, the register knows its bytes, and `motcua-server verify` tells a valid
+// file from a changed one.
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+#include "reports/openssl_support.h"
+#include "reports/pades_verifier.h"
+#include "server/usecases/document_verification.h"
+#include "server/usecases/signing_registry.h"
+#include "tests/server/workflow_driver.h"
+#include "tests/support/nss_trust_database.h"
+#include "tests/support/pdf_tools.h"
+#include "tests/support/test_pki.h"
+
+namespace motcua::test {
+namespace {
+
+bool Contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+std::vector<std::uint8_t> Bytes(const std::string& text)
+{
+    return {text.begin(), text.end()};
+}
+
+// Certificates are checked against the real time, not the fixture's clock (which stands in November 2026).
+Instant RealNow()
+{
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+std::int64_t RootAgency(pg::Store& store)
+{
+    for (const Agency& agency : store.LoadAgencies())
+        if (!agency.parentId)
+            return agency.id;
+    BOOST_FAIL("the fixture catalogue has no root agency");
+    return 0;
+}
+
+// The fixture with a key registered for the province (its root agency) and the server restarted to load it.
+struct SignedFixture : ApiFixture {
+    TestPki pki = MakeTestPki(TestKeyKind::Rsa2048, "UBND tỉnh Thử nghiệm", "Province Test CA");
+
+    SignedFixture()
+    {
+        server::RegisterSigningKey(store, server::SecretBox::FromHex(kClientKeyHex, "key"), RootAgency(store),
+                                   pki.signerPkcs12, kTestPkcs12Password, RealNow());
+        server::AddTrustAnchors(store, pki.caCertificatePem);
+        Restart();
+    }
+
+    // Submit, accept, claim, propose to grant, approve: the result is issued.
+    std::int64_t ApprovedDossier(WorkflowDriver& road)
+    {
+        const std::int64_t id = SubmitDossier();
+        road.Do(id, "accept", "clerk");
+        road.Do(id, "claim", "handler");
+        road.Do(id, "propose_result", "handler", R"("outcome":"grant")");
+        road.Do(id, "approve", "signer");
+        return id;
+    }
+};
+
+// motcua-server verify on `pdf`, against the fixture's database.
+CommandResult RunVerify(ApiFixture& f, const std::vector<std::uint8_t>& pdf)
+{
+    const TempPath file(".pdf");
+    WriteFile(file.Path(), pdf);
+    return Run(MOTCUA_SERVER_EXECUTABLE, {"verify", "--db", f.db.AppConninfo(), file.Path().string()});
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(SignedResultsIntegration)
+
+BOOST_FIXTURE_TEST_CASE(approving_issues_a_result_signed_with_the_agencys_key, SignedFixture)
+{
+    WorkflowDriver road(*this);
+    const std::int64_t id = ApprovedDossier(road);
+    const std::vector<std::uint8_t> result = Bytes(road.OutputBytes(id, "result", "clerk"));
+
+    const reports::PadesVerifier verifier(reports::PemCertificates(pki.caCertificatePem));
+    const std::vector<reports::SignatureCheck> checks = verifier.Verify(result);
+    BOOST_TEST_REQUIRE(checks.size() == 1u);
+    BOOST_TEST(checks[0].Ok(), checks[0].error);
+    BOOST_TEST(Contains(checks[0].signerSubject, "CN=UBND tỉnh Thử nghiệm"), checks[0].signerSubject);
+
+    const TempPath file(".pdf");
+    WriteFile(file.Path(), result);
+    const std::string report = NssTrustDatabase(pki.caCertificatePem).PdfSig(file.Path());
+    BOOST_TEST_INFO(report);
+    BOOST_TEST(Contains(report, "Signature Validation: Signature is Valid."));
+    BOOST_TEST(Contains(report, "Certificate Validation: Certificate is Trusted."));
+    BOOST_TEST(Contains(report, "Total document signed"));
+    BOOST_TEST(ReaderWarnings(file.Path()).empty());
+
+    // The receipt of the same dossier is signed too (by the ward, with the province's key above it).
+    BOOST_TEST(verifier.Verify(Bytes(road.OutputBytes(id, "receipt", "clerk"))).size() == 1u);
+
+    // The register holds the signed bytes: the verification finds them as they are.
+    const server::DocumentVerification verification = server::VerifyDocument(store, result);
+    BOOST_TEST(verification.Ok(), server::DescribeVerification(verification));
+    BOOST_TEST(verification.wholeFileIssued);
+    BOOST_TEST_REQUIRE(verification.document.has_value());
+    const HttpReply page = Call("GET", "/verify/" + verification.document->identifier, {}, {});
+    BOOST_TEST(Contains(page.body, verification.sha256Hex));
+}
+
+BOOST_FIXTURE_TEST_CASE(verify_tells_a_valid_file_from_a_changed_one, SignedFixture)
+{
+    WorkflowDriver road(*this);
+    const std::vector<std::uint8_t> result = Bytes(road.OutputBytes(ApprovedDossier(road), "result", "clerk"));
+
+    const CommandResult valid = RunVerify(*this, result);
+    BOOST_TEST(valid.exitCode == 0, valid.output);
+    BOOST_TEST(Contains(valid.output, "verdict: valid"), valid.output);
+    BOOST_TEST(Contains(valid.output, "chain to a trusted root: yes"), valid.output);
+
+    // One byte changed inside the signed range: a digest mismatch, and the bytes are not the register's.
+    std::vector<std::uint8_t> spoiled = result;
+    const std::string creator = "/Creator (MotCua)";
+    const auto at = std::search(spoiled.begin(), spoiled.end(), creator.begin(), creator.end());
+    BOOST_TEST_REQUIRE((at != spoiled.end()));
+    *(at + static_cast<long>(creator.size()) - 2) = 'b';
+    const CommandResult changed = RunVerify(*this, spoiled);
+    BOOST_TEST(changed.exitCode == 1, changed.output);
+    BOOST_TEST(Contains(changed.output, "digest and CMS signature: INVALID"), changed.output);
+    BOOST_TEST(Contains(changed.output, "not in the register"), changed.output);
+
+    // Bytes appended after the signature: the issued document is found as the file's first part, and the signature
+    // no longer covers the whole file.
+    std::vector<std::uint8_t> appended = result;
+    const std::string update = "\n% a change made after signing\n%%EOF\n";
+    appended.insert(appended.end(), update.begin(), update.end());
+    const CommandResult extended = RunVerify(*this, appended);
+    BOOST_TEST(extended.exitCode == 1, extended.output);
+    BOOST_TEST(Contains(extended.output, "covers the whole file: NO"), extended.output);
+    BOOST_TEST(Contains(extended.output, "something was added after"), extended.output);
+
+    // A file the province never issued.
+    const CommandResult foreign = RunVerify(*this, Bytes("%PDF-1.4\n%%EOF\n"));
+    BOOST_TEST(foreign.exitCode == 1, foreign.output);
+    BOOST_TEST(Contains(foreign.output, "not in the register"), foreign.output);
+}
+
+BOOST_AUTO_TEST_CASE(a_key_the_server_cannot_open_stops_it)
+{
+    ApiFixture f;
+    const TestPki pki = MakeTestPki(TestKeyKind::P256);
+    // Sealed under another key than the server's: the server cannot read the password.
+    const auto otherBox =
+        server::SecretBox::FromHex("ff0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1eff", "key");
+    server::RegisterSigningKey(f.store, otherBox, RootAgency(f.store), pki.signerPkcs12, kTestPkcs12Password,
+                               RealNow());
+    try {
+        f.Restart();
+        BOOST_FAIL("the server started with a key it cannot open");
+    } catch (const Error& e) {
+        BOOST_TEST((e.Category() == ErrorCategory::Environment));
+        BOOST_TEST(e.what() == std::string("A signing key registered for an agency cannot be opened"));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_key_file_is_refused_and_nothing_is_stored)
+{
+    ApiFixture f;
+    const TestPki pki = MakeTestPki(TestKeyKind::P256);
+    const auto box = server::SecretBox::FromHex(ApiFixture::kClientKeyHex, "key");
+    BOOST_CHECK_THROW(
+        server::RegisterSigningKey(f.store, box, RootAgency(f.store), pki.signerPkcs12, "wrong", RealNow()), Error);
+    BOOST_CHECK_THROW(server::RegisterSigningKey(f.store, box, RootAgency(f.store), Bytes("not a key"),
+                                                 kTestPkcs12Password, RealNow()),
+                      Error);
+    // The test certificate is valid for 30 days: a year from now it has expired.
+    BOOST_CHECK_THROW(server::RegisterSigningKey(f.store, box, RootAgency(f.store), pki.signerPkcs12,
+                                                 kTestPkcs12Password, RealNow() + std::chrono::hours(24 * 365)),
+                      Error);
+    BOOST_CHECK_THROW(server::AddTrustAnchors(f.store, "no certificate here"), Error);
+    BOOST_TEST(f.Scalar("SELECT count(*) FROM signing_key") == 0);
+    BOOST_TEST(f.Scalar("SELECT count(*) FROM trust_anchor") == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace motcua::test
