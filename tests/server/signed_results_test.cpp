@@ -8,7 +8,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "reports/file_signing_key.h"
 #include "reports/openssl_support.h"
+#include "reports/pades_signer.h"
 #include "reports/pades_verifier.h"
 #include "server/usecases/document_verification.h"
 #include "server/usecases/signing_registry.h"
@@ -186,6 +188,73 @@ BOOST_AUTO_TEST_CASE(a_wrong_key_file_is_refused_and_nothing_is_stored)
     BOOST_CHECK_THROW(server::AddTrustAnchors(f.store, "no certificate here"), Error);
     BOOST_TEST(f.Scalar("SELECT count(*) FROM signing_key") == 0);
     BOOST_TEST(f.Scalar("SELECT count(*) FROM trust_anchor") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_result_signed_elsewhere_replaces_the_issued_one_only_when_it_checks)
+{
+    // A province that signs at the desk only: no server key, the officials' token CA trusted.
+    ApiFixture f;
+    const TestPki token = MakeTestPki(TestKeyKind::P256, "Nguyễn Văn An", "Token CA");
+    server::AddTrustAnchors(f.store, token.caCertificatePem);
+    WorkflowDriver road(f);
+    const std::int64_t id = f.SubmitDossier();
+    road.Do(id, "accept", "clerk");
+    road.Do(id, "claim", "handler");
+    road.Do(id, "propose_result", "handler", R"("outcome":"grant")");
+    road.Do(id, "approve", "signer");
+    const HttpReply list = road.Get("/staff/v1/dossiers/" + std::to_string(id) + "/outputs", "signer");
+    std::string href;
+    for (std::size_t i = 0; i < list.json->getArray("items")->size(); ++i) {
+        const auto item = list.json->getArray("items")->getObject(static_cast<unsigned>(i));
+        if (item->getValue<std::string>("kind") == "result")
+            href = item->getValue<std::string>("href");
+    }
+    BOOST_TEST_REQUIRE(!href.empty());
+    const std::string issued = road.Get(href, "signer").body;
+    BOOST_TEST_REQUIRE(reports::PadesVerifier({}).Verify(Bytes(issued)).empty());  // the server signed nothing
+
+    const auto sign = [](const std::string& pdf, const TestPki& pki) {
+        const auto key = reports::FileSigningKey::FromPem(pki.signerKeyPem, pki.signerChainPem);
+        reports::SignatureRequest request;
+        request.time = RealNow();
+        request.box = {0, 300, 100, 200, 56};
+        const std::vector<std::uint8_t> signedPdf = reports::PadesSigner(*key).Sign(Bytes(pdf), request);
+        return std::string(signedPdf.begin(), signedPdf.end());
+    };
+    const auto put = [&](const std::string& body, const std::string& user,
+                         const std::string& type = "application/pdf") {
+        return f.Call("PUT", href, body, type, road.Token(user));
+    };
+    const std::string good = sign(issued, token);
+
+    BOOST_TEST(put(good, "clerk").status == 403);
+    ApiFixture::CheckProblem(put(good, "signer", "application/json"), 422, "pdf",
+                             "Send the signed document as application/pdf");
+    ApiFixture::CheckProblem(put(sign(road.OutputBytes(id, "receipt", "signer"), token), "signer"), 422, "pdf",
+                             "The file is not the document the server issued, signed");
+    ApiFixture::CheckProblem(put(issued + "\n%%EOF\n", "signer"), 422, "pdf", "The file carries no new signature");
+    const TestPki stranger = MakeTestPki(TestKeyKind::Rsa2048, "Người lạ", "Unknown CA");
+    ApiFixture::CheckProblem(put(sign(issued, stranger), "signer"), 422, "pdf",
+                             "The signer's certificate does not chain to a root the province trusts");
+    std::string changedInside = good;
+    changedInside[issued.size() / 2] ^= 0x01;  // the issued part changed
+    ApiFixture::CheckProblem(put(changedInside, "signer"), 422, "pdf",
+                             "The file is not the document the server issued, signed");
+    std::string changedUpdate = good;
+    changedUpdate[issued.size() + 2] ^= 0x01;  // the signed update changed: its digest no longer matches
+    ApiFixture::CheckProblem(put(changedUpdate, "signer"), 422, "pdf", "A signature of the file is not valid");
+    BOOST_TEST((road.Get(href, "signer").body == issued));  // nothing refused was stored
+
+    const HttpReply accepted = put(good, "signer");
+    BOOST_TEST_REQUIRE(accepted.status == 200, accepted.body);
+    BOOST_TEST(accepted.json->getValue<std::string>("kind") == "result");
+    BOOST_TEST(Contains(accepted.json->getValue<std::string>("signer"), "CN=Nguyễn Văn An"));
+    BOOST_TEST((road.Get(href, "signer").body == good));
+    const server::DocumentVerification verification = server::VerifyDocument(f.store, Bytes(good));
+    BOOST_TEST(verification.Ok(), server::DescribeVerification(verification));
+    BOOST_TEST(verification.sha256Hex == accepted.json->getValue<std::string>("sha256"));
+    // The same file again no longer starts with what is stored (it is what is stored).
+    ApiFixture::CheckProblem(put(good, "signer"), 422, "pdf", "The file is not the document the server issued, signed");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
