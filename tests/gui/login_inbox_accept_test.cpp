@@ -37,6 +37,7 @@
 #include "desktop/staff_api_client.h"
 #include "desktop/task_runner.h"
 #include "desktop/translation.h"
+#include "model/error.h"
 #include "model/postgres/store.h"
 #include "server/server.h"
 #include "server/usecases/dossier_actions.h"
@@ -522,7 +523,8 @@ BOOST_FIXTURE_TEST_CASE(gui_print_preview_of_a_receipt, DeskFixture)
     const desktop::PdfPages receipt(desk.launcher.opened.front());
     BOOST_TEST(receipt.PageCount() >= 1);
     BOOST_TEST(preview->GetMinPage() == 1);
-    BOOST_TEST(preview->GetMaxPage() == receipt.PageCount());
+    BOOST_TEST(WaitFor([&] { return preview->GetMaxPage() == receipt.PageCount(); }),
+               "pages in the preview: " << preview->GetMaxPage());
     const std::string title = controller.Printer().LastPreviewFrame()->GetTitle().utf8_string();
     BOOST_TEST(title.find("Xem trước bản in") == 0u, title);
     BOOST_TEST(title.find("Giấy tiếp nhận hồ sơ " + dossiers[0].code) != std::string::npos, title);
@@ -564,6 +566,41 @@ BOOST_FIXTURE_TEST_CASE(gui_print_preview_of_a_receipt, DeskFixture)
 
     controller.Printer().LastPreviewFrame()->Close(true);
     BOOST_REQUIRE(WaitFor([&] { return controller.Printer().LastPreview() == nullptr; }));
+
+    // --- several documents in one printout (a batch's one job): their pages one after another ---
+    const std::filesystem::path file = desk.launcher.opened.front();
+    controller.Printer().Preview({file, file}, "two receipts");
+    BOOST_REQUIRE(controller.Printer().LastPreview());
+    // wx asks the printout for its pages when it first draws one.
+    BOOST_TEST(WaitFor([&] { return controller.Printer().LastPreview()->GetMaxPage() == 2 * receipt.PageCount(); }),
+               "pages in the preview: " << controller.Printer().LastPreview()->GetMaxPage());
+    {
+        wxBitmap second(a4, 24);
+        wxMemoryDC dc(second);
+        dc.SetBackground(*wxWHITE_BRUSH);
+        dc.Clear();
+        wxPrintout* printout = controller.Printer().LastPreview()->GetPrintout();
+        printout->SetDC(&dc);
+        printout->SetPageSizeMM(210, 297);
+        BOOST_TEST(printout->OnPrintPage(receipt.PageCount() + 1));  // the second file's first page
+        printout->SetDC(nullptr);
+        dc.SelectObject(wxNullBitmap);
+        BOOST_TEST(DarkPixels(second.ConvertToImage()) == dark);  // the same receipt, drawn the same
+    }
+    controller.Printer().LastPreviewFrame()->Close(true);
+    BOOST_REQUIRE(WaitFor([&] { return controller.Printer().LastPreview() == nullptr; }));
+
+    // --- what poppler cannot read is refused before any window opens ---
+    const std::filesystem::path notPdf = receiptFolder / "proxy-error.pdf";
+    std::ofstream(notPdf) << "<html>502 Bad Gateway</html>";
+    try {
+        controller.Printer().Preview({file, notPdf}, "broken");
+        BOOST_FAIL("a non-PDF file was previewed");
+    } catch (const Error& e) {
+        BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::BadInput));
+        BOOST_TEST(e.Detail().find(notPdf.string()) != std::string::npos, e.Detail());
+    }
+    BOOST_TEST(controller.Printer().LastPreview() == nullptr);
     controller.Frame()->Close(true);
     Settle();
 }
