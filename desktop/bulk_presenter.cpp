@@ -27,11 +27,13 @@ void BulkPresenter::AssignAll(std::vector<InboxRow> items)
     if (m_running || items.empty())
         return;
     m_running = true;  // until the dialog is answered: a second command waits
+    // The retry's own copy: the order in which the two handlers capture `items` (one moves it) is unspecified.
+    std::vector<InboxRow> retry = items;
     m_tasks.Run<std::vector<StaffRef>>(
         [this] {
             return m_actions.Staff({Role::Handler, Role::Manager});
         },
-        [this, items = std::move(items)](std::vector<StaffRef> staff) mutable {
+        [this, items = std::move(items)](const std::vector<StaffRef>& staff) mutable {
             m_running = false;
             views::ActionDialogData data;
             data.title = FormatText(_("Assign %s dossiers"), {std::to_string(items.size())});
@@ -47,9 +49,9 @@ void BulkPresenter::AssignAll(std::vector<InboxRow> items)
             if (answer)
                 Start(Kind::Assign, std::move(items), std::stoll(answer->choice));
         },
-        [this, items](const std::exception_ptr& error) {
+        [this, retry = std::move(retry)](const std::exception_ptr& error) {
             m_running = false;
-            if (RenewIfExpired(error, &m_renewal, [this, items] { AssignAll(items); }))
+            if (RenewIfExpired(error, &m_renewal, [this, retry] { AssignAll(retry); }))
                 return;
             m_alert.ShowError(FormatText(_("The list of handlers could not be loaded: %s"), {FailureReason(error)}),
                               FailureDetails(error));
@@ -70,7 +72,8 @@ void BulkPresenter::Start(Kind kind, std::vector<InboxRow> items, std::int64_t s
     m_next = 0;
     m_staffId = staffId;
     m_failures.clear();
-    m_progress.Begin(kind == Kind::Assign ? _("Assigning dossiers") : _("Printing receipts"),
+    m_fetched.clear();
+    m_progress.Begin(kind == Kind::Assign ? _("Assigning dossiers") : _("Fetching the receipts to print"),
                      static_cast<int>(m_items.size()));
     Next();
 }
@@ -91,7 +94,7 @@ void BulkPresenter::Next()
         input.version = item.version;
         input.staffId = m_staffId;
         m_tasks.Run<DossierDetail>([this, item, input] { return m_actions.Act(item.id, input); },
-                                   [this](DossierDetail after) {
+                                   [this](const DossierDetail& after) {
                                        m_changes.DossierChanged(after.summary);
                                        Done(true, {});
                                    },
@@ -104,13 +107,9 @@ void BulkPresenter::Next()
     }
     m_tasks.Run<std::filesystem::path>(
         [this, item] { return m_documents.SavePdf(m_api.Receipt(item.id), item.code, "receipt"); },
-        [this](std::filesystem::path file) {
-            try {
-                m_documents.Launch(file);
-                Done(true, {});
-            } catch (const Error& e) {
-                Done(false, UserMessage(e));
-            }
+        [this, item](std::filesystem::path file) {
+            m_fetched.emplace_back(item.code, std::move(file));
+            Done(true, {});
         },
         [this](const std::exception_ptr& error) {
             if (!RenewIfExpired(error, &m_renewal, [this] { Next(); }))
@@ -133,10 +132,9 @@ void BulkPresenter::Finish()
     m_running = false;
     const std::size_t total = m_items.size();
     const std::size_t done = m_next - m_failures.size();
-    std::string summary =
-        m_kind == Kind::Assign
-            ? FormatText(_("%s of %s dossiers assigned."), {std::to_string(done), std::to_string(total)})
-            : FormatText(_("%s of %s receipts opened for printing."), {std::to_string(done), std::to_string(total)});
+    std::string summary = m_kind == Kind::Assign ? FormatText(_("%s of %s dossiers assigned."),
+                                                              {std::to_string(done), std::to_string(total)})
+                                                 : PrintFetched();
     if (m_next < total)
         summary += "\n" + FormatText(_("Cancelled: %s dossiers were not tried."), {std::to_string(total - m_next)});
     if (m_failures.empty()) {
@@ -147,6 +145,32 @@ void BulkPresenter::Finish()
     for (const Failure& f : m_failures)
         list += "\n" + f.code + ": " + f.reason;
     m_alert.ShowError(summary + "\n" + _("These failed:") + list);
+}
+
+std::string BulkPresenter::PrintFetched()
+{
+    const std::string total = std::to_string(m_items.size());
+    // Cancel means the batch is not wanted: a part of it is not printed either.
+    if (m_next < m_items.size())
+        return _("Nothing was printed.");
+    if (m_fetched.empty())
+        return _("No receipt could be fetched, so nothing was printed.");
+    std::vector<std::filesystem::path> files;
+    for (const auto& [code, file] : m_fetched)
+        files.push_back(file);
+    try {
+        if (!m_documents.Print(files, FormatText(_("Receipts of %s dossiers"), {std::to_string(files.size())})))
+            return _("Printing was cancelled: nothing was printed.");
+    } catch (const Error& e) {
+        // A receipt the printer could not read is named by its dossier (the error's detail names its file).
+        std::string code;
+        for (const auto& [c, file] : m_fetched)
+            if (e.Detail().find(file.string()) != std::string::npos)
+                code = c;
+        m_failures.push_back({code.empty() ? _("Printing") : code, UserMessage(e)});
+        return _("Nothing was printed.");
+    }
+    return FormatText(_("%s of %s receipts sent to the printer in one job."), {std::to_string(files.size()), total});
 }
 
 }  // namespace motcua::desktop

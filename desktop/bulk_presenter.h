@@ -1,10 +1,13 @@
 // Many dossiers at once (the rows selected in the list): assign them to one handler, or print their receipts, one
 // after another off the UI thread with a progress dialog and Cancel; a failure on one does not stop the others,
-// and the end says which failed and why.
+// and the end says which failed and why. Receipts are fetched one by one, then printed together: one print dialog
+// and one print job for the whole batch.
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "desktop/action_presenter.h"
@@ -21,7 +24,7 @@ public:
 
     // Asks for the handler once, then assigns each dossier with the version the list shows.
     void AssignAll(std::vector<InboxRow> items);
-    // Downloads each receipt and opens it for printing.
+    // Downloads each receipt, then prints them all in one job after one print dialog; Cancel prints nothing.
     void PrintReceipts(std::vector<InboxRow> items);
     bool Busy() const noexcept { return m_running; }
 
@@ -35,6 +38,8 @@ private:
     void Next();
     void Done(bool ok, const std::string& reason);
     void Finish();
+    // The end of a print run: the fetched receipts to the printer; what is said of the run.
+    std::string PrintFetched();
 
     IActionApi& m_actions;
     IStaffApi& m_api;
@@ -52,6 +57,7 @@ private:
     std::size_t m_next = 0;
     std::int64_t m_staffId = 0;
     std::vector<Failure> m_failures;
+    std::vector<std::pair<std::string, std::filesystem::path>> m_fetched;  // (dossier code, receipt file)
 };
 
 }  // namespace motcua::desktop
