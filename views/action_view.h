@@ -24,7 +24,10 @@ inline constexpr int kBulkAssignCommand = 1002;
 inline constexpr int kBulkPrintReceiptsCommand = 1003;
 inline constexpr int kPreviewReceiptCommand = 1004;
 inline constexpr int kPrintReceiptCommand = 1005;
-inline constexpr int kLastDossierCommand = kPrintReceiptCommand;
+inline constexpr int kOpenResultCommand = 1010;
+inline constexpr int kPreviewResultCommand = 1011;
+inline constexpr int kPrintResultCommand = 1012;
+inline constexpr int kLastDossierCommand = kPrintResultCommand;
 
 // What the main window's Dossier, Preferences and About commands tell the shell.
 class IDeskCommandListener {

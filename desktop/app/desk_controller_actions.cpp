@@ -99,6 +99,9 @@ void DeskController::ShownDossierChanged()
     const bool receipt = m_detail && m_detail->CanOpenReceipt();
     for (const int id : {views::kOpenReceiptCommand, views::kPreviewReceiptCommand, views::kPrintReceiptCommand})
         m_frame->EnableDossierCommand(id, receipt);
+    const bool result = m_detail && m_detail->CanOpenResult();
+    for (const int id : {views::kOpenResultCommand, views::kPreviewResultCommand, views::kPrintResultCommand})
+        m_frame->EnableDossierCommand(id, result);
     // The server decides per dossier as the run goes; with nothing selected the command says how to select.
     m_frame->EnableDossierCommand(views::kBulkAssignCommand, true);
     m_frame->EnableDossierCommand(views::kBulkPrintReceiptsCommand, true);
@@ -118,6 +121,18 @@ void DeskController::OnDossierCommand(int id)
     }
     if (id == views::kPrintReceiptCommand) {
         m_detail->PrintReceipt();
+        return;
+    }
+    if (id == views::kOpenResultCommand) {
+        m_detail->OpenResult();
+        return;
+    }
+    if (id == views::kPreviewResultCommand) {
+        m_detail->PreviewResult();
+        return;
+    }
+    if (id == views::kPrintResultCommand) {
+        m_detail->PrintResult();
         return;
     }
     if (id == views::kBulkAssignCommand || id == views::kBulkPrintReceiptsCommand) {
