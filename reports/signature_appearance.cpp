@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <map>
+#include <set>
 #include <zlib.h>
 
 #include "model/error.h"
@@ -18,7 +19,7 @@ constexpr double kPadding = 4;
 constexpr double kLineSpacing = 1.3;
 constexpr double kLargestSize = 9;
 constexpr double kSmallestSize = 5;
-constexpr const char* kFontName = "/NotoSans-Regular";
+constexpr const char* kFontName = "NotoSans-Regular";
 
 const TrueTypeFont& Font()
 {
@@ -26,20 +27,33 @@ const TrueTypeFont& Font()
     return font;
 }
 
-// The font file deflated once per process: about half its size, and signing does not pay for it again.
-const std::string& DeflatedFont()
+// `data` deflated (zlib format, for /FlateDecode).
+std::string Deflated(const std::vector<std::uint8_t>& data)
 {
-    static const std::string deflated = [] {
-        const auto bytes = NotoSansRegularTtf();
-        uLongf length = compressBound(static_cast<uLong>(bytes.size()));
-        std::string out(length, '\0');
-        if (compress2(reinterpret_cast<Bytef*>(out.data()), &length, bytes.data(), static_cast<uLong>(bytes.size()),
-                      Z_BEST_COMPRESSION) != Z_OK)
-            throw Error(ErrorCategory::Environment, N_("Out of memory while signing"), {}, "compress2");
-        out.resize(length);
-        return out;
-    }();
-    return deflated;
+    uLongf length = compressBound(static_cast<uLong>(data.size()));
+    std::string out(length, '\0');
+    if (compress2(reinterpret_cast<Bytef*>(out.data()), &length, data.data(), static_cast<uLong>(data.size()),
+                  Z_BEST_COMPRESSION) != Z_OK)
+        throw Error(ErrorCategory::Environment, N_("Out of memory while signing"), {}, "compress2");
+    out.resize(length);
+    return out;
+}
+
+// The six capital letters that name a font subset ("ABCDEF+NotoSans-Regular"), from the glyphs it holds, so the
+// same box text gives the same name.
+std::string SubsetTag(const std::map<std::uint16_t, char32_t>& used)
+{
+    std::uint32_t hash = 2166136261u;  // FNV-1a
+    for (const auto& entry : used) {
+        hash = (hash ^ (entry.first & 0xFF)) * 16777619u;
+        hash = (hash ^ (entry.first >> 8)) * 16777619u;
+    }
+    std::string tag(6, 'A');
+    for (char& letter : tag) {
+        letter = static_cast<char>('A' + hash % 26);
+        hash /= 26;
+    }
+    return tag;
 }
 
 std::string Number(double value)
@@ -99,31 +113,37 @@ std::string Stream(const std::string& dictionaryEntries, const std::string& data
            "\nendstream";
 }
 
-// The Type 0 font (Identity-H codes are glyph ids) and its descendants; returns the Type 0 font's number.
+// The Type 0 font (Identity-H codes are glyph ids) and its descendants, the font program cut to the glyphs the box
+// draws; returns the Type 0 font's number.
 int WriteFont(PdfUpdateWriter& writer, const std::map<std::uint16_t, char32_t>& used)
 {
     const TrueTypeFont& font = Font();
+    const std::string name = "/" + SubsetTag(used) + "+" + kFontName;
     const int type0 = writer.NewObject(), cidFont = writer.NewObject(), descriptor = writer.NewObject(),
               file = writer.NewObject(), toUnicode = writer.NewObject();
     const auto ref = [](int number) { return std::to_string(number) + " 0 R"; };
-    writer.Write(type0, std::string("<< /Type /Font /Subtype /Type0 /BaseFont ") + kFontName +
+    writer.Write(type0, "<< /Type /Font /Subtype /Type0 /BaseFont " + name +
                             " /Encoding /Identity-H /DescendantFonts [" + ref(cidFont) + "] /ToUnicode " +
                             ref(toUnicode) + " >>");
     std::string widths;
     for (const auto& [glyph, codePoint] : used)
         widths += std::to_string(glyph) + " [" + std::to_string(font.Advance(glyph)) + "] ";
-    writer.Write(cidFont, std::string("<< /Type /Font /Subtype /CIDFontType2 /BaseFont ") + kFontName +
+    writer.Write(cidFont, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont " + name +
                               " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
                               " /FontDescriptor " +
                               ref(descriptor) + " /CIDToGIDMap /Identity /DW 1000 /W [ " + widths + "] >>");
     const auto& box = font.BoundingBox();
-    writer.Write(descriptor, std::string("<< /Type /FontDescriptor /FontName ") + kFontName + " /Flags 32 /FontBBox [" +
+    writer.Write(descriptor, "<< /Type /FontDescriptor /FontName " + name + " /Flags 32 /FontBBox [" +
                                  std::to_string(box[0]) + " " + std::to_string(box[1]) + " " + std::to_string(box[2]) +
                                  " " + std::to_string(box[3]) + "] /ItalicAngle 0 /Ascent " +
                                  std::to_string(font.Ascent()) + " /Descent " + std::to_string(font.Descent()) +
                                  " /CapHeight " + std::to_string(font.CapHeight()) + " /StemV 80 /FontFile2 " +
                                  ref(file) + " >>");
-    writer.Write(file, Stream("/Filter /FlateDecode /Length1 " + std::to_string(font.Bytes().size()), DeflatedFont()));
+    std::set<std::uint16_t> glyphs;
+    for (const auto& entry : used)
+        glyphs.insert(entry.first);
+    const std::vector<std::uint8_t> subset = font.Subset(glyphs);
+    writer.Write(file, Stream("/Filter /FlateDecode /Length1 " + std::to_string(subset.size()), Deflated(subset)));
     writer.Write(toUnicode, Stream("", ToUnicodeCMap(used)));
     return type0;
 }
