@@ -42,7 +42,7 @@ public:
     static constexpr std::size_t kReservedSignatureBytes = 10 * 1024;
 
     // Reserves room for the CMS from the key's certificates and signature size (EstimatedSignatureBytes) plus a
-    // margin: about 4 KB for a two-certificate RSA-2048 chain instead of a fixed 10 KB.
+    // margin: about 3 KB for a two-certificate RSA-2048 chain instead of a fixed 10 KB.
     explicit PadesSigner(const SigningKey& key);
     // Reserves exactly `reservedSignatureBytes` (a caller that knows its CMS is larger, or a test of the refusal).
     PadesSigner(const SigningKey& key, std::size_t reservedSignatureBytes);
@@ -54,8 +54,9 @@ public:
     // What the CMS of `key` takes at most: its certificates, the signature, the signer named twice (sid and
     // signing-certificate-v2) and the fixed structure.
     static std::size_t EstimatedSignatureBytes(const SigningKey& key);
-    // Added to the estimate: room for an encoding the estimate did not foresee.
-    static constexpr std::size_t kReserveMargin = 1024;
+    // Added to the estimate (itself about 270 bytes above what OpenSSL 3.0 writes): room for an encoding it did not
+    // foresee. Every byte reserved is two in the file.
+    static constexpr std::size_t kReserveMargin = 512;
 
 private:
     const SigningKey& m_key;

@@ -8,6 +8,7 @@
 #include "model/error.h"
 #include "model/utf8.h"
 #include "reports/embedded_fonts.h"
+#include "reports/font_embedding.h"
 #include "reports/text_layout.h"
 #include "reports/true_type_font.h"
 #include "reports/unicode_text.h"
@@ -37,23 +38,6 @@ std::string Deflated(const std::vector<std::uint8_t>& data)
         throw Error(ErrorCategory::Environment, N_("Out of memory while signing"), {}, "compress2");
     out.resize(length);
     return out;
-}
-
-// The six capital letters that name a font subset ("ABCDEF+NotoSans-Regular"), from the glyphs it holds, so the
-// same box text gives the same name.
-std::string SubsetTag(const std::map<std::uint16_t, char32_t>& used)
-{
-    std::uint32_t hash = 2166136261u;  // FNV-1a
-    for (const auto& entry : used) {
-        hash = (hash ^ (entry.first & 0xFF)) * 16777619u;
-        hash = (hash ^ (entry.first >> 8)) * 16777619u;
-    }
-    std::string tag(6, 'A');
-    for (char& letter : tag) {
-        letter = static_cast<char>('A' + hash % 26);
-        hash /= 26;
-    }
-    return tag;
 }
 
 std::string Number(double value)
@@ -86,27 +70,6 @@ LaidOut Fit(const std::vector<std::string>& lines, double width, double height)
     return result;
 }
 
-std::string ToUnicodeCMap(const std::map<std::uint16_t, char32_t>& used)
-{
-    std::string cmap =
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-    auto next = used.begin();
-    while (next != used.end()) {
-        const std::size_t block = std::min<std::size_t>(100, static_cast<std::size_t>(std::distance(next, used.end())));
-        cmap += std::to_string(block) + " beginbfchar\n";
-        for (std::size_t i = 0; i < block; ++i, ++next) {
-            char entry[32];
-            std::snprintf(entry, sizeof entry, "<%04X> <%04X>\n", next->first, static_cast<unsigned>(next->second));
-            cmap += entry;
-        }
-        cmap += "endbfchar\n";
-    }
-    return cmap + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend";
-}
-
 std::string Stream(const std::string& dictionaryEntries, const std::string& data)
 {
     return "<< " + dictionaryEntries + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data +
@@ -115,7 +78,7 @@ std::string Stream(const std::string& dictionaryEntries, const std::string& data
 
 // The Type 0 font (Identity-H codes are glyph ids) and its descendants, the font program cut to the glyphs the box
 // draws; returns the Type 0 font's number.
-int WriteFont(PdfUpdateWriter& writer, const std::map<std::uint16_t, char32_t>& used)
+int WriteFont(PdfUpdateWriter& writer, const UsedGlyphs& used)
 {
     const TrueTypeFont& font = Font();
     const std::string name = "/" + SubsetTag(used) + "+" + kFontName;
@@ -126,8 +89,13 @@ int WriteFont(PdfUpdateWriter& writer, const std::map<std::uint16_t, char32_t>& 
                             " /Encoding /Identity-H /DescendantFonts [" + ref(cidFont) + "] /ToUnicode " +
                             ref(toUnicode) + " >>");
     std::string widths;
-    for (const auto& [glyph, codePoint] : used)
-        widths += std::to_string(glyph) + " [" + std::to_string(font.Advance(glyph)) + "] ";
+    for (const auto& [first, advances] : WidthRuns(font, used)) {
+        widths += std::to_string(first) + " [";
+        for (const int advance : advances)
+            widths += std::to_string(advance) + " ";
+        widths.back() = ']';
+        widths += ' ';
+    }
     writer.Write(cidFont, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont " + name +
                               " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
                               " /FontDescriptor " +
@@ -144,7 +112,8 @@ int WriteFont(PdfUpdateWriter& writer, const std::map<std::uint16_t, char32_t>& 
         glyphs.insert(entry.first);
     const std::vector<std::uint8_t> subset = font.Subset(glyphs);
     writer.Write(file, Stream("/Filter /FlateDecode /Length1 " + std::to_string(subset.size()), Deflated(subset)));
-    writer.Write(toUnicode, Stream("", ToUnicodeCMap(used)));
+    const std::string cmap = GlyphToUnicodeCMap(used);
+    writer.Write(toUnicode, Stream("/Filter /FlateDecode", Deflated({cmap.begin(), cmap.end()})));
     return type0;
 }
 
@@ -167,20 +136,14 @@ int SignatureAppearance::Write(PdfUpdateWriter& writer) const
     const double blockHeight = static_cast<double>(laid.lines.size()) * lineHeight;
     double baseline = (m_height + blockHeight) / 2 - laid.size * font.Ascent() / 1000.0 + (lineHeight - laid.size) / 2;
 
-    std::map<std::uint16_t, char32_t> used;
+    UsedGlyphs used;
     std::string content = "q\n1 1 1 rg 0 0 " + Number(m_width) + " " + Number(m_height) + " re f\n";
     content += "0.05 0.25 0.6 RG 1 w 0.5 0.5 " + Number(m_width - 1) + " " + Number(m_height - 1) + " re S\n";
     content += "BT\n0.05 0.2 0.5 rg\n/F1 " + Number(laid.size) + " Tf" + "\n";
     for (const std::string& line : laid.lines) {
         const auto codePoints = DecodeUtf8(line);
-        std::string glyphs;
-        for (const char32_t c : codePoints.value_or(std::vector<char32_t>{})) {
-            const std::uint16_t glyph = font.GlyphId(c);
-            used.emplace(glyph, c);
-            glyphs += static_cast<char>(glyph >> 8);
-            glyphs += static_cast<char>(glyph & 0xFF);
-        }
-        content += "1 0 0 1 " + Number(kPadding) + " " + Number(baseline) + " Tm " + PdfHexString(glyphs) + " Tj\n";
+        content += "1 0 0 1 " + Number(kPadding) + " " + Number(baseline) + " Tm " +
+                   GlyphHexString(font, codePoints.value_or(std::vector<char32_t>{}), used) + " Tj\n";
         baseline -= lineHeight;
     }
     content += "ET\nQ";

@@ -67,12 +67,6 @@ void PutU32(std::vector<std::uint8_t>& out, std::size_t at, std::uint32_t value)
     PutU16(out, at, value >> 16);
     PutU16(out, at + 2, value & 0xFFFF);
 }
-void AppendU32(std::vector<std::uint8_t>& out, std::uint32_t value)
-{
-    out.resize(out.size() + 4);
-    PutU32(out, out.size() - 4, value);
-}
-
 // The sum of a table's big-endian 32-bit words, as the table directory and head.checkSumAdjustment want it.
 std::uint32_t CheckSum(std::span<const std::uint8_t> data)
 {
@@ -185,17 +179,26 @@ std::vector<std::uint8_t> TrueTypeFont::Subset(const std::set<std::uint16_t>& gl
             pending.push_back(part);
     }
 
-    // glyf with the kept outlines only, 4-byte aligned, and loca in the long format to match.
-    std::vector<std::uint8_t> glyf, loca;
+    // glyf with the kept outlines only, each 4-byte aligned (so short loca offsets, halved, stay exact).
+    std::vector<std::uint8_t> glyf;
+    std::vector<std::size_t> offsets;
     for (std::size_t g = 0; g < glyphCount; ++g) {
-        AppendU32(loca, static_cast<std::uint32_t>(glyf.size()));
+        offsets.push_back(glyf.size());
         if (!kept.contains(static_cast<std::uint16_t>(g)))
             continue;
         const auto outline = Outline(static_cast<std::uint16_t>(g));
         glyf.insert(glyf.end(), outline.begin(), outline.end());
         glyf.resize((glyf.size() + 3) & ~std::size_t{3}, 0);
     }
-    AppendU32(loca, static_cast<std::uint32_t>(glyf.size()));
+    offsets.push_back(glyf.size());
+    const bool shortOffsets = glyf.size() / 2 <= 0xFFFF;
+    std::vector<std::uint8_t> loca(offsets.size() * (shortOffsets ? 2 : 4));
+    for (std::size_t i = 0; i < offsets.size(); ++i) {
+        if (shortOffsets)
+            PutU16(loca, 2 * i, static_cast<std::uint32_t>(offsets[i] / 2));
+        else
+            PutU32(loca, 4 * i, static_cast<std::uint32_t>(offsets[i]));
+    }
 
     std::map<std::string, std::vector<std::uint8_t>> tables;
     for (std::size_t i = 0, count = U16(m_bytes, 4); i < count; ++i) {
@@ -206,8 +209,19 @@ std::vector<std::uint8_t> TrueTypeFont::Subset(const std::set<std::uint16_t>& gl
     tables["glyf"] = std::move(glyf);
     tables["loca"] = std::move(loca);
     std::vector<std::uint8_t>& head = tables["head"];
-    PutU32(head, 8, 0);   // checkSumAdjustment, set below over the whole file
-    PutU16(head, 50, 1);  // indexToLocFormat: long offsets
+    PutU32(head, 8, 0);                        // checkSumAdjustment, set below over the whole file
+    PutU16(head, 50, shortOffsets ? 0u : 1u);  // indexToLocFormat
+    // The metrics of glyphs left out are zeroed: readers take widths from the PDF, and zeros compress to nothing.
+    std::vector<std::uint8_t>& hmtx = tables["hmtx"];
+    const std::size_t longMetrics = U16(Table("hhea"), 34);
+    for (std::size_t g = 0; g < glyphCount; ++g) {
+        if (kept.contains(static_cast<std::uint16_t>(g)))
+            continue;
+        const std::size_t at = g < longMetrics ? 4 * g : 4 * longMetrics + 2 * (g - longMetrics);
+        const std::size_t width = g < longMetrics ? 4 : 2;
+        if (at + width <= hmtx.size())
+            std::fill_n(hmtx.begin() + static_cast<std::ptrdiff_t>(at), width, std::uint8_t{0});
+    }
 
     // Table directory (tags in ascending order, as std::map keeps them), then the tables, each 4-byte aligned.
     const std::size_t count = tables.size();
