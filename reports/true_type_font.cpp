@@ -203,6 +203,9 @@ std::vector<std::uint8_t> TrueTypeFont::Subset(const std::set<std::uint16_t>& gl
     std::map<std::string, std::vector<std::uint8_t>> tables;
     for (std::size_t i = 0, count = U16(m_bytes, 4); i < count; ++i) {
         const std::string tag(reinterpret_cast<const char*>(m_bytes.data()) + 12 + 16 * i, 4);
+        // The naming table is for font menus; PDF readers name the font from the PDF (FreeType loads it optionally).
+        if (tag == "name")
+            continue;
         const auto data = Table(tag.c_str());
         tables[tag].assign(data.begin(), data.end());
     }

@@ -28,7 +28,7 @@ public:
 
     // The font with the outlines of `glyphs` only (and of .notdef and the parts composite glyphs are made of): every
     // other glyph keeps its number and advance but draws nothing, so Identity-H codes and widths stay as they are.
-    // A box of a few dozen letters embeds a few KB instead of the whole font.
+    // A box of a few dozen letters embeds a few KB instead of the whole font. The naming table is left out.
     std::vector<std::uint8_t> Subset(const std::set<std::uint16_t>& glyphs) const;
 
     int Ascent() const noexcept { return m_ascent; }
