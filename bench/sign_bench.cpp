@@ -35,7 +35,7 @@ using reports::PadesSigner;
 using reports::SigningKey;
 
 constexpr double kBatchTargetSeconds = 3;
-constexpr std::size_t kSizeTargetBytes = 30 * 1024;
+constexpr std::size_t kSizeTargetBytes = std::size_t{30} * 1024;
 constexpr double kGenerationTargetRatio = 0.80;
 
 const std::vector<std::string> kFormKeys = {"businessName", "businessAddress", "businessLine", "capital",

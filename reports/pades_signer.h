@@ -39,7 +39,7 @@ struct SignatureRequest {
 class PadesSigner {
 public:
     // The fixed reserve of earlier versions, kept for source compatibility: the room is now sized from the key.
-    static constexpr std::size_t kReservedSignatureBytes = 10 * 1024;
+    static constexpr std::size_t kReservedSignatureBytes = std::size_t{10} * 1024;
 
     // Reserves room for the CMS from the key's certificates and signature size (EstimatedSignatureBytes) plus a
     // margin: about 3 KB for a two-certificate RSA-2048 chain instead of a fixed 10 KB.

@@ -39,13 +39,13 @@ std::string Describe(HPDF_STATUS error, HPDF_STATUS detail, const char* operatio
 // The two faces, read once per process (they are compiled in and never change).
 const TrueTypeFont& RegularFont()
 {
-    static const TrueTypeFont font(NotoSansRegularTtf());
-    return font;
+    static const TrueTypeFont kFont(NotoSansRegularTtf());
+    return kFont;
 }
 const TrueTypeFont& BoldFont()
 {
-    static const TrueTypeFont font(NotoSansBoldTtf());
-    return font;
+    static const TrueTypeFont kFont(NotoSansBoldTtf());
+    return kFont;
 }
 
 std::string Number(double value)

@@ -24,8 +24,8 @@ constexpr const char* kFontName = "NotoSans-Regular";
 
 const TrueTypeFont& Font()
 {
-    static const TrueTypeFont font(NotoSansRegularTtf());
-    return font;
+    static const TrueTypeFont kFont(NotoSansRegularTtf());
+    return kFont;
 }
 
 // `data` deflated (zlib format, for /FlateDecode).
@@ -119,7 +119,7 @@ int WriteFont(PdfUpdateWriter& writer, const UsedGlyphs& used)
 
 }  // namespace
 
-SignatureAppearance::SignatureAppearance(std::vector<std::string> lines, double width, double height)
+SignatureAppearance::SignatureAppearance(const std::vector<std::string>& lines, double width, double height)
     : m_width(width),
       m_height(height)
 {

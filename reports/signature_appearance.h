@@ -13,7 +13,7 @@ namespace motcua::reports {
 // Vietnamese) is embedded as a subset of the glyphs the box draws, with a ToUnicode map, so the text can be copied.
 class SignatureAppearance {
 public:
-    SignatureAppearance(std::vector<std::string> lines, double width, double height);
+    SignatureAppearance(const std::vector<std::string>& lines, double width, double height);
 
     // Writes the font objects and the XObject into the update; returns the XObject's number.
     int Write(PdfUpdateWriter& writer) const;

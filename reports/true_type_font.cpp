@@ -46,7 +46,7 @@ void ReadCmapFormat4(std::span<const std::uint8_t> table, std::unordered_map<cha
             if (rangeOffset == 0) {
                 glyph = static_cast<std::uint16_t>(c + delta);
             } else {
-                const std::size_t at = rangeOffsets + 2 * i + rangeOffset + 2 * (c - start);
+                const std::size_t at = rangeOffsets + 2 * i + rangeOffset + 2 * std::size_t{c - start};
                 glyph = U16(table, at);
                 if (glyph != 0)
                     glyph = static_cast<std::uint16_t>(glyph + delta);
