@@ -33,6 +33,22 @@ std::vector<std::pair<std::uint16_t, std::vector<int>>> WidthRuns(const TrueType
     return runs;
 }
 
+namespace {
+
+// `count` entries of a CMap section ("bfchar", "bfrange") in blocks of at most 100, as the format requires.
+void AppendBlocks(std::string& cmap, const char* section, const std::vector<std::string>& entries)
+{
+    for (std::size_t first = 0; first < entries.size(); first += 100) {
+        const std::size_t count = std::min<std::size_t>(100, entries.size() - first);
+        cmap += std::to_string(count) + " begin" + section + "\n";
+        for (std::size_t i = first; i < first + count; ++i)
+            cmap += entries[i];
+        cmap += std::string("end") + section + "\n";
+    }
+}
+
+}  // namespace
+
 std::string GlyphToUnicodeCMap(const UsedGlyphs& used)
 {
     std::string cmap =
@@ -40,24 +56,33 @@ std::string GlyphToUnicodeCMap(const UsedGlyphs& used)
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-    auto next = used.begin();
-    while (next != used.end()) {
-        // At most 100 entries a block, as the CMap format requires.
-        const std::size_t block = std::min<std::size_t>(100, static_cast<std::size_t>(std::distance(next, used.end())));
-        cmap += std::to_string(block) + " beginbfchar\n";
-        for (std::size_t i = 0; i < block; ++i, ++next) {
-            char entry[40];
-            if (next->second < 0x10000) {
-                std::snprintf(entry, sizeof entry, "<%04X> <%04X>\n", next->first, static_cast<unsigned>(next->second));
-            } else {
-                const unsigned offset = static_cast<unsigned>(next->second) - 0x10000;
-                std::snprintf(entry, sizeof entry, "<%04X> <%04X%04X>\n", next->first, 0xD800 + (offset >> 10),
-                              0xDC00 + (offset & 0x3FF));
-            }
-            cmap += entry;
+    // Runs of consecutive glyphs for consecutive characters (a-z, most letters with one mark) become one bfrange,
+    // kept within one high byte of both as the format requires; the rest are bfchar entries.
+    std::vector<std::string> chars, ranges;
+    char entry[48];
+    for (auto next = used.begin(); next != used.end();) {
+        auto last = next;
+        while (std::next(last) != used.end() && std::next(last)->first == last->first + 1 &&
+               std::next(last)->second == last->second + 1 && last->second < 0xFFFF &&
+               (std::next(last)->first & 0xFF) != 0 && (std::next(last)->second & 0xFF) != 0)
+            ++last;
+        if (last != next) {
+            std::snprintf(entry, sizeof entry, "<%04X> <%04X> <%04X>\n", next->first, last->first,
+                          static_cast<unsigned>(next->second));
+            ranges.emplace_back(entry);
+        } else if (next->second < 0x10000) {
+            std::snprintf(entry, sizeof entry, "<%04X> <%04X>\n", next->first, static_cast<unsigned>(next->second));
+            chars.emplace_back(entry);
+        } else {
+            const unsigned offset = static_cast<unsigned>(next->second) - 0x10000;
+            std::snprintf(entry, sizeof entry, "<%04X> <%04X%04X>\n", next->first, 0xD800 + (offset >> 10),
+                          0xDC00 + (offset & 0x3FF));
+            chars.emplace_back(entry);
         }
-        cmap += "endbfchar\n";
+        next = std::next(last);
     }
+    AppendBlocks(cmap, "bfchar", chars);
+    AppendBlocks(cmap, "bfrange", ranges);
     return cmap + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend";
 }
 
