@@ -5,6 +5,7 @@
 
 #include "model/error.h"
 #include "reports/cades_signature.h"
+#include "reports/certificate_info.h"
 #include "reports/openssl_support.h"
 #include "reports/pdf_file.h"
 #include "reports/pdf_update_writer.h"
@@ -15,22 +16,6 @@ namespace {
 
 // Room for four ten-digit numbers: the real values are written over it once the file's length is known.
 constexpr std::string_view kByteRangePlaceholder = "[0 0000000000 0000000000 0000000000]";
-
-std::string CommonName(const std::vector<std::uint8_t>& certificateDer)
-{
-    const OpenSslPtr<X509> certificate = ParseCertificateDer(certificateDer);
-    const X509_NAME* subject = X509_get_subject_name(certificate.get());
-    const int index = X509_NAME_get_index_by_NID(subject, NID_commonName, -1);
-    if (index < 0)
-        return {};
-    unsigned char* utf8 = nullptr;
-    const int length = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(subject, index)));
-    if (length < 0)
-        return {};
-    std::string name(reinterpret_cast<char*>(utf8), static_cast<std::size_t>(length));
-    OPENSSL_free(utf8);
-    return name;
-}
 
 // `dictionary` ("<< … >>") with `entries` added before its closing ">>".
 std::string WithEntries(std::string_view dictionary, const std::string& entries)
@@ -82,7 +67,7 @@ PadesSigner::PadesSigner(const SigningKey& key) : PadesSigner(key, EstimatedSign
 
 PadesSigner::PadesSigner(const SigningKey& key, std::size_t reservedSignatureBytes)
     : m_key(key),
-      m_commonName(CommonName(key.Certificate())),
+      m_commonName(CertificateCommonName(ParseCertificateDer(key.Certificate()).get())),
       m_reservedSignatureBytes(reservedSignatureBytes)
 {}
 
