@@ -173,10 +173,10 @@ std::optional<OutputRef> DetailPresenter::LatestResult() const
     if (!m_current)
         return std::nullopt;
     // Oldest first: the last one is the one in force (a dossier approved again after rework has a newer one).
-    for (auto output = m_current->outputs.rbegin(); output != m_current->outputs.rend(); ++output)
-        if (output->kind == "result")
-            return *output;
-    return std::nullopt;
+    const auto& outputs = m_current->outputs;
+    const auto latest =
+        std::find_if(outputs.rbegin(), outputs.rend(), [](const OutputRef& o) { return o.kind == "result"; });
+    return latest == outputs.rend() ? std::nullopt : std::optional<OutputRef>(*latest);
 }
 
 bool DetailPresenter::CanOpenResult() const noexcept

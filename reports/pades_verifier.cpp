@@ -111,7 +111,7 @@ std::vector<SignatureCheck> PadesVerifier::Verify(std::span<const std::uint8_t> 
             check.signingTime = ParsePdfDate(date->substr(1, date->size() - 2));
 
         const auto range = ParseByteRange(*rangeText);
-        const std::size_t contentsStart = static_cast<std::size_t>(contents->data() - text.data());
+        const auto contentsStart = static_cast<std::size_t>(contents->data() - text.data());
         const std::size_t contentsEnd = contentsStart + contents->size();
         if (!range || range->start1 != 0 || range->length1 != contentsStart || range->start2 != contentsEnd ||
             range->length2 > text.size() - contentsEnd) {

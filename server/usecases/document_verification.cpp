@@ -106,19 +106,19 @@ std::string DescribeVerification(const DocumentVerification& v)
             << reports::DisplayDate(d.issuedAt) << "\n  registered sha256: " << d.sha256Hex << '\n';
         if (!v.wholeFileIssued) {
             out << "  the file's first " << v.issuedBytes << " bytes are this document; something was added after\n";
-            faults.push_back("changed after it was issued");
+            faults.emplace_back("changed after it was issued");
         }
         if (d.revokedAt) {
             out << "  REVOKED " << reports::DisplayDate(*d.revokedAt) << ": " << d.revokedReason << '\n';
-            faults.push_back("revoked");
+            faults.emplace_back("revoked");
         }
     } else {
         out << "register: no document issued by this province has these bytes\n";
-        faults.push_back("not in the register");
+        faults.emplace_back("not in the register");
     }
     if (v.signatures.empty()) {
         out << "signatures: none\n";
-        faults.push_back("not signed");
+        faults.emplace_back("not signed");
     }
     for (std::size_t i = 0; i < v.signatures.size(); ++i) {
         const reports::SignatureCheck& s = v.signatures[i];

@@ -35,6 +35,7 @@ int AddTrustAnchors(pg::Store& store, std::string_view pem)
 {
     const std::vector<std::vector<std::uint8_t>> certificates = reports::PemCertificates(pem);
     std::vector<std::string> subjects;
+    subjects.reserve(certificates.size());
     for (const std::vector<std::uint8_t>& der : certificates)
         subjects.push_back(reports::DescribeCertificate(der).subject);  // all read before any is stored
     int added = 0;
