@@ -119,6 +119,24 @@ BOOST_FIXTURE_TEST_CASE(approving_issues_a_result_signed_with_the_agencys_key, S
     BOOST_TEST_REQUIRE(verification.document.has_value());
     const HttpReply page = Call("GET", "/verify/" + verification.document->identifier, {}, {});
     BOOST_TEST(Contains(page.body, verification.sha256Hex));
+
+    // The QR code printed on it leads to that page: {public URL}/verify/{identifier}, which this server answers.
+    if (Tool("zbarimg") && Tool("pdftoppm")) {
+        const TempPath image(".img");
+        BOOST_TEST_REQUIRE(
+            Run(*Tool("pdftoppm"), {"-r", "150", "-png", "-singlefile", file.Path().string(), image.Path().string()})
+                .exitCode == 0);
+        std::filesystem::path png = image.Path();
+        png += ".png";
+        const std::string url = Run(*Tool("zbarimg"), {"--quiet", "--raw", png.string()}).output;
+        const std::string expected = std::string(kPublicUrl) + "/verify/" + verification.document->identifier + "\n";
+        BOOST_TEST(url == expected);
+        const std::string path =
+            url.substr(std::string(kPublicUrl).size(), url.size() - 1 - std::string(kPublicUrl).size());
+        BOOST_TEST(Call("GET", path, {}, {}).status == 200);
+    } else {
+        BOOST_TEST_MESSAGE("zbarimg or pdftoppm not found at configure time: the QR code was not decoded");
+    }
 }
 
 BOOST_FIXTURE_TEST_CASE(verify_tells_a_valid_file_from_a_changed_one, SignedFixture)
