@@ -10,6 +10,20 @@
 
 namespace motcua::demo {
 
+namespace {
+
+// The title a demo signer or manager signs with: the people's committee's chairman, a department's director.
+std::string DemoPosition(Role role, const std::string& agencyName)
+{
+    if (role == Role::Manager)
+        return "TRƯỞNG PHÒNG";
+    if (role != Role::Signer)
+        return {};
+    return agencyName.rfind("UBND", 0) == 0 ? "CHỦ TỊCH" : "GIÁM ĐỐC";
+}
+
+}  // namespace
+
 SeedSummary SeedDemo(pg::Store& store, const SeedOptions& options, const WorkingCalendar& calendar,
                      const std::function<std::string(const std::string&)>& hashPassword)
 {
@@ -58,6 +72,8 @@ SeedSummary SeedDemo(pg::Store& store, const SeedOptions& options, const Working
         credentials.member.fullName = s.fullName;
         credentials.member.role = s.role;
         credentials.member.agencyId = agencyIds.at(s.agencyId);
+        credentials.member.position =
+            DemoPosition(s.role, province.agencies.at(static_cast<std::size_t>(s.agencyId - 1)).name);
         credentials.passwordHash = passwordHash;
         credentials.active = true;
         staffIds[s.id] = seeder.InsertStaff(credentials);

@@ -16,6 +16,7 @@ struct StaffMember {
     Role role = Role::Clerk;
     std::int64_t agencyId = 0;
     std::string agencyName;
+    std::string position;  // printed above the name on what they sign, e.g. "CHỦ TỊCH"; may be empty
 };
 
 // Staff act only on the dossiers their own agency handles; any other dossier is, for them, not there at all.

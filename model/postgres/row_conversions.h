@@ -201,6 +201,7 @@ struct type_conversion<motcua::pg::StaffCredentials> {
         s.member.role = static_cast<motcua::Role>(v.get<int>("role"));
         s.member.agencyId = v.get<long long>("agency_id");
         s.member.agencyName = v.get<std::string>("agency_name");
+        s.member.position = v.get<std::string>("position");
         s.passwordHash = v.get<std::string>("password_hash");
         s.active = v.get<int>("active") != 0;
     }

@@ -188,12 +188,12 @@ std::int64_t Seeder::InsertStaff(const StaffCredentials& staff)
         long long id = 0;
         const int active = staff.active ? 1 : 0;
         const int role = static_cast<int>(staff.member.role);
-        sql << "INSERT INTO staff (username, full_name, role, agency_id, password_hash, active)"
-               " VALUES (:username, :full_name, :role, :agency, :password_hash, CAST(:active AS integer) <> 0)"
-               " RETURNING id",
+        sql << "INSERT INTO staff (username, full_name, role, agency_id, password_hash, active, position)"
+               " VALUES (:username, :full_name, :role, :agency, :password_hash, CAST(:active AS integer) <> 0,"
+               " :position) RETURNING id",
             use(staff.member.username, "username"), use(staff.member.fullName, "full_name"), use(role, "role"),
-            use(staff.member.agencyId, "agency"), use(staff.passwordHash, "password_hash"), use(active, "active"),
-            into(id);
+            use(staff.member.position, "position"), use(staff.member.agencyId, "agency"),
+            use(staff.passwordHash, "password_hash"), use(active, "active"), into(id);
         return static_cast<std::int64_t>(id);
     });
 }

@@ -10,7 +10,8 @@ namespace {
 
 constexpr const char* kStaffSelect =
     "SELECT s.id, s.username, s.full_name, CAST(s.role AS integer) AS role, s.agency_id, a.name AS agency_name,"
-    " s.password_hash, CAST(s.active AS integer) AS active FROM staff s JOIN agency a ON a.id = s.agency_id";
+    " s.position, s.password_hash, CAST(s.active AS integer) AS active FROM staff s JOIN agency a ON a.id = "
+    "s.agency_id";
 
 std::optional<StaffCredentials> LoadStaff(soci::session& sql, const std::string& where, const std::string& key)
 {

@@ -112,8 +112,8 @@ reports::TemplateData ResultData(const FormContext& c, const std::string& identi
         {"agency.province", heading.provinceName},
         {"agency.place", heading.place},
         {"signer.name", c.officer.fullName},
-        // Staff records hold no position yet: the decree's wording for the head who signs.
-        {"signer.position", "THỦ TRƯỞNG CƠ QUAN"},
+        // Without a position on record, the decree's wording for the head who signs.
+        {"signer.position", c.officer.position.empty() ? std::string("THỦ TRƯỞNG CƠ QUAN") : c.officer.position},
         {"document.number", ""},
         {"document.identifier", identifier},
         {"document.date", FormatVietnameseDate(today)},

@@ -34,6 +34,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0011_attachments_checked_at_commit",
     "0012_issued_documents",
     "0013_signing_keys",
+    "0014_staff_position",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 

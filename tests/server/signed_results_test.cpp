@@ -109,6 +109,9 @@ BOOST_FIXTURE_TEST_CASE(approving_issues_a_result_signed_with_the_agencys_key, S
     BOOST_TEST(Contains(report, "Total document signed"));
     BOOST_TEST(ReaderWarnings(file.Path()).empty());
 
+    // The signer's position on record heads the signature block ("THỦ TRƯỞNG CƠ QUAN" when none is).
+    BOOST_TEST(Contains(road.OutputText(id, "result", "clerk"), "CHỦTỊCHPhạmQuốcViệt"));
+
     // The receipt of the same dossier is signed too (by the ward, with the province's key above it).
     BOOST_TEST(verifier.Verify(Bytes(road.OutputBytes(id, "receipt", "clerk"))).size() == 1u);
 

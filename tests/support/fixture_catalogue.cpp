@@ -27,7 +27,7 @@ Procedure AddProcedure(pg::Seeder& seeder, Procedure p)
 }
 
 StaffMember AddStaff(pg::Seeder& seeder, const char* username, const char* fullName, Role role, const Agency& agency,
-                     const std::string& passwordHash)
+                     const std::string& passwordHash, const char* position = "")
 {
     pg::StaffCredentials s;
     s.member.username = username;
@@ -35,6 +35,7 @@ StaffMember AddStaff(pg::Seeder& seeder, const char* username, const char* fullN
     s.member.role = role;
     s.member.agencyId = agency.id;
     s.member.agencyName = agency.name;
+    s.member.position = position;
     s.passwordHash = passwordHash;
     s.active = true;
     s.member.id = seeder.InsertStaff(s);
@@ -104,7 +105,7 @@ FixtureCatalogue SeedFixtureCatalogue(pg::Store& store,
     c.clerk = AddStaff(seeder, "clerk", "Nguyễn Thị Thu Hà", Role::Clerk, c.commune, hash);
     c.handler = AddStaff(seeder, "handler", "Trần Văn Đức", Role::Handler, c.commune, hash);
     c.manager = AddStaff(seeder, "manager", "Lê Thị Hồng Nhung", Role::Manager, c.commune, hash);
-    c.signer = AddStaff(seeder, "signer", "Phạm Quốc Việt", Role::Signer, c.commune, hash);
+    c.signer = AddStaff(seeder, "signer", "Phạm Quốc Việt", Role::Signer, c.commune, hash, "CHỦ TỊCH");
     c.admin = AddStaff(seeder, "admin", "Hoàng Minh Tuấn", Role::Admin, c.province, hash);
     c.secondHandler = AddStaff(seeder, "handler2", "Đỗ Thị Mai", Role::Handler, c.commune, hash);
     c.departmentClerk = AddStaff(seeder, "dept.clerk", "Bùi Thị Hạnh", Role::Clerk, c.department, hash);
