@@ -22,6 +22,8 @@ struct DossierCommand {
 inline constexpr int kOpenReceiptCommand = 1001;
 inline constexpr int kBulkAssignCommand = 1002;
 inline constexpr int kBulkPrintReceiptsCommand = 1003;
+inline constexpr int kBulkApproveAndSignCommand = 1004;
+inline constexpr int kBulkSignResultsCommand = 1005;
 
 // What the main window's Dossier, Preferences and About commands tell the shell.
 class IDeskCommandListener {
