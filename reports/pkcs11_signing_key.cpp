@@ -56,6 +56,33 @@ std::string CertificateUri(const std::string& keyUri, bool withObject)
     return scheme + out + (out.empty() ? "" : ";") + "type=cert" + query;
 }
 
+// libp11 reports the token's own answer as an error of its "PKCS#11 module" library whose reason is the CKR_ code.
+constexpr int kPinIncorrect = 0xA0;  // CKR_PIN_INCORRECT
+constexpr int kPinLocked = 0xA4;     // CKR_PIN_LOCKED
+
+// After a key could not be loaded: a wrong or locked PIN said so, anything else as "not found or wrong PIN" (a token
+// that is not plugged in looks like a key that is not there). Takes the queued OpenSSL errors into the detail.
+[[noreturn]] void ThrowKeyNotLoaded(const std::string& keyUri)
+{
+    int answer = 0;
+    std::string detail = "ENGINE_load_private_key " + keyUri;
+    while (const unsigned long code = ERR_get_error()) {
+        const char* library = ERR_lib_error_string(code);
+        if (library && std::string_view(library) == "PKCS#11 module" &&
+            (ERR_GET_REASON(code) == kPinIncorrect || ERR_GET_REASON(code) == kPinLocked))
+            answer = ERR_GET_REASON(code);
+        char text[256];
+        ERR_error_string_n(code, text, sizeof text);
+        detail += std::string("; ") + text;
+    }
+    if (answer == kPinIncorrect)
+        throw Error(ErrorCategory::BadInput, N_("The PIN is wrong"), "pin", detail);
+    if (answer == kPinLocked)
+        throw Error(ErrorCategory::BadInput,
+                    N_("The token is locked after too many wrong PINs: unlock it with your CA's tool"), "pin", detail);
+    throw Error(ErrorCategory::BadInput, N_("The key was not found in the token, or the PIN is wrong"), {}, detail);
+}
+
 }  // namespace
 
 Pkcs11SigningKey::Pkcs11SigningKey(std::unique_ptr<Token> token) : m_token(std::move(token)) {}
@@ -84,8 +111,7 @@ std::unique_ptr<Pkcs11SigningKey> Pkcs11SigningKey::Open(const Pkcs11Settings& s
     token->initialised = true;
     token->key.reset(ENGINE_load_private_key(token->engine, settings.keyUri.c_str(), nullptr, nullptr));
     if (!token->key)
-        ThrowOpenSslError(ErrorCategory::BadInput, N_("The key was not found in the token, or the PIN is wrong"),
-                          "ENGINE_load_private_key " + settings.keyUri);
+        ThrowKeyNotLoaded(settings.keyUri);
     std::string fromToken;
     if (certificatesPem.empty()) {
         fromToken = CertificateFromToken(*token, settings.keyUri);

@@ -57,6 +57,7 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, PreferencesValues values)
                                          _("PKCS#11 modules (*.so;*.dll)|*.so;*.so.*;*.dll|All files|*"),
                                          wxDefaultPosition, wxDefaultSize, wxFLP_OPEN | wxFLP_USE_TEXTCTRL);
     m_tokenModule->SetName("token_module");
+    m_tokenModule->SetMinSize(wxSize(FromDIP(320), -1));  // a module's path is long
     tokenGrid->Add(m_tokenModule, 1, wxEXPAND);
     tokenGrid->Add(new wxStaticText(box, wxID_ANY, _("&Token label:")), 0, wxALIGN_CENTRE_VERTICAL);
     m_tokenLabel = new wxTextCtrl(box, wxID_ANY);

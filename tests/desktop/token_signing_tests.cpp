@@ -123,7 +123,8 @@ BOOST_AUTO_TEST_CASE(a_wrong_pin_opens_nothing)
         BOOST_ERROR("a wrong PIN opened the token");
     } catch (const Error& e) {
         BOOST_TEST((e.Category() == ErrorCategory::BadInput), e.what());
-        BOOST_TEST(std::string(e.what()).find("PIN") != std::string::npos, e.what());
+        BOOST_TEST(e.what() == std::string("The PIN is wrong"));
+        BOOST_TEST(e.Field() == "pin");
     }
 }
 

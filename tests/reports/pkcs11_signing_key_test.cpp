@@ -107,7 +107,7 @@ BOOST_AUTO_TEST_CASE(a_wrong_pin_a_missing_key_or_module_is_bad_input)
     const Pkcs11Settings settings = SoftHsmToken::Shared().Import(pki.signerKeyPem);
     Pkcs11Settings wrongPin = settings;
     wrongPin.pin = "9999";
-    ExpectBadInput([&] { Pkcs11SigningKey::Open(wrongPin, pki.signerChainPem); }, "PIN");
+    ExpectBadInput([&] { Pkcs11SigningKey::Open(wrongPin, pki.signerChainPem); }, "The PIN is wrong");
     Pkcs11Settings missingKey = settings;
     missingKey.keyUri = "pkcs11:token=no-such-token;object=signer;type=private";
     ExpectBadInput([&] { Pkcs11SigningKey::Open(missingKey, pki.signerChainPem); }, "not found");
