@@ -306,7 +306,7 @@ void ActionPresenter::AskAndAct(Action action, const DossierDetail& dossier, std
 }
 
 void ActionPresenter::Act(std::int64_t dossierId, const ActionInput& input,
-                          const std::vector<std::int64_t>& outputsBefore, std::shared_ptr<IOpenToken> token)
+                          const std::vector<std::int64_t>& outputsBefore, const std::shared_ptr<IOpenToken>& token)
 {
     const ActionSpec& spec = *FindActionSpec(input.action);
     m_host.SetWorking(true);
@@ -341,12 +341,12 @@ void ActionPresenter::ApproveAndSign(const DossierDetail& dossier)
     m_host.SetWorking(true);
     m_tasks.Run<std::shared_ptr<IOpenToken>>(
         m_signer.Opener(*pin),
-        [this, dossier](std::shared_ptr<IOpenToken> token) {
+        [this, dossier](const std::shared_ptr<IOpenToken>& token) {
             m_host.SetWorking(false);
             ActionInput input;
             input.action = Action::Approve;
             input.version = dossier.summary.version;
-            Act(dossier.summary.id, input, OutputIds(dossier), std::move(token));
+            Act(dossier.summary.id, input, OutputIds(dossier), token);
         },
         [this](const std::exception_ptr& error) {
             m_host.SetWorking(false);
@@ -357,7 +357,7 @@ void ActionPresenter::ApproveAndSign(const DossierDetail& dossier)
 }
 
 void ActionPresenter::SignThenOffer(const DossierDetail& after, const std::vector<std::int64_t>& outputsBefore,
-                                    std::shared_ptr<IOpenToken> token)
+                                    const std::shared_ptr<IOpenToken>& token)
 {
     const OutputRef* result = FindResult(after.outputs);
     // A refusal issues form 03, not a result: nothing for the token to sign.

@@ -73,11 +73,11 @@ private:
     void AskAndAct(Action action, const DossierDetail& dossier, std::vector<views::ActionChoice> choices);
     // `token`: sign the result the action issued before offering it.
     void Act(std::int64_t dossierId, const ActionInput& input, const std::vector<std::int64_t>& outputsBefore,
-             std::shared_ptr<IOpenToken> token = nullptr);
+             const std::shared_ptr<IOpenToken>& token = nullptr);
     // Asks the PIN, opens the token, then approves and signs.
     void ApproveAndSign(const DossierDetail& dossier);
     void SignThenOffer(const DossierDetail& after, const std::vector<std::int64_t>& outputsBefore,
-                       std::shared_ptr<IOpenToken> token);
+                       const std::shared_ptr<IOpenToken>& token);
     void Offer(const DossierDetail& after, const std::vector<std::int64_t>& outputsBefore);
     // A failed call: 401 renews the session then runs `retry`; 409 explains and reloads; anything else is shown.
     void Failed(const std::exception_ptr& error, const ActionSpec& spec, std::function<void()> retry);

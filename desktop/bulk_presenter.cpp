@@ -29,12 +29,13 @@ void BulkPresenter::AssignAll(std::vector<InboxRow> items)
 {
     if (m_running || items.empty())
         return;
-    m_running = true;  // until the dialog is answered: a second command waits
+    m_running = true;                     // until the dialog is answered: a second command waits
+    std::vector<InboxRow> retry = items;  // for after a login
     m_tasks.Run<std::vector<StaffRef>>(
         [this] {
             return m_actions.Staff({Role::Handler, Role::Manager});
         },
-        [this, items = std::move(items)](std::vector<StaffRef> staff) mutable {
+        [this, items = std::move(items)](const std::vector<StaffRef>& staff) mutable {
             m_running = false;
             views::ActionDialogData data;
             data.title = FormatText(_("Assign %s dossiers"), {std::to_string(items.size())});
@@ -50,9 +51,9 @@ void BulkPresenter::AssignAll(std::vector<InboxRow> items)
             if (answer)
                 Start(Kind::Assign, std::move(items), std::stoll(answer->choice));
         },
-        [this, items](const std::exception_ptr& error) {
+        [this, retry = std::move(retry)](const std::exception_ptr& error) {
             m_running = false;
-            if (RenewIfExpired(error, &m_renewal, [this, items] { AssignAll(items); }))
+            if (RenewIfExpired(error, &m_renewal, [this, retry] { AssignAll(retry); }))
                 return;
             m_alert.ShowError(FormatText(_("The list of handlers could not be loaded: %s"), {FailureReason(error)}),
                               FailureDetails(error));
@@ -154,7 +155,7 @@ void BulkPresenter::Next()
         input.action = Action::Approve;
         input.version = item.version;
         m_tasks.Run<DossierDetail>([this, item, input] { return m_actions.Act(item.id, input); },
-                                   [this, item](DossierDetail after) {
+                                   [this, item](const DossierDetail& after) {
                                        m_changes.DossierChanged(after.summary);
                                        NextSign(item, after.outputs, true);
                                    },
@@ -172,7 +173,7 @@ void BulkPresenter::NextAssign(const InboxRow& item)
     input.version = item.version;
     input.staffId = m_staffId;
     m_tasks.Run<DossierDetail>([this, item, input] { return m_actions.Act(item.id, input); },
-                               [this](DossierDetail after) {
+                               [this](const DossierDetail& after) {
                                    m_changes.DossierChanged(after.summary);
                                    Done(true, {});
                                },
@@ -184,7 +185,7 @@ void BulkPresenter::NextPrint(const InboxRow& item)
 {
     m_tasks.Run<std::filesystem::path>(
         [this, item] { return m_documents.SavePdf(m_api.Receipt(item.id), item.code, "receipt"); },
-        [this](std::filesystem::path file) {
+        [this](const std::filesystem::path& file) {
             try {
                 m_documents.Launch(file);
                 Done(true, {});
@@ -195,7 +196,7 @@ void BulkPresenter::NextPrint(const InboxRow& item)
         [this](const std::exception_ptr& error) { Failed(error, [this] { Next(); }); });
 }
 
-void BulkPresenter::NextSign(const InboxRow& item, std::optional<std::vector<OutputRef>> outputs, bool approved)
+void BulkPresenter::NextSign(const InboxRow& item, const std::optional<std::vector<OutputRef>>& outputs, bool approved)
 {
     // The worker keeps the token alive even if the run ends meanwhile.
     m_tasks.Run<SignedOutput>(

@@ -48,7 +48,7 @@ private:
     void NextPrint(const InboxRow& item);
     // Signs the result among `outputs` (nullopt: the dossier's as the server lists it now); `approved` when this run
     // approved it just before.
-    void NextSign(const InboxRow& item, std::optional<std::vector<OutputRef>> outputs, bool approved);
+    void NextSign(const InboxRow& item, const std::optional<std::vector<OutputRef>>& outputs, bool approved);
     void OpenTokenThenStart(Kind kind, std::vector<InboxRow> items);
     // A failed call on the current dossier: 401 renews the session and runs `retry`, else the dossier failed.
     void Failed(const std::exception_ptr& error, std::function<void()> retry, const std::string& prefix = {});

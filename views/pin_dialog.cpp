@@ -50,7 +50,7 @@ PinDialog::PinDialog(wxWindow* parent, const PinRequest& request)
 
 std::string PinDialog::TakePin()
 {
-    const std::string pin = m_pin->GetValue().utf8_string();
+    std::string pin = m_pin->GetValue().utf8_string();
     m_pin->ChangeValue(wxEmptyString);
     return pin;
 }
