@@ -177,16 +177,20 @@ std::vector<views::DossierCommand> DossierCommands()
     for (const ActionSpec& spec : ActionSpecs())
         out.push_back({static_cast<int>(spec.action), _(spec.label), spec.accelerator, _(spec.help), spec.onToolbar});
     // Then the dossier's receipt and the bulk commands on the rows selected in the list.
-    out.push_back({views::kOpenReceiptCommand, _("&Print receipt"), "Ctrl+P",
-                   _("Open the receipt (form 01) of the dossier shown, to print it"), false});
+    out.push_back({views::kPrintReceiptCommand, _("&Print receipt…"), "Ctrl+P",
+                   _("Print the receipt (form 01) of the dossier shown"), true});
+    out.push_back({views::kPreviewReceiptCommand, _("Print pre&view of receipt…"), "Ctrl+Alt+P",
+                   _("Show the receipt of the dossier shown as it will be printed"), false});
+    out.push_back({views::kOpenReceiptCommand, _("&Open receipt in viewer"), "Ctrl+Shift+O",
+                   _("Open the receipt of the dossier shown in the system's PDF viewer"), false});
     out.push_back({views::kBulkAssignCommand, _("Assign &selected dossiers…"), "Ctrl+Shift+M",
                    _("Assign every dossier selected in the list to one handler"), false});
-    out.push_back({views::kBulkPrintReceiptsCommand, _("Print receipts of se&lected dossiers"), "Ctrl+Shift+P",
-                   _("Open the receipt of every dossier selected in the list"), false});
+    out.push_back({views::kBulkPrintReceiptsCommand, _("Print receipts of se&lected dossiers…"), "Ctrl+Shift+P",
+                   _("Print the receipt of every dossier selected in the list, in one job"), false});
     out.push_back({views::kBulkApproveAndSignCommand, _("Approve and sign selected dossiers…"), "Ctrl+Shift+L",
                    _("Approve the proposed result of every dossier selected and sign it with your token (one PIN)"),
                    false});
-    out.push_back({views::kBulkSignResultsCommand, _("Sign results of selected dossiers…"), "Ctrl+Shift+O",
+    out.push_back({views::kBulkSignResultsCommand, _("Sign results of selected dossiers…"), "Ctrl+Shift+J",
                    _("Sign with your token the results of the dossiers selected, approved but not signed yet"), false});
     return out;
 }

@@ -29,8 +29,9 @@ void BulkPresenter::AssignAll(std::vector<InboxRow> items)
 {
     if (m_running || items.empty())
         return;
-    m_running = true;                     // until the dialog is answered: a second command waits
-    std::vector<InboxRow> retry = items;  // for after a login
+    m_running = true;  // until the dialog is answered: a second command waits
+    // The retry's own copy: the order in which the two handlers capture `items` (one moves it) is unspecified.
+    std::vector<InboxRow> retry = items;
     m_tasks.Run<std::vector<StaffRef>>(
         [this] {
             return m_actions.Staff({Role::Handler, Role::Manager});
@@ -128,9 +129,10 @@ void BulkPresenter::Start(Kind kind, std::vector<InboxRow> items, std::int64_t s
     m_next = 0;
     m_staffId = staffId;
     m_failures.clear();
+    m_fetched.clear();
     m_stopped.clear();
     const char* title = kind == Kind::Assign           ? N_("Assigning dossiers")
-                        : kind == Kind::PrintReceipts  ? N_("Printing receipts")
+                        : kind == Kind::PrintReceipts  ? N_("Fetching the receipts to print")
                         : kind == Kind::ApproveAndSign ? N_("Approving and signing results")
                                                        : N_("Signing results");
     m_progress.Begin(_(title), static_cast<int>(m_items.size()));
@@ -185,13 +187,9 @@ void BulkPresenter::NextPrint(const InboxRow& item)
 {
     m_tasks.Run<std::filesystem::path>(
         [this, item] { return m_documents.SavePdf(m_api.Receipt(item.id), item.code, "receipt"); },
-        [this](const std::filesystem::path& file) {
-            try {
-                m_documents.Launch(file);
-                Done(true, {});
-            } catch (const Error& e) {
-                Done(false, UserMessage(e));
-            }
+        [this, item](std::filesystem::path file) {
+            m_fetched.emplace_back(item.code, std::move(file));
+            Done(true, {});
         },
         [this](const std::exception_ptr& error) { Failed(error, [this] { Next(); }); });
 }
@@ -243,11 +241,11 @@ void BulkPresenter::Finish()
     m_token.reset();  // logs out of the token
     const std::size_t total = m_items.size();
     const std::size_t done = m_next - m_failures.size();
-    const char* doneText = m_kind == Kind::Assign           ? N_("%s of %s dossiers assigned.")
-                           : m_kind == Kind::PrintReceipts  ? N_("%s of %s receipts opened for printing.")
-                           : m_kind == Kind::ApproveAndSign ? N_("%s of %s dossiers approved and signed.")
-                                                            : N_("%s of %s results signed.");
-    std::string summary = FormatText(_(doneText), {std::to_string(done), std::to_string(total)});
+    const std::string counts = FormatText(m_kind == Kind::Assign           ? _("%s of %s dossiers assigned.")
+                                          : m_kind == Kind::ApproveAndSign ? _("%s of %s dossiers approved and signed.")
+                                                                           : _("%s of %s results signed."),
+                                          {std::to_string(done), std::to_string(total)});
+    std::string summary = m_kind == Kind::PrintReceipts ? PrintFetched() : counts;
     if (m_next < total) {
         const std::string left = std::to_string(total - m_next);
         summary +=
@@ -263,6 +261,32 @@ void BulkPresenter::Finish()
     for (const Failure& f : m_failures)
         list += "\n" + f.code + ": " + f.reason;
     m_alert.ShowError(summary + "\n" + _("These failed:") + list);
+}
+
+std::string BulkPresenter::PrintFetched()
+{
+    const std::string total = std::to_string(m_items.size());
+    // Cancel means the batch is not wanted: a part of it is not printed either.
+    if (m_next < m_items.size())
+        return _("Nothing was printed.");
+    if (m_fetched.empty())
+        return _("No receipt could be fetched, so nothing was printed.");
+    std::vector<std::filesystem::path> files;
+    for (const auto& [code, file] : m_fetched)
+        files.push_back(file);
+    try {
+        if (!m_documents.Print(files, FormatText(_("Receipts of %s dossiers"), {std::to_string(files.size())})))
+            return _("Printing was cancelled: nothing was printed.");
+    } catch (const Error& e) {
+        // A receipt the printer could not read is named by its dossier (the error's detail names its file).
+        std::string code;
+        for (const auto& [c, file] : m_fetched)
+            if (e.Detail().find(file.string()) != std::string::npos)
+                code = c;
+        m_failures.push_back({code.empty() ? _("Printing") : code, UserMessage(e)});
+        return _("Nothing was printed.");
+    }
+    return FormatText(_("%s of %s receipts sent to the printer in one job."), {std::to_string(files.size()), total});
 }
 
 }  // namespace motcua::desktop

@@ -1,14 +1,17 @@
 // Many dossiers at once (the rows selected in the list): assign them to one handler, print their receipts, approve
 // and sign their results or sign results already approved, one after another off the UI thread with a progress
-// dialog and Cancel; a failure on one does not stop the others, and the end says which failed and why. Signing asks
+// dialog and Cancel; a failure on one does not stop the others, and the end says which failed and why. Receipts are
+// fetched one by one, then printed together: one print dialog and one print job for the whole batch. Signing asks
 // the token's PIN once for the whole run.
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "desktop/action_presenter.h"
@@ -28,7 +31,7 @@ public:
 
     // Asks for the handler once, then assigns each dossier with the version the list shows.
     void AssignAll(std::vector<InboxRow> items);
-    // Downloads each receipt and opens it for printing.
+    // Downloads each receipt, then prints them all in one job after one print dialog; Cancel prints nothing.
     void PrintReceipts(std::vector<InboxRow> items);
     // Asks the PIN once, opens the token, then for each dossier approves the proposed result and signs it.
     void ApproveAndSignAll(std::vector<InboxRow> items);
@@ -54,6 +57,8 @@ private:
     void Failed(const std::exception_ptr& error, std::function<void()> retry, const std::string& prefix = {});
     void Done(bool ok, const std::string& reason);
     void Finish();
+    // The end of a print run: the fetched receipts to the printer; what is said of the run.
+    std::string PrintFetched();
 
     IActionApi& m_actions;
     IStaffApi& m_api;
@@ -73,8 +78,9 @@ private:
     std::size_t m_next = 0;
     std::int64_t m_staffId = 0;
     std::vector<Failure> m_failures;
-    std::shared_ptr<IOpenToken> m_token;  // open for the run, closed at its end
-    std::string m_stopped;                // why the run stopped before its end (the token failed)
+    std::vector<std::pair<std::string, std::filesystem::path>> m_fetched;  // (dossier code, receipt file)
+    std::shared_ptr<IOpenToken> m_token;                                   // open for the run, closed at its end
+    std::string m_stopped;  // why the run stopped before its end (the token failed)
 };
 
 }  // namespace motcua::desktop

@@ -140,28 +140,49 @@ void DetailPresenter::Accept()
 
 void DetailPresenter::OpenReceipt()
 {
+    UseReceipt(ReceiptUse::Open);
+}
+
+void DetailPresenter::PreviewReceipt()
+{
+    UseReceipt(ReceiptUse::Preview);
+}
+
+void DetailPresenter::PrintReceipt()
+{
+    UseReceipt(ReceiptUse::Print);
+}
+
+void DetailPresenter::UseReceipt(ReceiptUse use)
+{
     if (!CanOpenReceipt())
         return;
     const std::int64_t id = m_current->summary.id;
     const std::string code = m_current->summary.code;
+    // One message per use: what the clerk tried is what the alert says failed.
+    const char* const failed = use == ReceiptUse::Open ? N_("The receipt could not be opened: %s")
+                                                       : N_("The receipt could not be printed: %s");
     SetWorking(true);
     m_tasks.Run<std::filesystem::path>(
         [this, id, code] { return m_receipts.SavePdf(m_api.Receipt(id), code, "receipt"); },
-        [this](std::filesystem::path file) {
+        [this, use, code, failed](const std::filesystem::path& file) {
             SetWorking(false);
+            const std::string title = FormatText(_("Receipt of dossier %s"), {code});
             try {
-                m_receipts.Launch(file);
+                switch (use) {
+                case ReceiptUse::Open: m_receipts.Launch(file); break;
+                case ReceiptUse::Preview: m_receipts.Preview({file}, title); break;
+                case ReceiptUse::Print: m_receipts.Print({file}, title); break;
+                }
             } catch (const Error& e) {
-                m_alert.ShowError(FormatText(_("The receipt could not be opened: %s"), {UserMessage(e)}),
-                                  TechnicalDetails(e));
+                m_alert.ShowError(FormatText(_(failed), {UserMessage(e)}), TechnicalDetails(e));
             }
         },
-        [this](const std::exception_ptr& error) {
+        [this, use, failed](const std::exception_ptr& error) {
             SetWorking(false);
-            if (RenewIfExpired(error, m_renewal, [this] { OpenReceipt(); }))
+            if (RenewIfExpired(error, m_renewal, [this, use] { UseReceipt(use); }))
                 return;
-            m_alert.ShowError(FormatText(_("The receipt could not be opened: %s"), {FailureReason(error)}),
-                              FailureDetails(error));
+            m_alert.ShowError(FormatText(_(failed), {FailureReason(error)}), FailureDetails(error));
         });
 }
 

@@ -51,7 +51,10 @@ public:
     bool CanOpenReceipt() const noexcept;
     // Accept with the version shown (ActionPresenter: the receipt offered, a conflict explained and reloaded).
     void Accept();
+    // The receipt in the system's viewer, in a print preview window, or to the printer after its dialog.
     void OpenReceipt();
+    void PreviewReceipt();
+    void PrintReceipt();
     const std::optional<DossierDetail>& Current() const noexcept { return m_current; }
     bool Loading() const noexcept { return m_tasks.Busy(); }
 
@@ -65,6 +68,8 @@ public:
     void SetWorking(bool working) override;
 
 private:
+    enum class ReceiptUse { Open, Preview, Print };
+    void UseReceipt(ReceiptUse use);
     void Load(std::int64_t dossierId, bool tellTheList);
     void Render();
     views::DetailViewData BuildViewData(const DossierDetail& d) const;

@@ -24,15 +24,17 @@ std::string SafeFileStem(const std::string& code)
 
 }  // namespace
 
-ReceiptOpener::ReceiptOpener(IStaffApi& api, IDocumentLauncher& launcher, std::filesystem::path folder)
+ReceiptOpener::ReceiptOpener(IStaffApi& api, IDocumentLauncher& launcher, IDocumentPrinter& printer,
+                             std::filesystem::path folder)
     : m_api(api),
       m_launcher(launcher),
+      m_printer(printer),
       m_folder(std::move(folder))
 {}
 
 std::filesystem::path ReceiptOpener::Open(std::int64_t dossierId, const std::string& dossierCode)
 {
-    const std::filesystem::path file = SavePdf(m_api.Receipt(dossierId), dossierCode, "receipt");
+    std::filesystem::path file = SavePdf(m_api.Receipt(dossierId), dossierCode, "receipt");
     m_launcher.OpenDocument(file);
     return file;
 }
@@ -40,6 +42,16 @@ std::filesystem::path ReceiptOpener::Open(std::int64_t dossierId, const std::str
 void ReceiptOpener::Launch(const std::filesystem::path& file)
 {
     m_launcher.OpenDocument(file);
+}
+
+bool ReceiptOpener::Print(const std::vector<std::filesystem::path>& files, const std::string& title)
+{
+    return m_printer.Print(files, title);
+}
+
+void ReceiptOpener::Preview(const std::vector<std::filesystem::path>& files, const std::string& title)
+{
+    m_printer.Preview(files, title);
 }
 
 std::filesystem::path ReceiptOpener::SavePdf(const std::vector<std::uint8_t>& bytes, const std::string& dossierCode,

@@ -1,4 +1,5 @@
-// Fetching a dossier's receipt (form 01) into a temporary PDF file and handing it to whatever opens documents.
+// Fetching a dossier's receipt (form 01) and issued forms into temporary PDF files and handing them to whatever opens
+// or prints documents.
 #pragma once
 
 #include <cstdint>
@@ -18,10 +19,23 @@ public:
     virtual void OpenDocument(const std::filesystem::path& file) = 0;
 };
 
+// Prints saved PDFs; the shell renders their pages with poppler into a wxPrintout, tests record the files.
+class IDocumentPrinter {
+public:
+    virtual ~IDocumentPrinter() = default;
+    // One print dialog, then one print job with every page of `files` in turn (UI thread). False when the user
+    // cancelled the dialog; throws Error(BadInput) for a file that cannot be printed (not a PDF, damaged) and
+    // Error(Environment) when there is no printer or the job failed.
+    virtual bool Print(const std::vector<std::filesystem::path>& files, const std::string& title) = 0;
+    // Opens a print preview window of `files` (not modal; it can print them too); throws as Print does.
+    virtual void Preview(const std::vector<std::filesystem::path>& files, const std::string& title) = 0;
+};
+
 class ReceiptOpener {
 public:
     // `folder` empty: a "motcua-desk" folder under the system temporary directory.
-    ReceiptOpener(IStaffApi& api, IDocumentLauncher& launcher, std::filesystem::path folder = {});
+    ReceiptOpener(IStaffApi& api, IDocumentLauncher& launcher, IDocumentPrinter& printer,
+                  std::filesystem::path folder = {});
     // Downloads, checks it is a PDF, writes "<code>-receipt.pdf" and opens it; returns the file written.
     std::filesystem::path Open(std::int64_t dossierId, const std::string& dossierCode);
     // Checks `bytes` is a PDF and writes "<code>-<what>.pdf" (any thread: no UI); returns the file.
@@ -29,10 +43,15 @@ public:
                                   const std::string& what) const;
     // Hands a saved file to the viewer (UI thread).
     void Launch(const std::filesystem::path& file);
+    // Saved files to the printer, after its dialog (UI thread); IDocumentPrinter::Print.
+    bool Print(const std::vector<std::filesystem::path>& files, const std::string& title);
+    // Saved files in a print preview window (UI thread).
+    void Preview(const std::vector<std::filesystem::path>& files, const std::string& title);
 
 private:
     IStaffApi& m_api;
     IDocumentLauncher& m_launcher;
+    IDocumentPrinter& m_printer;
     std::filesystem::path m_folder;
 };
 

@@ -7,9 +7,8 @@
 #include "reports/openssl_support.h"
 
 namespace motcua::reports {
-namespace {
 
-std::string Subject(X509* certificate)
+std::string CertificateSubject(X509* certificate)
 {
     const OpenSslPtr<BIO> out(BIO_new(BIO_s_mem()));
     if (!out || X509_NAME_print_ex(out.get(), X509_get_subject_name(certificate), 0,
@@ -20,7 +19,7 @@ std::string Subject(X509* certificate)
     return std::string(data, static_cast<std::size_t>(length));
 }
 
-std::string CommonName(X509* certificate)
+std::string CertificateCommonName(X509* certificate)
 {
     const X509_NAME* subject = X509_get_subject_name(certificate);
     const int index = X509_NAME_get_index_by_NID(subject, NID_commonName, -1);
@@ -35,6 +34,8 @@ std::string CommonName(X509* certificate)
     return name;
 }
 
+namespace {
+
 Instant TimeOf(const ASN1_TIME* time)
 {
     std::tm parts{};
@@ -48,8 +49,8 @@ Instant TimeOf(const ASN1_TIME* time)
 CertificateInfo DescribeCertificate(std::span<const std::uint8_t> der)
 {
     const OpenSslPtr<X509> certificate = ParseCertificateDer(der);
-    return {Subject(certificate.get()), CommonName(certificate.get()), TimeOf(X509_get0_notBefore(certificate.get())),
-            TimeOf(X509_get0_notAfter(certificate.get()))};
+    return {CertificateSubject(certificate.get()), CertificateCommonName(certificate.get()),
+            TimeOf(X509_get0_notBefore(certificate.get())), TimeOf(X509_get0_notAfter(certificate.get()))};
 }
 
 }  // namespace motcua::reports

@@ -5,6 +5,8 @@
 #include <span>
 #include <string>
 
+#include <openssl/types.h>
+
 #include "model/time.h"
 
 namespace motcua::reports {
@@ -18,5 +20,9 @@ struct CertificateInfo {
 
 // Throws motcua::Error(BadInput) for bytes that are not a DER certificate.
 CertificateInfo DescribeCertificate(std::span<const std::uint8_t> der);
+// The subject of a certificate already parsed, RFC 2253 in UTF-8; "" when OpenSSL cannot print it.
+std::string CertificateSubject(X509* certificate);
+// Its common name; "" when it has none.
+std::string CertificateCommonName(X509* certificate);
 
 }  // namespace motcua::reports

@@ -3,6 +3,7 @@
 #include <openssl/err.h>
 
 #include "model/error.h"
+#include "reports/certificate_info.h"
 #include "reports/openssl_support.h"
 #include "reports/pdf_file.h"
 
@@ -55,17 +56,6 @@ std::optional<std::vector<std::uint8_t>> HexBytes(std::string_view hex)
         }
     }
     return bytes;
-}
-
-std::string Subject(X509* certificate)
-{
-    const OpenSslPtr<BIO> out(BIO_new(BIO_s_mem()));
-    if (!out || X509_NAME_print_ex(out.get(), X509_get_subject_name(certificate), 0,
-                                   XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) < 0)
-        return {};
-    char* data = nullptr;
-    const long length = BIO_get_mem_data(out.get(), &data);
-    return std::string(data, static_cast<std::size_t>(length));
 }
 
 // The dictionary holding the /ByteRange found at `at`: the object around it.
@@ -162,7 +152,7 @@ std::vector<SignatureCheck> PadesVerifier::Verify(std::span<const std::uint8_t> 
             check.error = "The signature has no single signer certificate";
             continue;
         }
-        check.signerSubject = Subject(signer);
+        check.signerSubject = CertificateSubject(signer);
         const OpenSslPtr<STACK_OF(X509)> certificates(CMS_get1_certs(cms.get()));
         const OpenSslPtr<X509_STORE_CTX> context(X509_STORE_CTX_new());
         if (context && X509_STORE_CTX_init(context.get(), m_store->store.get(), signer, certificates.get()) == 1) {

@@ -30,6 +30,7 @@ HttpServiceOptions HttpOptions(const ServerConfig& config)
     o.retryAfter = config.overloadRetryAfter;
     o.limits.push_back({"/citizen/", config.EffectiveCitizenConcurrency(), config.citizenWait, "citizen"});
     o.acceptsMultipart = &CitizenApi::AcceptsMultipart;
+    o.acceptsPdf = &StaffApi::AcceptsPdf;
     o.maxMultipartBodyBytes = config.maxDossierBytes + config.maxBodyBytes;
     return o;
 }

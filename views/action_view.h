@@ -18,12 +18,15 @@ struct DossierCommand {
     bool onToolbar = false;
 };
 
-// Commands of the Dossier menu that are not workflow actions (ids above every action's number).
+// Commands of the Dossier menu that are not workflow actions (ids above every action's number, up to the last).
 inline constexpr int kOpenReceiptCommand = 1001;
 inline constexpr int kBulkAssignCommand = 1002;
 inline constexpr int kBulkPrintReceiptsCommand = 1003;
-inline constexpr int kBulkApproveAndSignCommand = 1004;
-inline constexpr int kBulkSignResultsCommand = 1005;
+inline constexpr int kPreviewReceiptCommand = 1004;
+inline constexpr int kPrintReceiptCommand = 1005;
+inline constexpr int kBulkApproveAndSignCommand = 1006;
+inline constexpr int kBulkSignResultsCommand = 1007;
+inline constexpr int kLastDossierCommand = kBulkSignResultsCommand;
 
 // What the main window's Dossier, Preferences and About commands tell the shell.
 class IDeskCommandListener {

@@ -58,7 +58,7 @@ void MainFrame::SetDossierCommands(const std::vector<DossierCommand>& commands)
             if (m_commands && IsDossierCommandEnabled(id))
                 m_commands->OnDossierCommand(id);
         },
-        kDossierCommandBase, kDossierCommandBase + kBulkSignResultsCommand);
+        kDossierCommandBase, kDossierCommandBase + kLastDossierCommand);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
@@ -83,7 +83,7 @@ wxMenu* MainFrame::BuildDossierMenu() const
 {
     auto* menu = new wxMenu();
     for (const DossierCommand& c : m_dossierCommands) {
-        if (c.id == kOpenReceiptCommand || c.id == kBulkAssignCommand || c.id == kBulkApproveAndSignCommand)
+        if (c.id == kPrintReceiptCommand || c.id == kBulkAssignCommand || c.id == kBulkApproveAndSignCommand)
             menu->AppendSeparator();
         menu->Append(MenuIdOf(c.id), MenuText(c), wxString::FromUTF8(c.help));
         const auto found = m_enabled.find(c.id);

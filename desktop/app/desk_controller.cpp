@@ -36,7 +36,7 @@ DeskController::DeskController(IStaffApi& api, IActionApi& actions, ITaskRunner&
       m_settings(settings),
       m_alert(alert),
       m_clock(clock),
-      m_receipts(api, launcher, std::move(receiptFolder)),
+      m_receipts(api, launcher, m_printer, std::move(receiptFolder)),
       m_tokenSigner(settings, clock),
       m_events([&api] { return api.EventsTarget(); }, WxUiQueue())
 {}

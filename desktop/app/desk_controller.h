@@ -9,6 +9,7 @@
 
 #include "desktop/action_presenter.h"
 #include "desktop/app/wx_call_later.h"
+#include "desktop/app/wx_document_printer.h"
 #include "desktop/bulk_presenter.h"
 #include "desktop/detail_presenter.h"
 #include "desktop/dossier_list_presenter.h"
@@ -80,6 +81,8 @@ public:
     DetailPresenter* Detail() const noexcept { return m_detail.get(); }
     ActionPresenter* Actions() const noexcept { return m_actions.get(); }
     BulkPresenter* Bulk() const noexcept { return m_bulk.get(); }
+    // Prints and previews the receipts (poppler pages in a wxPrintout); the GUI test reads its last preview.
+    WxDocumentPrinter& Printer() noexcept { return m_printer; }
     // The login defaults remembered from the last session (server address, user name), over `fallback`'s.
     static LoginDefaults RememberedLogin(const ISettings& settings, LoginDefaults fallback);
 
@@ -116,6 +119,7 @@ private:
     ISettings& m_settings;
     views::Alert& m_alert;
     const Clock& m_clock;
+    WxDocumentPrinter m_printer;  // before m_receipts, which holds it
     ReceiptOpener m_receipts;
     TokenResultSigner m_tokenSigner;  // the Preferences' token, for the one logged in
     WxCallLater m_later;

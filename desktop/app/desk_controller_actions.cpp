@@ -100,7 +100,9 @@ void DeskController::ShownDossierChanged()
         return;
     for (const ActionSpec& spec : ActionSpecs())
         m_frame->EnableDossierCommand(static_cast<int>(spec.action), m_actions->CanRun(spec.action));
-    m_frame->EnableDossierCommand(views::kOpenReceiptCommand, m_detail && m_detail->CanOpenReceipt());
+    const bool receipt = m_detail && m_detail->CanOpenReceipt();
+    for (const int id : {views::kOpenReceiptCommand, views::kPreviewReceiptCommand, views::kPrintReceiptCommand})
+        m_frame->EnableDossierCommand(id, receipt);
     // The server decides per dossier as the run goes; with nothing selected the command says how to select.
     m_frame->EnableDossierCommand(views::kBulkAssignCommand, true);
     m_frame->EnableDossierCommand(views::kBulkPrintReceiptsCommand, true);
@@ -114,6 +116,14 @@ void DeskController::OnDossierCommand(int id)
         return;
     if (id == views::kOpenReceiptCommand) {
         m_detail->OpenReceipt();
+        return;
+    }
+    if (id == views::kPreviewReceiptCommand) {
+        m_detail->PreviewReceipt();
+        return;
+    }
+    if (id == views::kPrintReceiptCommand) {
+        m_detail->PrintReceipt();
         return;
     }
     if (id == views::kBulkAssignCommand || id == views::kBulkPrintReceiptsCommand ||

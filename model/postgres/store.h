@@ -405,6 +405,10 @@ public:
     std::optional<std::pair<OutputInfo, StoredOutput>> LoadOutputById(std::int64_t outputId);
     // The register of issued documents, by the identifier printed on the document (store_documents.cpp).
     std::optional<IssuedDocument> FindIssuedDocument(const std::string& identifier);
+    // Replaces an output's bytes with a version signed elsewhere, if they are still those with `expectedSha256Hex`
+    // (false otherwise: someone replaced them first). The register keeps its identifier and signer.
+    bool ReplaceOutputBytes(std::int64_t outputId, const std::string& expectedSha256Hex,
+                            const std::vector<std::uint8_t>& bytes);
     // The issued document whose bytes have this SHA-256 (64 lowercase hex digits), if any.
     std::optional<IssuedDocument> FindIssuedDocumentBySha256(const std::string& sha256Hex);
     // The current key of every agency that has one.

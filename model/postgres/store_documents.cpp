@@ -60,6 +60,20 @@ std::optional<IssuedDocument> Store::FindIssuedDocumentBySha256(const std::strin
         *m_pool, [&](soci::session& sql) { return FindIssued(sql, "o.sha256 = decode(:value, 'hex')", sha256Hex); });
 }
 
+bool Store::ReplaceOutputBytes(std::int64_t outputId, const std::string& expectedSha256Hex,
+                               const std::vector<std::uint8_t>& bytes)
+{
+    return InTransaction(*m_pool, [&](soci::session& sql) {
+        const long long id = outputId;
+        const std::string hex = ToHex(bytes);
+        std::optional<long long> replaced;
+        sql << "UPDATE dossier_output SET bytes = decode(:bytes, 'hex')"
+               " WHERE id = :id AND sha256 = decode(:expected, 'hex') RETURNING id",
+            use(hex, "bytes"), use(id, "id"), use(expectedSha256Hex, "expected"), into(replaced);
+        return replaced.has_value();
+    });
+}
+
 std::vector<StoredSigningKey> Store::CurrentSigningKeys()
 {
     return InTransaction(*m_pool, [&](soci::session& sql) {

@@ -73,6 +73,7 @@ const std::vector<ApiRoute<StaffApi>>& StaffApi::Routes()
         routes.push_back({{"GET", "/staff/v1/dossiers/{id}/attachments/{n}"}, &StaffApi::AttachmentFile});
         routes.push_back({{"GET", "/staff/v1/dossiers/{id}/outputs"}, &StaffApi::Outputs});
         routes.push_back({{"GET", "/staff/v1/outputs/{id}"}, &StaffApi::Output});
+        routes.push_back({{"PUT", "/staff/v1/outputs/{id}"}, &StaffApi::SignedOutput});
         routes.push_back({{"GET", "/staff/v1/consultations"}, &StaffApi::Consultations});
         routes.push_back({{"GET", "/staff/v1/register"}, &StaffApi::RegisterBook});
         routes.push_back({{"GET", "/staff/v1/events"}, &StaffApi::Events});

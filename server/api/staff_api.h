@@ -38,10 +38,14 @@ public:
     HttpResponse Consultations(const HttpRequest& request);  // GET /staff/v1/consultations
     HttpResponse Outputs(const HttpRequest& request);        // GET /staff/v1/dossiers/{id}/outputs
     HttpResponse Output(const HttpRequest& request);         // GET /staff/v1/outputs/{id}
-    HttpResponse RegisterBook(const HttpRequest& request);   // GET /staff/v1/register?year=YYYY (form 07)
-    HttpResponse QueueCounts(const HttpRequest& request);    // GET /staff/v1/queues
-    HttpResponse Queue(const HttpRequest& request);          // GET /staff/v1/queues/{name}
-    HttpResponse Search(const HttpRequest& request);         // GET /staff/v1/dossiers?q=…
+    // PUT /staff/v1/outputs/{id}: the document signed elsewhere (a token at the desk), checked, replaces it.
+    HttpResponse SignedOutput(const HttpRequest& request);
+    // The paths whose body is a PDF (the HTTP layer refuses other non-JSON bodies).
+    static bool AcceptsPdf(const std::string& path);
+    HttpResponse RegisterBook(const HttpRequest& request);  // GET /staff/v1/register?year=YYYY (form 07)
+    HttpResponse QueueCounts(const HttpRequest& request);   // GET /staff/v1/queues
+    HttpResponse Queue(const HttpRequest& request);         // GET /staff/v1/queues/{name}
+    HttpResponse Search(const HttpRequest& request);        // GET /staff/v1/dossiers?q=…
     // GET /staff/v1/dossiers/{id}/attachments/{n}: a file the citizen sent, as sent, unless damaged since.
     HttpResponse AttachmentFile(const HttpRequest& request);
     // GET /staff/v1/events: authenticates, then hands the request to the live updates (SetEventStream).
@@ -68,6 +72,10 @@ public:
 
 private:
     StaffMember Authenticate(const HttpRequest& request);
+    // The output `idText` names with its dossier, when the dossier is in `staff`'s scope; NotFound otherwise (the
+    // same answer as an unknown id).
+    std::pair<std::pair<pg::OutputInfo, pg::StoredOutput>, Dossier> OutputInScope(const StaffMember& staff,
+                                                                                  const std::string& idText);
     // What the caller sees in the queues (their agency) and when: issue 8 widens the scope here.
     QueueViewer Viewer(const StaffMember& staff) const;
     // The dossier if it exists and the caller's agency handles it; NotFound otherwise.

@@ -5,9 +5,12 @@
 #include <Poco/JSON/Object.h>
 
 #include "model/error.h"
+#include "model/text.h"
+#include "reports/openssl_support.h"
 #include "server/api/citizen_api.h"
 #include "server/api/dossier_json.h"
 #include "server/api/staff_api.h"
+#include "server/usecases/document_verification.h"
 #include "server/usecases/dossier_scope.h"
 
 namespace motcua::server {
@@ -157,31 +160,63 @@ HttpResponse StaffApi::Outputs(const HttpRequest& request)
     return HttpResponse::Json(200, DossierJson::ToString(out));
 }
 
-HttpResponse StaffApi::Output(const HttpRequest& request)
+std::pair<std::pair<pg::OutputInfo, pg::StoredOutput>, Dossier> StaffApi::OutputInScope(const StaffMember& staff,
+                                                                                        const std::string& idText)
 {
-    const StaffMember staff = Authenticate(request);
-    const std::string& text = request.PathParam("id");
     std::optional<std::pair<pg::OutputInfo, pg::StoredOutput>> found;
-    std::int64_t id = 0;
     try {
-        id = ParseId(text);
-        found = m_store.LoadOutputById(id);
+        found = m_store.LoadOutputById(ParseId(idText));
     } catch (const Error& e) {
         if (e.Category() != ErrorCategory::NotFound)
             throw;
     }
     // Another agency's document is, for the caller, not there at all: the same answer as an unknown id.
     if (!found)
-        throw Error(ErrorCategory::NotFound, N_("Document not found"), {}, text);
-    std::optional<Dossier> dossier;
+        throw Error(ErrorCategory::NotFound, N_("Document not found"), {}, idText);
     try {
-        dossier = LoadDossierInScope(m_store, staff, found->first.dossierId);
+        Dossier dossier = LoadDossierInScope(m_store, staff, found->first.dossierId);
+        return {std::move(*found), std::move(dossier)};
     } catch (const Error& e) {
         if (e.Category() != ErrorCategory::NotFound)
             throw;
-        throw Error(ErrorCategory::NotFound, N_("Document not found"), {}, text);
+        throw Error(ErrorCategory::NotFound, N_("Document not found"), {}, idText);
     }
-    return DossierJson::Download(dossier->code, found->second, "-" + std::to_string(id));
+}
+
+HttpResponse StaffApi::Output(const HttpRequest& request)
+{
+    const StaffMember staff = Authenticate(request);
+    const auto [output, dossier] = OutputInScope(staff, request.PathParam("id"));
+    return DossierJson::Download(dossier.code, output.second, "-" + std::to_string(output.first.id));
+}
+
+bool StaffApi::AcceptsPdf(const std::string& path)
+{
+    return path.rfind("/staff/v1/outputs/", 0) == 0;
+}
+
+HttpResponse StaffApi::SignedOutput(const HttpRequest& request)
+{
+    const StaffMember staff = Authenticate(request);
+    // Those who sign documents at an agency; the others may print them, not sign them.
+    if (staff.role != Role::Signer && staff.role != Role::Manager)
+        throw Error(ErrorCategory::NotAllowed, N_("Only signers and managers may sign documents"));
+    const auto [output, dossier] = OutputInScope(staff, request.PathParam("id"));
+    if (!IsPdfMediaType(request.contentType))
+        throw Error(ErrorCategory::BadInput, N_("Send the signed document as application/pdf"), "pdf",
+                    request.contentType);
+    const std::span<const std::uint8_t> uploaded(reinterpret_cast<const std::uint8_t*>(request.body.data()),
+                                                 request.body.size());
+    const std::string signer = CheckSignedVersion(output.second.bytes, uploaded, m_store.TrustAnchors());
+    const std::string issuedSha256 = ToHex(reports::Sha256({output.second.bytes}));
+    if (!m_store.ReplaceOutputBytes(output.first.id, issuedSha256, {uploaded.begin(), uploaded.end()}))
+        throw Error(ErrorCategory::Conflict, N_("The document was replaced since it was downloaded"), "pdf");
+    Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    out->set("id", output.first.id);
+    out->set("kind", std::string(ToString(output.first.kind)));
+    out->set("sha256", ToHex(reports::Sha256({uploaded})));
+    out->set("signer", signer);
+    return HttpResponse::Json(200, DossierJson::ToString(out));
 }
 
 HttpResponse StaffApi::RegisterBook(const HttpRequest& request)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <Poco/Net/MediaType.h>
+
 #include "model/error.h"
 
 namespace motcua::server {
@@ -28,6 +30,15 @@ const std::string& HttpRequest::PathParam(const std::string& name) const
     if (it == pathParams.end())
         throw Error(ErrorCategory::Internal, N_("Internal server error"), {}, "route has no parameter " + name);
     return it->second;
+}
+
+bool IsPdfMediaType(const std::string& contentType)
+{
+    try {
+        return Poco::Net::MediaType(contentType).matches("application", "pdf");
+    } catch (const Poco::Exception&) {
+        return false;
+    }
 }
 
 }  // namespace motcua::server

@@ -27,4 +27,7 @@ struct HttpRequest {
     const std::string& PathParam(const std::string& name) const;
 };
 
+// "application/pdf", with or without parameters, in any case: a signed document sent back to the server.
+bool IsPdfMediaType(const std::string& contentType);
+
 }  // namespace motcua::server

@@ -214,7 +214,9 @@ private:
         // A multipart body (attachments) has its own, larger limit, only where it is taken.
         const bool multipart = m_options.acceptsMultipart && IsMultipartFormData(in.getContentType()) &&
                                m_options.acceptsMultipart(request.path);
-        const std::size_t limitBytes = multipart ? m_options.maxMultipartBodyBytes : m_options.maxBodyBytes;
+        const bool pdf =
+            m_options.acceptsPdf && IsPdfMediaType(in.getContentType()) && m_options.acceptsPdf(request.path);
+        const std::size_t limitBytes = multipart || pdf ? m_options.maxMultipartBodyBytes : m_options.maxBodyBytes;
         const auto limit = static_cast<std::streamsize>(limitBytes);
         std::istream& stream = in.stream();
         if (in.hasContentLength() && in.getContentLength64() > limit) {
@@ -236,7 +238,7 @@ private:
         consumed = true;
         body.resize(static_cast<std::size_t>(got));
         request.body = std::move(body);
-        if (!multipart && !IsJsonMediaType(in.getContentType()))
+        if (!multipart && !pdf && !IsJsonMediaType(in.getContentType()))
             throw HttpError(415, ErrorCategory::BadInput, N_("The request body must be JSON (application/json)"), {},
                             in.getContentType());
     }

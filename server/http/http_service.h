@@ -28,6 +28,8 @@ struct HttpServiceOptions {
     // The paths that take a multipart/form-data body, up to maxMultipartBodyBytes; elsewhere it is refused (415).
     std::function<bool(const std::string& path)> acceptsMultipart;
     std::size_t maxMultipartBodyBytes = 0;
+    // The paths that take an application/pdf body (signed documents sent back), up to maxMultipartBodyBytes too.
+    std::function<bool(const std::string& path)> acceptsPdf;
     std::chrono::seconds headTimeout{10};      // the whole request line and headers
     std::chrono::seconds bodyTimeout{30};      // the whole body
     std::chrono::seconds keepAliveTimeout{5};  // idle between two requests on one connection

@@ -1,8 +1,10 @@
 #include "server/usecases/document_verification.h"
 
+#include <algorithm>
 #include <sstream>
 #include <string_view>
 
+#include "model/error.h"
 #include "model/text.h"
 #include "reports/openssl_support.h"
 #include "reports/pdf_date.h"
@@ -66,6 +68,30 @@ DocumentVerification VerifyDocument(pg::Store& store, std::span<const std::uint8
     anchors.insert(anchors.end(), extraAnchors.begin(), extraAnchors.end());
     v.signatures = reports::PadesVerifier(anchors).Verify(pdf);
     return v;
+}
+
+std::string CheckSignedVersion(std::span<const std::uint8_t> issued, std::span<const std::uint8_t> uploaded,
+                               const std::vector<std::vector<std::uint8_t>>& trustAnchors)
+{
+    if (uploaded.size() <= issued.size() || !std::equal(issued.begin(), issued.end(), uploaded.begin()))
+        throw Error(ErrorCategory::BadInput, N_("The file is not the document the server issued, signed"), "pdf",
+                    "the issued document's bytes are not the start of the file");
+    const reports::PadesVerifier verifier(trustAnchors);
+    const std::size_t before = verifier.Verify(issued).size();
+    const std::vector<reports::SignatureCheck> checks = verifier.Verify(uploaded);
+    if (checks.size() <= before)
+        throw Error(ErrorCategory::BadInput, N_("The file carries no new signature"), "pdf");
+    for (const reports::SignatureCheck& check : checks)
+        if (!check.valid)
+            throw Error(ErrorCategory::BadInput, N_("A signature of the file is not valid"), "pdf", check.error);
+    const reports::SignatureCheck& last = checks.back();
+    if (!last.coversWholeFile)
+        throw Error(ErrorCategory::BadInput, N_("The new signature does not cover the whole file"), "pdf", last.error);
+    if (!last.trusted)
+        throw Error(ErrorCategory::BadInput,
+                    N_("The signer's certificate does not chain to a root the province trusts"), "pdf",
+                    last.signerSubject + ": " + last.error);
+    return last.signerSubject;
 }
 
 std::string DescribeVerification(const DocumentVerification& v)

@@ -29,6 +29,12 @@ struct DocumentVerification {
 DocumentVerification VerifyDocument(pg::Store& store, std::span<const std::uint8_t> pdf,
                                     const std::vector<std::vector<std::uint8_t>>& extraAnchors = {});
 
+// A version of an issued document signed elsewhere (an official's token), sent back to replace it: `uploaded` must be
+// `issued` with one or more signatures appended, each valid, the last covering the whole file and chaining to one of
+// `trustAnchors`. Returns the last signer's subject; Error(BadInput, field "pdf") saying what is wrong otherwise.
+std::string CheckSignedVersion(std::span<const std::uint8_t> issued, std::span<const std::uint8_t> uploaded,
+                               const std::vector<std::vector<std::uint8_t>>& trustAnchors);
+
 // The verification as lines of English text for the command line, ending with "verdict: valid" or
 // "verdict: NOT valid (<reasons>)".
 std::string DescribeVerification(const DocumentVerification& verification);

@@ -1,5 +1,6 @@
 // ActionPresenter: each action's dialog and request, the forms offered after it, a conflict explained ("changed by
 // X at T") and reloaded, an expired session renewed and the action resumed, and the commands the server allows.
+#include <set>
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
@@ -17,7 +18,7 @@ const Instant kNow = At(2026, 11, 30, 10, 0);
 struct ActionFixture {
     ActionFixture()
         : folder(temp.Path()),
-          receipts(api, launcher, folder),
+          receipts(api, launcher, printer, folder),
           detail(view, api, tasks, alert, receipts, StaffMember{}, clock, changes),
           actions(api, tasks, dialogs, alert, receipts, detail, renewal, clock, signer, pin)
     {
@@ -45,6 +46,7 @@ struct ActionFixture {
     FakeDetailView view;
     RecordingAlert alert;
     RecordingLauncher launcher;
+    RecordingPrinter printer;
     RecordingDossierChanges changes;
     FixedClock clock{kNow};
     FakeResultSigner signer;
@@ -85,12 +87,16 @@ BOOST_FIXTURE_TEST_CASE(only_what_the_server_allows_can_run, ActionFixture)
     BOOST_TEST(api.actCalls.empty());
     // Every action of the staff API has a command with a key shown in the menu.
     const std::vector<views::DossierCommand> commands = DossierCommands();
-    BOOST_TEST(commands.size() == 17u + 5u);  // and print receipt, the four bulk commands
+    // and the receipt's print, print preview and viewer, the four bulk commands
+    BOOST_TEST(commands.size() == 17u + 7u);
+    std::set<std::string> keys;
     for (const views::DossierCommand& c : commands)
         BOOST_TEST_CONTEXT(c.label)
         {
             BOOST_TEST(!c.accelerator.empty());
+            BOOST_TEST(keys.insert(c.accelerator).second, "the key " << c.accelerator << " is taken twice");
         }
+    BOOST_TEST(keys.count("Ctrl+P") == 1u);  // Print, as everywhere
 }
 
 BOOST_FIXTURE_TEST_CASE(request_supplement_asks_the_documents_checks_them_and_offers_form_02, ActionFixture)

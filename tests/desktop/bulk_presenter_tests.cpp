@@ -1,5 +1,5 @@
-// BulkPresenter: assign many dossiers to one handler and print many receipts, with progress and Cancel; a failure on
-// one does not stop the others and the end names each failure with its reason.
+// BulkPresenter: assign many dossiers to one handler and print many receipts (fetched one by one, printed in one
+// job), with progress and Cancel; a failure on one does not stop the others and the end names each with its reason.
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
@@ -37,7 +37,7 @@ public:
 struct BulkFixture {
     BulkFixture()
         : folder(temp.Path()),
-          receipts(api, launcher, folder),
+          receipts(api, launcher, printer, folder),
           bulk(api, api, tasks, dialogs, progress, alert, receipts, renewal, changes, signer, pin)
     {
         api.staff = {{9, "handler2", "Đỗ Thị Mai", Role::Handler}};
@@ -52,6 +52,7 @@ struct BulkFixture {
     FakeSessionRenewal renewal;
     RecordingAlert alert;
     RecordingLauncher launcher;
+    RecordingPrinter printer;
     RecordingDossierChanges changes;
     FakeResultSigner signer;
     FakePinPrompt pin;
@@ -215,24 +216,74 @@ BOOST_FIXTURE_TEST_CASE(assign_goes_on_after_a_failure_and_names_it_at_the_end, 
     BOOST_TEST(!bulk.Busy());
 }
 
-BOOST_FIXTURE_TEST_CASE(cancel_stops_before_the_next_dossier, BulkFixture)
+BOOST_FIXTURE_TEST_CASE(cancel_stops_before_the_next_dossier_and_prints_nothing, BulkFixture)
 {
     progress.cancelAfterSteps = 2;  // the first dossier's step and its end
     bulk.PrintReceipts(items);
     tasks.RunAll();
     BOOST_TEST((api.receiptCalls == std::vector<std::int64_t>{1}));
-    BOOST_TEST(launcher.opened.size() == 1u);
+    BOOST_TEST(printer.printed.empty());
+    BOOST_TEST(launcher.opened.empty());
     BOOST_REQUIRE(alert.infos.size() == 1u);
-    BOOST_TEST(alert.infos[0] == "1 of 3 receipts opened for printing.\nCancelled: 2 dossiers were not tried.");
+    BOOST_TEST(alert.infos[0] == "Nothing was printed.\nCancelled: 2 dossiers were not tried.");
+    BOOST_TEST(!bulk.Busy());
 }
 
-BOOST_FIXTURE_TEST_CASE(print_receipts_opens_each_one, BulkFixture)
+BOOST_FIXTURE_TEST_CASE(print_receipts_fetches_each_then_prints_them_in_one_job, BulkFixture)
 {
     bulk.PrintReceipts(items);
     tasks.RunAll();
-    BOOST_TEST(launcher.opened.size() == 3u);
-    BOOST_TEST(alert.infos.size() == 1u);
+    BOOST_TEST((api.receiptCalls == std::vector<std::int64_t>{1, 2, 3}));
+    BOOST_TEST(progress.title == "Fetching the receipts to print");
+    BOOST_TEST(!progress.open);  // closed before the print dialog opens
+    BOOST_REQUIRE(printer.printed.size() == 1u);
+    const RecordingPrinter::Job& job = printer.printed[0];
+    BOOST_TEST(job.title == "Receipts of 3 dossiers");
+    BOOST_REQUIRE(job.files.size() == 3u);
+    for (std::size_t i = 0; i < 3; ++i)
+        BOOST_TEST(job.files[i] == folder / (items[i].code + "-receipt.pdf"));
+    BOOST_TEST(launcher.opened.empty());
     BOOST_TEST(alert.errors.empty());
+    BOOST_REQUIRE(alert.infos.size() == 1u);
+    BOOST_TEST(alert.infos[0] == "3 of 3 receipts sent to the printer in one job.");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_receipt_that_cannot_be_fetched_is_named_and_the_others_print, BulkFixture)
+{
+    api.receiptErrors[2] = std::make_exception_ptr(Problem(ErrorCategory::NotFound, 404, "Receipt not found"));
+    bulk.PrintReceipts(items);
+    tasks.RunAll();
+    BOOST_REQUIRE(printer.printed.size() == 1u);
+    BOOST_TEST(
+        (printer.printed[0].files == std::vector<std::filesystem::path>{folder / (items[0].code + "-receipt.pdf"),
+                                                                        folder / (items[2].code + "-receipt.pdf")}));
+    BOOST_TEST(alert.infos.empty());
+    BOOST_REQUIRE(alert.errors.size() == 1u);
+    BOOST_TEST(alert.errors[0].text == "2 of 3 receipts sent to the printer in one job.\nThese failed:\n" +
+                                           items[1].code + ": Receipt not found");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_receipt_the_printer_cannot_read_names_its_dossier, BulkFixture)
+{
+    const std::string damaged = (folder / (items[1].code + "-receipt.pdf")).string();
+    printer.failure = std::make_exception_ptr(Error(
+        ErrorCategory::BadInput, "The PDF document is damaged and cannot be printed.", {}, damaged + ": poppler"));
+    bulk.PrintReceipts(items);
+    tasks.RunAll();
+    BOOST_TEST(printer.printed.empty());
+    BOOST_REQUIRE(alert.errors.size() == 1u);
+    BOOST_TEST(alert.errors[0].text == "Nothing was printed.\nThese failed:\n" + items[1].code +
+                                           ": The PDF document is damaged and cannot be printed.");
+}
+
+BOOST_FIXTURE_TEST_CASE(cancelling_the_print_dialog_prints_nothing_and_says_so, BulkFixture)
+{
+    printer.answer = false;
+    bulk.PrintReceipts(items);
+    tasks.RunAll();
+    BOOST_TEST(printer.printed.empty());
+    BOOST_REQUIRE(alert.infos.size() == 1u);
+    BOOST_TEST(alert.infos[0] == "Printing was cancelled: nothing was printed.");
 }
 
 BOOST_FIXTURE_TEST_CASE(an_expired_session_mid_run_resumes_with_the_same_dossier, BulkFixture)

@@ -190,6 +190,7 @@ public:
     std::function<DossierDetail(std::int64_t, int)> onAccept;
     std::vector<std::uint8_t> receipt = PdfBytes();
     std::exception_ptr receiptError;
+    std::map<std::int64_t, std::exception_ptr> receiptErrors;  // by dossier id, for that dossier only
     std::vector<QueueCount> queues;
     std::exception_ptr queuesError;
     std::map<std::string, DossierPage> queuePages;  // key: "queue|cursor" ("intake|" for the first page)
@@ -262,6 +263,8 @@ public:
         receiptCalls.push_back(id);
         if (receiptError)
             std::rethrow_exception(receiptError);
+        if (const auto it = receiptErrors.find(id); it != receiptErrors.end())
+            std::rethrow_exception(it->second);
         return receipt;
     }
     std::vector<QueueCount> Queues() override
@@ -690,6 +693,34 @@ class RecordingLauncher final : public IDocumentLauncher {
 public:
     std::vector<std::filesystem::path> opened;
     void OpenDocument(const std::filesystem::path& file) override { opened.push_back(file); }
+};
+
+// Records each print job and preview (its files and title); answers the print dialog with `answer`, or throws
+// `failure` (a printer that cannot read a file, no printer).
+class RecordingPrinter final : public IDocumentPrinter {
+public:
+    struct Job {
+        std::vector<std::filesystem::path> files;
+        std::string title;
+    };
+    std::vector<Job> printed;
+    std::vector<Job> previewed;
+    bool answer = true;
+    std::exception_ptr failure;
+    bool Print(const std::vector<std::filesystem::path>& files, const std::string& title) override
+    {
+        if (failure)
+            std::rethrow_exception(failure);
+        if (answer)
+            printed.push_back({files, title});
+        return answer;
+    }
+    void Preview(const std::vector<std::filesystem::path>& files, const std::string& title) override
+    {
+        if (failure)
+            std::rethrow_exception(failure);
+        previewed.push_back({files, title});
+    }
 };
 
 // A fresh folder under the system's temporary directory for one test's files, deleted with them.

@@ -34,7 +34,7 @@ std::string FileText(const std::filesystem::path& file)
 struct DetailFixture {
     explicit DetailFixture(Role role = Role::Clerk)
         : folder(temp.Path()),
-          receipts(api, launcher, folder),
+          receipts(api, launcher, printer, folder),
           presenter(view, api, tasks, alert, receipts, Staff(role), clock, changeListener),
           actions(api, tasks, dialogs, alert, receipts, presenter, renewal, clock, signer, pin)
     {
@@ -49,6 +49,7 @@ struct DetailFixture {
     FakeStaffApi api;
     RecordingAlert alert;
     RecordingLauncher launcher;
+    RecordingPrinter printer;
     std::filesystem::path folder;
     ReceiptOpener receipts;
     FixedClock clock{kNow};
@@ -296,6 +297,33 @@ BOOST_FIXTURE_TEST_CASE(a_receipt_that_is_not_a_pdf_is_reported_and_not_opened, 
     BOOST_TEST(alert.errors[0].text.find("The receipt could not be opened") == 0u);
     BOOST_TEST(launcher.opened.empty());
     BOOST_TEST(!std::filesystem::exists(folder / "000.00.01.H41-261127-0002-receipt.pdf"));
+}
+
+BOOST_FIXTURE_TEST_CASE(the_receipt_goes_to_the_preview_or_the_printer_and_a_failure_is_reported, DetailFixture)
+{
+    api.details[2] = MakeDetail(2, NationalStatus::Received, 2);
+    presenter.Show(2);
+    tasks.RunAll();
+    const std::filesystem::path file = folder / "000.00.01.H41-261127-0002-receipt.pdf";
+    presenter.PreviewReceipt();
+    tasks.RunAll();
+    BOOST_REQUIRE(printer.previewed.size() == 1u);
+    BOOST_TEST((printer.previewed[0].files == std::vector<std::filesystem::path>{file}));
+    BOOST_TEST(printer.previewed[0].title == "Receipt of dossier 000.00.01.H41-261127-0002");
+    presenter.PrintReceipt();
+    tasks.RunAll();
+    BOOST_REQUIRE(printer.printed.size() == 1u);
+    BOOST_TEST((printer.printed[0].files == std::vector<std::filesystem::path>{file}));
+    BOOST_TEST(launcher.opened.empty());  // printing is not the viewer
+    BOOST_TEST(alert.errors.empty());
+
+    printer.failure = std::make_exception_ptr(Error(ErrorCategory::Environment, "No printer.", {}, "wxPrinter"));
+    presenter.PrintReceipt();
+    tasks.RunAll();
+    BOOST_REQUIRE(alert.errors.size() == 1u);
+    BOOST_TEST(alert.errors[0].text == "The receipt could not be printed: No printer.");
+    BOOST_TEST(alert.errors[0].details.find("wxPrinter") != std::string::npos);
+    BOOST_TEST(!view.busy);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_dossier_that_cannot_be_loaded_empties_the_pane_and_says_why, DetailFixture)

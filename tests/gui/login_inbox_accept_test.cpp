@@ -1,7 +1,8 @@
 // The desk end to end under a display: real views, real server in-process, real PostgreSQL.
 // login dialog → type credentials → Log in → the clerk's queue lists the dossiers → select the first → Accept →
-// receipt PDF.
+// receipt PDF; the receipt's print preview (pages rendered by poppler).
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -14,20 +15,29 @@
 #include <wx/button.h>
 #include <wx/checklst.h>
 #include <wx/choice.h>
+#include <wx/dcmemory.h>
 #include <wx/evtloop.h>
+#include <wx/image.h>
+#include <wx/imagpng.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
+#include <wx/print.h>
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
 #include <wx/timer.h>
+#include <wx/translation.h>
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 #include <wx/window.h>
 
 #include "desktop/app/desk_controller.h"
+#include "desktop/app/desk_translations.h"
+#include "desktop/app/pdf_pages.h"
 #include "desktop/app/wx_call_later.h"
 #include "desktop/staff_api_client.h"
 #include "desktop/task_runner.h"
+#include "desktop/translation.h"
+#include "model/error.h"
 #include "model/postgres/store.h"
 #include "server/server.h"
 #include "server/usecases/dossier_actions.h"
@@ -236,7 +246,7 @@ void Command(views::MainFrame* frame, int commandId)
 
 // Calls `attempt` every 20 ms from a timer until it returns true. A timer, not a CallAfter that queues itself
 // again: that would keep wx's idle processing busy for ever, and a modal loop could never see its EndModal.
-void Poll(std::function<bool()> attempt)
+void Poll(const std::function<bool()>& attempt)
 {
     auto* timer = new wxTimer();
     timer->Bind(wxEVT_TIMER, [timer, attempt](wxTimerEvent&) {
@@ -249,7 +259,7 @@ void Poll(std::function<bool()> attempt)
 }
 
 // Answers the next action dialog once it is open (it is modal: this runs inside its loop), then presses OK.
-void AnswerNextDialog(std::function<void(views::ActionDialog&)> fill, std::shared_ptr<std::string> seen)
+void AnswerNextDialog(const std::function<void(views::ActionDialog&)>& fill, const std::shared_ptr<std::string>& seen)
 {
     Poll([fill, seen] {
         views::ActionDialog* dialog = views::ActionDialogs::Current();
@@ -265,7 +275,7 @@ void AnswerNextDialog(std::function<void(views::ActionDialog&)> fill, std::share
 }
 
 // The login dialog the desk opens over its work (logout, an expired session): filled in and submitted when shown.
-void AnswerLogin(const std::string& username, std::shared_ptr<int> answered)
+void AnswerLogin(const std::string& username, const std::shared_ptr<int>& answered)
 {
     Poll([username, answered] {
         for (wxWindow* w : wxTopLevelWindows) {
@@ -439,6 +449,158 @@ BOOST_FIXTURE_TEST_CASE(gui_actions_through_the_dossier_menu, DeskFixture)
                           "not approved; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
     BOOST_TEST(alert.errors.empty(), "alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
 
+    controller.Frame()->Close(true);
+    Settle();
+}
+
+namespace {
+
+// Pixels darker than mid-grey in an image.
+int DarkPixels(const wxImage& image)
+{
+    const unsigned char* p = image.GetData();
+    const long pixels = static_cast<long>(image.GetWidth()) * image.GetHeight();
+    int dark = 0;
+    for (long i = 0; i < pixels; ++i, p += 3)
+        dark += (p[0] + p[1] + p[2]) < 3 * 128 ? 1 : 0;
+    return dark;
+}
+
+}  // namespace
+
+// Accept a dossier, then Dossier → Print preview of its receipt: the preview window holds the receipt's pages, and a
+// page drawn through the desk's printout (poppler) onto an A4 bitmap is the receipt, not a blank page. In
+// Vietnamese, as the desk starts. MOTCUA_GUI_HOLD_MS keeps the preview open that long (for a screenshot).
+BOOST_FIXTURE_TEST_CASE(gui_print_preview_of_a_receipt, DeskFixture)
+{
+    struct EnglishAfterwards {
+        ~EnglishAfterwards()
+        {
+            desktop::SetTranslator(nullptr, false);
+            wxTranslations::Set(nullptr);
+        }
+    } restore;
+    BOOST_REQUIRE(desktop::SetUpTranslations("vi", MOTCUA_TEST_LOCALE_DIR).catalogueLoaded);
+    Desk desk(url, clock, receiptFolder);
+    RecordingAlert& alert = desk.alert;
+    desktop::DeskController& controller = desk.controller;
+    views::LoginDialog* dialog = controller.CreateLoginDialog({url, catalogue.clerk.username, ""});
+    dialog->SetValues(url, catalogue.clerk.username, test::FixtureCatalogue::kPassword);
+    dialog->Submit();
+    BOOST_REQUIRE(WaitFor([&] { return controller.CurrentSession().has_value(); }));
+    views::MainFrame* frame = controller.OpenMainWindow();
+    BOOST_REQUIRE(
+        WaitFor([frame] { return frame->IsShownOnScreen() && frame->DossierList()->List()->GetItemCount() == 3; }));
+
+    // Without a receipt (not accepted yet) the print commands are off; Ctrl+P is Print.
+    controller.Detail()->Show(dossiers[0].id);
+    BOOST_REQUIRE(
+        WaitFor([&] { return controller.Detail()->Current().has_value() && !controller.Detail()->Loading(); }));
+    BOOST_TEST(!frame->IsDossierCommandEnabled(views::kPreviewReceiptCommand));
+    BOOST_TEST(!frame->IsDossierCommandEnabled(views::kPrintReceiptCommand));
+    const wxMenuItem* printItem =
+        frame->GetMenuBar()->FindItem(views::MainFrame::MenuIdOf(views::kPrintReceiptCommand));
+    BOOST_REQUIRE(printItem);
+    BOOST_TEST(printItem->GetItemLabel().utf8_string().find("Ctrl+P") != std::string::npos);
+
+    Command(frame, static_cast<int>(Action::Accept));
+    BOOST_REQUIRE_MESSAGE(WaitFor([&] { return !desk.launcher.opened.empty(); }),
+                          "no receipt after Accept; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
+    BOOST_REQUIRE(WaitFor([&] { return frame->IsDossierCommandEnabled(views::kPreviewReceiptCommand); }));
+    BOOST_TEST(frame->IsDossierCommandEnabled(views::kPrintReceiptCommand));
+
+    // --- Print preview: a window with the receipt's pages ---
+    Command(frame, views::kPreviewReceiptCommand);
+    BOOST_REQUIRE_MESSAGE(WaitFor([&] {
+                              wxPreviewFrame* shown = controller.Printer().LastPreviewFrame();
+                              return shown && shown->IsShownOnScreen();
+                          }),
+                          "no print preview; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
+    Settle();
+    BOOST_TEST(alert.errors.empty(), "alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
+    wxPrintPreview* preview = controller.Printer().LastPreview();
+    BOOST_REQUIRE(preview);
+    const desktop::PdfPages receipt(desk.launcher.opened.front());
+    BOOST_TEST(receipt.PageCount() >= 1);
+    BOOST_TEST(preview->GetMinPage() == 1);
+    BOOST_TEST(WaitFor([&] { return preview->GetMaxPage() == receipt.PageCount(); }),
+               "pages in the preview: " << preview->GetMaxPage());
+    const std::string title = controller.Printer().LastPreviewFrame()->GetTitle().utf8_string();
+    BOOST_TEST(title.find("Xem trước bản in") == 0u, title);
+    BOOST_TEST(title.find("Giấy tiếp nhận hồ sơ " + dossiers[0].code) != std::string::npos, title);
+    if (const char* hold = std::getenv("MOTCUA_GUI_HOLD_MS"))
+        WaitFor([] { return false; }, std::chrono::milliseconds(std::atoi(hold)));
+
+    // --- page 1 drawn as a printer would: A4 at 100 dpi onto a white bitmap ---
+    const wxSize a4(827, 1169);
+    wxBitmap bitmap(a4, 24);
+    {
+        wxMemoryDC dc(bitmap);
+        dc.SetBackground(*wxWHITE_BRUSH);
+        dc.Clear();
+        wxPrintout* printout = preview->GetPrintout();
+        printout->SetDC(&dc);
+        printout->SetPageSizePixels(a4.x, a4.y);
+        printout->SetPageSizeMM(210, 297);
+        printout->SetPPIPrinter(100, 100);
+        printout->SetPPIScreen(100, 100);
+        printout->SetPaperRectPixels(wxRect(a4));
+        BOOST_TEST(printout->OnPrintPage(1));
+        BOOST_TEST(!printout->OnPrintPage(receipt.PageCount() + 1));
+        printout->SetDC(nullptr);
+    }
+    const wxImage page = bitmap.ConvertToImage();
+    const int dark = DarkPixels(page);
+    // Text and rules cover a few percent of a filled-in form; a blank page has none, an all-black one everything.
+    BOOST_TEST(dark > a4.x * a4.y / 200, "dark pixels: " << dark);
+    BOOST_TEST(dark < a4.x * a4.y / 4, "dark pixels: " << dark);
+    // The top and bottom 2 mm stay white: the page is fitted inside, not cut off.
+    BOOST_TEST(DarkPixels(page.GetSubImage(wxRect(0, 0, a4.x, 8))) == 0);
+    BOOST_TEST(DarkPixels(page.GetSubImage(wxRect(0, a4.y - 8, a4.x, 8))) == 0);
+
+    if (const char* shot = std::getenv("MOTCUA_PRINT_PREVIEW_SHOT")) {
+        if (!wxImage::FindHandler(wxBITMAP_TYPE_PNG))
+            wxImage::AddHandler(new wxPNGHandler);
+        page.SaveFile(wxString::FromUTF8(shot), wxBITMAP_TYPE_PNG);
+    }
+
+    controller.Printer().LastPreviewFrame()->Close(true);
+    BOOST_REQUIRE(WaitFor([&] { return controller.Printer().LastPreview() == nullptr; }));
+
+    // --- several documents in one printout (a batch's one job): their pages one after another ---
+    const std::filesystem::path file = desk.launcher.opened.front();
+    controller.Printer().Preview({file, file}, "two receipts");
+    BOOST_REQUIRE(controller.Printer().LastPreview());
+    // wx asks the printout for its pages when it first draws one.
+    BOOST_TEST(WaitFor([&] { return controller.Printer().LastPreview()->GetMaxPage() == 2 * receipt.PageCount(); }),
+               "pages in the preview: " << controller.Printer().LastPreview()->GetMaxPage());
+    {
+        wxBitmap second(a4, 24);
+        wxMemoryDC dc(second);
+        dc.SetBackground(*wxWHITE_BRUSH);
+        dc.Clear();
+        wxPrintout* printout = controller.Printer().LastPreview()->GetPrintout();
+        printout->SetDC(&dc);
+        printout->SetPageSizeMM(210, 297);
+        BOOST_TEST(printout->OnPrintPage(receipt.PageCount() + 1));  // the second file's first page
+        printout->SetDC(nullptr);
+        dc.SelectObject(wxNullBitmap);
+        BOOST_TEST(DarkPixels(second.ConvertToImage()) == dark);  // the same receipt, drawn the same
+    }
+    controller.Printer().LastPreviewFrame()->Close(true);
+    BOOST_REQUIRE(WaitFor([&] { return controller.Printer().LastPreview() == nullptr; }));
+
+    // --- what poppler cannot read is refused before any window opens ---
+    const std::filesystem::path notPdf = receiptFolder / "proxy-error.pdf";
+    std::ofstream(notPdf) << "<html>502 Bad Gateway</html>";
+    try {
+        controller.Printer().Preview({file, notPdf}, "broken");
+        BOOST_FAIL("a non-PDF file was previewed");
+    } catch (const Error& e) {
+        BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::BadInput));
+        BOOST_TEST(e.Detail().find(notPdf.string()) != std::string::npos, e.Detail());
+    }
+    BOOST_TEST(controller.Printer().LastPreview() == nullptr);
     controller.Frame()->Close(true);
     Settle();
 }

@@ -93,12 +93,13 @@ BOOST_AUTO_TEST_CASE(approve_and_sign_at_the_desk_with_one_pin)
     QuietProgress progress;
     dt::RecordingAlert alert;
     dt::RecordingLauncher launcher;
+    dt::RecordingPrinter printer;
     dt::FakeSessionRenewal renewal;
     dt::RecordingDossierChanges changes;
     dt::FakePinPrompt pin;
     pin.answers = {std::string(mt::kSoftHsmPin)};
     const dt::TempFolder folder;
-    ReceiptOpener receipts(client, launcher, folder.Path());
+    ReceiptOpener receipts(client, launcher, printer, folder.Path());
     BulkPresenter bulk(client, client, tasks, dialogs, progress, alert, receipts, renewal, changes, signer, pin);
     std::vector<InboxRow> items;
     for (const std::int64_t id : ids)

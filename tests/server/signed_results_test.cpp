@@ -8,7 +8,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "reports/file_signing_key.h"
 #include "reports/openssl_support.h"
+#include "reports/pades_signer.h"
 #include "reports/pades_verifier.h"
 #include "server/usecases/document_verification.h"
 #include "server/usecases/signing_registry.h"
@@ -69,12 +71,17 @@ struct SignedFixture : ApiFixture {
     }
 };
 
-// motcua-server verify on `pdf`, against the fixture's database.
-CommandResult RunVerify(ApiFixture& f, const std::vector<std::uint8_t>& pdf)
+// motcua-server verify on `pdf`, against the fixture's database, ends with `exitCode` and prints every line of `says`.
+void ExpectVerify(ApiFixture& f, const std::vector<std::uint8_t>& pdf, int exitCode,
+                  const std::vector<std::string>& says)
 {
     const TempPath file(".pdf");
     WriteFile(file.Path(), pdf);
-    return Run(MOTCUA_SERVER_EXECUTABLE, {"verify", "--db", f.db.AppConninfo(), file.Path().string()});
+    const CommandResult run =
+        Run(MOTCUA_SERVER_EXECUTABLE, {"verify", "--db", f.db.AppConninfo(), file.Path().string()});
+    BOOST_TEST(run.exitCode == exitCode, run.output);
+    for (const std::string& line : says)
+        BOOST_TEST(Contains(run.output, line), "\"" << line << "\" missing from: " << run.output);
 }
 
 }  // namespace
@@ -119,10 +126,7 @@ BOOST_FIXTURE_TEST_CASE(verify_tells_a_valid_file_from_a_changed_one, SignedFixt
     WorkflowDriver road(*this);
     const std::vector<std::uint8_t> result = Bytes(road.OutputBytes(ApprovedDossier(road), "result", "clerk"));
 
-    const CommandResult valid = RunVerify(*this, result);
-    BOOST_TEST(valid.exitCode == 0, valid.output);
-    BOOST_TEST(Contains(valid.output, "verdict: valid"), valid.output);
-    BOOST_TEST(Contains(valid.output, "chain to a trusted root: yes"), valid.output);
+    ExpectVerify(*this, result, 0, {"verdict: valid", "chain to a trusted root: yes"});
 
     // One byte changed inside the signed range: a digest mismatch, and the bytes are not the register's.
     std::vector<std::uint8_t> spoiled = result;
@@ -130,25 +134,17 @@ BOOST_FIXTURE_TEST_CASE(verify_tells_a_valid_file_from_a_changed_one, SignedFixt
     const auto at = std::search(spoiled.begin(), spoiled.end(), creator.begin(), creator.end());
     BOOST_TEST_REQUIRE((at != spoiled.end()));
     *(at + static_cast<long>(creator.size()) - 2) = 'b';
-    const CommandResult changed = RunVerify(*this, spoiled);
-    BOOST_TEST(changed.exitCode == 1, changed.output);
-    BOOST_TEST(Contains(changed.output, "digest and CMS signature: INVALID"), changed.output);
-    BOOST_TEST(Contains(changed.output, "not in the register"), changed.output);
+    ExpectVerify(*this, spoiled, 1, {"digest and CMS signature: INVALID", "not in the register"});
 
     // Bytes appended after the signature: the issued document is found as the file's first part, and the signature
     // no longer covers the whole file.
     std::vector<std::uint8_t> appended = result;
     const std::string update = "\n% a change made after signing\n%%EOF\n";
     appended.insert(appended.end(), update.begin(), update.end());
-    const CommandResult extended = RunVerify(*this, appended);
-    BOOST_TEST(extended.exitCode == 1, extended.output);
-    BOOST_TEST(Contains(extended.output, "covers the whole file: NO"), extended.output);
-    BOOST_TEST(Contains(extended.output, "something was added after"), extended.output);
+    ExpectVerify(*this, appended, 1, {"covers the whole file: NO", "something was added after"});
 
     // A file the province never issued.
-    const CommandResult foreign = RunVerify(*this, Bytes("%PDF-1.4\n%%EOF\n"));
-    BOOST_TEST(foreign.exitCode == 1, foreign.output);
-    BOOST_TEST(Contains(foreign.output, "not in the register"), foreign.output);
+    ExpectVerify(*this, Bytes("%PDF-1.4\n%%EOF\n"), 1, {"not in the register", "signatures: none"});
 }
 
 BOOST_AUTO_TEST_CASE(a_key_the_server_cannot_open_stops_it)
@@ -186,6 +182,73 @@ BOOST_AUTO_TEST_CASE(a_wrong_key_file_is_refused_and_nothing_is_stored)
     BOOST_CHECK_THROW(server::AddTrustAnchors(f.store, "no certificate here"), Error);
     BOOST_TEST(f.Scalar("SELECT count(*) FROM signing_key") == 0);
     BOOST_TEST(f.Scalar("SELECT count(*) FROM trust_anchor") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_result_signed_elsewhere_replaces_the_issued_one_only_when_it_checks)
+{
+    // A province that signs at the desk only: no server key, the officials' token CA trusted.
+    ApiFixture f;
+    const TestPki token = MakeTestPki(TestKeyKind::P256, "Nguyễn Văn An", "Token CA");
+    server::AddTrustAnchors(f.store, token.caCertificatePem);
+    WorkflowDriver road(f);
+    const std::int64_t id = f.SubmitDossier();
+    road.Do(id, "accept", "clerk");
+    road.Do(id, "claim", "handler");
+    road.Do(id, "propose_result", "handler", R"("outcome":"grant")");
+    road.Do(id, "approve", "signer");
+    const HttpReply list = road.Get("/staff/v1/dossiers/" + std::to_string(id) + "/outputs", "signer");
+    std::string href;
+    for (std::size_t i = 0; i < list.json->getArray("items")->size(); ++i) {
+        const auto item = list.json->getArray("items")->getObject(static_cast<unsigned>(i));
+        if (item->getValue<std::string>("kind") == "result")
+            href = item->getValue<std::string>("href");
+    }
+    BOOST_TEST_REQUIRE(!href.empty());
+    const std::string issued = road.Get(href, "signer").body;
+    BOOST_TEST_REQUIRE(reports::PadesVerifier({}).Verify(Bytes(issued)).empty());  // the server signed nothing
+
+    const auto sign = [](const std::string& pdf, const TestPki& pki) {
+        const auto key = reports::FileSigningKey::FromPem(pki.signerKeyPem, pki.signerChainPem);
+        reports::SignatureRequest request;
+        request.time = RealNow();
+        request.box = {0, 300, 100, 200, 56};
+        const std::vector<std::uint8_t> signedPdf = reports::PadesSigner(*key).Sign(Bytes(pdf), request);
+        return std::string(signedPdf.begin(), signedPdf.end());
+    };
+    const auto put = [&](const std::string& body, const std::string& user,
+                         const std::string& type = "application/pdf") {
+        return f.Call("PUT", href, body, type, road.Token(user));
+    };
+    const std::string good = sign(issued, token);
+
+    BOOST_TEST(put(good, "clerk").status == 403);
+    ApiFixture::CheckProblem(put(good, "signer", "application/json"), 422, "pdf",
+                             "Send the signed document as application/pdf");
+    ApiFixture::CheckProblem(put(sign(road.OutputBytes(id, "receipt", "signer"), token), "signer"), 422, "pdf",
+                             "The file is not the document the server issued, signed");
+    ApiFixture::CheckProblem(put(issued + "\n%%EOF\n", "signer"), 422, "pdf", "The file carries no new signature");
+    const TestPki stranger = MakeTestPki(TestKeyKind::Rsa2048, "Người lạ", "Unknown CA");
+    ApiFixture::CheckProblem(put(sign(issued, stranger), "signer"), 422, "pdf",
+                             "The signer's certificate does not chain to a root the province trusts");
+    std::string changedInside = good;
+    changedInside[issued.size() / 2] ^= 0x01;  // the issued part changed
+    ApiFixture::CheckProblem(put(changedInside, "signer"), 422, "pdf",
+                             "The file is not the document the server issued, signed");
+    std::string changedUpdate = good;
+    changedUpdate[issued.size() + 2] ^= 0x01;  // the signed update changed: its digest no longer matches
+    ApiFixture::CheckProblem(put(changedUpdate, "signer"), 422, "pdf", "A signature of the file is not valid");
+    BOOST_TEST((road.Get(href, "signer").body == issued));  // nothing refused was stored
+
+    const HttpReply accepted = put(good, "signer");
+    BOOST_TEST_REQUIRE(accepted.status == 200, accepted.body);
+    BOOST_TEST(accepted.json->getValue<std::string>("kind") == "result");
+    BOOST_TEST(Contains(accepted.json->getValue<std::string>("signer"), "CN=Nguyễn Văn An"));
+    BOOST_TEST((road.Get(href, "signer").body == good));
+    const server::DocumentVerification verification = server::VerifyDocument(f.store, Bytes(good));
+    BOOST_TEST(verification.Ok(), server::DescribeVerification(verification));
+    BOOST_TEST(verification.sha256Hex == accepted.json->getValue<std::string>("sha256"));
+    // The same file again no longer starts with what is stored (it is what is stored).
+    ApiFixture::CheckProblem(put(good, "signer"), 422, "pdf", "The file is not the document the server issued, signed");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
