@@ -366,7 +366,7 @@ public:
     {
         asked.push_back(request);
         BOOST_REQUIRE_MESSAGE(!answers.empty(), "a PIN dialog nobody scripted: " << request.title);
-        const std::optional<std::string> answer = answers.front();
+        std::optional<std::string> answer = answers.front();
         answers.pop_front();
         return answer;
     }

@@ -102,6 +102,7 @@ BOOST_AUTO_TEST_CASE(approve_and_sign_at_the_desk_with_one_pin)
     ReceiptOpener receipts(client, launcher, printer, folder.Path());
     BulkPresenter bulk(client, client, tasks, dialogs, progress, alert, receipts, renewal, changes, signer, pin);
     std::vector<InboxRow> items;
+    items.reserve(ids.size());
     for (const std::int64_t id : ids)
         items.push_back(client.Dossier(id).summary);
 
