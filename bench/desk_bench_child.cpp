@@ -154,6 +154,7 @@ public:
     }
     desktop::DossierDetail Accept(std::int64_t id, int version) override { return m_api.Accept(id, version); }
     std::vector<std::uint8_t> Receipt(std::int64_t id) override { return m_api.Receipt(id); }
+    std::vector<std::uint8_t> OutputFile(std::int64_t outputId) override { return m_api.OutputFile(outputId); }
     std::vector<desktop::QueueCount> Queues() override
     {
         return Timed("queues", [&] { return m_api.Queues(); });

@@ -12,6 +12,7 @@
 #include "bench/events_bench.h"
 #include "bench/queue_bench.h"
 #include "bench/receipt_bench.h"
+#include "bench/sign_bench.h"
 #include "bench/submission_bench.h"
 #include "model/error.h"
 
@@ -29,6 +30,11 @@ const char* Usage()
            "      Needs MOTCUA_TEST_PG (admin conninfo of a PostgreSQL cluster; scripts/bench.sh sets it).\n"
            "  receipt [--seconds 2]\n"
            "      RenderReceipt (form 01) against a bare libharu page of the same text; peak RSS.\n"
+           "  sign [--seconds 2] [--batch 300] [--openssl-runs 100] [--out FOLDER]\n"
+           "      receipts rendered/s; result documents (shipped templates) generated against a bare libharu page of\n"
+           "      the same text, signed and generated + signed/s with RSA-2048 and P-256 file keys and SoftHSM 2\n"
+           "      token keys; a batch of results; signed sizes; `openssl cms -sign` started once per document.\n"
+           "      --out writes the unsigned and signed documents into FOLDER (an existing folder) to look at.\n"
            "  events [--streams 2000] [--seconds 10] [--rate 5]\n"
            "      2000 open staff event streams (GET /staff/v1/events) against an in-process motcua-server while "
            "paper\n"
@@ -108,6 +114,17 @@ int Receipt(const std::vector<std::string>& args)
     return motcua::bench::RunReceiptBench(options, std::cout);
 }
 
+int Sign(const std::vector<std::string>& args)
+{
+    const BenchOptions o = BenchOptions::Parse(args, {"--seconds", "--batch", "--openssl-runs", "--out"});
+    motcua::bench::SignBenchOptions options;
+    options.seconds = o.Number("--seconds", 0.1, 600, options.seconds);
+    options.batch = static_cast<int>(o.Integer("--batch", 1, 100000, options.batch));
+    options.opensslRuns = static_cast<int>(o.Integer("--openssl-runs", 1, 10000, options.opensslRuns));
+    options.outputFolder = o.Text("--out").value_or("");
+    return motcua::bench::RunSignBench(options, std::cout);
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -120,6 +137,8 @@ int main(int argc, char** argv)
             return Submissions(rest);
         if (command == "receipt")
             return Receipt(rest);
+        if (command == "sign")
+            return Sign(rest);
         if (command == "events")
             return Events(rest);
         if (command == "queues")

@@ -183,6 +183,12 @@ std::vector<views::DossierCommand> DossierCommands()
                    _("Show the receipt of the dossier shown as it will be printed"), false});
     out.push_back({views::kOpenReceiptCommand, _("&Open receipt in viewer"), "Ctrl+Shift+O",
                    _("Open the receipt of the dossier shown in the system's PDF viewer"), false});
+    out.push_back({views::kPrintResultCommand, _("Pr&int result…"), "Ctrl+Alt+K",
+                   _("Print the result document of the dossier shown (signed when the province signs)"), false});
+    out.push_back({views::kPreviewResultCommand, _("Print preview of result…"), "Ctrl+Alt+V",
+                   _("Show the result document of the dossier shown as it will be printed"), false});
+    out.push_back({views::kOpenResultCommand, _("Open result in viewer"), "Ctrl+Alt+O",
+                   _("Open the result document of the dossier shown in the system's PDF viewer"), false});
     out.push_back({views::kBulkAssignCommand, _("Assign &selected dossiers…"), "Ctrl+Shift+M",
                    _("Assign every dossier selected in the list to one handler"), false});
     out.push_back({views::kBulkPrintReceiptsCommand, _("Print receipts of se&lected dossiers…"), "Ctrl+Shift+P",

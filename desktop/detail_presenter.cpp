@@ -140,47 +140,90 @@ void DetailPresenter::Accept()
 
 void DetailPresenter::OpenReceipt()
 {
-    UseReceipt(ReceiptUse::Open);
+    UseDocument(DocumentKind::Receipt, DocumentUse::Open);
 }
 
 void DetailPresenter::PreviewReceipt()
 {
-    UseReceipt(ReceiptUse::Preview);
+    UseDocument(DocumentKind::Receipt, DocumentUse::Preview);
 }
 
 void DetailPresenter::PrintReceipt()
 {
-    UseReceipt(ReceiptUse::Print);
+    UseDocument(DocumentKind::Receipt, DocumentUse::Print);
 }
 
-void DetailPresenter::UseReceipt(ReceiptUse use)
+void DetailPresenter::OpenResult()
 {
-    if (!CanOpenReceipt())
+    UseDocument(DocumentKind::Result, DocumentUse::Open);
+}
+
+void DetailPresenter::PreviewResult()
+{
+    UseDocument(DocumentKind::Result, DocumentUse::Preview);
+}
+
+void DetailPresenter::PrintResult()
+{
+    UseDocument(DocumentKind::Result, DocumentUse::Print);
+}
+
+std::optional<OutputRef> DetailPresenter::LatestResult() const
+{
+    if (!m_current)
+        return std::nullopt;
+    // Oldest first: the last one is the one in force (a dossier approved again after rework has a newer one).
+    for (auto output = m_current->outputs.rbegin(); output != m_current->outputs.rend(); ++output)
+        if (output->kind == "result")
+            return *output;
+    return std::nullopt;
+}
+
+bool DetailPresenter::CanOpenResult() const noexcept
+{
+    return m_current && std::any_of(m_current->outputs.begin(), m_current->outputs.end(),
+                                    [](const OutputRef& o) { return o.kind == "result"; });
+}
+
+void DetailPresenter::UseDocument(DocumentKind kind, DocumentUse use)
+{
+    const bool receipt = kind == DocumentKind::Receipt;
+    if (receipt ? !CanOpenReceipt() : !CanOpenResult())
         return;
     const std::int64_t id = m_current->summary.id;
     const std::string code = m_current->summary.code;
-    // One message per use: what the clerk tried is what the alert says failed.
-    const char* const failed = use == ReceiptUse::Open ? N_("The receipt could not be opened: %s")
-                                                       : N_("The receipt could not be printed: %s");
+    const std::optional<OutputRef> result = LatestResult();
+    // One message per use and document: what the clerk tried is what the alert says failed.
+    const char* failed = nullptr;
+    if (receipt)
+        failed = use == DocumentUse::Open ? N_("The receipt could not be opened: %s")
+                                          : N_("The receipt could not be printed: %s");
+    else
+        failed = use == DocumentUse::Open ? N_("The result could not be opened: %s")
+                                          : N_("The result could not be printed: %s");
     SetWorking(true);
     m_tasks.Run<std::filesystem::path>(
-        [this, id, code] { return m_receipts.SavePdf(m_api.Receipt(id), code, "receipt"); },
-        [this, use, code, failed](const std::filesystem::path& file) {
+        [this, id, code, receipt, result] {
+            return receipt ? m_receipts.SavePdf(m_api.Receipt(id), code, "receipt")
+                           : m_receipts.SavePdf(m_api.OutputFile(result->id), code, "result");
+        },
+        [this, use, code, failed, receipt](const std::filesystem::path& file) {
             SetWorking(false);
-            const std::string title = FormatText(_("Receipt of dossier %s"), {code});
+            const std::string title =
+                FormatText(receipt ? _("Receipt of dossier %s") : _("Result of dossier %s"), {code});
             try {
                 switch (use) {
-                case ReceiptUse::Open: m_receipts.Launch(file); break;
-                case ReceiptUse::Preview: m_receipts.Preview({file}, title); break;
-                case ReceiptUse::Print: m_receipts.Print({file}, title); break;
+                case DocumentUse::Open: m_receipts.Launch(file); break;
+                case DocumentUse::Preview: m_receipts.Preview({file}, title); break;
+                case DocumentUse::Print: m_receipts.Print({file}, title); break;
                 }
             } catch (const Error& e) {
                 m_alert.ShowError(FormatText(_(failed), {UserMessage(e)}), TechnicalDetails(e));
             }
         },
-        [this, use, failed](const std::exception_ptr& error) {
+        [this, kind, use, failed](const std::exception_ptr& error) {
             SetWorking(false);
-            if (RenewIfExpired(error, m_renewal, [this, use] { UseReceipt(use); }))
+            if (RenewIfExpired(error, m_renewal, [this, kind, use] { UseDocument(kind, use); }))
                 return;
             m_alert.ShowError(FormatText(_(failed), {FailureReason(error)}), FailureDetails(error));
         });

@@ -49,12 +49,18 @@ public:
     void Clear();
     bool CanAccept() const noexcept;
     bool CanOpenReceipt() const noexcept;
+    // The dossier has a result document (issued at approval, signed when the province signs).
+    bool CanOpenResult() const noexcept;
     // Accept with the version shown (ActionPresenter: the receipt offered, a conflict explained and reloaded).
     void Accept();
     // The receipt in the system's viewer, in a print preview window, or to the printer after its dialog.
     void OpenReceipt();
     void PreviewReceipt();
     void PrintReceipt();
+    // The latest result the same three ways.
+    void OpenResult();
+    void PreviewResult();
+    void PrintResult();
     const std::optional<DossierDetail>& Current() const noexcept { return m_current; }
     bool Loading() const noexcept { return m_tasks.Busy(); }
 
@@ -68,8 +74,10 @@ public:
     void SetWorking(bool working) override;
 
 private:
-    enum class ReceiptUse { Open, Preview, Print };
-    void UseReceipt(ReceiptUse use);
+    enum class DocumentUse { Open, Preview, Print };
+    enum class DocumentKind { Receipt, Result };
+    void UseDocument(DocumentKind kind, DocumentUse use);
+    std::optional<OutputRef> LatestResult() const;
     void Load(std::int64_t dossierId, bool tellTheList);
     void Render();
     views::DetailViewData BuildViewData(const DossierDetail& d) const;

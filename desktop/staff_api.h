@@ -164,6 +164,8 @@ public:
     virtual DossierDetail Dossier(std::int64_t id) = 0;
     virtual DossierDetail Accept(std::int64_t id, int version) = 0;
     virtual std::vector<std::uint8_t> Receipt(std::int64_t id) = 0;
+    // GET /staff/v1/outputs/{id}: any issued form or result, as stored.
+    virtual std::vector<std::uint8_t> OutputFile(std::int64_t outputId) = 0;
     // The work queues and their counts; throws ApiError(NotFound) from a server without queues.
     virtual std::vector<QueueCount> Queues() = 0;
     virtual DossierPage QueuePage(const QueuePageRequest& request) = 0;

@@ -5,6 +5,7 @@
 
 #include "model/error.h"
 #include "reports/cades_signature.h"
+#include "reports/certificate_info.h"
 #include "reports/openssl_support.h"
 #include "reports/pdf_file.h"
 #include "reports/pdf_update_writer.h"
@@ -15,22 +16,6 @@ namespace {
 
 // Room for four ten-digit numbers: the real values are written over it once the file's length is known.
 constexpr std::string_view kByteRangePlaceholder = "[0 0000000000 0000000000 0000000000]";
-
-std::string CommonName(const std::vector<std::uint8_t>& certificateDer)
-{
-    const OpenSslPtr<X509> certificate = ParseCertificateDer(certificateDer);
-    const X509_NAME* subject = X509_get_subject_name(certificate.get());
-    const int index = X509_NAME_get_index_by_NID(subject, NID_commonName, -1);
-    if (index < 0)
-        return {};
-    unsigned char* utf8 = nullptr;
-    const int length = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(subject, index)));
-    if (length < 0)
-        return {};
-    std::string name(reinterpret_cast<char*>(utf8), static_cast<std::size_t>(length));
-    OPENSSL_free(utf8);
-    return name;
-}
 
 // `dictionary` ("<< … >>") with `entries` added before its closing ">>".
 std::string WithEntries(std::string_view dictionary, const std::string& entries)
@@ -49,9 +34,42 @@ std::string Id(const Sha256Digest& digest)
     return PdfHexString({reinterpret_cast<const char*>(digest.data()), 16});
 }
 
+// DER length of `object` through OpenSSL's i2d_* function `encode`.
+template <typename T>
+std::size_t DerLength(const T* object, int (*encode)(const T*, unsigned char**))
+{
+    const int length = encode(object, nullptr);
+    return length > 0 ? static_cast<std::size_t>(length) : 0;
+}
+
 }  // namespace
 
-PadesSigner::PadesSigner(const SigningKey& key) : m_key(key), m_commonName(CommonName(key.Certificate())) {}
+std::size_t PadesSigner::EstimatedSignatureBytes(const SigningKey& key)
+{
+    // ContentInfo, SignedData, digest algorithms, encapsulated content type, SignerInfo's fixed fields and the
+    // contentType, messageDigest and signing-certificate-v2 attributes with their SHA-256 values: about 300 bytes
+    // measured with OpenSSL 3.0; counted generously.
+    constexpr std::size_t kStructure = 512;
+    std::size_t bytes = kStructure + key.Certificate().size();
+    for (const std::vector<std::uint8_t>& certificate : key.Chain())
+        bytes += certificate.size();
+    const OpenSslPtr<X509> certificate = ParseCertificateDer(key.Certificate());
+    const std::size_t issuerAndSerial = DerLength(X509_get_issuer_name(certificate.get()), &i2d_X509_NAME) +
+                                        DerLength(X509_get0_serialNumber(certificate.get()), &i2d_ASN1_INTEGER);
+    EVP_PKEY* publicKey = X509_get0_pubkey(certificate.get());
+    const int signature = publicKey ? EVP_PKEY_get_size(publicKey) : 0;
+    if (signature <= 0)
+        ThrowOpenSslError(ErrorCategory::Internal, N_("The signing certificate cannot be read"), "EVP_PKEY_get_size");
+    return bytes + 2 * issuerAndSerial + static_cast<std::size_t>(signature);
+}
+
+PadesSigner::PadesSigner(const SigningKey& key) : PadesSigner(key, EstimatedSignatureBytes(key) + kReserveMargin) {}
+
+PadesSigner::PadesSigner(const SigningKey& key, std::size_t reservedSignatureBytes)
+    : m_key(key),
+      m_commonName(CertificateCommonName(ParseCertificateDer(key.Certificate()).get())),
+      m_reservedSignatureBytes(reservedSignatureBytes)
+{}
 
 std::vector<std::uint8_t> PadesSigner::Sign(std::span<const std::uint8_t> pdf, const SignatureRequest& request) const
 {
@@ -85,7 +103,7 @@ std::vector<std::uint8_t> PadesSigner::Sign(std::span<const std::uint8_t> pdf, c
 
     std::string dictionary = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange " +
                              std::string(kByteRangePlaceholder) + " /Contents <" +
-                             std::string(2 * kReservedSignatureBytes, '0') + "> /M " +
+                             std::string(2 * m_reservedSignatureBytes, '0') + "> /M " +
                              PdfTextString(PdfDate(request.time, request.utcOffset));
     if (!signer.empty())
         dictionary += " /Name " + PdfTextString(signer);
@@ -132,7 +150,7 @@ std::vector<std::uint8_t> PadesSigner::Sign(std::span<const std::uint8_t> pdf, c
     const std::string_view text(reinterpret_cast<const char*>(signedPdf.data()), signedPdf.size());
     const std::size_t rangeAt = text.find(kByteRangePlaceholder, writer.Offset(signature));
     const std::size_t contentsStart = text.find("/Contents <", writer.Offset(signature)) + 10;
-    const std::size_t contentsEnd = contentsStart + 2 * kReservedSignatureBytes + 2;
+    const std::size_t contentsEnd = contentsStart + 2 * m_reservedSignatureBytes + 2;
     char range[64];
     const int length = std::snprintf(range, sizeof range, "[0 %zu %zu %zu]", contentsStart, contentsEnd,
                                      signedPdf.size() - contentsEnd);
@@ -143,9 +161,9 @@ std::vector<std::uint8_t> PadesSigner::Sign(std::span<const std::uint8_t> pdf, c
     const std::span<const std::uint8_t> bytes(signedPdf);
     const std::vector<std::uint8_t> cms =
         CadesDetachedSignature(m_key, Sha256({bytes.subspan(0, contentsStart), bytes.subspan(contentsEnd)}));
-    if (cms.size() > kReservedSignatureBytes)
+    if (cms.size() > m_reservedSignatureBytes)
         throw Error(ErrorCategory::Internal, N_("The signature is larger than the room reserved for it"), {},
-                    std::to_string(cms.size()) + " bytes");
+                    std::to_string(cms.size()) + " bytes, " + std::to_string(m_reservedSignatureBytes) + " reserved");
     const std::string hex = PdfHexString({reinterpret_cast<const char*>(cms.data()), cms.size()});
     std::memcpy(signedPdf.data() + contentsStart + 1, hex.data() + 1, hex.size() - 2);
     return signedPdf;

@@ -31,22 +31,37 @@ struct SignatureRequest {
 };
 
 // The update holds /Sig (Adobe.PPKLite, ETSI.CAdES.detached, a fixed-width /ByteRange, /Contents reserved for
-// kReservedSignatureBytes of CMS), a signature field merged with its widget (printed, locked) on the chosen page,
+// ReservedSignatureBytes() of CMS), a signature field merged with its widget (printed, locked) on the chosen page,
 // /AcroForm with /SigFlags 3, the catalog raised to /Version /1.7, the page's /Annots and a trailer with /ID.
 // The original bytes are kept as they are: libharu's output, or any PDF with classic cross-reference tables and no
 // form yet. Errors: motcua::Error(BadInput) for a PDF it cannot read or that already has a form, a page out of
 // range or an empty box; Internal for a signature larger than the room reserved; the key's own errors.
 class PadesSigner {
 public:
-    static constexpr std::size_t kReservedSignatureBytes = 10 * 1024;
+    // The fixed reserve of earlier versions, kept for source compatibility: the room is now sized from the key.
+    static constexpr std::size_t kReservedSignatureBytes = std::size_t{10} * 1024;
 
+    // Reserves room for the CMS from the key's certificates and signature size (EstimatedSignatureBytes) plus a
+    // margin: about 3 KB for a two-certificate RSA-2048 chain instead of a fixed 10 KB.
     explicit PadesSigner(const SigningKey& key);
+    // Reserves exactly `reservedSignatureBytes` (a caller that knows its CMS is larger, or a test of the refusal).
+    PadesSigner(const SigningKey& key, std::size_t reservedSignatureBytes);
 
     std::vector<std::uint8_t> Sign(std::span<const std::uint8_t> pdf, const SignatureRequest& request) const;
+
+    // The room /Contents keeps for the CMS, in bytes (twice as many hex digits in the file).
+    std::size_t ReservedSignatureBytes() const noexcept { return m_reservedSignatureBytes; }
+    // What the CMS of `key` takes at most: its certificates, the signature, the signer named twice (sid and
+    // signing-certificate-v2) and the fixed structure.
+    static std::size_t EstimatedSignatureBytes(const SigningKey& key);
+    // Added to the estimate (itself about 270 bytes above what OpenSSL 3.0 writes): room for an encoding it did not
+    // foresee. Every byte reserved is two in the file.
+    static constexpr std::size_t kReserveMargin = 512;
 
 private:
     const SigningKey& m_key;
     std::string m_commonName;
+    std::size_t m_reservedSignatureBytes;
 };
 
 }  // namespace motcua::reports

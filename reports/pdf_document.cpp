@@ -4,15 +4,20 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
-#include <cstring>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <set>
 #include <span>
 
 #include <hpdf.h>
 
 #include "model/error.h"
+#include "model/utf8.h"
 #include "reports/embedded_fonts.h"
+#include "reports/font_embedding.h"
 #include "reports/qr_code.h"
-#include "reports/to_unicode_cmap.h"
+#include "reports/true_type_font.h"
 #include "reports/unicode_text.h"
 
 namespace motcua::reports {
@@ -31,51 +36,42 @@ std::string Describe(HPDF_STATUS error, HPDF_STATUS detail, const char* operatio
     return buffer;
 }
 
-// libharu 2.3 has no public call to load a TrueType font from memory; newer versions have HPDF_LoadTTFontFromMemory,
-// which the build looks for. 2.3's HPDF_LoadTTFontFromFile is FileReader + LoadTTFontFromStream: below is the same
-// sequence over a memory stream, through the internal API its headers install (not available in an HPDF_SHARED/DLL
-// build). The stream is one buffer larger than the font, so every seek of the TrueType reader stays inside it.
-const char* LoadTrueTypeFromMemory(HPDF_Doc doc, std::span<const std::uint8_t> bytes)
+// The two faces, read once per process (they are compiled in and never change).
+const TrueTypeFont& RegularFont()
 {
-#if defined(MOTCUA_HPDF_HAS_LOAD_TT_FONT_FROM_MEMORY)
-    return HPDF_LoadTTFontFromMemory(doc, bytes.data(), static_cast<HPDF_UINT>(bytes.size()), HPDF_TRUE);
-#else
-    HPDF_Stream stream = HPDF_MemStream_New(doc->mmgr, static_cast<HPDF_UINT>(bytes.size() + 1));
-    if (!HPDF_Stream_Validate(stream))
-        return nullptr;
-    if (HPDF_Stream_Write(stream, bytes.data(), static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK) {
-        HPDF_Stream_Free(stream);
-        return nullptr;
-    }
-    HPDF_FontDef def = HPDF_TTFontDef_Load(doc->mmgr, stream, HPDF_TRUE);  // owns the stream from here on
-    if (!def)
-        return nullptr;
-    if (HPDF_Doc_FindFontDef(doc, def->base_font) || HPDF_List_Add(doc->fontdef_list, def) != HPDF_OK) {
-        HPDF_FontDef_Free(def);
-        return nullptr;
-    }
-    // The six-letter subset tag libharu gives each embedded font ("HPDFAA+NotoSans-Regular").
-    if (doc->ttfont_tag[0] == 0) {
-        std::memcpy(doc->ttfont_tag, "HPDFAA", 6);
-    } else {
-        for (int i = 5; i >= 0; --i) {
-            doc->ttfont_tag[i] = static_cast<HPDF_BYTE>(doc->ttfont_tag[i] + 1);
-            if (doc->ttfont_tag[i] <= 'Z')
-                break;
-            doc->ttfont_tag[i] = 'A';
-        }
-    }
-    HPDF_TTFontDef_SetTagName(def, reinterpret_cast<char*>(doc->ttfont_tag));
-    return def->base_font;
-#endif
+    static const TrueTypeFont kFont(NotoSansRegularTtf());
+    return kFont;
+}
+const TrueTypeFont& BoldFont()
+{
+    static const TrueTypeFont kFont(NotoSansBoldTtf());
+    return kFont;
+}
+
+std::string Number(double value)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.2f", value);
+    return buffer;
 }
 
 }  // namespace
 
+// The fonts are not libharu's: its Type 0 fonts map all 65,536 code points and embed whole tables on every document
+// (about 1 ms and 10 KB per face), so each face is written here as a subset of the glyphs drawn, into dictionaries
+// libharu saves with the rest. Text is shown as glyph numbers (Identity-H).
+struct EmbeddedFace {
+    const TrueTypeFont* font = nullptr;
+    const char* name = "";
+    bool bold = false;
+    HPDF_Dict type0 = nullptr;  // made on first use; filled when the document is saved
+    UsedGlyphs used;
+};
+
 struct PdfDocument::State {
     HPDF_Doc doc = nullptr;
-    HPDF_Font regular = nullptr;
-    HPDF_Font bold = nullptr;
+    EmbeddedFace regular{&RegularFont(), "NotoSans-Regular", false, nullptr, {}};
+    EmbeddedFace bold{&BoldFont(), "NotoSans-Bold", true, nullptr, {}};
     std::vector<HPDF_Page> pages;
     HPDF_Page current = nullptr;  // where Draw* calls go: the last page, except while writing footers
     double margin = 0;
@@ -104,20 +100,113 @@ struct PdfDocument::State {
         }
     }
 
-    HPDF_Font Font(FontFace face) const noexcept
+    EmbeddedFace& Face(FontFace face) noexcept
+    {
+        return face == FontFace::Bold || face == FontFace::BoldItalic ? bold : regular;
+    }
+    const EmbeddedFace& Face(FontFace face) const noexcept
     {
         return face == FontFace::Bold || face == FontFace::BoldItalic ? bold : regular;
     }
 
     double Width(std::string_view text, FontFace face, double size) const
     {
-        if (text.empty())
-            return 0;
-        const HPDF_TextWidth width = HPDF_Font_TextWidth(Font(face), reinterpret_cast<const HPDF_BYTE*>(text.data()),
-                                                         static_cast<HPDF_UINT>(text.size()));
-        return width.width * size / 1000.0;
+        return text.empty() ? 0 : Face(face).font->Width(text, size);
     }
+
+    // The face's font dictionary, made empty on first use so pages can name it in their resources.
+    HPDF_Dict FontObject(EmbeddedFace& face)
+    {
+        if (!face.type0) {
+            HPDF_Dict type0 = HPDF_Dict_New(doc->mmgr);
+            if (type0 && HPDF_Xref_Add(doc->xref, type0) == HPDF_OK)  // the xref owns it from here on
+                face.type0 = type0;
+        }
+        return face.type0;
+    }
+
+    void WriteFont(EmbeddedFace& face);
 };
+
+void PdfDocument::State::WriteFont(EmbeddedFace& face)
+{
+    const TrueTypeFont& font = *face.font;
+    HPDF_MMgr mmgr = doc->mmgr;
+    const std::string name = SubsetTag(face.used) + "+" + face.name;
+    HPDF_STATUS status = HPDF_OK;
+    HPDF_Dict type0 = face.type0;
+    status += HPDF_Dict_AddName(type0, "Type", "Font");
+    status += HPDF_Dict_AddName(type0, "Subtype", "Type0");
+    status += HPDF_Dict_AddName(type0, "BaseFont", name.c_str());
+    status += HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+
+    HPDF_Dict cidFont = HPDF_Dict_New(mmgr);
+    if (!cidFont || HPDF_Xref_Add(doc->xref, cidFont) != HPDF_OK)
+        return;
+    HPDF_Array descendants = HPDF_Array_New(mmgr);
+    status += HPDF_Dict_Add(type0, "DescendantFonts", descendants);
+    status += HPDF_Array_Add(descendants, cidFont);
+    status += HPDF_Dict_AddName(cidFont, "Type", "Font");
+    status += HPDF_Dict_AddName(cidFont, "Subtype", "CIDFontType2");
+    status += HPDF_Dict_AddName(cidFont, "BaseFont", name.c_str());
+    HPDF_Dict system = HPDF_Dict_New(mmgr);
+    status += HPDF_Dict_Add(cidFont, "CIDSystemInfo", system);
+    status += HPDF_Dict_Add(system, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
+    status += HPDF_Dict_Add(system, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
+    status += HPDF_Dict_AddNumber(system, "Supplement", 0);
+    status += HPDF_Dict_AddName(cidFont, "CIDToGIDMap", "Identity");
+    status += HPDF_Dict_AddNumber(cidFont, "DW", 1000);
+    HPDF_Array widths = HPDF_Array_New(mmgr);
+    status += HPDF_Dict_Add(cidFont, "W", widths);
+    for (const auto& [first, advances] : WidthRuns(font, face.used)) {
+        HPDF_Array run = HPDF_Array_New(mmgr);
+        status += HPDF_Array_AddNumber(widths, first);
+        status += HPDF_Array_Add(widths, run);
+        for (const int advance : advances)
+            status += HPDF_Array_AddNumber(run, advance);
+    }
+
+    HPDF_Dict descriptor = HPDF_Dict_New(mmgr);
+    if (!descriptor || HPDF_Xref_Add(doc->xref, descriptor) != HPDF_OK)
+        return;
+    status += HPDF_Dict_Add(cidFont, "FontDescriptor", descriptor);
+    status += HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+    status += HPDF_Dict_AddName(descriptor, "FontName", name.c_str());
+    // Nonsymbolic (32), and ForceBold (1 << 18) for the bold face.
+    status += HPDF_Dict_AddNumber(descriptor, "Flags", face.bold ? 32 | (1 << 18) : 32);
+    HPDF_Array box = HPDF_Array_New(mmgr);
+    status += HPDF_Dict_Add(descriptor, "FontBBox", box);
+    for (const int edge : font.BoundingBox())
+        status += HPDF_Array_AddNumber(box, edge);
+    status += HPDF_Dict_AddNumber(descriptor, "ItalicAngle", 0);
+    status += HPDF_Dict_AddNumber(descriptor, "Ascent", font.Ascent());
+    status += HPDF_Dict_AddNumber(descriptor, "Descent", font.Descent());
+    status += HPDF_Dict_AddNumber(descriptor, "CapHeight", font.CapHeight());
+    status += HPDF_Dict_AddNumber(descriptor, "StemV", face.bold ? 120 : 80);
+
+    std::set<std::uint16_t> glyphs;
+    for (const auto& entry : face.used)
+        glyphs.insert(entry.first);
+    const std::vector<std::uint8_t> subset = font.Subset(glyphs);
+    HPDF_Dict file = HPDF_DictStream_New(mmgr, doc->xref);
+    if (!file)
+        return;
+    file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    status += HPDF_Stream_Write(file->stream, subset.data(), static_cast<HPDF_UINT>(subset.size()));
+    status += HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.size()));
+    status += HPDF_Dict_Add(descriptor, "FontFile2", file);
+
+    const std::string cmap = GlyphToUnicodeCMap(face.used);
+    HPDF_Dict toUnicode = HPDF_DictStream_New(mmgr, doc->xref);
+    if (!toUnicode)
+        return;
+    toUnicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    status += HPDF_Stream_Write(toUnicode->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
+                                static_cast<HPDF_UINT>(cmap.size()));
+    status += HPDF_Dict_Add(type0, "ToUnicode", toUnicode);
+    if (status != HPDF_OK && error == HPDF_OK)
+        error = HPDF_GetError(doc) != HPDF_OK ? HPDF_GetError(doc) : HPDF_INVALID_OBJECT;
+}
 
 PdfDocument::PdfDocument(double margin, PageOrientation orientation) : m_state(std::make_unique<State>())
 {
@@ -129,25 +218,6 @@ PdfDocument::PdfDocument(double margin, PageOrientation orientation) : m_state(s
         throw Error(ErrorCategory::Environment, N_("Out of memory while producing a PDF document"));
     HPDF_SetCompressionMode(s.doc, HPDF_COMP_ALL);
     HPDF_SetInfoAttr(s.doc, HPDF_INFO_CREATOR, "MotCua");
-    HPDF_UseUTFEncodings(s.doc);
-    HPDF_SetCurrentEncoder(s.doc, "UTF-8");
-    Check("HPDF_UseUTFEncodings");
-
-    const auto load = [&s](std::span<const std::uint8_t> bytes, const char* which) {
-        const char* name = LoadTrueTypeFromMemory(s.doc, bytes);
-        HPDF_Font font = name ? HPDF_GetFont(s.doc, name, "UTF-8") : nullptr;
-        if (font && !RewriteToUnicodeCMap(font))
-            font = nullptr;
-        if (!font) {
-            const HPDF_STATUS error = s.error != HPDF_OK ? s.error : HPDF_GetError(s.doc);
-            const HPDF_STATUS detail = s.error != HPDF_OK ? s.detail : HPDF_GetErrorDetail(s.doc);
-            throw Error(ErrorCategory::Environment, N_("The font for printed forms could not be loaded"), {},
-                        Describe(error, detail, which));
-        }
-        return font;
-    };
-    s.regular = load(NotoSansRegularTtf(), "loading NotoSans-Regular");
-    s.bold = load(NotoSansBoldTtf(), "loading NotoSans-Bold");
     NewPage();
 }
 
@@ -249,14 +319,25 @@ double PdfDocument::FitSize(std::string_view text, FontFace face, double size, d
 
 void PdfDocument::DrawFragment(const LineFragment& fragment, double x, double baseline, double size)
 {
-    HPDF_Page page = m_state->current;
+    State& s = *m_state;
+    HPDF_Page page = s.current;
+    EmbeddedFace& face = s.Face(fragment.face);
+    HPDF_Dict font = s.FontObject(face);
+    const char* resource = font ? HPDF_Page_GetLocalFontName(page, font) : nullptr;
+    const auto codePoints = DecodeUtf8(fragment.text);
+    if (!resource || !codePoints) {
+        Check("naming the font");
+        throw Error(ErrorCategory::Internal, N_("The PDF document could not be produced"), {},
+                    resource ? "text that is not UTF-8" : "font resource");
+    }
     const bool italic = fragment.face == FontFace::Italic || fragment.face == FontFace::BoldItalic;
-    HPDF_Page_BeginText(page);
-    HPDF_Page_SetFontAndSize(page, m_state->Font(fragment.face), static_cast<HPDF_REAL>(size));
-    HPDF_Page_SetTextMatrix(page, 1, 0, italic ? static_cast<HPDF_REAL>(kItalicSlant) : 0, 1, static_cast<HPDF_REAL>(x),
-                            static_cast<HPDF_REAL>(baseline));
-    HPDF_Page_ShowText(page, fragment.text.c_str());
-    HPDF_Page_EndText(page);
+    const std::string text = "BT\n/" + std::string(resource) + " " + Number(size) + " Tf\n1 0 " +
+                             (italic ? std::to_string(kItalicSlant) : "0") + " 1 " + Number(x) + " " +
+                             Number(baseline) + " Tm\n" + GlyphHexString(*face.font, *codePoints, face.used) +
+                             " Tj\nET\n";
+    auto* attributes = static_cast<HPDF_PageAttr>(page->attr);
+    if (HPDF_Stream_WriteStr(attributes->stream, text.c_str()) != HPDF_OK)
+        Check("drawing text");
 }
 
 double PdfDocument::DrawLines(const std::vector<TextLine>& lines, double x, double top, double width, double size,
@@ -458,6 +539,10 @@ void PdfDocument::Footer(const std::function<std::string(int page, int count)>& 
 std::vector<std::uint8_t> PdfDocument::Save()
 {
     State& s = *m_state;
+    for (EmbeddedFace* face : {&s.regular, &s.bold})
+        if (face->type0)
+            s.WriteFont(*face);
+    Check("embedding the fonts");
     HPDF_SaveToStream(s.doc);
     Check("HPDF_SaveToStream");
     HPDF_UINT32 size = HPDF_GetStreamSize(s.doc);

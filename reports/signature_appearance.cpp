@@ -2,11 +2,13 @@
 
 #include <cstdio>
 #include <map>
+#include <set>
 #include <zlib.h>
 
 #include "model/error.h"
 #include "model/utf8.h"
 #include "reports/embedded_fonts.h"
+#include "reports/font_embedding.h"
 #include "reports/text_layout.h"
 #include "reports/true_type_font.h"
 #include "reports/unicode_text.h"
@@ -18,28 +20,24 @@ constexpr double kPadding = 4;
 constexpr double kLineSpacing = 1.3;
 constexpr double kLargestSize = 9;
 constexpr double kSmallestSize = 5;
-constexpr const char* kFontName = "/NotoSans-Regular";
+constexpr const char* kFontName = "NotoSans-Regular";
 
 const TrueTypeFont& Font()
 {
-    static const TrueTypeFont font(NotoSansRegularTtf());
-    return font;
+    static const TrueTypeFont kFont(NotoSansRegularTtf());
+    return kFont;
 }
 
-// The font file deflated once per process: about half its size, and signing does not pay for it again.
-const std::string& DeflatedFont()
+// `data` deflated (zlib format, for /FlateDecode).
+std::string Deflated(const std::vector<std::uint8_t>& data)
 {
-    static const std::string deflated = [] {
-        const auto bytes = NotoSansRegularTtf();
-        uLongf length = compressBound(static_cast<uLong>(bytes.size()));
-        std::string out(length, '\0');
-        if (compress2(reinterpret_cast<Bytef*>(out.data()), &length, bytes.data(), static_cast<uLong>(bytes.size()),
-                      Z_BEST_COMPRESSION) != Z_OK)
-            throw Error(ErrorCategory::Environment, N_("Out of memory while signing"), {}, "compress2");
-        out.resize(length);
-        return out;
-    }();
-    return deflated;
+    uLongf length = compressBound(static_cast<uLong>(data.size()));
+    std::string out(length, '\0');
+    if (compress2(reinterpret_cast<Bytef*>(out.data()), &length, data.data(), static_cast<uLong>(data.size()),
+                  Z_BEST_COMPRESSION) != Z_OK)
+        throw Error(ErrorCategory::Environment, N_("Out of memory while signing"), {}, "compress2");
+    out.resize(length);
+    return out;
 }
 
 std::string Number(double value)
@@ -72,65 +70,56 @@ LaidOut Fit(const std::vector<std::string>& lines, double width, double height)
     return result;
 }
 
-std::string ToUnicodeCMap(const std::map<std::uint16_t, char32_t>& used)
-{
-    std::string cmap =
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-    auto next = used.begin();
-    while (next != used.end()) {
-        const std::size_t block = std::min<std::size_t>(100, static_cast<std::size_t>(std::distance(next, used.end())));
-        cmap += std::to_string(block) + " beginbfchar\n";
-        for (std::size_t i = 0; i < block; ++i, ++next) {
-            char entry[32];
-            std::snprintf(entry, sizeof entry, "<%04X> <%04X>\n", next->first, static_cast<unsigned>(next->second));
-            cmap += entry;
-        }
-        cmap += "endbfchar\n";
-    }
-    return cmap + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend";
-}
-
 std::string Stream(const std::string& dictionaryEntries, const std::string& data)
 {
     return "<< " + dictionaryEntries + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data +
            "\nendstream";
 }
 
-// The Type 0 font (Identity-H codes are glyph ids) and its descendants; returns the Type 0 font's number.
-int WriteFont(PdfUpdateWriter& writer, const std::map<std::uint16_t, char32_t>& used)
+// The Type 0 font (Identity-H codes are glyph ids) and its descendants, the font program cut to the glyphs the box
+// draws; returns the Type 0 font's number.
+int WriteFont(PdfUpdateWriter& writer, const UsedGlyphs& used)
 {
     const TrueTypeFont& font = Font();
+    const std::string name = "/" + SubsetTag(used) + "+" + kFontName;
     const int type0 = writer.NewObject(), cidFont = writer.NewObject(), descriptor = writer.NewObject(),
               file = writer.NewObject(), toUnicode = writer.NewObject();
     const auto ref = [](int number) { return std::to_string(number) + " 0 R"; };
-    writer.Write(type0, std::string("<< /Type /Font /Subtype /Type0 /BaseFont ") + kFontName +
+    writer.Write(type0, "<< /Type /Font /Subtype /Type0 /BaseFont " + name +
                             " /Encoding /Identity-H /DescendantFonts [" + ref(cidFont) + "] /ToUnicode " +
                             ref(toUnicode) + " >>");
     std::string widths;
-    for (const auto& [glyph, codePoint] : used)
-        widths += std::to_string(glyph) + " [" + std::to_string(font.Advance(glyph)) + "] ";
-    writer.Write(cidFont, std::string("<< /Type /Font /Subtype /CIDFontType2 /BaseFont ") + kFontName +
+    for (const auto& [first, advances] : WidthRuns(font, used)) {
+        widths += std::to_string(first) + " [";
+        for (const int advance : advances)
+            widths += std::to_string(advance) + " ";
+        widths.back() = ']';
+        widths += ' ';
+    }
+    writer.Write(cidFont, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont " + name +
                               " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
                               " /FontDescriptor " +
                               ref(descriptor) + " /CIDToGIDMap /Identity /DW 1000 /W [ " + widths + "] >>");
     const auto& box = font.BoundingBox();
-    writer.Write(descriptor, std::string("<< /Type /FontDescriptor /FontName ") + kFontName + " /Flags 32 /FontBBox [" +
+    writer.Write(descriptor, "<< /Type /FontDescriptor /FontName " + name + " /Flags 32 /FontBBox [" +
                                  std::to_string(box[0]) + " " + std::to_string(box[1]) + " " + std::to_string(box[2]) +
                                  " " + std::to_string(box[3]) + "] /ItalicAngle 0 /Ascent " +
                                  std::to_string(font.Ascent()) + " /Descent " + std::to_string(font.Descent()) +
                                  " /CapHeight " + std::to_string(font.CapHeight()) + " /StemV 80 /FontFile2 " +
                                  ref(file) + " >>");
-    writer.Write(file, Stream("/Filter /FlateDecode /Length1 " + std::to_string(font.Bytes().size()), DeflatedFont()));
-    writer.Write(toUnicode, Stream("", ToUnicodeCMap(used)));
+    std::set<std::uint16_t> glyphs;
+    for (const auto& entry : used)
+        glyphs.insert(entry.first);
+    const std::vector<std::uint8_t> subset = font.Subset(glyphs);
+    writer.Write(file, Stream("/Filter /FlateDecode /Length1 " + std::to_string(subset.size()), Deflated(subset)));
+    const std::string cmap = GlyphToUnicodeCMap(used);
+    writer.Write(toUnicode, Stream("/Filter /FlateDecode", Deflated({cmap.begin(), cmap.end()})));
     return type0;
 }
 
 }  // namespace
 
-SignatureAppearance::SignatureAppearance(std::vector<std::string> lines, double width, double height)
+SignatureAppearance::SignatureAppearance(const std::vector<std::string>& lines, double width, double height)
     : m_width(width),
       m_height(height)
 {
@@ -147,20 +136,14 @@ int SignatureAppearance::Write(PdfUpdateWriter& writer) const
     const double blockHeight = static_cast<double>(laid.lines.size()) * lineHeight;
     double baseline = (m_height + blockHeight) / 2 - laid.size * font.Ascent() / 1000.0 + (lineHeight - laid.size) / 2;
 
-    std::map<std::uint16_t, char32_t> used;
+    UsedGlyphs used;
     std::string content = "q\n1 1 1 rg 0 0 " + Number(m_width) + " " + Number(m_height) + " re f\n";
     content += "0.05 0.25 0.6 RG 1 w 0.5 0.5 " + Number(m_width - 1) + " " + Number(m_height - 1) + " re S\n";
     content += "BT\n0.05 0.2 0.5 rg\n/F1 " + Number(laid.size) + " Tf" + "\n";
     for (const std::string& line : laid.lines) {
         const auto codePoints = DecodeUtf8(line);
-        std::string glyphs;
-        for (const char32_t c : codePoints.value_or(std::vector<char32_t>{})) {
-            const std::uint16_t glyph = font.GlyphId(c);
-            used.emplace(glyph, c);
-            glyphs += static_cast<char>(glyph >> 8);
-            glyphs += static_cast<char>(glyph & 0xFF);
-        }
-        content += "1 0 0 1 " + Number(kPadding) + " " + Number(baseline) + " Tm " + PdfHexString(glyphs) + " Tj\n";
+        content += "1 0 0 1 " + Number(kPadding) + " " + Number(baseline) + " Tm " +
+                   GlyphHexString(font, codePoints.value_or(std::vector<char32_t>{}), used) + " Tj\n";
         baseline -= lineHeight;
     }
     content += "ET\nQ";

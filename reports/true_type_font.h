@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <set>
 #include <span>
 #include <string_view>
 #include <unordered_map>
@@ -25,6 +26,11 @@ public:
     std::vector<std::uint16_t> Glyphs(std::string_view utf8) const;
     double Width(std::string_view utf8, double size) const;
 
+    // The font with the outlines of `glyphs` only (and of .notdef and the parts composite glyphs are made of): every
+    // other glyph keeps its number and advance but draws nothing, so Identity-H codes and widths stay as they are.
+    // A box of a few dozen letters embeds a few KB instead of the whole font. The naming table is left out.
+    std::vector<std::uint8_t> Subset(const std::set<std::uint16_t>& glyphs) const;
+
     int Ascent() const noexcept { return m_ascent; }
     int Descent() const noexcept { return m_descent; }
     int CapHeight() const noexcept { return m_capHeight; }
@@ -32,6 +38,8 @@ public:
 
 private:
     std::span<const std::uint8_t> Table(const char* tag) const;
+    // The outline of `glyph` in the glyf table (empty for a glyph that draws nothing).
+    std::span<const std::uint8_t> Outline(std::uint16_t glyph) const;
     int Scaled(int units) const noexcept { return units * 1000 / m_unitsPerEm; }
 
     std::span<const std::uint8_t> m_bytes;

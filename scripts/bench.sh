@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Runs MotCua's benchmarks (motcua-bench, bench/): builds it if needed, starts a private PostgreSQL on 127.0.0.1,
-# runs the submission, the receipt and the event-stream benchmark, prints their figures, and stops the cluster on exit.
+# runs the submission, the receipt, the signing and the event-stream benchmark, prints their figures, and stops the
+# cluster on exit.
 #
-# Usage: scripts/bench.sh [all|submissions|receipt|events] [options of that benchmark]   (default: all, default options)
+# Usage: scripts/bench.sh [all|submissions|receipt|sign|events] [options of that benchmark]   (default: all)
 #   e.g. scripts/bench.sh submissions --clients 8 --per-client 250;  motcua-bench help lists the options.
+#        scripts/bench.sh sign [--seconds 2] [--batch 300]   results generated and signed (file keys and a SoftHSM 2
+#                                                       token in a temporary folder), no database
 #        scripts/bench.sh generate --dossiers 1000000   fills the database motcua_bench (kept in the cluster) with
 #                                                       generated dossiers and history (bench/generate_*.sql)
 #        scripts/bench.sh queues [--rounds 30]          the desk's queues and search on that database
@@ -26,12 +29,13 @@ cd "$repo"
 what=${1:-all}
 [ $# -gt 0 ] && shift
 case "$what" in
-  all|submissions|receipt|events|generate|queues|desk) ;;
-  -h|--help|help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) echo "bench.sh: unknown benchmark '$what' (all, submissions, receipt, events, generate, queues, desk)" >&2; exit 2 ;;
+  all|submissions|receipt|sign|events|generate|queues|desk) ;;
+  -h|--help|help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "bench.sh: unknown benchmark '$what' (all, submissions, receipt, sign, events, generate, queues, desk)" >&2
+     exit 2 ;;
 esac
 if [ "$what" = all ] && [ $# -gt 0 ]; then
-  echo "bench.sh: options go with one benchmark: bench.sh submissions|receipt|events [options]" >&2
+  echo "bench.sh: options go with one benchmark: bench.sh submissions|receipt|sign|events [options]" >&2
   exit 2
 fi
 
@@ -70,14 +74,18 @@ if [ "$build_type" != RelWithDebInfo ] && [ "$build_type" != Release ]; then
   say "WARNING: $build is a '${build_type:-no type}' build; figures from it are not comparable"
 fi
 
-# --- receipt (no database) ---------------------------------------------------------------------------------------
+# --- receipt and sign (no database) -------------------------------------------------------------------------------
 status=0
 say "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), build $build_type," \
-    "commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [ "$what" = all ] || [ "$what" = receipt ]; then
-  echo
-  timeout 900 "$bench" receipt "$@" || status=$?
-fi
+    "commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)," \
+    "load average $(cut -d ' ' -f 1-3 /proc/loadavg)"
+for one in receipt sign; do
+  if [ "$what" = all ] || [ "$what" = "$one" ]; then
+    echo
+    # sign makes its SoftHSM token in a temporary folder (SOFTHSM2_CONF is set for its process only).
+    timeout 900 "$bench" "$one" "$@" || status=$?
+  fi
+done
 
 # --- submissions and event streams (private PostgreSQL) ----------------------------------------------------------
 if [ "$what" = all ] || [ "$what" = submissions ] || [ "$what" = events ]; then

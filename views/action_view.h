@@ -26,7 +26,10 @@ inline constexpr int kPreviewReceiptCommand = 1004;
 inline constexpr int kPrintReceiptCommand = 1005;
 inline constexpr int kBulkApproveAndSignCommand = 1006;
 inline constexpr int kBulkSignResultsCommand = 1007;
-inline constexpr int kLastDossierCommand = kBulkSignResultsCommand;
+inline constexpr int kOpenResultCommand = 1010;
+inline constexpr int kPreviewResultCommand = 1011;
+inline constexpr int kPrintResultCommand = 1012;
+inline constexpr int kLastDossierCommand = kPrintResultCommand;
 
 // What the main window's Dossier, Preferences and About commands tell the shell.
 class IDeskCommandListener {

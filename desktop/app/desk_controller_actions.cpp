@@ -1,6 +1,8 @@
 // DeskController, what staff do to dossiers and the desk's habits: the Dossier commands enabled as the server
 // allows, bulk runs on the selected rows, the login dialog over the work when the session ends, the window layout
 // remembered, Preferences and About.
+#include <map>
+
 #include <wx/aboutdlg.h>
 #include <wx/app.h>
 #include <wx/intl.h>
@@ -103,6 +105,9 @@ void DeskController::ShownDossierChanged()
     const bool receipt = m_detail && m_detail->CanOpenReceipt();
     for (const int id : {views::kOpenReceiptCommand, views::kPreviewReceiptCommand, views::kPrintReceiptCommand})
         m_frame->EnableDossierCommand(id, receipt);
+    const bool result = m_detail && m_detail->CanOpenResult();
+    for (const int id : {views::kOpenResultCommand, views::kPreviewResultCommand, views::kPrintResultCommand})
+        m_frame->EnableDossierCommand(id, result);
     // The server decides per dossier as the run goes; with nothing selected the command says how to select.
     m_frame->EnableDossierCommand(views::kBulkAssignCommand, true);
     m_frame->EnableDossierCommand(views::kBulkPrintReceiptsCommand, true);
@@ -114,16 +119,18 @@ void DeskController::OnDossierCommand(int id)
 {
     if (!m_frame || !m_actions)
         return;
-    if (id == views::kOpenReceiptCommand) {
-        m_detail->OpenReceipt();
-        return;
-    }
-    if (id == views::kPreviewReceiptCommand) {
-        m_detail->PreviewReceipt();
-        return;
-    }
-    if (id == views::kPrintReceiptCommand) {
-        m_detail->PrintReceipt();
+    // The shown dossier's documents: which one, and what to do with it.
+    using DocumentCommand = void (DetailPresenter::*)();
+    static const std::map<int, DocumentCommand> kDocumentCommands{
+        {views::kOpenReceiptCommand, &DetailPresenter::OpenReceipt},
+        {views::kPreviewReceiptCommand, &DetailPresenter::PreviewReceipt},
+        {views::kPrintReceiptCommand, &DetailPresenter::PrintReceipt},
+        {views::kOpenResultCommand, &DetailPresenter::OpenResult},
+        {views::kPreviewResultCommand, &DetailPresenter::PreviewResult},
+        {views::kPrintResultCommand, &DetailPresenter::PrintResult},
+    };
+    if (const auto command = kDocumentCommands.find(id); command != kDocumentCommands.end()) {
+        ((*m_detail).*(command->second))();
         return;
     }
     if (id == views::kBulkAssignCommand || id == views::kBulkPrintReceiptsCommand ||

@@ -326,6 +326,46 @@ BOOST_FIXTURE_TEST_CASE(the_receipt_goes_to_the_preview_or_the_printer_and_a_fai
     BOOST_TEST(!view.busy);
 }
 
+BOOST_FIXTURE_TEST_CASE(the_latest_result_is_printed_previewed_or_opened_once_there_is_one, DetailFixture)
+{
+    api.details[2] = MakeDetail(2, NationalStatus::Received, 2);
+    presenter.Show(2);
+    tasks.RunAll();
+    BOOST_TEST(!presenter.CanOpenResult());
+    presenter.PrintResult();  // no result yet: nothing is fetched
+    tasks.RunAll();
+    BOOST_TEST(api.outputCalls.empty());
+    BOOST_TEST(printer.printed.empty());
+
+    // Approved twice (a rework between): the newer result is the one in force.
+    api.details[2].outputs = {{11, "receipt", "01", kNow},
+                              {12, "result", "", kNow},
+                              {13, "control_sheet", "06", kNow},
+                              {14, "result", "", kNow}};
+    presenter.Show(2);
+    tasks.RunAll();
+    BOOST_TEST(presenter.CanOpenResult());
+    const std::filesystem::path file = folder / "000.00.01.H41-261127-0002-result.pdf";
+    presenter.PrintResult();
+    tasks.RunAll();
+    BOOST_TEST((api.outputCalls == std::vector<std::int64_t>{14}));
+    BOOST_REQUIRE(printer.printed.size() == 1u);
+    BOOST_TEST((printer.printed[0].files == std::vector<std::filesystem::path>{file}));
+    BOOST_TEST(printer.printed[0].title == "Result of dossier 000.00.01.H41-261127-0002");
+    presenter.PreviewResult();
+    tasks.RunAll();
+    BOOST_TEST(printer.previewed.size() == 1u);
+    presenter.OpenResult();
+    tasks.RunAll();
+    BOOST_TEST((launcher.opened == std::vector<std::filesystem::path>{file}));
+
+    api.receiptError = std::make_exception_ptr(Error(ErrorCategory::NotFound, "Document not found", {}, "14"));
+    presenter.PrintResult();
+    tasks.RunAll();
+    BOOST_REQUIRE(alert.errors.size() == 1u);
+    BOOST_TEST(alert.errors[0].text.find("The result could not be printed") == 0u, alert.errors[0].text);
+}
+
 BOOST_FIXTURE_TEST_CASE(a_dossier_that_cannot_be_loaded_empties_the_pane_and_says_why, DetailFixture)
 {
     presenter.Show(1);

@@ -11,6 +11,7 @@
 #include <openssl/cms.h>
 
 #include "model/error.h"
+#include "reports/embedded_fonts.h"
 #include "reports/file_signing_key.h"
 #include "reports/openssl_support.h"
 #include "reports/pades_verifier.h"
@@ -69,6 +70,20 @@ std::vector<std::uint8_t> SignatureCms(const std::vector<std::uint8_t>& pdf)
     for (std::size_t i = 1; i + 2 < contents->size(); i += 2)
         der.push_back(static_cast<std::uint8_t>(std::stoi(std::string(contents->substr(i, 2)), nullptr, 16)));
     return der;
+}
+
+// The length of the DER SEQUENCE at the start of `der` (the CMS without the zeros that pad its reserve).
+std::size_t DerLength(const std::vector<std::uint8_t>& der)
+{
+    BOOST_TEST_REQUIRE(der.size() > 4u);
+    BOOST_TEST_REQUIRE(der[0] == 0x30);
+    if (der[1] < 0x80)
+        return 2u + der[1];
+    const std::size_t octets = der[1] & 0x7F;
+    std::size_t length = 0;
+    for (std::size_t i = 0; i < octets; ++i)
+        length = length << 8 | der[2 + i];
+    return 2 + octets + length;
 }
 
 // A one-page PDF written by hand, not by libharu, whose page already has a link annotation.
@@ -208,6 +223,64 @@ BOOST_AUTO_TEST_CASE(the_box_prints_every_vietnamese_letter_and_tone)
     BOOST_TEST(Contains(text, "Ký bởi: " + lower + " " + upper), text);
     BOOST_TEST(Contains(text, "Cơ quan: " + tones + " " + upperTones), text);
     BOOST_TEST(ReaderWarnings(file.Path()) == "");
+}
+
+BOOST_AUTO_TEST_CASE(the_box_embeds_a_subset_of_its_font_named_as_a_subset)
+{
+    const TestPki pki = MakeTestPki(TestKeyKind::P256);
+    const auto key = LoadKey(pki, false);
+    const std::vector<std::uint8_t> unsignedPdf = RenderReceipt(SampleReceipt());
+    const std::vector<std::uint8_t> signedPdf = PadesSigner(*key).Sign(unsignedPdf, SampleSignatureRequest());
+    const std::string_view update = AsText(signedPdf).substr(unsignedPdf.size());
+    const std::size_t name = update.find("/FontName /");
+    BOOST_TEST_REQUIRE(name != std::string_view::npos);
+    const std::string_view tagged = update.substr(name + 11, 24);
+    BOOST_TEST(tagged.substr(6, 18) == "+NotoSans-Regular ", tagged);
+    BOOST_TEST(tagged.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 6u, tagged);
+    const std::size_t length1 = update.find("/Length1 ");
+    BOOST_TEST_REQUIRE(length1 != std::string_view::npos);
+    const std::size_t embedded = std::stoul(std::string(update.substr(length1 + 9, 8)));
+    BOOST_TEST(embedded < NotoSansRegularTtf().size() / 3, embedded << " bytes of the font embedded");
+    // The whole update, font and /Contents included, is a few KB: it was 42 KB with the whole font and 10 KB reserved.
+    BOOST_TEST(update.size() < 16u * 1024, update.size() << " bytes added");
+}
+
+BOOST_AUTO_TEST_CASE(the_reserve_follows_the_key_and_holds_its_signature)
+{
+    for (const KeyCase& c : kKeyCases) {
+        BOOST_TEST_CONTEXT(c.m_case_name)
+        {
+            const TestPki pki = MakeTestPki(c.kind);
+            const auto key = LoadKey(pki, c.pkcs12);
+            const PadesSigner signer(*key);
+            const std::vector<std::uint8_t> contents =
+                SignatureCms(signer.Sign(RenderReceipt(SampleReceipt()), SampleSignatureRequest()));
+            BOOST_TEST(contents.size() == signer.ReservedSignatureBytes());
+            const std::size_t cms = DerLength(contents);
+            BOOST_TEST_MESSAGE(c.m_case_name << ": CMS " << cms << " bytes, estimate "
+                                             << PadesSigner::EstimatedSignatureBytes(*key) << ", reserved "
+                                             << signer.ReservedSignatureBytes());
+            BOOST_TEST(cms <= PadesSigner::EstimatedSignatureBytes(*key), cms << " bytes of CMS");
+            BOOST_TEST(signer.ReservedSignatureBytes() ==
+                       PadesSigner::EstimatedSignatureBytes(*key) + PadesSigner::kReserveMargin);
+            BOOST_TEST(signer.ReservedSignatureBytes() < cms + 1024u, signer.ReservedSignatureBytes());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_reserve_too_small_for_the_signature_is_an_internal_error)
+{
+    const TestPki pki = MakeTestPki(TestKeyKind::Rsa2048);
+    const auto key = LoadKey(pki, true);
+    const PadesSigner signer(*key, 1024);
+    try {
+        signer.Sign(RenderReceipt(SampleReceipt()), SampleSignatureRequest());
+        BOOST_ERROR("signed into 1024 bytes");
+    } catch (const motcua::Error& e) {
+        BOOST_TEST((e.Category() == ErrorCategory::Internal), e.what());
+        BOOST_TEST(std::string(e.what()) == "The signature is larger than the room reserved for it");
+        BOOST_TEST(e.Detail().find("1024 reserved") != std::string::npos, e.Detail());
+    }
 }
 
 BOOST_AUTO_TEST_CASE(a_page_with_annotations_keeps_them_beside_the_signature)
