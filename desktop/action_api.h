@@ -33,6 +33,14 @@ struct StaffRef {
     Role role = Role::Handler;
 };
 
+// What the server kept of a signed output sent back (PUT /staff/v1/outputs/{id}).
+struct SignedOutput {
+    std::int64_t id = 0;
+    std::string kind;
+    std::string sha256;  // hex of the stored bytes
+    std::string signer;  // the certificate's subject as the server read it
+};
+
 // StaffApiClient implements it beside IStaffApi; presenter tests use a fake. Errors as IStaffApi's.
 class IActionApi {
 public:
@@ -41,6 +49,10 @@ public:
     virtual DossierDetail Act(std::int64_t dossierId, const ActionInput& input) = 0;
     // An issued form's PDF (GET /staff/v1/outputs/{id}).
     virtual std::vector<std::uint8_t> OutputFile(std::int64_t outputId) = 0;
+    // Sends the output back with one more signature appended (incremental update of the bytes OutputFile gave).
+    // The server refuses with 422 (field "pdf") a file that is not those bytes plus a valid signature by a trusted
+    // certificate, 403 staff who may not sign, 409 an output changed since it was downloaded.
+    virtual SignedOutput PutSignedOutput(std::int64_t outputId, const std::vector<std::uint8_t>& pdf) = 0;
     virtual std::vector<AgencyRef> Agencies() = 0;
     // The active staff of the caller's agency with one of `roles` (every role when empty).
     virtual std::vector<StaffRef> Staff(const std::vector<Role>& roles) = 0;

@@ -193,6 +193,11 @@ std::vector<views::DossierCommand> DossierCommands()
                    _("Assign every dossier selected in the list to one handler"), false});
     out.push_back({views::kBulkPrintReceiptsCommand, _("Print receipts of se&lected dossiers…"), "Ctrl+Shift+P",
                    _("Print the receipt of every dossier selected in the list, in one job"), false});
+    out.push_back({views::kBulkApproveAndSignCommand, _("Approve and sign selected dossiers…"), "Ctrl+Shift+L",
+                   _("Approve the proposed result of every dossier selected and sign it with your token (one PIN)"),
+                   false});
+    out.push_back({views::kBulkSignResultsCommand, _("Sign results of selected dossiers…"), "Ctrl+Shift+J",
+                   _("Sign with your token the results of the dossiers selected, approved but not signed yet"), false});
     return out;
 }
 
@@ -221,7 +226,8 @@ std::optional<Instant> ParseDeskDateTime(const std::string& text)
 
 ActionPresenter::ActionPresenter(IActionApi& api, ITaskRunner& tasks, views::IActionDialogs& dialogs,
                                  views::Alert& alert, ReceiptOpener& documents, IDossierHost& host,
-                                 ISessionRenewal& renewal, const Clock& clock)
+                                 ISessionRenewal& renewal, const Clock& clock, IResultSigner& signer,
+                                 views::IPinPrompt& pin)
     : m_api(api),
       m_tasks(tasks),
       m_dialogs(dialogs),
@@ -229,7 +235,9 @@ ActionPresenter::ActionPresenter(IActionApi& api, ITaskRunner& tasks, views::IAc
       m_documents(documents),
       m_host(host),
       m_renewal(renewal),
-      m_clock(clock)
+      m_clock(clock),
+      m_signer(signer),
+      m_pin(pin)
 {}
 
 bool ActionPresenter::CanRun(Action action) const
@@ -283,6 +291,10 @@ void ActionPresenter::AskAndAct(Action action, const DossierDetail& dossier, std
 {
     const ActionSpec& spec = *FindActionSpec(action);
     views::ActionDialogValues values;
+    if (action == Action::Approve && m_signer.Enabled()) {
+        ApproveAndSign(dossier);
+        return;
+    }
     if (spec.confirm) {
         const char* question = action == Action::Approve
                                    ? N_("Approve and sign the proposed result of dossier %s?")
@@ -304,20 +316,82 @@ void ActionPresenter::AskAndAct(Action action, const DossierDetail& dossier, std
 }
 
 void ActionPresenter::Act(std::int64_t dossierId, const ActionInput& input,
-                          const std::vector<std::int64_t>& outputsBefore)
+                          const std::vector<std::int64_t>& outputsBefore, const std::shared_ptr<IOpenToken>& token)
 {
     const ActionSpec& spec = *FindActionSpec(input.action);
     m_host.SetWorking(true);
-    m_tasks.Run<DossierDetail>(
-        [this, dossierId, input] { return m_api.Act(dossierId, input); },
-        [this, outputsBefore](const DossierDetail& after) {
+    m_tasks.Run<DossierDetail>([this, dossierId, input] { return m_api.Act(dossierId, input); },
+                               [this, outputsBefore, token](const DossierDetail& after) {
+                                   m_host.SetWorking(false);
+                                   m_host.DossierActedOn(after);
+                                   if (token)
+                                       SignThenOffer(after, outputsBefore, token);
+                                   else
+                                       Offer(after, outputsBefore);
+                               },
+                               [this, &spec, dossierId, input, outputsBefore, token](const std::exception_ptr& error) {
+                                   m_host.SetWorking(false);
+                                   Failed(error, spec, [this, dossierId, input, outputsBefore, token] {
+                                       Act(dossierId, input, outputsBefore, token);
+                                   });
+                               });
+}
+
+void ActionPresenter::ApproveAndSign(const DossierDetail& dossier)
+{
+    views::PinRequest request;
+    request.title = FormatText(_("Approve and sign — %s"), {dossier.summary.code});
+    request.message = FormatText(_("The proposed result of dossier %s will be approved and signed with your token. "
+                                   "Enter the token's PIN."),
+                                 {dossier.summary.code});
+    request.okLabel = _("Approve and sign");
+    const std::optional<std::string> pin = m_pin.AskPin(request);
+    if (!pin)
+        return;
+    m_host.SetWorking(true);
+    m_tasks.Run<std::shared_ptr<IOpenToken>>(
+        m_signer.Opener(*pin),
+        [this, dossier](const std::shared_ptr<IOpenToken>& token) {
             m_host.SetWorking(false);
-            m_host.DossierActedOn(after);
+            ActionInput input;
+            input.action = Action::Approve;
+            input.version = dossier.summary.version;
+            Act(dossier.summary.id, input, OutputIds(dossier), token);
+        },
+        [this](const std::exception_ptr& error) {
+            m_host.SetWorking(false);
+            m_alert.ShowError(FormatText(_("Your token could not be opened: %s\nThe result was not approved."),
+                                         {FailureReason(error)}),
+                              FailureDetails(error));
+        });
+}
+
+void ActionPresenter::SignThenOffer(const DossierDetail& after, const std::vector<std::int64_t>& outputsBefore,
+                                    const std::shared_ptr<IOpenToken>& token)
+{
+    const OutputRef* result = FindResult(after.outputs);
+    // A refusal issues form 03, not a result: nothing for the token to sign.
+    if (!result || std::find(outputsBefore.begin(), outputsBefore.end(), result->id) != outputsBefore.end()) {
+        Offer(after, outputsBefore);
+        return;
+    }
+    m_host.SetWorking(true);
+    m_tasks.Run<SignedOutput>(
+        [this, outputs = after.outputs, token] { return SignResult(m_api, *token, outputs); },
+        [this, after, outputsBefore](const SignedOutput&) {
+            m_host.SetWorking(false);
             Offer(after, outputsBefore);
         },
-        [this, &spec, dossierId, input, outputsBefore](const std::exception_ptr& error) {
+        [this, after, outputsBefore, token](const std::exception_ptr& error) {
             m_host.SetWorking(false);
-            Failed(error, spec, [this, dossierId, input, outputsBefore] { Act(dossierId, input, outputsBefore); });
+            if (RenewIfExpired(error, &m_renewal,
+                               [this, after, outputsBefore, token] { SignThenOffer(after, outputsBefore, token); }))
+                return;
+            m_alert.ShowError(FormatText(_("Dossier %s was approved, but its result was not signed: %s\nSign it "
+                                           "later with Dossier → Sign results of selected dossiers."),
+                                         {after.summary.code, FailureReason(error)}),
+                              FailureDetails(error));
+            Offer(after, outputsBefore);
         });
 }
 

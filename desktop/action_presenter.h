@@ -5,17 +5,20 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "desktop/action_api.h"
 #include "desktop/receipt_opener.h"
+#include "desktop/result_signing.h"
 #include "desktop/session_renewal.h"
 #include "desktop/task_runner.h"
 #include "model/clock.h"
 #include "views/action_view.h"
 #include "views/alert.h"
+#include "views/signing_view.h"
 
 namespace motcua::desktop {
 
@@ -54,11 +57,13 @@ class ActionPresenter {
 public:
     // Every reference must outlive the presenter.
     ActionPresenter(IActionApi& api, ITaskRunner& tasks, views::IActionDialogs& dialogs, views::Alert& alert,
-                    ReceiptOpener& documents, IDossierHost& host, ISessionRenewal& renewal, const Clock& clock);
+                    ReceiptOpener& documents, IDossierHost& host, ISessionRenewal& renewal, const Clock& clock,
+                    IResultSigner& signer, views::IPinPrompt& pin);
 
     // The server lists it for the dossier shown, and nothing is under way.
     bool CanRun(Action action) const;
-    // Asks the action's input (fetching the lists it needs first), runs it, offers the forms it issued.
+    // Asks the action's input (fetching the lists it needs first), runs it, offers the forms it issued. With token
+    // signing on, Approve asks the token's PIN instead of a confirmation and signs the result it issued.
     void Run(Action action);
     bool Busy() const noexcept { return m_tasks.Busy(); }
     // Downloads an issued form and opens it (the Print command, the offers after an action).
@@ -66,7 +71,13 @@ public:
 
 private:
     void AskAndAct(Action action, const DossierDetail& dossier, std::vector<views::ActionChoice> choices);
-    void Act(std::int64_t dossierId, const ActionInput& input, const std::vector<std::int64_t>& outputsBefore);
+    // `token`: sign the result the action issued before offering it.
+    void Act(std::int64_t dossierId, const ActionInput& input, const std::vector<std::int64_t>& outputsBefore,
+             const std::shared_ptr<IOpenToken>& token = nullptr);
+    // Asks the PIN, opens the token, then approves and signs.
+    void ApproveAndSign(const DossierDetail& dossier);
+    void SignThenOffer(const DossierDetail& after, const std::vector<std::int64_t>& outputsBefore,
+                       const std::shared_ptr<IOpenToken>& token);
     void Offer(const DossierDetail& after, const std::vector<std::int64_t>& outputsBefore);
     // A failed call: 401 renews the session then runs `retry`; 409 explains and reloads; anything else is shown.
     void Failed(const std::exception_ptr& error, const ActionSpec& spec, std::function<void()> retry);
@@ -81,6 +92,8 @@ private:
     IDossierHost& m_host;
     ISessionRenewal& m_renewal;
     const Clock& m_clock;
+    IResultSigner& m_signer;
+    views::IPinPrompt& m_pin;
 };
 
 // The offer after an action: "Dossier … has been accepted. Open the receipt (form 01) to print it?".

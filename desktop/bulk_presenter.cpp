@@ -10,7 +10,8 @@ namespace motcua::desktop {
 
 BulkPresenter::BulkPresenter(IActionApi& actions, IStaffApi& api, ITaskRunner& tasks, views::IActionDialogs& dialogs,
                              views::IBulkProgress& progress, views::Alert& alert, ReceiptOpener& documents,
-                             ISessionRenewal& renewal, IDossierChangeListener& changes)
+                             ISessionRenewal& renewal, IDossierChangeListener& changes, IResultSigner& signer,
+                             views::IPinPrompt& pin)
     : m_actions(actions),
       m_api(api),
       m_tasks(tasks),
@@ -19,7 +20,9 @@ BulkPresenter::BulkPresenter(IActionApi& actions, IStaffApi& api, ITaskRunner& t
       m_alert(alert),
       m_documents(documents),
       m_renewal(renewal),
-      m_changes(changes)
+      m_changes(changes),
+      m_signer(signer),
+      m_pin(pin)
 {}
 
 void BulkPresenter::AssignAll(std::vector<InboxRow> items)
@@ -64,6 +67,60 @@ void BulkPresenter::PrintReceipts(std::vector<InboxRow> items)
         Start(Kind::PrintReceipts, std::move(items), 0);
 }
 
+void BulkPresenter::ApproveAndSignAll(std::vector<InboxRow> items)
+{
+    if (!m_running && !items.empty())
+        OpenTokenThenStart(Kind::ApproveAndSign, std::move(items));
+}
+
+void BulkPresenter::SignResults(std::vector<InboxRow> items)
+{
+    if (!m_running && !items.empty())
+        OpenTokenThenStart(Kind::Sign, std::move(items));
+}
+
+void BulkPresenter::OpenTokenThenStart(Kind kind, std::vector<InboxRow> items)
+{
+    if (!m_signer.Enabled()) {
+        m_alert.ShowInfo(
+            _("Signing with your token is turned off. Turn it on in Preferences (the PKCS#11 module and "
+              "the key of your token), then try again."));
+        return;
+    }
+    const std::string count = std::to_string(items.size());
+    views::PinRequest request;
+    if (kind == Kind::ApproveAndSign) {
+        request.title = FormatText(_("Approve and sign %s dossiers"), {count});
+        request.message = FormatText(_("The proposed results of %s dossiers will be approved and signed with your "
+                                       "token, one after another. Enter the token's PIN once for all of them."),
+                                     {count});
+        request.okLabel = _("Approve and sign");
+    } else {
+        request.title = FormatText(_("Sign the results of %s dossiers"), {count});
+        request.message = FormatText(_("The results of %s dossiers will be signed with your token and sent back to "
+                                       "the server. Enter the token's PIN once for all of them."),
+                                     {count});
+        request.okLabel = _("Sign");
+    }
+    const std::optional<std::string> pin = m_pin.AskPin(request);
+    if (!pin)
+        return;
+    m_running = true;  // while the token opens: a second command waits
+    m_tasks.Run<std::shared_ptr<IOpenToken>>(
+        m_signer.Opener(*pin),
+        [this, kind, items = std::move(items)](std::shared_ptr<IOpenToken> token) mutable {
+            m_token = std::move(token);
+            Start(kind, std::move(items), 0);
+        },
+        [this, kind](const std::exception_ptr& error) {
+            m_running = false;
+            const char* message = kind == Kind::ApproveAndSign
+                                      ? N_("Your token could not be opened: %s\nNothing was approved or signed.")
+                                      : N_("Your token could not be opened: %s\nNothing was signed.");
+            m_alert.ShowError(FormatText(_(message), {FailureReason(error)}), FailureDetails(error));
+        });
+}
+
 void BulkPresenter::Start(Kind kind, std::vector<InboxRow> items, std::int64_t staffId)
 {
     m_running = true;
@@ -73,14 +130,18 @@ void BulkPresenter::Start(Kind kind, std::vector<InboxRow> items, std::int64_t s
     m_staffId = staffId;
     m_failures.clear();
     m_fetched.clear();
-    m_progress.Begin(kind == Kind::Assign ? _("Assigning dossiers") : _("Fetching the receipts to print"),
-                     static_cast<int>(m_items.size()));
+    m_stopped.clear();
+    const char* title = kind == Kind::Assign           ? N_("Assigning dossiers")
+                        : kind == Kind::PrintReceipts  ? N_("Fetching the receipts to print")
+                        : kind == Kind::ApproveAndSign ? N_("Approving and signing results")
+                                                       : N_("Signing results");
+    m_progress.Begin(_(title), static_cast<int>(m_items.size()));
     Next();
 }
 
 void BulkPresenter::Next()
 {
-    if (m_next >= m_items.size() || m_progress.Cancelled()) {
+    if (m_next >= m_items.size() || m_progress.Cancelled() || !m_stopped.empty()) {
         Finish();
         return;
     }
@@ -88,33 +149,80 @@ void BulkPresenter::Next()
     m_progress.Step(static_cast<int>(m_next),
                     FormatText(_("Dossier %s (%s of %s)"),
                                {item.code, std::to_string(m_next + 1), std::to_string(m_items.size())}));
-    if (m_kind == Kind::Assign) {
+    switch (m_kind) {
+    case Kind::Assign: NextAssign(item); break;
+    case Kind::PrintReceipts: NextPrint(item); break;
+    case Kind::ApproveAndSign: {
         ActionInput input;
-        input.action = Action::Assign;
+        input.action = Action::Approve;
         input.version = item.version;
-        input.staffId = m_staffId;
         m_tasks.Run<DossierDetail>([this, item, input] { return m_actions.Act(item.id, input); },
-                                   [this](const DossierDetail& after) {
+                                   [this, item](const DossierDetail& after) {
                                        m_changes.DossierChanged(after.summary);
-                                       Done(true, {});
+                                       NextSign(item, after.outputs, true);
                                    },
-                                   [this](const std::exception_ptr& error) {
-                                       // After a login: the same dossier again.
-                                       if (!RenewIfExpired(error, &m_renewal, [this] { Next(); }))
-                                           Done(false, FailureReason(error));
-                                   });
-        return;
+                                   [this](const std::exception_ptr& error) { Failed(error, [this] { Next(); }); });
+        break;
     }
+    case Kind::Sign: NextSign(item, std::nullopt, false); break;
+    }
+}
+
+void BulkPresenter::NextAssign(const InboxRow& item)
+{
+    ActionInput input;
+    input.action = Action::Assign;
+    input.version = item.version;
+    input.staffId = m_staffId;
+    m_tasks.Run<DossierDetail>([this, item, input] { return m_actions.Act(item.id, input); },
+                               [this](const DossierDetail& after) {
+                                   m_changes.DossierChanged(after.summary);
+                                   Done(true, {});
+                               },
+                               // After a login: the same dossier again.
+                               [this](const std::exception_ptr& error) { Failed(error, [this] { Next(); }); });
+}
+
+void BulkPresenter::NextPrint(const InboxRow& item)
+{
     m_tasks.Run<std::filesystem::path>(
         [this, item] { return m_documents.SavePdf(m_api.Receipt(item.id), item.code, "receipt"); },
         [this, item](std::filesystem::path file) {
             m_fetched.emplace_back(item.code, std::move(file));
             Done(true, {});
         },
-        [this](const std::exception_ptr& error) {
-            if (!RenewIfExpired(error, &m_renewal, [this] { Next(); }))
-                Done(false, FailureReason(error));
+        [this](const std::exception_ptr& error) { Failed(error, [this] { Next(); }); });
+}
+
+void BulkPresenter::NextSign(const InboxRow& item, const std::optional<std::vector<OutputRef>>& outputs, bool approved)
+{
+    // The worker keeps the token alive even if the run ends meanwhile.
+    m_tasks.Run<SignedOutput>(
+        [this, item, outputs, token = m_token] {
+            return SignResult(m_actions, *token, outputs ? *outputs : m_api.Dossier(item.id).outputs);
+        },
+        [this](const SignedOutput&) { Done(true, {}); },
+        [this, item, outputs, approved](const std::exception_ptr& error) {
+            const std::string prefix = approved ? _("approved, but its result was not signed: ") : std::string();
+            try {
+                std::rethrow_exception(error);
+            } catch (const TokenFailure& e) {
+                // Every next dossier would fail the same way: the run stops here.
+                m_stopped = UserMessage(e);
+                Done(false, prefix + UserMessage(e));
+                return;
+            } catch (...) {
+            }
+            // After a login: this dossier's signing again (an approval done stays done).
+            Failed(
+                error, [this, item, outputs, approved] { NextSign(item, outputs, approved); }, prefix);
         });
+}
+
+void BulkPresenter::Failed(const std::exception_ptr& error, std::function<void()> retry, const std::string& prefix)
+{
+    if (!RenewIfExpired(error, &m_renewal, std::move(retry)))
+        Done(false, prefix + FailureReason(error));
 }
 
 void BulkPresenter::Done(bool ok, const std::string& reason)
@@ -130,13 +238,21 @@ void BulkPresenter::Finish()
 {
     m_progress.End();
     m_running = false;
+    m_token.reset();  // logs out of the token
     const std::size_t total = m_items.size();
     const std::size_t done = m_next - m_failures.size();
-    std::string summary = m_kind == Kind::Assign ? FormatText(_("%s of %s dossiers assigned."),
-                                                              {std::to_string(done), std::to_string(total)})
-                                                 : PrintFetched();
-    if (m_next < total)
-        summary += "\n" + FormatText(_("Cancelled: %s dossiers were not tried."), {std::to_string(total - m_next)});
+    const std::string counts = FormatText(m_kind == Kind::Assign           ? _("%s of %s dossiers assigned.")
+                                          : m_kind == Kind::ApproveAndSign ? _("%s of %s dossiers approved and signed.")
+                                                                           : _("%s of %s results signed."),
+                                          {std::to_string(done), std::to_string(total)});
+    std::string summary = m_kind == Kind::PrintReceipts ? PrintFetched() : counts;
+    if (m_next < total) {
+        const std::string left = std::to_string(total - m_next);
+        summary +=
+            "\n" + (m_stopped.empty()
+                        ? FormatText(_("Cancelled: %s dossiers were not tried."), {left})
+                        : FormatText(_("Stopped because the token failed: %s dossiers were not tried."), {left}));
+    }
     if (m_failures.empty()) {
         m_alert.ShowInfo(summary);
         return;

@@ -93,12 +93,17 @@ std::string HttpTransport::BearerToken() const
 
 HttpResponse HttpTransport::Get(const std::string& path)
 {
-    return Send(Poco::Net::HTTPRequest::HTTP_GET, path, nullptr);
+    return Send(Poco::Net::HTTPRequest::HTTP_GET, path, nullptr, {});
 }
 
 HttpResponse HttpTransport::Post(const std::string& path, const std::string* jsonBody)
 {
-    return Send(Poco::Net::HTTPRequest::HTTP_POST, path, jsonBody);
+    return Send(Poco::Net::HTTPRequest::HTTP_POST, path, jsonBody, "application/json; charset=utf-8");
+}
+
+HttpResponse HttpTransport::Put(const std::string& path, const std::string& body, const std::string& contentType)
+{
+    return Send(Poco::Net::HTTPRequest::HTTP_PUT, path, &body, contentType);
 }
 
 HttpTransport::Connection HttpTransport::TakeIdle(bool reuse)
@@ -118,7 +123,8 @@ void HttpTransport::KeepIdle(Connection connection, std::uint64_t server)
         m_idle.push_back(std::move(connection));
 }
 
-HttpResponse HttpTransport::Send(const std::string& method, const std::string& path, const std::string* jsonBody)
+HttpResponse HttpTransport::Send(const std::string& method, const std::string& path, const std::string* body,
+                                 const std::string& contentType)
 {
     std::unique_lock lock(m_mutex);
     const HttpTransportOptions options = m_options;
@@ -135,9 +141,9 @@ HttpResponse HttpTransport::Send(const std::string& method, const std::string& p
     request.set("Accept", "application/json, application/problem+json, application/pdf");
     if (!token.empty())
         request.set("Authorization", "Bearer " + token);
-    if (jsonBody) {
-        request.setContentType("application/json; charset=utf-8");
-        request.setContentLength(static_cast<std::streamsize>(jsonBody->size()));
+    if (body) {
+        request.setContentType(contentType);
+        request.setContentLength(static_cast<std::streamsize>(body->size()));
     } else if (method == Poco::Net::HTTPRequest::HTTP_POST) {
         request.setContentLength(0);
     }
@@ -158,9 +164,9 @@ HttpResponse HttpTransport::Send(const std::string& method, const std::string& p
         HttpResponse out;
         bool keep = false;
         try {
-            std::ostream& body = session->sendRequest(request);
-            if (jsonBody)
-                body << *jsonBody;
+            std::ostream& sent = session->sendRequest(request);
+            if (body)
+                sent.write(body->data(), static_cast<std::streamsize>(body->size()));
             Poco::Net::HTTPResponse response;
             std::istream& in = session->receiveResponse(response);
             out.status = static_cast<int>(response.getStatus());

@@ -55,6 +55,8 @@ public:
     // back as an answer; throws Error(Environment) when no answer came (refused, unreachable, timed out).
     HttpResponse Get(const std::string& path);
     HttpResponse Post(const std::string& path, const std::string* jsonBody);
+    // A whole document as the body (a signed PDF sent back).
+    HttpResponse Put(const std::string& path, const std::string& body, const std::string& contentType);
 
     // Connections kept open for the next request at most; more requests at once open more, closed after use.
     static constexpr std::size_t kMaxIdleConnections = 4;
@@ -64,7 +66,8 @@ public:
 
 private:
     using Connection = std::unique_ptr<Poco::Net::HTTPClientSession>;
-    HttpResponse Send(const std::string& method, const std::string& path, const std::string* jsonBody);
+    HttpResponse Send(const std::string& method, const std::string& path, const std::string* body,
+                      const std::string& contentType);
     // An idle connection to the current server when `reuse` and one is kept; else nothing.
     Connection TakeIdle(bool reuse);
     // Kept for the next request unless the server changed meanwhile or enough are kept.

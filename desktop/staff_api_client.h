@@ -36,6 +36,7 @@ public:
     // IActionApi (staff_api_client_actions.cpp)
     DossierDetail Act(std::int64_t dossierId, const ActionInput& input) override;
     std::vector<std::uint8_t> OutputFile(std::int64_t outputId) override;
+    SignedOutput PutSignedOutput(std::int64_t outputId, const std::vector<std::uint8_t>& pdf) override;
     std::vector<AgencyRef> Agencies() override;
     std::vector<StaffRef> Staff(const std::vector<Role>& roles) override;
 

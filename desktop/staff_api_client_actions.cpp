@@ -61,6 +61,14 @@ std::vector<std::uint8_t> StaffApiClient::OutputFile(std::int64_t outputId)
     return std::vector<std::uint8_t>(response.body.begin(), response.body.end());
 }
 
+SignedOutput StaffApiClient::PutSignedOutput(std::int64_t outputId, const std::vector<std::uint8_t>& pdf)
+{
+    const std::string body(pdf.begin(), pdf.end());
+    const JsonReader root = JsonReader::Parse(
+        Checked(m_http.Put("/staff/v1/outputs/" + std::to_string(outputId), body, "application/pdf")).body);
+    return SignedOutput{root.Int("id"), root.String("kind"), root.String("sha256"), root.String("signer")};
+}
+
 std::vector<AgencyRef> StaffApiClient::Agencies()
 {
     std::vector<AgencyRef> out;

@@ -2,8 +2,11 @@
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include "reports/pkcs11_signing_key.h"
 
+#include <algorithm>
+
 #include <openssl/engine.h>
 #include <openssl/err.h>
+#include <openssl/pem.h>
 
 #include "reports/openssl_support.h"
 
@@ -26,6 +29,61 @@ struct Pkcs11SigningKey::Token {
             ENGINE_free(engine);
     }
 };
+
+namespace {
+
+// `keyUri` asking for a certificate instead: its type attribute replaced (or added), `withObject` false: the
+// object's label and id dropped too (any certificate of the token).
+std::string CertificateUri(const std::string& keyUri, bool withObject)
+{
+    const std::string scheme = "pkcs11:";
+    std::string path = keyUri.starts_with(scheme) ? keyUri.substr(scheme.size()) : keyUri;
+    std::string query;
+    if (const std::size_t mark = path.find('?'); mark != std::string::npos) {
+        query = path.substr(mark);
+        path.erase(mark);
+    }
+    std::string out;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const std::size_t end = std::min(path.find(';', start), path.size());
+        const std::string attribute = path.substr(start, end - start);
+        const std::string name = attribute.substr(0, attribute.find('='));
+        if (!attribute.empty() && name != "type" && (withObject || (name != "object" && name != "id")))
+            out += (out.empty() ? "" : ";") + attribute;
+        start = end + 1;
+    }
+    return scheme + out + (out.empty() ? "" : ";") + "type=cert" + query;
+}
+
+// libp11 reports the token's own answer as an error of its "PKCS#11 module" library whose reason is the CKR_ code.
+constexpr int kPinIncorrect = 0xA0;  // CKR_PIN_INCORRECT
+constexpr int kPinLocked = 0xA4;     // CKR_PIN_LOCKED
+
+// After a key could not be loaded: a wrong or locked PIN said so, anything else as "not found or wrong PIN" (a token
+// that is not plugged in looks like a key that is not there). Takes the queued OpenSSL errors into the detail.
+[[noreturn]] void ThrowKeyNotLoaded(const std::string& keyUri)
+{
+    int answer = 0;
+    std::string detail = "ENGINE_load_private_key " + keyUri;
+    while (const unsigned long code = ERR_get_error()) {
+        const char* library = ERR_lib_error_string(code);
+        if (library && std::string_view(library) == "PKCS#11 module" &&
+            (ERR_GET_REASON(code) == kPinIncorrect || ERR_GET_REASON(code) == kPinLocked))
+            answer = ERR_GET_REASON(code);
+        char text[256];
+        ERR_error_string_n(code, text, sizeof text);
+        detail += std::string("; ") + text;
+    }
+    if (answer == kPinIncorrect)
+        throw Error(ErrorCategory::BadInput, N_("The PIN is wrong"), "pin", detail);
+    if (answer == kPinLocked)
+        throw Error(ErrorCategory::BadInput,
+                    N_("The token is locked after too many wrong PINs: unlock it with your CA's tool"), "pin", detail);
+    throw Error(ErrorCategory::BadInput, N_("The key was not found in the token, or the PIN is wrong"), {}, detail);
+}
+
+}  // namespace
 
 Pkcs11SigningKey::Pkcs11SigningKey(std::unique_ptr<Token> token) : m_token(std::move(token)) {}
 
@@ -53,8 +111,16 @@ std::unique_ptr<Pkcs11SigningKey> Pkcs11SigningKey::Open(const Pkcs11Settings& s
     token->initialised = true;
     token->key.reset(ENGINE_load_private_key(token->engine, settings.keyUri.c_str(), nullptr, nullptr));
     if (!token->key)
-        ThrowOpenSslError(ErrorCategory::BadInput, N_("The key was not found in the token, or the PIN is wrong"),
-                          "ENGINE_load_private_key " + settings.keyUri);
+        ThrowKeyNotLoaded(settings.keyUri);
+    std::string fromToken;
+    if (certificatesPem.empty()) {
+        fromToken = CertificateFromToken(*token, settings.keyUri);
+        if (fromToken.empty())
+            throw Error(ErrorCategory::BadInput,
+                        N_("The token holds no certificate for this key: choose the certificate file in Preferences"),
+                        "certificate", settings.keyUri);
+        certificatesPem = fromToken;
+    }
     KeyCertificates certificates = CertificatesOfKey(token->key.get(), certificatesPem);
     std::unique_ptr<Pkcs11SigningKey> key(new Pkcs11SigningKey(std::move(token)));
     key->m_certificate = std::move(certificates.certificate);
@@ -62,9 +128,46 @@ std::unique_ptr<Pkcs11SigningKey> Pkcs11SigningKey::Open(const Pkcs11Settings& s
     return key;
 }
 
+std::string Pkcs11SigningKey::CertificateFromToken(Token& token, const std::string& keyUri)
+{
+    // libp11's engine command: the URI in, the certificate out (NULL when no object matches).
+    struct LoadCertificate {
+        const char* uri;
+        X509* certificate;
+    };
+    for (const bool withObject : {true, false}) {
+        const std::string uri = CertificateUri(keyUri, withObject);
+        LoadCertificate request{uri.c_str(), nullptr};
+        if (ENGINE_ctrl_cmd(token.engine, "LOAD_CERT_CTRL", 0, &request, nullptr, 1) != 1 || !request.certificate) {
+            ERR_clear_error();
+            continue;
+        }
+        const OpenSslPtr<X509> certificate(request.certificate);
+        // Only one that belongs to the key: a token may hold other people's certificates, or its CA's.
+        if (X509_check_private_key(certificate.get(), token.key.get()) != 1) {
+            ERR_clear_error();
+            continue;
+        }
+        const OpenSslPtr<BIO> pem(BIO_new(BIO_s_mem()));
+        if (!pem || PEM_write_bio_X509(pem.get(), certificate.get()) != 1)
+            ThrowOpenSslError(ErrorCategory::Environment, N_("Out of memory while signing or verifying"),
+                              "PEM_write_bio_X509");
+        char* data = nullptr;
+        const long length = BIO_get_mem_data(pem.get(), &data);
+        return std::string(data, static_cast<std::size_t>(length));
+    }
+    return {};
+}
+
 std::vector<std::uint8_t> Pkcs11SigningKey::Sign(std::span<const std::uint8_t> data) const
 {
-    return SignSha256(m_token->key.get(), data);
+    try {
+        return SignSha256(m_token->key.get(), data);
+    } catch (const Error& e) {
+        // The key was there when the token was opened: a signature that fails now means the token went away.
+        throw Error(ErrorCategory::Environment,
+                    N_("The token did not sign: check that it is still plugged in, then try again"), {}, e.Detail());
+    }
 }
 
 }  // namespace motcua::reports

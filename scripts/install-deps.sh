@@ -9,7 +9,7 @@ packages=(
   libboost-test-dev libboost-locale-dev libicu-dev libqrencode-dev
   postgresql-15 postgresql-contrib-15
   xvfb xauth fonts-noto-core poppler-utils qpdf libnss3-tools imagemagick python3-fonttools fonttools zbar-tools
-  softhsm2 libengine-pkcs11-openssl zlib1g-dev libpoppler-cpp-dev
+  softhsm2 libengine-pkcs11-openssl opensc zlib1g-dev libpoppler-cpp-dev
   nodejs npm
 )
 

@@ -83,7 +83,7 @@ wxMenu* MainFrame::BuildDossierMenu() const
 {
     auto* menu = new wxMenu();
     for (const DossierCommand& c : m_dossierCommands) {
-        if (c.id == kPrintReceiptCommand || c.id == kBulkAssignCommand)
+        if (c.id == kPrintReceiptCommand || c.id == kBulkAssignCommand || c.id == kBulkApproveAndSignCommand)
             menu->AppendSeparator();
         menu->Append(MenuIdOf(c.id), MenuText(c), wxString::FromUTF8(c.help));
         const auto found = m_enabled.find(c.id);

@@ -1,5 +1,6 @@
-// Preferences: language (Vietnamese or English), larger text and the server address; language and text size apply
-// at the next start, as the dialog says.
+// Preferences: language (Vietnamese or English), larger text, the server address, and signing results with the
+// signer's token (PKCS#11 module, token and key, certificate); language and text size apply at the next start, as the
+// dialog says.
 #pragma once
 
 #include <string>
@@ -8,6 +9,7 @@
 
 class wxCheckBox;
 class wxChoice;
+class wxFilePickerCtrl;
 class wxTextCtrl;
 
 namespace motcua::views {
@@ -16,6 +18,11 @@ struct PreferencesValues {
     std::string language = "vi";  // "vi" | "en"
     bool largerText = false;
     std::string serverUrl;
+    bool signWithToken = false;
+    std::string tokenModule;  // the PKCS#11 module file the CA ships
+    std::string tokenLabel;
+    std::string keyLabel;         // or a whole "pkcs11:" URI
+    std::string certificateFile;  // empty: read from the token
 };
 
 class PreferencesDialog final : public wxDialog {
@@ -27,10 +34,17 @@ public:
     const PreferencesValues& Values() const { return m_values; }
 
 private:
+    // The token's fields follow the "sign with my token" switch.
+    void EnableTokenFields();
+
     PreferencesValues m_values;
     wxChoice* m_language = nullptr;
     wxCheckBox* m_largerText = nullptr;
     wxTextCtrl* m_server = nullptr;
+    wxCheckBox* m_signWithToken = nullptr;
+    wxFilePickerCtrl* m_tokenModule = nullptr;
+    wxTextCtrl* m_tokenLabel = nullptr;
+    wxTextCtrl* m_keyLabel = nullptr;
+    wxFilePickerCtrl* m_certificateFile = nullptr;
 };
-
 }  // namespace motcua::views

@@ -13,6 +13,7 @@
 #include "views/dossier_list_panel.h"
 #include "views/login_dialog.h"
 #include "views/main_frame.h"
+#include "views/pin_dialog.h"
 #include "views/queue_nav_panel.h"
 #include "views/search_panel.h"
 
@@ -36,6 +37,7 @@ DeskController::DeskController(IStaffApi& api, IActionApi& actions, ITaskRunner&
       m_alert(alert),
       m_clock(clock),
       m_receipts(api, launcher, m_printer, std::move(receiptFolder)),
+      m_tokenSigner(settings, clock),
       m_events([&api] { return api.EventsTarget(); }, WxUiQueue())
 {}
 
@@ -87,6 +89,7 @@ void DeskController::LoggedIn(const Session& session)
 {
     m_session = session;
     m_retryBeforeAsking = true;
+    m_tokenSigner.SetSigner({session.staff.fullName, session.staff.agencyName});
     if (m_loginDialog) {
         m_lastDefaults.serverUrl = m_loginDialog->GetServerUrl();
         m_lastDefaults.username = m_loginDialog->GetUsername();

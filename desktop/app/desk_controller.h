@@ -22,6 +22,7 @@
 #include "desktop/settings.h"
 #include "desktop/staff_api.h"
 #include "desktop/task_runner.h"
+#include "desktop/token_result_signer.h"
 #include "model/clock.h"
 #include "views/action_view.h"
 #include "views/alert.h"
@@ -32,6 +33,7 @@ class ActionDialogs;
 class BulkProgressDialog;
 class LoginDialog;
 class MainFrame;
+class PinPrompt;
 }  // namespace motcua::views
 
 namespace motcua::desktop {
@@ -119,6 +121,7 @@ private:
     const Clock& m_clock;
     WxDocumentPrinter m_printer;  // before m_receipts, which holds it
     ReceiptOpener m_receipts;
+    TokenResultSigner m_tokenSigner;  // the Preferences' token, for the one logged in
     WxCallLater m_later;
     EventStreamClient m_events;
     std::optional<Session> m_session;
@@ -135,6 +138,7 @@ private:
     std::unique_ptr<DetailPresenter> m_detail;
     std::unique_ptr<views::ActionDialogs> m_actionDialogs;
     std::unique_ptr<views::BulkProgressDialog> m_progress;
+    std::unique_ptr<views::PinPrompt> m_pinPrompt;
     std::unique_ptr<ActionPresenter> m_actions;
     std::unique_ptr<BulkPresenter> m_bulk;
     bool m_renewing = false;

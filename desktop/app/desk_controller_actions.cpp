@@ -15,6 +15,7 @@
 #include "views/dossier_list_panel.h"
 #include "views/login_dialog.h"
 #include "views/main_frame.h"
+#include "views/pin_dialog.h"
 #include "views/preferences_dialog.h"
 
 #ifndef MOTCUA_VERSION
@@ -60,11 +61,13 @@ void DeskController::WireActions()
 {
     m_actionDialogs = std::make_unique<views::ActionDialogs>(m_frame);
     m_progress = std::make_unique<views::BulkProgressDialog>(m_frame);
-    m_actions = std::make_unique<ActionPresenter>(m_actionApi, m_tasks, *m_actionDialogs, m_alert, m_receipts,
-                                                  *m_detail, static_cast<ISessionRenewal&>(*this), m_clock);
+    m_pinPrompt = std::make_unique<views::PinPrompt>(m_frame);
+    m_actions =
+        std::make_unique<ActionPresenter>(m_actionApi, m_tasks, *m_actionDialogs, m_alert, m_receipts, *m_detail,
+                                          static_cast<ISessionRenewal&>(*this), m_clock, m_tokenSigner, *m_pinPrompt);
     m_bulk = std::make_unique<BulkPresenter>(m_actionApi, m_api, m_tasks, *m_actionDialogs, *m_progress, m_alert,
                                              m_receipts, static_cast<ISessionRenewal&>(*this),
-                                             static_cast<IDossierChangeListener&>(*this));
+                                             static_cast<IDossierChangeListener&>(*this), m_tokenSigner, *m_pinPrompt);
     m_detail->SetActions(m_actions.get(), this);
     m_list->SetSessionRenewal(this);
     m_frame->SetDossierCommands(DossierCommands());
@@ -89,6 +92,7 @@ void DeskController::DropActions()
     m_bulk.reset();
     m_actions.reset();
     m_progress.reset();
+    m_pinPrompt.reset();
     m_actionDialogs.reset();
 }
 
@@ -107,6 +111,8 @@ void DeskController::ShownDossierChanged()
     // The server decides per dossier as the run goes; with nothing selected the command says how to select.
     m_frame->EnableDossierCommand(views::kBulkAssignCommand, true);
     m_frame->EnableDossierCommand(views::kBulkPrintReceiptsCommand, true);
+    m_frame->EnableDossierCommand(views::kBulkApproveAndSignCommand, true);
+    m_frame->EnableDossierCommand(views::kBulkSignResultsCommand, true);
 }
 
 void DeskController::OnDossierCommand(int id)
@@ -127,7 +133,8 @@ void DeskController::OnDossierCommand(int id)
         ((*m_detail).*(command->second))();
         return;
     }
-    if (id == views::kBulkAssignCommand || id == views::kBulkPrintReceiptsCommand) {
+    if (id == views::kBulkAssignCommand || id == views::kBulkPrintReceiptsCommand ||
+        id == views::kBulkApproveAndSignCommand || id == views::kBulkSignResultsCommand) {
         std::vector<InboxRow> items;
         for (const std::size_t row : m_frame->DossierList()->SelectedRows())
             if (row < m_list->RowCount())
@@ -137,10 +144,12 @@ void DeskController::OnDossierCommand(int id)
                 _("Select the dossiers in the list first (Ctrl or Shift with a click selects several).").utf8_string());
             return;
         }
-        if (id == views::kBulkAssignCommand)
-            m_bulk->AssignAll(std::move(items));
-        else
-            m_bulk->PrintReceipts(std::move(items));
+        switch (id) {
+        case views::kBulkAssignCommand: m_bulk->AssignAll(std::move(items)); break;
+        case views::kBulkPrintReceiptsCommand: m_bulk->PrintReceipts(std::move(items)); break;
+        case views::kBulkApproveAndSignCommand: m_bulk->ApproveAndSignAll(std::move(items)); break;
+        default: m_bulk->SignResults(std::move(items)); break;
+        }
         return;
     }
     m_actions->Run(static_cast<Action>(id));
@@ -215,11 +224,20 @@ void DeskController::OnPreferencesPressed()
     values.language = m_settings.ReadOr("ui/language", "vi");
     values.largerText = m_settings.ReadOr("ui/largeText", "0") == "1";
     values.serverUrl = m_settings.ReadOr("server/url", m_lastDefaults.serverUrl);
+    const TokenSigningSettings token = ReadTokenSigningSettings(m_settings);
+    values.signWithToken = token.enabled;
+    values.tokenModule = token.modulePath;
+    values.tokenLabel = token.tokenLabel;
+    values.keyLabel = token.keyLabel;
+    values.certificateFile = token.certificateFile;
     views::PreferencesDialog dialog(m_frame, values);
     if (dialog.ShowModal() != wxID_OK)
         return;
     m_settings.Write("ui/language", dialog.Values().language);
     m_settings.Write("ui/largeText", dialog.Values().largerText ? "1" : "0");
+    const views::PreferencesValues& chosen = dialog.Values();
+    WriteTokenSigningSettings(m_settings, {chosen.signWithToken, chosen.tokenModule, chosen.tokenLabel, chosen.keyLabel,
+                                           chosen.certificateFile});
     if (!dialog.Values().serverUrl.empty()) {
         m_settings.Write("server/url", dialog.Values().serverUrl);
         m_lastDefaults.serverUrl = dialog.Values().serverUrl;

@@ -20,7 +20,7 @@ struct ActionFixture {
         : folder(temp.Path()),
           receipts(api, launcher, printer, folder),
           detail(view, api, tasks, alert, receipts, StaffMember{}, clock, changes),
-          actions(api, tasks, dialogs, alert, receipts, detail, renewal, clock)
+          actions(api, tasks, dialogs, alert, receipts, detail, renewal, clock, signer, pin)
     {
         detail.SetActions(&actions, &renewal);
         api.details[1] = MakeDetail(1, NationalStatus::New, 3);
@@ -49,6 +49,8 @@ struct ActionFixture {
     RecordingPrinter printer;
     RecordingDossierChanges changes;
     FixedClock clock{kNow};
+    FakeResultSigner signer;
+    FakePinPrompt pin;
     std::filesystem::path folder;
     ReceiptOpener receipts;
     DetailPresenter detail;
@@ -85,8 +87,8 @@ BOOST_FIXTURE_TEST_CASE(only_what_the_server_allows_can_run, ActionFixture)
     BOOST_TEST(api.actCalls.empty());
     // Every action of the staff API has a command with a key shown in the menu.
     const std::vector<views::DossierCommand> commands = DossierCommands();
-    // and the receipt's and the result's print, print preview and viewer, the two bulk commands
-    BOOST_TEST(commands.size() == 17u + 8u);
+    // and the receipt's and the result's print, print preview and viewer, the four bulk commands
+    BOOST_TEST(commands.size() == 17u + 10u);
     std::set<std::string> keys;
     for (const views::DossierCommand& c : commands)
         BOOST_TEST_CONTEXT(c.label)
@@ -348,6 +350,87 @@ BOOST_FIXTURE_TEST_CASE(approve_asks_first_and_sends_nothing_when_declined, Acti
     BOOST_REQUIRE(alert.questions.size() == 1u);
     BOOST_TEST(alert.questions[0] == "Approve and sign the proposed result of dossier 000.00.01.H41-261127-0002?");
     BOOST_TEST(api.actCalls.empty());
+}
+
+// What the server answers an approval of a granted dossier: the result issued (output 3002).
+DossierDetail Approved(std::int64_t id, int version)
+{
+    DossierDetail d = MakeDetail(id, NationalStatus::ResultReady, version);
+    d.outputs.push_back(OutputRef{3000 + id, "result", "", kNow});
+    return d;
+}
+
+BOOST_FIXTURE_TEST_CASE(approve_with_the_token_asks_the_pin_instead_and_signs_the_new_result, ActionFixture)
+{
+    api.details[2].allowedActions = {Action::Approve};
+    ShowDossier(2);
+    signer.enabled = true;
+    pin.answers = {"1234"};
+    alert.answer = false;  // the print offer after it
+    api.onAct = [](std::int64_t id, const ActionInput& in) { return Approved(id, in.version + 1); };
+    actions.Run(Action::Approve);
+    tasks.RunAll();
+    BOOST_REQUIRE(pin.asked.size() == 1u);
+    BOOST_TEST(pin.asked[0].title == "Approve and sign — 000.00.01.H41-261127-0002");
+    BOOST_TEST((signer.opens == std::vector<std::string>{"1234"}));
+    BOOST_REQUIRE(api.actCalls.size() == 1u);
+    BOOST_TEST((api.actCalls[0].second.action == Action::Approve));
+    BOOST_TEST(api.actCalls[0].second.version == 5);
+    BOOST_TEST((api.outputCalls == std::vector<std::int64_t>{3002}));
+    BOOST_REQUIRE(api.putCalls.size() == 1u);
+    BOOST_TEST(api.putCalls[0].first == 3002);
+    const std::string sent(api.putCalls[0].second.begin(), api.putCalls[0].second.end());
+    const std::vector<std::uint8_t> issued = PdfBytes();
+    BOOST_TEST(sent == std::string(issued.begin(), issued.end()) + "% signed by the fake token\n");
+    BOOST_TEST(alert.errors.empty());
+    // No "approve?" question: the PIN dialog asked it. Only the offer to print what was issued.
+    BOOST_REQUIRE(alert.questions.size() == 1u);
+    BOOST_TEST(alert.questions[0].find("Approve") == std::string::npos);
+    BOOST_TEST(!view.busy);
+}
+
+BOOST_FIXTURE_TEST_CASE(approve_with_a_wrong_pin_approves_nothing_and_says_why, ActionFixture)
+{
+    api.details[2].allowedActions = {Action::Approve};
+    ShowDossier(2);
+    signer.enabled = true;
+    signer.openError = Error(ErrorCategory::BadInput, "The key was not found in the token, or the PIN is wrong");
+    pin.answers = {"0000", std::nullopt};
+    actions.Run(Action::Approve);
+    tasks.RunAll();
+    BOOST_TEST(api.actCalls.empty());
+    BOOST_REQUIRE(alert.errors.size() == 1u);
+    BOOST_TEST(alert.errors[0].text ==
+               "Your token could not be opened: The key was not found in the token, or the "
+               "PIN is wrong\nThe result was not approved.");
+    // Cancel in the PIN dialog: nothing opened, nothing sent.
+    actions.Run(Action::Approve);
+    tasks.RunAll();
+    BOOST_TEST(signer.opens.size() == 1u);
+    BOOST_TEST(api.actCalls.empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(an_approval_whose_signature_the_server_refuses_stays_approved_and_says_so, ActionFixture)
+{
+    api.details[2].allowedActions = {Action::Approve};
+    ShowDossier(2);
+    signer.enabled = true;
+    pin.answers = {"1234"};
+    alert.answer = false;
+    api.onAct = [](std::int64_t id, const ActionInput& in) { return Approved(id, in.version + 1); };
+    api.onPut = [](std::int64_t) {
+        throw Problem(ErrorCategory::BadInput, 422,
+                      "The signer's certificate does not chain to a root the province "
+                      "trusts",
+                      {}, "pdf");
+    };
+    actions.Run(Action::Approve);
+    tasks.RunAll();
+    BOOST_TEST(api.actCalls.size() == 1u);
+    BOOST_REQUIRE(alert.errors.size() == 1u);
+    BOOST_TEST(alert.errors[0].text.find("Dossier 000.00.01.H41-261127-0002 was approved, but its result was not "
+                                         "signed: The signer's certificate does not chain") == 0u);
+    BOOST_TEST(view.Field("Status") == "Result ready");  // the approval is shown
 }
 
 BOOST_AUTO_TEST_CASE(desk_dates_are_read_in_hanoi_time)

@@ -38,7 +38,7 @@ struct BulkFixture {
     BulkFixture()
         : folder(temp.Path()),
           receipts(api, launcher, printer, folder),
-          bulk(api, api, tasks, dialogs, progress, alert, receipts, renewal, changes)
+          bulk(api, api, tasks, dialogs, progress, alert, receipts, renewal, changes, signer, pin)
     {
         api.staff = {{9, "handler2", "Đỗ Thị Mai", Role::Handler}};
         for (std::int64_t id = 1; id <= 3; ++id)
@@ -54,15 +54,137 @@ struct BulkFixture {
     RecordingLauncher launcher;
     RecordingPrinter printer;
     RecordingDossierChanges changes;
+    FakeResultSigner signer;
+    FakePinPrompt pin;
     std::filesystem::path folder;
     ReceiptOpener receipts;
     BulkPresenter bulk;
     std::vector<InboxRow> items;
 };
 
+// The server's answer to an approval: the result issued as output 3000 + id.
+DossierDetail Approved(std::int64_t id, int version)
+{
+    DossierDetail d = MakeDetail(id, NationalStatus::ResultReady, version);
+    d.outputs.push_back(OutputRef{3000 + id, "result", "", At(2026, 11, 30, 10, 0)});
+    return d;
+}
+
+struct SigningFixture : BulkFixture {
+    SigningFixture()
+    {
+        signer.enabled = true;
+        pin.answers = {"1234"};
+        api.onAct = [](std::int64_t id, const ActionInput& in) { return Approved(id, in.version + 1); };
+        for (std::int64_t id = 1; id <= 3; ++id)
+            api.details[id] = Approved(id, 2);
+    }
+    std::vector<std::int64_t> PutIds() const
+    {
+        std::vector<std::int64_t> ids;
+        for (const auto& [id, pdf] : api.putCalls)
+            ids.push_back(id);
+        return ids;
+    }
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(bulk)
+
+BOOST_FIXTURE_TEST_CASE(approve_and_sign_asks_the_pin_once_and_names_the_one_that_failed, SigningFixture)
+{
+    api.onPut = [](std::int64_t output) {
+        if (output == 3002)
+            throw Problem(ErrorCategory::BadInput, 422, "A signature of the file is not valid", {}, "pdf");
+    };
+    bulk.ApproveAndSignAll(items);
+    tasks.RunAll();
+    BOOST_REQUIRE(pin.asked.size() == 1u);
+    BOOST_TEST(pin.asked[0].title == "Approve and sign 3 dossiers");
+    BOOST_TEST((signer.opens == std::vector<std::string>{"1234"}));  // one login for the three
+    BOOST_REQUIRE(api.actCalls.size() == 3u);
+    for (const auto& [id, input] : api.actCalls)
+        BOOST_TEST((input.action == Action::Approve));
+    BOOST_TEST(changes.changes.size() == 3u);  // each approval reaches the list
+    BOOST_TEST((PutIds() == std::vector<std::int64_t>{3001, 3002, 3003}));
+    BOOST_TEST(progress.title == "Approving and signing results");
+    BOOST_TEST(!progress.open);
+    BOOST_REQUIRE(alert.errors.size() == 1u);
+    BOOST_TEST(alert.errors[0].text ==
+               "2 of 3 dossiers approved and signed.\nThese failed:\n"
+               "000.00.01.H41-261127-0002: approved, but its result was not signed: A "
+               "signature of the file is not valid");
+    BOOST_TEST(!bulk.Busy());
+    BOOST_TEST(signer.token.use_count() == 1);  // the run let go of the token: logged out
+}
+
+BOOST_FIXTURE_TEST_CASE(a_wrong_pin_stops_before_the_first_dossier, SigningFixture)
+{
+    signer.openError = Error(ErrorCategory::BadInput, "The key was not found in the token, or the PIN is wrong");
+    bulk.ApproveAndSignAll(items);
+    tasks.RunAll();
+    BOOST_TEST(api.actCalls.empty());
+    BOOST_TEST(api.putCalls.empty());
+    BOOST_TEST(progress.total == -1);  // no progress: nothing was tried
+    BOOST_REQUIRE(alert.errors.size() == 1u);
+    BOOST_TEST(alert.errors[0].text ==
+               "Your token could not be opened: The key was not found in the token, or the "
+               "PIN is wrong\nNothing was approved or signed.");
+    BOOST_TEST(!bulk.Busy());
+}
+
+BOOST_FIXTURE_TEST_CASE(signing_results_goes_on_past_a_result_the_token_cannot_sign, SigningFixture)
+{
+    // The server signed the first one already: the desk's signer refuses it; the others are signed.
+    signer.token->failOn.emplace(
+        1, Error(ErrorCategory::BadInput, "The PDF already has a form or a signature; it cannot be signed again"));
+    bulk.SignResults(items);
+    tasks.RunAll();
+    BOOST_TEST(api.actCalls.empty());  // approved before: only signed now
+    BOOST_TEST((api.outputCalls == std::vector<std::int64_t>{3001, 3002, 3003}));
+    BOOST_TEST((PutIds() == std::vector<std::int64_t>{3002, 3003}));
+    BOOST_REQUIRE(alert.errors.size() == 1u);
+    BOOST_TEST(alert.errors[0].text ==
+               "2 of 3 results signed.\nThese failed:\n000.00.01.H41-261127-0001: The PDF "
+               "already has a form or a signature; it cannot be signed again");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_token_pulled_out_stops_the_run, SigningFixture)
+{
+    signer.token->failOn.emplace(
+        2, Error(ErrorCategory::Environment, "The token did not sign: check that it is still plugged in"));
+    bulk.SignResults(items);
+    tasks.RunAll();
+    BOOST_TEST((PutIds() == std::vector<std::int64_t>{3001}));
+    BOOST_TEST(signer.token->signedPdfs.size() == 2u);  // the third was not tried
+    BOOST_REQUIRE(alert.errors.size() == 1u);
+    BOOST_TEST(alert.errors[0].text ==
+               "1 of 3 results signed.\nStopped because the token failed: 1 dossiers were "
+               "not tried.\nThese failed:\n000.00.01.H41-261127-0002: The token did not "
+               "sign: check that it is still plugged in");
+}
+
+BOOST_FIXTURE_TEST_CASE(cancel_stops_signing_before_the_next_dossier, SigningFixture)
+{
+    progress.cancelAfterSteps = 2;  // the first dossier's step and its end
+    bulk.ApproveAndSignAll(items);
+    tasks.RunAll();
+    BOOST_TEST(api.actCalls.size() == 1u);
+    BOOST_TEST((PutIds() == std::vector<std::int64_t>{3001}));
+    BOOST_REQUIRE(alert.infos.size() == 1u);
+    BOOST_TEST(alert.infos[0] == "1 of 3 dossiers approved and signed.\nCancelled: 2 dossiers were not tried.");
+}
+
+BOOST_FIXTURE_TEST_CASE(signing_off_in_preferences_says_where_to_turn_it_on, SigningFixture)
+{
+    signer.enabled = false;
+    bulk.SignResults(items);
+    tasks.RunAll();
+    BOOST_TEST(pin.asked.empty());
+    BOOST_REQUIRE(alert.infos.size() == 1u);
+    BOOST_TEST(alert.infos[0].find("Preferences") != std::string::npos);
+}
 
 BOOST_FIXTURE_TEST_CASE(assign_goes_on_after_a_failure_and_names_it_at_the_end, BulkFixture)
 {

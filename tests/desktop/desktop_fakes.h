@@ -27,12 +27,14 @@
 #include "desktop/login_presenter.h"
 #include "desktop/queue_nav_presenter.h"
 #include "desktop/receipt_opener.h"
+#include "desktop/result_signing.h"
 #include "desktop/search_presenter.h"
 #include "desktop/staff_api.h"
 #include "desktop/task_runner.h"
 #include "desktop/translation.h"
 #include "views/action_view.h"
 #include "views/alert.h"
+#include "views/signing_view.h"
 
 namespace motcua {
 // Boost.Test prints values of failed checks; the domain enums print as their numbers.
@@ -300,11 +302,73 @@ public:
             std::rethrow_exception(receiptError);
         return receipt;
     }
+    // Signed outputs sent back: each PUT recorded; `onPut` may refuse one (throw).
+    std::vector<std::pair<std::int64_t, std::vector<std::uint8_t>>> putCalls;
+    std::function<void(std::int64_t)> onPut;
+    SignedOutput PutSignedOutput(std::int64_t outputId, const std::vector<std::uint8_t>& pdf) override
+    {
+        putCalls.emplace_back(outputId, pdf);
+        if (onPut)
+            onPut(outputId);
+        return SignedOutput{outputId, "result", "5e1f", "CN=Nguyễn Văn An"};
+    }
     std::vector<AgencyRef> Agencies() override { return agencies; }
     std::vector<StaffRef> Staff(const std::vector<Role>& roles) override
     {
         staffCalls.push_back(roles);
         return staff;
+    }
+};
+
+// A token opened with a PIN: "signs" by appending a line; `failOn` makes it throw for the n-th call (1-based).
+class FakeOpenToken final : public IOpenToken {
+public:
+    std::vector<std::vector<std::uint8_t>> signedPdfs;  // what it was given
+    std::map<int, Error> failOn;
+    std::vector<std::uint8_t> Sign(const std::vector<std::uint8_t>& pdf) override
+    {
+        signedPdfs.push_back(pdf);
+        if (const auto it = failOn.find(static_cast<int>(signedPdfs.size())); it != failOn.end())
+            throw it->second;
+        std::vector<std::uint8_t> out = pdf;
+        const std::string line = "% signed by the fake token\n";
+        out.insert(out.end(), line.begin(), line.end());
+        return out;
+    }
+};
+
+// The signer's token: records each PIN it was opened with; `openError` refuses the PIN or the module.
+class FakeResultSigner final : public IResultSigner {
+public:
+    bool enabled = false;            // as Preferences start: tests of signing turn it on
+    std::vector<std::string> opens;  // the PIN of each opening
+    std::optional<Error> openError;
+    std::shared_ptr<FakeOpenToken> token = std::make_shared<FakeOpenToken>();
+
+    bool Enabled() const override { return enabled; }
+    std::function<std::shared_ptr<IOpenToken>()> Opener(const std::string& pin) override
+    {
+        return [this, pin]() -> std::shared_ptr<IOpenToken> {
+            opens.push_back(pin);
+            if (openError)
+                throw *openError;
+            return token;
+        };
+    }
+};
+
+// Answers the PIN dialog from a script (nullopt: Cancel) and records what it showed.
+class FakePinPrompt final : public views::IPinPrompt {
+public:
+    std::deque<std::optional<std::string>> answers;
+    std::vector<views::PinRequest> asked;
+    std::optional<std::string> AskPin(const views::PinRequest& request) override
+    {
+        asked.push_back(request);
+        BOOST_REQUIRE_MESSAGE(!answers.empty(), "a PIN dialog nobody scripted: " << request.title);
+        std::optional<std::string> answer = answers.front();
+        answers.pop_front();
+        return answer;
     }
 };
 

@@ -36,7 +36,7 @@ struct DetailFixture {
         : folder(temp.Path()),
           receipts(api, launcher, printer, folder),
           presenter(view, api, tasks, alert, receipts, Staff(role), clock, changeListener),
-          actions(api, tasks, dialogs, alert, receipts, presenter, renewal, clock)
+          actions(api, tasks, dialogs, alert, receipts, presenter, renewal, clock, signer, pin)
     {
         presenter.SetActions(&actions, &renewal);
         api.details[1] = MakeDetail(1, NationalStatus::New, 3);
@@ -55,6 +55,8 @@ struct DetailFixture {
     FixedClock clock{kNow};
     RecordingDossierChanges changeListener;
     std::vector<InboxRow>& changes = changeListener.changes;
+    FakeResultSigner signer;
+    FakePinPrompt pin;
     DetailPresenter presenter;
     ActionPresenter actions;
 };

@@ -395,6 +395,33 @@ BOOST_AUTO_TEST_CASE(the_receipt_comes_back_as_pdf_bytes)
     BOOST_TEST(static_cast<int>(missing.Category()) == static_cast<int>(ErrorCategory::NotFound));
 }
 
+BOOST_AUTO_TEST_CASE(a_signed_output_goes_back_by_put_as_pdf_bytes_and_a_refusal_names_the_pdf)
+{
+    CannedServer server;
+    const std::string pdf = std::string("%PDF-1.3\n\0\xff signed %%EOF\n", 25);
+    server.Set("PUT /staff/v1/outputs/77",
+               {200, "application/json",
+                R"({"id":77,"kind":"result","sha256":"ab12","signer":"CN=Nguyễn Văn An,O=UBND phường Hoàn Kiếm"})"});
+    server.Set("PUT /staff/v1/outputs/78",
+               {422, "application/problem+json",
+                R"({"type":"urn:motcua:error:bad-input","status":422,"title":"A signature of the file is not valid",
+                    "title_vi":"Chữ ký trong tệp không hợp lệ","field":"pdf"})"});
+    StaffApiClient client = MakeClient(server.Url());
+    const SignedOutput stored = client.PutSignedOutput(77, std::vector<std::uint8_t>(pdf.begin(), pdf.end()));
+    BOOST_TEST(stored.id == 77);
+    BOOST_TEST(stored.kind == "result");
+    BOOST_TEST(stored.sha256 == "ab12");
+    BOOST_TEST(stored.signer == "CN=Nguyễn Văn An,O=UBND phường Hoàn Kiếm");
+    const std::vector<Seen> seen = server.Requests();
+    BOOST_REQUIRE(seen.size() == 1u);
+    BOOST_TEST(seen[0].method == "PUT");
+    BOOST_TEST(seen[0].contentType == "application/pdf");
+    BOOST_TEST(seen[0].body == pdf);  // every byte, the NUL among them
+    const Error e = CaughtError([&] { client.PutSignedOutput(78, {}); });
+    BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::BadInput));
+    BOOST_TEST(e.Field() == "pdf");
+}
+
 BOOST_AUTO_TEST_CASE(answers_the_desk_cannot_read_are_internal_errors_naming_the_member)
 {
     CannedServer server;

@@ -72,6 +72,32 @@ BOOST_AUTO_TEST_CASE(a_token_key_signs_a_receipt_valid_and_trusted)
     }
 }
 
+BOOST_AUTO_TEST_CASE(without_a_certificate_file_the_key_s_certificate_is_read_from_the_token)
+{
+    if (SoftHsmMissing())
+        return;
+    if (!SoftHsmToken::CanImportCertificates()) {
+        BOOST_TEST_MESSAGE("pkcs11-tool (opensc) was not found when the tests were configured: skipped");
+        return;
+    }
+    // A certificate of someone else first, then the signer's beside its key: the key's own is the one taken.
+    const TestPki other = MakeTestPki(TestKeyKind::P256, "Lê Thị Bình");
+    SoftHsmToken::Shared().Import(other.signerKeyPem, other.signerChainPem);
+    const TestPki pki = MakeTestPki(TestKeyKind::Rsa2048);
+    const Pkcs11Settings settings = SoftHsmToken::Shared().Import(pki.signerKeyPem, pki.signerChainPem);
+    const auto key = Pkcs11SigningKey::Open(settings, "");
+    BOOST_TEST((key->Certificate() == PemCertificates(pki.signerChainPem)[0]));
+    BOOST_TEST(key->Chain().empty());
+    const auto checks = PadesVerifier(PemCertificates(pki.caCertificatePem)).Verify(SignedSampleReceipt(*key));
+    BOOST_TEST_REQUIRE(checks.size() == 1u);
+    BOOST_TEST(checks[0].Ok(), checks[0].error);
+
+    // A key whose certificate is not in the token: the token's other certificates do not belong to it.
+    const TestPki bare = MakeTestPki(TestKeyKind::P256, "Phạm Văn Cường");
+    ExpectBadInput([&] { Pkcs11SigningKey::Open(SoftHsmToken::Shared().Import(bare.signerKeyPem), ""); },
+                   "no certificate");
+}
+
 // Registered as a process of its own: the wrong PIN must be the first login of the process.
 BOOST_AUTO_TEST_CASE(a_wrong_pin_a_missing_key_or_module_is_bad_input)
 {
@@ -81,7 +107,7 @@ BOOST_AUTO_TEST_CASE(a_wrong_pin_a_missing_key_or_module_is_bad_input)
     const Pkcs11Settings settings = SoftHsmToken::Shared().Import(pki.signerKeyPem);
     Pkcs11Settings wrongPin = settings;
     wrongPin.pin = "9999";
-    ExpectBadInput([&] { Pkcs11SigningKey::Open(wrongPin, pki.signerChainPem); }, "PIN");
+    ExpectBadInput([&] { Pkcs11SigningKey::Open(wrongPin, pki.signerChainPem); }, "The PIN is wrong");
     Pkcs11Settings missingKey = settings;
     missingKey.keyUri = "pkcs11:token=no-such-token;object=signer;type=private";
     ExpectBadInput([&] { Pkcs11SigningKey::Open(missingKey, pki.signerChainPem); }, "not found");

@@ -128,6 +128,9 @@ std::optional<std::string> Tool(const std::string& name)
 #ifdef MOTCUA_CERTUTIL
         {"certutil", MOTCUA_CERTUTIL},
 #endif
+#ifdef MOTCUA_PKCS11_TOOL
+        {"pkcs11-tool", MOTCUA_PKCS11_TOOL},
+#endif
 #ifdef MOTCUA_SOFTHSM2_UTIL
         {"softhsm2-util", MOTCUA_SOFTHSM2_UTIL},
 #endif

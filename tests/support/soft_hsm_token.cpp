@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "reports/openssl_support.h"
 #include "tests/support/pdf_tools.h"
 
 namespace motcua::test {
@@ -55,7 +56,12 @@ SoftHsmToken::~SoftHsmToken()
     std::filesystem::remove_all(m_folder, ignored);
 }
 
-reports::Pkcs11Settings SoftHsmToken::Import(const std::string& keyPem)
+bool SoftHsmToken::CanImportCertificates()
+{
+    return Tool("pkcs11-tool").has_value();
+}
+
+reports::Pkcs11Settings SoftHsmToken::Import(const std::string& keyPem, const std::string& certificatePem)
 {
     const std::string object = "signer-" + std::to_string(++m_keys);
     const std::filesystem::path key = m_folder / "key.pem";
@@ -66,6 +72,23 @@ reports::Pkcs11Settings SoftHsmToken::Import(const std::string& keyPem)
     std::filesystem::remove(key);
     if (exitCode != 0)
         throw std::runtime_error("softhsm2-util could not import a key into the token in " + m_folder.string());
+    if (!certificatePem.empty()) {
+        const auto tool = Tool("pkcs11-tool");
+        if (!tool)
+            throw std::runtime_error("pkcs11-tool (opensc) was not found when the tests were configured");
+        // The first certificate of the bundle, as DER (what pkcs11-tool writes).
+        const std::filesystem::path certificate = m_folder / "certificate.der";
+        WriteFile(certificate, reports::PemCertificates(certificatePem).at(0));
+        const std::string id = std::to_string(1000 + m_keys);  // hex digits, as softhsm2-util took them
+        const int written =
+            Run(*tool, {"--module", ModulePath()->string(), "--token-label", m_label, "--login", "--pin", kSoftHsmPin,
+                        "--write-object", certificate.string(), "--type", "cert", "--label", object, "--id", id})
+                .exitCode;
+        std::filesystem::remove(certificate);
+        if (written != 0)
+            throw std::runtime_error("pkcs11-tool could not write a certificate into the token in " +
+                                     m_folder.string());
+    }
     return {*ModulePath(), "pkcs11:token=" + m_label + ";object=" + object + ";type=private", kSoftHsmPin};
 }
 

@@ -25,7 +25,11 @@ public:
     SoftHsmToken& operator=(const SoftHsmToken&) = delete;
 
     // Imports `keyPem` (unencrypted PKCS#8) as a new object; returns the settings a desk would hold for it.
-    reports::Pkcs11Settings Import(const std::string& keyPem);
+    // With `certificatePem`, the certificate goes in beside it under the same label and id, as a CA's token
+    // carries it (needs pkcs11-tool: throws std::runtime_error without it; CanImportCertificates says).
+    reports::Pkcs11Settings Import(const std::string& keyPem, const std::string& certificatePem = {});
+    static bool CanImportCertificates();
+    const std::string& Label() const { return m_label; }
 
 private:
     SoftHsmToken();
