@@ -76,9 +76,18 @@ std::vector<std::uint8_t> PadesSigner::Sign(std::span<const std::uint8_t> pdf, c
     const PdfFile base(pdf);
     const int root = base.Root();
     const std::string_view catalog = base.Object(root);
-    if (PdfFile::Value(catalog, "/AcroForm"))
-        throw Error(ErrorCategory::BadInput,
-                    N_("The PDF already has a form or a signature; it cannot be signed again"));
+    // A document signed before (by the server, or by another official) keeps its form: the new field joins it.
+    std::optional<int> existingForm;
+    std::string existingFormDictionary;
+    if (const auto acroForm = PdfFile::Value(catalog, "/AcroForm")) {
+        existingForm = PdfFile::Reference(*acroForm);
+        const std::string_view formDictionary = existingForm ? base.Object(*existingForm) : std::string_view();
+        const auto fields = existingForm ? PdfFile::Value(formDictionary, "/Fields") : std::nullopt;
+        if (!fields || !fields->starts_with("["))
+            throw Error(ErrorCategory::BadInput,
+                        N_("The PDF already has a form or a signature; it cannot be signed again"));
+        existingFormDictionary = formDictionary;
+    }
     const std::vector<int> pages = base.Pages();
     const SignatureBox& box = request.box;
     if (box.page < 0 || static_cast<std::size_t>(box.page) >= pages.size())
@@ -93,7 +102,8 @@ std::vector<std::uint8_t> PadesSigner::Sign(std::span<const std::uint8_t> pdf, c
         throw Error(ErrorCategory::BadInput, N_("The PDF's page keeps its annotations in a way not supported"));
 
     PdfUpdateWriter writer(base);
-    const int signature = writer.NewObject(), field = writer.NewObject(), form = writer.NewObject();
+    const int signature = writer.NewObject(), field = writer.NewObject();
+    const int form = existingForm ? *existingForm : writer.NewObject();
     const std::string signer = request.signerName.empty() ? m_commonName : request.signerName;
     std::vector<std::string> lines{"Ký bởi: " + signer};
     if (!request.agency.empty())
@@ -119,9 +129,21 @@ std::vector<std::uint8_t> PadesSigner::Sign(std::span<const std::uint8_t> pdf, c
     writer.Write(field, "<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature" + std::to_string(signature) +
                             ") /V " + Ref(signature) + " /F 132 /Rect " + rectangle + " /P " + Ref(page) +
                             " /AP << /N " + Ref(appearance) + " >> >>");
-    writer.Write(form, "<< /Fields [" + Ref(field) + "] /SigFlags 3 >>");
-    writer.Write(root, WithEntries(catalog, std::string(PdfFile::Value(catalog, "/Version") ? "" : " /Version /1.7") +
-                                                " /AcroForm " + Ref(form)));
+    if (existingForm) {
+        // The form as it was, its field list one longer; /SigFlags 3 (signatures exist, append only) kept or added.
+        std::string updated = existingFormDictionary;
+        const auto fields = *PdfFile::Value(existingFormDictionary, "/Fields");
+        const auto close = static_cast<std::size_t>(fields.data() - existingFormDictionary.data()) + fields.size() - 1;
+        updated.insert(close, " " + Ref(field) + " ");
+        if (!PdfFile::Value(existingFormDictionary, "/SigFlags"))
+            updated = WithEntries(updated, " /SigFlags 3");
+        writer.Write(form, updated);
+    } else {
+        writer.Write(form, "<< /Fields [" + Ref(field) + "] /SigFlags 3 >>");
+        writer.Write(root,
+                     WithEntries(catalog, std::string(PdfFile::Value(catalog, "/Version") ? "" : " /Version /1.7") +
+                                              " /AcroForm " + Ref(form)));
+    }
     std::string pageWithAnnotation(pageDictionary);
     if (annotations) {
         const auto close =

@@ -33,9 +33,11 @@ struct SignatureRequest {
 // The update holds /Sig (Adobe.PPKLite, ETSI.CAdES.detached, a fixed-width /ByteRange, /Contents reserved for
 // ReservedSignatureBytes() of CMS), a signature field merged with its widget (printed, locked) on the chosen page,
 // /AcroForm with /SigFlags 3, the catalog raised to /Version /1.7, the page's /Annots and a trailer with /ID.
-// The original bytes are kept as they are: libharu's output, or any PDF with classic cross-reference tables and no
-// form yet. Errors: motcua::Error(BadInput) for a PDF it cannot read or that already has a form, a page out of
-// range or an empty box; Internal for a signature larger than the room reserved; the key's own errors.
+// The original bytes are kept as they are: libharu's output, or any PDF with classic cross-reference tables. A
+// document signed before (the server's signature, then an official's) keeps its form, whose /Fields gains the new
+// field; earlier signatures stay valid for the revision they cover. Errors: motcua::Error(BadInput) for a PDF it
+// cannot read or whose form is not an indirect dictionary with a /Fields array, a page out of range or an empty box;
+// Internal for a signature larger than the room reserved; the key's own errors.
 class PadesSigner {
 public:
     // The fixed reserve of earlier versions, kept for source compatibility: the room is now sized from the key.

@@ -2,6 +2,7 @@
 // update's dictionaries and the CMS attributes PAdES asks for; refusals.
 #include "reports/pades_signer.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -16,6 +17,7 @@
 #include "reports/openssl_support.h"
 #include "reports/pades_verifier.h"
 #include "reports/pdf_file.h"
+#include "tests/reports/form_samples.h"
 #include "tests/reports/signed_receipt.h"
 #include "tests/support/nss_trust_database.h"
 #include "tests/support/pdf_tools.h"
@@ -305,7 +307,40 @@ BOOST_AUTO_TEST_CASE(a_page_with_annotations_keeps_them_beside_the_signature)
         BOOST_TEST(Run(*qpdf, {"--check", path.Path().string()}).exitCode == 0);
 }
 
-BOOST_AUTO_TEST_CASE(refuses_a_signed_document_a_missing_page_a_tiny_box_and_a_non_pdf)
+BOOST_AUTO_TEST_CASE(a_signed_document_takes_a_second_signature_and_both_verify)
+{
+    // The server's signature first (the agency's key), then an official's (another key, another CA).
+    const TestPki server = MakeTestPki(TestKeyKind::Rsa2048, "UBND phường Hoàn Kiếm", "Agency CA");
+    const TestPki official = MakeTestPki(TestKeyKind::P256, "Nguyễn Văn An", "Token CA");
+    const auto serverKey = LoadKey(server, false);
+    const auto officialKey = LoadKey(official, false);
+    const std::vector<std::uint8_t> once = SignedSampleReceipt(*serverKey);
+    SignatureRequest request = SampleSignatureRequest();
+    request.box.left = 60;  // beside the first box, not over it
+    const std::vector<std::uint8_t> twice = PadesSigner(*officialKey).Sign(once, request);
+    BOOST_TEST_REQUIRE(twice.size() > once.size());
+    BOOST_TEST(std::equal(once.begin(), once.end(), twice.begin()));
+
+    const auto checks =
+        PadesVerifier({PemCertificates(server.caCertificatePem)[0], PemCertificates(official.caCertificatePem)[0]})
+            .Verify(twice);
+    BOOST_TEST_REQUIRE(checks.size() == 2u);
+    BOOST_TEST(checks[0].valid);
+    BOOST_TEST(!checks[0].coversWholeFile);  // it covers the revision it signed
+    BOOST_TEST(checks[1].Ok(), checks[1].error);
+    BOOST_TEST(Contains(checks[1].signerSubject, "CN=Nguyễn Văn An"));
+
+    const TempPath file(".pdf");
+    WriteFile(file.Path(), twice);
+    const std::string report = NssTrustDatabase(official.caCertificatePem).PdfSig(file.Path());
+    BOOST_TEST_INFO(report);
+    BOOST_TEST(Contains(report, "Signature #2"));
+    BOOST_TEST(!Contains(report, "Digest Mismatch"));
+    BOOST_TEST(Contains(report, "Total document signed"));  // the second one
+    ExpectSoundStructure(file.Path());
+}
+
+BOOST_AUTO_TEST_CASE(refuses_a_missing_page_a_tiny_box_and_a_non_pdf)
 {
     const TestPki pki = MakeTestPki(TestKeyKind::P256);
     const auto key = LoadKey(pki, false);
@@ -324,7 +359,6 @@ BOOST_AUTO_TEST_CASE(refuses_a_signed_document_a_missing_page_a_tiny_box_and_a_n
         }
     };
     SignatureRequest request = SampleSignatureRequest();
-    expectBadInput(signer.Sign(receipt, request), request, "a document already signed");
     request.box.page = 1;
     expectBadInput(receipt, request, "page 2 of a one-page document");
     request = SampleSignatureRequest();
