@@ -5,6 +5,7 @@
 #include "desktop/api_error.h"
 #include "desktop/display_text.h"
 #include "desktop/gettext_macros.h"
+#include "desktop/result_signing.h"
 
 namespace motcua::desktop {
 namespace {
@@ -168,21 +169,9 @@ void DetailPresenter::PrintResult()
     UseDocument(DocumentKind::Result, DocumentUse::Print);
 }
 
-std::optional<OutputRef> DetailPresenter::LatestResult() const
-{
-    if (!m_current)
-        return std::nullopt;
-    // Oldest first: the last one is the one in force (a dossier approved again after rework has a newer one).
-    const auto& outputs = m_current->outputs;
-    const auto latest =
-        std::find_if(outputs.rbegin(), outputs.rend(), [](const OutputRef& o) { return o.kind == "result"; });
-    return latest == outputs.rend() ? std::nullopt : std::optional<OutputRef>(*latest);
-}
-
 bool DetailPresenter::CanOpenResult() const noexcept
 {
-    return m_current && std::any_of(m_current->outputs.begin(), m_current->outputs.end(),
-                                    [](const OutputRef& o) { return o.kind == "result"; });
+    return m_current && FindResult(m_current->outputs) != nullptr;
 }
 
 void DetailPresenter::UseDocument(DocumentKind kind, DocumentUse use)
@@ -192,7 +181,8 @@ void DetailPresenter::UseDocument(DocumentKind kind, DocumentUse use)
         return;
     const std::int64_t id = m_current->summary.id;
     const std::string code = m_current->summary.code;
-    const std::optional<OutputRef> result = LatestResult();
+    // The newest result is the one in force (a dossier approved again after rework has a newer one).
+    const std::int64_t resultId = receipt ? 0 : FindResult(m_current->outputs)->id;
     // One message per use and document: what the clerk tried is what the alert says failed.
     const char* failed = nullptr;
     if (receipt)
@@ -203,9 +193,9 @@ void DetailPresenter::UseDocument(DocumentKind kind, DocumentUse use)
                                           : N_("The result could not be printed: %s");
     SetWorking(true);
     m_tasks.Run<std::filesystem::path>(
-        [this, id, code, receipt, result] {
+        [this, id, code, receipt, resultId] {
             return receipt ? m_receipts.SavePdf(m_api.Receipt(id), code, "receipt")
-                           : m_receipts.SavePdf(m_api.OutputFile(result->id), code, "result");
+                           : m_receipts.SavePdf(m_api.OutputFile(resultId), code, "result");
         },
         [this, use, code, failed, receipt](const std::filesystem::path& file) {
             SetWorking(false);

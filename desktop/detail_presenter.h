@@ -77,7 +77,6 @@ private:
     enum class DocumentUse { Open, Preview, Print };
     enum class DocumentKind { Receipt, Result };
     void UseDocument(DocumentKind kind, DocumentUse use);
-    std::optional<OutputRef> LatestResult() const;
     void Load(std::int64_t dossierId, bool tellTheList);
     void Render();
     views::DetailViewData BuildViewData(const DossierDetail& d) const;

@@ -208,8 +208,8 @@ HttpResponse StaffApi::SignedOutput(const HttpRequest& request)
     const std::span<const std::uint8_t> uploaded(reinterpret_cast<const std::uint8_t*>(request.body.data()),
                                                  request.body.size());
     const std::string signer = CheckSignedVersion(output.second.bytes, uploaded, m_store.TrustAnchors());
-    const std::string issuedSha256 = ToHex(reports::Sha256({output.second.bytes}));
-    if (!m_store.ReplaceOutputBytes(output.first.id, issuedSha256, {uploaded.begin(), uploaded.end()}))
+    // The stored SHA-256 (the column the database computes) makes the swap conditional on what was checked.
+    if (!m_store.ReplaceOutputBytes(output.first.id, output.first.sha256Hex, {uploaded.begin(), uploaded.end()}))
         throw Error(ErrorCategory::Conflict, N_("The document was replaced since it was downloaded"), "pdf");
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     out->set("id", output.first.id);

@@ -2,7 +2,6 @@
 
 #include "model/error.h"
 #include "reports/file_signing_key.h"
-#include "reports/form_wording.h"
 #include "reports/pades_signer.h"
 #include "reports/pdf_file.h"
 
@@ -64,7 +63,7 @@ std::vector<std::uint8_t> DocumentSigner::Sign(std::vector<std::uint8_t> pdf, st
     if (!key)
         return pdf;
     reports::SignatureRequest request;
-    request.agency = reports::HeadingOf(agencies, agencyId).agencyName;
+    request.agency = agencies.ById(agencyId).name;
     request.time = at;
     request.reason = "Ký số văn bản do " + request.agency + " ban hành";
     // A little inside the room left, so the box touches neither the note above it nor the name below.
