@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <openssl/err.h>
+#include <openssl/x509v3.h>
 
 namespace motcua::reports {
 namespace {
@@ -46,12 +47,23 @@ std::vector<std::uint8_t> SignedAttributesDer(CMS_SignerInfo* signer)
 
 }  // namespace
 
+std::vector<std::vector<std::uint8_t>> EmbeddedChain(const SigningKey& key)
+{
+    std::vector<std::vector<std::uint8_t>> embedded;
+    for (const auto& der : key.Chain()) {
+        // EXFLAG_SS: issuer and subject are the same name and the key identifiers, where present, agree.
+        if ((X509_get_extension_flags(ParseCertificateDer(der).get()) & EXFLAG_SS) == 0)
+            embedded.push_back(der);
+    }
+    return embedded;
+}
+
 std::vector<std::uint8_t> CadesDetachedSignature(const SigningKey& key, const Sha256Digest& contentDigest)
 {
     ERR_clear_error();
     const OpenSslPtr<X509> certificate = ParseCertificateDer(key.Certificate());
     const OpenSslPtr<STACK_OF(X509)> chain(sk_X509_new_null());
-    for (const auto& der : key.Chain())
+    for (const auto& der : EmbeddedChain(key))
         sk_X509_push(chain.get(), ParseCertificateDer(der).release());
 
     // Partial: OpenSSL neither signs nor adds its signing-time attribute; the signature is set below. The signer is

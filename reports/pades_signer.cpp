@@ -47,11 +47,11 @@ std::size_t DerLength(const T* object, int (*encode)(const T*, unsigned char**))
 std::size_t PadesSigner::EstimatedSignatureBytes(const SigningKey& key)
 {
     // ContentInfo, SignedData, digest algorithms, encapsulated content type, SignerInfo's fixed fields and the
-    // contentType, messageDigest and signing-certificate-v2 attributes with their SHA-256 values: about 300 bytes
-    // measured with OpenSSL 3.0; counted generously.
-    constexpr std::size_t kStructure = 512;
+    // contentType, messageDigest and signing-certificate-v2 attributes with their SHA-256 values, less the names
+    // counted below: 240-250 bytes with OpenSSL 3.0 for RSA and EC keys; counted with some room.
+    constexpr std::size_t kStructure = 300;
     std::size_t bytes = kStructure + key.Certificate().size();
-    for (const std::vector<std::uint8_t>& certificate : key.Chain())
+    for (const std::vector<std::uint8_t>& certificate : EmbeddedChain(key))
         bytes += certificate.size();
     const OpenSslPtr<X509> certificate = ParseCertificateDer(key.Certificate());
     const std::size_t issuerAndSerial = DerLength(X509_get_issuer_name(certificate.get()), &i2d_X509_NAME) +
@@ -63,7 +63,10 @@ std::size_t PadesSigner::EstimatedSignatureBytes(const SigningKey& key)
     return bytes + 2 * issuerAndSerial + static_cast<std::size_t>(signature);
 }
 
-PadesSigner::PadesSigner(const SigningKey& key) : PadesSigner(key, EstimatedSignatureBytes(key) + kReserveMargin) {}
+PadesSigner::PadesSigner(const SigningKey& key) : PadesSigner(key, EstimatedSignatureBytes(key) + kReserveMargin)
+{
+    m_growReserve = true;
+}
 
 PadesSigner::PadesSigner(const SigningKey& key, std::size_t reservedSignatureBytes)
     : m_key(key),
@@ -72,6 +75,21 @@ PadesSigner::PadesSigner(const SigningKey& key, std::size_t reservedSignatureByt
 {}
 
 std::vector<std::uint8_t> PadesSigner::Sign(std::span<const std::uint8_t> pdf, const SignatureRequest& request) const
+{
+    std::size_t needed = 0;
+    std::vector<std::uint8_t> signedPdf = SignReserving(pdf, request, m_reservedSignatureBytes, needed);
+    // The estimate is tight, because every reserved byte is two in every document; a key that signs longer than it
+    // foresaw (an unusual certificate encoding, a token's padding) costs one more signature, not a failed document.
+    if (signedPdf.empty() && m_growReserve)
+        signedPdf = SignReserving(pdf, request, needed + kReserveMargin, needed);
+    if (signedPdf.empty())
+        throw Error(ErrorCategory::Internal, N_("The signature is larger than the room reserved for it"), {},
+                    std::to_string(needed) + " bytes, " + std::to_string(m_reservedSignatureBytes) + " reserved");
+    return signedPdf;
+}
+
+std::vector<std::uint8_t> PadesSigner::SignReserving(std::span<const std::uint8_t> pdf, const SignatureRequest& request,
+                                                     std::size_t reserve, std::size_t& needed) const
 {
     const PdfFile base(pdf);
     const int root = base.Root();
@@ -109,12 +127,12 @@ std::vector<std::uint8_t> PadesSigner::Sign(std::span<const std::uint8_t> pdf, c
     if (!request.agency.empty())
         lines.push_back("Cơ quan: " + request.agency);
     lines.push_back("Thời gian ký: " + DisplayDate(request.time, request.utcOffset));
-    const int appearance = SignatureAppearance(lines, box.width, box.height).Write(writer);
+    const int appearance =
+        SignatureAppearance(lines, box.width, box.height).Write(writer, FindDocumentFont(base, pageDictionary));
 
     std::string dictionary = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange " +
-                             std::string(kByteRangePlaceholder) + " /Contents <" +
-                             std::string(2 * m_reservedSignatureBytes, '0') + "> /M " +
-                             PdfTextString(PdfDate(request.time, request.utcOffset));
+                             std::string(kByteRangePlaceholder) + " /Contents <" + std::string(2 * reserve, '0') +
+                             "> /M " + PdfTextString(PdfDate(request.time, request.utcOffset));
     if (!signer.empty())
         dictionary += " /Name " + PdfTextString(signer);
     if (!request.reason.empty())
@@ -172,7 +190,7 @@ std::vector<std::uint8_t> PadesSigner::Sign(std::span<const std::uint8_t> pdf, c
     const std::string_view text(reinterpret_cast<const char*>(signedPdf.data()), signedPdf.size());
     const std::size_t rangeAt = text.find(kByteRangePlaceholder, writer.Offset(signature));
     const std::size_t contentsStart = text.find("/Contents <", writer.Offset(signature)) + 10;
-    const std::size_t contentsEnd = contentsStart + 2 * m_reservedSignatureBytes + 2;
+    const std::size_t contentsEnd = contentsStart + 2 * reserve + 2;
     char range[64];
     const int length = std::snprintf(range, sizeof range, "[0 %zu %zu %zu]", contentsStart, contentsEnd,
                                      signedPdf.size() - contentsEnd);
@@ -183,9 +201,9 @@ std::vector<std::uint8_t> PadesSigner::Sign(std::span<const std::uint8_t> pdf, c
     const std::span<const std::uint8_t> bytes(signedPdf);
     const std::vector<std::uint8_t> cms =
         CadesDetachedSignature(m_key, Sha256({bytes.subspan(0, contentsStart), bytes.subspan(contentsEnd)}));
-    if (cms.size() > m_reservedSignatureBytes)
-        throw Error(ErrorCategory::Internal, N_("The signature is larger than the room reserved for it"), {},
-                    std::to_string(cms.size()) + " bytes, " + std::to_string(m_reservedSignatureBytes) + " reserved");
+    needed = cms.size();
+    if (cms.size() > reserve)
+        return {};
     const std::string hex = PdfHexString({reinterpret_cast<const char*>(cms.data()), cms.size()});
     std::memcpy(signedPdf.data() + contentsStart + 1, hex.data() + 1, hex.size() - 2);
     return signedPdf;

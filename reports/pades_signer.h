@@ -40,13 +40,11 @@ struct SignatureRequest {
 // Internal for a signature larger than the room reserved; the key's own errors.
 class PadesSigner {
 public:
-    // The fixed reserve of earlier versions, kept for source compatibility: the room is now sized from the key.
-    static constexpr std::size_t kReservedSignatureBytes = std::size_t{10} * 1024;
-
     // Reserves room for the CMS from the key's certificates and signature size (EstimatedSignatureBytes) plus a
-    // margin: about 3 KB for a two-certificate RSA-2048 chain instead of a fixed 10 KB.
+    // margin: about 1.5 KB for an RSA-2048 key under a root CA instead of a fixed 10 KB. A CMS that does not fit is
+    // signed again into the room it needs.
     explicit PadesSigner(const SigningKey& key);
-    // Reserves exactly `reservedSignatureBytes` (a caller that knows its CMS is larger, or a test of the refusal).
+    // Reserves exactly `reservedSignatureBytes`, and refuses a CMS larger than that (a test of the refusal).
     PadesSigner(const SigningKey& key, std::size_t reservedSignatureBytes);
 
     std::vector<std::uint8_t> Sign(std::span<const std::uint8_t> pdf, const SignatureRequest& request) const;
@@ -56,14 +54,19 @@ public:
     // What the CMS of `key` takes at most: its certificates, the signature, the signer named twice (sid and
     // signing-certificate-v2) and the fixed structure.
     static std::size_t EstimatedSignatureBytes(const SigningKey& key);
-    // Added to the estimate (itself about 270 bytes above what OpenSSL 3.0 writes): room for an encoding it did not
+    // Added to the estimate (itself about 50 bytes above what OpenSSL 3.0 writes): room for an encoding it did not
     // foresee. Every byte reserved is two in the file.
-    static constexpr std::size_t kReserveMargin = 512;
+    static constexpr std::size_t kReserveMargin = 64;
 
 private:
+    // The signed document, or nothing when the CMS (its size in `needed`) is larger than `reserve`.
+    std::vector<std::uint8_t> SignReserving(std::span<const std::uint8_t> pdf, const SignatureRequest& request,
+                                            std::size_t reserve, std::size_t& needed) const;
+
     const SigningKey& m_key;
     std::string m_commonName;
     std::size_t m_reservedSignatureBytes;
+    bool m_growReserve = false;
 };
 
 }  // namespace motcua::reports

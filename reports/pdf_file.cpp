@@ -111,16 +111,17 @@ std::size_t PdfFile::SkipValue(std::string_view text, std::size_t at)
     return end;
 }
 
-std::optional<std::string_view> PdfFile::Value(std::string_view dictionary, std::string_view key)
+std::vector<std::pair<std::string_view, std::string_view>> PdfFile::Entries(std::string_view dictionary)
 {
+    std::vector<std::pair<std::string_view, std::string_view>> entries;
     std::size_t at = SkipWhite(dictionary, 0);
     if (dictionary.substr(at, 2) != "<<")
-        return std::nullopt;
+        return entries;
     at += 2;
     while (true) {
         const auto [name, afterName] = Token(dictionary, at);
         if (name.empty() || name == ">>" || name.front() != '/')
-            return std::nullopt;
+            return entries;
         auto [value, afterValue] = Token(dictionary, afterName);
         // "4 0 R" is one value.
         if (Number(value)) {
@@ -132,10 +133,40 @@ std::optional<std::string_view> PdfFile::Value(std::string_view dictionary, std:
                 afterValue = afterR;
             }
         }
-        if (name == key)
-            return value;
+        entries.emplace_back(name, value);
         at = afterValue;
     }
+}
+
+std::optional<std::string_view> PdfFile::Value(std::string_view dictionary, std::string_view key)
+{
+    for (const auto& [name, value] : Entries(dictionary)) {
+        if (name == key)
+            return value;
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string_view> PdfFile::Elements(std::string_view array)
+{
+    std::vector<std::string_view> elements;
+    std::size_t at = SkipWhite(array, 0);
+    if (at >= array.size() || array[at] != '[')
+        return elements;
+    ++at;
+    while (true) {
+        const auto [token, after] = Token(array, at);
+        if (token.empty() || token == "]")
+            return elements;
+        elements.push_back(token);
+        at = after;
+    }
+}
+
+std::string_view PdfFile::Resolve(std::string_view value) const
+{
+    const auto reference = Reference(value);
+    return reference ? Object(*reference) : value;
 }
 
 std::optional<int> PdfFile::Reference(std::string_view value)

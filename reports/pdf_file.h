@@ -7,6 +7,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace motcua::reports {
@@ -31,8 +32,15 @@ public:
     // Object numbers of the pages, in order (the page tree walked from /Root → /Pages).
     std::vector<int> Pages() const;
 
+    // The dictionary of `value` when it is a reference ("7 0 R"), else `value` itself (a direct dictionary).
+    std::string_view Resolve(std::string_view value) const;
+
     // The value of `key` ("/Pages") in `dictionary` at its top level, or nullopt.
     static std::optional<std::string_view> Value(std::string_view dictionary, std::string_view key);
+    // Every key ("/F1") of `dictionary` at its top level with its value, in the file's order.
+    static std::vector<std::pair<std::string_view, std::string_view>> Entries(std::string_view dictionary);
+    // The elements of an array value, each a token or a nested value ("[ 3 [ 500 600 ] ]": "3", "[ 500 600 ]").
+    static std::vector<std::string_view> Elements(std::string_view array);
     // The object number of an indirect reference value ("16 0 R"), or nullopt.
     static std::optional<int> Reference(std::string_view value);
     // The references in an array value ("[ 16 0 R 20 0 R ]").

@@ -1,5 +1,6 @@
 #include "reports/signature_appearance.h"
 
+#include <charconv>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -117,7 +118,93 @@ int WriteFont(PdfUpdateWriter& writer, const UsedGlyphs& used)
     return type0;
 }
 
+// The glyph numbers of a CIDFont's /W array with their widths: "c [w1 w2 …]" and "c1 c2 w" forms; nullopt for a
+// malformed array.
+std::optional<std::map<std::uint16_t, int>> DeclaredWidths(std::string_view array)
+{
+    const auto number = [](std::string_view token) -> std::optional<long> {
+        long value = 0;
+        const auto [end, error] = std::from_chars(token.data(), token.data() + token.size(), value);
+        if (error != std::errc() || end != token.data() + token.size())
+            return std::nullopt;
+        return value;
+    };
+    std::map<std::uint16_t, int> widths;
+    const std::vector<std::string_view> elements = PdfFile::Elements(array);
+    for (std::size_t i = 0; i < elements.size();) {
+        const auto first = number(elements[i]);
+        if (!first || *first < 0 || *first > 0xFFFF || i + 1 >= elements.size())
+            return std::nullopt;
+        if (elements[i + 1].starts_with("[")) {
+            long glyph = *first;
+            for (const std::string_view width : PdfFile::Elements(elements[i + 1])) {
+                const auto value = number(width);
+                if (!value || glyph > 0xFFFF)
+                    return std::nullopt;
+                widths[static_cast<std::uint16_t>(glyph++)] = static_cast<int>(*value);
+            }
+            i += 2;
+        } else {
+            const auto last = i + 2 < elements.size() ? number(elements[i + 1]) : std::nullopt;
+            const auto width = i + 2 < elements.size() ? number(elements[i + 2]) : std::nullopt;
+            if (!last || !width || *last < *first || *last > 0xFFFF)
+                return std::nullopt;
+            for (long glyph = *first; glyph <= *last; ++glyph)
+                widths[static_cast<std::uint16_t>(glyph)] = static_cast<int>(*width);
+            i += 3;
+        }
+    }
+    return widths;
+}
+
+// The DocumentFont of one font resource, or nullopt when it is not this build's Noto Sans Regular.
+std::optional<DocumentFont> ReadDocumentFont(const PdfFile& file, int object)
+{
+    const std::string_view type0 = file.Object(object);
+    const auto baseFont = PdfFile::Value(type0, "/BaseFont");
+    const auto descendants = PdfFile::Value(type0, "/DescendantFonts");
+    if (PdfFile::Value(type0, "/Subtype") != "/Type0" || PdfFile::Value(type0, "/Encoding") != "/Identity-H" ||
+        !baseFont || !baseFont->ends_with(std::string("+") + kFontName) || !descendants)
+        return std::nullopt;
+    const std::vector<int> cidFonts = PdfFile::References(file.Resolve(*descendants));
+    if (cidFonts.size() != 1)
+        return std::nullopt;
+    const std::string_view cidFont = file.Object(cidFonts[0]);
+    const auto widthArray = PdfFile::Value(cidFont, "/W");
+    if (PdfFile::Value(cidFont, "/CIDToGIDMap") != "/Identity" || !widthArray)
+        return std::nullopt;
+    const auto widths = DeclaredWidths(file.Resolve(*widthArray));
+    if (!widths || widths->empty())
+        return std::nullopt;
+    DocumentFont found{.object = object, .glyphs = {}};
+    for (const auto& [glyph, width] : *widths) {
+        if (Font().Advance(glyph) != width)
+            return std::nullopt;
+        found.glyphs.insert(glyph);
+    }
+    return found;
+}
+
 }  // namespace
+
+std::optional<DocumentFont> FindDocumentFont(const PdfFile& file, std::string_view pageDictionary)
+{
+    try {
+        const auto resources = PdfFile::Value(pageDictionary, "/Resources");
+        const auto fonts = resources ? PdfFile::Value(file.Resolve(*resources), "/Font") : std::nullopt;
+        if (!fonts)
+            return std::nullopt;
+        for (const auto& [name, value] : PdfFile::Entries(file.Resolve(*fonts))) {
+            if (const auto object = PdfFile::Reference(value)) {
+                if (auto found = ReadDocumentFont(file, *object))
+                    return found;
+            }
+        }
+    } catch (const Error&) {
+        // A font the reader cannot follow is not shared: the box embeds its own.
+    }
+    return std::nullopt;
+}
 
 SignatureAppearance::SignatureAppearance(const std::vector<std::string>& lines, double width, double height)
     : m_width(width),
@@ -127,7 +214,7 @@ SignatureAppearance::SignatureAppearance(const std::vector<std::string>& lines, 
         m_lines.push_back(ToNfc(line));
 }
 
-int SignatureAppearance::Write(PdfUpdateWriter& writer) const
+int SignatureAppearance::Write(PdfUpdateWriter& writer, const std::optional<DocumentFont>& documentFont) const
 {
     const TrueTypeFont& font = Font();
     const LaidOut laid = Fit(m_lines, m_width - 2 * kPadding, m_height - 2 * kPadding);
@@ -136,22 +223,40 @@ int SignatureAppearance::Write(PdfUpdateWriter& writer) const
     const double blockHeight = static_cast<double>(laid.lines.size()) * lineHeight;
     double baseline = (m_height + blockHeight) / 2 - laid.size * font.Ascent() / 1000.0 + (lineHeight - laid.size) / 2;
 
-    UsedGlyphs used;
+    // /F1 is the document's font, /F2 the box's own subset: a line switches between them where a glyph is missing
+    // from the document's subset. Both are the same font program, so the text advances the same either way.
+    const auto shared = [&](char32_t c) { return documentFont && documentFont->glyphs.contains(font.GlyphId(c)); };
+    UsedGlyphs used, sharedUsed;
     std::string content = "q\n1 1 1 rg 0 0 " + Number(m_width) + " " + Number(m_height) + " re f\n";
     content += "0.05 0.25 0.6 RG 1 w 0.5 0.5 " + Number(m_width - 1) + " " + Number(m_height - 1) + " re S\n";
-    content += "BT\n0.05 0.2 0.5 rg\n/F1 " + Number(laid.size) + " Tf" + "\n";
+    content += "BT\n0.05 0.2 0.5 rg\n";
     for (const std::string& line : laid.lines) {
-        const auto codePoints = DecodeUtf8(line);
-        content += "1 0 0 1 " + Number(kPadding) + " " + Number(baseline) + " Tm " +
-                   GlyphHexString(font, codePoints.value_or(std::vector<char32_t>{}), used) + " Tj\n";
+        const std::vector<char32_t> codePoints = DecodeUtf8(line).value_or(std::vector<char32_t>{});
+        content += "1 0 0 1 " + Number(kPadding) + " " + Number(baseline) + " Tm";
+        for (std::size_t start = 0; start < codePoints.size();) {
+            const bool inDocument = shared(codePoints[start]);
+            std::size_t end = start + 1;
+            while (end < codePoints.size() && shared(codePoints[end]) == inDocument)
+                ++end;
+            const std::vector<char32_t> run(codePoints.begin() + static_cast<std::ptrdiff_t>(start),
+                                            codePoints.begin() + static_cast<std::ptrdiff_t>(end));
+            content += std::string(inDocument ? " /F1 " : " /F2 ") + Number(laid.size) + " Tf " +
+                       GlyphHexString(font, run, inDocument ? sharedUsed : used) + " Tj";
+            start = end;
+        }
+        content += "\n";
         baseline -= lineHeight;
     }
     content += "ET\nQ";
 
-    const int fontObject = WriteFont(writer, used);
+    std::string fonts;
+    if (!sharedUsed.empty())
+        fonts += " /F1 " + std::to_string(documentFont->object) + " 0 R";
+    if (!used.empty())
+        fonts += " /F2 " + std::to_string(WriteFont(writer, used)) + " 0 R";
     const int form = writer.NewObject();
     writer.Write(form, Stream("/Type /XObject /Subtype /Form /BBox [0 0 " + Number(m_width) + " " + Number(m_height) +
-                                  "] /Resources << /Font << /F1 " + std::to_string(fontObject) + " 0 R >> >>",
+                                  "] /Resources << /Font <<" + fonts + " >> >>",
                               content));
     return form;
 }

@@ -5,18 +5,23 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <boost/test/unit_test.hpp>
 #include <openssl/cms.h>
 
 #include "model/error.h"
+#include "reports/cades_signature.h"
+#include "reports/certificate_info.h"
 #include "reports/embedded_fonts.h"
 #include "reports/file_signing_key.h"
 #include "reports/openssl_support.h"
 #include "reports/pades_verifier.h"
 #include "reports/pdf_file.h"
+#include "reports/signature_appearance.h"
 #include "tests/reports/form_samples.h"
 #include "tests/reports/signed_receipt.h"
 #include "tests/support/nss_trust_database.h"
@@ -109,6 +114,44 @@ std::vector<std::uint8_t> PdfWithAnAnnotation()
     pdf += xref + "trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n" + std::to_string(start) + "\n%%EOF\n";
     return {pdf.begin(), pdf.end()};
 }
+
+// A file key presented with another chain.
+class ChainKey : public SigningKey {
+public:
+    ChainKey(const SigningKey& key, std::vector<std::vector<std::uint8_t>> chain)
+        : m_key(key),
+          m_chain(std::move(chain))
+    {}
+    const std::vector<std::uint8_t>& Certificate() const override { return m_key.Certificate(); }
+    const std::vector<std::vector<std::uint8_t>>& Chain() const override { return m_chain; }
+    std::vector<std::uint8_t> Sign(std::span<const std::uint8_t> data) const override { return m_key.Sign(data); }
+
+private:
+    const SigningKey& m_key;
+    std::vector<std::vector<std::uint8_t>> m_chain;
+};
+
+// A key whose signatures are longer than its certificate's key size says (the signature is then not valid, which
+// does not matter for the room it takes), counting them.
+class PaddedSignatureKey : public SigningKey {
+public:
+    PaddedSignatureKey(const SigningKey& key, std::size_t length) : m_key(key), m_length(length) {}
+    const std::vector<std::uint8_t>& Certificate() const override { return m_key.Certificate(); }
+    const std::vector<std::vector<std::uint8_t>>& Chain() const override { return m_key.Chain(); }
+    std::vector<std::uint8_t> Sign(std::span<const std::uint8_t> data) const override
+    {
+        ++m_signatures;
+        std::vector<std::uint8_t> signature = m_key.Sign(data);
+        signature.resize(m_length, 0x5A);
+        return signature;
+    }
+    int Signatures() const { return m_signatures; }
+
+private:
+    const SigningKey& m_key;
+    std::size_t m_length;
+    mutable int m_signatures = 0;
+};
 
 }  // namespace
 
@@ -204,7 +247,50 @@ BOOST_AUTO_TEST_CASE(the_update_appends_the_pades_dictionaries_and_a_cades_cms_w
     BOOST_TEST(CMS_signed_get_attr_by_NID(signer, NID_pkcs9_messageDigest, -1) >= 0);
     BOOST_TEST(CMS_signed_get_attr_by_NID(signer, NID_pkcs9_contentType, -1) >= 0);
     const OpenSslPtr<STACK_OF(X509)> certificates(CMS_get1_certs(cms.get()));
-    BOOST_TEST(sk_X509_num(certificates.get()) == 2, "the signer's certificate and the CA's");
+    BOOST_TEST_REQUIRE(sk_X509_num(certificates.get()) == 1, "the signer's certificate; the self-signed CA left out");
+    BOOST_TEST(CertificateCommonName(sk_X509_value(certificates.get(), 0)) == "Nguyễn Văn An");
+}
+
+BOOST_AUTO_TEST_CASE(a_signature_embeds_intermediate_certificates_but_not_the_self_signed_root)
+{
+    const TestPki pki = MakeTestPki(TestKeyKind::P256);
+    const TestPki other = MakeTestPki(TestKeyKind::P256, "Trần Thị Bình", "Other Root CA");
+    // A stand-in intermediate: a certificate issued by another CA, so not self-signed.
+    const std::vector<std::uint8_t> intermediate = PemCertificates(other.signerChainPem).at(0);
+    const std::vector<std::uint8_t> root = PemCertificates(pki.caCertificatePem).at(0);
+    const auto file = LoadKey(pki, false);
+    const ChainKey key(*file, {intermediate, root});
+    const std::vector<std::vector<std::uint8_t>> embedded = EmbeddedChain(key);
+    BOOST_TEST_REQUIRE(embedded.size() == 1u);
+    BOOST_TEST((embedded[0] == intermediate));
+
+    const std::vector<std::uint8_t> der =
+        SignatureCms(PadesSigner(key).Sign(RenderReceipt(SampleReceipt()), SampleSignatureRequest()));
+    const unsigned char* cursor = der.data();
+    const OpenSslPtr<CMS_ContentInfo> cms(d2i_CMS_ContentInfo(nullptr, &cursor, static_cast<long>(der.size())));
+    BOOST_TEST_REQUIRE(cms != nullptr);
+    const OpenSslPtr<STACK_OF(X509)> certificates(CMS_get1_certs(cms.get()));
+    std::vector<std::string> names;
+    for (int i = 0; i < sk_X509_num(certificates.get()); ++i)
+        names.push_back(CertificateCommonName(sk_X509_value(certificates.get(), i)));
+    std::sort(names.begin(), names.end());
+    BOOST_TEST(names == (std::vector<std::string>{"Nguyễn Văn An", "Trần Thị Bình"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_signature_longer_than_foreseen_is_signed_again_into_the_room_it_needs)
+{
+    const TestPki pki = MakeTestPki(TestKeyKind::Rsa2048);
+    const auto file = LoadKey(pki, true);
+    // 700 bytes where the estimate counts the key's 256: the CMS overflows the reserve by far more than its margin.
+    const PaddedSignatureKey key(*file, 700);
+    const PadesSigner signer(key);
+    std::vector<std::uint8_t> signedPdf;
+    BOOST_REQUIRE_NO_THROW(signedPdf = signer.Sign(RenderReceipt(SampleReceipt()), SampleSignatureRequest()));
+    const std::vector<std::uint8_t> contents = SignatureCms(signedPdf);
+    const std::size_t cms = DerLength(contents);
+    BOOST_TEST(cms > signer.ReservedSignatureBytes(), cms << " bytes of CMS");
+    BOOST_TEST(contents.size() == cms + PadesSigner::kReserveMargin, contents.size() << " bytes reserved");
+    BOOST_TEST(key.Signatures() == 2, "signed once into the estimate, once into the room needed");
 }
 
 BOOST_AUTO_TEST_CASE(the_box_prints_every_vietnamese_letter_and_tone)
@@ -231,7 +317,8 @@ BOOST_AUTO_TEST_CASE(the_box_embeds_a_subset_of_its_font_named_as_a_subset)
 {
     const TestPki pki = MakeTestPki(TestKeyKind::P256);
     const auto key = LoadKey(pki, false);
-    const std::vector<std::uint8_t> unsignedPdf = RenderReceipt(SampleReceipt());
+    // A page without fonts: every glyph of the box comes from the box's own subset.
+    const std::vector<std::uint8_t> unsignedPdf = PdfWithAnAnnotation();
     const std::vector<std::uint8_t> signedPdf = PadesSigner(*key).Sign(unsignedPdf, SampleSignatureRequest());
     const std::string_view update = AsText(signedPdf).substr(unsignedPdf.size());
     const std::size_t name = update.find("/FontName /");
@@ -243,8 +330,76 @@ BOOST_AUTO_TEST_CASE(the_box_embeds_a_subset_of_its_font_named_as_a_subset)
     BOOST_TEST_REQUIRE(length1 != std::string_view::npos);
     const std::size_t embedded = std::stoul(std::string(update.substr(length1 + 9, 8)));
     BOOST_TEST(embedded < NotoSansRegularTtf().size() / 3, embedded << " bytes of the font embedded");
+    BOOST_TEST(!Contains(update, "/F1 "), "no document font to share");
     // The whole update, font and /Contents included, is a few KB: it was 42 KB with the whole font and 10 KB reserved.
-    BOOST_TEST(update.size() < 16u * 1024, update.size() << " bytes added");
+    BOOST_TEST(update.size() < 10u * 1024, update.size() << " bytes added");
+}
+
+BOOST_AUTO_TEST_CASE(the_box_draws_with_the_document_font_and_embeds_only_the_glyphs_it_lacks)
+{
+    const TestPki pki = MakeTestPki(TestKeyKind::P256);
+    const auto key = LoadKey(pki, false);
+    const std::vector<std::uint8_t> unsignedPdf = RenderReceipt(SampleReceipt());
+    const PdfFile original(unsignedPdf);
+    const auto documentFont = FindDocumentFont(original, original.Object(original.Pages().at(0)));
+    BOOST_TEST_REQUIRE(documentFont.has_value(), "the receipt's Noto Sans Regular is found");
+    BOOST_TEST(documentFont->glyphs.size() > 40u, documentFont->glyphs.size());
+
+    SignatureRequest request = SampleSignatureRequest();
+    request.signerName = "Nguyễn Văn An Žš";  // Ž, š: glyphs the receipt does not draw, so the box embeds them
+    const std::vector<std::uint8_t> signedPdf = PadesSigner(*key).Sign(unsignedPdf, request);
+    const std::string_view update = AsText(signedPdf).substr(unsignedPdf.size());
+    BOOST_TEST(Contains(update, "/Resources << /Font << /F1 " + std::to_string(documentFont->object) + " 0 R /F2 "),
+               update);
+    // The box's own font holds only glyphs the document's subset lacks: its /W names none of the document's.
+    const PdfFile file(signedPdf);
+    const std::size_t cidFont = update.find("/Subtype /CIDFontType2");
+    BOOST_TEST_REQUIRE(cidFont != std::string_view::npos);
+    const std::size_t w = update.find("/W [", cidFont);
+    BOOST_TEST_REQUIRE(w != std::string_view::npos);
+    const std::vector<std::string_view> runs = PdfFile::Elements(update.substr(w + 3));
+    BOOST_TEST_REQUIRE(runs.size() >= 2u);
+    std::size_t boxGlyphs = 0;
+    for (std::size_t i = 0; i + 1 < runs.size(); i += 2) {
+        const int first = std::stoi(std::string(runs[i]));
+        const std::size_t count = PdfFile::Elements(runs[i + 1]).size();
+        for (std::size_t g = 0; g < count; ++g)
+            BOOST_TEST(!documentFont->glyphs.contains(static_cast<std::uint16_t>(first + static_cast<int>(g))));
+        boxGlyphs += count;
+    }
+    BOOST_TEST(boxGlyphs < 10u, boxGlyphs << " glyphs embedded for the box");
+
+    const TempPath path(".pdf");
+    WriteFile(path.Path(), signedPdf);
+    BOOST_TEST(ReaderWarnings(path.Path()) == "");
+    const std::string text = CollapseWhitespace(ExtractText(path.Path(), "-raw"));
+    BOOST_TEST(Contains(text, "Ký bởi: Nguyễn Văn An Žš Cơ quan: Trung tâm Phục vụ hành chính công phường Hoàn Kiếm"),
+               text);
+    BOOST_TEST(PadesVerifier(PemCertificates(pki.caCertificatePem)).Verify(signedPdf).at(0).Ok());
+}
+
+BOOST_AUTO_TEST_CASE(a_document_font_whose_widths_differ_from_this_cut_is_not_shared)
+{
+    std::vector<std::uint8_t> receipt = RenderReceipt(SampleReceipt());
+    // One width of the receipt's Noto Sans Regular changed in place (same length, offsets kept): another cut of the
+    // font numbers its glyphs differently, and drawing with it would print other letters.
+    const std::string_view text = AsText(receipt);
+    const std::size_t cidFont = text.find("+NotoSans-Regular\n/CIDSystemInfo");
+    BOOST_TEST_REQUIRE(cidFont != std::string_view::npos);
+    const std::size_t widths = text.find("/W [", cidFont);
+    BOOST_TEST_REQUIRE(widths != std::string_view::npos);
+    const std::size_t firstRun = text.find('[', widths + 4);
+    const std::size_t digit = text.find_first_of("0123456789", firstRun);
+    receipt[digit] = receipt[digit] == '9' ? '8' : static_cast<std::uint8_t>(receipt[digit] + 1);
+    const PdfFile file(receipt);
+    BOOST_TEST(!FindDocumentFont(file, file.Object(file.Pages().at(0))).has_value());
+
+    const TestPki pki = MakeTestPki(TestKeyKind::P256);
+    const auto key = LoadKey(pki, false);
+    const std::vector<std::uint8_t> signedPdf = PadesSigner(*key).Sign(receipt, SampleSignatureRequest());
+    const std::string_view update = AsText(signedPdf).substr(receipt.size());
+    BOOST_TEST(Contains(update, "/Resources << /Font << /F2 "), "the box does not draw with the changed font");
+    BOOST_TEST(Contains(update, "/FontFile2 "));
 }
 
 BOOST_AUTO_TEST_CASE(the_reserve_follows_the_key_and_holds_its_signature)
