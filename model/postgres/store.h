@@ -168,6 +168,7 @@ struct StoredOutput {
     std::string identifier{};
     std::optional<std::int64_t> agencyId{};
     std::string signerName{};
+    std::string documentNumber{};  // the issuing agency's number for it (results), empty for forms
 };
 
 // A document of the register as the public verification page shows it: no personal data.
@@ -182,6 +183,7 @@ struct IssuedDocument {
     std::string sha256Hex;
     std::optional<Instant> revokedAt;
     std::string revokedReason;
+    std::string documentNumber;  // empty for documents issued before numbers (migration 0015)
 };
 
 // A key the server signs with, as stored: its PKCS#12 file and the password sealed under the server's key.
@@ -209,6 +211,9 @@ struct OutputInfo {
 struct TransitionOutcome {
     const Dossier& dossier;
     std::function<std::vector<HistoryRow>()> history;
+    // The next number of the agency's documents of the year (1, 2, …), taken in this transaction: a step that rolls
+    // back gives its number back, so the book has no gaps.
+    std::function<int(std::int64_t agencyId, int year)> nextDocumentNumber;
 };
 
 // One transition to apply: the row of the table, who, when, what else changes, and the documents it issues.

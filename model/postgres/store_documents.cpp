@@ -20,7 +20,7 @@ std::optional<IssuedDocument> FindIssued(soci::session& sql, const std::string& 
         (sql.prepare << "SELECT o.identifier, CAST(o.kind AS integer), d.code, p.name, COALESCE(a.name, ''),"
                         " COALESCE(o.signer_name, ''), " +
                             Epoch("o.created_at") + ", encode(o.sha256, 'hex'), " + Epoch("o.revoked_at") +
-                            ", COALESCE(o.revoked_reason, '')"
+                            ", COALESCE(o.revoked_reason, ''), COALESCE(o.document_number, '')"
                             " FROM dossier_output o JOIN dossier d ON d.id = o.dossier_id"
                             " JOIN procedure p ON p.id = d.procedure_id"
                             " LEFT JOIN agency a ON a.id = o.agency_id WHERE o.identifier IS NOT NULL AND " +
@@ -39,6 +39,7 @@ std::optional<IssuedDocument> FindIssued(soci::session& sql, const std::string& 
         if (r.get_indicator(8) != soci::i_null)
             document.revokedAt = r.get<Instant>(8);
         document.revokedReason = r.get<std::string>(9);
+        document.documentNumber = r.get<std::string>(10);
         return document;
     }
     return std::nullopt;

@@ -84,10 +84,21 @@ void InsertOutput(soci::session& sql, std::int64_t dossierId, const StoredOutput
     const int kind = static_cast<int>(output.kind);
     const long long agency = output.agencyId.value_or(0);
     sql << "INSERT INTO dossier_output (dossier_id, kind, bytes, media_type, created_at, identifier, agency_id,"
-           " signer_name) VALUES (:id, :kind, decode(:bytes, 'hex'), :media_type, to_timestamp(:now),"
-           " NULLIF(:identifier, ''), NULLIF(:agency, 0), NULLIF(:signer, ''))",
+           " signer_name, document_number) VALUES (:id, :kind, decode(:bytes, 'hex'), :media_type, to_timestamp(:now),"
+           " NULLIF(:identifier, ''), NULLIF(:agency, 0), NULLIF(:signer, ''), NULLIF(:number, ''))",
         use(dossierId, "id"), use(kind, "kind"), use(hex, "bytes"), use(output.mediaType, "media_type"),
-        use(now, "now"), use(output.identifier, "identifier"), use(agency, "agency"), use(output.signerName, "signer");
+        use(now, "now"), use(output.identifier, "identifier"), use(agency, "agency"), use(output.signerName, "signer"),
+        use(output.documentNumber, "number");
+}
+
+int NextDocumentNumberIn(soci::session& sql, std::int64_t agencyId, int year)
+{
+    int number = 0;
+    const long long agency = agencyId;
+    sql << "INSERT INTO document_number_counter (agency_id, year, last) VALUES (:agency, :year, 1)"
+           " ON CONFLICT (agency_id, year) DO UPDATE SET last = document_number_counter.last + 1 RETURNING last",
+        use(agency, "agency"), use(year, "year"), into(number);
+    return number;
 }
 
 // The columns OutputInfoOf reads, in its order.
@@ -220,7 +231,9 @@ Dossier ApplyTransitionIn(soci::session& sql, const TransitionRequest& request)
     std::optional<Dossier> updated = LoadDossier(sql, request.dossierId);
     if (!updated)
         throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {}, "updated dossier vanished");
-    const TransitionOutcome result{*updated, [&sql, &request] { return HistoryIn(sql, request.dossierId); }};
+    const TransitionOutcome result{
+        *updated, [&sql, &request] { return HistoryIn(sql, request.dossierId); },
+        [&sql](std::int64_t agencyId, int year) { return NextDocumentNumberIn(sql, agencyId, year); }};
     if (request.outputs)
         for (const StoredOutput& output : request.outputs(result))
             InsertOutput(sql, request.dossierId, output, request.now);

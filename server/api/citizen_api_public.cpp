@@ -168,17 +168,22 @@ HttpResponse CitizenApi::VerifyDocument(const HttpRequest& request)
                       ": " + HtmlEscape(document->revokedReason) + "</p>"
                 : "<p>Giấy tờ này do cơ quan nhà nước cấp qua hệ thống MotCua và chưa bị thu hồi. Đối chiếu mã SHA-256 "
                   "dưới đây với tệp bạn có để biết tệp có đúng là bản đã cấp hay không.</p>";
-        response = Page(200, "Xác thực giấy tờ",
-                        state + "<dl>" + Row("Mã số giấy tờ", document->identifier) +
-                            Row("Loại giấy tờ", KindName(document->kind)) + Row("Thủ tục", document->procedureName) +
-                            Row("Mã hồ sơ", document->dossierCode) + Row("Cơ quan cấp", document->agencyName) +
-                            Row("Người ký", document->signerName) + Row("Thời gian cấp", PageTime(document->issuedAt)) +
-                            Row("Mã SHA-256 của tệp", document->sha256Hex) + "</dl>");
+        response =
+            Page(200, "Xác thực giấy tờ",
+                 state + "<dl>" + Row("Mã số giấy tờ", document->identifier) +
+                     Row("Loại giấy tờ", KindName(document->kind)) +
+                     (document->documentNumber.empty() ? std::string() : Row("Số văn bản", document->documentNumber)) +
+                     Row("Thủ tục", document->procedureName) + Row("Mã hồ sơ", document->dossierCode) +
+                     Row("Cơ quan cấp", document->agencyName) + Row("Người ký", document->signerName) +
+                     Row("Thời gian cấp", PageTime(document->issuedAt)) +
+                     Row("Mã SHA-256 của tệp", document->sha256Hex) + "</dl>");
     } else {
         Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
         o->set("identifier", document->identifier);
         o->set("kind", std::string(ToString(document->kind)));
         o->set("kindName", KindName(document->kind));
+        if (!document->documentNumber.empty())
+            o->set("documentNumber", document->documentNumber);
         o->set("procedureName", document->procedureName);
         o->set("dossierCode", document->dossierCode);
         o->set("agencyName", document->agencyName);

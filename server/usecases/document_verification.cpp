@@ -101,9 +101,11 @@ std::string DescribeVerification(const DocumentVerification& v)
     out << "sha256: " << v.sha256Hex << '\n';
     if (v.document) {
         const pg::IssuedDocument& d = *v.document;
-        out << "register: document " << d.identifier << ", dossier " << d.dossierCode << ", " << d.procedureName
-            << "\n  issued by " << d.agencyName << (d.signerName.empty() ? "" : ", signer " + d.signerName) << ", "
-            << reports::DisplayDate(d.issuedAt) << "\n  registered sha256: " << d.sha256Hex << '\n';
+        out << "register: document " << d.identifier
+            << (d.documentNumber.empty() ? std::string() : " (number " + d.documentNumber + ")") << ", dossier "
+            << d.dossierCode << ", " << d.procedureName << "\n  issued by " << d.agencyName
+            << (d.signerName.empty() ? "" : ", signer " + d.signerName) << ", " << reports::DisplayDate(d.issuedAt)
+            << "\n  registered sha256: " << d.sha256Hex << '\n';
         if (!v.wholeFileIssued) {
             out << "  the file's first " << v.issuedBytes << " bytes are this document; something was added after\n";
             faults.emplace_back("changed after it was issued");

@@ -150,7 +150,7 @@ pg::TransitionRequest DossierActions::Prepare(const StaffMember& staff, const Do
     const bool ends = !IsOpen(t.to.status);
     const auto issue = [this, &step, procedure, agencies, staff, now, ends](auto print) {
         step.outputs = [this, procedure, agencies, staff, now, ends, print](const pg::TransitionOutcome& o) {
-            const FormContext context{o.dossier, *procedure, *agencies, staff, now};
+            const FormContext context{o.dossier, *procedure, *agencies, staff, now, o.nextDocumentNumber};
             std::vector<pg::StoredOutput> outputs = print(m_forms, context);
             if (ends)
                 outputs.push_back(m_forms.ControlSheet(context, o.history()));

@@ -90,7 +90,8 @@ std::uint64_t RandomBits()
     return bits;
 }
 
-reports::TemplateData ResultData(const FormContext& c, const std::string& identifier, const std::string& verifyUrl)
+reports::TemplateData ResultData(const FormContext& c, const std::string& number, const std::string& identifier,
+                                 const std::string& verifyUrl)
 {
     const Dossier& d = c.dossier;
     const reports::AgencyHeading heading = reports::HeadingOf(c.agencies, c.officer.agencyId);
@@ -114,7 +115,7 @@ reports::TemplateData ResultData(const FormContext& c, const std::string& identi
         {"signer.name", c.officer.fullName},
         // Without a position on record, the decree's wording for the head who signs.
         {"signer.position", c.officer.position.empty() ? std::string("THỦ TRƯỞNG CƠ QUAN") : c.officer.position},
-        {"document.number", ""},
+        {"document.number", number},
         {"document.identifier", identifier},
         {"document.date", FormatVietnameseDate(today)},
         {"document.dateInWords", reports::DateInWords(today)},
@@ -227,18 +228,23 @@ pg::StoredOutput FormPrinter::ControlSheet(const FormContext& c, const std::vect
 
 pg::StoredOutput FormPrinter::Result(const FormContext& c) const
 {
-    const std::string identifier = DocumentIdentifier(static_cast<int>(LocalDate(c.at).year()), RandomBits());
+    const int year = static_cast<int>(LocalDate(c.at).year());
+    if (!c.nextDocumentNumber)
+        throw Error(ErrorCategory::Internal, N_("Internal server error"), {}, "a result without a document number");
+    const std::string number = std::to_string(c.nextDocumentNumber(c.officer.agencyId, year));
+    const std::string identifier = DocumentIdentifier(year, RandomBits());
     std::string base = m_publicUrl;
     while (!base.empty() && base.back() == '/')
         base.pop_back();
     const std::string verifyUrl = base.empty() ? std::string() : base + "/verify/" + identifier;
     reports::SignaturePlace place;
-    std::vector<std::uint8_t> pdf =
-        reports::RenderResultDocument(*m_templates.For(c.procedure), ResultData(c, identifier, verifyUrl), &place);
+    std::vector<std::uint8_t> pdf = reports::RenderResultDocument(*m_templates.For(c.procedure),
+                                                                  ResultData(c, number, identifier, verifyUrl), &place);
     pg::StoredOutput output = Issued(OutputKind::Result, c, std::move(pdf), place);
     output.identifier = identifier;
     output.agencyId = c.officer.agencyId;
     output.signerName = c.officer.fullName;
+    output.documentNumber = number;
     return output;
 }
 

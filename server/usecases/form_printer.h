@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct FormContext {
     const AgencyTree& agencies;
     const StaffMember& officer;  // who issues it (for the system, a StaffMember with no id and no name)
     Instant at{};
+    // The issuing agency's next document number of a year, from the step's transaction (results are numbered).
+    std::function<int(std::int64_t agencyId, int year)> nextDocumentNumber{};
 };
 
 class FormPrinter {
@@ -41,8 +44,9 @@ public:
                              const std::string& reason) const;                                              // form 04
     pg::StoredOutput StopNotice(const FormContext& c, const std::string& ground) const;                     // form 05
     pg::StoredOutput ControlSheet(const FormContext& c, const std::vector<pg::HistoryRow>& history) const;  // 06
-    // The result of a granted dossier, drawn from its procedure's template, issued by the officer's agency with a new
-    // identifier and a QR code of {publicUrl}/verify/{identifier}.
+    // The result of a granted dossier, drawn from its procedure's template, issued by the officer's agency with its
+    // next document number, a new identifier and a QR code of {publicUrl}/verify/{identifier}. Internal without
+    // `nextDocumentNumber`: a result is never issued unnumbered.
     pg::StoredOutput Result(const FormContext& c) const;
     // The templates, for the check at start-up.
     ResultTemplates& Templates() const noexcept { return m_templates; }

@@ -35,6 +35,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0012_issued_documents",
     "0013_signing_keys",
     "0014_staff_position",
+    "0015_document_numbers",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 

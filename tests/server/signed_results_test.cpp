@@ -109,8 +109,12 @@ BOOST_FIXTURE_TEST_CASE(approving_issues_a_result_signed_with_the_agencys_key, S
     BOOST_TEST(Contains(report, "Total document signed"));
     BOOST_TEST(ReaderWarnings(file.Path()).empty());
 
-    // The signer's position on record heads the signature block ("THỦ TRƯỞNG CƠ QUAN" when none is).
-    BOOST_TEST(Contains(road.OutputText(id, "result", "clerk"), "CHỦTỊCHPhạmQuốcViệt"));
+    // The signer's position on record heads the signature block ("THỦ TRƯỞNG CƠ QUAN" when none is), and the result
+    // carries its agency's first number of the year; the next result of the agency carries the second.
+    const std::string text = road.OutputText(id, "result", "clerk");
+    BOOST_TEST(Contains(text, "CHỦTỊCHPhạmQuốcViệt"));
+    BOOST_TEST(Contains(text, "Số:1/QĐ"), text);
+    BOOST_TEST(Contains(road.OutputText(ApprovedDossier(road), "result", "clerk"), "Số:2/QĐ"));
 
     // The receipt of the same dossier is signed too (by the ward, with the province's key above it).
     BOOST_TEST(verifier.Verify(Bytes(road.OutputBytes(id, "receipt", "clerk"))).size() == 1u);
@@ -120,8 +124,10 @@ BOOST_FIXTURE_TEST_CASE(approving_issues_a_result_signed_with_the_agencys_key, S
     BOOST_TEST(verification.Ok(), server::DescribeVerification(verification));
     BOOST_TEST(verification.wholeFileIssued);
     BOOST_TEST_REQUIRE(verification.document.has_value());
+    BOOST_TEST(verification.document->documentNumber == "1");
     const HttpReply page = Call("GET", "/verify/" + verification.document->identifier, {}, {});
     BOOST_TEST(Contains(page.body, verification.sha256Hex));
+    BOOST_TEST(Contains(page.body, "<dt>Số văn bản</dt><dd>1</dd>"), page.body);
 
     // The QR code printed on it leads to that page: {public URL}/verify/{identifier}, which this server answers.
     if (Tool("zbarimg") && Tool("pdftoppm")) {
