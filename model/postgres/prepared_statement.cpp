@@ -54,6 +54,12 @@ const std::optional<std::string>* StatementValues::Find(const std::string& name)
     return it == m_values.end() ? nullptr : &it->second;
 }
 
+const std::span<const std::uint8_t>* StatementValues::FindBytes(const std::string& name) const
+{
+    const auto it = m_bytes.find(name);
+    return it == m_bytes.end() ? nullptr : &it->second;
+}
+
 std::optional<long long> StatementResult::OptionalNumber(int column) const
 {
     if (!HasRow() || PQgetisnull(m_result.get(), 0, column))
@@ -103,13 +109,22 @@ StatementResult PreparedStatement::Run(soci::session& sql, const StatementValues
         throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {},
                     "prepared statement " + m_name + " needs a PostgreSQL session");
     std::vector<const char*> texts;
+    std::vector<int> lengths, formats;
     texts.reserve(m_params.size());
     for (const std::string& param : m_params) {
+        if (const std::span<const std::uint8_t>* bytes = values.FindBytes(param)) {
+            texts.push_back(reinterpret_cast<const char*>(bytes->data()));
+            lengths.push_back(static_cast<int>(bytes->size()));
+            formats.push_back(1);
+            continue;
+        }
         const std::optional<std::string>* value = values.Find(param);
         if (value == nullptr)
             throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {},
                         "prepared statement " + m_name + ": no value for :" + param);
         texts.push_back(*value ? (*value)->c_str() : nullptr);
+        lengths.push_back(0);
+        formats.push_back(0);
     }
 
     const int pid = PQbackendPID(connection);
@@ -134,7 +149,8 @@ StatementResult PreparedStatement::Run(soci::session& sql, const StatementValues
         known.names.insert(m_name);
     }
     PGresult* result =
-        PQexecPrepared(connection, m_name.c_str(), static_cast<int>(texts.size()), texts.data(), nullptr, nullptr, 0);
+        PQexecPrepared(connection, m_name.c_str(), static_cast<int>(texts.size()), texts.data(), lengths.data(),
+                       formats.data(), 0);
     StatementResult owned(result);  // cleared on every way out
     const ExecStatusType status = PQresultStatus(result);
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)

@@ -3,7 +3,9 @@
 
 #include <map>
 #include <memory>
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -31,10 +33,14 @@ public:
         else
             m_values[name] = std::nullopt;
     }
+    // Bytes sent as they are (binary format, no hex doubling); they must outlive the statement's Run.
+    void SetBytes(const std::string& name, std::span<const std::uint8_t> bytes) { m_bytes[name] = bytes; }
     const std::optional<std::string>* Find(const std::string& name) const;
+    const std::span<const std::uint8_t>* FindBytes(const std::string& name) const;
 
 private:
     std::map<std::string, std::optional<std::string>> m_values;
+    std::map<std::string, std::span<const std::uint8_t>> m_bytes;
 };
 
 // One row of a statement's result (the first), read as text.

@@ -1,12 +1,13 @@
 // Store, attachments: written with their dossier, listed without their bytes, read back only when still intact.
+#include <map>
 #include <memory>
+#include <mutex>
 
-#include <libpq-fe.h>
-#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
 #include "model/error.h"
 #include "model/postgres/dossier_query.h"
+#include "model/postgres/prepared_statement.h"
 #include "model/postgres/soci_conversions.h"
 #include "model/postgres/sql_support.h"
 #include "model/postgres/store.h"
@@ -39,52 +40,54 @@ AttachmentInfo AttachmentInfoOf(const soci::row& r)
 
 }  // namespace
 
+namespace {
+
+// The insert of `count` files, prepared once per connection and number of files (a submission carries one to a few):
+// parameter :at is the time, then per file its document, name, media type and bytes (sent binary).
+const PreparedStatement& AttachmentInsert(std::size_t count)
+{
+    static std::mutex mutex;
+    static std::map<std::size_t, std::unique_ptr<const PreparedStatement>> statements;
+    std::lock_guard lock(mutex);
+    std::unique_ptr<const PreparedStatement>& statement = statements[count];
+    if (!statement) {
+        std::string text =
+            "WITH i AS (SELECT nextval(pg_get_serial_sequence('dossier', 'id')) AS id)"
+            " INSERT INTO dossier_attachment (dossier_id, position, document_position, file_name,"
+            " media_type, size, sha256, bytes, created_at)"
+            " SELECT i.id, u.position, u.document, u.name, u.type, octet_length(u.b), sha256(u.b), u.b,"
+            " to_timestamp(CAST(:at AS bigint)) FROM i, (VALUES ";
+        for (std::size_t i = 1; i <= count; ++i) {
+            const std::string n = std::to_string(i);
+            text += (i == 1 ? "(" : ", (") + n + ", CAST(:document" + n + " AS integer), CAST(:name" + n +
+                    " AS text), CAST(:type" + n + " AS text), CAST(:bytes" + n + " AS bytea))";
+        }
+        text += ") AS u(position, document, name, type, b) RETURNING dossier_id";
+        statement = std::make_unique<const PreparedStatement>("motcua_insert_attachments_" + std::to_string(count),
+                                                              text);
+    }
+    return *statement;
+}
+
+}  // namespace
+
 std::int64_t InsertAttachmentsIn(soci::session& sql, const std::vector<Attachment>& attachments, Instant at)
 {
-    PGconn* connection = Connection(sql);
-    if (connection == nullptr || attachments.empty())
+    if (attachments.empty())
         throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {},
-                    "InsertAttachmentsIn needs a PostgreSQL session and at least one attachment");
-    // Parameter 1 is the time; then four per file: document, name, media type, bytes (binary, format 1).
-    std::string text =
-        "WITH i AS (SELECT nextval(pg_get_serial_sequence('dossier', 'id')) AS id)"
-        " INSERT INTO dossier_attachment (dossier_id, position, document_position, file_name,"
-        " media_type, size, sha256, bytes, created_at)"
-        " SELECT i.id, u.position, u.document, u.name, u.type, octet_length(u.b), sha256(u.b), u.b,"
-        " to_timestamp(CAST($1 AS bigint)) FROM i, (VALUES ";
-    std::vector<std::string> texts;  // filled first: the pointers below must not move
-    texts.reserve(1 + 2 * attachments.size());
-    texts.push_back(std::to_string(at.time_since_epoch().count()));
-    for (const Attachment& a : attachments)
-        texts.push_back(std::to_string(a.documentPosition));
-    std::vector<const char*> values{texts[0].c_str()};
-    std::vector<int> lengths{0};
-    std::vector<int> formats{0};
+                    "InsertAttachmentsIn needs at least one attachment");
+    StatementValues values;
+    values.Set("at", at);
     for (std::size_t i = 0; i < attachments.size(); ++i) {
         const Attachment& a = attachments[i];
-        const std::string first = std::to_string(2 + 4 * i);  // $1 is the time
-        const std::string second = std::to_string(3 + 4 * i);
-        const std::string third = std::to_string(4 + 4 * i);
-        const std::string fourth = std::to_string(5 + 4 * i);
-        text += (i == 0 ? "(" : ", (") + std::to_string(i + 1) + ", CAST($" + first + " AS integer), CAST($" + second +
-                " AS text), CAST($" + third + " AS text), CAST($" + fourth + " AS bytea))";
-        values.insert(values.end(), {texts[1 + i].c_str(), a.fileName.c_str(), a.mediaType.c_str(),
-                                     reinterpret_cast<const char*>(a.bytes.data())});
-        lengths.insert(lengths.end(), {0, 0, 0, static_cast<int>(a.bytes.size())});
-        formats.insert(formats.end(), {0, 0, 0, 1});
+        const std::string n = std::to_string(i + 1);
+        values.Set("document" + n, a.documentPosition);
+        values.Set("name" + n, a.fileName);
+        values.Set("type" + n, a.mediaType);
+        values.SetBytes("bytes" + n, a.bytes);
     }
-    text += ") AS u(position, document, name, type, b) RETURNING dossier_id";
-
-    const std::unique_ptr<PGresult, decltype(&PQclear)> result(
-        PQexecParams(connection, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), lengths.data(),
-                     formats.data(), 0),
-        &PQclear);
-    if (PQresultStatus(result.get()) != PGRES_TUPLES_OK || PQntuples(result.get()) < 1) {
-        // As SOCI reports a failed statement, so that RethrowAsError reads its SQLSTATE.
-        const char* sqlstate = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
-        throw soci::postgresql_soci_error(PQresultErrorMessage(result.get()), sqlstate ? sqlstate : "XX000");
-    }
-    return std::stoll(PQgetvalue(result.get(), 0, 0));
+    const StatementResult result = AttachmentInsert(attachments.size()).Run(sql, values);
+    return result.Number(0);
 }
 
 std::vector<AttachmentInfo> Store::Attachments(std::int64_t dossierId)

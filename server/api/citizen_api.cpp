@@ -184,7 +184,7 @@ HttpResponse CitizenApi::RunSigned(const HttpRequest& request,
     const bool once = request.method != "GET" && !key.empty();
     std::optional<pg::KeyClaim> claim;
     if (once && IsIdempotencyKey(key))
-        claim = pg::KeyClaim{caller.clientId, key, RequestHash(request, headers.citizen)};
+        claim = pg::KeyClaim{caller.clientId, key, RequestHash(request, caller)};
     SignedWork work;
     // A refusal is answered after the replay and key checks, as when the request was read inside the transaction: a
     // replay stays a replay, and a key already used answers its first answer or its conflict.
@@ -230,10 +230,11 @@ HttpResponse CitizenApi::RunSigned(const HttpRequest& request,
     return response;
 }
 
-std::string CitizenApi::RequestHash(const HttpRequest& request, const std::string& citizenId)
+std::string CitizenApi::RequestHash(const HttpRequest& request, const CitizenCaller& caller)
 {
-    // The citizen header is part of the request: the same key for another citizen is another request.
-    return Sha256Hex(request.method + "\n" + request.target + "\n" + citizenId + "\n" + Sha256Hex(request.body));
+    // The citizen header is part of the request: the same key for another citizen is another request. The body's
+    // digest is the one the signature was checked with.
+    return Sha256Hex(request.method + "\n" + request.target + "\n" + caller.citizenId + "\n" + caller.bodySha256Hex);
 }
 
 HttpResponse CitizenApi::Replayed(const pg::IdempotentAnswer& first)

@@ -115,7 +115,7 @@ private:
     // The public pages' rate limit per client address: a 429 page (HTML), a thrown 429 (JSON), or nullopt to go on.
     std::optional<HttpResponse> TooManyLookups(const HttpRequest& request, bool html);
     // What an Idempotency-Key stands for: method, target, citizen header and body.
-    static std::string RequestHash(const HttpRequest& request, const std::string& citizenId);
+    static std::string RequestHash(const HttpRequest& request, const CitizenCaller& caller);
     // The first answer again, marked as a replay.
     static HttpResponse Replayed(const pg::IdempotentAnswer& first);
     // What is stored of an answer for the retries of its request.

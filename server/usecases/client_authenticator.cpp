@@ -101,11 +101,12 @@ CitizenCaller ClientAuthenticator::Authenticate(const SignatureHeaders& headers,
 
     const std::optional<CachedClient> client = Client(headers.client);
     // An unknown client gets the same answer as a wrong signature: the door does not say which clients exist.
+    std::string bodySha256 = Sha256Hex(body);
     const std::string expected = SignRequest(client ? client->secret : std::string(),
-                                             {method, target, headers.timestamp, headers.citizen, body});
+                                             {method, target, headers.timestamp, headers.citizen, body, bodySha256});
     if (!client || !SignaturesEqual(expected, headers.signature))
         Refuse(N_("The request signature is not valid"), kSignatureHeader);
-    return CitizenCaller{client->id, headers.client, headers.citizen};
+    return CitizenCaller{client->id, headers.client, headers.citizen, std::move(bodySha256)};
 }
 
 pg::RequestCheck ClientAuthenticator::Claim(const std::string& signature, const std::optional<pg::KeyClaim>& claim)

@@ -37,7 +37,7 @@ std::string CanonicalRequest(const SignedParts& parts)
     text.append(parts.target).append("\n");
     text.append(parts.timestamp).append("\n");
     text.append(parts.citizen).append("\n");
-    text.append(Sha256Hex(parts.body));
+    text.append(parts.bodySha256Hex.empty() ? Sha256Hex(parts.body) : parts.bodySha256Hex);
     return text;
 }
 

@@ -22,6 +22,8 @@ struct SignedParts {
     std::string timestamp;  // Unix seconds, decimal
     std::string citizen;    // the 12-digit citizen ID, empty for a service call
     std::string_view body;  // the raw body bytes
+    // Sha256Hex(body) when the caller has it already (a 200 KB attachment is hashed once per request, not twice).
+    std::string bodySha256Hex{};
 };
 
 // Lowercase hex SHA-256 of `bytes`.
