@@ -148,9 +148,8 @@ StatementResult PreparedStatement::Run(soci::session& sql, const StatementValues
             known = Prepared{pid, {}};
         known.names.insert(m_name);
     }
-    PGresult* result =
-        PQexecPrepared(connection, m_name.c_str(), static_cast<int>(texts.size()), texts.data(), lengths.data(),
-                       formats.data(), 0);
+    PGresult* result = PQexecPrepared(connection, m_name.c_str(), static_cast<int>(texts.size()), texts.data(),
+                                      lengths.data(), formats.data(), 0);
     StatementResult owned(result);  // cleared on every way out
     const ExecStatusType status = PQresultStatus(result);
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)

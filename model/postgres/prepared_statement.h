@@ -1,9 +1,9 @@
 // Private to model/postgres: hot statements prepared once per connection (libpq), parsed and planned there once.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
-#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>

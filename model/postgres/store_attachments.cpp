@@ -63,8 +63,8 @@ const PreparedStatement& AttachmentInsert(std::size_t count)
                     " AS text), CAST(:type" + n + " AS text), CAST(:bytes" + n + " AS bytea))";
         }
         text += ") AS u(position, document, name, type, b) RETURNING dossier_id";
-        statement = std::make_unique<const PreparedStatement>("motcua_insert_attachments_" + std::to_string(count),
-                                                              text);
+        statement =
+            std::make_unique<const PreparedStatement>("motcua_insert_attachments_" + std::to_string(count), text);
     }
     return *statement;
 }

@@ -19,7 +19,7 @@ namespace motcua::server {
 struct CitizenCaller {
     std::int64_t clientId = 0;
     std::string clientCode;
-    std::string citizenId;  // 12 digits; empty for a service call
+    std::string citizenId;      // 12 digits; empty for a service call
     std::string bodySha256Hex;  // of the request's body, as the signature covers it
     bool IsService() const noexcept { return citizenId.empty(); }
 };
