@@ -190,10 +190,11 @@ void DetailPresenter::UseDocument(const OutputRef& document, views::DocumentUse 
                 m_alert.ShowError(FormatText(failed, {title, UserMessage(e)}), TechnicalDetails(e));
             }
         },
-        [this, document, use, title, failed](const std::exception_ptr& error) {
+        [this, id, document, use, title, failed](const std::exception_ptr& error) {
             SetWorking(false);
-            if (RenewIfExpired(error, m_renewal, [this, document, use] {
-                    if (m_current)
+            // After the login, the same document again, unless another dossier is shown by then.
+            if (RenewIfExpired(error, m_renewal, [this, id, document, use] {
+                    if (m_current && m_current->summary.id == id)
                         UseDocument(document, use);
                 }))
                 return;

@@ -25,8 +25,9 @@ struct SignatureBox {
 // room left, so it touches neither the note above it nor the name below.
 SignatureBox BoxInPlace(const SignaturePlace& place);
 
-// The boxes of the signatures a PDF already has (the widgets of its /Sig fields), page by page in their /Annots
-// order: where an earlier signer put theirs. Throws motcua::Error(BadInput) for a PDF PdfFile cannot read.
+// The boxes of a PDF's signature fields, signed or left for a signer (the widgets of its /Sig fields), page by page
+// in their /Annots order: where earlier signers put theirs. Throws motcua::Error(BadInput) for a PDF PdfFile cannot
+// read.
 std::vector<SignatureBox> SignatureBoxes(std::span<const std::uint8_t> pdf);
 
 // The document with an unsigned signature field `name` at `box` (an incremental update): the place a later signer's

@@ -433,6 +433,33 @@ BOOST_FIXTURE_TEST_CASE(every_issued_document_is_listed_and_each_can_be_previewe
     tasks.RunAll();
     BOOST_TEST(api.outputCalls.empty());
 
+    // The session ended: after the login the same document is fetched again and printed.
+    api.receiptError = std::make_exception_ptr(Problem(ErrorCategory::Unauthenticated, 401, "Please sign in"));
+    renewal.beforeResume = [this] { api.receiptError = nullptr; };
+    printer.printed.clear();
+    view.PressOutput(4, views::DocumentUse::Print);
+    tasks.RunAll();
+    BOOST_TEST(renewal.renewals == 1);
+    BOOST_TEST((api.outputCalls == std::vector<std::int64_t>{15, 15}));
+    BOOST_REQUIRE(printer.printed.size() == 1u);
+    BOOST_TEST(printer.printed[0].title == "Notice of stopping dossier 000.00.01.H41-261127-0002");
+    // Renewed while another dossier came up: nothing of the first is fetched again.
+    api.details[1].outputs = {{21, "receipt", "01", kNow}};
+    api.receiptError = std::make_exception_ptr(Problem(ErrorCategory::Unauthenticated, 401, "Please sign in"));
+    renewal.beforeResume = [this] {
+        api.receiptError = nullptr;
+        presenter.Show(1);
+        tasks.RunAll();
+    };
+    api.outputCalls.clear();
+    view.PressOutput(4, views::DocumentUse::Print);
+    tasks.RunAll();
+    BOOST_TEST((api.outputCalls == std::vector<std::int64_t>{15}));
+    BOOST_TEST(printer.printed.size() == 1u);
+    presenter.Show(2);
+    tasks.RunAll();
+    renewal.beforeResume = nullptr;
+
     // A failure names the document.
     api.receiptError = std::make_exception_ptr(Error(ErrorCategory::NotFound, "Document not found", {}, "13"));
     view.PressOutput(2, views::DocumentUse::Open);
