@@ -25,6 +25,7 @@
 #include "reports/result_template.h"
 #include "reports/shipped_templates.h"
 #include "tests/support/sample_receipt.h"
+#include "tests/support/sample_result.h"
 #include "tests/support/soft_hsm_token.h"
 #include "tests/support/test_pki.h"
 
@@ -38,9 +39,8 @@ constexpr double kBatchTargetSeconds = 3;
 constexpr std::size_t kSizeTargetBytes = std::size_t{30} * 1024;
 constexpr double kGenerationTargetRatio = 0.80;
 
-const std::vector<std::string> kFormKeys = {"businessName", "businessAddress", "businessLine", "capital",
-                                            "childName",    "childBirthDate",  "childSex",     "childBirthPlace",
-                                            "motherName",   "fatherName"};
+// The form fields the shipped templates name, as the tests render them.
+const std::vector<std::string>& kFormKeys = test::SampleResultFormKeys();
 const char* const kTemplates[] = {"household-business-certificate", "decision"};
 
 // The n-th of a batch of results: a Hà Nội ward's decisions and household business certificates, names, addresses

@@ -193,6 +193,8 @@ std::vector<views::DossierCommand> DossierCommands()
                    _("Assign every dossier selected in the list to one handler"), false});
     out.push_back({views::kBulkPrintReceiptsCommand, _("Print receipts of se&lected dossiers…"), "Ctrl+Shift+P",
                    _("Print the receipt of every dossier selected in the list, in one job"), false});
+    out.push_back({views::kBulkPrintResultsCommand, _("Print results of selected dossiers…"), "Ctrl+Shift+I",
+                   _("Print the result document of every dossier selected in the list, in one job"), false});
     out.push_back({views::kBulkApproveAndSignCommand, _("Approve and sign selected dossiers…"), "Ctrl+Shift+L",
                    _("Approve the proposed result of every dossier selected and sign it with your token (one PIN)"),
                    false});

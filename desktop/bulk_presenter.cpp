@@ -7,6 +7,27 @@
 #include "desktop/gettext_macros.h"
 
 namespace motcua::desktop {
+namespace {
+
+// What a print run says, by the document it prints of each dossier.
+struct PrintRunTexts {
+    const char* progress;
+    const char* noneFetched;
+    const char* jobTitle;
+    const char* sent;
+};
+// clang-format off
+constexpr PrintRunTexts kReceiptRun{N_("Fetching the receipts to print"),
+                                    N_("No receipt could be fetched, so nothing was printed."),
+                                    N_("Receipts of %s dossiers"),
+                                    N_("%s of %s receipts sent to the printer in one job.")};
+constexpr PrintRunTexts kResultRun{N_("Fetching the results to print"),
+                                   N_("No result could be fetched, so nothing was printed."),
+                                   N_("Results of %s dossiers"),
+                                   N_("%s of %s results sent to the printer in one job.")};
+// clang-format on
+
+}  // namespace
 
 BulkPresenter::BulkPresenter(IActionApi& actions, IStaffApi& api, ITaskRunner& tasks, views::IActionDialogs& dialogs,
                              views::IBulkProgress& progress, views::Alert& alert, ReceiptOpener& documents,
@@ -65,6 +86,12 @@ void BulkPresenter::PrintReceipts(std::vector<InboxRow> items)
 {
     if (!m_running && !items.empty())
         Start(Kind::PrintReceipts, std::move(items), 0);
+}
+
+void BulkPresenter::PrintResults(std::vector<InboxRow> items)
+{
+    if (!m_running && !items.empty())
+        Start(Kind::PrintResults, std::move(items), 0);
 }
 
 void BulkPresenter::ApproveAndSignAll(std::vector<InboxRow> items)
@@ -132,7 +159,8 @@ void BulkPresenter::Start(Kind kind, std::vector<InboxRow> items, std::int64_t s
     m_fetched.clear();
     m_stopped.clear();
     const char* title = kind == Kind::Assign           ? N_("Assigning dossiers")
-                        : kind == Kind::PrintReceipts  ? N_("Fetching the receipts to print")
+                        : kind == Kind::PrintReceipts  ? kReceiptRun.progress
+                        : kind == Kind::PrintResults   ? kResultRun.progress
                         : kind == Kind::ApproveAndSign ? N_("Approving and signing results")
                                                        : N_("Signing results");
     m_progress.Begin(_(title), static_cast<int>(m_items.size()));
@@ -151,7 +179,8 @@ void BulkPresenter::Next()
                                {item.code, std::to_string(m_next + 1), std::to_string(m_items.size())}));
     switch (m_kind) {
     case Kind::Assign: NextAssign(item); break;
-    case Kind::PrintReceipts: NextPrint(item); break;
+    case Kind::PrintReceipts:
+    case Kind::PrintResults: NextPrint(item); break;
     case Kind::ApproveAndSign: {
         ActionInput input;
         input.action = Action::Approve;
@@ -186,7 +215,16 @@ void BulkPresenter::NextAssign(const InboxRow& item)
 void BulkPresenter::NextPrint(const InboxRow& item)
 {
     m_tasks.Run<std::filesystem::path>(
-        [this, item] { return m_documents.SavePdf(m_api.Receipt(item.id), item.code, "receipt"); },
+        [this, item, receipt = m_kind == Kind::PrintReceipts] {
+            if (receipt)
+                return m_documents.SavePdf(m_api.Receipt(item.id), item.code, "receipt");
+            // The newest result is the one in force, as the server lists the dossier's outputs now.
+            const std::vector<OutputRef> outputs = m_api.Dossier(item.id).outputs;
+            const OutputRef* result = FindResult(outputs);
+            if (!result)
+                throw Error(ErrorCategory::NotFound, N_("The dossier has no result yet."), {}, item.code);
+            return m_documents.SavePdf(m_api.OutputFile(result->id), item.code, "result");
+        },
         [this, item](std::filesystem::path file) {
             m_fetched.emplace_back(item.code, std::move(file));
             Done(true, {});
@@ -245,7 +283,8 @@ void BulkPresenter::Finish()
                                           : m_kind == Kind::ApproveAndSign ? _("%s of %s dossiers approved and signed.")
                                                                            : _("%s of %s results signed."),
                                           {std::to_string(done), std::to_string(total)});
-    std::string summary = m_kind == Kind::PrintReceipts ? PrintFetched() : counts;
+    const bool printing = m_kind == Kind::PrintReceipts || m_kind == Kind::PrintResults;
+    std::string summary = printing ? PrintFetched() : counts;
     if (m_next < total) {
         const std::string left = std::to_string(total - m_next);
         summary +=
@@ -265,20 +304,21 @@ void BulkPresenter::Finish()
 
 std::string BulkPresenter::PrintFetched()
 {
+    const PrintRunTexts& texts = m_kind == Kind::PrintReceipts ? kReceiptRun : kResultRun;
     const std::string total = std::to_string(m_items.size());
     // Cancel means the batch is not wanted: a part of it is not printed either.
     if (m_next < m_items.size())
         return _("Nothing was printed.");
     if (m_fetched.empty())
-        return _("No receipt could be fetched, so nothing was printed.");
+        return _(texts.noneFetched);
     std::vector<std::filesystem::path> files;
     for (const auto& [code, file] : m_fetched)
         files.push_back(file);
     try {
-        if (!m_documents.Print(files, FormatText(_("Receipts of %s dossiers"), {std::to_string(files.size())})))
+        if (!m_documents.Print(files, FormatText(_(texts.jobTitle), {std::to_string(files.size())})))
             return _("Printing was cancelled: nothing was printed.");
     } catch (const Error& e) {
-        // A receipt the printer could not read is named by its dossier (the error's detail names its file).
+        // A document the printer could not read is named by its dossier (the error's detail names its file).
         std::string code;
         for (const auto& [c, file] : m_fetched)
             if (e.Detail().find(file.string()) != std::string::npos)
@@ -286,7 +326,7 @@ std::string BulkPresenter::PrintFetched()
         m_failures.push_back({code.empty() ? _("Printing") : code, UserMessage(e)});
         return _("Nothing was printed.");
     }
-    return FormatText(_("%s of %s receipts sent to the printer in one job."), {std::to_string(files.size()), total});
+    return FormatText(_(texts.sent), {std::to_string(files.size()), total});
 }
 
 }  // namespace motcua::desktop

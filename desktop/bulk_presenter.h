@@ -1,8 +1,8 @@
-// Many dossiers at once (the rows selected in the list): assign them to one handler, print their receipts, approve
-// and sign their results or sign results already approved, one after another off the UI thread with a progress
-// dialog and Cancel; a failure on one does not stop the others, and the end says which failed and why. Receipts are
-// fetched one by one, then printed together: one print dialog and one print job for the whole batch. Signing asks
-// the token's PIN once for the whole run.
+// Many dossiers at once (the rows selected in the list): assign them to one handler, print their receipts or their
+// results, approve and sign their results or sign results already approved, one after another off the UI thread with
+// a progress dialog and Cancel; a failure on one does not stop the others, and the end says which failed and why.
+// Documents to print are fetched one by one, then printed together: one print dialog and one print job for the whole
+// batch. Signing asks the token's PIN once for the whole run.
 #pragma once
 
 #include <cstdint>
@@ -33,6 +33,8 @@ public:
     void AssignAll(std::vector<InboxRow> items);
     // Downloads each receipt, then prints them all in one job after one print dialog; Cancel prints nothing.
     void PrintReceipts(std::vector<InboxRow> items);
+    // The same with each dossier's newest result; a dossier without one is named in the summary, the others print.
+    void PrintResults(std::vector<InboxRow> items);
     // Asks the PIN once, opens the token, then for each dossier approves the proposed result and signs it.
     void ApproveAndSignAll(std::vector<InboxRow> items);
     // Asks the PIN once, opens the token, then signs the result of each dossier (approved before, not signed yet).
@@ -40,7 +42,7 @@ public:
     bool Busy() const noexcept { return m_running; }
 
 private:
-    enum class Kind { Assign, PrintReceipts, ApproveAndSign, Sign };
+    enum class Kind { Assign, PrintReceipts, PrintResults, ApproveAndSign, Sign };
     struct Failure {
         std::string code;
         std::string reason;
@@ -57,7 +59,7 @@ private:
     void Failed(const std::exception_ptr& error, std::function<void()> retry, const std::string& prefix = {});
     void Done(bool ok, const std::string& reason);
     void Finish();
-    // The end of a print run: the fetched receipts to the printer; what is said of the run.
+    // The end of a print run: the fetched documents to the printer; what is said of the run.
     std::string PrintFetched();
 
     IActionApi& m_actions;
@@ -78,7 +80,7 @@ private:
     std::size_t m_next = 0;
     std::int64_t m_staffId = 0;
     std::vector<Failure> m_failures;
-    std::vector<std::pair<std::string, std::filesystem::path>> m_fetched;  // (dossier code, receipt file)
+    std::vector<std::pair<std::string, std::filesystem::path>> m_fetched;  // (dossier code, document file)
     std::shared_ptr<IOpenToken> m_token;                                   // open for the run, closed at its end
     std::string m_stopped;  // why the run stopped before its end (the token failed)
 };

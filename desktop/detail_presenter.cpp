@@ -139,34 +139,17 @@ void DetailPresenter::Accept()
         m_actions->Run(Action::Accept);
 }
 
-void DetailPresenter::OpenReceipt()
+void DetailPresenter::UseReceipt(views::DocumentUse use)
 {
-    UseDocument(DocumentKind::Receipt, DocumentUse::Open);
+    if (CanOpenReceipt())
+        UseDocument({0, "receipt", "01", {}}, use);
 }
 
-void DetailPresenter::PreviewReceipt()
+void DetailPresenter::UseResult(views::DocumentUse use)
 {
-    UseDocument(DocumentKind::Receipt, DocumentUse::Preview);
-}
-
-void DetailPresenter::PrintReceipt()
-{
-    UseDocument(DocumentKind::Receipt, DocumentUse::Print);
-}
-
-void DetailPresenter::OpenResult()
-{
-    UseDocument(DocumentKind::Result, DocumentUse::Open);
-}
-
-void DetailPresenter::PreviewResult()
-{
-    UseDocument(DocumentKind::Result, DocumentUse::Preview);
-}
-
-void DetailPresenter::PrintResult()
-{
-    UseDocument(DocumentKind::Result, DocumentUse::Print);
+    // The newest result is the one in force (a dossier approved again after rework has a newer one).
+    if (CanOpenResult())
+        UseDocument(*FindResult(m_current->outputs), use);
 }
 
 bool DetailPresenter::CanOpenResult() const noexcept
@@ -174,48 +157,48 @@ bool DetailPresenter::CanOpenResult() const noexcept
     return m_current && FindResult(m_current->outputs) != nullptr;
 }
 
-void DetailPresenter::UseDocument(DocumentKind kind, DocumentUse use)
+void DetailPresenter::UseOutput(std::size_t row, views::DocumentUse use)
 {
-    const bool receipt = kind == DocumentKind::Receipt;
-    if (receipt ? !CanOpenReceipt() : !CanOpenResult())
-        return;
+    if (m_current && row < m_current->outputs.size())
+        UseDocument(m_current->outputs[row], use);
+}
+
+void DetailPresenter::UseDocument(const OutputRef& document, views::DocumentUse use)
+{
     const std::int64_t id = m_current->summary.id;
     const std::string code = m_current->summary.code;
-    // The newest result is the one in force (a dossier approved again after rework has a newer one).
-    const std::int64_t resultId = receipt ? 0 : FindResult(m_current->outputs)->id;
-    // One message per use and document: what the clerk tried is what the alert says failed.
-    const char* failed = nullptr;
-    if (receipt)
-        failed = use == DocumentUse::Open ? N_("The receipt could not be opened: %s")
-                                          : N_("The receipt could not be printed: %s");
-    else
-        failed = use == DocumentUse::Open ? N_("The result could not be opened: %s")
-                                          : N_("The result could not be printed: %s");
+    const std::string title = OutputTitle(document.kind, code);
+    // What the clerk tried is what the alert says failed.
+    const std::string failed =
+        use == views::DocumentUse::Open ? _("%s could not be opened: %s") : _("%s could not be printed: %s");
+    // Two notices of one kind (two supplement requests) are two files.
+    const std::string stem = document.id == 0 ? document.kind : document.kind + "-" + std::to_string(document.id);
     SetWorking(true);
     m_tasks.Run<std::filesystem::path>(
-        [this, id, code, receipt, resultId] {
-            return receipt ? m_receipts.SavePdf(m_api.Receipt(id), code, "receipt")
-                           : m_receipts.SavePdf(m_api.OutputFile(resultId), code, "result");
+        [this, id, code, document, stem] {
+            return m_receipts.SavePdf(document.id == 0 ? m_api.Receipt(id) : m_api.OutputFile(document.id), code, stem);
         },
-        [this, use, code, failed, receipt](const std::filesystem::path& file) {
+        [this, use, title, failed](const std::filesystem::path& file) {
             SetWorking(false);
-            const std::string title =
-                FormatText(receipt ? _("Receipt of dossier %s") : _("Result of dossier %s"), {code});
             try {
                 switch (use) {
-                case DocumentUse::Open: m_receipts.Launch(file); break;
-                case DocumentUse::Preview: m_receipts.Preview({file}, title); break;
-                case DocumentUse::Print: m_receipts.Print({file}, title); break;
+                case views::DocumentUse::Open: m_receipts.Launch(file); break;
+                case views::DocumentUse::Preview: m_receipts.Preview({file}, title); break;
+                case views::DocumentUse::Print: m_receipts.Print({file}, title); break;
                 }
             } catch (const Error& e) {
-                m_alert.ShowError(FormatText(_(failed), {UserMessage(e)}), TechnicalDetails(e));
+                m_alert.ShowError(FormatText(failed, {title, UserMessage(e)}), TechnicalDetails(e));
             }
         },
-        [this, kind, use, failed](const std::exception_ptr& error) {
+        [this, id, document, use, title, failed](const std::exception_ptr& error) {
             SetWorking(false);
-            if (RenewIfExpired(error, m_renewal, [this, kind, use] { UseDocument(kind, use); }))
+            // After the login, the same document again, unless another dossier is shown by then.
+            if (RenewIfExpired(error, m_renewal, [this, id, document, use] {
+                    if (m_current && m_current->summary.id == id)
+                        UseDocument(document, use);
+                }))
                 return;
-            m_alert.ShowError(FormatText(_(failed), {FailureReason(error)}), FailureDetails(error));
+            m_alert.ShowError(FormatText(failed, {title, FailureReason(error)}), FailureDetails(error));
         });
 }
 
@@ -247,6 +230,8 @@ views::DetailViewData DetailPresenter::BuildViewData(const DossierDetail& d) con
     };
     for (const DocumentInfo& doc : d.documents)
         out.documents.push_back({doc.name, DocumentFormText(doc.form), std::to_string(doc.count)});
+    for (const OutputRef& output : d.outputs)
+        out.outputs.push_back({OutputKindText(output.kind, output.form), FormatDeskDateTime(output.createdAt)});
     for (const HistoryEntry& h : d.history) {
         views::DetailHistoryRow row;
         row.at = FormatDeskDateTime(h.at);

@@ -54,18 +54,17 @@ public:
     // Accept with the version shown (ActionPresenter: the receipt offered, a conflict explained and reloaded).
     void Accept();
     // The receipt in the system's viewer, in a print preview window, or to the printer after its dialog.
-    void OpenReceipt();
-    void PreviewReceipt();
-    void PrintReceipt();
+    void UseReceipt(views::DocumentUse use);
     // The latest result the same three ways.
-    void OpenResult();
-    void PreviewResult();
-    void PrintResult();
+    void UseResult(views::DocumentUse use);
+    // Any document the server issued for the dossier (DossierDetail::outputs, oldest first) the same three ways.
+    void UseOutput(std::size_t row, views::DocumentUse use);
     const std::optional<DossierDetail>& Current() const noexcept { return m_current; }
     bool Loading() const noexcept { return m_tasks.Busy(); }
 
     void OnAcceptPressed() override { Accept(); }
-    void OnOpenReceiptPressed() override { OpenReceipt(); }
+    void OnOpenReceiptPressed() override { UseReceipt(views::DocumentUse::Open); }
+    void OnOutputUsed(std::size_t row, views::DocumentUse use) override { UseOutput(row, use); }
 
     // IDossierHost
     const DossierDetail* ShownDossier() const override { return m_current ? &*m_current : nullptr; }
@@ -74,9 +73,8 @@ public:
     void SetWorking(bool working) override;
 
 private:
-    enum class DocumentUse { Open, Preview, Print };
-    enum class DocumentKind { Receipt, Result };
-    void UseDocument(DocumentKind kind, DocumentUse use);
+    // `document`'s id 0: the receipt as GET …/receipt serves it (a server may not list it among the outputs).
+    void UseDocument(const OutputRef& document, views::DocumentUse use);
     void Load(std::int64_t dossierId, bool tellTheList);
     void Render();
     views::DetailViewData BuildViewData(const DossierDetail& d) const;

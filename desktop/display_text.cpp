@@ -4,10 +4,37 @@
 #include <cstdio>
 
 #include "desktop/gettext_macros.h"
+#include "desktop/translation.h"
 #include "model/text.h"
 
 namespace motcua::desktop {
 namespace {
+
+struct OutputTexts {
+    OutputKind kind;
+    const char* name;
+    const char* title;
+};
+// clang-format off
+constexpr OutputTexts kOutputTexts[] = {
+    {OutputKind::Receipt,           N_("Receipt and appointment (form 01)"),     N_("Receipt of dossier %s")},
+    {OutputKind::SupplementRequest, N_("Request for supplement (form 02)"),      N_("Request for supplement of dossier %s")},
+    {OutputKind::Refusal,           N_("Refusal (form 03)"),                     N_("Refusal of dossier %s")},
+    {OutputKind::Apology,           N_("Apology and new appointment (form 04)"), N_("Apology for dossier %s")},
+    {OutputKind::StopNotice,        N_("Notice of stopping (form 05)"),          N_("Notice of stopping dossier %s")},
+    {OutputKind::ControlSheet,      N_("Control sheet (form 06)"),               N_("Control sheet of dossier %s")},
+    {OutputKind::Result,            N_("Result document"),                       N_("Result of dossier %s")},
+};
+// clang-format on
+
+const OutputTexts* FindOutputTexts(const std::string& kind)
+{
+    const std::optional<OutputKind> known = FindValue(kOutputKindNames, kind);
+    for (const OutputTexts& t : kOutputTexts)
+        if (known && t.kind == *known)
+            return &t;
+    return nullptr;
+}
 
 std::string TwoDigits(unsigned value)
 {
@@ -125,6 +152,19 @@ std::string ChannelText(Channel channel)
     case Channel::Post: return _("By post");
     }
     return ToString(channel);
+}
+
+std::string OutputKindText(const std::string& kind, const std::string& form)
+{
+    if (const OutputTexts* texts = FindOutputTexts(kind))
+        return _(texts->name);
+    return form.empty() ? _("Document") : FormatText(_("Document (form %s)"), {form});
+}
+
+std::string OutputTitle(const std::string& kind, const std::string& dossierCode)
+{
+    const OutputTexts* texts = FindOutputTexts(kind);
+    return FormatText(texts ? _(texts->title) : _("Document of dossier %s"), {dossierCode});
 }
 
 std::string ProcessingTimeText(int amount, DurationUnit unit)

@@ -26,6 +26,11 @@ std::string RoleText(Role role);
 std::string DocumentFormText(DocumentForm form);
 std::string ChannelText(Channel channel);
 std::string ProcessingTimeText(int amount, DurationUnit unit);
+// An issued document by its kind as the server lists it: "Request for supplement (form 02)"; a kind from a newer
+// server: "Document (form <form>)".
+std::string OutputKindText(const std::string& kind, const std::string& form);
+// What a print job, a preview or a failure calls one of a dossier's documents: "Receipt of dossier <code>".
+std::string OutputTitle(const std::string& kind, const std::string& dossierCode);
 // What the user typed without the spaces and line breaks around it.
 std::string TrimmedText(const std::string& text);
 // "50.000 đ" style grouping; "Free" when zero.

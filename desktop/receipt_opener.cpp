@@ -59,20 +59,20 @@ std::filesystem::path ReceiptOpener::SavePdf(const std::vector<std::uint8_t>& by
 {
     static constexpr char kMagic[] = {'%', 'P', 'D', 'F', '-'};
     if (bytes.size() < sizeof kMagic || !std::equal(std::begin(kMagic), std::end(kMagic), bytes.begin()))
-        throw Error(ErrorCategory::Internal, N_("The receipt the server sent is not a PDF document."), {},
+        throw Error(ErrorCategory::Internal, N_("The document the server sent is not a PDF document."), {},
                     std::to_string(bytes.size()) + " bytes");
     std::error_code ec;
     std::filesystem::path folder = m_folder;
     if (folder.empty()) {
         folder = std::filesystem::temp_directory_path(ec);
         if (ec)
-            throw Error(ErrorCategory::Environment, N_("The receipt could not be saved to a temporary file."), {},
+            throw Error(ErrorCategory::Environment, N_("The document could not be saved to a temporary file."), {},
                         ec.message());
         folder /= "motcua-desk";
     }
     std::filesystem::create_directories(folder, ec);
     if (ec)
-        throw Error(ErrorCategory::Environment, N_("The receipt could not be saved to a temporary file."), {},
+        throw Error(ErrorCategory::Environment, N_("The document could not be saved to a temporary file."), {},
                     folder.string() + ": " + ec.message());
     std::filesystem::path file = folder / (SafeFileStem(dossierCode) + "-" + SafeFileStem(what) + ".pdf");
     {
@@ -80,7 +80,7 @@ std::filesystem::path ReceiptOpener::SavePdf(const std::vector<std::uint8_t>& by
         out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
         out.close();
         if (!out)
-            throw Error(ErrorCategory::Environment, N_("The receipt could not be saved to a temporary file."), {},
+            throw Error(ErrorCategory::Environment, N_("The document could not be saved to a temporary file."), {},
                         file.string());
     }
     return file;

@@ -11,8 +11,9 @@
 namespace motcua::desktop {
 namespace {
 
-// The desk's box: on the last page, above the bottom margin on the left, so that it stays clear of the agency's
-// signature the server may have put on the right.
+// Where the desk signs a document without a field for the official (one rendered before results had it): on the
+// last page, above the bottom margin on the left, clear of the agency's signature the server may have put on the
+// right.
 reports::SignatureBox DeskBox(std::span<const std::uint8_t> pdf)
 {
     constexpr double kMargin = 56.7;  // 20 mm
@@ -35,6 +36,8 @@ public:
         request.agency = m_signer.agency;
         request.time = m_clock.Now();
         request.reason = "Phê duyệt kết quả giải quyết hồ sơ";
+        // A result leaves a field above the signer's name for this signature, under the agency's.
+        request.field = reports::kOfficialSignatureField;
         request.box = DeskBox(pdf);
         return reports::PadesSigner(*m_key).Sign(pdf, request);
     }

@@ -143,7 +143,7 @@ void ContactLine(PdfDocument& pdf, const std::string& phoneNumber, const std::st
     pdf.Paragraph(email, {.size = kBodySize, .spaceAfter = kItemSpace});
 }
 
-void DrawSignatures(PdfDocument& pdf, const SignatureRow& row)
+SignaturePlace DrawSignatures(PdfDocument& pdf, const SignatureRow& row)
 {
     // Beside a second signature or a QR code each side takes 38% of the width; a lone signature gets a little more.
     const bool paired = row.left || row.qr;
@@ -158,6 +158,9 @@ void DrawSignatures(PdfDocument& pdf, const SignatureRow& row)
         std::vector<TextLine> title, note, name;
     };
     std::vector<Laid> columns;
+    // The second room (when asked) is below the first, right above the name: the official's own signature sits
+    // where a hand signature would, the agency's above it.
+    const double signing = row.secondSignature ? 2 * kSigningSpace : kSigningSpace;
     double signaturesHeight = 0;
     for (const auto& [column, x] : {std::pair{&row.left, pdf.Left()}, std::pair{&row.right, rightX}}) {
         if (!*column)
@@ -166,7 +169,7 @@ void DrawSignatures(PdfDocument& pdf, const SignatureRow& row)
                   pdf.Layout({{(*column)->note, FontFace::Italic}}, side, kBodySize),
                   pdf.BalancedLayout({{std::string(Trim((*column)->name)), FontFace::Bold}}, side, kBodySize)};
         signaturesHeight = std::max(signaturesHeight, HeightOf(laid.title, kBodySize) + HeightOf(laid.note, kBodySize) +
-                                                          kSigningSpace + HeightOf(laid.name, kBodySize));
+                                                          signing + HeightOf(laid.name, kBodySize));
         columns.push_back(std::move(laid));
     }
     std::vector<TextLine> recipients;
@@ -182,13 +185,16 @@ void DrawSignatures(PdfDocument& pdf, const SignatureRow& row)
     pdf.MoveDown(kGap);
 
     const double top = pdf.Cursor();
+    SignaturePlace second;
     for (const Laid& laid : columns) {
         double y = top;
         y -= pdf.DrawLines(laid.title, laid.x, y, side, kBodySize, Align::Center);
         y -= pdf.DrawLines(laid.note, laid.x, y, side, kBodySize, Align::Center);
         // The issuer signs on the right (the officer, the head); a form signed by one side only has it where it is.
         pdf.MarkSignaturePlace(laid.x, y - kSigningSpace, side, kSigningSpace);
-        pdf.DrawLines(laid.name, laid.x, y - kSigningSpace, side, kBodySize, Align::Center);
+        if (row.secondSignature)
+            second = {pdf.PageCount() - 1, laid.x, y - signing, side, kSigningSpace};
+        pdf.DrawLines(laid.name, laid.x, y - signing, side, kBodySize, Align::Center);
     }
     if (!recipients.empty())
         pdf.DrawLines(recipients, pdf.Left(), top, recipientsWidth(), kRecipientsSize, Align::Left);
@@ -200,6 +206,7 @@ void DrawSignatures(PdfDocument& pdf, const SignatureRow& row)
                      Align::Center);
     }
     pdf.MoveDown(height);
+    return second;
 }
 
 void NumberPages(PdfDocument& pdf, const std::string& prefix)

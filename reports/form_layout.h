@@ -57,8 +57,13 @@ struct SignatureRow {
     const QrCode* qr = nullptr;
     std::string qrCaption = "Tra cứu hồ sơ";  // under the QR code
     std::vector<std::string> recipients{};
+    // Room for a second signature in the right column, between the first one's room and the name: the official's
+    // own, signed at the desk, under the agency's the server signs with (a result document).
+    bool secondSignature = false;
 };
-void DrawSignatures(PdfDocument& pdf, const SignatureRow& row);
+// Draws the row and marks the right column's (or the only column's) signing room as the issuer's SignaturePlace;
+// returns the second signature's room (not found when the row leaves none).
+SignaturePlace DrawSignatures(PdfDocument& pdf, const SignatureRow& row);
 
 // "<prefix>Trang n/m" in the bottom margin of every page, when there is more than one page.
 void NumberPages(PdfDocument& pdf, const std::string& prefix);

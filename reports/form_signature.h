@@ -23,4 +23,8 @@ struct SignaturePlace {
     bool Found() const noexcept { return page >= 0; }
 };
 
+// The unsigned signature field a result document leaves above the signer's name for the official's own signature
+// (their token, at the desk), under the room of the agency's signature the server adds: its /T.
+inline constexpr const char* kOfficialSignatureField = "Chữ ký người có thẩm quyền";
+
 }  // namespace motcua::reports

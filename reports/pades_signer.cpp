@@ -1,6 +1,9 @@
 #include "reports/pades_signer.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "model/error.h"
@@ -42,7 +45,171 @@ std::size_t DerLength(const T* object, int (*encode)(const T*, unsigned char**))
     return length > 0 ? static_cast<std::size_t>(length) : 0;
 }
 
+// The numbers of a "[x0 y0 x1 y1]" rectangle as a box on `page`.
+SignatureBox BoxOfRect(std::string_view rect, int page)
+{
+    const std::string numbers(rect.substr(rect.starts_with("[") ? 1 : 0));
+    double corner[4] = {};
+    const char* at = numbers.c_str();
+    for (double& value : corner) {
+        char* end = nullptr;
+        value = std::strtod(at, &end);
+        at = end;
+    }
+    return {page, std::min(corner[0], corner[2]), std::min(corner[1], corner[3]), std::abs(corner[2] - corner[0]),
+            std::abs(corner[3] - corner[1])};
+}
+
+std::string RectOf(const SignatureBox& box)
+{
+    char rectangle[128];
+    std::snprintf(rectangle, sizeof rectangle, "[%.2f %.2f %.2f %.2f]", box.left, box.bottom, box.left + box.width,
+                  box.bottom + box.height);
+    return rectangle;
+}
+
+// The document's form as a new field finds it: none yet, or an indirect dictionary with a /Fields array.
+struct ExistingForm {
+    int root = 0;
+    std::string catalog;
+    std::optional<int> number;
+    std::string dictionary;
+};
+
+ExistingForm ReadForm(const PdfFile& base)
+{
+    ExistingForm form;
+    form.root = base.Root();
+    form.catalog = base.Object(form.root);
+    if (const auto acroForm = PdfFile::Value(form.catalog, "/AcroForm")) {
+        form.number = PdfFile::Reference(*acroForm);
+        const std::string_view dictionary = form.number ? base.Object(*form.number) : std::string_view();
+        const auto fields = form.number ? PdfFile::Value(dictionary, "/Fields") : std::nullopt;
+        if (!fields || !fields->starts_with("["))
+            throw Error(ErrorCategory::BadInput,
+                        N_("The PDF already has a form or a signature; it cannot be signed again"));
+        form.dictionary = dictionary;
+    }
+    return form;
+}
+
+// The annotations of `pageDictionary`, refused when they are not an array written in the page.
+std::optional<std::string_view> PageAnnotations(std::string_view pageDictionary)
+{
+    const auto annotations = PdfFile::Value(pageDictionary, "/Annots");
+    if (annotations && !annotations->starts_with("["))
+        throw Error(ErrorCategory::BadInput, N_("The PDF's page keeps its annotations in a way not supported"));
+    return annotations;
+}
+
+// Writes the form with `field` in its /Fields (made, and named in the catalog, when there is none) and `flags`
+// (" /SigFlags 3" once a signature exists) when it has none yet; `field` null: the fields as they are.
+void WriteForm(PdfUpdateWriter& writer, const ExistingForm& form, std::optional<int> field, const std::string& flags)
+{
+    if (form.number) {
+        // The form as it was, its field list one longer; /SigFlags kept or added.
+        std::string updated = form.dictionary;
+        if (field) {
+            const auto fields = *PdfFile::Value(form.dictionary, "/Fields");
+            const auto close = static_cast<std::size_t>(fields.data() - form.dictionary.data()) + fields.size() - 1;
+            updated.insert(close, " " + Ref(*field) + " ");
+        }
+        if (!PdfFile::Value(form.dictionary, "/SigFlags"))
+            updated = WithEntries(updated, flags);
+        if (field || updated != form.dictionary)
+            writer.Write(*form.number, updated);
+        return;
+    }
+    const int number = writer.NewObject();
+    writer.Write(number, "<< /Fields [" + Ref(*field) + "]" + flags + " >>");
+    writer.Write(form.root, WithEntries(form.catalog,
+                                        std::string(PdfFile::Value(form.catalog, "/Version") ? "" : " /Version /1.7") +
+                                            " /AcroForm " + Ref(number)));
+}
+
+// Writes the page with `field` added to its annotations.
+void WritePageWithAnnotation(PdfUpdateWriter& writer, int page, std::string_view pageDictionary, int field)
+{
+    std::string updated(pageDictionary);
+    if (const auto annotations = PageAnnotations(pageDictionary)) {
+        const auto close =
+            static_cast<std::size_t>(annotations->data() - pageDictionary.data()) + annotations->size() - 1;
+        updated.insert(close, " " + Ref(field) + " ");
+    } else {
+        updated = WithEntries(pageDictionary, " /Annots [" + Ref(field) + "]");
+    }
+    writer.Write(page, updated);
+}
+
+// The unsigned signature field named `name` (its /T as PdfTextString writes it) among the form's fields, or nullopt.
+std::optional<int> EmptyField(const PdfFile& base, const ExistingForm& form, const std::string& name)
+{
+    if (!form.number || name.empty())
+        return std::nullopt;
+    const std::string title = PdfTextString(name);
+    for (const int field : PdfFile::References(*PdfFile::Value(form.dictionary, "/Fields"))) {
+        const std::string_view dictionary = base.Object(field);
+        if (PdfFile::Value(dictionary, "/FT") == "/Sig" && PdfFile::Value(dictionary, "/T") == title &&
+            !PdfFile::Value(dictionary, "/V"))
+            return field;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
+
+SignatureBox BoxInPlace(const SignaturePlace& place)
+{
+    constexpr double kInset = 3;
+    return {place.page, place.left + kInset, place.bottom + kInset, place.width - 2 * kInset,
+            place.height - 2 * kInset};
+}
+
+std::vector<SignatureBox> SignatureBoxes(std::span<const std::uint8_t> pdf)
+{
+    const PdfFile file(pdf);
+    const std::vector<int> pages = file.Pages();
+    std::vector<SignatureBox> boxes;
+    for (std::size_t page = 0; page < pages.size(); ++page) {
+        const auto annotations = PdfFile::Value(file.Object(pages[page]), "/Annots");
+        if (!annotations || !annotations->starts_with("["))
+            continue;
+        for (const int annotation : PdfFile::References(*annotations)) {
+            const std::string_view widget = file.Object(annotation);
+            const auto rect = PdfFile::Value(widget, "/Rect");
+            if (PdfFile::Value(widget, "/FT") == "/Sig" && rect)
+                boxes.push_back(BoxOfRect(*rect, static_cast<int>(page)));
+        }
+    }
+    return boxes;
+}
+
+std::vector<std::uint8_t> WithSignatureField(std::span<const std::uint8_t> pdf, const SignatureBox& box,
+                                             const std::string& name)
+{
+    const PdfFile base(pdf);
+    const ExistingForm form = ReadForm(base);
+    const std::vector<int> pages = base.Pages();
+    if (box.page < 0 || static_cast<std::size_t>(box.page) >= pages.size())
+        throw Error(ErrorCategory::BadInput, N_("The signature box is on a page the document does not have"),
+                    "box.page");
+    const int page = pages[static_cast<std::size_t>(box.page)];
+    const std::string_view pageDictionary = base.Object(page);
+    PdfUpdateWriter writer(base);
+    const int field = writer.NewObject();
+    // Printed (4); no value yet, so no signature exists and the form keeps no /SigFlags.
+    writer.Write(field, "<< /Type /Annot /Subtype /Widget /FT /Sig /T " + PdfTextString(name) + " /F 4 /Rect " +
+                            RectOf(box) + " /P " + Ref(page) + " >>");
+    WriteForm(writer, form, field, {});
+    WritePageWithAnnotation(writer, page, pageDictionary, field);
+    std::string id;
+    if (const auto existing = PdfFile::Value(base.Trailer(), "/ID"))
+        id = "/ID " + std::string(*existing);
+    const std::string update = writer.Finish(id);
+    std::vector<std::uint8_t> out(pdf.begin(), pdf.end());
+    out.insert(out.end(), update.begin(), update.end());
+    return out;
+}
 
 std::size_t PadesSigner::EstimatedSignatureBytes(const SigningKey& key)
 {
@@ -92,22 +259,21 @@ std::vector<std::uint8_t> PadesSigner::SignReserving(std::span<const std::uint8_
                                                      std::size_t reserve, std::size_t& needed) const
 {
     const PdfFile base(pdf);
-    const int root = base.Root();
-    const std::string_view catalog = base.Object(root);
-    // A document signed before (by the server, or by another official) keeps its form: the new field joins it.
-    std::optional<int> existingForm;
-    std::string existingFormDictionary;
-    if (const auto acroForm = PdfFile::Value(catalog, "/AcroForm")) {
-        existingForm = PdfFile::Reference(*acroForm);
-        const std::string_view formDictionary = existingForm ? base.Object(*existingForm) : std::string_view();
-        const auto fields = existingForm ? PdfFile::Value(formDictionary, "/Fields") : std::nullopt;
-        if (!fields || !fields->starts_with("["))
-            throw Error(ErrorCategory::BadInput,
-                        N_("The PDF already has a form or a signature; it cannot be signed again"));
-        existingFormDictionary = formDictionary;
-    }
+    // A document signed before (by the server, or by another official) keeps its form: the new field joins it, or
+    // fills the unsigned field the document left for this signer.
+    const ExistingForm form = ReadForm(base);
     const std::vector<int> pages = base.Pages();
-    const SignatureBox& box = request.box;
+    const std::optional<int> empty = EmptyField(base, form, request.field);
+    SignatureBox box = request.box;
+    if (empty) {
+        const std::string_view dictionary = base.Object(*empty);
+        const auto on = PdfFile::Reference(PdfFile::Value(dictionary, "/P").value_or(""));
+        const auto found = on ? std::find(pages.begin(), pages.end(), *on) : pages.end();
+        const auto rect = PdfFile::Value(dictionary, "/Rect");
+        if (found == pages.end() || !rect)
+            throw Error(ErrorCategory::BadInput, N_("The PDF's signature field has no page or no place"), "field");
+        box = BoxOfRect(*rect, static_cast<int>(found - pages.begin()));
+    }
     if (box.page < 0 || static_cast<std::size_t>(box.page) >= pages.size())
         throw Error(ErrorCategory::BadInput, N_("The signature box is on a page the document does not have"),
                     "box.page");
@@ -115,13 +281,11 @@ std::vector<std::uint8_t> PadesSigner::SignReserving(std::span<const std::uint8_
         throw Error(ErrorCategory::BadInput, N_("The signature box is too small"), "box");
     const int page = pages[static_cast<std::size_t>(box.page)];
     const std::string_view pageDictionary = base.Object(page);
-    const auto annotations = PdfFile::Value(pageDictionary, "/Annots");
-    if (annotations && !annotations->starts_with("["))
-        throw Error(ErrorCategory::BadInput, N_("The PDF's page keeps its annotations in a way not supported"));
+    (void)PageAnnotations(pageDictionary);
 
     PdfUpdateWriter writer(base);
-    const int signature = writer.NewObject(), field = writer.NewObject();
-    const int form = existingForm ? *existingForm : writer.NewObject();
+    const int signature = writer.NewObject();
+    const int field = empty ? *empty : writer.NewObject();
     const std::string signer = request.signerName.empty() ? m_commonName : request.signerName;
     std::vector<std::string> lines{"Ký bởi: " + signer};
     if (!request.agency.empty())
@@ -140,37 +304,15 @@ std::vector<std::uint8_t> PadesSigner::SignReserving(std::span<const std::uint8_
     if (!request.location.empty())
         dictionary += " /Location " + PdfTextString(request.location);
     writer.Write(signature, dictionary + " >>");
-    char rectangle[128];
-    std::snprintf(rectangle, sizeof rectangle, "[%.2f %.2f %.2f %.2f]", box.left, box.bottom, box.left + box.width,
-                  box.bottom + box.height);
+    const std::string title = empty ? PdfTextString(request.field) : "(Signature" + std::to_string(signature) + ")";
     // Print (4) + Locked (128); the field and its only widget are one object.
-    writer.Write(field, "<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature" + std::to_string(signature) +
-                            ") /V " + Ref(signature) + " /F 132 /Rect " + rectangle + " /P " + Ref(page) +
-                            " /AP << /N " + Ref(appearance) + " >> >>");
-    if (existingForm) {
-        // The form as it was, its field list one longer; /SigFlags 3 (signatures exist, append only) kept or added.
-        std::string updated = existingFormDictionary;
-        const auto fields = *PdfFile::Value(existingFormDictionary, "/Fields");
-        const auto close = static_cast<std::size_t>(fields.data() - existingFormDictionary.data()) + fields.size() - 1;
-        updated.insert(close, " " + Ref(field) + " ");
-        if (!PdfFile::Value(existingFormDictionary, "/SigFlags"))
-            updated = WithEntries(updated, " /SigFlags 3");
-        writer.Write(form, updated);
-    } else {
-        writer.Write(form, "<< /Fields [" + Ref(field) + "] /SigFlags 3 >>");
-        writer.Write(root,
-                     WithEntries(catalog, std::string(PdfFile::Value(catalog, "/Version") ? "" : " /Version /1.7") +
-                                              " /AcroForm " + Ref(form)));
-    }
-    std::string pageWithAnnotation(pageDictionary);
-    if (annotations) {
-        const auto close =
-            static_cast<std::size_t>(annotations->data() - pageDictionary.data()) + annotations->size() - 1;
-        pageWithAnnotation.insert(close, " " + Ref(field) + " ");
-    } else {
-        pageWithAnnotation = WithEntries(pageDictionary, " /Annots [" + Ref(field) + "]");
-    }
-    writer.Write(page, pageWithAnnotation);
+    writer.Write(field, "<< /Type /Annot /Subtype /Widget /FT /Sig /T " + title + " /V " + Ref(signature) +
+                            " /F 132 /Rect " + RectOf(box) + " /P " + Ref(page) + " /AP << /N " + Ref(appearance) +
+                            " >> >>");
+    // /SigFlags 3: signatures exist, append only. A filled field is in the form and on its page already.
+    WriteForm(writer, form, empty ? std::nullopt : std::optional<int>(field), " /SigFlags 3");
+    if (!empty)
+        WritePageWithAnnotation(writer, page, pageDictionary, field);
 
     // /ID: the original's first identifier when it has one, and one for this version.
     const std::string date = PdfDate(request.time, request.utcOffset);

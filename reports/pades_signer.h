@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/form_signature.h"
 #include "reports/pdf_date.h"
 #include "reports/signing_key.h"
 
@@ -20,6 +21,20 @@ struct SignatureBox {
     double height = 0;
 };
 
+// The box of the signature of the one a form names in its signer block (SignaturePlace, found): a little inside the
+// room left, so it touches neither the note above it nor the name below.
+SignatureBox BoxInPlace(const SignaturePlace& place);
+
+// The boxes of a PDF's signature fields, signed or left for a signer (the widgets of its /Sig fields), page by page
+// in their /Annots order: where earlier signers put theirs. Throws motcua::Error(BadInput) for a PDF PdfFile cannot
+// read.
+std::vector<SignatureBox> SignatureBoxes(std::span<const std::uint8_t> pdf);
+
+// The document with an unsigned signature field `name` at `box` (an incremental update): the place a later signer's
+// signature goes (SignatureRequest::field), shown by PDF readers as a field to sign. Errors as PadesSigner::Sign.
+std::vector<std::uint8_t> WithSignatureField(std::span<const std::uint8_t> pdf, const SignatureBox& box,
+                                             const std::string& name);
+
 struct SignatureRequest {
     std::string signerName;  // "Ký bởi: …"; empty: the certificate's common name
     std::string agency;      // "Cơ quan: …"; empty: the line is left out
@@ -27,6 +42,9 @@ struct SignatureRequest {
     std::chrono::seconds utcOffset = kVietnamUtcOffset;
     std::string reason;    // /Reason, optional
     std::string location;  // /Location, optional
+    // The name of an unsigned signature field the document left for this signer (WithSignatureField): when it has
+    // one, the signature goes in it, at its place; otherwise, or when empty, in a new field at `box`.
+    std::string field;
     SignatureBox box;
 };
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "reports/form_layout.h"
+#include "reports/pades_signer.h"
 #include "reports/pdf_document.h"
 #include "reports/qr_code.h"
 #include "reports/unicode_text.h"
@@ -120,7 +121,11 @@ public:
         NumberPages(m_pdf, identifier.empty() ? std::string() : "Mã số giấy tờ: " + identifier + " - ");
         if (signaturePlace)
             *signaturePlace = m_pdf.SignaturePlaceMarked();
-        return m_pdf.Save();
+        std::vector<std::uint8_t> bytes = m_pdf.Save();
+        // A field to sign where the official signs: their token at the desk finds it, whatever the server signed.
+        if (m_officialPlace.Found())
+            bytes = WithSignatureField(bytes, BoxInPlace(m_officialPlace), kOfficialSignatureField);
+        return bytes;
     }
 
 private:
@@ -183,8 +188,9 @@ private:
         row.qr = m_qr ? &*m_qr : nullptr;
         row.qrCaption = "Xác thực văn bản";
         row.recipients = m_recipients;
+        row.secondSignature = row.right.has_value();
         if (row.right || row.qr || !row.recipients.empty())
-            DrawSignatures(m_pdf, row);
+            m_officialPlace = DrawSignatures(m_pdf, row);
     }
 
     const ResultTemplate& m_layout;
@@ -192,6 +198,7 @@ private:
     PdfDocument m_pdf;
     std::optional<QrCode> m_qr;
     std::vector<std::string> m_recipients;
+    SignaturePlace m_officialPlace;  // the official's own signature, under the agency's
 };
 
 }  // namespace

@@ -29,7 +29,8 @@ inline constexpr int kBulkSignResultsCommand = 1007;
 inline constexpr int kOpenResultCommand = 1010;
 inline constexpr int kPreviewResultCommand = 1011;
 inline constexpr int kPrintResultCommand = 1012;
-inline constexpr int kLastDossierCommand = kPrintResultCommand;
+inline constexpr int kBulkPrintResultsCommand = 1013;
+inline constexpr int kLastDossierCommand = kBulkPrintResultsCommand;
 
 // What the main window's Dossier, Preferences and About commands tell the shell.
 class IDeskCommandListener {

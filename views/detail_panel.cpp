@@ -9,6 +9,7 @@
 #include <wx/statline.h>
 #include <wx/stattext.h>
 #include <wx/utils.h>
+#include <wx/wrapsizer.h>
 
 namespace motcua::views {
 namespace {
@@ -83,6 +84,23 @@ DetailPanel::DetailPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY)
     m_documents = MakeList(m_body, "documents", {{_("Document"), 200}, {_("Form"), 130}, {_("Copies"), 60}});
     body->Add(m_documents, 0, wxEXPAND | wxALL, gap);
 
+    body->Add(SectionTitle(m_body, _("Documents issued")), 0, wxLEFT | wxRIGHT | wxTOP, gap);
+    m_outputs = MakeList(m_body, "outputs", {{_("Document"), 260}, {_("Issued on"), 130}});
+    body->Add(m_outputs, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+    // On a narrow pane the buttons wrap to a second line rather than shrink out of sight.
+    auto* outputButtons = new wxWrapSizer(wxHORIZONTAL);
+    // Non-ASCII stays out of msgids here: wx reads them in the C library's charset, which may not be UTF-8.
+    const wxString ellipsis = wxString::FromUTF8("…");
+    m_outputPreview = new wxButton(m_body, wxID_ANY, _("Pre&view") + ellipsis);
+    m_outputPreview->SetName("output_preview");
+    m_outputPrint = new wxButton(m_body, wxID_ANY, _("&Print") + ellipsis);
+    m_outputPrint->SetName("output_print");
+    m_outputOpen = new wxButton(m_body, wxID_ANY, _("Open in vie&wer"));
+    m_outputOpen->SetName("output_open");
+    for (wxButton* button : {m_outputPreview, m_outputPrint, m_outputOpen})
+        outputButtons->Add(button, 0, wxRIGHT | wxBOTTOM, gap / 2);
+    body->Add(outputButtons, 0, wxEXPAND | wxALL, gap);
+
     body->Add(SectionTitle(m_body, _("History")), 0, wxLEFT | wxRIGHT | wxTOP, gap);
     m_history = MakeList(m_body, "history", {{_("Time"), 115}, {_("Step"), 120}, {_("Status"), 125}, {_("By"), 150}});
     body->Add(m_history, 0, wxEXPAND | wxALL, gap);
@@ -109,12 +127,20 @@ DetailPanel::DetailPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY)
         if (m_listener)
             m_listener->OnOpenReceiptPressed();
     });
+    m_outputPreview->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { UseSelectedOutput(DocumentUse::Preview); });
+    m_outputPrint->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { UseSelectedOutput(DocumentUse::Print); });
+    m_outputOpen->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { UseSelectedOutput(DocumentUse::Open); });
+    // Enter or a double click on a document shows it as it will print.
+    m_outputs->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { UseSelectedOutput(DocumentUse::Preview); });
+    m_outputs->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { EnableOutputButtons(); });
+    m_outputs->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { EnableOutputButtons(); });
     m_body->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
         event.Skip();
         CallAfter([this] { WrapValues(); });
     });
     SetAcceptEnabled(false);
     SetReceiptEnabled(false);
+    EnableOutputButtons();
 }
 
 void DetailPanel::ShowDossier(const DetailViewData& data)
@@ -151,6 +177,17 @@ void DetailPanel::ShowDossier(const DetailViewData& data)
     }
     FitListHeight(m_documents, 8);
 
+    m_outputs->DeleteAllItems();
+    for (const auto& output : data.outputs) {
+        const long row = m_outputs->InsertItem(m_outputs->GetItemCount(), wxString::FromUTF8(output.name));
+        m_outputs->SetItem(row, 1, wxString::FromUTF8(output.issued));
+    }
+    // The newest is the one a clerk usually wants (the latest notice, the result).
+    if (m_outputs->GetItemCount() > 0)
+        m_outputs->SetItemState(m_outputs->GetItemCount() - 1, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    FitListHeight(m_outputs, 8);
+    EnableOutputButtons();
+
     m_history->DeleteAllItems();
     for (const auto& h : data.history) {
         const long row = m_history->InsertItem(m_history->GetItemCount(), wxString::FromUTF8(h.at));
@@ -182,6 +219,7 @@ void DetailPanel::WrapValues()
     m_heading->SetLabelText(m_headingText);
     m_heading->Wrap(bodyWidth - FromDIP(24));
     FitFlexibleColumn(m_documents, 0, 120);
+    FitFlexibleColumn(m_outputs, 0, 160);
     FitFlexibleColumn(m_history, 3, 100);
     for (std::size_t i = 0; i < m_fields.size(); ++i) {
         m_fields[i].second->SetLabelText(m_fieldTexts[i]);  // undo an earlier wrap before wrapping to the new width
@@ -217,8 +255,33 @@ void DetailPanel::SetBusy(bool busy)
         return;
     m_acceptButton->Enable(m_acceptEnabled && !busy);
     m_receiptButton->Enable(m_receiptEnabled && !busy);
+    EnableOutputButtons();
     if (busy)
         Update();
+}
+
+void DetailPanel::EnableOutputButtons()
+{
+    const bool enable = m_outputs->GetSelectedItemCount() > 0 && !m_busy.IsBusy();
+    for (wxButton* button : {m_outputPreview, m_outputPrint, m_outputOpen})
+        button->Enable(enable);
+}
+
+void DetailPanel::UseSelectedOutput(DocumentUse use)
+{
+    const long row = m_outputs->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row >= 0 && m_listener && !m_busy.IsBusy())
+        m_listener->OnOutputUsed(static_cast<std::size_t>(row), use);
+}
+
+wxButton* DetailPanel::OutputButton(DocumentUse use) const
+{
+    switch (use) {
+    case DocumentUse::Open: return m_outputOpen;
+    case DocumentUse::Preview: return m_outputPreview;
+    case DocumentUse::Print: return m_outputPrint;
+    }
+    return nullptr;
 }
 
 wxString DetailPanel::FieldValue(const wxString& label) const

@@ -1,4 +1,5 @@
-// The detail pane: read-only labelled fields, the documents and history lists, and the Accept / Open receipt buttons.
+// The detail pane: read-only labelled fields, the documents submitted, the documents issued (each to preview, print or
+// open in the viewer), the history, and the Accept / Open receipt buttons.
 #pragma once
 
 #include <vector>
@@ -32,11 +33,16 @@ public:
     wxButton* AcceptButton() const { return m_acceptButton; }
     wxButton* ReceiptButton() const { return m_receiptButton; }
     wxListCtrl* DocumentsList() const { return m_documents; }
+    // The documents the server issued, and the buttons acting on the one selected there.
+    wxListCtrl* OutputsList() const { return m_outputs; }
+    wxButton* OutputButton(DocumentUse use) const;
     wxListCtrl* HistoryList() const { return m_history; }
     wxString Heading() const;
 
 private:
     void WrapValues();
+    void EnableOutputButtons();
+    void UseSelectedOutput(DocumentUse use);
 
     wxStaticText* m_emptyLabel = nullptr;
     wxScrolledWindow* m_body = nullptr;
@@ -46,6 +52,10 @@ private:
     std::vector<std::pair<wxStaticText*, wxStaticText*>> m_fields;  // label, value
     std::vector<wxString> m_fieldTexts;                             // values before wrapping
     wxListCtrl* m_documents = nullptr;
+    wxListCtrl* m_outputs = nullptr;
+    wxButton* m_outputPreview = nullptr;
+    wxButton* m_outputPrint = nullptr;
+    wxButton* m_outputOpen = nullptr;
     wxListCtrl* m_history = nullptr;
     wxButton* m_acceptButton = nullptr;
     wxButton* m_receiptButton = nullptr;

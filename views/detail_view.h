@@ -1,6 +1,8 @@
-// The detail pane as its presenter sees it: one dossier as text, the Accept / Open receipt buttons and their presses.
+// The detail pane as its presenter sees it: one dossier as text, its issued documents, the Accept / Open receipt
+// buttons and their presses.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,15 @@ struct DetailDocumentRow {
     std::string count;
 };
 
+// A document the server issued for the dossier (receipt, notices, control sheet, result), oldest first.
+struct DetailOutputRow {
+    std::string name;  // "Request for supplement (form 02)"
+    std::string issued;
+};
+
+// What is done with one of the dossier's documents.
+enum class DocumentUse { Open, Preview, Print };
+
 struct DetailHistoryRow {
     std::string at;
     std::string step;
@@ -30,6 +41,7 @@ struct DetailViewData {
     std::string heading;  // "<code> — <applicant>"
     std::vector<DetailField> fields;
     std::vector<DetailDocumentRow> documents;
+    std::vector<DetailOutputRow> outputs;
     std::vector<DetailHistoryRow> history;
     bool overdue = false;
 };
@@ -40,6 +52,8 @@ public:
     virtual ~IDetailViewListener() = default;
     virtual void OnAcceptPressed() = 0;
     virtual void OnOpenReceiptPressed() = 0;
+    // The issued document at `row` of DetailViewData::outputs, opened in the viewer, previewed or printed.
+    virtual void OnOutputUsed(std::size_t row, DocumentUse use) = 0;
 };
 
 class IDetailView {

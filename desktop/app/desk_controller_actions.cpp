@@ -111,6 +111,7 @@ void DeskController::ShownDossierChanged()
     // The server decides per dossier as the run goes; with nothing selected the command says how to select.
     m_frame->EnableDossierCommand(views::kBulkAssignCommand, true);
     m_frame->EnableDossierCommand(views::kBulkPrintReceiptsCommand, true);
+    m_frame->EnableDossierCommand(views::kBulkPrintResultsCommand, true);
     m_frame->EnableDossierCommand(views::kBulkApproveAndSignCommand, true);
     m_frame->EnableDossierCommand(views::kBulkSignResultsCommand, true);
 }
@@ -119,22 +120,29 @@ void DeskController::OnDossierCommand(int id)
 {
     if (!m_frame || !m_actions)
         return;
-    // The shown dossier's documents: which one, and what to do with it.
-    using DocumentCommand = void (DetailPresenter::*)();
+    // The shown dossier's documents: which one (the receipt or the result), and what to do with it.
+    struct DocumentCommand {
+        bool receipt;
+        views::DocumentUse use;
+    };
     static const std::map<int, DocumentCommand> kDocumentCommands{
-        {views::kOpenReceiptCommand, &DetailPresenter::OpenReceipt},
-        {views::kPreviewReceiptCommand, &DetailPresenter::PreviewReceipt},
-        {views::kPrintReceiptCommand, &DetailPresenter::PrintReceipt},
-        {views::kOpenResultCommand, &DetailPresenter::OpenResult},
-        {views::kPreviewResultCommand, &DetailPresenter::PreviewResult},
-        {views::kPrintResultCommand, &DetailPresenter::PrintResult},
+        {views::kOpenReceiptCommand, {true, views::DocumentUse::Open}},
+        {views::kPreviewReceiptCommand, {true, views::DocumentUse::Preview}},
+        {views::kPrintReceiptCommand, {true, views::DocumentUse::Print}},
+        {views::kOpenResultCommand, {false, views::DocumentUse::Open}},
+        {views::kPreviewResultCommand, {false, views::DocumentUse::Preview}},
+        {views::kPrintResultCommand, {false, views::DocumentUse::Print}},
     };
     if (const auto command = kDocumentCommands.find(id); command != kDocumentCommands.end()) {
-        ((*m_detail).*(command->second))();
+        if (command->second.receipt)
+            m_detail->UseReceipt(command->second.use);
+        else
+            m_detail->UseResult(command->second.use);
         return;
     }
     if (id == views::kBulkAssignCommand || id == views::kBulkPrintReceiptsCommand ||
-        id == views::kBulkApproveAndSignCommand || id == views::kBulkSignResultsCommand) {
+        id == views::kBulkPrintResultsCommand || id == views::kBulkApproveAndSignCommand ||
+        id == views::kBulkSignResultsCommand) {
         std::vector<InboxRow> items;
         for (const std::size_t row : m_frame->DossierList()->SelectedRows())
             if (row < m_list->RowCount())
@@ -147,6 +155,7 @@ void DeskController::OnDossierCommand(int id)
         switch (id) {
         case views::kBulkAssignCommand: m_bulk->AssignAll(std::move(items)); break;
         case views::kBulkPrintReceiptsCommand: m_bulk->PrintReceipts(std::move(items)); break;
+        case views::kBulkPrintResultsCommand: m_bulk->PrintResults(std::move(items)); break;
         case views::kBulkApproveAndSignCommand: m_bulk->ApproveAndSignAll(std::move(items)); break;
         default: m_bulk->SignResults(std::move(items)); break;
         }

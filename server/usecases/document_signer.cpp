@@ -66,11 +66,7 @@ std::vector<std::uint8_t> DocumentSigner::Sign(std::vector<std::uint8_t> pdf, st
     request.agency = agencies.ById(agencyId).name;
     request.time = at;
     request.reason = "Ký số văn bản do " + request.agency + " ban hành";
-    // A little inside the room left, so the box touches neither the note above it nor the name below.
-    constexpr double kInset = 3;
-    request.box = place.Found() ? reports::SignatureBox{place.page, place.left + kInset, place.bottom + kInset,
-                                                        place.width - 2 * kInset, place.height - 2 * kInset}
-                                : FallbackBox(pdf);
+    request.box = place.Found() ? reports::BoxInPlace(place) : FallbackBox(pdf);
     return reports::PadesSigner(*key).Sign(pdf, request);
 }
 

@@ -1,5 +1,6 @@
-// BulkPresenter: assign many dossiers to one handler and print many receipts (fetched one by one, printed in one
-// job), with progress and Cancel; a failure on one does not stop the others and the end names each with its reason.
+// BulkPresenter: assign many dossiers to one handler and print many receipts or results (fetched one by one, printed
+// in one job), with progress and Cancel; a failure on one does not stop the others and the end names each with its
+// reason.
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
@@ -284,6 +285,60 @@ BOOST_FIXTURE_TEST_CASE(cancelling_the_print_dialog_prints_nothing_and_says_so, 
     BOOST_TEST(printer.printed.empty());
     BOOST_REQUIRE(alert.infos.size() == 1u);
     BOOST_TEST(alert.infos[0] == "Printing was cancelled: nothing was printed.");
+}
+
+BOOST_FIXTURE_TEST_CASE(print_results_prints_each_newest_result_in_one_job_and_names_a_dossier_without_one, BulkFixture)
+{
+    // Dossier 1 was approved twice (a rework between): its newer result prints. Dossier 2 has none yet.
+    api.details[1] = MakeDetail(1, NationalStatus::ResultReady, 4);
+    api.details[1].outputs = {{11, "receipt", "01", {}}, {12, "result", "", {}}, {13, "result", "", {}}};
+    api.details[2] = MakeDetail(2, NationalStatus::Processing, 3);
+    api.details[2].outputs = {{21, "receipt", "01", {}}};
+    api.details[3] = MakeDetail(3, NationalStatus::Returned, 5);
+    api.details[3].outputs = {{31, "receipt", "01", {}}, {32, "result", "", {}}, {33, "control_sheet", "06", {}}};
+    bulk.PrintResults(items);
+    tasks.RunAll();
+    BOOST_TEST(progress.title == "Fetching the results to print");
+    BOOST_TEST((progress.steps == std::vector<int>{0, 1, 1, 2, 2, 3}));
+    BOOST_TEST(!progress.open);
+    BOOST_TEST((api.outputCalls == std::vector<std::int64_t>{13, 32}));
+    BOOST_TEST(api.receiptCalls.empty());
+    BOOST_REQUIRE(printer.printed.size() == 1u);
+    BOOST_TEST(printer.printed[0].title == "Results of 2 dossiers");
+    BOOST_TEST(
+        (printer.printed[0].files == std::vector<std::filesystem::path>{folder / (items[0].code + "-result.pdf"),
+                                                                        folder / (items[2].code + "-result.pdf")}));
+    BOOST_TEST(alert.infos.empty());
+    BOOST_REQUIRE(alert.errors.size() == 1u);
+    BOOST_TEST(alert.errors[0].text == "2 of 3 results sent to the printer in one job.\nThese failed:\n" +
+                                           items[1].code + ": The dossier has no result yet.");
+    BOOST_TEST(!bulk.Busy());
+}
+
+BOOST_FIXTURE_TEST_CASE(cancel_stops_a_result_run_before_the_next_dossier_and_prints_nothing, BulkFixture)
+{
+    for (std::int64_t id = 1; id <= 3; ++id) {
+        api.details[id] = MakeDetail(id, NationalStatus::ResultReady, 4);
+        api.details[id].outputs = {{id * 10, "result", "", {}}};
+    }
+    progress.cancelAfterSteps = 2;
+    bulk.PrintResults(items);
+    tasks.RunAll();
+    BOOST_TEST((api.outputCalls == std::vector<std::int64_t>{10}));
+    BOOST_TEST(printer.printed.empty());
+    BOOST_REQUIRE(alert.infos.size() == 1u);
+    BOOST_TEST(alert.infos[0] == "Nothing was printed.\nCancelled: 2 dossiers were not tried.");
+
+    // No dossier with a result: nothing to print, and the summary says so.
+    for (std::int64_t id = 1; id <= 3; ++id)
+        api.details[id].outputs.clear();
+    progress.cancelAfterSteps = -1;
+    progress.steps.clear();
+    bulk.PrintResults(items);
+    tasks.RunAll();
+    BOOST_TEST(printer.printed.empty());
+    BOOST_REQUIRE(alert.errors.size() == 1u);
+    BOOST_TEST(alert.errors[0].text.find("No result could be fetched, so nothing was printed.\nThese failed:\n") == 0u);
 }
 
 BOOST_FIXTURE_TEST_CASE(an_expired_session_mid_run_resumes_with_the_same_dossier, BulkFixture)

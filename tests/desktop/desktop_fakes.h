@@ -640,6 +640,11 @@ public:
         BOOST_REQUIRE_MESSAGE(listener, "no presenter listens to the detail view");
         listener->OnOpenReceiptPressed();
     }
+    void PressOutput(std::size_t row, views::DocumentUse use)
+    {
+        BOOST_REQUIRE_MESSAGE(listener, "no presenter listens to the detail view");
+        listener->OnOutputUsed(row, use);
+    }
     void SetListener(views::IDetailViewListener* l) override { listener = l; }
     void ShowDossier(const views::DetailViewData& data) override { shown = data; }
     void ShowEmpty(const std::string& hint) override

@@ -294,7 +294,7 @@ BOOST_FIXTURE_TEST_CASE(a_receipt_that_is_not_a_pdf_is_reported_and_not_opened, 
     view.PressOpenReceipt();
     tasks.RunAll();
     BOOST_REQUIRE(alert.errors.size() == 1u);
-    BOOST_TEST(alert.errors[0].text.find("The receipt could not be opened") == 0u);
+    BOOST_TEST(alert.errors[0].text.find("Receipt of dossier 000.00.01.H41-261127-0002 could not be opened") == 0u);
     BOOST_TEST(launcher.opened.empty());
     BOOST_TEST(!std::filesystem::exists(folder / "000.00.01.H41-261127-0002-receipt.pdf"));
 }
@@ -305,12 +305,12 @@ BOOST_FIXTURE_TEST_CASE(the_receipt_goes_to_the_preview_or_the_printer_and_a_fai
     presenter.Show(2);
     tasks.RunAll();
     const std::filesystem::path file = folder / "000.00.01.H41-261127-0002-receipt.pdf";
-    presenter.PreviewReceipt();
+    presenter.UseReceipt(views::DocumentUse::Preview);
     tasks.RunAll();
     BOOST_REQUIRE(printer.previewed.size() == 1u);
     BOOST_TEST((printer.previewed[0].files == std::vector<std::filesystem::path>{file}));
     BOOST_TEST(printer.previewed[0].title == "Receipt of dossier 000.00.01.H41-261127-0002");
-    presenter.PrintReceipt();
+    presenter.UseReceipt(views::DocumentUse::Print);
     tasks.RunAll();
     BOOST_REQUIRE(printer.printed.size() == 1u);
     BOOST_TEST((printer.printed[0].files == std::vector<std::filesystem::path>{file}));
@@ -318,10 +318,11 @@ BOOST_FIXTURE_TEST_CASE(the_receipt_goes_to_the_preview_or_the_printer_and_a_fai
     BOOST_TEST(alert.errors.empty());
 
     printer.failure = std::make_exception_ptr(Error(ErrorCategory::Environment, "No printer.", {}, "wxPrinter"));
-    presenter.PrintReceipt();
+    presenter.UseReceipt(views::DocumentUse::Print);
     tasks.RunAll();
     BOOST_REQUIRE(alert.errors.size() == 1u);
-    BOOST_TEST(alert.errors[0].text == "The receipt could not be printed: No printer.");
+    BOOST_TEST(alert.errors[0].text ==
+               "Receipt of dossier 000.00.01.H41-261127-0002 could not be printed: No printer.");
     BOOST_TEST(alert.errors[0].details.find("wxPrinter") != std::string::npos);
     BOOST_TEST(!view.busy);
 }
@@ -332,7 +333,7 @@ BOOST_FIXTURE_TEST_CASE(the_latest_result_is_printed_previewed_or_opened_once_th
     presenter.Show(2);
     tasks.RunAll();
     BOOST_TEST(!presenter.CanOpenResult());
-    presenter.PrintResult();  // no result yet: nothing is fetched
+    presenter.UseResult(views::DocumentUse::Print);  // no result yet: nothing is fetched
     tasks.RunAll();
     BOOST_TEST(api.outputCalls.empty());
     BOOST_TEST(printer.printed.empty());
@@ -345,25 +346,128 @@ BOOST_FIXTURE_TEST_CASE(the_latest_result_is_printed_previewed_or_opened_once_th
     presenter.Show(2);
     tasks.RunAll();
     BOOST_TEST(presenter.CanOpenResult());
-    const std::filesystem::path file = folder / "000.00.01.H41-261127-0002-result.pdf";
-    presenter.PrintResult();
+    const std::filesystem::path file = folder / "000.00.01.H41-261127-0002-result-14.pdf";
+    presenter.UseResult(views::DocumentUse::Print);
     tasks.RunAll();
     BOOST_TEST((api.outputCalls == std::vector<std::int64_t>{14}));
     BOOST_REQUIRE(printer.printed.size() == 1u);
     BOOST_TEST((printer.printed[0].files == std::vector<std::filesystem::path>{file}));
     BOOST_TEST(printer.printed[0].title == "Result of dossier 000.00.01.H41-261127-0002");
-    presenter.PreviewResult();
+    presenter.UseResult(views::DocumentUse::Preview);
     tasks.RunAll();
     BOOST_TEST(printer.previewed.size() == 1u);
-    presenter.OpenResult();
+    presenter.UseResult(views::DocumentUse::Open);
     tasks.RunAll();
     BOOST_TEST((launcher.opened == std::vector<std::filesystem::path>{file}));
 
     api.receiptError = std::make_exception_ptr(Error(ErrorCategory::NotFound, "Document not found", {}, "14"));
-    presenter.PrintResult();
+    presenter.UseResult(views::DocumentUse::Print);
     tasks.RunAll();
     BOOST_REQUIRE(alert.errors.size() == 1u);
-    BOOST_TEST(alert.errors[0].text.find("The result could not be printed") == 0u, alert.errors[0].text);
+    BOOST_TEST(alert.errors[0].text.find("Result of dossier 000.00.01.H41-261127-0002 could not be printed") == 0u,
+               alert.errors[0].text);
+}
+
+BOOST_FIXTURE_TEST_CASE(every_issued_document_is_listed_and_each_can_be_previewed_printed_or_opened, DetailFixture)
+{
+    api.details[2] = MakeDetail(2, NationalStatus::Returned, 2);
+    api.details[2].outputs = {{11, "receipt", "01", kNow},     {12, "supplement_request", "02", kNow},
+                              {13, "refusal", "03", kNow},     {14, "apology", "04", kNow},
+                              {15, "stop_notice", "05", kNow}, {16, "control_sheet", "06", kNow},
+                              {17, "result", "", kNow},        {18, "seal_register", "07", kNow}};
+    presenter.Show(2);
+    tasks.RunAll();
+    BOOST_REQUIRE(view.shown.has_value());
+    struct Case {
+        std::string name;
+        std::string title;
+    };
+    // clang-format off
+    const std::vector<Case> cases = {
+        {"Receipt and appointment (form 01)",     "Receipt of dossier 000.00.01.H41-261127-0002"},
+        {"Request for supplement (form 02)",      "Request for supplement of dossier 000.00.01.H41-261127-0002"},
+        {"Refusal (form 03)",                     "Refusal of dossier 000.00.01.H41-261127-0002"},
+        {"Apology and new appointment (form 04)", "Apology for dossier 000.00.01.H41-261127-0002"},
+        {"Notice of stopping (form 05)",          "Notice of stopping dossier 000.00.01.H41-261127-0002"},
+        {"Control sheet (form 06)",               "Control sheet of dossier 000.00.01.H41-261127-0002"},
+        {"Result document",                       "Result of dossier 000.00.01.H41-261127-0002"},
+        {"Document (form 07)",                    "Document of dossier 000.00.01.H41-261127-0002"},  // a newer server's
+    };
+    // clang-format on
+    BOOST_REQUIRE(view.shown->outputs.size() == cases.size());
+    for (std::size_t row = 0; row < cases.size(); ++row) {
+        BOOST_TEST_CONTEXT(cases[row].name)
+        {
+            BOOST_TEST(view.shown->outputs[row].name == cases[row].name);
+            BOOST_TEST(view.shown->outputs[row].issued == "30/11/2026 10:00");
+            const std::int64_t id = api.details[2].outputs[row].id;
+            const std::filesystem::path file =
+                folder /
+                ("000.00.01.H41-261127-0002-" + api.details[2].outputs[row].kind + "-" + std::to_string(id) + ".pdf");
+            api.outputCalls.clear();
+            printer.previewed.clear();
+            printer.printed.clear();
+            launcher.opened.clear();
+            view.PressOutput(row, views::DocumentUse::Preview);
+            tasks.RunAll();
+            view.PressOutput(row, views::DocumentUse::Print);
+            tasks.RunAll();
+            view.PressOutput(row, views::DocumentUse::Open);
+            tasks.RunAll();
+            // Each document is fetched by its own id, not the dossier's receipt or result.
+            BOOST_TEST((api.outputCalls == std::vector<std::int64_t>{id, id, id}));
+            BOOST_REQUIRE(printer.previewed.size() == 1u);
+            BOOST_TEST(printer.previewed[0].title == cases[row].title);
+            BOOST_TEST((printer.previewed[0].files == std::vector<std::filesystem::path>{file}));
+            BOOST_REQUIRE(printer.printed.size() == 1u);
+            BOOST_TEST(printer.printed[0].title == cases[row].title);
+            BOOST_TEST((launcher.opened == std::vector<std::filesystem::path>{file}));
+        }
+    }
+    BOOST_TEST(api.receiptCalls.empty());
+    BOOST_TEST(alert.errors.empty());
+
+    // A row the pane no longer has (the dossier changed under it) fetches nothing.
+    api.outputCalls.clear();
+    view.PressOutput(cases.size(), views::DocumentUse::Print);
+    tasks.RunAll();
+    BOOST_TEST(api.outputCalls.empty());
+
+    // The session ended: after the login the same document is fetched again and printed.
+    api.receiptError = std::make_exception_ptr(Problem(ErrorCategory::Unauthenticated, 401, "Please sign in"));
+    renewal.beforeResume = [this] { api.receiptError = nullptr; };
+    printer.printed.clear();
+    view.PressOutput(4, views::DocumentUse::Print);
+    tasks.RunAll();
+    BOOST_TEST(renewal.renewals == 1);
+    BOOST_TEST((api.outputCalls == std::vector<std::int64_t>{15, 15}));
+    BOOST_REQUIRE(printer.printed.size() == 1u);
+    BOOST_TEST(printer.printed[0].title == "Notice of stopping dossier 000.00.01.H41-261127-0002");
+    // Renewed while another dossier came up: nothing of the first is fetched again.
+    api.details[1].outputs = {{21, "receipt", "01", kNow}};
+    api.receiptError = std::make_exception_ptr(Problem(ErrorCategory::Unauthenticated, 401, "Please sign in"));
+    renewal.beforeResume = [this] {
+        api.receiptError = nullptr;
+        presenter.Show(1);
+        tasks.RunAll();
+    };
+    api.outputCalls.clear();
+    view.PressOutput(4, views::DocumentUse::Print);
+    tasks.RunAll();
+    BOOST_TEST((api.outputCalls == std::vector<std::int64_t>{15}));
+    BOOST_TEST(printer.printed.size() == 1u);
+    presenter.Show(2);
+    tasks.RunAll();
+    renewal.beforeResume = nullptr;
+
+    // A failure names the document.
+    api.receiptError = std::make_exception_ptr(Error(ErrorCategory::NotFound, "Document not found", {}, "13"));
+    view.PressOutput(2, views::DocumentUse::Open);
+    tasks.RunAll();
+    BOOST_REQUIRE(alert.errors.size() == 1u);
+    BOOST_TEST(alert.errors[0].text ==
+               "Refusal of dossier 000.00.01.H41-261127-0002 could not be opened: Document not found");
+    BOOST_TEST(!view.busy);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_dossier_that_cannot_be_loaded_empties_the_pane_and_says_why, DetailFixture)

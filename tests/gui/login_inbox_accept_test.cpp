@@ -22,6 +22,8 @@
 #include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/print.h>
+#include <wx/scrolwin.h>
+#include <wx/splitter.h>
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
 #include <wx/timer.h>
@@ -123,6 +125,15 @@ struct Desk {
         : api(desktop::StaffApiClientOptions{url}),
           controller(api, api, tasks, alert, launcher, clock, settings, receiptFolder)
     {}
+    // Logs `username` in through the login dialog and opens the main window.
+    views::MainFrame* LogIn(const std::string& url, const std::string& username)
+    {
+        views::LoginDialog* dialog = controller.CreateLoginDialog({url, username, ""});
+        dialog->SetValues(url, username, test::FixtureCatalogue::kPassword);
+        dialog->Submit();
+        BOOST_REQUIRE(WaitFor([this] { return controller.CurrentSession().has_value(); }));
+        return controller.OpenMainWindow();
+    }
     desktop::StaffApiClient api;
     RecordingAlert alert;
     RecordingLauncher launcher;
@@ -236,6 +247,26 @@ BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
 
 namespace {
 
+// The desk in Vietnamese for one test, English again afterwards.
+struct VietnameseDesk {
+    VietnameseDesk() { BOOST_REQUIRE(desktop::SetUpTranslations("vi", MOTCUA_TEST_LOCALE_DIR).catalogueLoaded); }
+    ~VietnameseDesk()
+    {
+        desktop::SetTranslator(nullptr, false);
+        wxTranslations::Set(nullptr);
+    }
+    VietnameseDesk(const VietnameseDesk&) = delete;
+    VietnameseDesk& operator=(const VietnameseDesk&) = delete;
+};
+
+// Presses a button as a click does.
+void Press(wxButton* button)
+{
+    wxCommandEvent event(wxEVT_BUTTON, button->GetId());
+    event.SetEventObject(button);
+    button->GetEventHandler()->ProcessEvent(event);
+}
+
 // Sends a Dossier command as the menu, toolbar, context menu and key all do.
 void Command(views::MainFrame* frame, int commandId)
 {
@@ -312,11 +343,7 @@ BOOST_FIXTURE_TEST_CASE(gui_actions_through_the_dossier_menu, DeskFixture)
     auto status = [this](std::size_t i) { return static_cast<int>(store.FindDossier(dossiers[i].id)->status); };
     auto seen = std::make_shared<std::string>();
 
-    views::LoginDialog* dialog = controller.CreateLoginDialog({url, catalogue.clerk.username, ""});
-    dialog->SetValues(url, catalogue.clerk.username, test::FixtureCatalogue::kPassword);
-    dialog->Submit();
-    BOOST_REQUIRE(WaitFor([&] { return controller.CurrentSession().has_value(); }));
-    views::MainFrame* frame = controller.OpenMainWindow();
+    views::MainFrame* frame = desk.LogIn(url, catalogue.clerk.username);
     BOOST_REQUIRE(
         WaitFor([frame] { return frame->IsShownOnScreen() && frame->DossierList()->List()->GetItemCount() == 3; }));
     views::DetailPanel* detail = frame->Detail();
@@ -473,22 +500,11 @@ int DarkPixels(const wxImage& image)
 // Vietnamese, as the desk starts. MOTCUA_GUI_HOLD_MS keeps the preview open that long (for a screenshot).
 BOOST_FIXTURE_TEST_CASE(gui_print_preview_of_a_receipt, DeskFixture)
 {
-    struct EnglishAfterwards {
-        ~EnglishAfterwards()
-        {
-            desktop::SetTranslator(nullptr, false);
-            wxTranslations::Set(nullptr);
-        }
-    } restore;
-    BOOST_REQUIRE(desktop::SetUpTranslations("vi", MOTCUA_TEST_LOCALE_DIR).catalogueLoaded);
+    const VietnameseDesk vietnamese;
     Desk desk(url, clock, receiptFolder);
     RecordingAlert& alert = desk.alert;
     desktop::DeskController& controller = desk.controller;
-    views::LoginDialog* dialog = controller.CreateLoginDialog({url, catalogue.clerk.username, ""});
-    dialog->SetValues(url, catalogue.clerk.username, test::FixtureCatalogue::kPassword);
-    dialog->Submit();
-    BOOST_REQUIRE(WaitFor([&] { return controller.CurrentSession().has_value(); }));
-    views::MainFrame* frame = controller.OpenMainWindow();
+    views::MainFrame* frame = desk.LogIn(url, catalogue.clerk.username);
     BOOST_REQUIRE(
         WaitFor([frame] { return frame->IsShownOnScreen() && frame->DossierList()->List()->GetItemCount() == 3; }));
 
@@ -602,5 +618,119 @@ BOOST_FIXTURE_TEST_CASE(gui_print_preview_of_a_receipt, DeskFixture)
     }
     BOOST_TEST(controller.Printer().LastPreview() == nullptr);
     controller.Frame()->Close(true);
+    Settle();
+}
+
+// The detail pane lists every document the server issued for the dossier (the request for supplement, the receipt,
+// the apology, the result and the control sheet), oldest first; the one selected previews (poppler pages in the
+// preview window) and opens in the viewer from there. The results of the selected rows print in one job from the
+// Dossier menu, Ctrl+Shift+I.
+BOOST_FIXTURE_TEST_CASE(gui_documents_of_a_dossier, DeskFixture)
+{
+    const VietnameseDesk vietnamese;
+    const std::int64_t id = dossiers[0].id;
+    // The dossier's road, each step by the one whose step it is: a supplement asked at intake (02), supplied and
+    // accepted (01), late (04), proposed and approved (the result), handed over (06).
+    desktop::StaffApiClient clerk({url}), handler({url}), signer({url});
+    clerk.Login(catalogue.clerk.username, test::FixtureCatalogue::kPassword);
+    handler.Login(catalogue.handler.username, test::FixtureCatalogue::kPassword);
+    signer.Login(catalogue.signer.username, test::FixtureCatalogue::kPassword);
+    // `fill` sets the step's input beyond its action and the dossier's current version.
+    auto act = [this, id](desktop::StaffApiClient& client, Action action,
+                          const std::function<void(desktop::ActionInput&)>& fill = {}) {
+        clock.Advance(std::chrono::minutes(25));  // each step a little later, as at a real desk
+        desktop::ActionInput input;
+        input.action = action;
+        input.version = client.Dossier(id).summary.version;
+        if (fill)
+            fill(input);
+        client.Act(id, input);
+    };
+    act(clerk, Action::RequestSupplement, [](desktop::ActionInput& in) { in.missingDocuments = {"Giấy chứng sinh"}; });
+    act(clerk, Action::Supplement, [](desktop::ActionInput& in) { in.note = "Đã nộp bổ sung tại quầy"; });
+    act(clerk, Action::Accept);
+    act(handler, Action::Claim);
+    act(handler, Action::Reschedule, [](desktop::ActionInput& in) {
+        in.reason = "Cần xác minh thêm với bệnh viện nơi sinh";
+        in.newDueAt = kStart + std::chrono::days(10);  // Monday 7 December, 09:30
+    });
+    act(handler, Action::ProposeResult, [](desktop::ActionInput& in) { in.outcome = Outcome::Grant; });
+    act(signer, Action::Approve);
+    act(clerk, Action::ReturnResult);
+
+    Desk desk(url, clock, receiptFolder);
+    RecordingAlert& alert = desk.alert;
+    desktop::DeskController& controller = desk.controller;
+    views::MainFrame* frame = desk.LogIn(url, catalogue.clerk.username);
+    BOOST_REQUIRE(WaitFor([frame] { return frame->IsShownOnScreen(); }));
+    views::DetailPanel* detail = frame->Detail();
+    wxListCtrl* outputs = detail->OutputsList();
+    BOOST_TEST(outputs->GetItemCount() == 0);
+    BOOST_TEST(!detail->OutputButton(views::DocumentUse::Preview)->IsEnabled());
+
+    controller.Detail()->Show(id);
+    BOOST_REQUIRE(WaitFor([&] { return !controller.Detail()->Loading() && outputs->GetItemCount() > 0; }));
+    const std::vector<std::string> expected = {
+        "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01)",
+        "Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)", "Văn bản kết quả giải quyết thủ tục hành chính",
+        "Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu 06)"};
+    std::vector<std::string> listed;
+    for (long row = 0; row < outputs->GetItemCount(); ++row)
+        listed.push_back(outputs->GetItemText(row).utf8_string());
+    BOOST_TEST(listed == expected, boost::test_tools::per_element());
+    // The newest is selected, the buttons on.
+    BOOST_TEST(outputs->GetItemState(outputs->GetItemCount() - 1, wxLIST_STATE_SELECTED) == wxLIST_STATE_SELECTED);
+    for (const views::DocumentUse use :
+         {views::DocumentUse::Preview, views::DocumentUse::Print, views::DocumentUse::Open})
+        BOOST_TEST(detail->OutputButton(use)->IsEnabled());
+    // The pane wider and scrolled to the documents, as a clerk would to pick one (and as the screenshot shows them).
+    frame->Splitter()->SetSashPosition(frame->Splitter()->GetSize().GetWidth() - frame->FromDIP(520));
+    Settle();
+    frame->Splitter()->GetWindow1()->Layout();  // the search filters wrap again to their new width
+    if (auto* body = dynamic_cast<wxScrolledWindow*>(outputs->GetParent())) {
+        int unit = 1;
+        body->GetScrollPixelsPerUnit(nullptr, &unit);
+        int top = 0;
+        body->CalcUnscrolledPosition(0, outputs->GetPosition().y, nullptr, &top);
+        body->Scroll(0, std::max(0, top - body->FromDIP(240)) / std::max(unit, 1));
+    }
+    Settle();
+    if (const char* hold = std::getenv("MOTCUA_GUI_HOLD_MS"))
+        WaitFor([] { return false; }, std::chrono::milliseconds(std::atoi(hold)));
+
+    // The request for supplement (form 02) in the print preview, double-clicked as a clerk does.
+    outputs->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    wxListEvent activated(wxEVT_LIST_ITEM_ACTIVATED, outputs->GetId());
+    activated.SetEventObject(outputs);
+    activated.m_itemIndex = 0;
+    outputs->GetEventHandler()->ProcessEvent(activated);
+    BOOST_REQUIRE_MESSAGE(WaitFor([&] {
+                              wxPreviewFrame* shown = controller.Printer().LastPreviewFrame();
+                              return shown && shown->IsShownOnScreen();
+                          }),
+                          "no print preview; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
+    const std::string title = controller.Printer().LastPreviewFrame()->GetTitle().utf8_string();
+    BOOST_TEST(title.find("Phiếu yêu cầu bổ sung hồ sơ " + dossiers[0].code) != std::string::npos, title);
+    BOOST_TEST(WaitFor([&] { return controller.Printer().LastPreview()->GetMaxPage() >= 1; }));
+    controller.Printer().LastPreviewFrame()->Close(true);
+    BOOST_REQUIRE(WaitFor([&] { return controller.Printer().LastPreview() == nullptr; }));
+
+    // The result in the system's viewer: its own file, its text the dossier's.
+    outputs->SetItemState(3, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    Press(detail->OutputButton(views::DocumentUse::Open));
+    BOOST_REQUIRE_MESSAGE(WaitFor([&] { return !desk.launcher.opened.empty(); }),
+                          "nothing opened; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
+    const std::filesystem::path result = desk.launcher.opened.back();
+    BOOST_TEST(result.filename().string().find(dossiers[0].code + "-result-") == 0u, result.string());
+    BOOST_TEST(test::ExtractText(result, "").find(dossiers[0].applicant.fullName) != std::string::npos);
+    BOOST_TEST(alert.errors.empty(), "alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
+
+    // Printing the results of the selected rows is in the Dossier menu, with its own key.
+    const wxMenuItem* batch =
+        frame->GetMenuBar()->FindItem(views::MainFrame::MenuIdOf(views::kBulkPrintResultsCommand));
+    BOOST_REQUIRE(batch);
+    BOOST_TEST(batch->GetItemLabel().utf8_string().find("Ctrl+Shift+I") != std::string::npos);
+    BOOST_TEST(frame->IsDossierCommandEnabled(views::kBulkPrintResultsCommand));
+    frame->Close(true);
     Settle();
 }

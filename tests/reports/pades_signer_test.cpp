@@ -495,6 +495,41 @@ BOOST_AUTO_TEST_CASE(a_signed_document_takes_a_second_signature_and_both_verify)
     ExpectSoundStructure(file.Path());
 }
 
+BOOST_AUTO_TEST_CASE(a_field_left_for_a_signer_is_signed_where_it_is)
+{
+    const TestPki pki = MakeTestPki(TestKeyKind::P256);
+    const auto key = LoadKey(pki, false);
+    const std::vector<std::uint8_t> receipt = RenderReceipt(SampleReceipt());
+    const SignatureBox place{0, 320, 120, 180, 58};
+    const std::vector<std::uint8_t> withField = WithSignatureField(receipt, place, kOfficialSignatureField);
+    BOOST_TEST(std::equal(receipt.begin(), receipt.end(), withField.begin()));  // an update, the rendering unchanged
+    BOOST_TEST(SignatureBoxes(receipt).empty());
+    BOOST_TEST_REQUIRE(SignatureBoxes(withField).size() == 1u);
+    BOOST_TEST(PadesVerifier(PemCertificates(pki.caCertificatePem)).Verify(withField).empty());
+
+    // The request names the field: the signature fills it, at its place whatever the request's box says.
+    SignatureRequest request = SampleSignatureRequest();
+    request.field = kOfficialSignatureField;
+    const std::vector<std::uint8_t> filled = PadesSigner(*key).Sign(withField, request);
+    const std::vector<SignatureBox> boxes = SignatureBoxes(filled);
+    BOOST_TEST_REQUIRE(boxes.size() == 1u);  // filled, not a second field
+    BOOST_TEST(boxes[0].left == place.left);
+    BOOST_TEST(boxes[0].bottom == place.bottom);
+    BOOST_TEST(boxes[0].width == place.width);
+    const auto checks = PadesVerifier(PemCertificates(pki.caCertificatePem)).Verify(filled);
+    BOOST_TEST_REQUIRE(checks.size() == 1u);
+    BOOST_TEST(checks[0].Ok(), checks[0].error);
+    const TempPath file(".pdf");
+    WriteFile(file.Path(), filled);
+    ExpectSoundStructure(file.Path());
+
+    // A document without that field: a new one at the request's box.
+    const std::vector<SignatureBox> fresh = SignatureBoxes(PadesSigner(*key).Sign(receipt, request));
+    BOOST_TEST_REQUIRE(fresh.size() == 1u);
+    BOOST_TEST(fresh[0].left == request.box.left);
+    BOOST_TEST(fresh[0].bottom == request.box.bottom);
+}
+
 BOOST_AUTO_TEST_CASE(refuses_a_missing_page_a_tiny_box_and_a_non_pdf)
 {
     const TestPki pki = MakeTestPki(TestKeyKind::P256);

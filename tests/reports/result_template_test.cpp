@@ -16,6 +16,7 @@
 #include "tests/reports/form_samples.h"
 #include "tests/reports/signed_receipt.h"
 #include "tests/support/pdf_tools.h"
+#include "tests/support/sample_result.h"
 #include "tests/support/test_pki.h"
 
 using namespace motcua;
@@ -24,9 +25,7 @@ using namespace motcua::test;
 
 namespace {
 
-const std::vector<std::string> kFormKeys = {"businessName", "businessAddress", "businessLine", "capital",
-                                            "childName",    "childBirthDate",  "childSex",     "childBirthPlace",
-                                            "motherName",   "fatherName"};
+const std::vector<std::string>& kFormKeys = SampleResultFormKeys();
 const char* const kShipped[] = {"household-business-certificate", "birth-registration-extract", "decision",
                                 "refusal-letter"};
 const std::string kVerifyUrl = "https://dichvucong.example.vn/verify/GT-2026-000123";
@@ -43,42 +42,12 @@ std::string ReadTemplate(const std::string& name)
 // Every letter and tone of Vietnamese, spread over the values the templates print.
 TemplateData AlphabetData()
 {
-    TemplateData data;
-    data.values = {
-        {"dossier.code", "000.00.00.H41-261127-0001"},
-        {"dossier.receivedDate", "27/11/2026"},
-        {"applicant.fullName", "Đặng Thị Ngọc Ánh"},
-        {"applicant.citizenId", "001190012345"},
-        {"applicant.address", "a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y"},
-        {"applicant.phone", "0912345678"},
-        {"procedure.name", "Đăng ký thành lập hộ kinh doanh"},
-        {"agency.name", "UBND phường Hoàn Kiếm"},
-        {"agency.province", "UBND THÀNH PHỐ HÀ NỘI"},
-        {"agency.place", "Hoàn Kiếm"},
-        {"signer.name", "Trần Minh Đức"},
-        {"signer.position", "CHỦ TỊCH"},
-        {"document.number", "123/2026"},
-        {"document.identifier", "GT-2026-000123"},
-        {"document.date", "30/11/2026"},
-        {"document.dateInWords", "ngày 30 tháng 11 năm 2026"},
-        {"document.verifyUrl", kVerifyUrl},
-        {"outcome.note", "àáảãạ ằắẳẵặ ầấẩẫậ èéẻẽẹ ềếểễệ ìíỉĩị òóỏõọ ồốổỗộ ờớởỡợ ùúủũụ ừứửữự ỳýỷỹỵ"},
-        {"form.businessName", "Hộ kinh doanh Phở Thìn Bờ Hồ"},
-        {"form.businessAddress", "13 Lò Đúc, phường Hoàn Kiếm"},
-        {"form.businessLine", "ÀÁẢÃẠ ẰẮẲẴẶ ẦẤẨẪẬ ÈÉẺẼẸ ỀẾỂỄỆ ÌÍỈĨỊ ÒÓỎÕỌ ỒỐỔỖỘ ỜỚỞỠỢ ÙÚỦŨỤ ỪỨỬỮỰ ỲÝỶỸỴ"},
-        {"form.capital", "50.000.000"},
-        {"form.childName", "A Ă Â B C D Đ E Ê G H I K L M N O Ô Ơ P Q R S T U Ư V X Y"},
-        {"form.childBirthDate", "01/11/2026"},
-        {"form.childSex", "Nữ"},
-        {"form.childBirthPlace", "Bệnh viện Phụ sản Hà Nội"},
-        {"form.motherName", "Nguyễn Thị Thu Hương"},
-        {"form.fatherName", "Phạm Quốc Việt"},
-    };
-    data.lists["documents"] = {
-        {{"number", "1"}, {"name", "Giấy đề nghị đăng ký hộ kinh doanh"}, {"form", "Bản chính"}, {"count", "01"}},
-        {{"number", "2"}, {"name", "Bản sao hợp đồng thuê nhà"}, {"form", "Bản sao"}, {"count", "01"}},
-        {{"number", "3"}, {"name", "Biên bản họp thành viên hộ gia đình"}, {"form", "Bản chính"}, {"count", "02"}},
-    };
+    TemplateData data = SampleResultData();
+    data.values["applicant.fullName"] = "Đặng Thị Ngọc Ánh";
+    data.values["applicant.address"] = "a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y";
+    data.values["outcome.note"] = "àáảãạ ằắẳẵặ ầấẩẫậ èéẻẽẹ ềếểễệ ìíỉĩị òóỏõọ ồốổỗộ ờớởỡợ ùúủũụ ừứửữự ỳýỷỹỵ";
+    data.values["form.businessLine"] = "ÀÁẢÃẠ ẰẮẲẴẶ ẦẤẨẪẬ ÈÉẺẼẸ ỀẾỂỄỆ ÌÍỈĨỊ ÒÓỎÕỌ ỒỐỔỖỘ ỜỚỞỠỢ ÙÚỦŨỤ ỪỨỬỮỰ ỲÝỶỸỴ";
+    data.values["form.childName"] = "A Ă Â B C D Đ E Ê G H I K L M N O Ô Ơ P Q R S T U Ư V X Y";
     return data;
 }
 
