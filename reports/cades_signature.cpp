@@ -4,6 +4,8 @@
 
 #include <openssl/err.h>
 
+#include "reports/signature_timestamp.h"
+
 namespace motcua::reports {
 namespace {
 
@@ -46,7 +48,8 @@ std::vector<std::uint8_t> SignedAttributesDer(CMS_SignerInfo* signer)
 
 }  // namespace
 
-std::vector<std::uint8_t> CadesDetachedSignature(const SigningKey& key, const Sha256Digest& contentDigest)
+std::vector<std::uint8_t> CadesDetachedSignature(const SigningKey& key, const Sha256Digest& contentDigest,
+                                                 const TimestampSource* timestamps)
 {
     ERR_clear_error();
     const OpenSslPtr<X509> certificate = ParseCertificateDer(key.Certificate());
@@ -74,6 +77,8 @@ std::vector<std::uint8_t> CadesDetachedSignature(const SigningKey& key, const Sh
     if (ASN1_STRING_set(CMS_SignerInfo_get0_signature(signer), signature.data(), static_cast<int>(signature.size())) !=
         1)
         Fail("ASN1_STRING_set");
+    if (timestamps)
+        AddSignatureTimestamp(signer, *timestamps);
 
     unsigned char* der = nullptr;
     const int length = i2d_CMS_ContentInfo(cms.get(), &der);

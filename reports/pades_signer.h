@@ -8,6 +8,7 @@
 
 #include "reports/pdf_date.h"
 #include "reports/signing_key.h"
+#include "reports/timestamp_source.h"
 
 namespace motcua::reports {
 
@@ -45,9 +46,11 @@ public:
 
     // Reserves room for the CMS from the key's certificates and signature size (EstimatedSignatureBytes) plus a
     // margin: about 3 KB for a two-certificate RSA-2048 chain instead of a fixed 10 KB.
-    explicit PadesSigner(const SigningKey& key);
+    // With `timestamps` (which must outlive it), each signature is PAdES B-T: its value timestamped by that service
+    // (signature_timestamp.h), kTimestampReserve more room reserved, and the service's errors thrown by Sign.
+    explicit PadesSigner(const SigningKey& key, const TimestampSource* timestamps = nullptr);
     // Reserves exactly `reservedSignatureBytes` (a caller that knows its CMS is larger, or a test of the refusal).
-    PadesSigner(const SigningKey& key, std::size_t reservedSignatureBytes);
+    PadesSigner(const SigningKey& key, std::size_t reservedSignatureBytes, const TimestampSource* timestamps = nullptr);
 
     std::vector<std::uint8_t> Sign(std::span<const std::uint8_t> pdf, const SignatureRequest& request) const;
 
@@ -59,11 +62,15 @@ public:
     // Added to the estimate (itself about 270 bytes above what OpenSSL 3.0 writes): room for an encoding it did not
     // foresee. Every byte reserved is two in the file.
     static constexpr std::size_t kReserveMargin = 512;
+    // Added for a timestamp token, whose size is known only once the service answers: a TSTInfo of about 300
+    // bytes, the TSA's signature and its certificates (about 1.5 KB each); room for a chain of three RSA-4096 ones.
+    static constexpr std::size_t kTimestampReserve = std::size_t{6} * 1024;
 
 private:
     const SigningKey& m_key;
     std::string m_commonName;
     std::size_t m_reservedSignatureBytes;
+    const TimestampSource* m_timestamps;
 };
 
 }  // namespace motcua::reports
