@@ -71,7 +71,7 @@ std::vector<std::uint8_t> DocumentSigner::Sign(std::vector<std::uint8_t> pdf, st
     request.box = place.Found() ? reports::SignatureBox{place.page, place.left + kInset, place.bottom + kInset,
                                                         place.width - 2 * kInset, place.height - 2 * kInset}
                                 : FallbackBox(pdf);
-    return reports::PadesSigner(*key).Sign(pdf, request);
+    return reports::PadesSigner(*key, m_timestamps.get()).Sign(pdf, request);
 }
 
 }  // namespace motcua::server
