@@ -3,6 +3,8 @@
 #include "reports/signature_timestamp.h"
 
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -99,6 +101,8 @@ BOOST_AUTO_TEST_CASE(a_timestamped_signature_is_valid_for_pdfsig_and_our_verifie
 
     const TempPath file(".pdf");
     WriteFile(file.Path(), pdf);
+    if (const char* dir = std::getenv("MOTCUA_FORM_SAMPLES_DIR"))
+        WriteFile(std::filesystem::path(dir) / "receipt-signed-timestamped.pdf", pdf);
     const std::string report = NssTrustDatabase(f.pki.caCertificatePem).PdfSig(file.Path());
     BOOST_TEST_INFO(report);
     BOOST_TEST(Contains(report, "Signature Validation: Signature is Valid."));
@@ -190,9 +194,9 @@ BOOST_AUTO_TEST_CASE(a_tsa_that_fails_or_answers_wrongly_stops_the_signing_with_
     BOOST_TEST(f.tsa.Queries() == 4);
 }
 
-BOOST_AUTO_TEST_CASE(a_tsa_nobody_listens_for_is_an_environment_error_and_a_bad_url_is_bad_input)
+BOOST_AUTO_TEST_CASE(a_tsa_nobody_listens_for_or_too_slow_is_an_environment_error_and_a_bad_url_is_bad_input)
 {
-    const TimestampFixture f;
+    TimestampFixture f;
     std::uint16_t port = 0;
     {
         Poco::Net::ServerSocket closed(Poco::Net::SocketAddress("127.0.0.1", 0));
@@ -202,6 +206,15 @@ BOOST_AUTO_TEST_CASE(a_tsa_nobody_listens_for_is_an_environment_error_and_a_bad_
     BOOST_CHECK_EXCEPTION(f.Sign(nobody), Error, [](const Error& e) {
         return e.Category() == ErrorCategory::Environment && Contains(e.what(), "cannot be reached");
     });
+    // The timeout bounds the wait: a TSA slower than it is given up.
+    f.tsa.SetAnswer(TsaAnswer::Slow);
+    const HttpTimestampSource slow(f.tsa.Url(), std::chrono::seconds{1});
+    const auto start = std::chrono::steady_clock::now();
+    BOOST_CHECK_EXCEPTION(f.Sign(slow), Error, [](const Error& e) {
+        return e.Category() == ErrorCategory::Environment && Contains(e.what(), "cannot be reached");
+    });
+    BOOST_TEST((std::chrono::steady_clock::now() - start < kSlowAnswer));
+
     for (const char* url : {"https://tsa.example.vn/", "tsa.example.vn", "http:///tsa", ""}) {
         BOOST_TEST_CONTEXT(url)
         {

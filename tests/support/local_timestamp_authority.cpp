@@ -1,6 +1,7 @@
 #include "tests/support/local_timestamp_authority.h"
 
 #include <iterator>
+#include <thread>
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
@@ -129,8 +130,11 @@ std::pair<int, std::vector<std::uint8_t>> LocalTimestampAuthority::Answer(std::s
         return {500, Bytes("the timestamp authority is down")};
     if (answer == TsaAnswer::Garbage)
         return {200, Bytes("not a timestamp response")};
+    if (answer == TsaAnswer::Slow)
+        std::this_thread::sleep_for(kSlowAnswer);
+    const bool spoil = answer == TsaAnswer::WrongImprint || answer == TsaAnswer::Refuse;
     const std::vector<std::uint8_t> asked =
-        answer == TsaAnswer::Grant ? std::vector<std::uint8_t>(query.begin(), query.end()) : Spoiled(query, answer);
+        spoil ? Spoiled(query, answer) : std::vector<std::uint8_t>(query.begin(), query.end());
     const OpenSslPtr<BIO> in = reports::MemoryBio(asked);
     const std::lock_guard lock(m_mutex);
     const ResponsePtr response(TS_RESP_create_response(m_responder->context.get(), in.get()));

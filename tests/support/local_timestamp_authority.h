@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -22,7 +23,11 @@ enum class TsaAnswer {
     Refuse,        // status rejection, unacceptedPolicy
     HttpError,     // HTTP 500
     Garbage,       // HTTP 200 with a body that is not DER
+    Slow,          // granted after kSlowAnswer
 };
+
+// How long a Slow answer takes.
+inline constexpr std::chrono::seconds kSlowAnswer{3};
 
 // Also a TimestampSource itself, for a caller that wants no HTTP in between (benchmarks measuring OpenSSL alone).
 class LocalTimestampAuthority final : public reports::TimestampSource {
