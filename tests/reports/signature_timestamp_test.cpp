@@ -13,6 +13,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "model/error.h"
+#include "reports/cades_signature.h"
 #include "reports/file_signing_key.h"
 #include "reports/http_timestamp_source.h"
 #include "reports/openssl_support.h"
@@ -140,6 +141,34 @@ BOOST_AUTO_TEST_CASE(a_changed_byte_in_the_token_makes_the_timestamp_invalid_and
     BOOST_TEST(!checks[0].timestamp->valid);
     BOOST_TEST(checks[0].timestamp->time.has_value());
     BOOST_TEST(Contains(checks[0].timestamp->error, "does not check out"), checks[0].timestamp->error);
+}
+
+BOOST_AUTO_TEST_CASE(a_token_over_another_signature_value_is_reported_invalid)
+{
+    const TimestampFixture f;
+    const Sha256Digest digest = Sha256({std::span<const std::uint8_t>()});
+    const std::vector<std::uint8_t> der = CadesDetachedSignature(*f.key, digest, &f.source);
+    const unsigned char* cursor = der.data();
+    const OpenSslPtr<CMS_ContentInfo> cms(d2i_CMS_ContentInfo(nullptr, &cursor, static_cast<long>(der.size())));
+    BOOST_TEST_REQUIRE(cms != nullptr);
+    CMS_SignerInfo* signer = sk_CMS_SignerInfo_value(CMS_get0_SignerInfos(cms.get()), 0);
+    const OpenSslPtr<X509_STORE> trust(X509_STORE_new());
+    for (const auto& anchor : PemCertificates(f.pki.caCertificatePem))
+        BOOST_TEST_REQUIRE(X509_STORE_add_cert(trust.get(), ParseCertificateDer(anchor).get()) == 1);
+
+    const auto good = CheckSignatureTimestamp(signer, trust.get());
+    BOOST_TEST_REQUIRE(good.has_value());
+    BOOST_TEST(good->valid, good->error);
+    // The token stays, the signature value it was made for does not: as if the token came from another signature.
+    ASN1_OCTET_STRING* value = CMS_SignerInfo_get0_signature(signer);
+    std::vector<unsigned char> other(ASN1_STRING_get0_data(value),
+                                     ASN1_STRING_get0_data(value) + ASN1_STRING_length(value));
+    other.back() ^= 0x01;
+    BOOST_TEST_REQUIRE(ASN1_STRING_set(value, other.data(), static_cast<int>(other.size())) == 1);
+    const auto moved = CheckSignatureTimestamp(signer, trust.get());
+    BOOST_TEST_REQUIRE(moved.has_value());
+    BOOST_TEST(!moved->valid);
+    BOOST_TEST(Contains(moved->error, "message imprint mismatch"), moved->error);
 }
 
 BOOST_AUTO_TEST_CASE(a_timestamp_authority_the_anchors_do_not_reach_is_reported_invalid)
