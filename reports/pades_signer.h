@@ -1,4 +1,5 @@
-// Signs a finished PDF (PAdES baseline B-B) by an incremental update that adds a visible signature box.
+// Signs a finished PDF (PAdES baseline B-B, or B-T with a timestamp service) by an incremental update that adds a
+// visible signature box.
 #pragma once
 
 #include <cstdint>
@@ -38,7 +39,8 @@ struct SignatureRequest {
 // document signed before (the server's signature, then an official's) keeps its form, whose /Fields gains the new
 // field; earlier signatures stay valid for the revision they cover. Errors: motcua::Error(BadInput) for a PDF it
 // cannot read or whose form is not an indirect dictionary with a /Fields array, a page out of range or an empty box;
-// Internal for a signature larger than the room reserved; the key's own errors.
+// Internal for a signature larger than the room reserved; the key's own errors; with a timestamp service, its
+// Error(Environment) (down, too slow, refusing, answering for another query).
 class PadesSigner {
 public:
     // The fixed reserve of earlier versions, kept for source compatibility: the room is now sized from the key.
