@@ -1,7 +1,6 @@
 #include "reports/signature_timestamp.h"
 
 #include <ctime>
-#include <iterator>
 
 #include <openssl/err.h>
 #include <openssl/rand.h>
@@ -84,37 +83,21 @@ std::string RefusalDetail(TS_STATUS_INFO* status)
             detail += ": " + std::string(text.begin(), text.end());
         }
     }
-    // PKIFailureInfo (RFC 3161 section 2.4.2): the bits a TSA may set, by number.
-    static constexpr const char* kFailures[] = {"badAlg",
-                                                nullptr,
-                                                "badRequest",
-                                                nullptr,
-                                                nullptr,
-                                                "badDataFormat",
-                                                nullptr,
-                                                nullptr,
-                                                nullptr,
-                                                nullptr,
-                                                nullptr,
-                                                nullptr,
-                                                nullptr,
-                                                nullptr,
-                                                "timeNotAvailable",
-                                                "unacceptedPolicy",
-                                                "unacceptedExtension",
-                                                "addInfoNotAvailable",
-                                                nullptr,
-                                                nullptr,
-                                                nullptr,
-                                                nullptr,
-                                                nullptr,
-                                                nullptr,
-                                                nullptr,
-                                                "systemFailure"};
+    // PKIFailureInfo (RFC 3161 section 2.4.2): the bits a TSA may set.
+    struct Failure {
+        int bit;
+        const char* name;
+    };
+    // clang-format off
+    static constexpr Failure kFailures[] = {
+        {0, "badAlg"},             {2, "badRequest"},           {5, "badDataFormat"},        {14, "timeNotAvailable"},
+        {15, "unacceptedPolicy"},  {16, "unacceptedExtension"}, {17, "addInfoNotAvailable"}, {25, "systemFailure"},
+    };
+    // clang-format on
     if (const ASN1_BIT_STRING* failure = TS_STATUS_INFO_get0_failure_info(status)) {
-        for (int bit = 0; bit < static_cast<int>(std::size(kFailures)); ++bit)
-            if (kFailures[bit] && ASN1_BIT_STRING_get_bit(failure, bit))
-                detail += std::string(" (") + kFailures[bit] + ")";
+        for (const Failure& f : kFailures)
+            if (ASN1_BIT_STRING_get_bit(failure, f.bit))
+                detail += std::string(" (") + f.name + ")";
     }
     return detail;
 }
