@@ -18,12 +18,14 @@
 #include "bench/pdf_baseline.h"
 #include "reports/embedded_fonts.h"
 #include "reports/file_signing_key.h"
+#include "reports/http_timestamp_source.h"
 #include "reports/pades_signer.h"
 #include "reports/pkcs11_signing_key.h"
 #include "reports/receipt_form.h"
 #include "reports/result_document.h"
 #include "reports/result_template.h"
 #include "reports/shipped_templates.h"
+#include "tests/support/local_timestamp_authority.h"
 #include "tests/support/sample_receipt.h"
 #include "tests/support/sample_result.h"
 #include "tests/support/soft_hsm_token.h"
@@ -268,6 +270,29 @@ int RunSignBench(const SignBenchOptions& options, std::ostream& out)
             if (k.name == "RSA-2048 file" && std::string(name) == kTemplates[0]) {
                 rsaSignOnly = signOnly.PerSecond();
                 rsaGenerateAndSign = both.PerSecond();
+            }
+        }
+    }
+
+    // PAdES B-T: the RSA-2048 file key (the first) timestamped by a TSA of a test PKI, OpenSSL's responder on 127.0.0.1
+    // over HTTP (a real TSA adds its network round trip and its own signing time).
+    {
+        const test::TestPki tsaPki = test::MakeTestPkiWithTimestampAuthority(test::TestKeyKind::Rsa2048);
+        const test::LocalTimestampAuthority tsa(tsaPki.timestampKeyPem, tsaPki.timestampChainPem);
+        const reports::HttpTimestampSource source(tsa.Url());
+        const PadesSigner signer(*keys.front().key, &source);
+        out << "  " << keys.front().name << " key with a local TSA over HTTP, PAdES B-T (/Contents reserve "
+            << signer.ReservedSignatureBytes() << " bytes)\n";
+        for (const char* name : kTemplates) {
+            const reports::ResultTemplate& layout = layouts.at(name);
+            const LoopResult both =
+                TimedLoop(s, [&] { return signer.Sign(reports::RenderResultDocument(layout, data), request); });
+            out << "    " << name << ": generate + sign + timestamp " << Fixed(both.PerSecond(), 1) << "/s ("
+                << Fixed(both.MsPerDocument(), 2) << " ms); " << Kb(both.lastSize) << " signed and timestamped\n";
+            if (!options.outputFolder.empty()) {
+                const std::vector<std::uint8_t> signedPdf = signer.Sign(unsignedPdfs.at(name), request);
+                WriteFile(options.outputFolder + "/" + name + "-signed-timestamped.pdf", signedPdf.data(),
+                          signedPdf.size());
             }
         }
     }

@@ -1,5 +1,5 @@
-// Result documents generated and PAdES-signed per second (file keys, SoftHSM), batch time and sizes, against a bare
-// libharu page of the same text and `openssl cms -sign` started once per document.
+// Result documents generated and PAdES-signed per second (file keys, SoftHSM, B-T with a local TSA), batch time and
+// sizes, against a bare libharu page of the same text and `openssl cms -sign` started once per document.
 #pragma once
 
 #include <ostream>

@@ -36,6 +36,7 @@ TokenSigningSettings ReadTokenSigningSettings(const ISettings& settings)
     values.tokenLabel = settings.ReadOr("signing/tokenLabel", {});
     values.keyLabel = settings.ReadOr("signing/keyLabel", {});
     values.certificateFile = settings.ReadOr("signing/certificate", {});
+    values.timestampUrl = settings.ReadOr("signing/timestampUrl", {});
     return values;
 }
 
@@ -46,6 +47,7 @@ void WriteTokenSigningSettings(ISettings& settings, const TokenSigningSettings& 
     settings.Write("signing/tokenLabel", values.tokenLabel);
     settings.Write("signing/keyLabel", values.keyLabel);
     settings.Write("signing/certificate", values.certificateFile);
+    settings.Write("signing/timestampUrl", values.timestampUrl);
 }
 
 std::string Pkcs11KeyUri(const std::string& tokenLabel, const std::string& keyLabel)

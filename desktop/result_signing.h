@@ -21,6 +21,7 @@ struct TokenSigningSettings {
     std::string tokenLabel;
     std::string keyLabel;         // the key's object label, or a whole RFC 7512 URI ("pkcs11:…")
     std::string certificateFile;  // PEM, the signer's certificate then its chain; empty: read from the token
+    std::string timestampUrl;     // an RFC 3161 service (http://) timestamping each signature (PAdES B-T); empty: none
 
     bool operator==(const TokenSigningSettings&) const = default;
 };

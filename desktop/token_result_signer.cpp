@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "desktop/gettext_macros.h"
+#include "reports/http_timestamp_source.h"
 #include "reports/pades_signer.h"
 #include "reports/pdf_file.h"
 #include "reports/pkcs11_signing_key.h"
@@ -23,8 +24,10 @@ reports::SignatureBox DeskBox(std::span<const std::uint8_t> pdf)
 
 class OpenPkcs11Token final : public IOpenToken {
 public:
-    OpenPkcs11Token(std::unique_ptr<reports::Pkcs11SigningKey> key, SignerIdentity signer, const Clock& clock)
+    OpenPkcs11Token(std::unique_ptr<reports::Pkcs11SigningKey> key,
+                    std::unique_ptr<reports::TimestampSource> timestamps, SignerIdentity signer, const Clock& clock)
         : m_key(std::move(key)),
+          m_timestamps(std::move(timestamps)),
           m_signer(std::move(signer)),
           m_clock(clock)
     {}
@@ -39,11 +42,12 @@ public:
         // A result leaves a field above the signer's name for this signature, under the agency's.
         request.field = reports::kOfficialSignatureField;
         request.box = DeskBox(pdf);
-        return reports::PadesSigner(*m_key).Sign(pdf, request);
+        return reports::PadesSigner(*m_key, m_timestamps.get()).Sign(pdf, request);
     }
 
 private:
     std::unique_ptr<reports::Pkcs11SigningKey> m_key;
+    std::unique_ptr<reports::TimestampSource> m_timestamps;  // null: PAdES B-B
     SignerIdentity m_signer;
     const Clock& m_clock;
 };
@@ -70,9 +74,13 @@ std::shared_ptr<IOpenToken> OpenToken(const TokenSigningSettings& settings, cons
                     N_("Choose your token's PKCS#11 module and key in Preferences before signing"), "modulePath");
     const std::string certificates =
         settings.certificateFile.empty() ? std::string() : ReadCertificates(settings.certificateFile);
+    // Before the token is opened: a mistyped URL is said without asking the token anything.
+    std::unique_ptr<reports::TimestampSource> timestamps;
+    if (!settings.timestampUrl.empty())
+        timestamps = std::make_unique<reports::HttpTimestampSource>(settings.timestampUrl);
     auto key = reports::Pkcs11SigningKey::Open(
         {settings.modulePath, Pkcs11KeyUri(settings.tokenLabel, settings.keyLabel), pin}, certificates);
-    return std::make_shared<OpenPkcs11Token>(std::move(key), signer, clock);
+    return std::make_shared<OpenPkcs11Token>(std::move(key), std::move(timestamps), signer, clock);
 }
 
 bool TokenResultSigner::Enabled() const

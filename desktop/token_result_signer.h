@@ -18,7 +18,9 @@ struct SignerIdentity {
 };
 
 // Opens the token `settings` name with `pin` (any thread): the key by its URI, the certificate from the file or else
-// from the token. Errors as Pkcs11SigningKey::Open, and Error(BadInput, field "certificate") for a certificate file
+// from the token; with a timestamp URL, each signature is timestamped there (PAdES B-T: Sign throws
+// Error(Environment) when the service fails; a malformed URL is Error(BadInput, field "timestampUrl") before the token
+// is opened). Errors as Pkcs11SigningKey::Open, and Error(BadInput, field "certificate") for a certificate file
 // that cannot be read. Each Sign stamps the signature with `clock`'s time.
 std::shared_ptr<IOpenToken> OpenToken(const TokenSigningSettings& settings, const std::string& pin,
                                       const SignerIdentity& signer, const Clock& clock);

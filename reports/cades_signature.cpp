@@ -5,6 +5,8 @@
 #include <openssl/err.h>
 #include <openssl/x509v3.h>
 
+#include "reports/signature_timestamp.h"
+
 namespace motcua::reports {
 namespace {
 
@@ -58,7 +60,8 @@ std::vector<std::vector<std::uint8_t>> EmbeddedChain(const SigningKey& key)
     return embedded;
 }
 
-std::vector<std::uint8_t> CadesDetachedSignature(const SigningKey& key, const Sha256Digest& contentDigest)
+std::vector<std::uint8_t> CadesDetachedSignature(const SigningKey& key, const Sha256Digest& contentDigest,
+                                                 const TimestampSource* timestamps)
 {
     ERR_clear_error();
     const OpenSslPtr<X509> certificate = ParseCertificateDer(key.Certificate());
@@ -86,6 +89,8 @@ std::vector<std::uint8_t> CadesDetachedSignature(const SigningKey& key, const Sh
     if (ASN1_STRING_set(CMS_SignerInfo_get0_signature(signer), signature.data(), static_cast<int>(signature.size())) !=
         1)
         Fail("ASN1_STRING_set");
+    if (timestamps)
+        AddSignatureTimestamp(signer, *timestamps);
 
     unsigned char* der = nullptr;
     const int length = i2d_CMS_ContentInfo(cms.get(), &der);

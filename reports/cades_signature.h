@@ -6,6 +6,7 @@
 
 #include "reports/openssl_support.h"
 #include "reports/signing_key.h"
+#include "reports/timestamp_source.h"
 
 namespace motcua::reports {
 
@@ -16,6 +17,9 @@ std::vector<std::vector<std::uint8_t>> EmbeddedChain(const SigningKey& key);
 // DER CMS over content whose SHA-256 is `contentDigest`, signed by `key`, with its certificate and EmbeddedChain.
 // Signed attributes: contentType, messageDigest and signing-certificate-v2 only: PAdES forbids the CMS
 // signing-time attribute (the time is the signature dictionary's /M), which OpenSSL's CMS_final would add.
-std::vector<std::uint8_t> CadesDetachedSignature(const SigningKey& key, const Sha256Digest& contentDigest);
+// With `timestamps` (PAdES B-T), the signature value is timestamped by it and the token added as the unsigned
+// attribute id-aa-signatureTimeStampToken; its errors as RequestSignatureTimestamp (signature_timestamp.h).
+std::vector<std::uint8_t> CadesDetachedSignature(const SigningKey& key, const Sha256Digest& contentDigest,
+                                                 const TimestampSource* timestamps = nullptr);
 
 }  // namespace motcua::reports

@@ -43,9 +43,9 @@ void AddExtension(X509* certificate, X509* issuer, int nid, const char* value)
     Check(added, "X509_add_ext");
 }
 
-// Self-signed when issuer is null.
+// Self-signed when issuer is null; `extendedKeyUsage` as openssl.cnf writes it, e.g. "critical,timeStamping".
 OpenSslPtr<X509> NewCertificate(EVP_PKEY* key, X509_NAME* subject, X509* issuer, EVP_PKEY* issuerKey, long serial,
-                                bool authority, std::chrono::seconds validity)
+                                bool authority, std::chrono::seconds validity, const char* extendedKeyUsage = nullptr)
 {
     OpenSslPtr<X509> certificate(X509_new());
     Check(certificate && X509_set_version(certificate.get(), X509_VERSION_3) == 1, "X509_new");
@@ -60,6 +60,8 @@ OpenSslPtr<X509> NewCertificate(EVP_PKEY* key, X509_NAME* subject, X509* issuer,
     AddExtension(certificate.get(), signer, NID_basic_constraints, authority ? "critical,CA:TRUE" : "CA:FALSE");
     AddExtension(certificate.get(), signer, NID_key_usage,
                  authority ? "critical,keyCertSign,cRLSign" : "critical,digitalSignature,nonRepudiation");
+    if (extendedKeyUsage)
+        AddExtension(certificate.get(), signer, NID_ext_key_usage, extendedKeyUsage);
     AddExtension(certificate.get(), signer, NID_subject_key_identifier, "hash");
     if (issuer)
         AddExtension(certificate.get(), signer, NID_authority_key_identifier, "keyid:always");
@@ -112,6 +114,24 @@ IssuedPki MakePki(const PkiRequest& request)
     Check(keyOut && PEM_write_bio_PrivateKey(keyOut.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1,
           "PEM_write_bio_PrivateKey");
     pki.signerKeyPem = MemoryText(keyOut.get());
+
+    if (!request.timestampAuthorityName.empty()) {
+        // RFC 3161 section 2.3: a TSA's certificate has extendedKeyUsage timeStamping alone, marked critical.
+        const OpenSslPtr<EVP_PKEY> tsaKey = NewKey(KeyAlgorithm::Rsa2048);
+        const NamePtr tsaSubject(X509_NAME_new(), &X509_NAME_free);
+        Check(tsaSubject != nullptr, "X509_NAME_new");
+        AddName(tsaSubject.get(), "C", "VN");
+        AddName(tsaSubject.get(), "O", request.caOrganization);
+        AddName(tsaSubject.get(), "CN", request.timestampAuthorityName);
+        const OpenSslPtr<X509> tsa = NewCertificate(tsaKey.get(), tsaSubject.get(), ca.get(), caKey.get(), 3, false,
+                                                    request.validity, "critical,timeStamping");
+        pki.timestampChainPem = Pem(tsa.get()) + pki.caCertificatePem;
+        const OpenSslPtr<BIO> tsaKeyOut(BIO_new(BIO_s_mem()));
+        Check(tsaKeyOut &&
+                  PEM_write_bio_PrivateKey(tsaKeyOut.get(), tsaKey.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1,
+              "PEM_write_bio_PrivateKey");
+        pki.timestampKeyPem = MemoryText(tsaKeyOut.get());
+    }
 
     OpenSslPtr<STACK_OF(X509)> caStack(sk_X509_new_null());
     Check(caStack != nullptr && X509_up_ref(ca.get()) == 1, "sk_X509_new_null");

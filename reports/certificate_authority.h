@@ -18,6 +18,9 @@ struct PkiRequest {
     std::string signerOrganization;                  // O of the signer
     std::chrono::seconds validity{std::chrono::hours{24 * 30}};  // both certificates, from an hour ago
     std::string pkcs12Password;                                  // for signerPkcs12
+    // CN of a timestamp authority the CA certifies too (RSA-2048, extendedKeyUsage critical timeStamping); empty:
+    // none (tests and benchmarks of PAdES B-T run their own TSA with it).
+    std::string timestampAuthorityName;
 };
 
 struct IssuedPki {
@@ -26,6 +29,8 @@ struct IssuedPki {
     std::string signerKeyPem;                // unencrypted PKCS#8
     std::string signerChainPem;              // the signer's certificate, then the CA's
     std::vector<std::uint8_t> signerPkcs12;  // key, certificate and CA certificate under pkcs12Password
+    std::string timestampKeyPem;             // the TSA's, unencrypted PKCS#8; empty without timestampAuthorityName
+    std::string timestampChainPem;           // the TSA's certificate, then the CA's
 };
 
 // A CA for keyCertSign and a signer (C=VN) for digital signature and non-repudiation. Not for a real province:

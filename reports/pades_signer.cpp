@@ -230,15 +230,17 @@ std::size_t PadesSigner::EstimatedSignatureBytes(const SigningKey& key)
     return bytes + 2 * issuerAndSerial + static_cast<std::size_t>(signature);
 }
 
-PadesSigner::PadesSigner(const SigningKey& key) : PadesSigner(key, EstimatedSignatureBytes(key) + kReserveMargin)
+PadesSigner::PadesSigner(const SigningKey& key, const TimestampSource* timestamps)
+    : PadesSigner(key, EstimatedSignatureBytes(key) + kReserveMargin + (timestamps ? kTimestampReserve : 0), timestamps)
 {
     m_growReserve = true;
 }
 
-PadesSigner::PadesSigner(const SigningKey& key, std::size_t reservedSignatureBytes)
+PadesSigner::PadesSigner(const SigningKey& key, std::size_t reservedSignatureBytes, const TimestampSource* timestamps)
     : m_key(key),
       m_commonName(CertificateCommonName(ParseCertificateDer(key.Certificate()).get())),
-      m_reservedSignatureBytes(reservedSignatureBytes)
+      m_reservedSignatureBytes(reservedSignatureBytes),
+      m_timestamps(timestamps)
 {}
 
 std::vector<std::uint8_t> PadesSigner::Sign(std::span<const std::uint8_t> pdf, const SignatureRequest& request) const
@@ -341,8 +343,8 @@ std::vector<std::uint8_t> PadesSigner::SignReserving(std::span<const std::uint8_
                 kByteRangePlaceholder.size() - static_cast<std::size_t>(length));
 
     const std::span<const std::uint8_t> bytes(signedPdf);
-    const std::vector<std::uint8_t> cms =
-        CadesDetachedSignature(m_key, Sha256({bytes.subspan(0, contentsStart), bytes.subspan(contentsEnd)}));
+    const std::vector<std::uint8_t> cms = CadesDetachedSignature(
+        m_key, Sha256({bytes.subspan(0, contentsStart), bytes.subspan(contentsEnd)}), m_timestamps);
     needed = cms.size();
     if (cms.size() > reserve)
         return {};

@@ -1,4 +1,5 @@
-// Signs a finished PDF (PAdES baseline B-B) by an incremental update that adds a visible signature box.
+// Signs a finished PDF (PAdES baseline B-B, or B-T with a timestamp service) by an incremental update that adds a
+// visible signature box.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include "reports/form_signature.h"
 #include "reports/pdf_date.h"
 #include "reports/signing_key.h"
+#include "reports/timestamp_source.h"
 
 namespace motcua::reports {
 
@@ -55,15 +57,18 @@ struct SignatureRequest {
 // document signed before (the server's signature, then an official's) keeps its form, whose /Fields gains the new
 // field; earlier signatures stay valid for the revision they cover. Errors: motcua::Error(BadInput) for a PDF it
 // cannot read or whose form is not an indirect dictionary with a /Fields array, a page out of range or an empty box;
-// Internal for a signature larger than the room reserved; the key's own errors.
+// Internal for a signature larger than the room reserved; the key's own errors; with a timestamp service, its
+// Error(Environment) (down, too slow, refusing, answering for another query).
 class PadesSigner {
 public:
     // Reserves room for the CMS from the key's certificates and signature size (EstimatedSignatureBytes) plus a
     // margin: about 1.5 KB for an RSA-2048 key under a root CA instead of a fixed 10 KB. A CMS that does not fit is
-    // signed again into the room it needs.
-    explicit PadesSigner(const SigningKey& key);
+    // signed again into the room it needs. With `timestamps` (which must outlive it), each signature is PAdES B-T:
+    // its value timestamped by that service (signature_timestamp.h), kTimestampReserve more room reserved, and the
+    // service's errors thrown by Sign.
+    explicit PadesSigner(const SigningKey& key, const TimestampSource* timestamps = nullptr);
     // Reserves exactly `reservedSignatureBytes`, and refuses a CMS larger than that (a test of the refusal).
-    PadesSigner(const SigningKey& key, std::size_t reservedSignatureBytes);
+    PadesSigner(const SigningKey& key, std::size_t reservedSignatureBytes, const TimestampSource* timestamps = nullptr);
 
     std::vector<std::uint8_t> Sign(std::span<const std::uint8_t> pdf, const SignatureRequest& request) const;
 
@@ -75,6 +80,10 @@ public:
     // Added to the estimate (itself about 50 bytes above what OpenSSL 3.0 writes): room for an encoding it did not
     // foresee. Every byte reserved is two in the file.
     static constexpr std::size_t kReserveMargin = 64;
+    // Added for a timestamp token, whose size is known only once the service answers: a TSTInfo of about 300 bytes,
+    // the TSA's signature and its certificate (about 1.5 KB for RSA-2048). A larger token (a TSA sending its whole
+    // chain) overflows it and the document is signed and timestamped once more into the room it needs.
+    static constexpr std::size_t kTimestampReserve = std::size_t{3} * 1024;
 
 private:
     // The signed document, or nothing when the CMS (its size in `needed`) is larger than `reserve`.
@@ -85,6 +94,7 @@ private:
     std::string m_commonName;
     std::size_t m_reservedSignatureBytes;
     bool m_growReserve = false;
+    const TimestampSource* m_timestamps;
 };
 
 }  // namespace motcua::reports

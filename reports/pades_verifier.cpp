@@ -132,6 +132,8 @@ std::vector<SignatureCheck> PadesVerifier::Verify(std::span<const std::uint8_t> 
             check.error = "The signature's /Contents is not a CMS structure: " + TakeOpenSslErrors();
             continue;
         }
+        if (STACK_OF(CMS_SignerInfo)* infos = CMS_get0_SignerInfos(cms.get()); sk_CMS_SignerInfo_num(infos) == 1)
+            check.timestamp = CheckSignatureTimestamp(sk_CMS_SignerInfo_value(infos, 0), m_store->store.get());
         const std::string signedBytes =
             std::string(text.substr(0, range->length1)) + std::string(text.substr(range->start2, range->length2));
         const OpenSslPtr<BIO> content =

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "reports/pdf_date.h"
+#include "reports/signature_timestamp.h"
 
 namespace motcua::reports {
 
@@ -20,6 +21,10 @@ struct SignatureCheck {
     std::optional<Instant> signingTime;  // the signature dictionary's /M
     std::string subFilter;               // "ETSI.CAdES.detached"
     std::string error;                   // English, for logs and the command line: "" when valid, covering and trusted
+    // The signature timestamp (PAdES B-T) when the signature carries one, checked against the same trust anchors.
+    // It is an unsigned attribute, outside what the signature covers: a broken one leaves the signature valid (at
+    // level B-B) and Ok(), and says so here.
+    std::optional<SignatureTimestampCheck> timestamp;
 
     bool Ok() const noexcept { return valid && coversWholeFile && trusted; }
 };

@@ -19,7 +19,7 @@ const std::map<std::string, CommandSpec>& Specs()
         {"seed", {{"--db", "--dossiers", "--password", "--kdf-cost", "--calendar", "--client-key-file"}, {"--demo"}}},
         {"serve",
          {{"--db", "--listen", "--public-url", "--threads", "--locale-dir", "--session-hours", "--calendar",
-           "--client-key-file", "--outbox-interval", "--templates"},
+           "--client-key-file", "--outbox-interval", "--templates", "--timestamp-url"},
           {"--quiet"}}},
         {"client",
          {{"--db", "--code", "--name", "--callback-url", "--client-key-file"}, {"--new-secret", "--disable"}}},
@@ -45,7 +45,7 @@ std::string CommandLine::Usage()
            "      citizen-app client demo-app (secret demo-app-secret)\n"
            "  serve --db CONNINFO [--listen 127.0.0.1:8080] [--public-url URL] [--threads 8]\n"
            "        [--locale-dir DIR] [--session-hours 8] [--calendar FILE] [--client-key-file FILE]\n"
-           "        [--outbox-interval 1] [--templates DIR] [--quiet]\n"
+           "        [--outbox-interval 1] [--templates DIR] [--timestamp-url URL] [--quiet]\n"
            "      run the citizen and staff HTTP APIs (as the application role)\n"
            "  client --db CONNINFO --code ID [--name TEXT] [--callback-url URL] [--new-secret] [--disable]\n"
            "         [--client-key-file FILE]\n"
@@ -76,6 +76,8 @@ std::string CommandLine::Usage()
            "it instead); it is stored sealed under the --client-key-file key, like the clients' secrets.\n"
            "--templates DIR holds the province's result templates (<name>.tpl, docs/result-templates.md), used\n"
            "in place of the shipped ones of the same name; a faulty template stops serve with its file and line.\n"
+           "--timestamp-url URL is an RFC 3161 timestamp service (http:// only) that timestamps the signatures\n"
+           "of the documents the server signs (PAdES B-T); if it fails, the document is not issued (503).\n"
            "Exit codes: 0 success, 1 failure, 2 usage error.\n";
 }
 

@@ -282,6 +282,7 @@ int Serve(const CommandLine& cl, const char* argv0)
     config.executablePath = ExecutablePath(argv0);
     config.calendarFile = cl.Value("--calendar").value_or("");
     config.templateFolder = cl.Value("--templates").value_or("");
+    config.timestampUrl = cl.Value("--timestamp-url").value_or("");
     config.outboxInterval =
         std::chrono::seconds(cl.Integer("--outbox-interval", 0, 3600, config.outboxInterval.count()));
     ReadClientKey(cl, config);

@@ -3,6 +3,7 @@
 #include <memory>
 #include <mutex>
 
+#include "reports/http_timestamp_source.h"
 #include "server/calendar_loader.h"
 
 namespace motcua::server {
@@ -93,6 +94,8 @@ Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, 
     m_forms.Templates().CheckAll(store.LoadProcedures());
     // So does a signing key it cannot open: the province registered it to have its documents signed.
     m_signer.Load(store, m_config.ClientKey());
+    if (!m_config.timestampUrl.empty())
+        m_signer.SetTimestampSource(std::make_unique<reports::HttpTimestampSource>(m_config.timestampUrl));
     RegisterRoutes(m_citizenApi);
     RegisterRoutes(m_staffApi);
     m_staffApi.SetEventStream([this](const StaffMember& staff, const HttpRequest& request) {

@@ -20,7 +20,10 @@ struct ServerConfig {
     std::string localeDir;            // --locale-dir; empty: search next to the executable, then the build tree
     std::string calendarFile;         // --calendar; empty: search next to the executable, then the build tree
     std::string templateFolder;       // --templates: the province's result templates; empty: the shipped ones
-    std::string executablePath;       // for the locale and calendar searches; empty: not searched there
+    // --timestamp-url: the RFC 3161 service (http://) that timestamps the server's signatures (PAdES B-T); empty:
+    // they are B-B. A service that fails stops the issuing of the document being signed (503).
+    std::string timestampUrl;
+    std::string executablePath;  // for the locale and calendar searches; empty: not searched there
     std::chrono::seconds sessionLifetime{8 * 3600};
     ScryptCost kdfCost;  // for hashing new passwords; checks use the cost stored in each hash
     std::size_t maxBodyBytes = std::size_t{1024} * 1024;  // a JSON body

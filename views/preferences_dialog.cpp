@@ -74,10 +74,17 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, PreferencesValues values)
                                              wxDefaultPosition, wxDefaultSize, wxFLP_OPEN | wxFLP_USE_TEXTCTRL);
     m_certificateFile->SetName("certificate_file");
     tokenGrid->Add(m_certificateFile, 1, wxEXPAND);
+    tokenGrid->Add(new wxStaticText(box, wxID_ANY, _("T&imestamp service:")), 0, wxALIGN_CENTRE_VERTICAL);
+    m_timestampUrl = new wxTextCtrl(box, wxID_ANY);
+    m_timestampUrl->SetName("timestamp_url");
+    m_timestampUrl->SetHint("http://…");
+    tokenGrid->Add(m_timestampUrl, 1, wxEXPAND);
     signing->Add(tokenGrid, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     auto* tokenNote = new wxStaticText(box, wxID_ANY,
                                        _("Leave the certificate file empty to read the certificate from the token. "
-                                         "The PIN is asked once for each batch and never kept."));
+                                         "With a timestamp service (RFC 3161, http:// only), each signature also "
+                                         "carries its time signed by that service; if it cannot be reached, "
+                                         "nothing is signed. The PIN is asked once for each batch and never kept."));
     tokenNote->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     tokenNote->Wrap(FromDIP(440));
     signing->Add(tokenNote, 0, wxLEFT | wxRIGHT | wxBOTTOM, gap);
@@ -104,6 +111,7 @@ bool PreferencesDialog::TransferDataToWindow()
     m_tokenLabel->ChangeValue(wxString::FromUTF8(m_values.tokenLabel));
     m_keyLabel->ChangeValue(wxString::FromUTF8(m_values.keyLabel));
     m_certificateFile->SetPath(wxString::FromUTF8(m_values.certificateFile));
+    m_timestampUrl->ChangeValue(wxString::FromUTF8(m_values.timestampUrl));
     EnableTokenFields();
     return true;
 }
@@ -111,7 +119,8 @@ bool PreferencesDialog::TransferDataToWindow()
 void PreferencesDialog::EnableTokenFields()
 {
     const bool on = m_signWithToken->GetValue();
-    for (wxWindow* field : std::initializer_list<wxWindow*>{m_tokenModule, m_tokenLabel, m_keyLabel, m_certificateFile})
+    for (wxWindow* field :
+         std::initializer_list<wxWindow*>{m_tokenModule, m_tokenLabel, m_keyLabel, m_certificateFile, m_timestampUrl})
         field->Enable(on);
 }
 
@@ -125,6 +134,7 @@ bool PreferencesDialog::TransferDataFromWindow()
     m_values.tokenLabel = m_tokenLabel->GetValue().Trim().Trim(false).utf8_string();
     m_values.keyLabel = m_keyLabel->GetValue().Trim().Trim(false).utf8_string();
     m_values.certificateFile = m_certificateFile->GetPath().Trim().Trim(false).utf8_string();
+    m_values.timestampUrl = m_timestampUrl->GetValue().Trim().Trim(false).utf8_string();
     return true;
 }
 

@@ -1,6 +1,6 @@
 // Preferences: language (Vietnamese or English), larger text, the server address, and signing results with the
-// signer's token (PKCS#11 module, token and key, certificate); language and text size apply at the next start, as the
-// dialog says.
+// signer's token (PKCS#11 module, token and key, certificate, timestamp service); language and text size apply at the
+// next start, as the dialog says.
 #pragma once
 
 #include <string>
@@ -23,6 +23,7 @@ struct PreferencesValues {
     std::string tokenLabel;
     std::string keyLabel;         // or a whole "pkcs11:" URI
     std::string certificateFile;  // empty: read from the token
+    std::string timestampUrl;     // an RFC 3161 timestamp service; empty: signatures without a timestamp
 };
 
 class PreferencesDialog final : public wxDialog {
@@ -46,5 +47,6 @@ private:
     wxTextCtrl* m_tokenLabel = nullptr;
     wxTextCtrl* m_keyLabel = nullptr;
     wxFilePickerCtrl* m_certificateFile = nullptr;
+    wxTextCtrl* m_timestampUrl = nullptr;
 };
 }  // namespace motcua::views

@@ -239,6 +239,7 @@ void DeskController::OnPreferencesPressed()
     values.tokenLabel = token.tokenLabel;
     values.keyLabel = token.keyLabel;
     values.certificateFile = token.certificateFile;
+    values.timestampUrl = token.timestampUrl;
     views::PreferencesDialog dialog(m_frame, values);
     if (dialog.ShowModal() != wxID_OK)
         return;
@@ -246,7 +247,7 @@ void DeskController::OnPreferencesPressed()
     m_settings.Write("ui/largeText", dialog.Values().largerText ? "1" : "0");
     const views::PreferencesValues& chosen = dialog.Values();
     WriteTokenSigningSettings(m_settings, {chosen.signWithToken, chosen.tokenModule, chosen.tokenLabel, chosen.keyLabel,
-                                           chosen.certificateFile});
+                                           chosen.certificateFile, chosen.timestampUrl});
     if (!dialog.Values().serverUrl.empty()) {
         m_settings.Write("server/url", dialog.Values().serverUrl);
         m_lastDefaults.serverUrl = dialog.Values().serverUrl;

@@ -67,7 +67,7 @@ std::vector<std::uint8_t> DocumentSigner::Sign(std::vector<std::uint8_t> pdf, st
     request.time = at;
     request.reason = "Ký số văn bản do " + request.agency + " ban hành";
     request.box = place.Found() ? reports::BoxInPlace(place) : FallbackBox(pdf);
-    return reports::PadesSigner(*key).Sign(pdf, request);
+    return reports::PadesSigner(*key, m_timestamps.get()).Sign(pdf, request);
 }
 
 }  // namespace motcua::server

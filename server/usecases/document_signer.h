@@ -1,4 +1,5 @@
-// Signs the documents the server issues (PAdES B-B) with the issuing agency's key, or its nearest ancestor's.
+// Signs the documents the server issues (PAdES B-B, or B-T with a timestamp service) with the issuing agency's key, or
+// its nearest ancestor's.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +13,7 @@
 #include "model/time.h"
 #include "reports/form_signature.h"
 #include "reports/signing_key.h"
+#include "reports/timestamp_source.h"
 #include "server/usecases/secret_box.h"
 
 namespace motcua::server {
@@ -29,6 +31,9 @@ public:
     // its documents issued unsigned.
     void Load(pg::Store& store, const SecretBox& box);
     void Add(std::int64_t agencyId, std::unique_ptr<reports::SigningKey> key);
+    // Signatures made from now on are PAdES B-T, timestamped by `source`; Sign then throws its errors
+    // (Error(Environment) for a service that is down or answers wrongly), so no document is issued half-signed.
+    void SetTimestampSource(std::unique_ptr<reports::TimestampSource> source) { m_timestamps = std::move(source); }
     bool Empty() const noexcept { return m_keys.empty(); }
 
     // The key of `agencyId`, or of its nearest ancestor; null when none has one.
@@ -42,6 +47,7 @@ public:
 
 private:
     std::map<std::int64_t, std::unique_ptr<reports::SigningKey>> m_keys;
+    std::unique_ptr<reports::TimestampSource> m_timestamps;  // null: B-B
 };
 
 }  // namespace motcua::server

@@ -131,6 +131,13 @@ std::string DescribeVerification(const DocumentVerification& v)
             << "\n  chain to a trusted root: " << (s.trusted ? "yes" : "NO") << '\n';
         if (!s.error.empty())
             out << "  " << s.error << '\n';
+        // An unsigned attribute: a broken timestamp is said here but leaves the signature (level B-B) valid.
+        out << "  timestamp: ";
+        if (!s.timestamp)
+            out << "none\n";
+        else
+            out << (s.timestamp->time ? reports::DisplayDate(*s.timestamp->time) : std::string("unreadable time"))
+                << ", " << (s.timestamp->valid ? "valid" : "NOT valid: " + s.timestamp->error) << '\n';
         if (!s.Ok())
             faults.push_back("signature " + std::to_string(i + 1) + " not valid");
     }

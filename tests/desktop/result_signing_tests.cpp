@@ -14,7 +14,8 @@ BOOST_AUTO_TEST_CASE(token_settings_are_kept_and_read_back)
 {
     MemorySettings settings;
     BOOST_TEST(!ReadTokenSigningSettings(settings).enabled);  // off until turned on
-    const TokenSigningSettings values{true, "/usr/lib/vnpt-ca/libvnpt_pkcs11.so", "VNPT-CA", "Nguyễn Văn An", ""};
+    const TokenSigningSettings values{true, "/usr/lib/vnpt-ca/libvnpt_pkcs11.so", "VNPT-CA", "Nguyễn Văn An",
+                                      "",   "http://tsa.example.vn/tsa"};
     WriteTokenSigningSettings(settings, values);
     BOOST_TEST((ReadTokenSigningSettings(settings) == values));
     BOOST_TEST(!settings.Read("signing/pin").has_value());

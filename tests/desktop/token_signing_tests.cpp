@@ -17,6 +17,7 @@
 #include "reports/result_document.h"
 #include "reports/result_template.h"
 #include "reports/shipped_templates.h"
+#include "tests/support/local_timestamp_authority.h"
 #include "tests/support/nss_trust_database.h"
 #include "tests/support/pdf_tools.h"
 #include "tests/support/sample_receipt.h"
@@ -48,8 +49,12 @@ TokenSigningSettings SettingsFor(const reports::Pkcs11Settings& imported, const 
 {
     const std::string& uri = imported.keyUri;
     const std::size_t object = uri.find("object=") + 7;
-    return {true, imported.modulePath.string(), SoftHsmToken::Shared().Label(),
-            uri.substr(object, uri.find(';', object) - object), certificateFile};
+    return {true,
+            imported.modulePath.string(),
+            SoftHsmToken::Shared().Label(),
+            uri.substr(object, uri.find(';', object) - object),
+            certificateFile,
+            {}};
 }
 
 // Settings for `pki`'s key imported into the shared token, its certificates in `certificateFile`.
@@ -249,6 +254,41 @@ BOOST_AUTO_TEST_CASE(a_wrong_pin_opens_nothing)
         BOOST_TEST(e.what() == std::string("The PIN is wrong"));
         BOOST_TEST(e.Field() == "pin");
     }
+}
+
+// PAdES B-T from the desk: Preferences name a timestamp service; a malformed URL is refused before the token is opened.
+BOOST_AUTO_TEST_CASE(with_a_timestamp_service_the_desk_s_signature_is_timestamped)
+{
+    if (SoftHsmMissing())
+        return;
+    const TestPki pki = motcua::test::MakeTestPkiWithTimestampAuthority(TestKeyKind::P256);
+    const motcua::test::LocalTimestampAuthority tsa(pki.timestampKeyPem, pki.timestampChainPem);
+    const TempPath certificateFile(".pem");
+    motcua::test::WriteFile(certificateFile.Path(),
+                            std::vector<std::uint8_t>(pki.signerChainPem.begin(), pki.signerChainPem.end()));
+    TokenSigningSettings values =
+        SettingsFor(SoftHsmToken::Shared().Import(pki.signerKeyPem), certificateFile.Path().string());
+    const FixedClock clock(At(2026, 12, 1, 9, 15));
+    MemorySettings settings;
+
+    values.timestampUrl = "tsa.example.vn";
+    WriteTokenSigningSettings(settings, values);
+    BOOST_CHECK_EXCEPTION(TokenResultSigner(settings, clock).Opener(motcua::test::kSoftHsmPin)(), Error,
+                          [](const Error& e) { return e.Field() == "timestampUrl"; });
+
+    values.timestampUrl = tsa.Url();
+    WriteTokenSigningSettings(settings, values);
+    BOOST_TEST(ReadTokenSigningSettings(settings).timestampUrl == tsa.Url());
+    TokenResultSigner signer(settings, clock);
+    signer.SetSigner({"Nguyễn Văn An", "UBND phường Hoàn Kiếm"});
+    const std::vector<std::uint8_t> signedPdf =
+        signer.Opener(motcua::test::kSoftHsmPin)()->Sign(reports::RenderReceipt(motcua::test::SampleReceipt()));
+    BOOST_TEST(tsa.Queries() == 1);
+    const auto checks = reports::PadesVerifier(reports::PemCertificates(pki.caCertificatePem)).Verify(signedPdf);
+    BOOST_TEST_REQUIRE(checks.size() == 1u);
+    BOOST_TEST(checks[0].Ok(), checks[0].error);
+    BOOST_TEST_REQUIRE(checks[0].timestamp.has_value());
+    BOOST_TEST(checks[0].timestamp->valid, checks[0].timestamp->error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

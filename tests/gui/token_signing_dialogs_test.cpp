@@ -61,21 +61,27 @@ BOOST_AUTO_TEST_CASE(preferences_keep_the_token_and_the_pin_dialog_masks_it)
     values.tokenModule = "/usr/lib/x86_64-linux-gnu/libvnpt-ca-pkcs11.so";
     values.tokenLabel = "VNPT-CA Nguyễn Văn An";
     values.keyLabel = "Chữ ký số cá nhân";
+    values.timestampUrl = "http://tsa.example.vn/tsa";
     auto* preferences = new views::PreferencesDialog(nullptr, values);
     preferences->Show();
     BOOST_REQUIRE(preferences->TransferDataToWindow());
     auto* sign = Child<wxCheckBox>(preferences, "sign_with_token");
     auto* module = Child<wxFilePickerCtrl>(preferences, "token_module");
     auto* key = Child<wxTextCtrl>(preferences, "key_label");
+    auto* timestamp = Child<wxTextCtrl>(preferences, "timestamp_url");
     BOOST_REQUIRE(sign);
     BOOST_REQUIRE(module);
     BOOST_REQUIRE(key);
+    BOOST_REQUIRE(timestamp);
+    BOOST_TEST(timestamp->GetValue().utf8_string() == "http://tsa.example.vn/tsa");
     BOOST_TEST(sign->GetValue());
     BOOST_TEST(module->IsEnabled());
     BOOST_TEST(sign->GetLabel().utf8_string() == "Ký &kết quả bằng thiết bị ký số của tôi khi phê duyệt");
     Capture("preferences-token");
     key->ChangeValue("pkcs11:token=VNPT-CA;id=%01;type=private");
+    timestamp->ChangeValue("  http://tsa.example.vn:8318/  ");
     BOOST_REQUIRE(preferences->TransferDataFromWindow());
+    BOOST_TEST(preferences->Values().timestampUrl == "http://tsa.example.vn:8318/");
     BOOST_TEST(preferences->Values().keyLabel == "pkcs11:token=VNPT-CA;id=%01;type=private");
     BOOST_TEST(preferences->Values().tokenModule == values.tokenModule);
     BOOST_TEST(preferences->Values().certificateFile.empty());
@@ -86,6 +92,7 @@ BOOST_AUTO_TEST_CASE(preferences_keep_the_token_and_the_pin_dialog_masks_it)
     sign->ProcessWindowEvent(toggled);
     BOOST_TEST(!module->IsEnabled());
     BOOST_TEST(!key->IsEnabled());
+    BOOST_TEST(!timestamp->IsEnabled());
     preferences->Destroy();
 
     views::PinRequest request;

@@ -81,9 +81,12 @@ BOOST_AUTO_TEST_CASE(approve_and_sign_at_the_desk_with_one_pin)
     const reports::Pkcs11Settings imported = mt::SoftHsmToken::Shared().Import(pki.signerKeyPem);
     const std::size_t object = imported.keyUri.find("object=") + 7;
     MemorySettings settings;
-    WriteTokenSigningSettings(settings, {true, imported.modulePath.string(), mt::SoftHsmToken::Shared().Label(),
+    WriteTokenSigningSettings(settings, {true,
+                                         imported.modulePath.string(),
+                                         mt::SoftHsmToken::Shared().Label(),
                                          imported.keyUri.substr(object, imported.keyUri.find(';', object) - object),
-                                         certificate.Path().string()});
+                                         certificate.Path().string(),
+                                         {}});
     const SystemClock clock;  // the server checks the certificate against the real time
     TokenResultSigner signer(settings, clock);
     signer.SetSigner({session.staff.fullName, session.staff.agencyName});

@@ -28,6 +28,12 @@ BOOST_AUTO_TEST_CASE(parses_subcommands_and_options)
     BOOST_TEST(seed.Flag("--demo"));
     BOOST_TEST(seed.Integer("--dossiers", 0, 200000, 3000) == 500);
     BOOST_TEST(CommandLine::Parse({"--help"}).Command() == "help");
+
+    // PAdES B-T for the server's signatures: serve only.
+    const CommandLine timestamped = CommandLine::Parse({"serve", "--timestamp-url", "http://tsa.example.vn/tsa"});
+    BOOST_TEST(timestamped.Value("--timestamp-url").value() == "http://tsa.example.vn/tsa");
+    BOOST_TEST(CommandLine::Usage().find("[--timestamp-url URL]") != std::string::npos);
+    BOOST_CHECK_THROW(CommandLine::Parse({"verify", "--timestamp-url", "x", "f.pdf"}), CommandLine::UsageError);
 }
 
 BOOST_AUTO_TEST_CASE(mistakes_are_usage_errors)

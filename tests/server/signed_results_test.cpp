@@ -15,6 +15,7 @@
 #include "server/usecases/document_verification.h"
 #include "server/usecases/signing_registry.h"
 #include "tests/server/workflow_driver.h"
+#include "tests/support/local_timestamp_authority.h"
 #include "tests/support/nss_trust_database.h"
 #include "tests/support/pdf_tools.h"
 #include "tests/support/test_pki.h"
@@ -51,7 +52,8 @@ std::int64_t RootAgency(pg::Store& store)
 struct SignedFixture : ApiFixture {
     TestPki pki = MakeTestPki(TestKeyKind::Rsa2048, "UBND tỉnh Thử nghiệm", "Province Test CA");
 
-    SignedFixture()
+    explicit SignedFixture(const std::function<void(server::ServerConfig&)>& tune = {})
+        : ApiFixture(MOTCUA_SERVER_TEST_LOCALE_DIR, tune)
     {
         server::RegisterSigningKey(store, server::SecretBox::FromHex(kClientKeyHex, "key"), RootAgency(store),
                                    pki.signerPkcs12, kTestPkcs12Password, RealNow());
@@ -68,6 +70,20 @@ struct SignedFixture : ApiFixture {
         road.Do(id, "propose_result", "handler", R"("outcome":"grant")");
         road.Do(id, "approve", "signer");
         return id;
+    }
+};
+
+// A timestamp authority of its own CA, made before the server so that its URL is in the server's configuration.
+struct TimestampAuthorityHolder {
+    TestPki tsaPki = MakeTestPkiWithTimestampAuthority(TestKeyKind::Rsa2048);
+    LocalTimestampAuthority tsa{tsaPki.timestampKeyPem, tsaPki.timestampChainPem};
+};
+
+// SignedFixture whose server runs with --timestamp-url, the TSA's CA trusted beside the province's.
+struct TimestampedFixture : TimestampAuthorityHolder, SignedFixture {
+    TimestampedFixture() : SignedFixture([this](server::ServerConfig& config) { config.timestampUrl = tsa.Url(); })
+    {
+        server::AddTrustAnchors(store, tsaPki.caCertificatePem);
     }
 };
 
@@ -276,6 +292,49 @@ BOOST_AUTO_TEST_CASE(a_result_signed_elsewhere_replaces_the_issued_one_only_when
     BOOST_TEST(verification.sha256Hex == accepted.json->getValue<std::string>("sha256"));
     // The same file again no longer starts with what is stored (it is what is stored).
     ApiFixture::CheckProblem(put(good, "signer"), 422, "pdf", "The file is not the document the server issued, signed");
+}
+
+BOOST_FIXTURE_TEST_CASE(with_a_timestamp_service_the_result_is_timestamped_and_verify_says_so, TimestampedFixture)
+{
+    WorkflowDriver road(*this);
+    const std::int64_t id = ApprovedDossier(road);
+    BOOST_TEST(tsa.Queries() >= 2);  // the receipt, the result
+    const std::vector<std::uint8_t> result = Bytes(road.OutputBytes(id, "result", "clerk"));
+    const server::DocumentVerification verification = server::VerifyDocument(store, result);
+    BOOST_TEST(verification.Ok(), server::DescribeVerification(verification));
+    BOOST_TEST_REQUIRE(verification.signatures.size() == 1u);
+    BOOST_TEST_REQUIRE(verification.signatures[0].timestamp.has_value());
+    BOOST_TEST(verification.signatures[0].timestamp->valid, verification.signatures[0].timestamp->error);
+    ExpectVerify(*this, result, 0, {"verdict: valid", "timestamp: ", "(UTC+07:00), valid"});
+}
+
+BOOST_FIXTURE_TEST_CASE(without_a_timestamp_service_verify_says_none, SignedFixture)
+{
+    WorkflowDriver road(*this);
+    const std::int64_t id = ApprovedDossier(road);
+    ExpectVerify(*this, Bytes(road.OutputBytes(id, "result", "clerk")), 0, {"verdict: valid", "timestamp: none"});
+}
+
+BOOST_FIXTURE_TEST_CASE(a_timestamp_service_that_fails_stops_the_approval_with_503_and_issues_nothing,
+                        TimestampedFixture)
+{
+    WorkflowDriver road(*this);
+    const std::int64_t id = SubmitDossier();
+    road.Do(id, "accept", "clerk");
+    road.Do(id, "claim", "handler");
+    road.Do(id, "propose_result", "handler", R"("outcome":"grant")");
+    const std::string state = road.State(id);
+    const std::vector<std::string> outputs = road.OutputKinds(id, "clerk");
+    for (const TsaAnswer answer : {TsaAnswer::HttpError, TsaAnswer::WrongImprint}) {
+        tsa.SetAnswer(answer);
+        const HttpReply reply = road.Act(id, "approve", "signer");
+        BOOST_TEST(reply.status == 503, reply.body);
+        BOOST_TEST(Contains(reply.body, "timestamp"), reply.body);
+        BOOST_TEST(road.State(id) == state);
+        BOOST_TEST(road.OutputKinds(id, "clerk") == outputs);
+    }
+    tsa.SetAnswer(TsaAnswer::Grant);
+    road.Do(id, "approve", "signer");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,7 +4,10 @@
 
 namespace motcua::test {
 
-TestPki MakeTestPki(TestKeyKind kind, const std::string& signerName, const std::string& caName)
+namespace {
+
+TestPki Make(TestKeyKind kind, const std::string& signerName, const std::string& caName,
+             const std::string& timestampAuthorityName)
 {
     reports::PkiRequest request;
     request.algorithm = kind == TestKeyKind::Rsa2048 ? reports::KeyAlgorithm::Rsa2048 : reports::KeyAlgorithm::P256;
@@ -13,9 +16,22 @@ TestPki MakeTestPki(TestKeyKind kind, const std::string& signerName, const std::
     request.signerName = signerName;
     request.signerOrganization = "UBND phường Hoàn Kiếm";
     request.pkcs12Password = kTestPkcs12Password;
+    request.timestampAuthorityName = timestampAuthorityName;
     reports::IssuedPki pki = reports::MakePki(request);
-    return {std::move(pki.caCertificatePem), std::move(pki.signerKeyPem), std::move(pki.signerChainPem),
-            std::move(pki.signerPkcs12)};
+    return {std::move(pki.caCertificatePem), std::move(pki.signerKeyPem),    std::move(pki.signerChainPem),
+            std::move(pki.signerPkcs12),     std::move(pki.timestampKeyPem), std::move(pki.timestampChainPem)};
+}
+
+}  // namespace
+
+TestPki MakeTestPki(TestKeyKind kind, const std::string& signerName, const std::string& caName)
+{
+    return Make(kind, signerName, caName, {});
+}
+
+TestPki MakeTestPkiWithTimestampAuthority(TestKeyKind kind)
+{
+    return Make(kind, "Nguyễn Văn An", "Test Root CA", "MotCua Test TSA");
 }
 
 }  // namespace motcua::test
