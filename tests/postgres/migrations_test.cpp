@@ -36,6 +36,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0013_signing_keys",
     "0014_staff_position",
     "0015_document_numbers",
+    "0016_queue_mine_by_agency",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 
