@@ -36,7 +36,7 @@ using namespace motcua::test;
 namespace {
 
 struct KeyCase {
-    const char* m_case_name;
+    const char* label;
     TestKeyKind kind;
     bool pkcs12;  // else PEM
 };
@@ -160,7 +160,7 @@ BOOST_AUTO_TEST_SUITE(pades_signer)
 BOOST_AUTO_TEST_CASE(pdfsig_and_our_verifier_find_the_signature_valid_and_trusted)
 {
     for (const KeyCase& c : kKeyCases) {
-        BOOST_TEST_CONTEXT(c.m_case_name)
+        BOOST_TEST_CONTEXT(c.label)
         {
             const TestPki pki = MakeTestPki(c.kind);
             const auto key = LoadKey(pki, c.pkcs12);
@@ -271,6 +271,7 @@ BOOST_AUTO_TEST_CASE(a_signature_embeds_intermediate_certificates_but_not_the_se
     BOOST_TEST_REQUIRE(cms != nullptr);
     const OpenSslPtr<STACK_OF(X509)> certificates(CMS_get1_certs(cms.get()));
     std::vector<std::string> names;
+    names.reserve(static_cast<std::size_t>(sk_X509_num(certificates.get())));
     for (int i = 0; i < sk_X509_num(certificates.get()); ++i)
         names.push_back(CertificateCommonName(sk_X509_value(certificates.get(), i)));
     std::sort(names.begin(), names.end());
@@ -405,7 +406,7 @@ BOOST_AUTO_TEST_CASE(a_document_font_whose_widths_differ_from_this_cut_is_not_sh
 BOOST_AUTO_TEST_CASE(the_reserve_follows_the_key_and_holds_its_signature)
 {
     for (const KeyCase& c : kKeyCases) {
-        BOOST_TEST_CONTEXT(c.m_case_name)
+        BOOST_TEST_CONTEXT(c.label)
         {
             const TestPki pki = MakeTestPki(c.kind);
             const auto key = LoadKey(pki, c.pkcs12);
@@ -414,9 +415,9 @@ BOOST_AUTO_TEST_CASE(the_reserve_follows_the_key_and_holds_its_signature)
                 SignatureCms(signer.Sign(RenderReceipt(SampleReceipt()), SampleSignatureRequest()));
             BOOST_TEST(contents.size() == signer.ReservedSignatureBytes());
             const std::size_t cms = DerLength(contents);
-            BOOST_TEST_MESSAGE(c.m_case_name << ": CMS " << cms << " bytes, estimate "
-                                             << PadesSigner::EstimatedSignatureBytes(*key) << ", reserved "
-                                             << signer.ReservedSignatureBytes());
+            BOOST_TEST_MESSAGE(c.label << ": CMS " << cms << " bytes, estimate "
+                                       << PadesSigner::EstimatedSignatureBytes(*key) << ", reserved "
+                                       << signer.ReservedSignatureBytes());
             BOOST_TEST(cms <= PadesSigner::EstimatedSignatureBytes(*key), cms << " bytes of CMS");
             BOOST_TEST(signer.ReservedSignatureBytes() ==
                        PadesSigner::EstimatedSignatureBytes(*key) + PadesSigner::kReserveMargin);
