@@ -41,15 +41,6 @@ std::size_t SkipWhite(std::string_view text, std::size_t at)
     return at;
 }
 
-std::optional<long long> Number(std::string_view token)
-{
-    long long value = 0;
-    const auto [end, error] = std::from_chars(token.data(), token.data() + token.size(), value);
-    if (error != std::errc() || end != token.data() + token.size())
-        return std::nullopt;
-    return value;
-}
-
 // The token at `at` (after white space) and the offset past it.
 std::pair<std::string_view, std::size_t> Token(std::string_view text, std::size_t at)
 {
@@ -59,6 +50,15 @@ std::pair<std::string_view, std::size_t> Token(std::string_view text, std::size_
 }
 
 }  // namespace
+
+std::optional<long long> PdfFile::Integer(std::string_view token)
+{
+    long long value = 0;
+    const auto [end, error] = std::from_chars(token.data(), token.data() + token.size(), value);
+    if (error != std::errc() || end != token.data() + token.size())
+        return std::nullopt;
+    return value;
+}
 
 std::size_t PdfFile::SkipValue(std::string_view text, std::size_t at)
 {
@@ -124,10 +124,10 @@ std::vector<std::pair<std::string_view, std::string_view>> PdfFile::Entries(std:
             return entries;
         auto [value, afterValue] = Token(dictionary, afterName);
         // "4 0 R" is one value.
-        if (Number(value)) {
+        if (Integer(value)) {
             const auto [generation, afterGeneration] = Token(dictionary, afterValue);
             const auto [r, afterR] = Token(dictionary, afterGeneration);
-            if (Number(generation) && r == "R") {
+            if (Integer(generation) && r == "R") {
                 const std::size_t start = value.data() - dictionary.data();
                 value = dictionary.substr(start, afterR - start);
                 afterValue = afterR;
@@ -174,8 +174,8 @@ std::optional<int> PdfFile::Reference(std::string_view value)
     const auto [number, afterNumber] = Token(value, 0);
     const auto [generation, afterGeneration] = Token(value, afterNumber);
     const auto [r, afterR] = Token(value, afterGeneration);
-    const auto parsed = Number(number);
-    if (!parsed || !Number(generation) || r != "R" || *parsed <= 0 || *parsed > 8'388'607)
+    const auto parsed = Integer(number);
+    if (!parsed || !Integer(generation) || r != "R" || *parsed <= 0 || *parsed > 8'388'607)
         return std::nullopt;
     return static_cast<int>(*parsed);
 }
@@ -208,7 +208,7 @@ PdfFile::PdfFile(std::span<const std::uint8_t> bytes)
     const std::size_t keyword = m_text.rfind("startxref");
     if (keyword == std::string_view::npos)
         Unreadable("no startxref");
-    const auto offset = Number(Token(m_text, keyword + 9).first);
+    const auto offset = Integer(Token(m_text, keyword + 9).first);
     if (!offset || *offset <= 0 || static_cast<std::size_t>(*offset) >= m_text.size())
         Unreadable("startxref points outside the file");
     m_startXref = static_cast<std::size_t>(*offset);
@@ -229,7 +229,7 @@ void PdfFile::ReadXrefSection(std::size_t offset, int depth)
             break;
         }
         const auto [count, afterCount] = Token(m_text, afterFirst);
-        const auto start = Number(first), entries = Number(count);
+        const auto start = Integer(first), entries = Integer(count);
         if (!start || !entries || *start < 0 || *entries < 0 || *entries > 8'388'607)
             Unreadable("a malformed cross-reference subsection");
         at = afterCount;
@@ -237,8 +237,8 @@ void PdfFile::ReadXrefSection(std::size_t offset, int depth)
             const auto [position, p1] = Token(m_text, at);
             const auto [generation, p2] = Token(m_text, p1);
             const auto [kind, p3] = Token(m_text, p2);
-            const auto number = Number(position);
-            if (!number || !Number(generation) || (kind != "n" && kind != "f"))
+            const auto number = Integer(position);
+            if (!number || !Integer(generation) || (kind != "n" && kind != "f"))
                 Unreadable("a malformed cross-reference entry");
             // The newest section is read first: older entries of the same object do not replace it.
             if (kind == "n")
@@ -253,7 +253,7 @@ void PdfFile::ReadXrefSection(std::size_t offset, int depth)
     if (m_trailer.empty())
         m_trailer = trailer;
     if (const auto prev = Value(trailer, "/Prev")) {
-        const auto previous = Number(*prev);
+        const auto previous = Integer(*prev);
         if (!previous || *previous <= 0 || static_cast<std::size_t>(*previous) >= m_text.size())
             Unreadable("/Prev points outside the file");
         ReadXrefSection(static_cast<std::size_t>(*previous), depth + 1);
@@ -263,7 +263,7 @@ void PdfFile::ReadXrefSection(std::size_t offset, int depth)
 int PdfFile::Size() const
 {
     const auto size = Value(m_trailer, "/Size");
-    const auto number = size ? Number(*size) : std::nullopt;
+    const auto number = size ? Integer(*size) : std::nullopt;
     if (!number || *number <= 0 || *number > 8'388'607)
         Unreadable("the trailer has no valid /Size");
     return static_cast<int>(*number);
@@ -286,7 +286,7 @@ std::string_view PdfFile::Object(int number) const
     const auto [objectNumber, p1] = Token(m_text, found->second);
     const auto [generation, p2] = Token(m_text, p1);
     const auto [keyword, p3] = Token(m_text, p2);
-    if (Number(objectNumber) != number || !Number(generation) || keyword != "obj")
+    if (Integer(objectNumber) != number || !Integer(generation) || keyword != "obj")
         Unreadable("the cross-reference offset of object " + std::to_string(number) + " is wrong");
     const std::size_t start = SkipWhite(m_text, p3);
     return m_text.substr(start, SkipValue(m_text, start) - start);

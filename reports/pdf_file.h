@@ -41,6 +41,8 @@ public:
     static std::vector<std::pair<std::string_view, std::string_view>> Entries(std::string_view dictionary);
     // The elements of an array value, each a token or a nested value ("[ 3 [ 500 600 ] ]": "3", "[ 500 600 ]").
     static std::vector<std::string_view> Elements(std::string_view array);
+    // An integer token ("16", "-3") as a number, or nullopt for anything else.
+    static std::optional<long long> Integer(std::string_view token);
     // The object number of an indirect reference value ("16 0 R"), or nullopt.
     static std::optional<int> Reference(std::string_view value);
     // The references in an array value ("[ 16 0 R 20 0 R ]").

@@ -1,6 +1,5 @@
 #include "reports/signature_appearance.h"
 
-#include <charconv>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -122,13 +121,7 @@ int WriteFont(PdfUpdateWriter& writer, const UsedGlyphs& used)
 // malformed array.
 std::optional<std::map<std::uint16_t, int>> DeclaredWidths(std::string_view array)
 {
-    const auto number = [](std::string_view token) -> std::optional<long> {
-        long value = 0;
-        const auto [end, error] = std::from_chars(token.data(), token.data() + token.size(), value);
-        if (error != std::errc() || end != token.data() + token.size())
-            return std::nullopt;
-        return value;
-    };
+    const auto number = &PdfFile::Integer;
     std::map<std::uint16_t, int> widths;
     const std::vector<std::string_view> elements = PdfFile::Elements(array);
     for (std::size_t i = 0; i < elements.size();) {
@@ -136,7 +129,7 @@ std::optional<std::map<std::uint16_t, int>> DeclaredWidths(std::string_view arra
         if (!first || *first < 0 || *first > 0xFFFF || i + 1 >= elements.size())
             return std::nullopt;
         if (elements[i + 1].starts_with("[")) {
-            long glyph = *first;
+            long long glyph = *first;
             for (const std::string_view width : PdfFile::Elements(elements[i + 1])) {
                 const auto value = number(width);
                 if (!value || glyph > 0xFFFF)
@@ -149,7 +142,7 @@ std::optional<std::map<std::uint16_t, int>> DeclaredWidths(std::string_view arra
             const auto width = i + 2 < elements.size() ? number(elements[i + 2]) : std::nullopt;
             if (!last || !width || *last < *first || *last > 0xFFFF)
                 return std::nullopt;
-            for (long glyph = *first; glyph <= *last; ++glyph)
+            for (long long glyph = *first; glyph <= *last; ++glyph)
                 widths[static_cast<std::uint16_t>(glyph)] = static_cast<int>(*width);
             i += 3;
         }
