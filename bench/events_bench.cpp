@@ -78,6 +78,7 @@ int RunEventsBench(const EventsBenchOptions& options, std::ostream& out)
 {
     test::TestDatabase db;
     pg::Store store(db.AppConninfo(), 8);
+    store.SetDefaultScope(pg::AccessScope::All());
     test::SettableClock clock(ParseIso8601("2026-11-27T09:30:00+07:00", "start"));
     server::ServerConfig config;
     config.listenPort = 0;

@@ -179,6 +179,7 @@ void Print(const std::vector<Figure>& figures, std::ostream& out)
 int RunQueueBench(const QueueBenchOptions& options, std::ostream& out)
 {
     pg::Store store(options.conninfo, 4);
+    store.SetDefaultScope(pg::AccessScope::All());
     test::SettableClock clock(Instant{std::chrono::seconds{kGeneratedNow}});
     server::ServerConfig config;
     config.listenHost = "127.0.0.1";

@@ -395,6 +395,7 @@ int RunSubmissionBench(const SubmissionBenchOptions& options, std::ostream& out)
     const int maxClients = *std::max_element(options.clientCounts.begin(), options.clientCounts.end());
     const int threads = options.serverThreads > 0 ? options.serverThreads : std::max(8, maxClients + 4);
     pg::Store store(db.AppConninfo(), static_cast<std::size_t>(threads));
+    store.SetDefaultScope(pg::AccessScope::All());
     const test::FixtureCatalogue catalogue = test::SeedFixtureCatalogue(store);
     const std::vector<Agency> oneAgency{catalogue.commune};
     const std::vector<Agency> fourAgencies{catalogue.commune, catalogue.otherCommune, catalogue.department,

@@ -130,6 +130,7 @@ std::string RoleText(Role role)
     case Role::Citizen: return _("Citizen");
     // TRANSLATORS: who did a history step: the server's own scheduled job
     case Role::System: return _("System");
+    case Role::Auditor: return _("Auditor");
     }
     return ToString(role);
 }

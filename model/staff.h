@@ -19,6 +19,13 @@ struct StaffMember {
     std::string position;  // printed above the name on what they sign, e.g. "CHỦ TỊCH"; may be empty
 };
 
+// Managers oversee the agencies below their own; auditors and administrators review them. Every other role reads
+// its own agency's dossiers only.
+inline bool OverseesSubtree(Role role) noexcept
+{
+    return role == Role::Manager || role == Role::Auditor || role == Role::Admin;
+}
+
 // Staff act only on the dossiers their own agency handles; any other dossier is, for them, not there at all.
 inline bool HandlesDossier(const StaffMember& staff, const Dossier& dossier) noexcept
 {

@@ -1,6 +1,7 @@
 // The dossier workflow as an explicit transition table: (status, action, role) → next status, with a history event.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,7 +11,7 @@
 
 namespace motcua {
 
-enum class Role { Clerk = 1, Handler = 2, Manager = 3, Signer = 4, Admin = 5, Citizen = 6, System = 7 };
+enum class Role { Clerk = 1, Handler = 2, Manager = 3, Signer = 4, Admin = 5, Citizen = 6, System = 7, Auditor = 8 };
 // clang-format off
 inline constexpr EnumName<Role> kRoleNames[] = {
     {Role::Clerk, "clerk"},
@@ -20,6 +21,7 @@ inline constexpr EnumName<Role> kRoleNames[] = {
     {Role::Admin, "admin"},
     {Role::Citizen, "citizen"},
     {Role::System, "system"},  // the server's own scheduled jobs
+    {Role::Auditor, "auditor"},  // reads dossiers and their audit trail, acts on none
 };
 // clang-format on
 const char* ToString(Role role) noexcept;  // "clerk", "handler", …
@@ -108,6 +110,13 @@ inline constexpr WorkflowState kBeforeSubmit{NationalStatus::New, SubState::None
 const Transition& NextState(WorkflowState state, Action action, Role role);
 // Same lookup without throwing.
 const Transition* FindTransition(WorkflowState state, Action action, Role role) noexcept;
+
+// The two-person rule: whoever proposed a dossier's result may neither approve it nor sign it (`proposerId`: who
+// made the latest proposal, if anyone did).
+inline bool BarredAsProposer(Action action, std::int64_t staffId, std::optional<std::int64_t> proposerId) noexcept
+{
+    return action == Action::Approve && proposerId && *proposerId == staffId;
+}
 
 // One history row: what happened, who did it, from which state to which.
 struct HistoryEvent {

@@ -26,6 +26,7 @@ const std::map<std::string, CommandSpec>& Specs()
         {"signing-key", {{"--db", "--agency", "--pkcs12", "--password-file", "--client-key-file"}, {}}},
         {"trust", {{"--db", "--certificates"}, {}}},
         {"verify", {{"--db", "--trust"}, {}, 1}},
+        {"audit", {{"--db"}, {}, 1}},
         {"help", {{}, {}}},
     };
     return kSpecs;
@@ -57,6 +58,8 @@ std::string CommandLine::Usage()
            "      agencies below it that have none), replacing its previous key; used from the next start\n"
            "  trust --db CONNINFO --certificates FILE.pem\n"
            "      trust the root certificates of FILE.pem when signatures are checked\n"
+           "  audit verify --db CONNINFO\n"
+           "      walk the audit trail's hash chain; exit 1 naming the first row changed, deleted or moved\n"
            "  verify [--db CONNINFO] [--trust FILE.pem] FILE.pdf\n"
            "      check a PDF against the register of issued documents and its signatures against the\n"
            "      trusted roots (exit code 0 valid, 1 not valid)\n"

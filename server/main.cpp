@@ -27,6 +27,7 @@
 #include "server/command_line.h"
 #include "server/server.h"
 #include "server/server_config.h"
+#include "server/usecases/audit_verifier.h"
 #include "server/usecases/document_verification.h"
 #include "server/usecases/password_hasher.h"
 #include "server/usecases/secret_box.h"
@@ -119,6 +120,7 @@ int Client(const CommandLine& cl)
             throw CommandLine::UsageError("--callback-url must be an http:// or https:// address");
     }
     motcua::pg::Store store(DatabaseOf(cl), 1);
+    store.SetDefaultScope(motcua::pg::AccessScope::All());
     std::optional<motcua::pg::ApiClient> client = store.FindApiClient(code);
     const bool created = !client;
     if (!client) {
@@ -179,6 +181,7 @@ int SigningKey(const CommandLine& cl)
     const motcua::server::SecretBox box = ClientBox(cl, "signing-key");
     const std::vector<std::uint8_t> pkcs12 = ReadFile(pkcs12Path, "--pkcs12");
     motcua::pg::Store store(DatabaseOf(cl), 1);
+    store.SetDefaultScope(motcua::pg::AccessScope::All());
     const motcua::AgencyTree agencies(store.LoadAgencies());
     const motcua::Agency* agency = agencies.FindByCode(agencyCode);
     if (!agency)
@@ -198,6 +201,7 @@ int Trust(const CommandLine& cl)
         throw CommandLine::UsageError("trust needs --certificates FILE.pem");
     const std::vector<std::uint8_t> pem = ReadFile(path, "--certificates");
     motcua::pg::Store store(DatabaseOf(cl), 1);
+    store.SetDefaultScope(motcua::pg::AccessScope::All());
     const int added = motcua::server::AddTrustAnchors(store, TextOf(pem));
     std::cout << "trust: " << added << " new root certificate" << (added == 1 ? "" : "s") << " trusted\n";
     return 0;
@@ -211,9 +215,28 @@ int Verify(const CommandLine& cl)
     if (const auto trust = cl.Value("--trust"))
         anchors = motcua::reports::PemCertificates(TextOf(ReadFile(*trust, "--trust")));
     motcua::pg::Store store(DatabaseOf(cl), 1);
+    store.SetDefaultScope(motcua::pg::AccessScope::All());
     const motcua::server::DocumentVerification verification = motcua::server::VerifyDocument(store, pdf, anchors);
     std::cout << "file: " << path << '\n' << motcua::server::DescribeVerification(verification);
     return verification.Ok() ? 0 : 1;
+}
+
+int Audit(const CommandLine& cl)
+{
+    if (cl.Arguments().front() != "verify")
+        throw CommandLine::UsageError("audit takes one action: verify");
+    motcua::pg::Store store(DatabaseOf(cl), 1);
+    store.SetDefaultScope(motcua::pg::AccessScope::All());
+    const motcua::server::AuditVerdict verdict = motcua::server::VerifyAuditChain(store);
+    if (!verdict.intact) {
+        std::cout << "audit trail BROKEN after " << verdict.rowsChecked << " intact rows: " << verdict.reason << '\n';
+        return 1;
+    }
+    std::cout << "audit trail intact: " << verdict.rowsChecked << " rows chained";
+    if (verdict.unsealed > 0)
+        std::cout << ", " << verdict.unsealed << " newer rows not chained yet (the server chains them every second)";
+    std::cout << '\n';
+    return 0;
 }
 
 int Seed(const CommandLine& cl, const char* argv0)
@@ -236,6 +259,7 @@ int Seed(const CommandLine& cl, const char* argv0)
     options.password = cl.Value("--password").value_or(options.password);
     const motcua::server::PasswordHasher hasher(cost);
     motcua::pg::Store store(db, 2);
+    store.SetDefaultScope(motcua::pg::AccessScope::All());
     const motcua::demo::SeedSummary summary = motcua::demo::SeedDemo(
         store, options, calendar, [&hasher](const std::string& password) { return hasher.Hash(password); });
     std::cout << "seed: " << summary.agencies << " agencies (" << summary.departments << " departments, "
@@ -292,6 +316,7 @@ int Serve(const CommandLine& cl, const char* argv0)
 
     // One connection more than HTTP workers: the outbox's dispatcher holds one while it posts a batch.
     motcua::pg::Store store(db, static_cast<std::size_t>(config.threads) + 1);
+    store.SetDefaultScope(motcua::pg::AccessScope::All());
     motcua::server::Server server(config, std::move(calendar), store, clock);
     std::signal(SIGINT, OnStopSignal);
     std::signal(SIGTERM, OnStopSignal);
@@ -328,6 +353,8 @@ int main(int argc, char** argv)
             return Trust(cl);
         if (cl.Command() == "verify")
             return Verify(cl);
+        if (cl.Command() == "audit")
+            return Audit(cl);
         return Serve(cl, argv[0]);
     } catch (const CommandLine::UsageError& e) {
         std::cerr << "motcua-server: " << e.what() << "\n\n" << CommandLine::Usage();

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <mutex>
+#include <type_traits>
 
 #include "reports/http_timestamp_source.h"
 #include "server/calendar_loader.h"
@@ -43,6 +44,8 @@ void Report(const std::string& message)
 
 // Readers need change events for seconds only; a day is kept for inquiries.
 constexpr std::chrono::hours kKeepChangeEvents{24};
+// Rows chained per transaction, so that a backlog does not hold the chain's head for long.
+constexpr int kAuditSealBatch = 5000;
 
 }  // namespace
 
@@ -88,8 +91,18 @@ Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, 
           Report),
       m_outbox(store, clock, m_authenticator, OutboxOptions{.batchSize = m_config.outboxBatchSize}, Report),
       m_outboxTask(
-          "posting outbox events", m_config.outboxInterval, [this] { m_outbox.Drain(); }, Report)
+          "posting outbox events", m_config.outboxInterval, [this] { m_outbox.Drain(); }, Report),
+      m_auditSeal(
+          "chaining the audit trail", m_config.auditSealInterval,
+          [&store] {
+              while (store.SealAudit(kAuditSealBatch) == kAuditSealBatch) {
+              }
+          },
+          Report)
 {
+    // The server's own jobs (closing, housekeeping, the outbox, the change feed) and the citizen door see every row;
+    // a staff request runs in its caller's scope only (RegisterRoutes, StaffApi::Authenticate).
+    store.SetDefaultScope(pg::AccessScope::All().ActingAs(pg::AuditActor{.kind = pg::AuditActor::Kind::Server}));
     // A bad result template stops the server here, naming its file and line, before anything is issued from it.
     m_forms.Templates().CheckAll(store.LoadProcedures());
     // So does a signing key it cannot open: the province registered it to have its documents signed.
@@ -113,6 +126,14 @@ void Server::RegisterRoutes(Api& api)
         const bool writes = route.key.method != "GET" && route.key.method != "HEAD";
         m_router.Add(route.key.method, route.key.pattern,
                      [this, &api, writes, handler = route.handler](const HttpRequest& request) {
+                         // A staff request sees no dossier until its session names its agencies
+                         // (StaffApi::Authenticate); the citizen door checks its callers itself.
+                         // Until then its acts are the public's, from its address.
+                         const pg::AuditActor caller{.kind = pg::AuditActor::Kind::Public,
+                                                     .address = request.clientAddress};
+                         const pg::ScopedAccess scope(
+                             (std::is_same_v<Api, StaffApi> ? pg::AccessScope::None() : pg::AccessScope::All())
+                                 .ActingAs(caller));
                          HttpResponse response = handler(api, request);
                          if (writes)
                              m_changes.Poke();

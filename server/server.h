@@ -89,6 +89,7 @@ private:
     PeriodicTask m_housekeeping;  // forgets expired signatures, old idempotent answers, delivered events
     OutboxDispatcher m_outbox;
     PeriodicTask m_outboxTask;  // posts the outbox's events to the clients' callbacks
+    PeriodicTask m_auditSeal;   // chains new audit rows (audit_verifier.h checks the chain)
 };
 
 }  // namespace motcua::server

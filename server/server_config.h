@@ -64,9 +64,11 @@ struct ServerConfig {
     std::chrono::seconds closingInterval{600};
     // How often the outbox's due events are posted to the clients' callbacks; 0 turns the dispatcher off (tests).
     std::chrono::seconds outboxInterval{1};
-    int outboxBatchSize = 32;                         // events locked and posted per transaction
-    std::chrono::hours outboxKeepDelivered{7 * 24};   // how long housekeeping keeps delivered events (for inquiries)
-    std::chrono::milliseconds eventHeartbeat{15000};  // the `: hb` comment on every staff event stream
+    int outboxBatchSize = 32;                        // events locked and posted per transaction
+    std::chrono::hours outboxKeepDelivered{7 * 24};  // how long housekeeping keeps delivered events (for inquiries)
+    std::chrono::milliseconds eventHeartbeat{15000};
+    // How often new audit rows are chained; 0 turns the job off (tests that chain by hand).
+    std::chrono::seconds auditSealInterval{1};  // the `: hb` comment on every staff event stream
 
     // citizenConcurrency, or its default when 0.
     int EffectiveCitizenConcurrency() const;

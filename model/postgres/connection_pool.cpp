@@ -61,6 +61,12 @@ ConnectionPool::Lease::~Lease()
         m_pool->Release(std::move(m_session));
 }
 
+const AccessScope& ConnectionPool::Scope() const noexcept
+{
+    const AccessScope* scope = ThreadAccessScope();
+    return scope != nullptr ? *scope : m_defaultScope;
+}
+
 void ConnectionPool::Lease::Reconnect()
 {
     // Open the new connection before dropping the old one, so a failure leaves the lease as it was.

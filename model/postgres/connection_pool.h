@@ -12,6 +12,8 @@
 #include <libpq-fe.h>
 #include <soci/session.h>
 
+#include "model/postgres/access_scope.h"
+
 namespace motcua::pg {
 
 // Opens a session over libpq, or throws Error(Environment) with libpq's reason in the detail.
@@ -50,6 +52,10 @@ public:
     // a new connection cannot be opened.
     Lease Acquire();
     const std::string& Conninfo() const noexcept { return m_conninfo; }
+    // The scope of transactions on threads without a ScopedAccess (None unless set; set it before sharing the pool).
+    void SetDefaultScope(AccessScope scope) { m_defaultScope = std::move(scope); }
+    // The scope of a transaction on this thread: the thread's ScopedAccess, else the default.
+    const AccessScope& Scope() const noexcept;
 
 private:
     void Release(std::unique_ptr<soci::session> session) noexcept;
@@ -61,6 +67,7 @@ private:
     std::condition_variable m_released;
     std::vector<std::unique_ptr<soci::session>> m_idle;
     std::size_t m_open = 0;  // idle + leased + being opened
+    AccessScope m_defaultScope = AccessScope::None();
 };
 
 }  // namespace motcua::pg

@@ -113,7 +113,15 @@ void PrepareAppRole(soci::session& sql, const std::string& appRole)
                     N_("The application role is a superuser or may bypass row-level security"), "appRole", appRole);
 }
 
-// DML on every table of the schema that the owner owns (SELECT only on schema_migrations), USAGE on its sequences,
+// History and the audit trail: the application adds to them and never changes or removes a row.
+bool IsAppendOnly(const std::string& table)
+{
+    return table == "dossier_event" || table == "audit_event";
+}
+
+// DML on every table of the schema that the owner owns (SELECT only on schema_migrations and the audit chain's head,
+// which only motcua_audit_seal moves; SELECT and INSERT only on
+// the append-only tables), USAGE on its sequences,
 // and the same by default for whatever later migrations create. Idempotent: run after every migration run.
 void GrantToAppRole(soci::session& sql, const std::string& appRole)
 {
@@ -141,8 +149,11 @@ void GrantToAppRole(soci::session& sql, const std::string& appRole)
         if (kind == "S")
             script += "REVOKE ALL ON SEQUENCE " + name + " FROM " + role + "; GRANT USAGE, SELECT ON SEQUENCE " + name +
                       " TO " + role + ";\n";
-        else if (r.get<std::string>(2) == "schema_migrations")
+        else if (r.get<std::string>(2) == "schema_migrations" || r.get<std::string>(2) == "audit_head")
             script += "REVOKE ALL ON " + name + " FROM " + role + "; GRANT SELECT ON " + name + " TO " + role + ";\n";
+        else if (IsAppendOnly(r.get<std::string>(2)))
+            script +=
+                "REVOKE ALL ON " + name + " FROM " + role + "; GRANT SELECT, INSERT ON " + name + " TO " + role + ";\n";
         else
             script += "REVOKE ALL ON " + name + " FROM " + role + "; GRANT SELECT, INSERT, UPDATE, DELETE ON " + name +
                       " TO " + role + ";\n";

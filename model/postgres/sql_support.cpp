@@ -33,6 +33,13 @@ AmbientTransaction::~AmbientTransaction()
     t_ambientSession = m_previousSession;
 }
 
+void ApplyScope(soci::session& session, const ConnectionPool& pool)
+{
+    const std::string statement = pool.Scope().SettingStatement();
+    if (!statement.empty())
+        session << statement;
+}
+
 std::vector<std::uint8_t> BytesFromHex(const std::string& hex)
 {
     std::optional<std::vector<std::uint8_t>> bytes = FromHex(hex);

@@ -36,6 +36,10 @@ private:
     soci::session* m_previousSession;
 };
 
+// States the pool's scope for this thread (ConnectionPool::Scope) and its audit actor in the transaction open on
+// `session`, as the transaction-local settings that row-level security and the audit trail read.
+void ApplyScope(soci::session& session, const ConnectionPool& pool);
+
 // Runs `work` in its own transaction on a pooled session: commit on return, rollback on any exception, and every
 // failure leaves as motcua::Error (RethrowAsError). A connection that died while idle in the pool (server restart)
 // is replaced once, before any statement of the transaction ran. Inside an AmbientTransaction on the same pool,
@@ -62,6 +66,7 @@ auto InTransaction(ConnectionPool& pool, Work&& work) -> std::invoke_result_t<Wo
             lease.Reconnect();
             tx.emplace(lease.Session());
         }
+        ApplyScope(lease.Session(), pool);
         if constexpr (std::is_void_v<Result>) {
             work(lease.Session());
             tx->commit();

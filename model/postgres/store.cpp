@@ -17,6 +17,11 @@ Store::Store(const std::string& conninfo, std::size_t poolSize, std::chrono::mil
 
 Store::~Store() = default;
 
+void Store::SetDefaultScope(AccessScope scope)
+{
+    m_pool->SetDefaultScope(std::move(scope));
+}
+
 void Store::Ping()
 {
     InTransaction(*m_pool, [](soci::session& sql) {

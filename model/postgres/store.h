@@ -11,11 +11,13 @@
 
 #include "model/agency.h"
 #include "model/attachment.h"
+#include "model/audit.h"
 #include "model/citizen_rating.h"
 #include "model/dossier.h"
 #include "model/dossier_code.h"
 #include "model/error.h"
 #include "model/inbox.h"
+#include "model/postgres/access_scope.h"
 #include "model/procedure.h"
 #include "model/search_key.h"
 #include "model/staff.h"
@@ -351,6 +353,13 @@ struct ChangeBatch {
 
 class ChangeListener;  // change_listener.h
 
+// The end of the audit chain as the sealer left it, and how many rows wait to be sealed.
+struct AuditHead {
+    std::int64_t seq = 0;
+    std::string chainHashHex;  // empty before the first row
+    long long unsealed = 0;
+};
+
 class Store {
 public:
     // `conninfo` is a libpq connection string for the application role (not the table owner). Opens one connection
@@ -364,6 +373,10 @@ public:
 
     // A round trip to the database (readiness probes); Error(Environment) when it cannot be reached.
     void Ping();
+    // The row-level security scope (access_scope.h) of transactions on threads without a ScopedAccess: None unless
+    // set, so that such a transaction sees no dossier. Seeding, IT's tools and the server's own jobs set All. Call
+    // before the store is shared between threads.
+    void SetDefaultScope(AccessScope scope);
 
     // --- catalogue ---
     std::vector<Agency> LoadAgencies();
@@ -403,6 +416,8 @@ public:
     Dossier CreateAccepted(Dossier dossier, const std::string& receivingAgencyCode, const DossierCodeFormat& format,
                            TransitionRequest accept);
     std::optional<ChangeStamp> LastChange(std::int64_t dossierId);
+    // Who made the dossier's latest result proposal (the two-person rule), if anyone did.
+    std::optional<std::int64_t> ResultProposer(std::int64_t dossierId);
     std::vector<HistoryRow> History(std::int64_t dossierId);
     std::optional<StoredOutput> LoadOutput(std::int64_t dossierId, OutputKind kind);  // the latest of its kind
     std::vector<OutputInfo> Outputs(std::int64_t dossierId);                          // oldest first
@@ -448,6 +463,24 @@ public:
     // Runs `work` in one transaction: every Store call it makes on this thread joins it, and all of them commit
     // together when `work` returns, or none when it throws.
     void InOneTransaction(const std::function<void()>& work);
+
+    // --- the audit trail (migration 0018; acts are recorded by a trigger on their history rows) ---
+    // Records that the transaction's actor (access_scope.h) opened a dossier, or one of its documents or
+    // attachments: `action` is "open.dossier", "open.document" or "open.attachment". Nothing is written for a
+    // thread that stated no actor.
+    void RecordOpening(const std::string& action, std::int64_t dossierId, std::optional<std::int64_t> documentId,
+                       const std::string& detail, Instant at);
+    // Records an act that leaves no history row (a document signed at the desk), durably, in the caller's
+    // transaction when there is one (InOneTransaction).
+    void RecordAct(const std::string& action, std::int64_t dossierId, std::optional<std::int64_t> documentId,
+                   const std::string& detail, Instant at);
+    // Chains up to `limit` committed rows not chained yet, oldest first; returns how many (the server's job).
+    int SealAudit(int limit);
+    AuditHead LoadAuditHead();
+    // Up to `limit` sealed rows after chain position `afterSeq`, in chain order (audit verify).
+    std::vector<AuditRecord> AuditRecordsAfter(std::int64_t afterSeq, int limit);
+    // A dossier's trail for people, oldest first, with names.
+    std::vector<AuditEntry> AuditTrail(std::int64_t dossierId);
 
     // --- the citizen door ---
     std::optional<ApiClient> FindApiClient(const std::string& code);

@@ -115,6 +115,7 @@ const std::vector<ApiRoute<CitizenApi>>& CitizenApi::Routes()
         Signed("POST", "/citizen/v1/dossiers/{code}/rating", &CitizenApi::Rate),
         Signed("GET", "/citizen/v1/dossiers/{code}/receipt", &CitizenApi::Receipt),
         Signed("GET", "/citizen/v1/dossiers/{code}/result", &CitizenApi::Result),
+        Signed("GET", "/citizen/v1/dossiers/{code}/accesses", &CitizenApi::Accesses),
         {{"GET", "/public/v1/dossiers/{code}"}, &CitizenApi::PublicLookup},
         {{"GET", "/tra-cuu/{code}"}, &CitizenApi::PublicLookup},
         {{"GET", "/verify/{identifier}"}, &CitizenApi::VerifyDocument},
@@ -180,6 +181,9 @@ HttpResponse CitizenApi::RunSigned(const HttpRequest& request,
     // own preparation. The transaction then holds its connection (and a submission its agency's daily counter)
     // only for the statements.
     const CitizenCaller caller = m_authenticator.Authenticate(headers, request.method, request.target, request.body);
+    // The audit trail names the client behind every act of this request.
+    pg::ScopedAccess::Replace(pg::AccessScope::All().ActingAs(pg::AuditActor{
+        .kind = pg::AuditActor::Kind::CitizenApp, .clientId = caller.clientId, .address = request.clientAddress}));
     const std::string key = request.Header("Idempotency-Key");
     const bool once = request.method != "GET" && !key.empty();
     std::optional<pg::KeyClaim> claim;

@@ -60,6 +60,8 @@ public:
     HttpResponse Rate(const HttpRequest& request, const CitizenCaller& caller);            // POST …/{code}/rating
     HttpResponse Receipt(const HttpRequest& request, const CitizenCaller& caller);         // GET …/{code}/receipt
     HttpResponse Result(const HttpRequest& request, const CitizenCaller& caller);          // GET …/{code}/result
+    // GET …/{code}/accesses: which agencies and roles opened the dossier or its papers, and when (no staff names).
+    HttpResponse Accesses(const HttpRequest& request, const CitizenCaller& caller);
     // GET /public/v1/dossiers/{code} and /tra-cuu/{code} (the QR code's link): no personal data, HTML for a browser,
     // rate-limited per client address.
     HttpResponse PublicLookup(const HttpRequest& request);

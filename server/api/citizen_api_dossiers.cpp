@@ -171,8 +171,10 @@ HttpResponse CitizenApi::Rate(const HttpRequest& request, const CitizenCaller& c
 HttpResponse CitizenApi::Download(const Dossier& dossier, const std::vector<OutputKind>& kinds, const char* missing)
 {
     for (const OutputKind kind : kinds)
-        if (const std::optional<pg::StoredOutput> output = m_store.LoadOutput(dossier.id, kind))
+        if (const std::optional<pg::StoredOutput> output = m_store.LoadOutput(dossier.id, kind)) {
+            m_store.RecordOpening("open.document", dossier.id, std::nullopt, ToString(kind), m_clock.Now());
             return DossierJson::Download(dossier.code, *output);
+        }
     throw Error(ErrorCategory::NotFound, missing, {}, dossier.code);
 }
 
@@ -186,6 +188,29 @@ HttpResponse CitizenApi::Result(const HttpRequest& request, const CitizenCaller&
 {
     return Download(OwnDossier(request.PathParam("code"), caller), ResultKinds(),
                     N_("This dossier has no result document yet"));
+}
+
+HttpResponse CitizenApi::Accesses(const HttpRequest& request, const CitizenCaller& caller)
+{
+    const Dossier dossier = OwnDossier(request.PathParam("code"), caller);
+    Poco::JSON::Array::Ptr accesses = new Poco::JSON::Array;
+    for (const AuditEntry& entry : m_store.AuditTrail(dossier.id)) {
+        // Public servants' openings only: the citizen's own app and the server are not news to the citizen.
+        if (entry.actorKind != static_cast<int>(pg::AuditActor::Kind::Staff) || entry.action.rfind("open.", 0) != 0)
+            continue;
+        Poco::JSON::Object::Ptr access = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        access->set("at", FormatIso8601(entry.at));
+        access->set("agency", entry.agencyName);
+        access->set("role", entry.role ? std::string(ToString(static_cast<Role>(*entry.role))) : std::string());
+        access->set("opened", entry.action.substr(5));  // dossier, document, attachment
+        if (entry.action == "open.document")
+            access->set("document", entry.detail);
+        accesses->add(access);
+    }
+    Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    out->set("code", dossier.code);
+    out->set("accesses", accesses);
+    return HttpResponse::Json(200, DossierJson::ToString(out));
 }
 
 }  // namespace motcua::server

@@ -8,6 +8,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/URI.h>
 
+#include "model/agency.h"
 #include "model/error.h"
 #include "model/workflow.h"
 #include "server/api/dossier_json.h"
@@ -70,6 +71,7 @@ const std::vector<ApiRoute<StaffApi>>& StaffApi::Routes()
             routes.push_back({{"POST", std::string("/staff/v1/dossiers/{id}/") + ToString(action)},
                               [action](StaffApi& api, const HttpRequest& r) { return api.Act(r, action); }});
         routes.push_back({{"GET", "/staff/v1/dossiers/{id}/receipt"}, &StaffApi::Receipt});
+        routes.push_back({{"GET", "/staff/v1/dossiers/{id}/audit"}, &StaffApi::AuditTrail});
         routes.push_back({{"GET", "/staff/v1/dossiers/{id}/attachments/{n}"}, &StaffApi::AttachmentFile});
         routes.push_back({{"GET", "/staff/v1/dossiers/{id}/outputs"}, &StaffApi::Outputs});
         routes.push_back({{"GET", "/staff/v1/outputs/{id}"}, &StaffApi::Output});
@@ -117,14 +119,26 @@ std::int64_t StaffApi::ParseId(const std::string& text)
 
 StaffMember StaffApi::Authenticate(const HttpRequest& request)
 {
-    return m_sessions.Authenticate(BearerToken(request.authorization), m_clock.Now());
+    StaffMember staff = m_sessions.Authenticate(BearerToken(request.authorization), m_clock.Now());
+    // The second wall: from here on the database shows this request only its caller's dossiers.
+    std::vector<std::int64_t> agencies{staff.agencyId};
+    if (OverseesSubtree(staff.role))
+        agencies = AgencyTree(m_store.LoadAgencies()).SubtreeIds(staff.agencyId);
+    pg::ScopedAccess::Replace(pg::AccessScope::Agencies(std::move(agencies))
+                                  .ActingAs(pg::AuditActor{.kind = pg::AuditActor::Kind::Staff,
+                                                           .staffId = staff.id,
+                                                           .role = static_cast<int>(staff.role),
+                                                           .agencyId = staff.agencyId,
+                                                           .address = request.clientAddress}));
+    return staff;
 }
 
 HttpResponse StaffApi::DetailResponse(const Dossier& dossier, const StaffMember& staff, int status)
 {
     std::vector<Agency> agencies = m_store.LoadAgencies();
     std::vector<pg::Consultation> consultations = m_store.Consultations(dossier.id);
-    std::vector<Action> allowed = DossierActions::AllowedActions(staff, dossier, consultations, agencies);
+    std::vector<Action> allowed =
+        DossierActions::AllowedActions(staff, dossier, consultations, agencies, m_store.ResultProposer(dossier.id));
     DossierJson::DetailParts parts{dossier,
                                    m_store.GetProcedure(dossier.procedureId),
                                    std::move(agencies),
@@ -184,7 +198,49 @@ HttpResponse StaffApi::Inbox(const HttpRequest& request)
 HttpResponse StaffApi::Detail(const HttpRequest& request)
 {
     const StaffMember staff = Authenticate(request);
-    return DetailResponse(LoadDossierInScope(m_store, staff, ParseId(request.PathParam("id"))), staff);
+    Dossier dossier = LoadDossierInScope(m_store, staff, ParseId(request.PathParam("id")));
+    m_store.RecordOpening("open.dossier", dossier.id, std::nullopt, dossier.code, m_clock.Now());
+    return DetailResponse(dossier, staff);
+}
+
+HttpResponse StaffApi::AuditTrail(const HttpRequest& request)
+{
+    static constexpr const char* kActors[] = {"", "staff", "citizen_app", "public", "server"};
+    const StaffMember staff = Authenticate(request);
+    if (!OverseesSubtree(staff.role))
+        throw Error(ErrorCategory::NotAllowed,
+                    N_("Only managers, auditors and administrators may read a dossier's audit trail"));
+    const Dossier dossier = LoadDossierInScope(m_store, staff, ParseId(request.PathParam("id")));
+    // Reading who read is a reading too.
+    m_store.RecordOpening("open.audit", dossier.id, std::nullopt, dossier.code, m_clock.Now());
+    Poco::JSON::Array::Ptr entries = new Poco::JSON::Array;
+    for (const AuditEntry& e : m_store.AuditTrail(dossier.id)) {
+        Poco::JSON::Object::Ptr entry = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        entry->set("at", FormatIso8601(e.at));
+        entry->set("actor", std::string(e.actorKind >= 1 && e.actorKind <= 4 ? kActors[e.actorKind] : ""));
+        entry->set("staffName", e.staffName);
+        if (!e.delegatorName.empty())
+            entry->set("onBehalfOf", e.delegatorName);
+        entry->set("role", e.role ? std::string(ToString(static_cast<Role>(*e.role))) : std::string());
+        entry->set("agency", e.agencyName);
+        entry->set("address", e.clientAddress);
+        // A history row's act by its API name ("accept"); openings as recorded ("open.dossier").
+        std::string action = e.action;
+        int number = 0;
+        if (action.rfind("act:", 0) == 0 &&
+            std::from_chars(action.data() + 4, action.data() + action.size(), number).ec == std::errc())
+            action = ToString(static_cast<Action>(number));
+        entry->set("action", action);
+        if (e.documentId)
+            entry->set("documentId", *e.documentId);
+        entry->set("detail", e.detail);
+        entries->add(entry);
+    }
+    Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    out->set("dossierId", dossier.id);
+    out->set("code", dossier.code);
+    out->set("entries", entries);
+    return HttpResponse::Json(200, DossierJson::ToString(out));
 }
 
 HttpResponse StaffApi::Events(const HttpRequest& request)
@@ -202,6 +258,7 @@ HttpResponse StaffApi::Receipt(const HttpRequest& request)
     std::optional<pg::StoredOutput> receipt = m_store.LoadOutput(dossier.id, OutputKind::Receipt);
     if (!receipt)
         throw Error(ErrorCategory::NotFound, N_("This dossier has no receipt yet"), {}, dossier.code);
+    m_store.RecordOpening("open.document", dossier.id, std::nullopt, ToString(OutputKind::Receipt), m_clock.Now());
     return DossierJson::Download(dossier.code, *receipt);
 }
 
@@ -218,6 +275,7 @@ HttpResponse StaffApi::AttachmentFile(const HttpRequest& request)
     if (!found)
         throw Error(ErrorCategory::NotFound, N_("Attachment not found"), {}, dossier.code + " " + text);
     const AttachmentInfo& info = found->first;
+    m_store.RecordOpening("open.attachment", dossier.id, std::nullopt, text + " " + info.fileName, m_clock.Now());
     HttpResponse response = HttpResponse::Binary(info.mediaType, found->second);
     // The citizen's name, UTF-8 (RFC 6266); the plain name is the dossier's code for clients that cannot read it.
     const std::size_t dot = info.fileName.rfind('.');

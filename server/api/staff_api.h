@@ -32,6 +32,8 @@ public:
     HttpResponse Logout(const HttpRequest& request);
     HttpResponse Inbox(const HttpRequest& request);
     HttpResponse Detail(const HttpRequest& request);
+    // GET /staff/v1/dossiers/{id}/audit: who opened and did what, from where (managers, auditors, administrators).
+    HttpResponse AuditTrail(const HttpRequest& request);
     HttpResponse Act(const HttpRequest& request, Action action);  // POST /staff/v1/dossiers/{id}/{action}
     HttpResponse TakeIn(const HttpRequest& request);              // POST /staff/v1/dossiers (paper intake)
     HttpResponse Receipt(const HttpRequest& request);

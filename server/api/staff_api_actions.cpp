@@ -187,6 +187,7 @@ HttpResponse StaffApi::Output(const HttpRequest& request)
 {
     const StaffMember staff = Authenticate(request);
     const auto [output, dossier] = OutputInScope(staff, request.PathParam("id"));
+    m_store.RecordOpening("open.document", dossier.id, output.first.id, ToString(output.first.kind), m_clock.Now());
     return DossierJson::Download(dossier.code, output.second, "-" + std::to_string(output.first.id));
 }
 
@@ -202,6 +203,9 @@ HttpResponse StaffApi::SignedOutput(const HttpRequest& request)
     if (staff.role != Role::Signer && staff.role != Role::Manager)
         throw Error(ErrorCategory::NotAllowed, N_("Only signers and managers may sign documents"));
     const auto [output, dossier] = OutputInScope(staff, request.PathParam("id"));
+    if (BarredAsProposer(Action::Approve, staff.id, m_store.ResultProposer(dossier.id)))
+        throw Error(ErrorCategory::NotAllowed,
+                    N_("You proposed this result: another person must sign it (two-person rule)"));
     if (!IsPdfMediaType(request.contentType))
         throw Error(ErrorCategory::BadInput, N_("Send the signed document as application/pdf"), "pdf",
                     request.contentType);
@@ -209,7 +213,14 @@ HttpResponse StaffApi::SignedOutput(const HttpRequest& request)
                                                  request.body.size());
     const std::string signer = CheckSignedVersion(output.second.bytes, uploaded, m_store.TrustAnchors());
     // The stored SHA-256 (the column the database computes) makes the swap conditional on what was checked.
-    if (!m_store.ReplaceOutputBytes(output.first.id, output.first.sha256Hex, {uploaded.begin(), uploaded.end()}))
+    bool replaced = false;
+    m_store.InOneTransaction([&] {
+        replaced =
+            m_store.ReplaceOutputBytes(output.first.id, output.first.sha256Hex, {uploaded.begin(), uploaded.end()});
+        if (replaced)
+            m_store.RecordAct("sign.document", dossier.id, output.first.id, signer, m_clock.Now());
+    });
+    if (!replaced)
         throw Error(ErrorCategory::Conflict, N_("The document was replaced since it was downloaded"), "pdf");
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     out->set("id", output.first.id);

@@ -68,7 +68,7 @@ DossierActions::DossierActions(pg::Store& store, const Clock& clock, const Worki
 
 Dossier DossierActions::Execute(const StaffMember& staff, std::int64_t dossierId, const ActionRequest& request)
 {
-    const Dossier dossier = LoadDossierInScope(m_store, staff, dossierId);
+    const Dossier dossier = LoadDossierToAct(m_store, staff, dossierId);
     // The API's forward in parallel is the table's consultation; a consulted agency may only answer.
     const Action action =
         request.action == Action::Forward && request.mode == ForwardMode::Parallel ? Action::Consult : request.action;
@@ -125,6 +125,11 @@ Dossier DossierActions::Apply(const StaffMember& actor, std::optional<std::int64
     apply.transition = &transition;
     apply.staffId = staffId;
     apply.now = now;
+    // A hand-over moves the dossier out of the caller's scope; the database lets a transaction write only rows it
+    // could then still see, so this one sees the receiving agency too (the rules above chose it).
+    std::optional<pg::ScopedAccess> handingOver;
+    if (const pg::AccessScope* scope = pg::ThreadAccessScope(); scope && apply.change.handlingAgencyId)
+        handingOver.emplace(scope->Including(*apply.change.handlingAgencyId));
     return m_store.ApplyTransition(apply);
 }
 
@@ -337,6 +342,9 @@ pg::TransitionRequest DossierActions::Prepare(const StaffMember& staff, const Do
     }
 
     case Action::Approve:
+        if (BarredAsProposer(Action::Approve, staff.id, m_store.ResultProposer(dossier.id)))
+            throw Error(ErrorCategory::NotAllowed,
+                        N_("You proposed this result: another person must approve it (two-person rule)"));
         // The result goes back to the desk that received the dossier (art. 20.1), which hands it over.
         step.change.handlingAgencyId = dossier.receivingAgencyId;
         step.change.unassign = true;
@@ -400,7 +408,8 @@ pg::TransitionRequest DossierActions::Prepare(const StaffMember& staff, const Do
 
 std::vector<Action> DossierActions::AllowedActions(const StaffMember& staff, const Dossier& dossier,
                                                    const std::vector<pg::Consultation>& consultations,
-                                                   const std::vector<Agency>& agencies)
+                                                   const std::vector<Agency>& agencies,
+                                                   std::optional<std::int64_t> resultProposer)
 {
     const bool holds = HandlesDossier(staff, dossier);
     bool consultedOpen = false;
@@ -430,6 +439,8 @@ std::vector<Action> DossierActions::AllowedActions(const StaffMember& staff, con
         if (othersAppraisal)
             continue;
         if (action == Action::ProposeResult && anyOpen)
+            continue;
+        if (BarredAsProposer(action, staff.id, resultProposer))
             continue;
         if (action == Action::Assign && staff.role == Role::Clerk && !clerksMayAssign)
             continue;

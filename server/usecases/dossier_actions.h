@@ -61,10 +61,12 @@ public:
     // The API actions `staff` may ask for now, by the table and the rules that need no more than the dossier and the
     // caller (the agency holding it or consulted, the assigned handler, the agency's assignment setting, an open
     // consultation); deadline rules are checked only when asked. Consult is listed as `forward` (its API name).
-    // `consultations` and `agencies` are the dossier's and the province's, as the caller has loaded them.
+    // `consultations` and `agencies` are the dossier's and the province's, as the caller has loaded them;
+    // `resultProposer` (Store::ResultProposer) keeps approval from whoever proposed the result.
     static std::vector<Action> AllowedActions(const StaffMember& staff, const Dossier& dossier,
                                               const std::vector<pg::Consultation>& consultations,
-                                              const std::vector<Agency>& agencies);
+                                              const std::vector<Agency>& agencies,
+                                              std::optional<std::int64_t> resultProposer = std::nullopt);
 
     // Paper intake at the desk: the clerk types in a walk-in (or posted) dossier and accepts it at once, in one
     // transaction (two history rows, the receipt stored). `dossier` carries applicant, documents, form data,

@@ -81,6 +81,7 @@ BOOST_AUTO_TEST_CASE(seeds_an_empty_database_and_refuses_a_second_time)
 {
     motcua::test::TestDatabase db;
     pg::Store store(db.AppConninfo(), 2);
+    store.SetDefaultScope(pg::AccessScope::All());
     int hashed = 0;
     auto hash = [&hashed](const std::string& password) {
         ++hashed;
@@ -189,6 +190,7 @@ BOOST_AUTO_TEST_CASE(demo_dossiers_are_playable_through_the_staff_actions)
 {
     motcua::test::TestDatabase db;
     pg::Store store(db.AppConninfo(), 2);
+    store.SetDefaultScope(pg::AccessScope::All());
     SeedDemo(store, Options(3000), ShippedCalendar(), [](const std::string& p) { return "test-hash:" + p; });
     const DemoProvince& generated =
         motcua::demo::test::StandardProvince();  // the same seed, count and time as the seeding
@@ -310,6 +312,7 @@ BOOST_AUTO_TEST_CASE(bad_options_write_nothing)
 {
     motcua::test::TestDatabase db;
     pg::Store store(db.AppConninfo(), 1);
+    store.SetDefaultScope(pg::AccessScope::All());
     auto hash = [](const std::string& password) { return "test-hash:" + password; };
     SeedOptions noPassword = Options(10);
     noPassword.password.clear();

@@ -76,6 +76,7 @@ BOOST_AUTO_TEST_CASE(roles_and_actions)
         {Role::Admin, "admin"},
         {Role::Citizen, "citizen"},
         {Role::System, "system"},
+        {Role::Auditor, "auditor"},
     }, RoleFromString);
     WalkBothWays(kActionNames, {
         {Action::Submit, "submit"},

@@ -37,6 +37,8 @@ const std::vector<std::string> kExpectedMigrations = {
     "0014_staff_position",
     "0015_document_numbers",
     "0016_queue_mine_by_agency",
+    "0017_row_level_security",
+    "0018_audit_trail",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 
@@ -234,6 +236,7 @@ BOOST_AUTO_TEST_CASE(creates_a_missing_application_role_with_safe_attributes)
                              " AND NOT rolcreaterole AND NOT rolreplication") == 1);
     // The new role works as the server would use it.
     pg::Store store(db.AppConninfo(), 1);
+    store.SetDefaultScope(pg::AccessScope::All());
     const FixtureCatalogue c = SeedFixtureCatalogue(store);
     const std::vector<Agency> agencies = store.LoadAgencies();
     BOOST_TEST_REQUIRE(agencies.size() == 4u);

@@ -16,11 +16,17 @@ namespace motcua::test {
 // stored as "hashed:" + the plain text, so that tests can tell a stored hash from a placeholder.
 struct StoreFixture {
     static std::string Hash(const std::string& password) { return "hashed:" + password; }
+    // Row-level security (migration 0017) is tested on its own (row_security_test.cpp); here every row is in scope.
+    static pg::Store& SeeingAll(pg::Store& store)
+    {
+        store.SetDefaultScope(pg::AccessScope::All());
+        return store;
+    }
 
     explicit StoreFixture(std::size_t poolSize = 4,
                           std::chrono::milliseconds checkoutTimeout = std::chrono::seconds(10))
         : store(db.AppConninfo(), poolSize, checkoutTimeout),
-          seeder(store),
+          seeder(SeeingAll(store)),
           c(SeedFixtureCatalogue(store, Hash))
     {}
 

@@ -175,6 +175,7 @@ BOOST_FIXTURE_TEST_CASE(a_client_that_stops_reading_is_dropped_without_slowing_t
 BOOST_FIXTURE_TEST_CASE(two_servers_hear_each_others_changes, EventsFixture)
 {
     pg::Store secondStore(db.AppConninfo(), 2);
+    secondStore.SetDefaultScope(pg::AccessScope::All());
     server::Server second(SecondServerConfig(), secondStore, clock);
     second.Start();
     road.SignInAll({"clerk"});

@@ -361,6 +361,7 @@ BOOST_FIXTURE_TEST_CASE(two_dispatchers_on_one_database_send_each_event_once_in_
     // A second server process: its own connections and dispatcher, over the same database. Small batches and a slow
     // receiver so that the two passes overlap.
     pg::Store otherStore(db.AppConninfo(), 2);
+    otherStore.SetDefaultScope(pg::AccessScope::All());
     const server::OutboxOptions small{.batchSize = 3};
     server::OutboxDispatcher one(store, clock, server->Authenticator(), small);
     server::OutboxDispatcher two(otherStore, clock, server->Authenticator(), small);
