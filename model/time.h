@@ -31,7 +31,8 @@ inline Date LocalDate(Instant t, std::chrono::seconds offset = kVietnamUtcOffset
 // ISO 8601 with the offset, e.g. "2026-11-27T09:30:00+07:00".
 std::string FormatIso8601(Instant t, std::chrono::seconds offset = kVietnamUtcOffset);
 // Accepts "YYYY-MM-DDThh:mm:ss[.fraction]" then "Z" or "±hh:mm" (fractions of a second are dropped); throws
-// Error(BadInput, field) otherwise, also for impossible dates such as 2026-02-30.
+// Error(BadInput, field) otherwise, also for impossible dates such as 2026-02-30 and for instants within a day of
+// the ends of four-digit years (before 0000-01-02 or from 9999-12-31 UTC), which some offset would print otherwise.
 Instant ParseIso8601(const std::string& text, const std::string& field);
 // "YYYY-MM-DD"; throws Error(BadInput, field) for malformed or impossible dates.
 Date ParseDate(const std::string& text, const std::string& field);

@@ -10,6 +10,7 @@ packages=(
   postgresql-15 postgresql-contrib-15
   xvfb xauth fonts-noto-core poppler-utils qpdf libnss3-tools imagemagick python3-fonttools fonttools zbar-tools
   softhsm2 libengine-pkcs11-openssl opensc zlib1g-dev libpoppler-cpp-dev
+  clang libclang-rt-14-dev
   nodejs npm
 )
 

@@ -77,6 +77,26 @@ BOOST_AUTO_TEST_CASE(parse_iso8601_rejects)
         }
 }
 
+// Found by the dates fuzzer: these were read, and printed (FormatIso8601) as text no parser reads back.
+BOOST_AUTO_TEST_CASE(parse_iso8601_keeps_four_digit_years)
+{
+    for (const char* text :
+         {"0000-01-01T00:00:00+07:00", "0000-01-01T23:59:59Z", "9999-12-31T23:59:59-05:00", "9999-12-31T00:00:00Z"})
+        BOOST_TEST_CONTEXT(text)
+        {
+            const std::string m = ExpectBadInput([text] { ParseIso8601(text, "dueAt"); }, "dueAt");
+            BOOST_TEST(m.find("ISO 8601") != std::string::npos);
+        }
+    // The last and first instants kept print and read back at any offset.
+    for (const char* text : {"0000-01-02T00:00:00Z", "9999-12-30T23:59:59Z"})
+        BOOST_TEST_CONTEXT(text)
+        {
+            const Instant t = ParseIso8601(text, "dueAt");
+            for (const int hours : {-23, 0, 7, 23})
+                BOOST_TEST((ParseIso8601(FormatIso8601(t, std::chrono::hours{hours}), "dueAt") == t));
+        }
+}
+
 BOOST_AUTO_TEST_CASE(dates)
 {
     BOOST_TEST((ParseDate("1990-05-12", "d") == D(1990, 5, 12)));
