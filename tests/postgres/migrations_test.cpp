@@ -37,6 +37,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0014_staff_position",
     "0015_document_numbers",
     "0016_queue_mine_by_agency",
+    "0017_logins",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 
