@@ -14,10 +14,11 @@ CREATE TABLE login_throttle (
 
 -- When the session last served a request (the server writes it at most once a minute per session, so the hot path
 -- stays a read). No index: updating an indexed column would stop the row's updates from being HOT, and housekeeping
--- reads the few thousand session rows whole anyway.
+-- reads the few thousand session rows whole anyway. The server always writes it from its own clock; the default only
+-- serves rows written by hand (the benchmarks).
 ALTER TABLE staff_session ADD COLUMN last_seen_at timestamptz;
 UPDATE staff_session SET last_seen_at = created_at;
-ALTER TABLE staff_session ALTER COLUMN last_seen_at SET NOT NULL;
+ALTER TABLE staff_session ALTER COLUMN last_seen_at SET NOT NULL, ALTER COLUMN last_seen_at SET DEFAULT now();
 
 -- The second factor. `secret` is the confirmed one that sign-in asks for, `pending` one being enrolled (sign-in does
 -- not ask for it until it is confirmed with a valid code); both are sealed by the server (AES-256-GCM under the
