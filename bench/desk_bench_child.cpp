@@ -139,9 +139,10 @@ public:
 
     void SetServerUrl(const std::string& url) override { m_api.SetServerUrl(url); }
     std::string ServerUrl() const override { return m_api.ServerUrl(); }
-    desktop::Session Login(const std::string& username, const std::string& password) override
+    using desktop::IStaffApi::Login;
+    desktop::Session Login(const std::string& username, const std::string& password, const std::string& otp) override
     {
-        return Timed("login", [&] { return m_api.Login(username, password); });
+        return Timed("login", [&] { return m_api.Login(username, password, otp); });
     }
     void Logout() override { m_api.Logout(); }
     desktop::InboxPage Inbox(int limit, const std::optional<std::string>& after) override

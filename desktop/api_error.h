@@ -1,6 +1,7 @@
 // A problem-details answer of the server (RFC 9457) as a motcua::Error the desk can show in either language.
 #pragma once
 
+#include <chrono>
 #include <string>
 
 #include "model/error.h"
@@ -15,12 +16,20 @@ public:
     const std::string& Title() const noexcept { return m_title; }      // English, a msgid of the server
     const std::string& TitleVi() const noexcept { return m_titleVi; }  // the server's Vietnamese wording
     const std::string& Type() const noexcept { return m_type; }        // "urn:motcua:error:…"
+    // The problem's "code" beyond its type, e.g. "otp_required", "login_locked"; empty when it has none.
+    const std::string& Code() const noexcept { return m_code; }
+    void SetCode(std::string code) { m_code = std::move(code); }
+    // The problem's "retryAfter" (a locked sign-in's wait); zero when it has none.
+    std::chrono::seconds RetryAfter() const noexcept { return m_retryAfter; }
+    void SetRetryAfter(std::chrono::seconds wait) { m_retryAfter = wait; }
 
 private:
     int m_httpStatus;
     std::string m_title;
     std::string m_titleVi;
     std::string m_type;
+    std::string m_code;
+    std::chrono::seconds m_retryAfter{};
 };
 
 // "urn:motcua:error:not-allowed" → NotAllowed; falls back on the HTTP status when the type is unknown.

@@ -1,6 +1,7 @@
 // Logging in: reads the login view, asks the server, and shows any failure inline in the dialog.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -29,7 +30,9 @@ public:
     LoginPresenter& operator=(const LoginPresenter&) = delete;
 
     // One press of "Log in": the server is asked off the UI thread (the view busy meanwhile); on success the
-    // listener hears of the session and the dialog closes, otherwise the error is shown in the view.
+    // listener hears of the session and the dialog closes, otherwise the error is shown in the view. When the server
+    // asks for the second factor, the view shows the code field and the next press sends the code too; a locked
+    // account's message says how long to wait.
     void Submit();
     bool Busy() const noexcept { return m_tasks.Busy(); }
     void OnLogInPressed() override { Submit(); }
@@ -39,6 +42,11 @@ private:
     IStaffApi& m_api;
     TaskScope m_tasks;
     ILoginListener& m_listener;
+    bool m_otpAsked = false;  // the server asked for a code: it is required and sent from now on
 };
+
+// "45 seconds", "2 minutes", "2 minutes 30 seconds": the wait before a locked account may try again, in the UI
+// language.
+std::string WaitText(std::chrono::seconds wait);
 
 }  // namespace motcua::desktop

@@ -157,8 +157,10 @@ public:
     // Throws Error(BadInput, field "server") for an address the client cannot use.
     virtual void SetServerUrl(const std::string& url) = 0;
     virtual std::string ServerUrl() const = 0;
-    // Keeps the token for the calls that follow.
-    virtual Session Login(const std::string& username, const std::string& password) = 0;
+    // Keeps the token for the calls that follow. `otp`: the 6-digit code of an account with a second factor, empty
+    // when none was asked for (the server then answers ApiError with Code() "otp_required" if it wants one).
+    virtual Session Login(const std::string& username, const std::string& password, const std::string& otp) = 0;
+    Session Login(const std::string& username, const std::string& password) { return Login(username, password, {}); }
     virtual void Logout() = 0;
     virtual InboxPage Inbox(int limit, const std::optional<std::string>& after) = 0;
     virtual DossierDetail Dossier(std::int64_t id) = 0;

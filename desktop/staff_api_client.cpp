@@ -115,11 +115,13 @@ StaffApiClient::StaffApiClient(const StaffApiClientOptions& options)
     : m_http(HttpTransportOptions{options.serverUrl, options.connectTimeout, options.requestTimeout})
 {}
 
-Session StaffApiClient::Login(const std::string& username, const std::string& password)
+Session StaffApiClient::Login(const std::string& username, const std::string& password, const std::string& otp)
 {
     Object body;
     body.set("username", username);
     body.set("password", password);
+    if (!otp.empty())
+        body.set("otp", otp);
     const std::string json = JsonText(body);
     m_http.ClearBearerToken();
     const HttpResponse response = CheckedAnswer(m_http.Post("/staff/v1/login", &json));
@@ -323,9 +325,13 @@ ApiError ParseProblem(int httpStatus, const std::string& contentType, const std:
             const std::string type = problem.OptionalString("type");
             const std::string title = problem.OptionalString("title");
             if (!title.empty()) {
-                return ApiError(CategoryFromProblem(type, httpStatus), httpStatus, title,
-                                problem.OptionalString("title_vi"), problem.OptionalString("field"),
-                                problem.OptionalString("detail"), type);
+                ApiError error(CategoryFromProblem(type, httpStatus), httpStatus, title,
+                               problem.OptionalString("title_vi"), problem.OptionalString("field"),
+                               problem.OptionalString("detail"), type);
+                error.SetCode(problem.OptionalString("code"));
+                if (problem.Has("retryAfter") && !problem.IsNull("retryAfter"))
+                    error.SetRetryAfter(std::chrono::seconds{problem.Int("retryAfter")});
+                return error;
             }
         } catch (const Error&) {
             // not a problem document after all: fall through to the generic message

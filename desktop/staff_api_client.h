@@ -23,7 +23,8 @@ public:
 
     void SetServerUrl(const std::string& url) override { m_http.SetBaseUrl(url); }
     std::string ServerUrl() const override { return m_http.BaseUrl(); }
-    Session Login(const std::string& username, const std::string& password) override;
+    using IStaffApi::Login;
+    Session Login(const std::string& username, const std::string& password, const std::string& otp) override;
     void Logout() override;
     InboxPage Inbox(int limit, const std::optional<std::string>& after) override;
     DossierDetail Dossier(std::int64_t id) override;

@@ -18,8 +18,8 @@ const std::map<std::string, CommandSpec>& Specs()
         {"migrate", {{"--db", "--app-role"}, {}}},
         {"seed", {{"--db", "--dossiers", "--password", "--kdf-cost", "--calendar", "--client-key-file"}, {"--demo"}}},
         {"serve",
-         {{"--db", "--listen", "--public-url", "--threads", "--locale-dir", "--session-hours", "--calendar",
-           "--client-key-file", "--outbox-interval", "--templates", "--timestamp-url"},
+         {{"--db", "--listen", "--public-url", "--threads", "--locale-dir", "--session-hours", "--session-idle-minutes",
+           "--calendar", "--client-key-file", "--outbox-interval", "--templates", "--timestamp-url"},
           {"--quiet"}}},
         {"client",
          {{"--db", "--code", "--name", "--callback-url", "--client-key-file"}, {"--new-secret", "--disable"}}},
@@ -45,7 +45,8 @@ std::string CommandLine::Usage()
            "      load the demo province into an empty database (as the application role), with the\n"
            "      citizen-app client demo-app (secret demo-app-secret)\n"
            "  serve --db CONNINFO [--listen 127.0.0.1:8080] [--public-url URL] [--threads 8]\n"
-           "        [--locale-dir DIR] [--session-hours 8] [--calendar FILE] [--client-key-file FILE]\n"
+           "        [--locale-dir DIR] [--session-hours 8] [--session-idle-minutes 30] [--calendar FILE]\n"
+           "        [--client-key-file FILE]\n"
            "        [--outbox-interval 1] [--templates DIR] [--timestamp-url URL] [--quiet]\n"
            "      run the citizen and staff HTTP APIs (as the application role)\n"
            "  client --db CONNINFO --code ID [--name TEXT] [--callback-url URL] [--new-secret] [--disable]\n"

@@ -302,6 +302,7 @@ int Serve(const CommandLine& cl, const char* argv0)
     config.threads = static_cast<int>(cl.Integer("--threads", 1, 256, config.threads));
     config.localeDir = cl.Value("--locale-dir").value_or("");
     config.sessionLifetime = std::chrono::hours(cl.Integer("--session-hours", 1, 24LL * 30, 8));
+    config.sessionIdleTimeout = std::chrono::minutes(cl.Integer("--session-idle-minutes", 1, 24LL * 60, 30));
     config.logRequests = !cl.Flag("--quiet");
     config.executablePath = ExecutablePath(argv0);
     config.calendarFile = cl.Value("--calendar").value_or("");

@@ -42,6 +42,27 @@ void Report(const std::string& message)
     std::cerr << "motcua-server: " << message << '\n';
 }
 
+// Control characters, backslash and double quote as C escapes; other bytes as they are.
+std::string EscapedForLog(const std::string& text)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\\' || c == '"') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20 || byte == 0x7F) {
+            out += "\\x";
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0x0F];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 // Readers need change events for seconds only; a day is kept for inquiries.
 constexpr std::chrono::hours kKeepChangeEvents{24};
 // Rows chained per transaction, so that a backlog does not hold the chain's head for long.
@@ -59,7 +80,9 @@ Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, 
       m_translator(ChooseLocaleDir(m_config)),
       m_problems(m_translator),
       m_hasher(m_config.kdfCost),
-      m_sessions(store, m_hasher, m_config.sessionLifetime),
+      m_sessions(store, m_hasher,
+                 SessionOptions{.lifetime = m_config.sessionLifetime, .idleTimeout = m_config.sessionIdleTimeout},
+                 m_config.ClientKey()),
       m_calendar(std::move(calendar)),
       m_forms(m_config.EffectivePublicUrl(), m_config.templateFolder, &m_signer),
       m_actions(store, clock, m_calendar, m_forms),
@@ -81,14 +104,8 @@ Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, 
           },
           Report),
       m_housekeeping(
-          "forgetting old signatures, answers and delivered events", m_config.housekeepingInterval,
-          [this, &store, &clock] {
-              const Instant now = clock.Now();
-              store.ForgetOldRequests(now - 2 * m_config.requestSkew, now - m_config.idempotencyLifetime);
-              store.ForgetDeliveredOutboxEvents(now - m_config.outboxKeepDelivered);
-              store.ForgetChangeEvents(now - kKeepChangeEvents);
-          },
-          Report),
+          "forgetting old signatures, answers, delivered events and stale sessions", m_config.housekeepingInterval,
+          [this, &store, &clock] { Housekeep(store, clock.Now()); }, Report),
       m_outbox(store, clock, m_authenticator, OutboxOptions{.batchSize = m_config.outboxBatchSize}, Report),
       m_outboxTask(
           "posting outbox events", m_config.outboxInterval, [this] { m_outbox.Drain(); }, Report),
@@ -117,6 +134,28 @@ Server::Server(ServerConfig config, WorkingCalendar calendar, pg::Store& store, 
     m_metrics.RegisterGauge("motcua_event_streams", "Open staff event streams (GET /staff/v1/events).",
                             [this] { return static_cast<double>(m_events.Streams()); });
     RegisterOutboxGauges(store);
+    m_sessions.SetFailureObserver([this](const LoginFailure& failure) { NoteLoginFailure(failure); });
+}
+
+void Server::Housekeep(pg::Store& store, Instant now)
+{
+    store.ForgetOldRequests(now - 2 * m_config.requestSkew, now - m_config.idempotencyLifetime);
+    store.ForgetDeliveredOutboxEvents(now - m_config.outboxKeepDelivered);
+    store.ForgetChangeEvents(now - kKeepChangeEvents);
+    m_sessions.Housekeep(now);
+}
+
+void Server::NoteLoginFailure(const LoginFailure& failure)
+{
+    m_metrics.CountFailedLogin();
+    if (failure.lockedFor.count() > 0)
+        m_metrics.CountLockout();
+    // The username is what the client typed: escaped, so it cannot forge log lines or send terminal controls.
+    std::string line = "failed sign-in for \"" + EscapedForLog(failure.username) + "\" from " +
+                       EscapedForLog(failure.clientAddress) + " (" + std::to_string(failure.failures) + " in a row";
+    if (failure.lockedFor.count() > 0)
+        line += ", locked for " + std::to_string(failure.lockedFor.count()) + " s";
+    Report(line + ")");
 }
 
 template <class Api>

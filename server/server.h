@@ -57,11 +57,15 @@ public:
     Metrics& MetricsRegistry() noexcept { return m_metrics; }
     const HttpService& Http() const noexcept { return m_http; }
     EventHub& Events() noexcept { return m_events; }
+    // The housekeeping job's work, run at once (tests): old signatures, answers and events, stale sessions.
+    void Housekeep(pg::Store& store, Instant now);
     ChangeFeed& Changes() noexcept { return m_changes; }
 
 private:
     // motcua_outbox_pending and motcua_outbox_parked on /metrics.
     void RegisterOutboxGauges(pg::Store& store);
+    // A failed sign-in: counted in the metrics and logged (username escaped, client address).
+    void NoteLoginFailure(const LoginFailure& failure);
     // Adds the API's routes; after a write route returns, the live updates are told that a change may have been
     // committed (ChangeFeed::Poke), so every server process reads it at once.
     template <class Api>
@@ -86,7 +90,7 @@ private:
     ChangeFeed m_changes;
     HttpService m_http;
     PeriodicTask m_closing;       // closes dossiers whose supplement did not come (art. 19.5)
-    PeriodicTask m_housekeeping;  // forgets expired signatures, old idempotent answers, delivered events
+    PeriodicTask m_housekeeping;  // forgets expired signatures, old answers, delivered events, stale sessions
     OutboxDispatcher m_outbox;
     PeriodicTask m_outboxTask;  // posts the outbox's events to the clients' callbacks
     PeriodicTask m_auditSeal;   // chains new audit rows (audit_verifier.h checks the chain)

@@ -25,6 +25,7 @@ struct ServerConfig {
     std::string timestampUrl;
     std::string executablePath;  // for the locale and calendar searches; empty: not searched there
     std::chrono::seconds sessionLifetime{8 * 3600};
+    std::chrono::seconds sessionIdleTimeout{30 * 60};  // a session unused this long is refused (--session-idle-minutes)
     ScryptCost kdfCost;  // for hashing new passwords; checks use the cost stored in each hash
     std::size_t maxBodyBytes = std::size_t{1024} * 1024;  // a JSON body
     // Attachments of a submission (multipart/form-data): each file, and all of one submission together; the body

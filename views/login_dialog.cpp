@@ -11,6 +11,7 @@ LoginDialog::LoginDialog(wxWindow* parent) : LoginDialogBase(parent)
 {
     m_loginButton->Bind(wxEVT_BUTTON, &LoginDialog::OnLogin, this);
     m_passwordCtrl->Bind(wxEVT_TEXT_ENTER, &LoginDialog::OnLogin, this);
+    m_otpCtrl->Bind(wxEVT_TEXT_ENTER, &LoginDialog::OnLogin, this);
 }
 
 void LoginDialog::SetValues(const std::string& serverUrl, const std::string& username, const std::string& password)
@@ -35,6 +36,7 @@ bool LoginDialog::TransferDataFromWindow()
     m_serverUrl = m_serverCtrl->GetValue().utf8_string();
     m_username = m_usernameCtrl->GetValue().utf8_string();
     m_password = m_passwordCtrl->GetValue().utf8_string();
+    m_otp = m_otpCtrl->IsShown() ? m_otpCtrl->GetValue().utf8_string() : std::string();
     return true;
 }
 
@@ -57,12 +59,25 @@ void LoginDialog::CloseLoggedIn()
     EndDialog(wxID_OK);  // EndModal when shown modally, Hide otherwise
 }
 
+void LoginDialog::ShowOtp()
+{
+    if (m_otpCtrl->IsShown())
+        return;
+    m_otpLabel->Show();
+    m_otpCtrl->Show();
+    // The dialog grows by the new row; its old minimum would otherwise keep it from shrinking back on resize.
+    SetMinSize(wxDefaultSize);
+    Fit();
+    SetMinSize(GetSize());
+}
+
 void LoginDialog::SetBusy(bool busy)
 {
     if (!m_busy.Set(busy))
         return;
     for (wxWindow* w : {static_cast<wxWindow*>(m_serverCtrl), static_cast<wxWindow*>(m_usernameCtrl),
-                        static_cast<wxWindow*>(m_passwordCtrl), static_cast<wxWindow*>(m_loginButton)})
+                        static_cast<wxWindow*>(m_passwordCtrl), static_cast<wxWindow*>(m_otpCtrl),
+                        static_cast<wxWindow*>(m_loginButton)})
         w->Enable(!busy);
     if (busy)
         Update();  // paint the disabled state before the blocking call
@@ -75,6 +90,7 @@ void LoginDialog::ShowError(const std::string& message, const std::string& field
     wxTextCtrl* target = field == "server"     ? m_serverCtrl
                          : field == "username" ? m_usernameCtrl
                          : field == "password" ? m_passwordCtrl
+                         : field == "otp"      ? m_otpCtrl
                                                : nullptr;
     if (target) {
         target->SetFocus();

@@ -24,6 +24,8 @@ public:
     std::string GetServerUrl() const override { return m_serverUrl; }
     std::string GetUsername() const override { return m_username; }
     std::string GetPassword() const override { return m_password; }
+    std::string GetOtp() const override { return m_otp; }
+    void ShowOtp() override;
     void SetBusy(bool busy) override;
     void ShowError(const std::string& message, const std::string& field) override;
     void ClearError() override;
@@ -35,6 +37,7 @@ private:
     std::string m_serverUrl;
     std::string m_username;
     std::string m_password;
+    std::string m_otp;
     ILoginViewListener* m_listener = nullptr;
     BusyCursor m_busy;
 };

@@ -46,6 +46,16 @@ LoginDialogBase::LoginDialogBase(wxWindow* parent, wxWindowID id)
     m_passwordCtrl->SetName("password");
     grid->Add(m_passwordCtrl, 1, wxEXPAND);
 
+    m_otpLabel = new wxStaticText(this, wxID_ANY, _("&Code (6 digits):"));
+    grid->Add(m_otpLabel, 0, wxALIGN_CENTER_VERTICAL);
+    m_otpCtrl =
+        new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(fieldWidth, -1), wxTE_PROCESS_ENTER);
+    m_otpCtrl->SetName("otp");
+    m_otpCtrl->SetMaxLength(6);
+    grid->Add(m_otpCtrl, 1, wxEXPAND);
+    m_otpLabel->Hide();
+    m_otpCtrl->Hide();
+
     top->Add(grid, 0, wxEXPAND | wxALL, FromDIP(16));
 
     // Room for two lines is kept so the dialog does not jump when an error appears.

@@ -19,6 +19,8 @@ protected:
     wxTextCtrl* m_serverCtrl = nullptr;
     wxTextCtrl* m_usernameCtrl = nullptr;
     wxTextCtrl* m_passwordCtrl = nullptr;
+    wxStaticText* m_otpLabel = nullptr;  // the second factor's code: hidden until the server asks for it
+    wxTextCtrl* m_otpCtrl = nullptr;
     wxStaticText* m_errorLabel = nullptr;
     wxButton* m_loginButton = nullptr;
     wxButton* m_cancelButton = nullptr;

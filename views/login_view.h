@@ -1,4 +1,5 @@
-// The login dialog as its presenter sees it: the values typed in, an inline error, and the "Log in" press.
+// The login dialog as its presenter sees it: the values typed in, the second factor's code when the server asks for
+// it, an inline error, and the "Log in" press.
 #pragma once
 
 #include <string>
@@ -22,8 +23,13 @@ public:
     virtual std::string GetServerUrl() const = 0;
     virtual std::string GetUsername() const = 0;
     virtual std::string GetPassword() const = 0;
+    // The 6-digit code of the authenticator app; empty until ShowOtp.
+    virtual std::string GetOtp() const = 0;
+    // The server asks this account for a second factor: the code field appears (and stays) under the password.
+    virtual void ShowOtp() = 0;
     virtual void SetBusy(bool busy) = 0;
-    // An inline message under the fields; `field` ("server", "username", "password" or "") says where to focus.
+    // An inline message under the fields; `field` ("server", "username", "password", "otp" or "") says where to
+    // focus.
     virtual void ShowError(const std::string& message, const std::string& field) = 0;
     virtual void ClearError() = 0;
     // The login succeeded: the dialog closes.

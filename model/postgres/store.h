@@ -38,6 +38,20 @@ struct StaffCredentials {
 struct SessionInfo {
     std::int64_t staffId = 0;
     Instant expiresAt{};
+    Instant lastSeenAt{};  // the last request it served, to within a minute (the server writes it that often)
+};
+
+// The failed sign-ins in a row under one username as typed (known or not), and the lock the server set on it.
+struct LoginThrottle {
+    int failures = 0;
+    std::optional<Instant> lockedUntil;
+};
+
+// A staff member's second factor: the sealed secrets (SecretBox) and the step of the last code accepted.
+struct TotpRecord {
+    std::vector<std::uint8_t> secret;   // confirmed; empty: sign-in asks for no code
+    std::vector<std::uint8_t> pending;  // being enrolled; empty when none
+    std::int64_t lastStep = 0;
 };
 
 // Keyset cursor of the inbox: the (dueAt, id) of the last row seen; rows without dueAt sort last.
@@ -531,10 +545,41 @@ public:
     std::optional<StaffMember> FindActiveStaffById(std::int64_t id);  // empty for an unknown or disabled account
     // The active staff of an agency, by full name (the desk's "assign to" list).
     std::vector<StaffMember> ActiveStaffOfAgency(std::int64_t agencyId);
-    // Only a hash of the token is stored, so a leaked table does not leak sessions.
-    void CreateSession(const std::string& tokenHash, std::int64_t staffId, Instant expiresAt);
+    // Only a hash of the token is stored, so a leaked table does not leak sessions. `now` is its first last-seen.
+    void CreateSession(const std::string& tokenHash, std::int64_t staffId, Instant expiresAt, Instant now);
     std::optional<SessionInfo> FindSession(const std::string& tokenHash, Instant now);  // empty when expired
     void DeleteSession(const std::string& tokenHash);
+    // Records that the session served a request at `now`.
+    void TouchSession(const std::string& tokenHash, Instant now);
+    // Deletes every session of the staff member (an administrator's revocation); returns how many there were.
+    long long DeleteSessionsOf(std::int64_t staffId);
+    // Housekeeping: deletes the sessions expired at `now` and those not seen since `idleBefore`.
+    long long ForgetStaleSessions(Instant now, Instant idleBefore);
+    // Any staff member by id, active or not (an administrator's routes); empty for an unknown id.
+    std::optional<StaffMember> FindStaffById(std::int64_t id);
+
+    // --- failed sign-ins (migration 0019); the server decides when to lock and for how long ---
+    // The username's failures in a row and lock; zero failures when none are recorded.
+    LoginThrottle FindLoginThrottle(const std::string& username);
+    // Counts one more failure at `now` and returns the failures in a row, this one included (one statement, so
+    // concurrent guesses are all counted).
+    int CountLoginFailure(const std::string& username, Instant now);
+    void LockLogin(const std::string& username, Instant until);
+    // A successful sign-in or an administrator's unlock: the count starts again from zero.
+    void ClearLoginFailures(const std::string& username);
+    // Housekeeping: deletes the counts whose last failure was before `before` and whose lock is over at `now`.
+    void ForgetLoginFailures(Instant before, Instant now);
+
+    // --- second factor (migration 0019) ---
+    std::optional<TotpRecord> FindTotp(std::int64_t staffId);
+    // Stores a new secret being enrolled (the confirmed one, if any, stays in force until this one is confirmed).
+    void SaveTotpPending(std::int64_t staffId, const std::vector<std::uint8_t>& sealed);
+    // Makes the pending secret the confirmed one, `step` being the step of the code that confirmed it.
+    void ConfirmTotp(std::int64_t staffId, std::int64_t step);
+    // Records that the code of `step` was used; false when that step or a later one was used before (a replay), in
+    // one statement so two requests with the same code cannot both pass.
+    bool UseTotpStep(std::int64_t staffId, std::int64_t step);
+    void DeleteTotp(std::int64_t staffId);
 
 private:
     friend class Seeder;  // loads the demo and test catalogues over the same connections (seeder.h)

@@ -49,14 +49,25 @@ std::vector<StaffMember> Store::ActiveStaffOfAgency(std::int64_t agencyId)
     });
 }
 
-void Store::CreateSession(const std::string& tokenHash, std::int64_t staffId, Instant expiresAt)
+std::optional<StaffMember> Store::FindStaffById(std::int64_t id)
+{
+    std::optional<StaffCredentials> staff = InTransaction(
+        *m_pool, [&](soci::session& sql) { return LoadStaff(sql, "s.id = CAST(:key AS bigint)", std::to_string(id)); });
+    if (!staff)
+        return std::nullopt;
+    return std::move(staff->member);
+}
+
+void Store::CreateSession(const std::string& tokenHash, std::int64_t staffId, Instant expiresAt, Instant now)
 {
     InTransaction(*m_pool, [&](soci::session& sql) {
-        // Housekeeping on the way: this staff member's expired sessions go (indexed by staff_id, so cheap).
-        sql << "DELETE FROM staff_session WHERE staff_id = :staff AND expires_at <= now()", use(staffId, "staff");
-        sql << "INSERT INTO staff_session (token_hash, staff_id, expires_at)"
-               " VALUES (:token_hash, :staff, to_timestamp(:expires))",
-            use(tokenHash, "token_hash"), use(staffId, "staff"), use(expiresAt, "expires");
+        // Housekeeping on the way: this staff member's expired sessions go (indexed by staff_id, so cheap). Expired
+        // by the server's clock, which the session's times come from.
+        sql << "DELETE FROM staff_session WHERE staff_id = :staff AND expires_at <= to_timestamp(:now)",
+            use(staffId, "staff"), use(now, "now");
+        sql << "INSERT INTO staff_session (token_hash, staff_id, expires_at, last_seen_at)"
+               " VALUES (:token_hash, :staff, to_timestamp(:expires), to_timestamp(:now))",
+            use(tokenHash, "token_hash"), use(staffId, "staff"), use(expiresAt, "expires"), use(now, "now");
     });
 }
 
@@ -65,12 +76,13 @@ std::optional<SessionInfo> Store::FindSession(const std::string& tokenHash, Inst
     return InTransaction(*m_pool, [&](soci::session& sql) -> std::optional<SessionInfo> {
         long long staffId = 0;
         Instant expiresAt{};
-        sql << "SELECT staff_id, " + Epoch("expires_at") +
+        Instant lastSeenAt{};
+        sql << "SELECT staff_id, " + Epoch("expires_at") + ", " + Epoch("last_seen_at") +
                    " FROM staff_session WHERE token_hash = :token_hash AND expires_at > to_timestamp(:now)",
-            use(tokenHash, "token_hash"), use(now, "now"), into(staffId), into(expiresAt);
+            use(tokenHash, "token_hash"), use(now, "now"), into(staffId), into(expiresAt), into(lastSeenAt);
         if (!sql.got_data())
             return std::nullopt;
-        return SessionInfo{staffId, expiresAt};
+        return SessionInfo{staffId, expiresAt, lastSeenAt};
     });
 }
 
@@ -78,6 +90,35 @@ void Store::DeleteSession(const std::string& tokenHash)
 {
     InTransaction(*m_pool, [&](soci::session& sql) {
         sql << "DELETE FROM staff_session WHERE token_hash = :token_hash", use(tokenHash, "token_hash");
+    });
+}
+
+void Store::TouchSession(const std::string& tokenHash, Instant now)
+{
+    InTransaction(*m_pool, [&](soci::session& sql) {
+        sql << "UPDATE staff_session SET last_seen_at = to_timestamp(:now) WHERE token_hash = :token_hash",
+            use(now, "now"), use(tokenHash, "token_hash");
+    });
+}
+
+long long Store::DeleteSessionsOf(std::int64_t staffId)
+{
+    return InTransaction(*m_pool, [&](soci::session& sql) {
+        soci::statement st =
+            (sql.prepare << "DELETE FROM staff_session WHERE staff_id = :staff", use(staffId, "staff"));
+        st.execute(true);
+        return st.get_affected_rows();
+    });
+}
+
+long long Store::ForgetStaleSessions(Instant now, Instant idleBefore)
+{
+    return InTransaction(*m_pool, [&](soci::session& sql) {
+        soci::statement st = (sql.prepare << "DELETE FROM staff_session WHERE expires_at <= to_timestamp(:now)"
+                                             " OR last_seen_at < to_timestamp(:idle)",
+                              use(now, "now"), use(idleBefore, "idle"));
+        st.execute(true);
+        return st.get_affected_rows();
     });
 }
 

@@ -20,9 +20,6 @@ namespace motcua::server {
 
 namespace {
 
-constexpr std::size_t kMaxUsername = 100;
-constexpr std::size_t kMaxPassword = 1024;
-
 [[noreturn]] void ThrowDossierNotFound(const std::string& detail)
 {
     throw Error(ErrorCategory::NotFound, N_("Dossier not found"), {}, detail);
@@ -81,6 +78,11 @@ const std::vector<ApiRoute<StaffApi>>& StaffApi::Routes()
         routes.push_back({{"GET", "/staff/v1/events"}, &StaffApi::Events});
         routes.push_back({{"GET", "/staff/v1/agencies"}, &StaffApi::Agencies});
         routes.push_back({{"GET", "/staff/v1/staff"}, &StaffApi::Staff});
+        routes.push_back({{"POST", "/staff/v1/staff/{id}/totp"}, &StaffApi::StartTotp});
+        routes.push_back({{"POST", "/staff/v1/staff/{id}/totp/confirm"}, &StaffApi::ConfirmTotp});
+        routes.push_back({{"POST", "/staff/v1/admin/staff/{id}/unlock"}, &StaffApi::Unlock});
+        routes.push_back({{"POST", "/staff/v1/admin/staff/{id}/sessions/revoke"}, &StaffApi::RevokeSessions});
+        routes.push_back({{"DELETE", "/staff/v1/admin/staff/{id}/totp"}, &StaffApi::DisableTotp});
         return routes;
     }();
     return kRoutes;
@@ -149,29 +151,6 @@ HttpResponse StaffApi::DetailResponse(const Dossier& dossier, const StaffMember&
                                    m_clock.Now(),
                                    m_store.Attachments(dossier.id)};
     return HttpResponse::Json(status, DossierJson::ToString(DossierJson::Detail(parts)));
-}
-
-HttpResponse StaffApi::Login(const HttpRequest& request)
-{
-    const JsonInput body = JsonInput::Parse(request.body);
-    const std::string username = body.RequiredString("username", kMaxUsername);
-    const std::string password = body.RequiredString("password", kMaxPassword);
-    const LoginResult login = m_sessions.Login(username, password, m_clock.Now());
-
-    Poco::JSON::Object::Ptr staff = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    staff->set("id", login.staff.id);
-    staff->set("username", login.staff.username);
-    staff->set("fullName", login.staff.fullName);
-    staff->set("role", std::string(ToString(login.staff.role)));
-    staff->set("agencyId", login.staff.agencyId);
-    staff->set("agencyName", login.staff.agencyName);
-    Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    out->set("token", login.token);
-    out->set("expiresAt", FormatIso8601(login.expiresAt));
-    out->set("staff", staff);
-    HttpResponse response = HttpResponse::Json(200, DossierJson::ToString(out));
-    response.headers.emplace_back("Cache-Control", "no-store");
-    return response;
 }
 
 HttpResponse StaffApi::Logout(const HttpRequest& request)

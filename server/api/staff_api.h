@@ -28,6 +28,8 @@ public:
     static const std::vector<ApiRoute<StaffApi>>& Routes();
     void Register(Router& router);
 
+    // POST /staff/v1/login {username, password[, otp]}: 401 with code "otp_required" when the account asks for a
+    // code and none was sent, "otp_invalid" for a wrong or used one; 429 with Retry-After while locked.
     HttpResponse Login(const HttpRequest& request);
     HttpResponse Logout(const HttpRequest& request);
     HttpResponse Inbox(const HttpRequest& request);
@@ -56,6 +58,13 @@ public:
     void SetEventStream(EventStream open) { m_eventStream = std::move(open); }
     HttpResponse Agencies(const HttpRequest& request);  // GET /staff/v1/agencies (staff_api_directory.cpp)
     HttpResponse Staff(const HttpRequest& request);     // GET /staff/v1/staff?role=handler,manager
+    // Logins and sessions (staff_api_logins.cpp): a second factor enrolled by its owner or an administrator, and an
+    // administrator's unlock, revocation of sessions and removal of a second factor.
+    HttpResponse StartTotp(const HttpRequest& request);       // POST /staff/v1/staff/{id}/totp
+    HttpResponse ConfirmTotp(const HttpRequest& request);     // POST /staff/v1/staff/{id}/totp/confirm
+    HttpResponse Unlock(const HttpRequest& request);          // POST /staff/v1/admin/staff/{id}/unlock
+    HttpResponse RevokeSessions(const HttpRequest& request);  // POST /staff/v1/admin/staff/{id}/sessions/revoke
+    HttpResponse DisableTotp(const HttpRequest& request);     // DELETE /staff/v1/admin/staff/{id}/totp
 
     // The actions a staff member may ask for through the API, one route each (not submit, not the server's own).
     static const std::vector<Action>& StaffActions();

@@ -129,6 +129,11 @@ std::string Metrics::Exposition() const
     for (const auto& [reason, count] : rejected)
         out +=
             "motcua_http_overload_rejections_total{reason=\"" + Escaped(reason) + "\"} " + std::to_string(count) + '\n';
+    Header(out, "motcua_login_failures_total", "Staff sign-ins refused for a wrong username, password or code.",
+           "counter");
+    out += "motcua_login_failures_total " + std::to_string(m_failedLogins.load(std::memory_order_relaxed)) + '\n';
+    Header(out, "motcua_login_lockouts_total", "Usernames locked after failed sign-ins in a row.", "counter");
+    out += "motcua_login_lockouts_total " + std::to_string(m_lockouts.load(std::memory_order_relaxed)) + '\n';
     for (const Gauge& g : gauges) {
         double value = 0;
         try {

@@ -1,5 +1,6 @@
 // The service's Prometheus metrics (text exposition format 0.0.4): requests by route pattern, method and status,
-// latency histograms by route pattern, requests in flight, overload refusals, and gauges read by callback.
+// latency histograms by route pattern, requests in flight, overload refusals, failed staff sign-ins and the locks they
+// set, and gauges read by callback.
 #pragma once
 
 #include <array>
@@ -30,6 +31,9 @@ public:
     void RequestFinished() noexcept { m_inFlight.fetch_sub(1, std::memory_order_relaxed); }
     // One request or connection refused with 503 because the service is full; `reason` is one of a few fixed words.
     void CountRejected(const std::string& reason);
+    // A staff sign-in refused for a wrong username, password or code; a username locked after failures in a row.
+    void CountFailedLogin() noexcept { m_failedLogins.fetch_add(1, std::memory_order_relaxed); }
+    void CountLockout() noexcept { m_lockouts.fetch_add(1, std::memory_order_relaxed); }
 
     // A gauge whose value is read when /metrics is scraped, e.g. the outbox backlog. `name` must be a valid metric
     // name not used twice; a callback that throws leaves its gauge out of that scrape. Thread-safe.
@@ -55,6 +59,8 @@ private:
     std::map<std::string, std::uint64_t> m_rejected;                                // by reason
     std::vector<Gauge> m_gauges;
     std::atomic<long> m_inFlight{0};
+    std::atomic<std::uint64_t> m_failedLogins{0};
+    std::atomic<std::uint64_t> m_lockouts{0};
 };
 
 }  // namespace motcua::server

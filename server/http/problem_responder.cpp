@@ -56,6 +56,8 @@ Problem ProblemResponder::FromError(const Error& error) const
     if (const auto* http = dynamic_cast<const HttpError*>(&error)) {
         p.status = http->Status();
         p.headers = http->headers;
+        p.code = http->code;
+        p.retryAfter = http->retryAfter;
     }
     p.type = TypeOf(error.Category());
     p.title = error.what();
@@ -101,6 +103,10 @@ HttpResponse ProblemResponder::ToResponse(const Problem& problem) const
     body.set("field", problem.field);
     if (!problem.detail.empty())
         body.set("detail", problem.detail);
+    if (!problem.code.empty())
+        body.set("code", problem.code);
+    if (problem.retryAfter)
+        body.set("retryAfter", *problem.retryAfter);
     std::ostringstream out;
     body.stringify(out);
     HttpResponse r;

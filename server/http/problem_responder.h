@@ -2,6 +2,7 @@
 // unexpected exceptions become a bare 500 whose cause goes to the log, never to the client.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +20,8 @@ struct Problem {
     std::string titleVi;
     std::string field;
     std::string detail;  // empty: not sent
+    std::string code;    // a machine-readable reason beyond the type, e.g. "otp_required"; empty: not sent
+    std::optional<long long> retryAfter;  // seconds, also in the Retry-After header; empty: not sent
     std::vector<std::pair<std::string, std::string>> headers;
 };
 

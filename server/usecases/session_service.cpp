@@ -1,5 +1,6 @@
 #include "server/usecases/session_service.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 
@@ -9,17 +10,13 @@
 #include "model/error.h"
 #include "model/text.h"
 #include "server/usecases/base64_url.h"
+#include "server/usecases/totp.h"
 
 namespace motcua::server {
 
 namespace {
 
 constexpr std::size_t kTokenBytes = 32;
-
-[[noreturn]] void ThrowWrongCredentials()
-{
-    throw Error(ErrorCategory::Unauthenticated, N_("Wrong username or password"));
-}
 
 bool LooksLikeToken(const std::string& token)
 {
@@ -29,10 +26,11 @@ bool LooksLikeToken(const std::string& token)
 
 }  // namespace
 
-SessionService::SessionService(pg::Store& store, const PasswordHasher& hasher, std::chrono::seconds lifetime)
+SessionService::SessionService(pg::Store& store, const PasswordHasher& hasher, SessionOptions options, SecretBox box)
     : m_store(store),
       m_hasher(hasher),
-      m_lifetime(lifetime)
+      m_options(std::move(options)),
+      m_box(box)
 {}
 
 std::string SessionService::NewToken()
@@ -52,19 +50,81 @@ std::string SessionService::HashToken(const std::string& token)
     return ToHex(std::span<const std::uint8_t>(digest, length));
 }
 
-LoginResult SessionService::Login(const std::string& username, const std::string& password, Instant now)
+std::chrono::seconds SessionService::LockFor(int failures)
 {
-    std::optional<pg::StaffCredentials> staff = m_store.FindStaffByUsername(username);
-    if (!staff) {
-        m_hasher.VerifyDummy(password);
-        ThrowWrongCredentials();
+    if (failures < kFailuresBeforeLock)
+        return {};
+    std::chrono::seconds lock = kFirstLock;
+    for (int i = kFailuresBeforeLock; i < failures && lock < kLongestLock; ++i)
+        lock *= 2;
+    return std::min(lock, kLongestLock);
+}
+
+void SessionService::Fail(const LoginAttempt& attempt, Instant now, const Error& error,
+                          std::optional<LoginRefusal::Reason> reason)
+{
+    LoginFailure failure{attempt.username, attempt.clientAddress, 0, {}};
+    // An empty username names nobody and cannot be a key; it is refused like any other wrong pair.
+    if (!attempt.username.empty()) {
+        failure.failures = m_store.CountLoginFailure(attempt.username, now);
+        failure.lockedFor = LockFor(failure.failures);
+        if (failure.lockedFor.count() > 0)
+            m_store.LockLogin(attempt.username, now + failure.lockedFor);
     }
-    if (!m_hasher.Verify(password, staff->passwordHash) || !staff->active)
-        ThrowWrongCredentials();
+    if (m_onFailure)
+        m_onFailure(failure);
+    if (reason)
+        throw LoginRefusal(*reason, error);
+    throw error;
+}
+
+LoginResult SessionService::Login(const LoginAttempt& attempt, Instant now)
+{
+    // A locked username is refused before its password is looked at, whether or not it names a staff member: the
+    // right password does not open it early, and probing unknown names gets the same answers.
+    const pg::LoginThrottle throttle =
+        attempt.username.empty() ? pg::LoginThrottle{} : m_store.FindLoginThrottle(attempt.username);
+    if (throttle.lockedUntil && *throttle.lockedUntil > now) {
+        const auto left = std::chrono::duration_cast<std::chrono::seconds>(*throttle.lockedUntil - now);
+        throw LoginRefusal(
+            LoginRefusal::Reason::Locked,
+            Error::Formatted(ErrorCategory::NotAllowed, N_("Too many failed sign-ins; try again in {seconds} seconds"),
+                             {{"seconds", std::to_string(left.count())}}),
+            left);
+    }
+
+    const Error wrong(ErrorCategory::Unauthenticated, N_("Wrong username or password"));
+    std::optional<pg::StaffCredentials> staff = m_store.FindStaffByUsername(attempt.username);
+    if (!staff) {
+        m_hasher.VerifyDummy(attempt.password);
+        Fail(attempt, now, wrong, std::nullopt);
+    }
+    if (!m_hasher.Verify(attempt.password, staff->passwordHash) || !staff->active)
+        Fail(attempt, now, wrong, std::nullopt);
+
+    if (const std::optional<pg::TotpRecord> totp = m_store.FindTotp(staff->member.id); totp && !totp->secret.empty()) {
+        if (attempt.otp.empty()) {
+            // Not a failure: the password was right, the code comes in the next request.
+            throw LoginRefusal(
+                LoginRefusal::Reason::OtpRequired,
+                Error(ErrorCategory::Unauthenticated, N_("Enter the 6-digit code from your authenticator app"), "otp"));
+        }
+        const std::optional<std::int64_t> step =
+            Totp::Match(m_box.Open(totp->secret), attempt.otp, now, totp->lastStep);
+        // UseTotpStep refuses a step used meanwhile by a concurrent request with the same code.
+        if (!step || !m_store.UseTotpStep(staff->member.id, *step)) {
+            Fail(attempt, now,
+                 Error(ErrorCategory::Unauthenticated, N_("The code is wrong or has been used already"), "otp"),
+                 LoginRefusal::Reason::OtpWrong);
+        }
+    }
+
+    if (throttle.failures > 0)
+        m_store.ClearLoginFailures(attempt.username);
     LoginResult result;
     result.token = NewToken();
-    result.expiresAt = now + m_lifetime;
-    m_store.CreateSession(HashToken(result.token), staff->member.id, result.expiresAt);
+    result.expiresAt = now + m_options.lifetime;
+    m_store.CreateSession(HashToken(result.token), staff->member.id, result.expiresAt, now);
     result.staff = std::move(staff->member);
     return result;
 }
@@ -83,9 +143,14 @@ StaffMember SessionService::Authenticate(const std::string& token, Instant now)
         throw Error(ErrorCategory::Unauthenticated, N_("Your session is not valid; please sign in again"));
     if (session->expiresAt <= now)
         throw Error(ErrorCategory::Unauthenticated, N_("Your session has expired; please sign in again"));
+    if (now - session->lastSeenAt >= m_options.idleTimeout)
+        throw Error(ErrorCategory::Unauthenticated,
+                    N_("Your session was left unused for too long; please sign in again"));
     std::optional<StaffMember> staff = m_store.FindActiveStaffById(session->staffId);
     if (!staff)
         throw Error(ErrorCategory::Unauthenticated, N_("Your session is not valid; please sign in again"));
+    if (now - session->lastSeenAt >= kTouchEvery)
+        m_store.TouchSession(hash, now);
     return std::move(*staff);
 }
 
@@ -93,6 +158,58 @@ void SessionService::Logout(const std::string& token)
 {
     if (LooksLikeToken(token))
         m_store.DeleteSession(HashToken(token));
+}
+
+StaffMember SessionService::TargetStaff(const StaffMember& actor, std::int64_t staffId, bool adminOnly)
+{
+    const bool admin = actor.role == Role::Admin;
+    if (!admin && (adminOnly || actor.id != staffId))
+        throw Error(ErrorCategory::NotAllowed, N_("Only an administrator may do this"));
+    std::optional<StaffMember> staff = m_store.FindStaffById(staffId);
+    if (!staff)
+        throw Error(ErrorCategory::NotFound, N_("Staff member not found"));
+    return std::move(*staff);
+}
+
+void SessionService::Unlock(const StaffMember& actor, std::int64_t staffId)
+{
+    m_store.ClearLoginFailures(TargetStaff(actor, staffId, true).username);
+}
+
+long long SessionService::RevokeSessions(const StaffMember& actor, std::int64_t staffId)
+{
+    return m_store.DeleteSessionsOf(TargetStaff(actor, staffId, true).id);
+}
+
+void SessionService::DisableTotp(const StaffMember& actor, std::int64_t staffId)
+{
+    m_store.DeleteTotp(TargetStaff(actor, staffId, true).id);
+}
+
+TotpEnrolment SessionService::StartTotp(const StaffMember& actor, std::int64_t staffId)
+{
+    const StaffMember staff = TargetStaff(actor, staffId, false);
+    const std::string secret = Totp::NewSecret();
+    m_store.SaveTotpPending(staff.id, m_box.Seal(secret));
+    return TotpEnrolment{Totp::Base32(secret), Totp::Uri(m_options.totpIssuer, staff.username, secret)};
+}
+
+void SessionService::ConfirmTotp(const StaffMember& actor, std::int64_t staffId, const std::string& code, Instant now)
+{
+    const StaffMember staff = TargetStaff(actor, staffId, false);
+    const std::optional<pg::TotpRecord> totp = m_store.FindTotp(staff.id);
+    if (!totp || totp->pending.empty())
+        throw Error(ErrorCategory::Conflict, N_("No second factor is being set up for this account"));
+    const std::optional<std::int64_t> step = Totp::Match(m_box.Open(totp->pending), code, now, totp->lastStep);
+    if (!step)
+        throw Error(ErrorCategory::BadInput, N_("The code is wrong or has been used already"), "otp");
+    m_store.ConfirmTotp(staff.id, *step);
+}
+
+void SessionService::Housekeep(Instant now)
+{
+    m_store.ForgetStaleSessions(now, now - m_options.idleTimeout);
+    m_store.ForgetLoginFailures(now - kRememberFailures, now);
 }
 
 }  // namespace motcua::server

@@ -183,7 +183,8 @@ public:
     // --- script ---
     std::optional<Session> loginResult;
     std::exception_ptr loginError;
-    std::map<std::string, InboxPage> pages;  // key: cursor ("" for the first page)
+    std::vector<std::exception_ptr> loginErrors;  // answers of the next logins, one each (null: loginResult)
+    std::map<std::string, InboxPage> pages;       // key: cursor ("" for the first page)
     std::exception_ptr inboxError;
     std::map<std::int64_t, DossierDetail> details;
     std::deque<std::exception_ptr> dossierErrors;  // thrown by the next Dossier calls, one each
@@ -200,6 +201,7 @@ public:
     // --- record ---
     std::string serverUrl;
     std::vector<std::pair<std::string, std::string>> logins;
+    std::vector<std::string> otps;  // the code sent with each login ("" when none)
     std::vector<std::optional<std::string>> inboxCursors;
     std::vector<int> inboxLimits;
     std::vector<std::int64_t> dossierCalls;
@@ -224,9 +226,18 @@ public:
         serverUrl = url;
     }
     std::string ServerUrl() const override { return serverUrl; }
-    Session Login(const std::string& username, const std::string& password) override
+    using IStaffApi::Login;
+    Session Login(const std::string& username, const std::string& password, const std::string& otp) override
     {
         logins.emplace_back(username, password);
+        otps.push_back(otp);
+        if (!loginErrors.empty()) {
+            const std::exception_ptr next = loginErrors.front();
+            loginErrors.erase(loginErrors.begin());
+            if (next)
+                std::rethrow_exception(next);
+            return loginResult.value();
+        }
         if (loginError)
             std::rethrow_exception(loginError);
         return loginResult.value();
@@ -451,6 +462,8 @@ public:
     std::string server = "http://127.0.0.1:8080";
     std::string username;
     std::string password;
+    std::string otp;
+    bool otpShown = false;
     std::vector<bool> busyChanges;
     std::optional<std::pair<std::string, std::string>> error;  // message, field
     bool busy = false;
@@ -466,6 +479,8 @@ public:
     std::string GetServerUrl() const override { return server; }
     std::string GetUsername() const override { return username; }
     std::string GetPassword() const override { return password; }
+    std::string GetOtp() const override { return otp; }
+    void ShowOtp() override { otpShown = true; }
     void SetBusy(bool b) override
     {
         busy = b;

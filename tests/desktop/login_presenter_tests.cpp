@@ -28,6 +28,37 @@ std::exception_ptr WrongPassword()
         Problem(ErrorCategory::Unauthenticated, 401, "Wrong user name or password", "Sai tên đăng nhập hoặc mật khẩu"));
 }
 
+ApiError WithCode(ApiError error, const std::string& code, std::chrono::seconds retryAfter = {})
+{
+    error.SetCode(code);
+    error.SetRetryAfter(retryAfter);
+    return error;
+}
+
+std::exception_ptr OtpRequired()
+{
+    return std::make_exception_ptr(
+        WithCode(Problem(ErrorCategory::Unauthenticated, 401, "Enter the 6-digit code from your authenticator app",
+                         "Nhập mã 6 chữ số từ ứng dụng xác thực", "otp"),
+                 "otp_required"));
+}
+
+std::exception_ptr OtpInvalid()
+{
+    return std::make_exception_ptr(
+        WithCode(Problem(ErrorCategory::Unauthenticated, 401, "The code is wrong or has been used already",
+                         "Mã không đúng hoặc đã được dùng", "otp"),
+                 "otp_invalid"));
+}
+
+std::exception_ptr Locked(std::chrono::seconds wait)
+{
+    return std::make_exception_ptr(
+        WithCode(Problem(ErrorCategory::NotAllowed, 429,
+                         "Too many failed sign-ins; try again in " + std::to_string(wait.count()) + " seconds"),
+                 "login_locked", wait));
+}
+
 std::exception_ptr Unreachable()
 {
     return std::make_exception_ptr(Error(ErrorCategory::Environment,
@@ -181,6 +212,95 @@ BOOST_AUTO_TEST_CASE(a_session_comes_back_only_on_success)
     BOOST_REQUIRE(listener.sessions.size() == 1u);
     BOOST_TEST(listener.sessions[0].staff.username == "clerk.hoankiem");
     BOOST_TEST(api.logins.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(the_code_is_asked_for_when_the_server_wants_it_then_sent_with_the_password)
+{
+    FakeLoginView view;
+    view.username = "clerk.hoankiem";
+    view.password = "secret";
+    FakeStaffApi api;
+    api.loginErrors = {OtpRequired(), OtpInvalid(), nullptr};
+    api.loginResult = ClerkSession();
+    RecordingLoginListener listener;
+    ManualTaskRunner tasks;
+    LoginPresenter presenter(view, api, tasks, listener);
+
+    // The first press sends no code; the server asks for one: the field appears and takes the focus.
+    BOOST_TEST(!view.otpShown);
+    view.PressLogIn();
+    tasks.RunAll();
+    BOOST_TEST(view.otpShown);
+    BOOST_REQUIRE(view.error.has_value());
+    BOOST_TEST(view.error->first == "Enter the 6-digit code from your authenticator app.");
+    BOOST_TEST(view.error->second == "otp");
+    BOOST_TEST(api.otps == std::vector<std::string>{""});
+    BOOST_TEST(!view.closed);
+
+    // Now the code is required: a blank one is refused without asking the server.
+    view.PressLogIn();
+    tasks.RunAll();
+    BOOST_TEST(api.logins.size() == 1u);
+    BOOST_TEST(view.error->second == "otp");
+
+    // A wrong code: the server's message, next to the code.
+    view.otp = " 123456 ";
+    view.PressLogIn();
+    tasks.RunAll();
+    BOOST_TEST(api.otps.back() == "123456");  // trimmed
+    BOOST_TEST(view.error->first == "The code is wrong or has been used already");
+    BOOST_TEST(view.error->second == "otp");
+
+    view.otp = "654321";
+    view.PressLogIn();
+    tasks.RunAll();
+    BOOST_TEST(api.otps.back() == "654321");
+    BOOST_TEST(api.logins.back().second == "secret");
+    BOOST_REQUIRE(listener.sessions.size() == 1u);
+    BOOST_TEST(view.closed);
+}
+
+BOOST_AUTO_TEST_CASE(a_locked_account_says_how_long_to_wait)
+{
+    struct Case {
+        std::string caseName;
+        std::chrono::seconds wait;
+        std::string message;
+    };
+    // clang-format off
+    const std::vector<Case> cases = {
+        {"half a minute", std::chrono::seconds{30},
+         "Too many failed sign-ins for this account. Wait 30 seconds, then try again."},
+        {"one second", std::chrono::seconds{1},
+         "Too many failed sign-ins for this account. Wait 1 second, then try again."},
+        {"whole minutes", std::chrono::seconds{120},
+         "Too many failed sign-ins for this account. Wait 2 minutes, then try again."},
+        {"minutes and seconds", std::chrono::seconds{150},
+         "Too many failed sign-ins for this account. Wait 2 minutes 30 seconds, then try again."},
+        {"the longest lock", std::chrono::seconds{900},
+         "Too many failed sign-ins for this account. Wait 15 minutes, then try again."},
+    };
+    // clang-format on
+    for (const Case& c : cases) {
+        BOOST_TEST_CONTEXT(c.caseName)
+        {
+            FakeLoginView view;
+            view.username = "clerk.hoankiem";
+            view.password = "secret";
+            FakeStaffApi api;
+            api.loginError = Locked(c.wait);
+            RecordingLoginListener listener;
+            ManualTaskRunner tasks;
+            LoginPresenter presenter(view, api, tasks, listener);
+            view.PressLogIn();
+            tasks.RunAll();
+            BOOST_REQUIRE(view.error.has_value());
+            BOOST_TEST(view.error->first == c.message);
+            BOOST_TEST(view.error->second == "password");
+            BOOST_TEST(!view.otpShown);
+            BOOST_TEST(listener.sessions.empty());
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -191,6 +191,29 @@ BOOST_AUTO_TEST_CASE(login_parses_the_identity_and_later_calls_carry_the_bearer_
     BOOST_TEST(seen[1].uri == "/staff/v1/inbox?limit=50");
 }
 
+BOOST_AUTO_TEST_CASE(a_login_sends_the_code_when_given_and_reads_the_problems_code_and_wait)
+{
+    CannedServer server;
+    server.Set("POST /staff/v1/login",
+               {429, "application/problem+json",
+                R"({"type":"urn:motcua:error:not-allowed","status":429,"title":"Too many failed sign-ins",
+                    "title_vi":"Quá nhiều lần","field":"","code":"login_locked","retryAfter":60})"});
+    StaffApiClient client = MakeClient(server.Url());
+    try {
+        client.Login("clerk.hoankiem", "x", "123456");
+        BOOST_FAIL("login should have failed");
+    } catch (const ApiError& e) {
+        BOOST_TEST(e.HttpStatus() == 429);
+        BOOST_TEST(e.Code() == "login_locked");
+        BOOST_TEST(e.RetryAfter().count() == 60);
+    }
+    BOOST_CHECK_THROW(client.Login("clerk.hoankiem", "x"), ApiError);
+    const std::vector<Seen> seen = server.Requests();
+    BOOST_REQUIRE(seen.size() == 2u);
+    BOOST_TEST(seen[0].body.find(R"("otp":"123456")") != std::string::npos);
+    BOOST_TEST(seen[1].body.find("otp") == std::string::npos);  // no code: no member (older servers ignore it anyway)
+}
+
 BOOST_AUTO_TEST_CASE(a_problem_answer_becomes_an_api_error_with_both_titles_and_the_field)
 {
     CannedServer server;

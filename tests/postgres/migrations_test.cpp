@@ -39,6 +39,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0016_queue_mine_by_agency",
     "0017_row_level_security",
     "0018_audit_trail",
+    "0019_logins",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 

@@ -39,6 +39,9 @@ server::ServerConfig TestConfig(const std::string& localeDir, const std::functio
     config.housekeepingInterval = std::chrono::seconds{0};
     config.outboxInterval = std::chrono::seconds{0};  // the outbox tests run the dispatcher themselves
     config.clientKeyHex = ApiFixture::kClientKeyHex;
+    // Most tests move the clock by hours between two calls of one session; the idle timeout's own tests (and the
+    // default of 30 minutes) are in logins_test.cpp.
+    config.sessionIdleTimeout = config.sessionLifetime;
     if (tune)
         tune(config);
     return config;
