@@ -216,6 +216,7 @@ public:
     std::vector<AgencyRef> agencies;
     std::vector<StaffRef> staff;
     std::vector<std::vector<Role>> staffCalls;
+    std::string caFile;
 
     void SetServerUrl(const std::string& url) override
     {
@@ -224,6 +225,7 @@ public:
         serverUrl = url;
     }
     std::string ServerUrl() const override { return serverUrl; }
+    void SetCaFile(const std::string& file) override { caFile = file; }
     Session Login(const std::string& username, const std::string& password) override
     {
         logins.emplace_back(username, password);
@@ -286,7 +288,7 @@ public:
         searches.emplace_back(query, after);
         return searchPages.at(after.value_or(""));
     }
-    EventStreamTarget EventsTarget() const override { return {serverUrl, "fake-token"}; }
+    EventStreamTarget EventsTarget() const override { return {serverUrl, "fake-token", ""}; }
     DossierDetail Act(std::int64_t id, const ActionInput& input) override
     {
         if (input.action == Action::Accept)

@@ -277,7 +277,7 @@ BOOST_AUTO_TEST_CASE(after_a_drop_the_client_reconnects_by_itself_and_resumes_fr
     RecordingLive live;
     EventStreamClient client(
         [&server] {
-            return EventStreamTarget{server.Url(), "tok-1"};
+            return EventStreamTarget{server.Url(), "tok-1", ""};
         },
         [&ui](std::function<void()> call) { ui.Post(std::move(call)); }, QuickRetries());
     client.Start(live);
@@ -318,7 +318,7 @@ BOOST_AUTO_TEST_CASE(the_client_keeps_trying_while_the_server_is_down_and_connec
     EventStreamClient client(
         [&] {
             const std::lock_guard lock(urlMutex);
-            return EventStreamTarget{target, "tok"};
+            return EventStreamTarget{target, "tok", ""};
         },
         [&ui](std::function<void()> call) { ui.Post(std::move(call)); }, QuickRetries());
     client.Start(live);
@@ -356,7 +356,7 @@ BOOST_AUTO_TEST_CASE(a_server_without_events_or_a_refused_token_is_not_retried)
             RecordingLive live;
             EventStreamClient client(
                 [&server] {
-                    return EventStreamTarget{server.Url(), "tok"};
+                    return EventStreamTarget{server.Url(), "tok", ""};
                 },
                 [&ui](std::function<void()> call) { ui.Post(std::move(call)); }, QuickRetries());
             client.Start(live);
