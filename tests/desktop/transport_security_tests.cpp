@@ -82,7 +82,7 @@ struct Certificates {
 
     fs::path MakeCa(const std::string& name, const std::string& subject)
     {
-        const fs::path pem = dir / (name + ".pem");
+        fs::path pem = dir / (name + ".pem");
         Run("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -keyout '" +
             (dir / (name + ".key")).string() + "' -out '" + pem.string() + "' -subj '/CN=" + subject +
             "' -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign");

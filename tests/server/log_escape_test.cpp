@@ -29,7 +29,7 @@ BOOST_AUTO_TEST_CASE(control_characters_invalid_utf8_and_backslashes_are_escaped
         {"forged line",        "/a\nGET /admin 200 1.0 ms",     "/a\\nGET /admin 200 1.0 ms"},
         {"carriage return",    "/a\rX",                         "/a\\rX"},
         {"tab",                "a\tb",                          "a\\tb"},
-        {"terminal escape",    "\x1b[2J\x1b]0;owned\x07",       "\\x1B[2J\\x1B]0;owned\\x07"},
+        {"terminal escape",    "\x1b[2J\x1b]0;owned\x07",       R"(\x1B[2J\x1B]0;owned\x07)"},
         {"NUL and DEL",        std::string("a\0b\x7f", 4),      "a\\x00b\\x7F"},
         {"backslash",          "a\\nb",                         "a\\\\nb"},
         {"invalid UTF-8",      "a\xff\xc3(b",                   "a\\xFF\\xC3(b"},
