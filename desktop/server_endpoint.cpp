@@ -157,14 +157,13 @@ Error ServerEndpoint::FailureOf(const Poco::Exception& e, const std::string& bas
     why.swap(t_verificationFailure);
     if (!why.empty())
         return Error(ErrorCategory::Environment,
-                     N_("The server's certificate could not be verified, so the desk did not connect. The address "
-                        "may be wrong, or the connection may be intercepted; if the server uses its own "
-                        "certificate authority, the desk needs its CA file (--ca)."),
+                     N_("The server's certificate could not be verified, so the desk did not connect. Check the "
+                        "server address and the CA file (--ca)."),
                      {}, baseUrl + ": " + why);
     if (dynamic_cast<const Poco::Net::SSLException*>(&e))
         return Error(ErrorCategory::Environment,
-                     N_("A secure (TLS) connection to the server could not be set up. Check that the server "
-                        "address is right and that the server speaks HTTPS with TLS 1.2 or later."),
+                     N_("A secure connection (TLS 1.2 or later) to the server could not be set up. Check the "
+                        "server address."),
                      {}, baseUrl + ": " + e.displayText());
     // Refused, unreachable, unknown host, reset: all mean the same thing to a clerk.
     return Error(ErrorCategory::Environment,

@@ -187,9 +187,8 @@ Error ErrorOf(Call call)
 }
 
 const std::string kCertificateRefused =
-    "The server's certificate could not be verified, so the desk did not connect. The address may be wrong, or the "
-    "connection may be intercepted; if the server uses its own certificate authority, the desk needs its CA file "
-    "(--ca).";
+    "The server's certificate could not be verified, so the desk did not connect. Check the server address and the "
+    "CA file (--ca).";
 
 // The UI thread of the test: deliveries queue here and run when the test waits.
 class UiThread {
@@ -307,7 +306,7 @@ BOOST_AUTO_TEST_CASE(https_to_a_plain_http_server_is_a_failed_secure_connection)
     plain.Start(0);
     const Error e = ErrorOf([&] { Ping("https://127.0.0.1:" + std::to_string(plain.Port()), Certs().ca); });
     BOOST_TEST((e.Category() == ErrorCategory::Environment));
-    BOOST_TEST(std::string(e.what()).find("secure (TLS) connection") != std::string::npos, e.what());
+    BOOST_TEST(std::string(e.what()).find("secure connection (TLS 1.2 or later)") != std::string::npos, e.what());
 }
 
 BOOST_AUTO_TEST_CASE(plain_http_is_refused_except_to_this_computer)
