@@ -34,33 +34,21 @@ std::string Read(const fs::path& file)
 
 const std::vector<std::uint8_t> kPdf{'%', 'P', 'D', 'F', '-', '1', '.', '7', '\n'};
 
-// A parent folder for the test's private folders, removed at the end.
-struct Parent {
-    fs::path path = fs::temp_directory_path() / ("motcua-private-test-" + std::to_string(::getpid()));
-    Parent() { fs::create_directories(path); }
-    ~Parent()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    Parent(const Parent&) = delete;
-    Parent& operator=(const Parent&) = delete;
-};
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(private_folder)
 
 BOOST_AUTO_TEST_CASE(the_folder_is_the_user_s_alone_unguessable_and_removed_with_its_files)
 {
-    const Parent parent;
+    const motcua::desktop::test::TempFolder parent;
+    fs::create_directories(parent.Path());
     fs::path folder;
     fs::path file;
     {
-        PrivateFolder a(parent.path);
-        PrivateFolder b(parent.path);
+        PrivateFolder a(parent.Path());
+        PrivateFolder b(parent.Path());
         folder = a.Path();
-        BOOST_TEST(folder.parent_path() == parent.path);
+        BOOST_TEST(folder.parent_path() == parent.Path());
         BOOST_TEST(folder.filename().string().rfind("motcua-desk-", 0) == 0);
         BOOST_TEST(folder.filename().string().size() > std::string("motcua-desk-").size() + 5);
         BOOST_TEST(b.Path() != folder);  // a random name, not a fixed one
@@ -76,12 +64,13 @@ BOOST_AUTO_TEST_CASE(the_folder_is_the_user_s_alone_unguessable_and_removed_with
 
 BOOST_AUTO_TEST_CASE(files_are_created_exclusively_and_replace_never_write_through_a_planted_link)
 {
-    const Parent parent;
-    PrivateFolder folder = PrivateFolder::At(parent.path / "given");
+    const motcua::desktop::test::TempFolder parent;
+    fs::create_directories(parent.Path());
+    PrivateFolder folder = PrivateFolder::At(parent.Path() / "given");
     const fs::path dir = folder.Path();
     BOOST_TEST(ModeOf(dir) == 0700u);
     // Something already there under the name: a link to a file elsewhere.
-    const fs::path victim = parent.path / "victim.txt";
+    const fs::path victim = parent.Path() / "victim.txt";
     std::ofstream(victim) << "keep me";
     fs::create_symlink(victim, dir / "C-1-receipt.pdf");
     const fs::path first = folder.Write("C-1-receipt.pdf", kPdf);

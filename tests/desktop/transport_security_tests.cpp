@@ -28,6 +28,7 @@
 #include "desktop/event_stream.h"
 #include "desktop/http_transport.h"
 #include "desktop/server_endpoint.h"
+#include "desktop_fakes.h"
 #include "model/error.h"
 #include "server/http/http_service.h"
 #include "server/http/metrics.h"
@@ -190,47 +191,6 @@ const std::string kCertificateRefused =
     "The server's certificate could not be verified, so the desk did not connect. Check the server address and the "
     "CA file (--ca).";
 
-// The UI thread of the test: deliveries queue here and run when the test waits.
-class UiThread {
-public:
-    void Post(std::function<void()> call)
-    {
-        {
-            const std::lock_guard lock(m_mutex);
-            m_calls.push_back(std::move(call));
-        }
-        m_wake.notify_all();
-    }
-    bool RunUntil(const std::function<bool()>& done, std::chrono::milliseconds timeout = 5000ms)
-    {
-        const auto until = std::chrono::steady_clock::now() + timeout;
-        while (!done()) {
-            std::unique_lock lock(m_mutex);
-            if (!m_wake.wait_until(lock, until, [this] { return !m_calls.empty(); }))
-                return done();
-            auto call = std::move(m_calls.front());
-            m_calls.pop_front();
-            lock.unlock();
-            call();
-        }
-        return true;
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<std::function<void()>> m_calls;
-};
-
-class RecordingLive final : public motcua::desktop::ILiveEventsListener {
-public:
-    std::vector<motcua::desktop::LiveState> states;
-    std::vector<motcua::desktop::DossierEvent> events;
-    void LiveStateChanged(motcua::desktop::LiveState state) override { states.push_back(state); }
-    void DossierEventArrived(const motcua::desktop::DossierEvent& event) override { events.push_back(event); }
-    void ResetArrived() override {}
-};
-
 // GET /ping with a Poco context limited to one protocol version; the answer's body, or the exception's text.
 std::string PingWithProtocol(std::uint16_t port, int disabled)
 {
@@ -358,8 +318,8 @@ BOOST_AUTO_TEST_CASE(the_server_refuses_a_tls_1_1_client_and_serves_tls_1_2)
 BOOST_AUTO_TEST_CASE(the_event_stream_runs_over_tls)
 {
     TlsServer server;
-    UiThread ui;
-    RecordingLive live;
+    motcua::desktop::test::UiThread ui;
+    motcua::desktop::test::RecordingLive live;
     motcua::desktop::EventStreamOptions options;
     options.firstRetry = 50ms;
     options.maxRetry = 200ms;
@@ -389,7 +349,7 @@ BOOST_AUTO_TEST_CASE(the_event_stream_runs_over_tls)
             return motcua::desktop::EventStreamTarget{server.Url(), "tok", ""};
         },
         [&ui](std::function<void()> call) { ui.Post(std::move(call)); }, options);
-    RecordingLive other;
+    motcua::desktop::test::RecordingLive other;
     refused.Start(other);
     ui.RunUntil([&] { return other.states.size() >= 3; }, 2000ms);
     refused.Stop();
