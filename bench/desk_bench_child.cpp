@@ -139,6 +139,7 @@ public:
 
     void SetServerUrl(const std::string& url) override { m_api.SetServerUrl(url); }
     std::string ServerUrl() const override { return m_api.ServerUrl(); }
+    void SetCaFile(const std::string& caFile) override { m_api.SetCaFile(caFile); }
     using desktop::IStaffApi::Login;
     desktop::Session Login(const std::string& username, const std::string& password, const std::string& otp) override
     {

@@ -4,8 +4,12 @@ namespace motcua::desktop {
 
 std::string DeskUsage()
 {
-    return "Usage: motcua-desk [--server URL] [--user NAME --password SECRET] [--lang vi|en] [--locale-dir DIR]\n"
-           "  --server URL       staff API address (default http://127.0.0.1:8080)\n"
+    return "Usage: motcua-desk [--server URL] [--ca FILE] [--user NAME --password SECRET] [--lang vi|en]\n"
+           "                   [--locale-dir DIR]\n"
+           "  --server URL       staff API address (default http://127.0.0.1:8080); https:// for another\n"
+           "                     computer (plain http:// only to 127.0.0.1, ::1 or localhost)\n"
+           "  --ca FILE          PEM file of the certificate authorities that https:// servers are verified\n"
+           "                     against, instead of the system's store (also the setting server/ca-file)\n"
            "  --user NAME        fill in the user name; with --password, log in at once (demo)\n"
            "  --password SECRET  password for --user (visible to other local users: demo only)\n"
            "  --lang vi|en       user-interface language (default vi)\n"
@@ -35,6 +39,7 @@ DeskOptionsResult ParseDeskOptions(const std::vector<std::string>& args)
             return r;
         }
         std::string* target = name == "--server"       ? &options.serverUrl
+                              : name == "--ca"         ? &options.caFile
                               : name == "--user"       ? &options.user
                               : name == "--password"   ? &options.password
                               : name == "--lang"       ? &options.language

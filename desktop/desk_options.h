@@ -1,4 +1,5 @@
-// motcua-desk's command line (server address, demo auto-login, language, catalogue folder), parsed without wx.
+// motcua-desk's command line (server address and its CA, demo auto-login, language, catalogue folder), parsed
+// without wx.
 #pragma once
 
 #include <optional>
@@ -9,7 +10,8 @@ namespace motcua::desktop {
 
 struct DeskOptions {
     std::string serverUrl = "http://127.0.0.1:8080";
-    std::string user;  // with password: log in at once (demo)
+    std::string caFile;  // PEM roots that https:// servers are verified against instead of the system's store
+    std::string user;    // with password: log in at once (demo)
     std::string password;
     std::string language = "vi";  // "vi" | "en"
     std::string localeDir;        // extra catalogue folder, searched first

@@ -2,15 +2,20 @@
 
 #include <algorithm>
 #include <istream>
+#ifdef _WIN32
+#include <winsock2.h>
+#else
+#include <sys/socket.h>
+#endif
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Timespan.h>
-#include <Poco/URI.h>
 
 #include "desktop/json_reader.h"
+#include "desktop/server_endpoint.h"
 
 namespace motcua::desktop {
 namespace {
@@ -124,12 +129,12 @@ void EventStreamClient::Stop()
         const std::lock_guard lock(m_mutex);
         m_stopping = true;
         // Wakes a read blocked on the socket; the thread sees m_stopping and leaves.
+        // On the descriptor, not through Poco's socket: over TLS that would run OpenSSL's shutdown on the
+        // connection the stream's thread is reading, which OpenSSL does not allow from two threads at once.
         if (m_session) {
-            try {
-                m_session->socket().shutdown();
-            } catch (const Poco::Exception&) {
-                // not connected yet: the connect times out on its own
-            }
+            const auto fd = m_session->socket().impl()->sockfd();
+            if (fd != POCO_INVALID_SOCKET)
+                ::shutdown(fd, 2);  // SHUT_RDWR (SD_BOTH on Windows); not connected yet: the connect times out
         }
     }
     m_wake.notify_all();
@@ -183,11 +188,11 @@ EventStreamClient::Outcome EventStreamClient::ConnectAndRead(SseParser& parser, 
     parser.DropPending();
     try {
         const EventStreamTarget target = m_target();
-        const Poco::URI uri(target.baseUrl);
-        std::string path = uri.getPath();
-        while (!path.empty() && path.back() == '/')
-            path.pop_back();
-        Poco::Net::HTTPClientSession session(uri.getHost(), uri.getPort());
+        // The same rules as the desk's other connections: https:// verified, http:// to this computer only.
+        const ServerEndpoint endpoint(target.baseUrl, target.caFile);
+        const std::string& path = endpoint.PathPrefix();
+        const std::unique_ptr<Poco::Net::HTTPClientSession> connection = endpoint.NewSession();
+        Poco::Net::HTTPClientSession& session = *connection;
         session.setTimeout(ToTimespan(m_options.connectTimeout), ToTimespan(m_options.connectTimeout),
                            ToTimespan(m_options.idleTimeout));
         {

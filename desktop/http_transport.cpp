@@ -7,10 +7,10 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/Timespan.h>
-#include <Poco/URI.h>
 
 #include "desktop/display_text.h"
 #include "desktop/gettext_macros.h"
+#include "desktop/server_endpoint.h"
 #include "model/error.h"
 
 namespace motcua::desktop {
@@ -36,19 +36,7 @@ void HttpTransport::SetBaseUrl(const std::string& url)
     const std::string text = TrimmedText(url);
     if (text.empty())
         ThrowBadInput(N_("Enter the server address, for example http://127.0.0.1:8080."), "server");
-    Poco::URI uri;
-    try {
-        uri = Poco::URI(text);
-    } catch (const Poco::Exception&) {
-        ThrowBadInput(N_("The server address is not a valid web address."), "server");
-    }
-    if (uri.getScheme() != "http")
-        ThrowBadInput(N_("The server address must start with http://."), "server");
-    if (uri.getHost().empty())
-        ThrowBadInput(N_("The server address has no host name."), "server");
-    std::string prefix = uri.getPath();
-    while (!prefix.empty() && prefix.back() == '/')
-        prefix.pop_back();
+    auto endpoint = std::make_shared<const ServerEndpoint>(text, CaFile());
     const std::lock_guard lock(m_mutex);
     if (text != m_options.baseUrl) {
         m_token.clear();
@@ -56,9 +44,19 @@ void HttpTransport::SetBaseUrl(const std::string& url)
         m_idle.clear();
     }
     m_options.baseUrl = text;
-    m_host = uri.getHost();
-    m_port = uri.getPort();
-    m_pathPrefix = prefix;
+    m_endpoint = std::move(endpoint);
+}
+
+void HttpTransport::SetCaFile(const std::string& caFile)
+{
+    const std::lock_guard lock(m_mutex);
+    m_options.caFile = caFile;
+}
+
+std::string HttpTransport::CaFile() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_options.caFile;
 }
 
 std::string HttpTransport::BaseUrl() const
@@ -128,14 +126,13 @@ HttpResponse HttpTransport::Send(const std::string& method, const std::string& p
 {
     std::unique_lock lock(m_mutex);
     const HttpTransportOptions options = m_options;
-    const std::string host = m_host;
-    const unsigned short port = m_port;
-    const std::string target = m_pathPrefix + path;
+    const std::shared_ptr<const ServerEndpoint> endpoint = m_endpoint;
     const std::string token = m_token;
     const std::uint64_t server = m_server;
     lock.unlock();
-    if (host.empty())
+    if (!endpoint)
         ThrowBadInput(N_("Enter the server address, for example http://127.0.0.1:8080."), "server");
+    const std::string target = endpoint->PathPrefix() + path;
     Poco::Net::HTTPRequest request(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
     request.setKeepAlive(true);
     request.set("Accept", "application/json, application/problem+json, application/pdf");
@@ -155,7 +152,7 @@ HttpResponse HttpTransport::Send(const std::string& method, const std::string& p
         Connection session = TakeIdle(idempotent);
         const bool reused = session != nullptr;
         if (!session) {
-            session = std::make_unique<Poco::Net::HTTPClientSession>(host, port);
+            session = endpoint->NewSession();
             session->setKeepAlive(true);
             session->setKeepAliveTimeout(ToTimespan(kIdleReuse));
             session->setTimeout(ToTimespan(options.connectTimeout), ToTimespan(options.requestTimeout),
@@ -182,10 +179,7 @@ HttpResponse HttpTransport::Send(const std::string& method, const std::string& p
         } catch (const Poco::Exception& e) {
             if (reused)
                 continue;  // a kept connection the server had closed: once more on a new one
-            // Refused, unreachable, unknown host, reset: all mean the same thing to a clerk.
-            throw Error(ErrorCategory::Environment,
-                        N_("Cannot reach the server. Check the server address and the network, then try again."), {},
-                        options.baseUrl + ": " + e.displayText());
+            throw ServerEndpoint::FailureOf(e, options.baseUrl);
         }
         if (keep)
             KeepIdle(std::move(session), server);

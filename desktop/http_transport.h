@@ -15,6 +15,8 @@ class HTTPClientSession;
 
 namespace motcua::desktop {
 
+class ServerEndpoint;
+
 struct HttpResponse {
     int status = 0;
     std::string contentType;
@@ -23,7 +25,8 @@ struct HttpResponse {
 };
 
 struct HttpTransportOptions {
-    std::string baseUrl;  // e.g. "http://127.0.0.1:8080"; may carry a path prefix
+    std::string baseUrl;   // e.g. "https://motcua.example.gov.vn"; may carry a path prefix; http:// to loopback only
+    std::string caFile{};  // PEM roots trusted for https:// instead of the system's store; empty: the system's
     std::chrono::milliseconds connectTimeout{5000};
     std::chrono::milliseconds requestTimeout{30000};  // sending and receiving, each
 };
@@ -39,10 +42,14 @@ public:
     HttpTransport(const HttpTransport&) = delete;
     HttpTransport& operator=(const HttpTransport&) = delete;
 
-    // Throws Error(BadInput, field "server") for an address it cannot use. A new address drops the bearer token:
-    // a token belongs to the server that issued it.
+    // Throws Error(BadInput, field "server") for an address it cannot or must not use (ServerEndpoint), and
+    // Error(Environment) when the CA file cannot be loaded. A new address drops the bearer token: a token belongs
+    // to the server that issued it.
     void SetBaseUrl(const std::string& url);
     std::string BaseUrl() const;
+    // For the addresses set from now on.
+    void SetCaFile(const std::string& caFile);
+    std::string CaFile() const;
 
     // Sent as "Authorization: Bearer …" with every request while set.
     void SetBearerToken(std::string token);
@@ -52,7 +59,8 @@ public:
     std::string BearerToken() const;
 
     // `path` (with its query) is appended to the base address; `jsonBody` null: no body. Any HTTP status comes
-    // back as an answer; throws Error(Environment) when no answer came (refused, unreachable, timed out).
+    // back as an answer; throws Error(Environment) when no answer came (refused, unreachable, timed out, the
+    // server's certificate not verified: ServerEndpoint::FailureOf).
     HttpResponse Get(const std::string& path);
     HttpResponse Post(const std::string& path, const std::string* jsonBody);
     // A whole document as the body (a signed PDF sent back).
@@ -75,9 +83,7 @@ private:
 
     mutable std::mutex m_mutex;  // guards everything below
     HttpTransportOptions m_options;
-    std::string m_host;
-    unsigned short m_port = 0;
-    std::string m_pathPrefix;
+    std::shared_ptr<const ServerEndpoint> m_endpoint;  // null until an address is set
     std::string m_token;
     std::uint64_t m_server = 0;  // counts address changes: a connection to an earlier server is not kept
     std::vector<Connection> m_idle;

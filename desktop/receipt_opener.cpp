@@ -1,7 +1,5 @@
 #include "desktop/receipt_opener.h"
 
-#include <fstream>
-
 #include "desktop/gettext_macros.h"
 #include "model/error.h"
 
@@ -29,7 +27,7 @@ ReceiptOpener::ReceiptOpener(IStaffApi& api, IDocumentLauncher& launcher, IDocum
     : m_api(api),
       m_launcher(launcher),
       m_printer(printer),
-      m_folder(std::move(folder))
+      m_folder(folder.empty() ? PrivateFolder() : PrivateFolder::At(std::move(folder)))
 {}
 
 std::filesystem::path ReceiptOpener::Open(std::int64_t dossierId, const std::string& dossierCode)
@@ -61,29 +59,7 @@ std::filesystem::path ReceiptOpener::SavePdf(const std::vector<std::uint8_t>& by
     if (bytes.size() < sizeof kMagic || !std::equal(std::begin(kMagic), std::end(kMagic), bytes.begin()))
         throw Error(ErrorCategory::Internal, N_("The document the server sent is not a PDF document."), {},
                     std::to_string(bytes.size()) + " bytes");
-    std::error_code ec;
-    std::filesystem::path folder = m_folder;
-    if (folder.empty()) {
-        folder = std::filesystem::temp_directory_path(ec);
-        if (ec)
-            throw Error(ErrorCategory::Environment, N_("The document could not be saved to a temporary file."), {},
-                        ec.message());
-        folder /= "motcua-desk";
-    }
-    std::filesystem::create_directories(folder, ec);
-    if (ec)
-        throw Error(ErrorCategory::Environment, N_("The document could not be saved to a temporary file."), {},
-                    folder.string() + ": " + ec.message());
-    std::filesystem::path file = folder / (SafeFileStem(dossierCode) + "-" + SafeFileStem(what) + ".pdf");
-    {
-        std::ofstream out(file, std::ios::binary | std::ios::trunc);
-        out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-        out.close();
-        if (!out)
-            throw Error(ErrorCategory::Environment, N_("The document could not be saved to a temporary file."), {},
-                        file.string());
-    }
-    return file;
+    return m_folder.Write(SafeFileStem(dossierCode) + "-" + SafeFileStem(what) + ".pdf", bytes);
 }
 
 }  // namespace motcua::desktop

@@ -1,5 +1,5 @@
-// Fetching a dossier's receipt (form 01) and issued forms into temporary PDF files and handing them to whatever opens
-// or prints documents.
+// Fetching a dossier's receipt (form 01) and issued forms into PDF files of the desk's private folder and handing them
+// to whatever opens or prints documents.
 #pragma once
 
 #include <cstdint>
@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "desktop/private_folder.h"
 #include "desktop/staff_api.h"
 
 namespace motcua::desktop {
@@ -33,10 +34,12 @@ public:
 
 class ReceiptOpener {
 public:
-    // `folder` empty: a "motcua-desk" folder under the system temporary directory.
+    // `folder` empty: a PrivateFolder of its own (unguessable, mode 0700), removed with its files when the opener
+    // goes (the desk exits); else that folder (tests), kept.
     ReceiptOpener(IStaffApi& api, IDocumentLauncher& launcher, IDocumentPrinter& printer,
                   std::filesystem::path folder = {});
-    // Downloads, checks it is a PDF, writes "<code>-receipt.pdf" and opens it; returns the file written.
+    // Downloads, checks it is a PDF, writes "<code>-receipt.pdf" (PrivateFolder::Write) and opens it; returns the
+    // file written.
     std::filesystem::path Open(std::int64_t dossierId, const std::string& dossierCode);
     // Checks `bytes` is a PDF and writes "<code>-<what>.pdf" (any thread: no UI); returns the file.
     std::filesystem::path SavePdf(const std::vector<std::uint8_t>& bytes, const std::string& dossierCode,
@@ -52,7 +55,7 @@ private:
     IStaffApi& m_api;
     IDocumentLauncher& m_launcher;
     IDocumentPrinter& m_printer;
-    std::filesystem::path m_folder;
+    mutable PrivateFolder m_folder;  // safe from any thread
 };
 
 }  // namespace motcua::desktop

@@ -27,6 +27,7 @@ struct Session {
 struct EventStreamTarget {
     std::string baseUrl;
     std::string token;
+    std::string caFile{};  // as the desk's other connections verify the server (ServerEndpoint)
 };
 
 struct InboxPage {
@@ -157,6 +158,9 @@ public:
     // Throws Error(BadInput, field "server") for an address the client cannot use.
     virtual void SetServerUrl(const std::string& url) = 0;
     virtual std::string ServerUrl() const = 0;
+    // PEM roots https:// servers are verified against instead of the system's store (empty: the system's), for the
+    // addresses set from now on.
+    virtual void SetCaFile(const std::string& caFile) = 0;
     // Keeps the token for the calls that follow. `otp`: the 6-digit code of an account with a second factor, empty
     // when none was asked for (the server then answers ApiError with Code() "otp_required" if it wants one).
     virtual Session Login(const std::string& username, const std::string& password, const std::string& otp) = 0;

@@ -112,7 +112,7 @@ const HttpResponse& CheckedAnswer(const HttpResponse& response)
 }  // namespace
 
 StaffApiClient::StaffApiClient(const StaffApiClientOptions& options)
-    : m_http(HttpTransportOptions{options.serverUrl, options.connectTimeout, options.requestTimeout})
+    : m_http(HttpTransportOptions{options.serverUrl, options.caFile, options.connectTimeout, options.requestTimeout})
 {}
 
 Session StaffApiClient::Login(const std::string& username, const std::string& password, const std::string& otp)
@@ -181,7 +181,7 @@ DossierPage StaffApiClient::Search(const SearchQuery& query, int limit, const st
 
 EventStreamTarget StaffApiClient::EventsTarget() const
 {
-    return EventStreamTarget{m_http.BaseUrl(), m_http.BearerToken()};
+    return EventStreamTarget{m_http.BaseUrl(), m_http.BearerToken(), m_http.CaFile()};
 }
 
 DossierDetail StaffApiClient::Dossier(std::int64_t id)

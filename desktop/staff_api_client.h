@@ -12,7 +12,8 @@
 namespace motcua::desktop {
 
 struct StaffApiClientOptions {
-    std::string serverUrl;  // e.g. "http://127.0.0.1:8080"; may carry a path prefix
+    std::string serverUrl;  // e.g. "https://motcua.example.gov.vn"; may carry a path prefix
+    std::string caFile{};   // PEM roots trusted for https:// instead of the system's store (HttpTransportOptions)
     std::chrono::milliseconds connectTimeout{5000};
     std::chrono::milliseconds requestTimeout{30000};  // sending and receiving, each
 };
@@ -23,6 +24,7 @@ public:
 
     void SetServerUrl(const std::string& url) override { m_http.SetBaseUrl(url); }
     std::string ServerUrl() const override { return m_http.BaseUrl(); }
+    void SetCaFile(const std::string& caFile) override { m_http.SetCaFile(caFile); }
     using IStaffApi::Login;
     Session Login(const std::string& username, const std::string& password, const std::string& otp) override;
     void Logout() override;

@@ -15,18 +15,23 @@ struct CommandSpec {
 const std::map<std::string, CommandSpec>& Specs()
 {
     static const std::map<std::string, CommandSpec> kSpecs{
-        {"migrate", {{"--db", "--app-role"}, {}}},
-        {"seed", {{"--db", "--dossiers", "--password", "--kdf-cost", "--calendar", "--client-key-file"}, {"--demo"}}},
+        {"migrate", {{"--db", "--db-password-file", "--app-role"}, {}}},
+        {"seed",
+         {{"--db", "--db-password-file", "--dossiers", "--password", "--kdf-cost", "--calendar", "--client-key-file"},
+          {"--demo"}}},
         {"serve",
-         {{"--db", "--listen", "--public-url", "--threads", "--locale-dir", "--session-hours", "--session-idle-minutes",
-           "--calendar", "--client-key-file", "--outbox-interval", "--templates", "--timestamp-url"},
+         {{"--db", "--db-password-file", "--listen", "--public-url", "--threads", "--locale-dir", "--session-hours",
+           "--session-idle-minutes", "--calendar", "--client-key-file", "--outbox-interval", "--templates",
+           "--timestamp-url", "--tls-cert", "--tls-key"},
           {"--quiet"}}},
         {"client",
-         {{"--db", "--code", "--name", "--callback-url", "--client-key-file"}, {"--new-secret", "--disable"}}},
-        {"signing-key", {{"--db", "--agency", "--pkcs12", "--password-file", "--client-key-file"}, {}}},
-        {"trust", {{"--db", "--certificates"}, {}}},
-        {"verify", {{"--db", "--trust"}, {}, 1}},
-        {"audit", {{"--db"}, {}, 1}},
+         {{"--db", "--db-password-file", "--code", "--name", "--callback-url", "--client-key-file"},
+          {"--new-secret", "--disable"}}},
+        {"signing-key",
+         {{"--db", "--db-password-file", "--agency", "--pkcs12", "--password-file", "--client-key-file"}, {}}},
+        {"trust", {{"--db", "--db-password-file", "--certificates"}, {}}},
+        {"verify", {{"--db", "--db-password-file", "--trust"}, {}, 1}},
+        {"audit", {{"--db", "--db-password-file"}, {}, 1}},
         {"help", {{}, {}}},
     };
     return kSpecs;
@@ -47,7 +52,8 @@ std::string CommandLine::Usage()
            "  serve --db CONNINFO [--listen 127.0.0.1:8080] [--public-url URL] [--threads 8]\n"
            "        [--locale-dir DIR] [--session-hours 8] [--session-idle-minutes 30] [--calendar FILE]\n"
            "        [--client-key-file FILE]\n"
-           "        [--outbox-interval 1] [--templates DIR] [--timestamp-url URL] [--quiet]\n"
+           "        [--outbox-interval 1] [--templates DIR] [--timestamp-url URL]\n"
+           "        [--tls-cert FILE --tls-key FILE] [--quiet]\n"
            "      run the citizen and staff HTTP APIs (as the application role)\n"
            "  client --db CONNINFO --code ID [--name TEXT] [--callback-url URL] [--new-secret] [--disable]\n"
            "         [--client-key-file FILE]\n"
@@ -66,7 +72,12 @@ std::string CommandLine::Usage()
            "      trusted roots (exit code 0 valid, 1 not valid)\n"
            "  help\n"
            "\n"
-           "CONNINFO is a libpq connection string; MOTCUA_DB is used when --db is not given.\n"
+           "CONNINFO is a libpq connection string; MOTCUA_DB is used when --db is not given. It must not hold\n"
+           "a password (the command line is visible to every user of the machine): every command takes\n"
+           "--db-password-file FILE (the password on its first line), or libpq's PGPASSWORD or PGPASSFILE.\n"
+           "--tls-cert FILE and --tls-key FILE make serve speak HTTPS only (TLS 1.2 and later): FILE is PEM, the\n"
+           "certificate followed by its intermediates, and the private key, not encrypted (readable by the\n"
+           "server's user only). A file that cannot be used stops serve (exit code 1). Without them, plain HTTP.\n"
            "--kdf-cost is log2 of the scrypt N parameter (15 in production).\n"
            "--calendar FILE is the working calendar (office hours, days off); by default\n"
            "../share/motcua/calendar/vietnam.conf from the executable's folder. A missing or wrong file stops\n"

@@ -19,12 +19,14 @@
 #include "model/calendar_file.h"
 #include "model/clock.h"
 #include "model/error.h"
+#include "model/postgres/conninfo.h"
 #include "model/postgres/store.h"
 #include "model/text.h"
 #include "reports/openssl_support.h"
 #include "reports/pdf_date.h"
 #include "server/calendar_loader.h"
 #include "server/command_line.h"
+#include "server/http/tls_context.h"
 #include "server/server.h"
 #include "server/server_config.h"
 #include "server/usecases/audit_verifier.h"
@@ -48,13 +50,46 @@ extern "C" void OnStopSignal(int)
     g_stop.store(true);
 }
 
+std::vector<std::uint8_t> ReadFile(const std::string& path, const std::string& what)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw motcua::Error::Formatted(motcua::ErrorCategory::BadInput, N_("The file {file} cannot be read"),
+                                       {{"file", path}}, what);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string TextOf(const std::vector<std::uint8_t>& bytes)
+{
+    return {bytes.begin(), bytes.end()};
+}
+
+// The database password never comes from the command line, which every user of the machine can read (ps,
+// /proc/PID/cmdline): a --db holding one is refused before anything is done.
+void RefusePasswordInDb(const CommandLine& cl)
+{
+    if (const auto db = cl.Value("--db"); db && motcua::pg::ConninfoHasPassword(*db))
+        throw CommandLine::UsageError(
+            "--db must not contain a password (other users of the machine can read the command line); put it in "
+            "a file given with --db-password-file, or use PGPASSWORD or a PGPASSFILE");
+}
+
+// --db or MOTCUA_DB, with the password of --db-password-file (its first line) when one is given.
 std::string DatabaseOf(const CommandLine& cl)
 {
-    if (auto db = cl.Value("--db"))
-        return *db;
-    if (const char* env = std::getenv("MOTCUA_DB"); env && *env)
-        return env;
-    throw CommandLine::UsageError("--db is required (or set MOTCUA_DB)");
+    std::string db;
+    if (auto value = cl.Value("--db"))
+        db = *value;
+    else if (const char* env = std::getenv("MOTCUA_DB"); env && *env)
+        db = env;
+    else
+        throw CommandLine::UsageError("--db is required (or set MOTCUA_DB)");
+    if (const auto file = cl.Value("--db-password-file")) {
+        std::string password = TextOf(ReadFile(*file, "--db-password-file"));
+        password = password.substr(0, password.find_first_of("\r\n"));
+        db = motcua::pg::ConninfoWithPassword(db, password);
+    }
+    return db;
 }
 
 std::string ExecutablePath(const char* argv0)
@@ -148,20 +183,6 @@ int Client(const CommandLine& cl)
     if (!secret.empty())
         std::cout << "secret (shown once, give it to the app's vendor): " << secret << '\n';
     return 0;
-}
-
-std::vector<std::uint8_t> ReadFile(const std::string& path, const std::string& what)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw motcua::Error::Formatted(motcua::ErrorCategory::BadInput, N_("The file {file} cannot be read"),
-                                       {{"file", path}}, what);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::string TextOf(const std::vector<std::uint8_t>& bytes)
-{
-    return {bytes.begin(), bytes.end()};
 }
 
 // Registers an agency's signing key. The password comes from a file or the environment, never the command line
@@ -310,6 +331,12 @@ int Serve(const CommandLine& cl, const char* argv0)
     config.timestampUrl = cl.Value("--timestamp-url").value_or("");
     config.outboxInterval =
         std::chrono::seconds(cl.Integer("--outbox-interval", 0, 3600, config.outboxInterval.count()));
+    config.tlsCertificateFile = cl.Value("--tls-cert").value_or("");
+    config.tlsKeyFile = cl.Value("--tls-key").value_or("");
+    if (config.tlsCertificateFile.empty() != config.tlsKeyFile.empty())
+        throw CommandLine::UsageError("--tls-cert and --tls-key go together");
+    if (!config.tlsCertificateFile.empty())  // a bad file stops the start before the database is reached
+        motcua::server::MakeServerTlsContext(config.tlsCertificateFile, config.tlsKeyFile);
     ReadClientKey(cl, config);
     const std::string db = DatabaseOf(cl);
     const motcua::SystemClock clock;
@@ -322,7 +349,8 @@ int Serve(const CommandLine& cl, const char* argv0)
     std::signal(SIGINT, OnStopSignal);
     std::signal(SIGTERM, OnStopSignal);
     server.Start();
-    std::cerr << "motcua-server: listening on " << config.listenHost << ":" << server.Port() << " (public URL "
+    std::cerr << "motcua-server: listening on " << config.listenHost << ":" << server.Port()
+              << (config.tlsCertificateFile.empty() ? " (HTTP" : " (HTTPS") << ", public URL "
               << config.EffectivePublicUrl() << ")\n";
     while (!g_stop.load())
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
@@ -342,6 +370,7 @@ int main(int argc, char** argv)
             std::cout << CommandLine::Usage();
             return 0;
         }
+        RefusePasswordInDb(cl);
         if (cl.Command() == "migrate")
             return Migrate(cl);
         if (cl.Command() == "seed")

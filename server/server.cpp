@@ -34,6 +34,8 @@ HttpServiceOptions HttpOptions(const ServerConfig& config)
     o.acceptsMultipart = &CitizenApi::AcceptsMultipart;
     o.acceptsPdf = &StaffApi::AcceptsPdf;
     o.maxMultipartBodyBytes = config.maxDossierBytes + config.maxBodyBytes;
+    o.tlsCertificateFile = config.tlsCertificateFile;
+    o.tlsKeyFile = config.tlsKeyFile;
     return o;
 }
 

@@ -23,7 +23,8 @@ int ServerConfig::EffectiveCitizenConcurrency() const
 
 std::string ServerConfig::EffectivePublicUrl() const
 {
-    std::string url = publicUrl.empty() ? "http://" + listenHost + ":" + std::to_string(listenPort) : publicUrl;
+    const std::string scheme = tlsCertificateFile.empty() ? "http://" : "https://";
+    std::string url = publicUrl.empty() ? scheme + listenHost + ":" + std::to_string(listenPort) : publicUrl;
     while (!url.empty() && url.back() == '/')
         url.pop_back();
     return url;

@@ -15,11 +15,15 @@ namespace motcua::server {
 struct ServerConfig {
     std::string listenHost = "127.0.0.1";
     std::uint16_t listenPort = 8080;  // 0: any free port (tests)
-    std::string publicUrl;            // base of lookup links printed on forms; empty: http://<listen>
-    int threads = 8;                  // database connections: requests that can run at once
-    std::string localeDir;            // --locale-dir; empty: search next to the executable, then the build tree
-    std::string calendarFile;         // --calendar; empty: search next to the executable, then the build tree
-    std::string templateFolder;       // --templates: the province's result templates; empty: the shipped ones
+    std::string publicUrl;            // base of lookup links printed on forms; empty: http(s)://<listen>
+    // --tls-cert and --tls-key (PEM: the certificate chain, the unencrypted key): both set, the server speaks only
+    // HTTPS (TLS 1.2 and later); both empty, plain HTTP (behind a TLS-terminating proxy, or on loopback).
+    std::string tlsCertificateFile;
+    std::string tlsKeyFile;
+    int threads = 8;             // database connections: requests that can run at once
+    std::string localeDir;       // --locale-dir; empty: search next to the executable, then the build tree
+    std::string calendarFile;    // --calendar; empty: search next to the executable, then the build tree
+    std::string templateFolder;  // --templates: the province's result templates; empty: the shipped ones
     // --timestamp-url: the RFC 3161 service (http://) that timestamps the server's signatures (PAdES B-T); empty:
     // they are B-B. A service that fails stops the issuing of the document being signed (503).
     std::string timestampUrl;

@@ -97,6 +97,10 @@ void LoginDialog::ShowError(const std::string& message, const std::string& field
         target->SelectAll();
     }
     Layout();
+    // A message of several lines (a certificate refused) grows the dialog rather than being cut off.
+    const wxSize best = GetBestSize();
+    if (best.GetHeight() > GetSize().GetHeight())
+        SetSize(wxSize(GetSize().GetWidth(), best.GetHeight()));
 }
 
 void LoginDialog::ClearError()

@@ -41,6 +41,14 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, PreferencesValues values)
     m_server->SetMinSize(wxSize(FromDIP(320), -1));
     grid->Add(m_server, 1, wxEXPAND);
 
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Server's &CA file:")), 0, wxALIGN_CENTRE_VERTICAL);
+    m_caFile = new wxFilePickerCtrl(this, wxID_ANY, wxEmptyString, _("The certificate authority of your server (PEM)"),
+                                    _("Certificates (*.pem;*.crt;*.cer)|*.pem;*.crt;*.cer|All files|*"),
+                                    wxDefaultPosition, wxDefaultSize, wxFLP_OPEN | wxFLP_USE_TEXTCTRL);
+    m_caFile->SetName("ca_file");
+    m_caFile->SetToolTip(_("Leave empty to trust the certificate authorities of this computer."));
+    grid->Add(m_caFile, 1, wxEXPAND);
+
     auto* top = new wxBoxSizer(wxVERTICAL);
     top->Add(grid, 0, wxEXPAND | wxALL, gap * 2);
 
@@ -92,7 +100,7 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, PreferencesValues values)
     top->Add(signing, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap * 2);
     auto* note = new wxStaticText(this, wxID_ANY,
                                   _("The language and the text size take effect the next time MotCua starts. The "
-                                    "server address is used at the next login."));
+                                    "server address and its CA file are used at the next login."));
     note->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     note->Wrap(FromDIP(440));
     top->Add(note, 0, wxLEFT | wxRIGHT, gap * 2);
@@ -106,6 +114,7 @@ bool PreferencesDialog::TransferDataToWindow()
     m_language->SetSelection(m_values.language == "en" ? 1 : 0);
     m_largerText->SetValue(m_values.largerText);
     m_server->ChangeValue(wxString::FromUTF8(m_values.serverUrl));
+    m_caFile->SetPath(wxString::FromUTF8(m_values.caFile));
     m_signWithToken->SetValue(m_values.signWithToken);
     m_tokenModule->SetPath(wxString::FromUTF8(m_values.tokenModule));
     m_tokenLabel->ChangeValue(wxString::FromUTF8(m_values.tokenLabel));
@@ -129,6 +138,7 @@ bool PreferencesDialog::TransferDataFromWindow()
     m_values.language = m_language->GetSelection() == 1 ? "en" : "vi";
     m_values.largerText = m_largerText->GetValue();
     m_values.serverUrl = m_server->GetValue().Trim().Trim(false).utf8_string();
+    m_values.caFile = m_caFile->GetPath().Trim().Trim(false).utf8_string();
     m_values.signWithToken = m_signWithToken->GetValue();
     m_values.tokenModule = m_tokenModule->GetPath().Trim().Trim(false).utf8_string();
     m_values.tokenLabel = m_tokenLabel->GetValue().Trim().Trim(false).utf8_string();

@@ -1,6 +1,6 @@
-// Preferences: language (Vietnamese or English), larger text, the server address, and signing results with the
-// signer's token (PKCS#11 module, token and key, certificate, timestamp service); language and text size apply at the
-// next start, as the dialog says.
+// Preferences: language (Vietnamese or English), larger text, the server address and its CA file, and signing results
+// with the signer's token (PKCS#11 module, token and key, certificate, timestamp service); language and text size apply
+// at the next start, as the dialog says.
 #pragma once
 
 #include <string>
@@ -18,6 +18,7 @@ struct PreferencesValues {
     std::string language = "vi";  // "vi" | "en"
     bool largerText = false;
     std::string serverUrl;
+    std::string caFile;  // PEM roots an https:// server is verified against; empty: the system's store
     bool signWithToken = false;
     std::string tokenModule;  // the PKCS#11 module file the CA ships
     std::string tokenLabel;
@@ -42,6 +43,7 @@ private:
     wxChoice* m_language = nullptr;
     wxCheckBox* m_largerText = nullptr;
     wxTextCtrl* m_server = nullptr;
+    wxFilePickerCtrl* m_caFile = nullptr;
     wxCheckBox* m_signWithToken = nullptr;
     wxFilePickerCtrl* m_tokenModule = nullptr;
     wxTextCtrl* m_tokenLabel = nullptr;

@@ -41,6 +41,8 @@ bool DeskApp::OnInit()
     SetAppDisplayName(_("MotCua one-stop desk"));
 
     m_api = std::make_unique<StaffApiClient>(StaffApiClientOptions{});
+    // The CA file for https:// servers: the command line's, else the one an administrator set in the settings.
+    m_api->SetCaFile(options.caFile.empty() ? m_settings->ReadOr("server/ca-file", {}) : options.caFile);
     // Outcomes come back as queued calls on the UI thread (CallAfter is safe from any thread).
     m_tasks = std::make_unique<ThreadPoolTaskRunner>(WxUiQueue());
     m_alert = std::make_unique<WxAlert>();

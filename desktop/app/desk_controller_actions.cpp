@@ -233,6 +233,7 @@ void DeskController::OnPreferencesPressed()
     values.language = m_settings.ReadOr("ui/language", "vi");
     values.largerText = m_settings.ReadOr("ui/largeText", "0") == "1";
     values.serverUrl = m_settings.ReadOr("server/url", m_lastDefaults.serverUrl);
+    values.caFile = m_settings.ReadOr("server/ca-file", {});
     const TokenSigningSettings token = ReadTokenSigningSettings(m_settings);
     values.signWithToken = token.enabled;
     values.tokenModule = token.modulePath;
@@ -252,6 +253,9 @@ void DeskController::OnPreferencesPressed()
         m_settings.Write("server/url", dialog.Values().serverUrl);
         m_lastDefaults.serverUrl = dialog.Values().serverUrl;
     }
+    // Like the address, used from the next login on.
+    m_settings.Write("server/ca-file", chosen.caFile);
+    m_api.SetCaFile(chosen.caFile);
 }
 
 void DeskController::OnAboutPressed()

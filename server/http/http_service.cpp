@@ -15,6 +15,7 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/TCPServer.h>
@@ -25,7 +26,9 @@
 #include "server/http/busy_responder.h"
 #include "server/http/connection_deadlines.h"
 #include "server/http/http_error.h"
+#include "server/http/log_escape.h"
 #include "server/http/multipart_form.h"
+#include "server/http/tls_context.h"
 
 namespace motcua::server {
 
@@ -299,8 +302,9 @@ private:
         const auto micros =
             std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
         std::ostringstream line;
-        line << request.method << ' ' << (request.path.empty() ? "-" : request.path) << ' ' << status << ' '
-             << micros / 1000 << '.' << (micros % 1000) / 100 << " ms\n";
+        // Both come from the client: escaped, so a request cannot forge or garble log lines.
+        line << EscapeLogField(request.method) << ' ' << (request.path.empty() ? "-" : EscapeLogField(request.path))
+             << ' ' << status << ' ' << micros / 1000 << '.' << (micros % 1000) / 100 << " ms\n";
         std::lock_guard lock(g_logMutex);
         std::cerr << line.str() << std::flush;
     }
@@ -436,9 +440,16 @@ void HttpService::Start(std::uint16_t port, const std::string& host)
 {
     if (m_running)
         throw Error(ErrorCategory::Internal, N_("Internal server error"), {}, "HttpService started twice");
+    // Read first: a bad certificate or key stops the start before the port is taken.
     Poco::Net::ServerSocket socket;
+    if (Secure())
+        socket =
+            Poco::Net::SecureServerSocket(MakeServerTlsContext(m_options.tlsCertificateFile, m_options.tlsKeyFile));
     try {
-        socket.bind(Poco::Net::SocketAddress(host, port), true);
+        // SO_REUSEADDR lets a restart bind while old connections linger in TIME_WAIT; SO_REUSEPORT stays off, so
+        // a second server on a port already in use fails here instead of sharing it (Poco's bind(address, true)
+        // would set both).
+        socket.bind(Poco::Net::SocketAddress(host, port), true, false);
         socket.listen(1024);  // reconnect storms of the event streams
     } catch (const Poco::Exception& e) {
         throw Error(ErrorCategory::Environment, N_("Cannot listen on the given address"), "--listen",

@@ -44,6 +44,9 @@ struct HttpServiceOptions {
         std::string name;  // the reason label of the refusal counter
     };
     std::vector<Limit> limits;
+    // Both set: HTTPS only (TLS 1.2 and later, MakeServerTlsContext); both empty: plain HTTP.
+    std::string tlsCertificateFile;
+    std::string tlsKeyFile;
 };
 
 class HttpService {
@@ -54,9 +57,11 @@ public:
     HttpService& operator=(const HttpService&) = delete;
 
     // Binds host:port (port 0: a free port chosen by the system) and starts serving. Throws Error(Environment)
-    // when the address cannot be bound.
+    // when the address cannot be bound, also when another process listens on it already (no SO_REUSEPORT: a
+    // second server must not silently take half the connections), or when the TLS files are unusable.
     void Start(std::uint16_t port, const std::string& host = "127.0.0.1");
     std::uint16_t Port() const;
+    bool Secure() const noexcept { return !m_options.tlsCertificateFile.empty() || !m_options.tlsKeyFile.empty(); }
     // Stops accepting, aborts open connections, waits for the workers. Safe to call twice.
     void Stop();
     // Open connections and those waiting for a thread (0 when stopped).

@@ -9,6 +9,7 @@
 
 #include "model/utf8.h"
 #include "server/http/http_error.h"
+#include "server/http/log_escape.h"
 
 namespace motcua::server {
 
@@ -66,7 +67,9 @@ Problem ProblemResponder::FromError(const Error& error) const
     p.field = AsUtf8(error.Field());
     // Environment and internal details (SQLSTATE, server text) describe our insides: log them, do not send them.
     if (error.Category() == ErrorCategory::Environment || error.Category() == ErrorCategory::Internal) {
-        std::cerr << "error: " << p.title << (error.Detail().empty() ? "" : ": ") << error.Detail() << '\n';
+        // Details may quote what a client sent (a file name, a value): escaped like the request log.
+        std::cerr << "error: " << p.title << (error.Detail().empty() ? "" : ": ") << EscapeForLog(error.Detail())
+                  << '\n';
     } else {
         p.detail = AsUtf8(error.Detail());
     }
@@ -89,7 +92,7 @@ Problem ProblemResponder::FromCurrentException() const
     } catch (...) {
         cause = "unknown exception";
     }
-    std::cerr << "error: unexpected exception: " << cause << '\n';
+    std::cerr << "error: unexpected exception: " << EscapeForLog(cause) << '\n';
     return FromError(Error(ErrorCategory::Internal, N_("Internal server error")));
 }
 

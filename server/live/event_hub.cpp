@@ -12,6 +12,8 @@
 
 #include <Poco/Exception.h>
 #include <Poco/Net/PollSet.h>
+#include <Poco/Net/SecureStreamSocket.h>
+#include <Poco/Net/SecureStreamSocketImpl.h>
 #include <Poco/Net/SocketAddress.h>
 
 namespace motcua::server {
@@ -54,6 +56,7 @@ void CloseQuietly(Poco::Net::StreamSocket& socket) noexcept
 
 struct EventHub::Stream {
     Poco::Net::StreamSocket socket;
+    bool secure = false;  // a TLS connection: written and read through OpenSSL, not on the descriptor
     LiveScope scope;
     std::deque<Frame> pending;
     std::size_t offset = 0;  // already sent of pending.front()
@@ -132,6 +135,7 @@ private:
     {
         auto stream = std::make_unique<Stream>();
         stream->socket = in.socket;  // a copy shares the descriptor (Poco 1.11 sockets do not move)
+        stream->secure = dynamic_cast<Poco::Net::SecureStreamSocketImpl*>(in.socket.impl()) != nullptr;
         stream->scope = std::move(in.scope);
         try {
             Poco::Net::StreamSocket& socket = stream->socket;
@@ -140,6 +144,13 @@ private:
             socket.setSendBufferSize(m_options.sendBufferBytes);
             const int userTimeout = static_cast<int>(m_options.userTimeout.count());
             ::setsockopt(socket.impl()->sockfd(), IPPROTO_TCP, TCP_USER_TIMEOUT, &userTimeout, sizeof userTimeout);
+            if (stream->secure) {
+                // Poco 1.11's TLS socket keeps its inner socket "blocking" whatever setBlocking says, and then waits
+                // out the socket's timeout when OpenSSL needs more input or room, holding up every stream. With a
+                // one-millisecond timeout that wait ends at once as a TimeoutException: "would block" (SendSome).
+                socket.setSendTimeout(Poco::Timespan(1000));
+                socket.setReceiveTimeout(Poco::Timespan(1000));
+            }
             m_poll.add(socket, Poco::Net::PollSet::POLL_READ);
         } catch (const Poco::Exception&) {
             CloseQuietly(stream->socket);
@@ -210,18 +221,13 @@ private:
     // Writes what the kernel takes now; false when the connection is gone.
     bool Flush(Stream& stream)
     {
-        const int fd = stream.socket.impl()->sockfd();
         while (!stream.pending.empty()) {
             const std::string& frame = *stream.pending.front();
-            const ssize_t sent =
-                ::send(fd, frame.data() + stream.offset, frame.size() - stream.offset, MSG_NOSIGNAL | MSG_DONTWAIT);
-            if (sent < 0) {
-                if (errno == EINTR)
-                    continue;
-                if (errno != EAGAIN && errno != EWOULDBLOCK)
-                    return false;
+            const ssize_t sent = SendSome(stream, frame.data() + stream.offset, frame.size() - stream.offset);
+            if (sent == kGone)
+                return false;
+            if (sent == kWouldBlock)
                 break;
-            }
             stream.offset += static_cast<std::size_t>(sent);
             stream.pendingBytes -= static_cast<std::size_t>(sent);
             if (stream.offset == frame.size()) {
@@ -242,15 +248,74 @@ private:
     static bool Discard(Stream& stream)
     {
         char buffer[4096];
-        const int fd = stream.socket.impl()->sockfd();
         for (int round = 0; round < 16; ++round) {
-            const ssize_t got = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT);
-            if (got == 0)
+            const ssize_t got = ReceiveSome(stream, buffer, sizeof buffer);
+            if (got == 0 || got == kGone)
                 return false;
-            if (got < 0)
-                return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR;
+            if (got == kWouldBlock)
+                return true;
         }
         return true;
+    }
+
+    static constexpr ssize_t kWouldBlock = -1;
+    static constexpr ssize_t kGone = -2;
+
+    // Bytes written now (at least one), kWouldBlock, or kGone. Over TLS a write the socket could not take must be
+    // retried with the same bytes, which Flush does (the frame and offset stay until they are sent).
+    static ssize_t SendSome(Stream& stream, const char* data, std::size_t size)
+    {
+        if (stream.secure) {
+            try {
+                const int sent = stream.socket.sendBytes(data, static_cast<int>(std::min<std::size_t>(size, 1 << 20)));
+                if (sent > 0)
+                    return sent;
+                return sent == Poco::Net::SecureStreamSocket::ERR_SSL_WANT_WRITE ||
+                               sent == Poco::Net::SecureStreamSocket::ERR_SSL_WANT_READ
+                           ? kWouldBlock
+                           : kGone;
+            } catch (const Poco::TimeoutException&) {
+                return kWouldBlock;
+            } catch (const Poco::Exception&) {
+                return kGone;
+            }
+        }
+        for (;;) {
+            const ssize_t sent = ::send(stream.socket.impl()->sockfd(), data, size, MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (sent >= 0)
+                return sent;
+            if (errno == EINTR)
+                continue;
+            return errno == EAGAIN || errno == EWOULDBLOCK ? kWouldBlock : kGone;
+        }
+    }
+
+    // Bytes read now, 0 when the client closed its side, kWouldBlock, or kGone.
+    static ssize_t ReceiveSome(Stream& stream, char* buffer, std::size_t size)
+    {
+        if (stream.secure) {
+            try {
+                const int got = stream.socket.receiveBytes(buffer, static_cast<int>(size));
+                if (got >= 0)
+                    return got;
+                return got == Poco::Net::SecureStreamSocket::ERR_SSL_WANT_READ ||
+                               got == Poco::Net::SecureStreamSocket::ERR_SSL_WANT_WRITE
+                           ? kWouldBlock
+                           : kGone;
+            } catch (const Poco::TimeoutException&) {
+                return kWouldBlock;
+            } catch (const Poco::Exception&) {
+                return kGone;
+            }
+        }
+        for (;;) {
+            const ssize_t got = ::recv(stream.socket.impl()->sockfd(), buffer, size, MSG_DONTWAIT);
+            if (got >= 0)
+                return got;
+            if (errno == EINTR)
+                continue;
+            return errno == EAGAIN || errno == EWOULDBLOCK ? kWouldBlock : kGone;
+        }
     }
 
     void Drop(Stream& stream, bool count)

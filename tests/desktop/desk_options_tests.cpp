@@ -15,14 +15,17 @@ BOOST_AUTO_TEST_CASE(defaults_are_vietnamese_and_the_local_server)
     BOOST_TEST(r.options->language == "vi");
     BOOST_TEST(r.options->user.empty());
     BOOST_TEST(r.options->localeDir.empty());
+    BOOST_TEST(r.options->caFile.empty());  // the system's certificate store
 }
 
 BOOST_AUTO_TEST_CASE(values_come_separate_or_after_an_equals_sign)
 {
-    const DeskOptionsResult r = ParseDeskOptions({"--server", "http://10.0.0.5:9000", "--user=demo.clerk", "--password",
-                                                  "a=b", "--lang=en", "--locale-dir", "/opt/l"});
+    const DeskOptionsResult r =
+        ParseDeskOptions({"--server", "https://10.0.0.5:9000", "--ca=/etc/motcua/ca.pem", "--user=demo.clerk",
+                          "--password", "a=b", "--lang=en", "--locale-dir", "/opt/l"});
     BOOST_REQUIRE(r.options.has_value());
-    BOOST_TEST(r.options->serverUrl == "http://10.0.0.5:9000");
+    BOOST_TEST(r.options->serverUrl == "https://10.0.0.5:9000");
+    BOOST_TEST(r.options->caFile == "/etc/motcua/ca.pem");
     BOOST_TEST(r.options->user == "demo.clerk");
     BOOST_TEST(r.options->password == "a=b");
     BOOST_TEST(r.options->language == "en");

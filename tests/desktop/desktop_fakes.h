@@ -1,12 +1,15 @@
 // Test doubles for the desk's presenters: a scripted staff API, recording views, alert and document launcher.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <exception>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -23,6 +26,7 @@
 #include "desktop/call_later.h"
 #include "desktop/detail_presenter.h"
 #include "desktop/dossier_list_presenter.h"
+#include "desktop/event_stream.h"
 #include "desktop/live_presenter.h"
 #include "desktop/login_presenter.h"
 #include "desktop/queue_nav_presenter.h"
@@ -218,6 +222,7 @@ public:
     std::vector<AgencyRef> agencies;
     std::vector<StaffRef> staff;
     std::vector<std::vector<Role>> staffCalls;
+    std::string caFile;
 
     void SetServerUrl(const std::string& url) override
     {
@@ -226,6 +231,7 @@ public:
         serverUrl = url;
     }
     std::string ServerUrl() const override { return serverUrl; }
+    void SetCaFile(const std::string& file) override { caFile = file; }
     using IStaffApi::Login;
     Session Login(const std::string& username, const std::string& password, const std::string& otp) override
     {
@@ -297,7 +303,7 @@ public:
         searches.emplace_back(query, after);
         return searchPages.at(after.value_or(""));
     }
-    EventStreamTarget EventsTarget() const override { return {serverUrl, "fake-token"}; }
+    EventStreamTarget EventsTarget() const override { return {serverUrl, "fake-token", ""}; }
     DossierDetail Act(std::int64_t id, const ActionInput& input) override
     {
         if (input.action == Action::Accept)
@@ -741,6 +747,63 @@ public:
             std::rethrow_exception(failure);
         previewed.push_back({files, title});
     }
+};
+
+// Stands in for wx's event queue, the test being the UI thread: deliveries queue here and run when the test waits.
+class UiThread {
+public:
+    void Post(std::function<void()> call)
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_calls.push_back(std::move(call));
+        }
+        m_wake.notify_all();
+    }
+    // Runs one queued call, waiting up to 5 s for it; false when none came.
+    bool RunOne()
+    {
+        std::unique_lock lock(m_mutex);
+        if (!m_wake.wait_for(lock, std::chrono::seconds(5), [this] { return !m_calls.empty(); }))
+            return false;
+        auto call = std::move(m_calls.front());
+        m_calls.pop_front();
+        lock.unlock();
+        call();
+        return true;
+    }
+    // Runs deliveries until `done` holds; false after `timeout`.
+    bool RunUntil(const std::function<bool()>& done,
+                  std::chrono::milliseconds timeout = std::chrono::milliseconds{5000})
+    {
+        const auto until = std::chrono::steady_clock::now() + timeout;
+        while (!done()) {
+            std::unique_lock lock(m_mutex);
+            if (!m_wake.wait_until(lock, until, [this] { return !m_calls.empty(); }))
+                return done();
+            auto call = std::move(m_calls.front());
+            m_calls.pop_front();
+            lock.unlock();
+            call();
+        }
+        return true;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::function<void()>> m_calls;
+};
+
+class RecordingLive final : public ILiveEventsListener {
+public:
+    std::vector<LiveState> states;
+    std::vector<DossierEvent> events;
+    int resets = 0;
+    void LiveStateChanged(LiveState state) override { states.push_back(state); }
+    void DossierEventArrived(const DossierEvent& event) override { events.push_back(event); }
+    void ResetArrived() override { ++resets; }
+    int Count(LiveState state) const { return static_cast<int>(std::count(states.begin(), states.end(), state)); }
 };
 
 // A fresh folder under the system's temporary directory for one test's files, deleted with them.

@@ -25,6 +25,8 @@
 using namespace motcua;
 using namespace motcua::desktop;
 using namespace std::chrono_literals;
+using motcua::desktop::test::RecordingLive;
+using motcua::desktop::test::UiThread;
 
 namespace {
 
@@ -43,50 +45,6 @@ std::vector<ServerSentEvent> Feed(SseParser& parser, const std::string& text)
     }
     return events;
 }
-
-// The UI thread of the test: deliveries queue here and run when the test waits.
-class UiThread {
-public:
-    void Post(std::function<void()> call)
-    {
-        {
-            const std::lock_guard lock(m_mutex);
-            m_calls.push_back(std::move(call));
-        }
-        m_wake.notify_all();
-    }
-    // Runs deliveries until `done` holds; false after `timeout`.
-    bool RunUntil(const std::function<bool()>& done, std::chrono::milliseconds timeout = 5000ms)
-    {
-        const auto until = std::chrono::steady_clock::now() + timeout;
-        while (!done()) {
-            std::unique_lock lock(m_mutex);
-            if (!m_wake.wait_until(lock, until, [this] { return !m_calls.empty(); }))
-                return done();
-            auto call = std::move(m_calls.front());
-            m_calls.pop_front();
-            lock.unlock();
-            call();
-        }
-        return true;
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<std::function<void()>> m_calls;
-};
-
-class RecordingLive final : public ILiveEventsListener {
-public:
-    std::vector<LiveState> states;
-    std::vector<DossierEvent> events;
-    int resets = 0;
-    void LiveStateChanged(LiveState state) override { states.push_back(state); }
-    void DossierEventArrived(const DossierEvent& event) override { events.push_back(event); }
-    void ResetArrived() override { ++resets; }
-    int Count(LiveState state) const { return static_cast<int>(std::count(states.begin(), states.end(), state)); }
-};
 
 const char* const kEvent7 =
     "id: 7\nevent: dossier\ndata: {\"eventId\":7,\"dossierId\":42,\"code\":\"000.00.01.H41-261127-0001\","
@@ -277,7 +235,7 @@ BOOST_AUTO_TEST_CASE(after_a_drop_the_client_reconnects_by_itself_and_resumes_fr
     RecordingLive live;
     EventStreamClient client(
         [&server] {
-            return EventStreamTarget{server.Url(), "tok-1"};
+            return EventStreamTarget{server.Url(), "tok-1", ""};
         },
         [&ui](std::function<void()> call) { ui.Post(std::move(call)); }, QuickRetries());
     client.Start(live);
@@ -318,7 +276,7 @@ BOOST_AUTO_TEST_CASE(the_client_keeps_trying_while_the_server_is_down_and_connec
     EventStreamClient client(
         [&] {
             const std::lock_guard lock(urlMutex);
-            return EventStreamTarget{target, "tok"};
+            return EventStreamTarget{target, "tok", ""};
         },
         [&ui](std::function<void()> call) { ui.Post(std::move(call)); }, QuickRetries());
     client.Start(live);
@@ -356,7 +314,7 @@ BOOST_AUTO_TEST_CASE(a_server_without_events_or_a_refused_token_is_not_retried)
             RecordingLive live;
             EventStreamClient client(
                 [&server] {
-                    return EventStreamTarget{server.Url(), "tok"};
+                    return EventStreamTarget{server.Url(), "tok", ""};
                 },
                 [&ui](std::function<void()> call) { ui.Post(std::move(call)); }, QuickRetries());
             client.Start(live);

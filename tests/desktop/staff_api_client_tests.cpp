@@ -513,7 +513,7 @@ BOOST_AUTO_TEST_CASE(unusable_server_addresses_are_bad_input_on_the_server_field
 {
     StaffApiClient client = MakeClient("");
     for (const std::string url :
-         {"", "   ", "ftp://example.org", "http://", "https://127.0.0.1:8443", "127.0.0.1:8080"}) {
+         {"", "   ", "ftp://example.org", "http://", "http://192.0.2.10:8080", "127.0.0.1:8080"}) {
         BOOST_TEST_CONTEXT("url '" << url << "'")
         {
             const Error e = CaughtError([&] { client.SetServerUrl(url); });
@@ -523,6 +523,8 @@ BOOST_AUTO_TEST_CASE(unusable_server_addresses_are_bad_input_on_the_server_field
     }
     client.SetServerUrl(" http://127.0.0.1:8080/ ");
     BOOST_TEST(client.ServerUrl() == "http://127.0.0.1:8080/");
+    client.SetServerUrl("https://192.0.2.10:8443");  // another computer: over TLS only
+    BOOST_TEST(client.ServerUrl() == "https://192.0.2.10:8443");
 }
 
 BOOST_AUTO_TEST_CASE(a_path_prefix_in_the_server_address_is_kept)

@@ -17,49 +17,14 @@
 
 using namespace motcua::desktop;
 using motcua::desktop::test::ManualTaskRunner;
-
-namespace {
-
-// Stands in for wx's event queue: deliveries wait here until the "UI thread" (the test) runs them.
-class FakeUiThread {
-public:
-    void Push(std::function<void()> call)
-    {
-        {
-            const std::lock_guard lock(m_mutex);
-            m_calls.push_back(std::move(call));
-        }
-        m_ready.notify_all();
-    }
-    // Runs one queued call, waiting up to 5 s for it; false when none came.
-    bool RunOne()
-    {
-        std::function<void()> call;
-        {
-            std::unique_lock lock(m_mutex);
-            if (!m_ready.wait_for(lock, std::chrono::seconds(5), [this] { return !m_calls.empty(); }))
-                return false;
-            call = std::move(m_calls.front());
-            m_calls.pop_front();
-        }
-        call();
-        return true;
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_ready;
-    std::deque<std::function<void()>> m_calls;
-};
-
-}  // namespace
+using motcua::desktop::test::UiThread;
 
 BOOST_AUTO_TEST_SUITE(tasks)
 
 BOOST_AUTO_TEST_CASE(work_runs_off_the_ui_thread_and_the_outcome_comes_back_on_it)
 {
-    FakeUiThread ui;
-    ThreadPoolTaskRunner runner([&ui](std::function<void()> call) { ui.Push(std::move(call)); });
+    UiThread ui;
+    ThreadPoolTaskRunner runner([&ui](std::function<void()> call) { ui.Post(std::move(call)); });
     TaskScope scope(runner);
     const std::thread::id uiThread = std::this_thread::get_id();
     std::thread::id workThread;
@@ -122,8 +87,8 @@ BOOST_AUTO_TEST_CASE(outcomes_after_the_scope_is_gone_or_cancelled_are_dropped)
 
 BOOST_AUTO_TEST_CASE(two_workers_run_two_slow_calls_at_once)
 {
-    FakeUiThread ui;
-    ThreadPoolTaskRunner runner([&ui](std::function<void()> call) { ui.Push(std::move(call)); }, 2);
+    UiThread ui;
+    ThreadPoolTaskRunner runner([&ui](std::function<void()> call) { ui.Post(std::move(call)); }, 2);
     TaskScope scope(runner);
     std::atomic<int> running{0};
     std::atomic<int> peak{0};

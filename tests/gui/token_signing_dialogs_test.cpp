@@ -56,7 +56,8 @@ BOOST_AUTO_TEST_CASE(preferences_keep_the_token_and_the_pin_dialog_masks_it)
 {
     VietnameseWhileTesting vietnamese;
     views::PreferencesValues values;
-    values.serverUrl = "http://127.0.0.1:8080";
+    values.serverUrl = "https://motcua.example.gov.vn";
+    values.caFile = "/etc/motcua/ca-tinh.pem";
     values.signWithToken = true;
     values.tokenModule = "/usr/lib/x86_64-linux-gnu/libvnpt-ca-pkcs11.so";
     values.tokenLabel = "VNPT-CA Nguyễn Văn An";
@@ -73,6 +74,9 @@ BOOST_AUTO_TEST_CASE(preferences_keep_the_token_and_the_pin_dialog_masks_it)
     BOOST_REQUIRE(module);
     BOOST_REQUIRE(key);
     BOOST_REQUIRE(timestamp);
+    auto* caFile = Child<wxFilePickerCtrl>(preferences, "ca_file");
+    BOOST_REQUIRE(caFile);
+    BOOST_TEST(caFile->GetPath().utf8_string() == "/etc/motcua/ca-tinh.pem");
     BOOST_TEST(timestamp->GetValue().utf8_string() == "http://tsa.example.vn/tsa");
     BOOST_TEST(sign->GetValue());
     BOOST_TEST(module->IsEnabled());
@@ -85,6 +89,7 @@ BOOST_AUTO_TEST_CASE(preferences_keep_the_token_and_the_pin_dialog_masks_it)
     BOOST_TEST(preferences->Values().keyLabel == "pkcs11:token=VNPT-CA;id=%01;type=private");
     BOOST_TEST(preferences->Values().tokenModule == values.tokenModule);
     BOOST_TEST(preferences->Values().certificateFile.empty());
+    BOOST_TEST(preferences->Values().caFile == "/etc/motcua/ca-tinh.pem");
     // Turned off: the token's fields are greyed.
     sign->SetValue(false);
     wxCommandEvent toggled(wxEVT_CHECKBOX, sign->GetId());

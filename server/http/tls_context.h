@@ -1,0 +1,20 @@
+// The server side of TLS: a Poco context from the operator's certificate chain and key files, TLS 1.2 and later
+// only, forward-secret AEAD cipher suites.
+#pragma once
+
+#include <string>
+
+#include <Poco/Net/Context.h>
+
+namespace motcua::server {
+
+// `certificateFile`: PEM, the server's certificate first, then its intermediates; `keyFile`: its private key (PEM,
+// not encrypted). Throws Error(Environment, field "--tls-cert" or "--tls-key") naming the file when one cannot be
+// read, is not what it should be, or the key does not belong to the certificate.
+Poco::Net::Context::Ptr MakeServerTlsContext(const std::string& certificateFile, const std::string& keyFile);
+
+// The TLS 1.2 cipher suites both sides allow (TLS 1.3's are OpenSSL's defaults, all AEAD): ECDHE with AES-GCM or
+// ChaCha20-Poly1305, as Mozilla's "intermediate" profile.
+extern const char* const kTlsCipherList;
+
+}  // namespace motcua::server
