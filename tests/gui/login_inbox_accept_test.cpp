@@ -106,6 +106,8 @@ struct DeskFixture {
         config.kdfCost = server::ScryptCost{10, 8, 1};
         config.logRequests = false;
         config.publicUrl = "https://dichvucong.test";
+        // Some cases move the clock by hours within one session; the idle timeout is tested in logins_test.cpp.
+        config.sessionIdleTimeout = config.sessionLifetime;
         return config;
     }
 
