@@ -220,6 +220,7 @@ void Server::Start()
     m_closing.Start();
     m_housekeeping.Start();
     m_outboxTask.Start();
+    m_auditSeal.Start();
 }
 
 std::uint16_t Server::Port() const
@@ -229,6 +230,7 @@ std::uint16_t Server::Port() const
 
 void Server::Stop()
 {
+    m_auditSeal.Stop();
     m_outboxTask.Stop();
     m_housekeeping.Stop();
     m_closing.Stop();

@@ -251,3 +251,19 @@ BOOST_AUTO_TEST_CASE(the_citizen_learns_which_agencies_opened_the_dossier)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The server chains new rows by itself, every second by default.
+BOOST_AUTO_TEST_SUITE(AuditJobIntegration)
+
+BOOST_FIXTURE_TEST_CASE(the_server_chains_new_rows_within_seconds, ApiFixture)
+{
+    const std::int64_t id = SubmitDossier();
+    BOOST_TEST_REQUIRE(Get(Path(id), Login("clerk")).status == 200);
+    WaitUntil([&] { return Scalar("SELECT count(*) FROM audit_event WHERE seq IS NULL") == 0; },
+              "the seal job chaining the new audit rows");
+    const server::AuditVerdict v = server::VerifyAuditChain(store);
+    BOOST_TEST(v.intact, v.reason);
+    BOOST_TEST(v.rowsChecked == 2);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
