@@ -40,6 +40,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0017_row_level_security",
     "0018_audit_trail",
     "0019_logins",
+    "0020_scope_policies_index_only",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 
