@@ -13,6 +13,11 @@ QrCode QrCode::Encode(const std::string& text)
 {
     if (text.empty())
         ThrowBadInput(N_("The lookup address for the QR code is empty"), "lookupUrl");
+    // libqrencode reads a C string: a NUL would silently cut the address (or empty it), and control bytes never
+    // belong in an address a phone is meant to open.
+    for (const char c : text)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+            ThrowBadInput(N_("The lookup address for the QR code contains control characters"), "lookupUrl");
     // Version 0 picks the smallest version that holds the text; the mixed-mode encoder packs digit runs tighter.
     errno = 0;
     std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
@@ -20,6 +25,8 @@ QrCode QrCode::Encode(const std::string& text)
     if (!code) {
         if (errno == ERANGE)
             ThrowBadInput(N_("The lookup address is too long for a QR code"), "lookupUrl");
+        if (errno == EINVAL)
+            ThrowBadInput(N_("The lookup address cannot be put in a QR code"), "lookupUrl");
         if (errno == ENOMEM)
             throw Error(ErrorCategory::Environment, N_("Out of memory while drawing the QR code"));
         throw Error(ErrorCategory::Internal, N_("The QR code could not be produced"), {},

@@ -58,4 +58,13 @@ BOOST_AUTO_TEST_CASE(refuses_an_empty_or_oversized_text)
     ExpectBadLookupUrl(std::string(5000, 'x'));  // version 40-M holds 2331 bytes
 }
 
+// Found by fuzz_result_template: NUL bytes before the address made libqrencode see an empty string (EINVAL).
+BOOST_AUTO_TEST_CASE(refuses_control_characters_before_they_cut_the_address)
+{
+    ExpectBadLookupUrl(std::string(3, '\0') + "https://motcua.example.vn/verify/H01.2026.7F3K9Q");
+    ExpectBadLookupUrl(std::string("https://motcua.example.vn/") + '\0' + "verify");
+    ExpectBadLookupUrl("https://motcua.example.vn/\nverify");
+    ExpectBadLookupUrl("https://motcua.example.vn/\x7Fverify");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
