@@ -237,6 +237,8 @@ views::DetailViewData DetailPresenter::BuildViewData(const DossierDetail& d) con
         row.at = FormatDeskDateTime(h.at);
         row.step = ActionText(h.action);
         row.by = h.staffName ? *h.staffName : h.role ? RoleText(*h.role) : std::string();
+        if (!h.onBehalfOf.empty())
+            row.by = FormatText(_("%s, on behalf of %s"), {row.by, h.onBehalfOf});
         row.status = StatusText(h.toStatus);
         row.note = h.note;
         out.history.push_back(std::move(row));

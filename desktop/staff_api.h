@@ -118,6 +118,7 @@ struct HistoryEntry {
     Action action = Action::Submit;
     std::optional<Role> role;  // empty when the server did not say
     std::optional<std::string> staffName;
+    std::string onBehalfOf;                    // the manager, for a decision under a delegation; "" otherwise
     std::optional<NationalStatus> fromStatus;  // empty for the submission itself
     NationalStatus toStatus = NationalStatus::New;
     std::string note;

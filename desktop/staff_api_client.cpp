@@ -297,6 +297,7 @@ DossierDetail ParseDossierDetail(const std::string& json)
         e.role = h.OptionalWord("role", RoleFromString);
         if (!h.IsNull("staffName"))
             e.staffName = h.String("staffName");
+        e.onBehalfOf = h.OptionalString("onBehalfOf");
         if (!h.IsNull("fromStatus"))
             e.fromStatus = h.Status("fromStatus");
         e.toStatus = h.Status("toStatus");

@@ -122,7 +122,8 @@ inline bool BarredAsProposer(Action action, std::int64_t staffId, std::optional<
 struct HistoryEvent {
     std::int64_t dossierId = 0;
     Action action = Action::Submit;
-    std::optional<std::int64_t> staffId;  // empty for the citizen
+    std::optional<std::int64_t> staffId;     // empty for the citizen
+    std::optional<std::int64_t> onBehalfOf;  // the delegator, when staffId acted under a delegation of approval
     Role role = Role::Citizen;
     WorkflowState from;
     WorkflowState to;

@@ -78,6 +78,13 @@ AccessScope AccessScope::Including(std::int64_t agencyId) const
     return wider;
 }
 
+AccessScope AccessScope::OnBehalfOf(std::int64_t delegatorId) const
+{
+    AccessScope delegated = *this;
+    delegated.m_actor.delegatorId = delegatorId;
+    return delegated;
+}
+
 ScopedAccess::ScopedAccess(AccessScope scope) : m_previous(t_scope), m_scope(std::move(scope))
 {
     t_scope = this;

@@ -42,6 +42,9 @@ public:
 
     // This scope with one more agency (an agency scope only; All and None stay as they are), the same actor.
     AccessScope Including(std::int64_t agencyId) const;
+    // This scope with its actor acting on behalf of `delegatorId` (a delegation of approval): the audit trail names
+    // both.
+    AccessScope OnBehalfOf(std::int64_t delegatorId) const;
 
     bool IsNone() const noexcept { return m_kind == Kind::None; }
     bool IsAll() const noexcept { return m_kind == Kind::All; }

@@ -81,6 +81,7 @@ void DossierBatch::AddEvent(const HistoryEvent& event)
     m_eventAction.Add(static_cast<int>(event.action));
     m_eventRole.Add(static_cast<int>(event.role));
     m_eventStaff.Add(event.staffId);
+    m_eventOnBehalfOf.Add(event.onBehalfOf);
     m_eventFromStatus.Add(static_cast<int>(event.from.status));
     m_eventFromSubState.Add(static_cast<int>(event.from.subState));
     m_eventToStatus.Add(static_cast<int>(event.to.status));
@@ -121,23 +122,25 @@ void DossierBatch::Insert(soci::session& sql)
     if (!m_eventDossier.Empty())
         sql << "INSERT INTO dossier_event (dossier_id, at, action, role, staff_id, from_status,"
                " from_sub_state, to_status, to_sub_state, note, from_agency_id, to_agency_id, to_staff_id,"
-               " stage_due_at)"
+               " stage_due_at, on_behalf_of)"
                " SELECT dossier, to_timestamp(at), action, role, staff, from_status, from_sub_state,"
-               " to_status, to_sub_state, note, from_agency, to_agency, to_staff, to_timestamp(stage_due)"
+               " to_status, to_sub_state, note, from_agency, to_agency, to_staff, to_timestamp(stage_due),"
+               " on_behalf_of"
                " FROM unnest(CAST(:dossier AS bigint[]), CAST(:at AS bigint[]), CAST(:action AS integer[]),"
                " CAST(:role AS integer[]), CAST(:staff AS bigint[]), CAST(:from_status AS integer[]),"
                " CAST(:from_sub_state AS integer[]), CAST(:to_status AS integer[]),"
                " CAST(:to_sub_state AS integer[]), CAST(:note AS text[]), CAST(:from_agency AS bigint[]),"
-               " CAST(:to_agency AS bigint[]), CAST(:to_staff AS bigint[]), CAST(:stage_due AS bigint[]))"
+               " CAST(:to_agency AS bigint[]), CAST(:to_staff AS bigint[]), CAST(:stage_due AS bigint[]),"
+               " CAST(:on_behalf_of AS bigint[]))"
                " AS u(dossier, at, action, role, staff, from_status, from_sub_state, to_status,"
-               " to_sub_state, note, from_agency, to_agency, to_staff, stage_due)",
+               " to_sub_state, note, from_agency, to_agency, to_staff, stage_due, on_behalf_of)",
             use(m_eventDossier.Text(), "dossier"), use(m_eventAt.Text(), "at"), use(m_eventAction.Text(), "action"),
             use(m_eventRole.Text(), "role"), use(m_eventStaff.Text(), "staff"),
             use(m_eventFromStatus.Text(), "from_status"), use(m_eventFromSubState.Text(), "from_sub_state"),
             use(m_eventToStatus.Text(), "to_status"), use(m_eventToSubState.Text(), "to_sub_state"),
             use(m_eventNote.Text(), "note"), use(m_eventFromAgency.Text(), "from_agency"),
             use(m_eventToAgency.Text(), "to_agency"), use(m_eventToStaff.Text(), "to_staff"),
-            use(m_eventStageDue.Text(), "stage_due");
+            use(m_eventStageDue.Text(), "stage_due"), use(m_eventOnBehalfOf.Text(), "on_behalf_of");
 }
 
 }  // namespace motcua::pg

@@ -37,7 +37,7 @@ private:
     ArrayLiteral m_pauseDossier, m_pauseStart, m_pauseEnd, m_pauseReason;
     ArrayLiteral m_eventDossier, m_eventAt, m_eventAction, m_eventRole, m_eventStaff, m_eventFromStatus,
         m_eventFromSubState, m_eventToStatus, m_eventToSubState, m_eventNote, m_eventFromAgency, m_eventToAgency,
-        m_eventToStaff, m_eventStageDue;
+        m_eventToStaff, m_eventStageDue, m_eventOnBehalfOf;
 };
 
 }  // namespace motcua::pg

@@ -261,7 +261,9 @@ struct type_conversion<motcua::pg::HistoryRow> {
         h.at = v.get<motcua::Instant>("at");
         h.action = static_cast<motcua::Action>(v.get<int>("action"));
         h.role = static_cast<motcua::Role>(v.get<int>("role"));
+        h.staffId = v.get<std::optional<long long>>("staff_id");
         h.staffName = v.get<std::optional<std::string>>("staff_name");
+        h.onBehalfOfName = v.get<std::optional<std::string>>("on_behalf_of_name");
         h.from = {motcua::NationalStatusFromInt(v.get<int>("from_status")),
                   static_cast<motcua::SubState>(v.get<int>("from_sub_state"))};
         h.to = {motcua::NationalStatusFromInt(v.get<int>("to_status")),

@@ -13,6 +13,7 @@
 #include "model/attachment.h"
 #include "model/audit.h"
 #include "model/citizen_rating.h"
+#include "model/delegation.h"
 #include "model/dossier.h"
 #include "model/dossier_code.h"
 #include "model/error.h"
@@ -119,7 +120,9 @@ struct HistoryRow {
     Instant at{};
     Action action = Action::Submit;
     Role role = Role::Citizen;
+    std::optional<std::int64_t> staffId;
     std::optional<std::string> staffName;
+    std::optional<std::string> onBehalfOfName;  // the delegator, for an act under a delegation of approval
     WorkflowState from;
     WorkflowState to;
     std::string note;
@@ -238,6 +241,7 @@ struct TransitionRequest {
     int expectedVersion = 0;
     const Transition* transition = nullptr;
     std::optional<std::int64_t> staffId;
+    std::optional<std::int64_t> onBehalfOf;  // the delegator, when staffId acts under a delegation of approval
     Instant now{};
     DossierChange change;
     std::string note;
@@ -557,6 +561,19 @@ public:
     long long ForgetStaleSessions(Instant now, Instant idleBefore);
     // Any staff member by id, active or not (an administrator's routes); empty for an unknown id.
     std::optional<StaffMember> FindStaffById(std::int64_t id);
+
+    // --- delegation of approval (migration 0021) ---
+    // Stores a delegation the rules accepted (CheckNewDelegation) and records it in the audit trail; returns it as
+    // stored, names included.
+    Delegation AddDelegation(const Delegation& delegation);
+    // The agency's delegations not revoked that have not ended before `day`, earliest first.
+    std::vector<Delegation> CurrentDelegations(std::int64_t agencyId, Date day);
+    std::optional<Delegation> FindDelegation(std::int64_t id);  // revoked ones included
+    // Ends the delegation at `now`, as `staffId`, and records it; false when it was revoked already.
+    bool RevokeDelegation(std::int64_t id, std::int64_t staffId, Instant now);
+    // The delegation that lends `delegateId` a manager's decisions at `agencyId` on `day`: not revoked, covering the
+    // day, from a delegator who is still an active manager of that agency; the oldest when several do.
+    std::optional<Delegation> DelegationFor(std::int64_t delegateId, std::int64_t agencyId, Date day);
 
     // --- failed sign-ins (migration 0019); the server decides when to lock and for how long ---
     // The username's failures in a row and lock; zero failures when none are recorded.

@@ -217,6 +217,7 @@ Dossier ApplyTransitionIn(soci::session& sql, const TransitionRequest& request)
     event.action = t.action;
     event.role = t.role;
     event.staffId = request.staffId;
+    event.onBehalfOf = request.onBehalfOf;
     event.from = t.from;
     event.to = t.to;
     event.at = request.now;
@@ -261,7 +262,7 @@ std::vector<HistoryRow> HistoryIn(soci::session& sql, std::int64_t dossierId)
     soci::rowset<HistoryRow> rows =
         (sql.prepare << "SELECT " + Epoch("e.at") +
                             " AS at, CAST(e.action AS integer) AS action, CAST(e.role AS integer) AS role,"
-                            " s.full_name AS staff_name,"
+                            " e.staff_id, s.full_name AS staff_name, b.full_name AS on_behalf_of_name,"
                             " CAST(e.from_status AS integer) AS from_status,"
                             " CAST(e.from_sub_state AS integer) AS from_sub_state,"
                             " CAST(e.to_status AS integer) AS to_status,"
@@ -270,7 +271,7 @@ std::vector<HistoryRow> HistoryIn(soci::session& sql, std::int64_t dossierId)
                             Epoch("e.stage_due_at") +
                             " AS stage_due_at"
                             " FROM dossier_event e LEFT JOIN staff s ON s.id = e.staff_id"
-                            " LEFT JOIN staff t ON t.id = e.to_staff_id"
+                            " LEFT JOIN staff t ON t.id = e.to_staff_id LEFT JOIN staff b ON b.id = e.on_behalf_of"
                             " WHERE e.dossier_id = :id ORDER BY e.at, e.id",
          use(dossierId, "id"));
     std::copy(rows.begin(), rows.end(), std::back_inserter(history));

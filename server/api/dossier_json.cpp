@@ -259,6 +259,8 @@ Object::Ptr DossierJson::Detail(const DetailParts& parts)
         e->set("action", std::string(motcua::ToString(h.action)));
         e->set("role", std::string(motcua::ToString(h.role)));
         e->set("staffName", h.staffName ? Poco::Dynamic::Var(*h.staffName) : Poco::Dynamic::Var());
+        if (h.onBehalfOfName)
+            e->set("onBehalfOf", *h.onBehalfOfName);
         e->set("fromStatus", static_cast<int>(h.from.status));
         e->set("toStatus", static_cast<int>(h.to.status));
         e->set("note", h.note);

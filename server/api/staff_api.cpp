@@ -83,6 +83,9 @@ const std::vector<ApiRoute<StaffApi>>& StaffApi::Routes()
         routes.push_back({{"POST", "/staff/v1/admin/staff/{id}/unlock"}, &StaffApi::Unlock});
         routes.push_back({{"POST", "/staff/v1/admin/staff/{id}/sessions/revoke"}, &StaffApi::RevokeSessions});
         routes.push_back({{"DELETE", "/staff/v1/admin/staff/{id}/totp"}, &StaffApi::DisableTotp});
+        routes.push_back({{"GET", "/staff/v1/delegations"}, &StaffApi::Delegations});
+        routes.push_back({{"POST", "/staff/v1/delegations"}, &StaffApi::Delegate});
+        routes.push_back({{"DELETE", "/staff/v1/delegations/{id}"}, &StaffApi::RevokeDelegation});
         return routes;
     }();
     return kRoutes;
@@ -139,12 +142,17 @@ HttpResponse StaffApi::DetailResponse(const Dossier& dossier, const StaffMember&
 {
     std::vector<Agency> agencies = m_store.LoadAgencies();
     std::vector<pg::Consultation> consultations = m_store.Consultations(dossier.id);
-    std::vector<Action> allowed =
-        DossierActions::AllowedActions(staff, dossier, consultations, agencies, m_store.ResultProposer(dossier.id));
+    std::vector<pg::HistoryRow> history = m_store.History(dossier.id);
+    // Looked up only while it could matter: a result awaiting the manager's decision, at the caller's agency.
+    const bool delegated =
+        DossierActions::MayHoldDelegation(staff, dossier) &&
+        m_store.DelegationFor(staff.id, dossier.handlingAgencyId, LocalDate(m_clock.Now())).has_value();
+    std::vector<Action> allowed = DossierActions::AllowedActions(staff, dossier, consultations, agencies,
+                                                                 DossierActions::ResultProposer(history), delegated);
     DossierJson::DetailParts parts{dossier,
                                    m_store.GetProcedure(dossier.procedureId),
                                    std::move(agencies),
-                                   m_store.History(dossier.id),
+                                   std::move(history),
                                    m_store.Outputs(dossier.id),
                                    std::move(consultations),
                                    std::move(allowed),

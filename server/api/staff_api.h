@@ -65,6 +65,11 @@ public:
     HttpResponse Unlock(const HttpRequest& request);          // POST /staff/v1/admin/staff/{id}/unlock
     HttpResponse RevokeSessions(const HttpRequest& request);  // POST /staff/v1/admin/staff/{id}/sessions/revoke
     HttpResponse DisableTotp(const HttpRequest& request);     // DELETE /staff/v1/admin/staff/{id}/totp
+    // Delegation of approval (staff_api_delegations.cpp): the agency's current delegations, a manager's new one,
+    // and a revocation.
+    HttpResponse Delegations(const HttpRequest& request);       // GET /staff/v1/delegations
+    HttpResponse Delegate(const HttpRequest& request);          // POST /staff/v1/delegations
+    HttpResponse RevokeDelegation(const HttpRequest& request);  // DELETE /staff/v1/delegations/{id}
 
     // The actions a staff member may ask for through the API, one route each (not submit, not the server's own).
     static const std::vector<Action>& StaffActions();

@@ -80,8 +80,18 @@ Dossier DossierActions::Execute(const StaffMember& staff, std::int64_t dossierId
     if (dossier.version != request.version)
         throw pg::StaleVersionError(m_store.LastChange(dossierId).value_or(pg::ChangeStamp{}), dossier.version,
                                     request.version);
-    const Transition& transition = NextState({dossier.status, dossier.subState}, action, staff.role);
-    return Apply(staff, staff.id, dossier, transition, request);
+    const WorkflowState state{dossier.status, dossier.subState};
+    // A manager's decision on a proposed result, by whoever holds the manager's delegation today: the table's row for
+    // the manager, both names on the record.
+    std::optional<Delegation> delegation;
+    if (IsApprovalDecision(action) && !FindTransition(state, action, staff.role))
+        delegation = m_store.DelegationFor(staff.id, dossier.handlingAgencyId, LocalDate(m_clock.Now()));
+    const Transition& transition = NextState(state, action, delegation ? Role::Manager : staff.role);
+    std::optional<pg::ScopedAccess> onBehalf;
+    if (const pg::AccessScope* scope = pg::ThreadAccessScope(); scope && delegation)
+        onBehalf.emplace(scope->OnBehalfOf(delegation->delegatorId));
+    return Apply(staff, staff.id, dossier, transition, request,
+                 delegation ? std::optional(delegation->delegatorId) : std::nullopt);
 }
 
 const Transition& DossierActions::CitizenStep(const Dossier& dossier, Action action)
@@ -116,7 +126,8 @@ Dossier DossierActions::ExecuteForCitizen(const Dossier& dossier, const ActionRe
 }
 
 Dossier DossierActions::Apply(const StaffMember& actor, std::optional<std::int64_t> staffId, const Dossier& dossier,
-                              const Transition& transition, const ActionRequest& request)
+                              const Transition& transition, const ActionRequest& request,
+                              std::optional<std::int64_t> onBehalfOf)
 {
     const Instant now = m_clock.Now();
     pg::TransitionRequest apply = Prepare(actor, dossier, transition, request, now);
@@ -124,6 +135,7 @@ Dossier DossierActions::Apply(const StaffMember& actor, std::optional<std::int64
     apply.expectedVersion = request.version;
     apply.transition = &transition;
     apply.staffId = staffId;
+    apply.onBehalfOf = onBehalfOf;
     apply.now = now;
     // A hand-over moves the dossier out of the caller's scope; the database lets a transaction write only rows it
     // could then still see, so this one sees the receiving agency too (the rules above chose it).
@@ -409,7 +421,7 @@ pg::TransitionRequest DossierActions::Prepare(const StaffMember& staff, const Do
 std::vector<Action> DossierActions::AllowedActions(const StaffMember& staff, const Dossier& dossier,
                                                    const std::vector<pg::Consultation>& consultations,
                                                    const std::vector<Agency>& agencies,
-                                                   std::optional<std::int64_t> resultProposer)
+                                                   std::optional<std::int64_t> resultProposer, bool holdsDelegation)
 {
     const bool holds = HandlesDossier(staff, dossier);
     bool consultedOpen = false;
@@ -425,8 +437,13 @@ std::vector<Action> DossierActions::AllowedActions(const StaffMember& staff, con
     const auto holder = std::find_if(agencies.begin(), agencies.end(),
                                      [&](const Agency& a) { return a.id == dossier.handlingAgencyId; });
     const bool clerksMayAssign = holder != agencies.end() && holder->clerksMayAssign;
+    std::vector<Action> candidates = ActionsAllowed({dossier.status, dossier.subState}, staff.role);
+    if (holdsDelegation)
+        for (Action action : ActionsAllowed({dossier.status, dossier.subState}, Role::Manager))
+            if (IsApprovalDecision(action))
+                candidates.push_back(action);
     std::vector<Action> allowed;
-    for (Action action : ActionsAllowed({dossier.status, dossier.subState}, staff.role)) {
+    for (Action action : candidates) {
         if (action == Action::AnswerConsultation) {
             if (consultedOpen && !holds)
                 allowed.push_back(action);
@@ -448,6 +465,22 @@ std::vector<Action> DossierActions::AllowedActions(const StaffMember& staff, con
             allowed.push_back(action);
     }
     return allowed;
+}
+
+std::optional<std::int64_t> DossierActions::ResultProposer(const std::vector<pg::HistoryRow>& history)
+{
+    const auto latest = std::find_if(history.rbegin(), history.rend(),
+                                     [](const pg::HistoryRow& row) { return row.action == Action::ProposeResult; });
+    return latest == history.rend() ? std::nullopt : latest->staffId;
+}
+
+bool DossierActions::MayHoldDelegation(const StaffMember& staff, const Dossier& dossier)
+{
+    const WorkflowState state{dossier.status, dossier.subState};
+    for (Action action : ActionsAllowed(state, Role::Manager))
+        if (IsApprovalDecision(action) && !FindTransition(state, action, staff.role))
+            return HandlesDossier(staff, dossier);
+    return false;
 }
 
 Dossier DossierActions::TakeInAtDesk(const StaffMember& staff, Dossier dossier, const DossierCodeFormat& codeFormat)

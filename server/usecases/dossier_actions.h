@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/clock.h"
+#include "model/delegation.h"
 #include "model/dossier.h"
 #include "model/postgres/store.h"
 #include "model/staff.h"
@@ -62,11 +63,18 @@ public:
     // caller (the agency holding it or consulted, the assigned handler, the agency's assignment setting, an open
     // consultation); deadline rules are checked only when asked. Consult is listed as `forward` (its API name).
     // `consultations` and `agencies` are the dossier's and the province's, as the caller has loaded them;
-    // `resultProposer` (Store::ResultProposer) keeps approval from whoever proposed the result.
+    // `resultProposer` (Store::ResultProposer) keeps approval from whoever proposed the result; `holdsDelegation`:
+    // the caller holds a manager's delegation of approval today (Store::DelegationFor), which lends its decisions.
     static std::vector<Action> AllowedActions(const StaffMember& staff, const Dossier& dossier,
                                               const std::vector<pg::Consultation>& consultations,
                                               const std::vector<Agency>& agencies,
-                                              std::optional<std::int64_t> resultProposer = std::nullopt);
+                                              std::optional<std::int64_t> resultProposer = std::nullopt,
+                                              bool holdsDelegation = false);
+    // Who proposed the dossier's current result, from its history (the latest proposal); empty when none did.
+    static std::optional<std::int64_t> ResultProposer(const std::vector<pg::HistoryRow>& history);
+    // Whether a delegation of approval would lend `staff` a decision on `dossier` as it stands (so that it is worth
+    // looking one up): a decision the manager could take now and the caller's own role cannot, at their agency.
+    static bool MayHoldDelegation(const StaffMember& staff, const Dossier& dossier);
 
     // Paper intake at the desk: the clerk types in a walk-in (or posted) dossier and accepts it at once, in one
     // transaction (two history rows, the receipt stored). `dossier` carries applicant, documents, form data,
@@ -84,8 +92,10 @@ private:
     pg::TransitionRequest Prepare(const StaffMember& staff, const Dossier& dossier, const Transition& t,
                                   const ActionRequest& request, Instant now) const;
     // Applies `transition` to `dossier` as `actor` (staffId: the acting staff member, empty for the citizen).
+    // `onBehalfOf`: the delegator, when the actor uses a delegation of approval.
     Dossier Apply(const StaffMember& actor, std::optional<std::int64_t> staffId, const Dossier& dossier,
-                  const Transition& transition, const ActionRequest& request);
+                  const Transition& transition, const ActionRequest& request,
+                  std::optional<std::int64_t> onBehalfOf = std::nullopt);
     pg::DossierChange AcceptChange(const Dossier& dossier, const Procedure& procedure, Instant now) const;
 
     pg::Store& m_store;

@@ -146,6 +146,25 @@ BOOST_FIXTURE_TEST_CASE(history_rows_name_every_step_including_fees, DetailFixtu
     BOOST_TEST(view.shown->history[3].at == "29/11/2026 14:00");
 }
 
+BOOST_FIXTURE_TEST_CASE(a_decision_under_a_delegation_names_both_people, DetailFixture)
+{
+    DossierDetail d = MakeDetail(4, NationalStatus::ResultReady, 2);
+    HistoryEntry approved;
+    approved.at = At(2026, 11, 30, 10, 0);
+    approved.action = Action::Approve;
+    approved.role = Role::Manager;
+    approved.staffName = "Đỗ Thị Mai";
+    approved.onBehalfOf = "Lê Thị Hồng Nhung";
+    approved.fromStatus = NationalStatus::Processing;
+    approved.toStatus = NationalStatus::ResultReady;
+    d.history.push_back(approved);
+    api.details[4] = d;
+    presenter.Show(4);
+    tasks.RunAll();
+    BOOST_REQUIRE(view.shown.has_value());
+    BOOST_TEST(view.shown->history.back().by == "Đỗ Thị Mai, on behalf of Lê Thị Hồng Nhung");
+}
+
 namespace {
 
 // Who looks at which dossier, and what the pane offers them.

@@ -140,7 +140,7 @@ const char* const kDetailJson = R"({"id":42,"code":"000.00.01.H41-261127-0001","
   "history":[{"at":"2026-11-27T09:30:00+07:00","action":"submit","role":"citizen","staffName":null,"fromStatus":null,
               "toStatus":1,"note":""},
              {"at":"2026-11-27T10:00:00+07:00","action":"accept","role":"clerk","staffName":"Trần Thị Bích",
-              "fromStatus":1,"toStatus":2,"note":""}],
+              "onBehalfOf":"Lê Thị Hồng Nhung","fromStatus":1,"toStatus":2,"note":""}],
   "hasReceipt":true,"allowedActions":["assign","forward","a_word_from_a_newer_server","withdraw"]})";
 
 StaffApiClient MakeClient(const std::string& url, std::chrono::milliseconds timeout = std::chrono::milliseconds(5000))
@@ -376,6 +376,8 @@ BOOST_AUTO_TEST_CASE(the_dossier_detail_is_parsed_completely)
     BOOST_TEST(!d.history[0].fromStatus.has_value());
     BOOST_TEST(!d.history[0].staffName.has_value());
     BOOST_TEST(d.history[1].staffName.value() == "Trần Thị Bích");
+    BOOST_TEST(d.history[0].onBehalfOf.empty());
+    BOOST_TEST(d.history[1].onBehalfOf == "Lê Thị Hồng Nhung");
     BOOST_TEST(static_cast<int>(d.history[1].fromStatus.value()) == 1);
     BOOST_TEST(d.hasReceipt);
     BOOST_TEST_REQUIRE(d.allowedActions.size() == 3u);  // the unknown word is left out, not an error

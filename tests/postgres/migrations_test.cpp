@@ -41,6 +41,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0018_audit_trail",
     "0019_logins",
     "0020_scope_policies_index_only",
+    "0021_approval_delegation",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 
