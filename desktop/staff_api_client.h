@@ -64,5 +64,7 @@ std::vector<QueueCount> ParseQueueCounts(const std::string& json);
 AuditTrail ParseAuditTrail(const std::string& json);
 // A problem+json body (or anything else with an HTTP error status) as the ApiError to throw.
 ApiError ParseProblem(int httpStatus, const std::string& contentType, const std::string& body);
+// The answer itself when it is a success; throws the ApiError of its problem document otherwise.
+const HttpResponse& CheckedAnswer(const HttpResponse& response);
 
 }  // namespace motcua::desktop

@@ -9,13 +9,6 @@
 namespace motcua::desktop {
 namespace {
 
-const HttpResponse& Checked(const HttpResponse& response)
-{
-    if (!response.IsSuccess())
-        throw ParseProblem(response.status, response.contentType, response.body);
-    return response;
-}
-
 std::string StaffPath(std::int64_t staffId, const char* rest)
 {
     return "/staff/v1/staff/" + std::to_string(staffId) + rest;
@@ -25,12 +18,13 @@ std::string StaffPath(std::int64_t staffId, const char* rest)
 
 AuditTrail StaffApiClient::DossierAuditTrail(std::int64_t dossierId)
 {
-    return ParseAuditTrail(Checked(m_http.Get("/staff/v1/dossiers/" + std::to_string(dossierId) + "/audit")).body);
+    return ParseAuditTrail(
+        CheckedAnswer(m_http.Get("/staff/v1/dossiers/" + std::to_string(dossierId) + "/audit")).body);
 }
 
 TotpEnrolment StaffApiClient::StartTotp(std::int64_t staffId)
 {
-    const JsonReader root = JsonReader::Parse(Checked(m_http.Post(StaffPath(staffId, "/totp"), nullptr)).body);
+    const JsonReader root = JsonReader::Parse(CheckedAnswer(m_http.Post(StaffPath(staffId, "/totp"), nullptr)).body);
     TotpEnrolment enrolment{root.String("secret"), root.String("uri")};
     if (enrolment.secret.empty())
         ThrowBadResponse("secret", "empty");
@@ -44,7 +38,7 @@ void StaffApiClient::ConfirmTotp(std::int64_t staffId, const std::string& code)
     std::ostringstream json;
     body.stringify(json);
     const std::string text = json.str();
-    Checked(m_http.Post(StaffPath(staffId, "/totp/confirm"), &text));
+    CheckedAnswer(m_http.Post(StaffPath(staffId, "/totp/confirm"), &text));
 }
 
 AuditTrail ParseAuditTrail(const std::string& json)
