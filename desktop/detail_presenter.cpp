@@ -52,7 +52,21 @@ void DetailPresenter::Clear()
     m_view.ShowEmpty(NoSelectionHint());
     m_view.SetAcceptEnabled(false);
     m_view.SetReceiptEnabled(false);
+    m_view.SetAuditTrailEnabled(false);
     m_changes.ShownDossierChanged();
+}
+
+void DetailPresenter::SetAuditTrail(AuditTrailPresenter* audit)
+{
+    m_audit = audit;
+    m_view.ShowAuditTrailButton(m_audit && m_audit->Allowed());
+    m_view.SetAuditTrailEnabled(m_audit && m_audit->Allowed() && m_current.has_value());
+}
+
+void DetailPresenter::OnAuditTrailPressed()
+{
+    if (m_audit)
+        m_audit->Show();
 }
 
 void DetailPresenter::Show(std::int64_t dossierId)
@@ -118,6 +132,7 @@ void DetailPresenter::Render()
     m_view.ShowDossier(BuildViewData(*m_current));
     m_view.SetAcceptEnabled(CanAccept());
     m_view.SetReceiptEnabled(CanOpenReceipt());
+    m_view.SetAuditTrailEnabled(m_audit && m_audit->Allowed());
     m_changes.ShownDossierChanged();
 }
 

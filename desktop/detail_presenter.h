@@ -7,6 +7,7 @@
 #include <string>
 
 #include "desktop/action_presenter.h"
+#include "desktop/audit_trail_presenter.h"
 #include "desktop/receipt_opener.h"
 #include "desktop/staff_api.h"
 #include "desktop/task_runner.h"
@@ -42,6 +43,8 @@ public:
         m_actions = actions;
         m_renewal = renewal;
     }
+    // Who shows the dossier's audit trail (null: nobody; the button is hidden as for a role that may not read it).
+    void SetAuditTrail(AuditTrailPresenter* audit);
 
     // Loads and shows a dossier off the UI thread (a newer Show drops the older answer); on failure the pane is
     // emptied and the alert explains.
@@ -65,6 +68,7 @@ public:
     void OnAcceptPressed() override { Accept(); }
     void OnOpenReceiptPressed() override { UseReceipt(views::DocumentUse::Open); }
     void OnOutputUsed(std::size_t row, views::DocumentUse use) override { UseOutput(row, use); }
+    void OnAuditTrailPressed() override;
 
     // IDossierHost
     const DossierDetail* ShownDossier() const override { return m_current ? &*m_current : nullptr; }
@@ -89,6 +93,7 @@ private:
     IDossierChangeListener& m_changes;
     ActionPresenter* m_actions = nullptr;
     ISessionRenewal* m_renewal = nullptr;
+    AuditTrailPresenter* m_audit = nullptr;
     std::optional<DossierDetail> m_current;
     int m_working = 0;
 };

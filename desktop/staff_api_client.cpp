@@ -101,15 +101,14 @@ std::string JsonText(const Object& object)
     return text.str();
 }
 
-// The answer itself when it is a success; throws the ApiError of its problem document otherwise.
+}  // namespace
+
 const HttpResponse& CheckedAnswer(const HttpResponse& response)
 {
     if (!response.IsSuccess())
         throw ParseProblem(response.status, response.contentType, response.body);
     return response;
 }
-
-}  // namespace
 
 StaffApiClient::StaffApiClient(const StaffApiClientOptions& options)
     : m_http(HttpTransportOptions{options.serverUrl, options.caFile, options.connectTimeout, options.requestTimeout})

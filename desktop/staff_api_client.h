@@ -7,6 +7,7 @@
 #include "desktop/action_api.h"
 #include "desktop/api_error.h"
 #include "desktop/http_transport.h"
+#include "desktop/security_api.h"
 #include "desktop/staff_api.h"
 
 namespace motcua::desktop {
@@ -18,7 +19,7 @@ struct StaffApiClientOptions {
     std::chrono::milliseconds requestTimeout{30000};  // sending and receiving, each
 };
 
-class StaffApiClient final : public IStaffApi, public IActionApi {
+class StaffApiClient final : public IStaffApi, public IActionApi, public ISecurityApi {
 public:
     explicit StaffApiClient(const StaffApiClientOptions& options);
 
@@ -42,6 +43,10 @@ public:
     SignedOutput PutSignedOutput(std::int64_t outputId, const std::vector<std::uint8_t>& pdf) override;
     std::vector<AgencyRef> Agencies() override;
     std::vector<StaffRef> Staff(const std::vector<Role>& roles) override;
+    // ISecurityApi (staff_api_client_security.cpp)
+    AuditTrail DossierAuditTrail(std::int64_t dossierId) override;
+    TotpEnrolment StartTotp(std::int64_t staffId) override;
+    void ConfirmTotp(std::int64_t staffId, const std::string& code) override;
 
     bool HasToken() const { return m_http.HasBearerToken(); }
 
@@ -56,7 +61,10 @@ InboxPage ParseInboxPage(const std::string& json);
 DossierDetail ParseDossierDetail(const std::string& json);
 DossierPage ParseDossierPage(const std::string& json);
 std::vector<QueueCount> ParseQueueCounts(const std::string& json);
+AuditTrail ParseAuditTrail(const std::string& json);
 // A problem+json body (or anything else with an HTTP error status) as the ApiError to throw.
 ApiError ParseProblem(int httpStatus, const std::string& contentType, const std::string& body);
+// The answer itself when it is a success; throws the ApiError of its problem document otherwise.
+const HttpResponse& CheckedAnswer(const HttpResponse& response);
 
 }  // namespace motcua::desktop

@@ -8,17 +8,6 @@
 #include "desktop/staff_api_client.h"
 
 namespace motcua::desktop {
-namespace {
-
-const HttpResponse& Checked(const HttpResponse& response)
-{
-    if (!response.IsSuccess())
-        throw ParseProblem(response.status, response.contentType, response.body);
-    return response;
-}
-
-}  // namespace
-
 std::string ActionBody(const ActionInput& input)
 {
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -50,12 +39,12 @@ DossierDetail StaffApiClient::Act(std::int64_t dossierId, const ActionInput& inp
 {
     const std::string json = ActionBody(input);
     const std::string path = "/staff/v1/dossiers/" + std::to_string(dossierId) + "/" + ToString(input.action);
-    return ParseDossierDetail(Checked(m_http.Post(path, &json)).body);
+    return ParseDossierDetail(CheckedAnswer(m_http.Post(path, &json)).body);
 }
 
 std::vector<std::uint8_t> StaffApiClient::OutputFile(std::int64_t outputId)
 {
-    const HttpResponse response = Checked(m_http.Get("/staff/v1/outputs/" + std::to_string(outputId)));
+    const HttpResponse response = CheckedAnswer(m_http.Get("/staff/v1/outputs/" + std::to_string(outputId)));
     if (response.contentType.rfind("application/pdf", 0) != 0)
         ThrowBadResponse("(output)", "content type '" + response.contentType + "', expected application/pdf");
     return std::vector<std::uint8_t>(response.body.begin(), response.body.end());
@@ -65,14 +54,14 @@ SignedOutput StaffApiClient::PutSignedOutput(std::int64_t outputId, const std::v
 {
     const std::string body(pdf.begin(), pdf.end());
     const JsonReader root = JsonReader::Parse(
-        Checked(m_http.Put("/staff/v1/outputs/" + std::to_string(outputId), body, "application/pdf")).body);
+        CheckedAnswer(m_http.Put("/staff/v1/outputs/" + std::to_string(outputId), body, "application/pdf")).body);
     return SignedOutput{root.Int("id"), root.String("kind"), root.String("sha256"), root.String("signer")};
 }
 
 std::vector<AgencyRef> StaffApiClient::Agencies()
 {
     std::vector<AgencyRef> out;
-    const JsonReader root = JsonReader::Parse(Checked(m_http.Get("/staff/v1/agencies")).body);
+    const JsonReader root = JsonReader::Parse(CheckedAnswer(m_http.Get("/staff/v1/agencies")).body);
     for (const JsonReader& a : root.Objects("items"))
         out.push_back(AgencyRef{a.Int("id"), a.String("code"), a.String("name")});
     return out;
@@ -84,7 +73,7 @@ std::vector<StaffRef> StaffApiClient::Staff(const std::vector<Role>& roles)
     for (std::size_t i = 0; i < roles.size(); ++i)
         path += (i == 0 ? "?role=" : ",") + std::string(ToString(roles[i]));
     std::vector<StaffRef> out;
-    const JsonReader root = JsonReader::Parse(Checked(m_http.Get(path)).body);
+    const JsonReader root = JsonReader::Parse(CheckedAnswer(m_http.Get(path)).body);
     for (const JsonReader& s : root.Objects("items"))
         out.push_back(
             StaffRef{s.Int("id"), s.String("username"), s.String("fullName"), s.Word("role", RoleFromString)});

@@ -104,6 +104,11 @@ DetailPanel::DetailPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY)
     body->Add(SectionTitle(m_body, _("History")), 0, wxLEFT | wxRIGHT | wxTOP, gap);
     m_history = MakeList(m_body, "history", {{_("Time"), 115}, {_("Step"), 120}, {_("Status"), 125}, {_("By"), 150}});
     body->Add(m_history, 0, wxEXPAND | wxALL, gap);
+    // Under the history it completes, not beside Accept: the bottom row has no room left on a narrow pane.
+    m_auditButton = new wxButton(m_body, wxID_ANY, _("Audit &trail") + ellipsis);
+    m_auditButton->SetName("audit_trail");
+    m_auditButton->Hide();  // for the roles that may read trails only (ShowAuditTrailButton)
+    body->Add(m_auditButton, 0, wxLEFT | wxRIGHT | wxBOTTOM, gap);
     m_body->SetSizer(body);
     top->Add(m_body, 1, wxEXPAND);
 
@@ -127,6 +132,10 @@ DetailPanel::DetailPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY)
         if (m_listener)
             m_listener->OnOpenReceiptPressed();
     });
+    m_auditButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (m_listener && !m_busy.IsBusy())
+            m_listener->OnAuditTrailPressed();
+    });
     m_outputPreview->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { UseSelectedOutput(DocumentUse::Preview); });
     m_outputPrint->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { UseSelectedOutput(DocumentUse::Print); });
     m_outputOpen->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { UseSelectedOutput(DocumentUse::Open); });
@@ -140,6 +149,7 @@ DetailPanel::DetailPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY)
     });
     SetAcceptEnabled(false);
     SetReceiptEnabled(false);
+    SetAuditTrailEnabled(false);
     EnableOutputButtons();
 }
 
@@ -249,12 +259,26 @@ void DetailPanel::SetReceiptEnabled(bool enabled)
     m_receiptButton->Enable(enabled && !m_busy.IsBusy());
 }
 
+void DetailPanel::ShowAuditTrailButton(bool shown)
+{
+    m_auditButton->Show(shown);
+    m_body->FitInside();
+    Layout();
+}
+
+void DetailPanel::SetAuditTrailEnabled(bool enabled)
+{
+    m_auditEnabled = enabled;
+    m_auditButton->Enable(enabled && !m_busy.IsBusy());
+}
+
 void DetailPanel::SetBusy(bool busy)
 {
     if (!m_busy.Set(busy))
         return;
     m_acceptButton->Enable(m_acceptEnabled && !busy);
     m_receiptButton->Enable(m_receiptEnabled && !busy);
+    m_auditButton->Enable(m_auditEnabled && !busy);
     EnableOutputButtons();
     if (busy)
         Update();

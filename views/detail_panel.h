@@ -1,5 +1,5 @@
 // The detail pane: read-only labelled fields, the documents submitted, the documents issued (each to preview, print or
-// open in the viewer), the history, and the Accept / Open receipt buttons.
+// open in the viewer), the history, and the Accept / Open receipt / Audit trail buttons.
 #pragma once
 
 #include <vector>
@@ -26,12 +26,15 @@ public:
     void ShowEmpty(const std::string& hint) override;
     void SetAcceptEnabled(bool enabled) override;
     void SetReceiptEnabled(bool enabled) override;
+    void ShowAuditTrailButton(bool shown) override;
+    void SetAuditTrailEnabled(bool enabled) override;
     void SetBusy(bool busy) override;
 
     // For tests and accessibility tools: the value shown for a field label, or "" if there is none.
     wxString FieldValue(const wxString& label) const;
     wxButton* AcceptButton() const { return m_acceptButton; }
     wxButton* ReceiptButton() const { return m_receiptButton; }
+    wxButton* AuditTrailButton() const { return m_auditButton; }
     wxListCtrl* DocumentsList() const { return m_documents; }
     // The documents the server issued, and the buttons acting on the one selected there.
     wxListCtrl* OutputsList() const { return m_outputs; }
@@ -59,8 +62,10 @@ private:
     wxListCtrl* m_history = nullptr;
     wxButton* m_acceptButton = nullptr;
     wxButton* m_receiptButton = nullptr;
+    wxButton* m_auditButton = nullptr;
     bool m_acceptEnabled = false;
     bool m_receiptEnabled = false;
+    bool m_auditEnabled = false;
     BusyCursor m_busy;
     IDetailViewListener* m_listener = nullptr;
 };

@@ -1,5 +1,5 @@
-// The detail pane as its presenter sees it: one dossier as text, its issued documents, the Accept / Open receipt
-// buttons and their presses.
+// The detail pane as its presenter sees it: one dossier as text, its issued documents, the Accept / Open receipt /
+// Audit trail buttons and their presses.
 #pragma once
 
 #include <cstddef>
@@ -54,6 +54,8 @@ public:
     virtual void OnOpenReceiptPressed() = 0;
     // The issued document at `row` of DetailViewData::outputs, opened in the viewer, previewed or printed.
     virtual void OnOutputUsed(std::size_t row, DocumentUse use) = 0;
+    // "Audit trail…": the dossier's audit trail in a window of its own.
+    virtual void OnAuditTrailPressed() = 0;
 };
 
 class IDetailView {
@@ -66,6 +68,9 @@ public:
     virtual void ShowEmpty(const std::string& hint) = 0;
     virtual void SetAcceptEnabled(bool enabled) = 0;
     virtual void SetReceiptEnabled(bool enabled) = 0;
+    // The "Audit trail…" button exists only for the roles that may read trails; hidden, it takes no room.
+    virtual void ShowAuditTrailButton(bool shown) = 0;
+    virtual void SetAuditTrailEnabled(bool enabled) = 0;
     virtual void SetBusy(bool busy) = 0;
 };
 

@@ -29,8 +29,13 @@ MainFrame::MainFrame(const wxString& title) : wxFrame(nullptr, wxID_ANY, title)
     fileMenu->Append(kLogoutId, _("Log &out"), _("End this session and show the login dialog"));
     fileMenu->AppendSeparator();
     fileMenu->Append(wxID_EXIT, _("&Quit") + "\tCtrl+Q", _("Close MotCua"));
+    auto* accountMenu = new wxMenu();
+    // Non-ASCII stays out of msgids here: wx reads them in the C library's charset, which may not be UTF-8.
+    accountMenu->Append(kTwoStepId, _("&Two-step sign-in") + wxString::FromUTF8("…"),
+                        _("Ask for a code from an authenticator app at every login, after the password"));
     auto* menuBar = new wxMenuBar();
     menuBar->Append(fileMenu, _("&File"));
+    menuBar->Append(accountMenu, _("&Account"));
     SetMenuBar(menuBar);
 
     CreateStatusBar(3);
@@ -63,6 +68,13 @@ MainFrame::MainFrame(const wxString& title) : wxFrame(nullptr, wxID_ANY, title)
                 m_listener->OnLogoutPressed();
         },
         kLogoutId);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_listener)
+                m_listener->OnTwoStepPressed();
+        },
+        kTwoStepId);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
 

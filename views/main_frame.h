@@ -1,5 +1,5 @@
 // The main window: work queues on the left, the search box over the dossier list in the middle, the detail on the
-// right, a File menu and a status bar; it only wires panels.
+// right, File and Account menus and a status bar; it only wires panels.
 #pragma once
 
 #include <map>
@@ -51,6 +51,7 @@ public:
 
     static constexpr int kRefreshId = wxID_REFRESH;
     static constexpr int kLogoutId = wxID_HIGHEST + 101;
+    static constexpr int kTwoStepId = wxID_HIGHEST + 102;
     static constexpr int kSearchId = wxID_FIND;
     static constexpr int kDossierCommandBase = wxID_HIGHEST + 300;
 

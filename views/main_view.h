@@ -1,4 +1,5 @@
-// The main window's own commands (File → Refresh, Log out) as a listener the shell implements.
+// The main window's own commands (File → Refresh, Log out; Account → Two-step sign-in) as a listener the shell
+// implements.
 #pragma once
 
 namespace motcua::views {
@@ -8,6 +9,8 @@ public:
     virtual ~IMainViewListener() = default;
     virtual void OnRefreshPressed() = 0;
     virtual void OnLogoutPressed() = 0;
+    // Account → Two-step sign-in…: set up the logged-in user's second factor.
+    virtual void OnTwoStepPressed() = 0;
 };
 
 }  // namespace motcua::views

@@ -8,6 +8,7 @@
 #include "desktop/app/wx_call_later.h"
 #include "desktop/display_text.h"
 #include "views/action_dialog.h"
+#include "views/audit_trail_dialog.h"
 #include "views/bulk_progress_dialog.h"
 #include "views/detail_panel.h"
 #include "views/dossier_list_panel.h"
@@ -27,11 +28,12 @@ std::string SessionText(const Session& session)
     return text;
 }
 
-DeskController::DeskController(IStaffApi& api, IActionApi& actions, ITaskRunner& tasks, views::Alert& alert,
-                               IDocumentLauncher& launcher, const Clock& clock, ISettings& settings,
-                               std::filesystem::path receiptFolder)
+DeskController::DeskController(IStaffApi& api, IActionApi& actions, ISecurityApi& security, ITaskRunner& tasks,
+                               views::Alert& alert, IDocumentLauncher& launcher, const Clock& clock,
+                               ISettings& settings, std::filesystem::path receiptFolder)
     : m_api(api),
       m_actionApi(actions),
+      m_securityApi(security),
       m_tasks(tasks),
       m_settings(settings),
       m_alert(alert),

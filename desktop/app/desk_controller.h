@@ -10,6 +10,7 @@
 #include "desktop/action_presenter.h"
 #include "desktop/app/wx_call_later.h"
 #include "desktop/app/wx_document_printer.h"
+#include "desktop/audit_trail_presenter.h"
 #include "desktop/bulk_presenter.h"
 #include "desktop/detail_presenter.h"
 #include "desktop/dossier_list_presenter.h"
@@ -19,6 +20,7 @@
 #include "desktop/queue_nav_presenter.h"
 #include "desktop/receipt_opener.h"
 #include "desktop/search_presenter.h"
+#include "desktop/security_api.h"
 #include "desktop/settings.h"
 #include "desktop/staff_api.h"
 #include "desktop/task_runner.h"
@@ -30,6 +32,7 @@
 
 namespace motcua::views {
 class ActionDialogs;
+class AuditTrailWindows;
 class BulkProgressDialog;
 class LoginDialog;
 class MainFrame;
@@ -55,9 +58,10 @@ class DeskController final : private ILoginListener,
                              private views::IDeskCommandListener,
                              private ISessionRenewal {
 public:
-    // `api`, `actions`, `tasks`, `alert`, `launcher`, `clock` and `settings` must outlive the controller. Server
-    // calls run through `tasks`; `settings` keeps the server, user name, window layout, list columns and preferences.
-    DeskController(IStaffApi& api, IActionApi& actions, ITaskRunner& tasks, views::Alert& alert,
+    // `api`, `actions`, `security`, `tasks`, `alert`, `launcher`, `clock` and `settings` must outlive the
+    // controller. Server calls run through `tasks`; `settings` keeps the server, user name, window layout, list
+    // columns and preferences.
+    DeskController(IStaffApi& api, IActionApi& actions, ISecurityApi& security, ITaskRunner& tasks, views::Alert& alert,
                    IDocumentLauncher& launcher, const Clock& clock, ISettings& settings,
                    std::filesystem::path receiptFolder = {});
     ~DeskController() override;
@@ -80,6 +84,7 @@ public:
     QueueNavPresenter* Queues() const noexcept { return m_queues.get(); }
     DetailPresenter* Detail() const noexcept { return m_detail.get(); }
     ActionPresenter* Actions() const noexcept { return m_actions.get(); }
+    AuditTrailPresenter* Audit() const noexcept { return m_audit.get(); }
     BulkPresenter* Bulk() const noexcept { return m_bulk.get(); }
     // Prints and previews the receipts (poppler pages in a wxPrintout); the GUI test reads its last preview.
     WxDocumentPrinter& Printer() noexcept { return m_printer; }
@@ -96,6 +101,8 @@ private:
     void SearchCleared() override;
     void OnRefreshPressed() override;
     void OnLogoutPressed() override;
+    // desk_controller_actions.cpp: Account → Two-step sign-in (a modal dialog with its presenter).
+    void OnTwoStepPressed() override;
     // desk_controller_actions.cpp: the Dossier commands, session renewal, window layout and preferences.
     void ShownDossierChanged() override;
     void OnDossierCommand(int id) override;
@@ -115,6 +122,7 @@ private:
 
     IStaffApi& m_api;
     IActionApi& m_actionApi;
+    ISecurityApi& m_securityApi;
     ITaskRunner& m_tasks;
     ISettings& m_settings;
     views::Alert& m_alert;
@@ -141,6 +149,8 @@ private:
     std::unique_ptr<views::PinPrompt> m_pinPrompt;
     std::unique_ptr<ActionPresenter> m_actions;
     std::unique_ptr<BulkPresenter> m_bulk;
+    std::unique_ptr<views::AuditTrailWindows> m_auditWindows;
+    std::unique_ptr<AuditTrailPresenter> m_audit;
     bool m_renewing = false;
     bool m_retryBeforeAsking = true;               // a new session: one 401 may come from a call sent before it
     std::vector<std::function<void()>> m_resumes;  // what waits for the login dialog over the work

@@ -1,6 +1,6 @@
 // DeskController, what staff do to dossiers and the desk's habits: the Dossier commands enabled as the server
 // allows, bulk runs on the selected rows, the login dialog over the work when the session ends, the window layout
-// remembered, Preferences and About.
+// remembered, Preferences and About; a dossier's audit trail and two-step sign-in.
 #include <map>
 
 #include <wx/aboutdlg.h>
@@ -9,7 +9,9 @@
 #include <wx/splitter.h>
 
 #include "desktop/app/desk_controller.h"
+#include "desktop/two_step_presenter.h"
 #include "views/action_dialog.h"
+#include "views/audit_trail_dialog.h"
 #include "views/bulk_progress_dialog.h"
 #include "views/detail_panel.h"
 #include "views/dossier_list_panel.h"
@@ -17,6 +19,7 @@
 #include "views/main_frame.h"
 #include "views/pin_dialog.h"
 #include "views/preferences_dialog.h"
+#include "views/two_step_dialog.h"
 
 #ifndef MOTCUA_VERSION
 #define MOTCUA_VERSION "0"
@@ -69,6 +72,10 @@ void DeskController::WireActions()
                                              m_receipts, static_cast<ISessionRenewal&>(*this),
                                              static_cast<IDossierChangeListener&>(*this), m_tokenSigner, *m_pinPrompt);
     m_detail->SetActions(m_actions.get(), this);
+    m_auditWindows = std::make_unique<views::AuditTrailWindows>(m_frame);
+    m_audit = std::make_unique<AuditTrailPresenter>(m_securityApi, m_tasks, *m_auditWindows, m_alert, *m_detail,
+                                                    static_cast<ISessionRenewal&>(*this), m_session->staff.role);
+    m_detail->SetAuditTrail(m_audit.get());
     m_list->SetSessionRenewal(this);
     m_frame->SetDossierCommands(DossierCommands());
     m_frame->SetCommandListener(this);
@@ -81,14 +88,18 @@ void DeskController::WireActions()
 
 void DeskController::DropActions()
 {
-    if (m_detail)
+    if (m_detail) {
         m_detail->SetActions(nullptr, nullptr);
+        m_detail->SetAuditTrail(nullptr);
+    }
     if (m_list)
         m_list->SetSessionRenewal(nullptr);
     if (m_frame)
         m_frame->SetCommandListener(nullptr);
     // A resume waiting for a login calls into the presenters dropped here: it must not outlive them.
     m_resumes.clear();
+    m_audit.reset();
+    m_auditWindows.reset();
     m_bulk.reset();
     m_actions.reset();
     m_progress.reset();
@@ -256,6 +267,17 @@ void DeskController::OnPreferencesPressed()
     // Like the address, used from the next login on.
     m_settings.Write("server/ca-file", chosen.caFile);
     m_api.SetCaFile(chosen.caFile);
+}
+
+void DeskController::OnTwoStepPressed()
+{
+    if (!m_frame || !m_session)
+        return;
+    views::TwoStepDialog dialog(m_frame);
+    TwoStepPresenter presenter(dialog, m_securityApi, m_tasks, m_alert, static_cast<ISessionRenewal&>(*this),
+                               m_session->staff);
+    presenter.Start();
+    dialog.ShowModal();
 }
 
 void DeskController::OnAboutPressed()

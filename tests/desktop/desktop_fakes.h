@@ -22,6 +22,7 @@
 #include "desktop/action_api.h"
 #include "desktop/action_presenter.h"
 #include "desktop/api_error.h"
+#include "desktop/audit_trail_presenter.h"
 #include "desktop/bulk_presenter.h"
 #include "desktop/call_later.h"
 #include "desktop/detail_presenter.h"
@@ -33,12 +34,16 @@
 #include "desktop/receipt_opener.h"
 #include "desktop/result_signing.h"
 #include "desktop/search_presenter.h"
+#include "desktop/security_api.h"
 #include "desktop/staff_api.h"
 #include "desktop/task_runner.h"
 #include "desktop/translation.h"
+#include "desktop/two_step_presenter.h"
 #include "views/action_view.h"
 #include "views/alert.h"
+#include "views/audit_trail_view.h"
 #include "views/signing_view.h"
+#include "views/two_step_view.h"
 
 namespace motcua {
 // Boost.Test prints values of failed checks; the domain enums print as their numbers.
@@ -182,7 +187,7 @@ private:
     std::deque<std::pair<std::function<void()>, std::function<void()>>> m_tasks;
 };
 
-class FakeStaffApi final : public IStaffApi, public IActionApi {
+class FakeStaffApi final : public IStaffApi, public IActionApi, public ISecurityApi {
 public:
     // --- script ---
     std::optional<Session> loginResult;
@@ -335,6 +340,81 @@ public:
         staffCalls.push_back(roles);
         return staff;
     }
+
+    // ISecurityApi: the trails by dossier (none: 404), the enrolment to answer, the code that turns it on.
+    std::map<std::int64_t, AuditTrail> trails;
+    std::deque<std::exception_ptr> auditErrors;  // thrown by the next DossierAuditTrail calls, one each
+    std::vector<std::int64_t> auditCalls;
+    TotpEnrolment enrolment{"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+                            "otpauth://totp/MotCua:demo.clerk?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=MotCua"
+                            "&algorithm=SHA1&digits=6&period=30"};
+    std::deque<std::exception_ptr> totpErrors;  // thrown by the next StartTotp or ConfirmTotp calls, one each
+    std::string acceptedCode = "123456";
+    std::vector<std::int64_t> totpStarts;
+    std::vector<std::pair<std::int64_t, std::string>> totpConfirms;
+    AuditTrail DossierAuditTrail(std::int64_t dossierId) override
+    {
+        auditCalls.push_back(dossierId);
+        ThrowNext(auditErrors);
+        const auto it = trails.find(dossierId);
+        if (it == trails.end())
+            throw Problem(ErrorCategory::NotFound, 404, "Dossier not found", "Không tìm thấy hồ sơ");
+        return it->second;
+    }
+    TotpEnrolment StartTotp(std::int64_t staffId) override
+    {
+        totpStarts.push_back(staffId);
+        ThrowNext(totpErrors);
+        return enrolment;
+    }
+    void ConfirmTotp(std::int64_t staffId, const std::string& code) override
+    {
+        totpConfirms.emplace_back(staffId, code);
+        ThrowNext(totpErrors);
+        if (code != acceptedCode)
+            throw Problem(ErrorCategory::BadInput, 422, "The code is not valid", "Mã không hợp lệ", "otp");
+    }
+
+private:
+    static void ThrowNext(std::deque<std::exception_ptr>& errors)
+    {
+        if (errors.empty())
+            return;
+        const std::exception_ptr error = errors.front();
+        errors.pop_front();
+        if (error)
+            std::rethrow_exception(error);
+    }
+};
+
+// Records each audit trail it was asked to show.
+class FakeAuditTrailWindows final : public views::IAuditTrailWindows {
+public:
+    std::vector<views::AuditTrailViewData> shown;
+    void ShowAuditTrail(const views::AuditTrailViewData& data) override { shown.push_back(data); }
+};
+
+// The two-step dialog: records what it showed; the test "types" into `code` and presses Turn on.
+class FakeTwoStepView final : public views::ITwoStepView {
+public:
+    views::ITwoStepViewListener* listener = nullptr;
+    std::optional<views::TwoStepEnrolmentData> shown;
+    std::string code;
+    std::string error;
+    bool busy = false;
+    int closed = 0;
+
+    void PressConfirm()
+    {
+        BOOST_REQUIRE_MESSAGE(listener, "no presenter listens to the two-step view");
+        listener->OnConfirmPressed();
+    }
+    void SetListener(views::ITwoStepViewListener* l) override { listener = l; }
+    void ShowEnrolment(const views::TwoStepEnrolmentData& data) override { shown = data; }
+    std::string GetCode() const override { return code; }
+    void SetBusy(bool b) override { busy = b; }
+    void ShowCodeError(const std::string& message) override { error = message; }
+    void CloseEnrolment() override { ++closed; }
 };
 
 // A token opened with a PIN: "signs" by appending a line; `failOn` makes it throw for the n-th call (1-based).
@@ -647,6 +727,8 @@ public:
     std::string emptyHint;
     bool acceptEnabled = false;
     bool receiptEnabled = false;
+    bool auditShown = false;
+    bool auditEnabled = false;
     bool busy = false;
     int busyCount = 0;
 
@@ -666,6 +748,11 @@ public:
         BOOST_REQUIRE_MESSAGE(listener, "no presenter listens to the detail view");
         listener->OnOutputUsed(row, use);
     }
+    void PressAuditTrail()
+    {
+        BOOST_REQUIRE_MESSAGE(listener, "no presenter listens to the detail view");
+        listener->OnAuditTrailPressed();
+    }
     void SetListener(views::IDetailViewListener* l) override { listener = l; }
     void ShowDossier(const views::DetailViewData& data) override { shown = data; }
     void ShowEmpty(const std::string& hint) override
@@ -675,6 +762,8 @@ public:
     }
     void SetAcceptEnabled(bool e) override { acceptEnabled = e; }
     void SetReceiptEnabled(bool e) override { receiptEnabled = e; }
+    void ShowAuditTrailButton(bool visible) override { auditShown = visible; }
+    void SetAuditTrailEnabled(bool e) override { auditEnabled = e; }
     void SetBusy(bool b) override
     {
         busy = b;

@@ -596,4 +596,65 @@ BOOST_AUTO_TEST_CASE(a_kept_connection_the_server_closed_is_replaced_without_an_
     BOOST_TEST(seen[1].client != seen[0].client);
 }
 
+BOOST_AUTO_TEST_CASE(the_audit_trail_is_read_with_delegations_and_documents_and_a_refusal_is_not_allowed)
+{
+    CannedServer server;
+    server.Set("GET /staff/v1/dossiers/42/audit", {200, "application/json",
+                                                   R"({"dossierId":42,"code":"000.00.01.H41-261127-0001","entries":[
+                    {"at":"2026-11-27T09:30:00+07:00","actor":"citizen_app","staffName":"","role":"","agency":"",
+                     "address":"10.0.0.9","action":"submit","detail":"1/0>1/0"},
+                    {"at":"2026-11-27T10:00:00+07:00","actor":"staff","staffName":"Trần Thị Bích",
+                     "onBehalfOf":"Lê Văn Cường","role":"clerk","agency":"UBND phường Hoàn Kiếm",
+                     "address":"10.0.0.7","action":"open.document","documentId":77,"detail":"receipt"}]})"});
+    server.Set("GET /staff/v1/dossiers/43/audit", {403, "application/problem+json",
+                                                   R"({"type":"urn:motcua:error:not-allowed","status":403,
+                    "title":"Only managers, auditors and administrators may read a dossier's audit trail",
+                    "title_vi":"Chỉ lãnh đạo","field":""})"});
+    StaffApiClient client = MakeClient(server.Url());
+    const AuditTrail trail = client.DossierAuditTrail(42);
+    BOOST_TEST(trail.dossierId == 42);
+    BOOST_TEST(trail.code == "000.00.01.H41-261127-0001");
+    BOOST_REQUIRE(trail.entries.size() == 2u);
+    BOOST_TEST(trail.entries[0].actor == "citizen_app");
+    BOOST_TEST(trail.entries[0].staffName.empty());
+    BOOST_TEST(!trail.entries[0].documentId.has_value());
+    BOOST_TEST(trail.entries[0].detail == "1/0>1/0");
+    BOOST_TEST(FormatIso8601(trail.entries[1].at) == "2026-11-27T10:00:00+07:00");
+    BOOST_TEST(trail.entries[1].onBehalfOf == "Lê Văn Cường");
+    BOOST_TEST(trail.entries[1].role == "clerk");
+    BOOST_TEST(trail.entries[1].address == "10.0.0.7");
+    BOOST_TEST(trail.entries[1].action == "open.document");
+    BOOST_TEST(trail.entries[1].documentId.value_or(0) == 77);
+    const Error refused = CaughtError([&] { client.DossierAuditTrail(43); });
+    BOOST_TEST(static_cast<int>(refused.Category()) == static_cast<int>(ErrorCategory::NotAllowed));
+    // An entry without its action is an answer the desk cannot read.
+    BOOST_CHECK_THROW(ParseAuditTrail(R"({"dossierId":1,"code":"x","entries":[{"at":"2026-11-27T09:30:00+07:00"}]})"),
+                      Error);
+}
+
+BOOST_AUTO_TEST_CASE(a_second_factor_is_started_without_a_body_and_confirmed_with_the_code)
+{
+    CannedServer server;
+    server.Set(
+        "POST /staff/v1/staff/5/totp",
+        {201, "application/json",
+         R"({"secret":"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP","uri":"otpauth://totp/MotCua:clerk.hoankiem?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=MotCua"})"});
+    server.Set("POST /staff/v1/staff/5/totp/confirm", {204, "application/json", ""});
+    server.Set("POST /staff/v1/staff/6/totp/confirm", {409, "application/problem+json",
+                                                       R"({"type":"urn:motcua:error:conflict","status":409,
+                    "title":"No second factor is being set up for this account","title_vi":"Chưa","field":""})"});
+    StaffApiClient client = MakeClient(server.Url());
+    const TotpEnrolment enrolment = client.StartTotp(5);
+    BOOST_TEST(enrolment.secret == "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
+    BOOST_TEST(enrolment.uri.rfind("otpauth://totp/MotCua:clerk.hoankiem?", 0) == 0u);
+    client.ConfirmTotp(5, "123456");
+    const Error conflict = CaughtError([&] { client.ConfirmTotp(6, "123456"); });
+    BOOST_TEST(static_cast<int>(conflict.Category()) == static_cast<int>(ErrorCategory::Conflict));
+    const std::vector<Seen> seen = server.Requests();
+    BOOST_REQUIRE(seen.size() == 3u);
+    BOOST_TEST(seen[0].body.empty());
+    BOOST_TEST(seen[1].uri == "/staff/v1/staff/5/totp/confirm");
+    BOOST_TEST(seen[1].body == R"({"otp":"123456"})");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

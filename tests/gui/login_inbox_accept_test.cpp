@@ -1,6 +1,7 @@
 // The desk end to end under a display: real views, real server in-process, real PostgreSQL.
 // login dialog → type credentials → Log in → the clerk's queue lists the dossiers → select the first → Accept →
 // receipt PDF; the receipt's print preview (pages rendered by poppler).
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -43,16 +44,19 @@
 #include "model/postgres/store.h"
 #include "server/server.h"
 #include "server/usecases/dossier_actions.h"
+#include "server/usecases/totp.h"
 #include "tests/gui/desk_gui_support.h"
 #include "tests/support/fixture_catalogue.h"
 #include "tests/support/pdf_tools.h"
 #include "tests/support/settable_clock.h"
 #include "tests/support/test_database.h"
 #include "views/action_dialog.h"
+#include "views/audit_trail_dialog.h"
 #include "views/detail_panel.h"
 #include "views/dossier_list_panel.h"
 #include "views/login_dialog.h"
 #include "views/main_frame.h"
+#include "views/two_step_dialog.h"
 
 using namespace motcua;
 using motcua::test::Click;
@@ -108,6 +112,8 @@ struct DeskFixture {
         config.publicUrl = "https://dichvucong.test";
         // Some cases move the clock by hours within one session; the idle timeout is tested in logins_test.cpp.
         config.sessionIdleTimeout = config.sessionLifetime;
+        // Seals second-factor secrets (the two-step case) as it seals the clients' secrets.
+        config.clientKeyHex = std::string(64, 'a');
         return config;
     }
 
@@ -125,7 +131,7 @@ struct DeskFixture {
 struct Desk {
     Desk(const std::string& url, const Clock& clock, const std::filesystem::path& receiptFolder)
         : api(desktop::StaffApiClientOptions{url}),
-          controller(api, api, tasks, alert, launcher, clock, settings, receiptFolder)
+          controller(api, api, api, tasks, alert, launcher, clock, settings, receiptFolder)
     {}
     // Logs `username` in through the login dialog and opens the main window.
     views::MainFrame* LogIn(const std::string& url, const std::string& username)
@@ -733,6 +739,117 @@ BOOST_FIXTURE_TEST_CASE(gui_documents_of_a_dossier, DeskFixture)
     BOOST_REQUIRE(batch);
     BOOST_TEST(batch->GetItemLabel().utf8_string().find("Ctrl+Shift+I") != std::string::npos);
     BOOST_TEST(frame->IsDossierCommandEnabled(views::kBulkPrintResultsCommand));
+    frame->Close(true);
+    Settle();
+}
+
+// A manager reads a dossier's audit trail from the detail pane (the clerk's acts and openings in words), then sets up
+// two-step sign-in from the Account menu: the QR code and key shown, the app's code typed, and from then on the
+// server asks this account for a code.
+BOOST_FIXTURE_TEST_CASE(gui_audit_trail_and_two_step_sign_in, DeskFixture)
+{
+    const std::int64_t id = dossiers[0].id;
+    desktop::StaffApiClient clerk({url});
+    clerk.Login(catalogue.clerk.username, test::FixtureCatalogue::kPassword);
+    desktop::ActionInput accept;
+    accept.action = Action::Accept;
+    accept.version = clerk.Dossier(id).summary.version;
+    clerk.Act(id, accept);
+    clerk.Receipt(id);
+
+    Desk desk(url, clock, receiptFolder);
+    RecordingAlert& alert = desk.alert;
+    desktop::DeskController& controller = desk.controller;
+    views::MainFrame* frame = desk.LogIn(url, catalogue.manager.username);
+    BOOST_REQUIRE(WaitFor([frame] { return frame->IsShownOnScreen(); }));
+    views::DetailPanel* detail = frame->Detail();
+    BOOST_TEST(detail->AuditTrailButton()->IsShown());
+    BOOST_TEST(!detail->AuditTrailButton()->IsEnabled());  // no dossier yet
+    controller.Detail()->Show(id);
+    BOOST_REQUIRE_MESSAGE(
+        WaitFor([&] { return !controller.Detail()->Loading() && detail->AuditTrailButton()->IsEnabled(); }),
+        "the audit trail button is off; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
+
+    // --- the trail, read off the dialog while it is open (it is modal), then closed ---
+    auto rows = std::make_shared<std::vector<std::vector<std::string>>>();
+    auto title = std::make_shared<std::string>();
+    Poll([rows, title] {
+        views::AuditTrailDialog* dialog = views::AuditTrailWindows::Current();
+        if (!dialog || !dialog->IsShown())
+            return false;
+        *title = dialog->GetTitle().utf8_string();
+        wxListCtrl* list = dialog->Entries();
+        for (long row = 0; row < list->GetItemCount(); ++row) {
+            std::vector<std::string> cells;
+            for (int column = 0; column < list->GetColumnCount(); ++column)
+                cells.push_back(list->GetItemText(row, column).utf8_string());
+            rows->push_back(std::move(cells));
+        }
+        dialog->EndModal(wxID_CLOSE);
+        return true;
+    });
+    Press(detail->AuditTrailButton());
+    BOOST_REQUIRE_MESSAGE(WaitFor([&] { return !title->empty() && views::AuditTrailWindows::Current() == nullptr; }),
+                          "no audit trail shown; alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
+    BOOST_TEST(*title == "Audit trail — " + dossiers[0].code);
+    // Columns: time, who, role, agency, client address, what, detail.
+    auto has = [&rows](const std::string& who, const std::string& what, const std::string& detailText) {
+        return std::any_of(rows->begin(), rows->end(), [&](const std::vector<std::string>& r) {
+            return r.size() == 7 && r[1] == who && r[5] == what && (detailText.empty() || r[6] == detailText);
+        });
+    };
+    const std::string clerkName = catalogue.clerk.fullName;
+    BOOST_TEST(has(clerkName, "Opened the dossier", ""));
+    BOOST_TEST(has(clerkName, "Accepted at intake", "Newly submitted → Received"));
+    BOOST_TEST(has(clerkName, "Opened a document", "Receipt and appointment (form 01)"));
+    BOOST_TEST(has(catalogue.manager.fullName, "Opened the dossier", ""));
+    for (const std::vector<std::string>& r : *rows) {
+        BOOST_TEST_CONTEXT(r[5])
+        {
+            BOOST_TEST(r[0].size() == 16u);  // "27/11/2026 09:30"
+            if (r[1] == clerkName) {
+                BOOST_TEST(r[2] == "Intake clerk");
+                BOOST_TEST(r[3] == catalogue.commune.name);
+                BOOST_TEST(r[4] == "127.0.0.1");
+            }
+        }
+    }
+
+    // --- two-step sign-in: the dialog shows the QR code and the key; the app's code turns it on ---
+    auto confirmed = std::make_shared<int>(0);
+    auto qrModules = std::make_shared<int>(0);
+    auto key = std::make_shared<std::string>();
+    Poll([this, confirmed, qrModules, key] {
+        for (wxWindow* w : wxTopLevelWindows) {
+            auto* dialog = dynamic_cast<views::TwoStepDialog*>(w);
+            if (!dialog || !dialog->IsShown() || dialog->SecretCtrl()->IsEmpty())
+                continue;
+            *qrModules = dialog->QrSize();
+            *key = dialog->SecretCtrl()->GetValue().utf8_string();
+            const std::optional<std::string> secret = server::Totp::FromBase32(*key);
+            if (!secret)
+                return false;
+            dialog->CodeCtrl()->SetValue(server::Totp::Code(*secret, server::Totp::StepAt(clock.Now())));
+            Press(dialog->ConfirmButton());
+            ++*confirmed;
+            return true;
+        }
+        return false;
+    });
+    wxCommandEvent twoStep(wxEVT_MENU, views::MainFrame::kTwoStepId);
+    twoStep.SetEventObject(frame);
+    frame->GetEventHandler()->ProcessEvent(twoStep);  // returns once the modal dialog has closed
+    BOOST_TEST(*confirmed == 1);
+    BOOST_TEST(*qrModules >= 21);
+    BOOST_TEST(key->size() == 32u + 7u);  // 32 base32 characters in groups of four
+    BOOST_TEST(alert.errors.empty(), "alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
+    desktop::StaffApiClient again({url});
+    try {
+        again.Login(catalogue.manager.username, test::FixtureCatalogue::kPassword);
+        BOOST_FAIL("the login did not ask for the second factor");
+    } catch (const desktop::ApiError& e) {
+        BOOST_TEST(e.Code() == "otp_required");
+    }
     frame->Close(true);
     Settle();
 }
