@@ -67,6 +67,37 @@ bool NamesADossier(const std::string& path)
     return path.rfind("/staff/v1/dossiers/{id}", 0) == 0 || path.rfind("/staff/v1/outputs/{id}", 0) == 0;
 }
 
+// The staff of another agency (the department), one of each role, and their counterpart at the commune.
+struct Pair {
+    const char* attacker;
+    const char* insider;
+    Role role;
+};
+// clang-format off
+const Pair kPairs[] = {
+    {"dept.clerk",   "clerk",   Role::Clerk},
+    {"dept.handler", "handler", Role::Handler},
+    {"dept.manager", "manager", Role::Manager},
+    {"dept.signer",  "signer",  Role::Signer},
+};
+// clang-format on
+
+// Where a route's contract refuses a role before it looks at the dossier: 403 then, whatever the dossier.
+bool RoleRefusedFirst(const std::string& method, const std::string& path, Role role)
+{
+    if (EndsWith(path, "/audit"))
+        return role != Role::Manager && role != Role::Admin && role != Role::Auditor;
+    if (method == "PUT")
+        return role != Role::Signer && role != Role::Manager;
+    return false;
+}
+
+// The answer to a dossier or document that is not the caller's: the same as for one that does not exist.
+std::string ScopeTitle(const std::string& path)
+{
+    return path.rfind("/staff/v1/outputs/", 0) == 0 ? "Document not found" : "Dossier not found";
+}
+
 struct AttackFixture : ApiFixture {
     // No limit on public lookups: these tests make many, from one address.
     AttackFixture()
@@ -131,38 +162,38 @@ struct AttackFixture : ApiFixture {
         const std::string action = filled.substr(filled.rfind('/') + 1);
         return Post(filled, ActionBody(action, version, catalogue.handler.id), token);
     }
-};
 
-// The staff of another agency (the department), one of each role, and their counterpart at the commune.
-struct Pair {
-    const char* attacker;
-    const char* insider;
-    Role role;
+    // Every route naming a dossier or a document, tried by each of the department's staff on the commune's dossier:
+    // 404 as for a dossier that does not exist (403 where the route refuses the role first), and nothing changed.
+    void AttackEveryDossierRoute()
+    {
+        const std::string before = State();
+        const RowCounts counts = WithoutSessions(Counts());
+        int routes = 0;
+        for (const Pair& pair : kPairs) {
+            const std::string attacker = Login(pair.attacker);
+            for (const server::ApiRoute<server::StaffApi>& route : server::StaffApi::Routes()) {
+                if (!NamesADossier(route.key.pattern))
+                    continue;
+                ++routes;
+                BOOST_TEST_CONTEXT(pair.attacker << " " << route.key.method << " " << route.key.pattern)
+                {
+                    const HttpReply reply = Try(route, attacker, 2);
+                    if (RoleRefusedFirst(route.key.method, route.key.pattern, pair.role))
+                        BOOST_TEST(reply.status == 403, reply.body);
+                    else
+                        CheckProblem(reply, 404, "", ScopeTitle(route.key.pattern));
+                    BOOST_TEST(State() == before);
+                }
+            }
+        }
+        // Every dossier and document route: 17 actions, detail, receipt, audit, attachment, outputs, and a document
+        // read and signed; four roles each.
+        BOOST_TEST(routes == 4 * 24);
+        BOOST_TEST(WithoutSessions(Counts()) == counts);
+        BOOST_TEST(State() == before);
+    }
 };
-// clang-format off
-const Pair kPairs[] = {
-    {"dept.clerk",   "clerk",   Role::Clerk},
-    {"dept.handler", "handler", Role::Handler},
-    {"dept.manager", "manager", Role::Manager},
-    {"dept.signer",  "signer",  Role::Signer},
-};
-// clang-format on
-
-// Where a route's contract refuses a role before it looks at the dossier: 403 then, whatever the dossier.
-bool RoleRefusedFirst(const std::string& method, const std::string& path, Role role)
-{
-    if (EndsWith(path, "/audit"))
-        return role != Role::Manager && role != Role::Admin && role != Role::Auditor;
-    if (method == "PUT")
-        return role != Role::Signer && role != Role::Manager;
-    return false;
-}
-
-// The answer to a dossier or document that is not the caller's: the same as for one that does not exist.
-std::string ScopeTitle(const std::string& path)
-{
-    return path.rfind("/staff/v1/outputs/", 0) == 0 ? "Document not found" : "Dossier not found";
-}
 
 std::string Encode(const std::string& value)
 {
@@ -242,31 +273,8 @@ BOOST_FIXTURE_TEST_SUITE(AttackIntegration, AttackFixture)
 BOOST_AUTO_TEST_CASE(every_dossier_route_refuses_another_agency_s_staff_and_changes_nothing)
 {
     PrepareDossier();
-    const std::string before = State();
     const RowCounts counts = WithoutSessions(Counts());
-    int routes = 0;
-    for (const Pair& pair : kPairs) {
-        const std::string attacker = Login(pair.attacker);
-        for (const server::ApiRoute<server::StaffApi>& route : server::StaffApi::Routes()) {
-            if (!NamesADossier(route.key.pattern))
-                continue;
-            ++routes;
-            BOOST_TEST_CONTEXT(pair.attacker << " " << route.key.method << " " << route.key.pattern)
-            {
-                const HttpReply reply = Try(route, attacker, 2);
-                if (RoleRefusedFirst(route.key.method, route.key.pattern, pair.role))
-                    BOOST_TEST(reply.status == 403, reply.body);
-                else
-                    CheckProblem(reply, 404, "", ScopeTitle(route.key.pattern));
-                BOOST_TEST(State() == before);
-            }
-        }
-    }
-    // Every dossier and document route: 17 actions, detail, receipt, audit, attachment, outputs, and a document
-    // read and signed; four roles each.
-    BOOST_TEST(routes == 4 * 24);
-    BOOST_TEST(WithoutSessions(Counts()) == counts);
-    BOOST_TEST(State() == before);
+    AttackEveryDossierRoute();
 
     // The same routes pass the scope for the commune's own staff: a stale version (409) or a read, nothing changed
     // by the acts; so the 404s above come from the scope and nothing else.
@@ -286,6 +294,18 @@ BOOST_AUTO_TEST_CASE(every_dossier_route_refuses_another_agency_s_staff_and_chan
         }
     }
     BOOST_TEST(WithoutSessions(Counts()) == counts);
+}
+
+BOOST_AUTO_TEST_CASE(the_server_s_own_scope_check_holds_with_row_level_security_off)
+{
+    // The first wall alone: with the database's policies off, the server's LoadDossierInScope still refuses.
+    PrepareDossier();
+    db.AdminExecute(
+        "DO $$ DECLARE t regclass; BEGIN"
+        " FOR t IN SELECT oid FROM pg_class WHERE relrowsecurity AND relkind = 'r' LOOP"
+        " EXECUTE format('ALTER TABLE %s DISABLE ROW LEVEL SECURITY', t); END LOOP; END $$");
+    BOOST_TEST_REQUIRE(Scalar("SELECT count(*) FROM pg_class WHERE relrowsecurity AND relkind = 'r'") == 0);
+    AttackEveryDossierRoute();
 }
 
 BOOST_AUTO_TEST_CASE(lists_and_searches_never_show_another_agency_s_dossier)
