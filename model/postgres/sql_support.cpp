@@ -4,6 +4,7 @@
 
 #include "model/error.h"
 #include "model/text.h"
+#include "model/utf8.h"
 
 namespace motcua::pg {
 
@@ -46,6 +47,11 @@ std::vector<std::uint8_t> BytesFromHex(const std::string& hex)
     if (!bytes)
         throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {}, "bad hex digit from encode()");
     return std::move(*bytes);
+}
+
+bool IsTextParameter(const std::string& text)
+{
+    return text.find('\0') == std::string::npos && DecodeUtf8(text).has_value();
 }
 
 std::string Epoch(const std::string& column)

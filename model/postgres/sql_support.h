@@ -97,6 +97,11 @@ std::optional<Row> SelectOne(soci::session& sql, const std::string& select, cons
 // The bytes of a bytea column read as encode(column, 'hex'); Error(Internal) on a bad digit.
 std::vector<std::uint8_t> BytesFromHex(const std::string& hex);
 
+// Whether `text` can be a text parameter at all: well-formed UTF-8 without a NUL. libpq sends parameters as C strings,
+// so a NUL would cut "<code>\0junk" to "<code>", and the database refuses bytes that are not UTF-8 (SQLSTATE 22021);
+// lookups by a code answer "none" for such text instead.
+bool IsTextParameter(const std::string& text);
+
 // A timestamptz column as whole epoch seconds, the form instants travel in (soci_conversions.h).
 std::string Epoch(const std::string& column);
 

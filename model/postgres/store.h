@@ -488,10 +488,11 @@ public:
     // thread that stated no actor.
     void RecordOpening(const std::string& action, std::int64_t dossierId, std::optional<std::int64_t> documentId,
                        const std::string& detail, Instant at);
-    // Records an act that leaves no history row (a document signed at the desk), durably, in the caller's
-    // transaction when there is one (InOneTransaction).
-    void RecordAct(const std::string& action, std::int64_t dossierId, std::optional<std::int64_t> documentId,
-                   const std::string& detail, Instant at);
+    // Records an act that leaves no history row (a document signed at the desk; without a dossier, an
+    // administrator's act on a staff account), durably, in the caller's transaction when there is one
+    // (InOneTransaction).
+    void RecordAct(const std::string& action, std::optional<std::int64_t> dossierId,
+                   std::optional<std::int64_t> documentId, const std::string& detail, Instant at);
     // Chains up to `limit` committed rows not chained yet, oldest first; returns how many (the server's job).
     int SealAudit(int limit);
     AuditHead LoadAuditHead();

@@ -40,15 +40,16 @@ void Store::RecordOpening(const std::string& action, std::int64_t dossierId, std
     });
 }
 
-void Store::RecordAct(const std::string& action, std::int64_t dossierId, std::optional<std::int64_t> documentId,
-                      const std::string& detail, Instant at)
+void Store::RecordAct(const std::string& action, std::optional<std::int64_t> dossierId,
+                      std::optional<std::int64_t> documentId, const std::string& detail, Instant at)
 {
     InTransaction(*m_pool, [&](soci::session& sql) {
         const long long when = at.time_since_epoch().count();
+        const long long dossier = dossierId.value_or(0);
         const long long document = documentId.value_or(0);
-        sql << "SELECT motcua_audit(to_timestamp(:at), :action, :dossier, CAST(nullif(:document, 0) AS bigint),"
-               " :detail)",
-            use(when, "at"), use(action, "action"), use(dossierId, "dossier"), use(document, "document"),
+        sql << "SELECT motcua_audit(to_timestamp(:at), :action, CAST(nullif(:dossier, 0) AS bigint),"
+               " CAST(nullif(:document, 0) AS bigint), :detail)",
+            use(when, "at"), use(action, "action"), use(dossier, "dossier"), use(document, "document"),
             use(detail, "detail");
     });
 }

@@ -79,12 +79,16 @@ std::vector<Agency> Store::LoadAgencies()
 
 std::optional<Agency> Store::FindAgencyByCode(const std::string& code)
 {
+    if (!IsTextParameter(code))
+        return std::nullopt;
     return InTransaction(
         *m_pool, [&](soci::session& sql) { return SelectOne<Agency>(sql, kAgencySelect, "code = :key", code); });
 }
 
 std::optional<Procedure> Store::FindProcedureByCode(const std::string& code)
 {
+    if (!IsTextParameter(code))
+        return std::nullopt;
     return InTransaction(*m_pool, [&](soci::session& sql) { return LoadProcedure(sql, "code = :key", code); });
 }
 

@@ -48,6 +48,8 @@ void Store::InOneTransaction(const std::function<void()>& work)
 
 std::optional<ApiClient> Store::FindApiClient(const std::string& code)
 {
+    if (!IsTextParameter(code))
+        return std::nullopt;
     return InTransaction(*m_pool, [&](soci::session& sql) -> std::optional<ApiClient> {
         ApiClient client;
         long long id = 0;

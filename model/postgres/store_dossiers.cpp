@@ -291,6 +291,8 @@ std::optional<Dossier> Store::FindDossier(std::int64_t id)
 
 std::optional<Dossier> Store::FindDossierByCode(const std::string& code)
 {
+    if (!IsTextParameter(code))
+        return std::nullopt;
     return InTransaction(*m_pool, [&](soci::session& sql) -> std::optional<Dossier> {
         std::optional<long long> id;
         sql << "SELECT id FROM dossier WHERE code = :code", use(code, "code"), into(id);

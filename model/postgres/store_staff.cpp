@@ -22,6 +22,8 @@ std::optional<StaffCredentials> LoadStaff(soci::session& sql, const std::string&
 
 std::optional<StaffCredentials> Store::FindStaffByUsername(const std::string& username)
 {
+    if (!IsTextParameter(username))
+        return std::nullopt;
     return InTransaction(*m_pool, [&](soci::session& sql) { return LoadStaff(sql, "s.username = :key", username); });
 }
 

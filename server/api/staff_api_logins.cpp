@@ -78,7 +78,7 @@ HttpResponse StaffApi::Login(const HttpRequest& request)
 HttpResponse StaffApi::StartTotp(const HttpRequest& request)
 {
     const StaffMember actor = Authenticate(request);
-    const TotpEnrolment enrolment = m_sessions.StartTotp(actor, StaffId(request));
+    const TotpEnrolment enrolment = m_sessions.StartTotp(actor, StaffId(request), m_clock.Now());
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     out->set("secret", enrolment.secret);
     out->set("uri", enrolment.uri);
@@ -98,13 +98,15 @@ HttpResponse StaffApi::ConfirmTotp(const HttpRequest& request)
 
 HttpResponse StaffApi::Unlock(const HttpRequest& request)
 {
-    m_sessions.Unlock(Authenticate(request), StaffId(request));
+    const StaffMember actor = Authenticate(request);  // before the id: without a session, 401 whatever the path
+    m_sessions.Unlock(actor, StaffId(request), m_clock.Now());
     return HttpResponse::NoContent();
 }
 
 HttpResponse StaffApi::RevokeSessions(const HttpRequest& request)
 {
-    const long long revoked = m_sessions.RevokeSessions(Authenticate(request), StaffId(request));
+    const StaffMember actor = Authenticate(request);
+    const long long revoked = m_sessions.RevokeSessions(actor, StaffId(request), m_clock.Now());
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     out->set("revoked", revoked);
     return HttpResponse::Json(200, DossierJson::ToString(out));
@@ -112,7 +114,8 @@ HttpResponse StaffApi::RevokeSessions(const HttpRequest& request)
 
 HttpResponse StaffApi::DisableTotp(const HttpRequest& request)
 {
-    m_sessions.DisableTotp(Authenticate(request), StaffId(request));
+    const StaffMember actor = Authenticate(request);
+    m_sessions.DisableTotp(actor, StaffId(request), m_clock.Now());
     return HttpResponse::NoContent();
 }
 

@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include "model/agency.h"
 #include "model/error.h"
 #include "model/text.h"
 #include "server/usecases/base64_url.h"
@@ -166,31 +167,62 @@ StaffMember SessionService::TargetStaff(const StaffMember& actor, std::int64_t s
     if (!admin && (adminOnly || actor.id != staffId))
         throw Error(ErrorCategory::NotAllowed, N_("Only an administrator may do this"));
     std::optional<StaffMember> staff = m_store.FindStaffById(staffId);
+    // An administrator manages the staff of their agency's subtree; the others are, for them, not there at all.
+    if (staff && staff->id != actor.id &&
+        !AgencyTree(m_store.LoadAgencies()).IsInSubtree(staff->agencyId, actor.agencyId))
+        staff.reset();
     if (!staff)
         throw Error(ErrorCategory::NotFound, N_("Staff member not found"));
     return std::move(*staff);
 }
 
-void SessionService::Unlock(const StaffMember& actor, std::int64_t staffId)
+void SessionService::AuditedAct(const StaffMember& target, const char* what, Instant now,
+                                const std::function<std::string()>& act)
 {
-    m_store.ClearLoginFailures(TargetStaff(actor, staffId, true).username);
+    m_store.InOneTransaction([&] {
+        const std::string more = act();
+        m_store.RecordAct(std::string("staff.") + what, std::nullopt, std::nullopt,
+                          "staff " + std::to_string(target.id) + " " + target.username + more, now);
+    });
 }
 
-long long SessionService::RevokeSessions(const StaffMember& actor, std::int64_t staffId)
+void SessionService::Unlock(const StaffMember& actor, std::int64_t staffId, Instant now)
 {
-    return m_store.DeleteSessionsOf(TargetStaff(actor, staffId, true).id);
+    const StaffMember staff = TargetStaff(actor, staffId, true);
+    AuditedAct(staff, "unlock", now, [&] {
+        m_store.ClearLoginFailures(staff.username);
+        return std::string();
+    });
 }
 
-void SessionService::DisableTotp(const StaffMember& actor, std::int64_t staffId)
+long long SessionService::RevokeSessions(const StaffMember& actor, std::int64_t staffId, Instant now)
 {
-    m_store.DeleteTotp(TargetStaff(actor, staffId, true).id);
+    const StaffMember staff = TargetStaff(actor, staffId, true);
+    long long revoked = 0;
+    AuditedAct(staff, "sessions.revoke", now, [&] {
+        revoked = m_store.DeleteSessionsOf(staff.id);
+        return ", " + std::to_string(revoked) + " sessions";
+    });
+    return revoked;
 }
 
-TotpEnrolment SessionService::StartTotp(const StaffMember& actor, std::int64_t staffId)
+void SessionService::DisableTotp(const StaffMember& actor, std::int64_t staffId, Instant now)
+{
+    const StaffMember staff = TargetStaff(actor, staffId, true);
+    AuditedAct(staff, "totp.remove", now, [&] {
+        m_store.DeleteTotp(staff.id);
+        return std::string();
+    });
+}
+
+TotpEnrolment SessionService::StartTotp(const StaffMember& actor, std::int64_t staffId, Instant now)
 {
     const StaffMember staff = TargetStaff(actor, staffId, false);
     const std::string secret = Totp::NewSecret();
-    m_store.SaveTotpPending(staff.id, m_box.Seal(secret));
+    AuditedAct(staff, "totp.start", now, [&] {
+        m_store.SaveTotpPending(staff.id, m_box.Seal(secret));
+        return std::string();
+    });
     return TotpEnrolment{Totp::Base32(secret), Totp::Uri(m_options.totpIssuer, staff.username, secret)};
 }
 
@@ -203,7 +235,10 @@ void SessionService::ConfirmTotp(const StaffMember& actor, std::int64_t staffId,
     const std::optional<std::int64_t> step = Totp::Match(m_box.Open(totp->pending), code, now, totp->lastStep);
     if (!step)
         throw Error(ErrorCategory::BadInput, N_("The code is wrong or has been used already"), "otp");
-    m_store.ConfirmTotp(staff.id, *step);
+    AuditedAct(staff, "totp.confirm", now, [&] {
+        m_store.ConfirmTotp(staff.id, *step);
+        return std::string();
+    });
 }
 
 void SessionService::Housekeep(Instant now)

@@ -96,13 +96,16 @@ public:
     // How long a username is locked after `failures` in a row: zero below kFailuresBeforeLock.
     static std::chrono::seconds LockFor(int failures);
 
-    // An administrator's acts on a staff member; NotAllowed for anyone else, NotFound for an unknown id.
-    void Unlock(const StaffMember& actor, std::int64_t staffId);
-    long long RevokeSessions(const StaffMember& actor, std::int64_t staffId);  // how many sessions ended
-    void DisableTotp(const StaffMember& actor, std::int64_t staffId);
-    // Enrolment of a second factor, by the staff member themself or an administrator for them: a new secret (the
-    // current one, if any, stays in force), then a valid code of it turns it on.
-    TotpEnrolment StartTotp(const StaffMember& actor, std::int64_t staffId);
+    // An administrator's acts on a staff member of their agency's subtree (the province's administrator: everyone);
+    // NotAllowed for anyone else, NotFound for an unknown id and for staff outside the subtree, who are not the
+    // caller's business. Each act is written to the audit trail with it, naming the target.
+    void Unlock(const StaffMember& actor, std::int64_t staffId, Instant now);
+    long long RevokeSessions(const StaffMember& actor, std::int64_t staffId, Instant now);  // how many sessions ended
+    void DisableTotp(const StaffMember& actor, std::int64_t staffId, Instant now);
+    // Enrolment of a second factor, by the staff member themself or an administrator for them (within the subtree,
+    // as above): a new secret (the current one, if any, stays in force), then a valid code of it turns it on.
+    // Both steps are audited.
+    TotpEnrolment StartTotp(const StaffMember& actor, std::int64_t staffId, Instant now);
     void ConfirmTotp(const StaffMember& actor, std::int64_t staffId, const std::string& code, Instant now);
 
     // Housekeeping: deletes expired and idle sessions and failures long past.
@@ -118,6 +121,8 @@ private:
     [[noreturn]] void Fail(const LoginAttempt& attempt, Instant now, const Error& error,
                            std::optional<LoginRefusal::Reason> reason);
     StaffMember TargetStaff(const StaffMember& actor, std::int64_t staffId, bool adminOnly);
+    // Runs `act` on `target` and records it in the audit trail ("staff.<what>"), in one transaction.
+    void AuditedAct(const StaffMember& target, const char* what, Instant now, const std::function<std::string()>& act);
 
     pg::Store& m_store;
     const PasswordHasher& m_hasher;

@@ -3,6 +3,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "model/dossier_code.h"
 #include "model/postgres/store.h"
 #include "tests/postgres/pg_test_helpers.h"
 #include "tests/postgres/store_fixture.h"
@@ -125,6 +126,30 @@ BOOST_AUTO_TEST_CASE(bad_catalogue_rows_are_refused_without_writing)
     BOOST_TEST(db.AdminCount("SELECT count(*) FROM procedure") == 3);
     BOOST_TEST(db.AdminCount("SELECT count(*) FROM procedure_document") == 7);
     BOOST_TEST(db.AdminCount("SELECT count(*) FROM agency") == 4);
+}
+
+BOOST_AUTO_TEST_CASE(a_code_cut_by_a_nul_or_not_utf8_finds_nothing_and_asks_nothing)
+{
+    const Dossier dossier =
+        store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 1, VietnamTime(2026, 3, 10, 9, 0)),
+                            c.commune.code, DossierCodeFormat(), VietnamTime(2026, 3, 10, 9, 0));
+    // libpq sends parameters as C strings: "<code>\0x" would be looked up as "<code>".
+    const std::string nul(1, '\0');
+    BOOST_TEST(store.FindDossierByCode(dossier.code).has_value());
+    BOOST_TEST(!store.FindDossierByCode(dossier.code + nul + "x").has_value());
+    BOOST_TEST(!store.FindProcedureByCode(c.birthRegistration.code + nul + "x").has_value());
+    BOOST_TEST(!store.FindAgencyByCode(c.commune.code + nul + "x").has_value());
+    BOOST_TEST(!store.FindStaffByUsername(c.clerk.username + nul + "x").has_value());
+    BOOST_TEST(!store.FindApiClient(std::string("test") + nul).has_value());
+    // Bytes that are not UTF-8 are no code either; the database, which refuses them (SQLSTATE 22021), is not asked.
+    for (const std::string& bytes :
+         {std::string("H41\xff\xfe"), std::string("\xc0\xaf"), std::string("Nguy\xe1\xbb")}) {
+        BOOST_TEST(!store.FindDossierByCode(bytes).has_value());
+        BOOST_TEST(!store.FindProcedureByCode(bytes).has_value());
+        BOOST_TEST(!store.FindAgencyByCode(bytes).has_value());
+        BOOST_TEST(!store.FindStaffByUsername(bytes).has_value());
+        BOOST_TEST(!store.FindApiClient(bytes).has_value());
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -157,4 +157,32 @@ BOOST_AUTO_TEST_CASE(history_cannot_be_rewritten_or_deleted_even_in_full_scope)
     BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier_event WHERE note = 'rewritten'") == 0);
 }
 
+BOOST_AUTO_TEST_CASE(an_act_on_a_staff_account_is_audited_with_its_act_and_read_in_scope_all_only)
+{
+    const std::string count = "SELECT count(*) FROM audit_event WHERE action = 'staff.unlock' AND dossier_id IS NULL";
+    const pg::AuditActor admin{.kind = pg::AuditActor::Kind::Staff,
+                               .staffId = c.admin.id,
+                               .role = static_cast<int>(Role::Admin),
+                               .agencyId = c.admin.agencyId,
+                               .address = "10.1.2.3"};
+    {
+        const pg::ScopedAccess access(pg::AccessScope::Agencies({c.commune.id}).ActingAs(admin));
+        // With the act, in one transaction: an act that fails leaves no record, and no record means no act.
+        const Error e = CaptureError([&] {
+            store.InOneTransaction([&] {
+                store.RecordAct("staff.unlock", std::nullopt, std::nullopt, "staff 1 clerk", now);
+                throw Error(ErrorCategory::Conflict, "the act failed");
+            });
+        });
+        BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::Conflict));
+        BOOST_TEST(db.AdminCount(count) == 0);
+        store.RecordAct("staff.unlock", std::nullopt, std::nullopt, "staff 1 clerk", now);
+    }
+    BOOST_TEST(db.AdminCount(count + " AND staff_id = " + std::to_string(c.admin.id) +
+                             " AND client_address = '10.1.2.3' AND detail = 'staff 1 clerk'") == 1);
+    // No dossier's trail holds it: an agency's scope does not read it; IT and `audit verify` (scope all) do.
+    BOOST_TEST(AppCount(count, "{" + std::to_string(c.commune.id) + "}") == 0);
+    BOOST_TEST(AppCount(count, "all") == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

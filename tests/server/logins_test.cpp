@@ -3,7 +3,9 @@
 // revocation, housekeeping of stale rows, and the optional second factor (TOTP) from enrolment to replay.
 #include <boost/test/unit_test.hpp>
 
+#include "model/postgres/seeder.h"
 #include "model/text.h"
+#include "server/usecases/audit_verifier.h"
 #include "server/usecases/session_service.h"
 #include "server/usecases/totp.h"
 #include "tests/server/api_fixture.h"
@@ -67,6 +69,26 @@ struct LoginsFixture : ApiFixture {
         const HttpReply confirmed = Post(TotpPath(catalogue.clerk.id, "/confirm"), R"({"otp":")" + code + "\"}", token);
         BOOST_TEST_REQUIRE(confirmed.status == 204, confirmed.body);
         return *secret;
+    }
+    // An administrator of the commune (the catalogue's administrator works for the province).
+    motcua::StaffMember AddWardAdmin()
+    {
+        motcua::pg::StaffCredentials s;
+        s.member.username = "ward.admin";
+        s.member.fullName = "Lương Thị Ngọc Ánh";
+        s.member.role = motcua::Role::Admin;
+        s.member.agencyId = catalogue.commune.id;
+        s.passwordHash = server->Hasher().Hash(FixtureCatalogue::kPassword);
+        s.active = true;
+        s.member.id = motcua::pg::Seeder(store).InsertStaff(s);
+        return s.member;
+    }
+    // The audit rows of staff acts done by `adminId` on `targetId` with `action` ("staff.unlock").
+    long long AdminActs(std::int64_t adminId, const std::string& action, std::int64_t targetId) const
+    {
+        return Scalar("SELECT count(*) FROM audit_event WHERE actor_kind = 1 AND dossier_id IS NULL AND staff_id = " +
+                      std::to_string(adminId) + " AND role = 5 AND action = '" + action + "' AND detail LIKE 'staff " +
+                      std::to_string(targetId) + " %'");
     }
 };
 
@@ -300,6 +322,85 @@ BOOST_FIXTURE_TEST_CASE(enrolment_is_for_oneself_or_by_an_administrator_who_may_
                  "Only an administrator may do this");
     BOOST_TEST(Call("DELETE", StaffPath(catalogue.clerk.id, "/totp"), {}, {}, admin).status == 204);
     BOOST_TEST(Right("clerk").status == 200);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_administrator_manages_only_the_staff_of_their_agency_s_subtree, LoginsFixture)
+{
+    const motcua::StaffMember ward = AddWardAdmin();
+    const std::string wardAdmin = Login("ward.admin");
+    const std::string deptSession = Login("dept.clerk");
+    for (int i = 1; i <= 5; ++i)
+        Wrong("dept.clerk");
+    CheckLocked(Right("dept.clerk"), 30);
+    const long long audited = Scalar("SELECT count(*) FROM audit_event");
+    const RowCounts before = Counts();
+
+    // The department and the province are outside the ward's subtree: their staff are not there for its
+    // administrator, by any of the administrator's routes (the same answer as an unknown id).
+    for (const std::int64_t outside : {catalogue.departmentClerk.id, catalogue.admin.id}) {
+        BOOST_TEST_CONTEXT("staff " << outside)
+        {
+            CheckProblem(Post(StaffPath(outside, "/unlock"), "{}", wardAdmin), 404, "", "Staff member not found");
+            CheckProblem(Post(StaffPath(outside, "/sessions/revoke"), "{}", wardAdmin), 404, "",
+                         "Staff member not found");
+            CheckProblem(Call("DELETE", StaffPath(outside, "/totp"), {}, {}, wardAdmin), 404, "",
+                         "Staff member not found");
+            CheckProblem(Post(TotpPath(outside), "{}", wardAdmin), 404, "", "Staff member not found");
+            CheckProblem(Post(TotpPath(outside, "/confirm"), R"({"otp":"123456"})", wardAdmin), 404, "",
+                         "Staff member not found");
+        }
+    }
+    // Nothing changed: still locked, the session still works, no second factor begun, nothing audited.
+    CheckLocked(Right("dept.clerk"), 30);
+    BOOST_TEST(Get("/staff/v1/inbox", deptSession).status == 200);
+    BOOST_TEST(Scalar("SELECT count(*) FROM staff_totp") == 0);
+    BOOST_TEST(Counts() == before);
+    BOOST_TEST(Scalar("SELECT count(*) FROM audit_event") == audited);
+
+    // The province's administrator manages everyone: the department's clerk is unlocked.
+    BOOST_TEST(Post(StaffPath(catalogue.departmentClerk.id, "/unlock"), "{}", Login("admin")).status == 204);
+    BOOST_TEST(Right("dept.clerk").status == 200);
+    BOOST_TEST(AdminActs(catalogue.admin.id, "staff.unlock", catalogue.departmentClerk.id) == 1);
+    BOOST_TEST(AdminActs(ward.id, "staff.unlock", catalogue.departmentClerk.id) == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(each_administrator_act_is_audited_naming_the_administrator_and_the_target, LoginsFixture)
+{
+    const motcua::StaffMember ward = AddWardAdmin();
+    const std::string wardAdmin = Login("ward.admin");
+    const std::string clerkSession = Login("clerk");
+    const std::int64_t clerk = catalogue.clerk.id;
+    for (int i = 1; i <= 5; ++i)
+        Wrong("clerk");
+
+    BOOST_TEST(Post(StaffPath(clerk, "/unlock"), "{}", wardAdmin).status == 204);
+    const HttpReply revoked = Post(StaffPath(clerk, "/sessions/revoke"), "{}", wardAdmin);
+    BOOST_TEST_REQUIRE(revoked.status == 200, revoked.body);
+    BOOST_TEST(revoked.json->getValue<long long>("revoked") == 1);
+    BOOST_TEST(Get("/staff/v1/inbox", clerkSession).status == 401);
+    EnrolClerk(wardAdmin);
+    BOOST_TEST(Call("DELETE", StaffPath(clerk, "/totp"), {}, {}, wardAdmin).status == 204);
+
+    BOOST_TEST(AdminActs(ward.id, "staff.unlock", clerk) == 1);
+    BOOST_TEST(AdminActs(ward.id, "staff.sessions.revoke", clerk) == 1);
+    BOOST_TEST(AdminActs(ward.id, "staff.totp.start", clerk) == 1);
+    BOOST_TEST(AdminActs(ward.id, "staff.totp.confirm", clerk) == 1);
+    BOOST_TEST(AdminActs(ward.id, "staff.totp.remove", clerk) == 1);
+    // Who, in which agency and from where, and the target by id and username.
+    BOOST_TEST(Scalar("SELECT count(*) FROM audit_event WHERE action = 'staff.sessions.revoke' AND agency_id = " +
+                      std::to_string(catalogue.commune.id) + " AND client_address = '127.0.0.1' AND detail = 'staff " +
+                      std::to_string(clerk) + " clerk, 1 sessions'") == 1);
+    // A refused act leaves no row.
+    CheckProblem(Post(StaffPath(clerk, "/unlock"), "{}", Login("handler")), 403, "",
+                 "Only an administrator may do this");
+    BOOST_TEST(Scalar("SELECT count(*) FROM audit_event WHERE action LIKE 'staff.%'") == 5);
+
+    // The rows join the chain, which still verifies.
+    store.SealAudit(1000);
+    const motcua::server::AuditVerdict verdict = motcua::server::VerifyAuditChain(store, 2);
+    BOOST_TEST(verdict.intact, verdict.reason);
+    BOOST_TEST(verdict.unsealed == 0);
+    BOOST_TEST(Scalar("SELECT count(*) FROM audit_event WHERE action LIKE 'staff.%' AND seq IS NULL") == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
