@@ -163,6 +163,15 @@ const std::vector<KpiCase> kCases = {
 // clang-format on
 #pragma GCC diagnostic pop
 
+std::vector<DossierFacts> AllFacts()
+{
+    std::vector<DossierFacts> all;
+    all.reserve(kCases.size());
+    for (const KpiCase& c : kCases)
+        all.push_back(c.facts);
+    return all;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(kpi)
@@ -190,9 +199,7 @@ BOOST_AUTO_TEST_CASE(each_case_alone)
 
 BOOST_AUTO_TEST_CASE(all_cases_together_and_per_procedure)
 {
-    std::vector<DossierFacts> all;
-    for (const KpiCase& c : kCases)
-        all.push_back(c.facts);
+    const std::vector<DossierFacts> all = AllFacts();
     const KpiSummary s = ComputeKpis(all, kDecember, kAgencies, Vn());
     // Counted from the table: carried over 7, 8, 13; online 1, 10; in person or post 2–6, 11, 14–16.
     BOOST_TEST(s.total.receivedCarriedOver == 3);
@@ -229,9 +236,7 @@ BOOST_AUTO_TEST_CASE(all_cases_together_and_per_procedure)
 
 BOOST_AUTO_TEST_CASE(another_selection_sees_other_dossiers)
 {
-    std::vector<DossierFacts> all;
-    for (const KpiCase& c : kCases)
-        all.push_back(c.facts);
+    const std::vector<DossierFacts> all = AllFacts();
     // Agency 20 decided case 12 and took in case 11 at the desk (no intake answer: not online).
     const KpiSummary s = ComputeKpis(all, kDecember, {20}, Vn());
     KpiFigures expected;
