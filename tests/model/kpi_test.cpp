@@ -159,6 +159,30 @@ const std::vector<KpiCase> kCases = {
      {.id = 18, .procedureId = 100, .agencyId = 10, .receivingAgencyId = 10, .channel = Channel::Online,
       .receivedAt = VnTime(2027, 1, 1, 0), .dueAt = VnTime(2027, 1, 8, 17)},
      {}},
+    // No appointment is known: it cannot be late, nor early.
+    {"without an appointment: on time",
+     {.id = 19, .procedureId = 100, .agencyId = 10, .receivingAgencyId = 10, .channel = Channel::InPerson,
+      .receivedAt = VnTime(2026, 12, 1, 9), .endAt = VnTime(2026, 12, 2, 10)},
+     {.receivedInPerson = 1, .resolvedOnTime = 1}},
+    // Withdrawn before the desk accepted it: never received, nothing counts.
+    {"withdrawn before receipt",
+     {.id = 20, .procedureId = 100, .agencyId = 10, .receivingAgencyId = 10, .channel = Channel::InPerson,
+      .endAt = VnTime(2026, 12, 2, 10)},
+     {}},
+    // A second request on 16 Dec, waiting for the citizen since: overdue at the end of the period although the
+    // pause holds the clock well before its due time.
+    {"pending after a second supplement request",
+     {.id = 21, .procedureId = 100, .agencyId = 10, .receivingAgencyId = 10, .channel = Channel::InPerson,
+      .receivedAt = VnTime(2026, 12, 14, 9), .dueAt = VnTime(2027, 1, 20, 17),
+      .pauses = {Pause(VnTime(2026, 12, 15, 9), VnTime(2026, 12, 15, 15)), Pause(VnTime(2026, 12, 16, 9), std::nullopt)},
+      .secondSupplementAt = VnTime(2026, 12, 16, 9)},
+     {.receivedInPerson = 1, .pendingOverdue = 1}},
+    // Taken in online by agency 20 (answered an hour late), decided by 10: the late answer is 20's, not 10's.
+    {"intake answered late by another desk",
+     {.id = 22, .procedureId = 100, .agencyId = 10, .receivingAgencyId = 20, .channel = Channel::Online,
+      .receivedAt = VnTime(2026, 12, 1, 16), .dueAt = VnTime(2027, 1, 8, 17), .intakeDueAt = VnTime(2026, 12, 1, 15),
+      .intakeAnsweredAt = VnTime(2026, 12, 1, 16)},
+     {.receivedOnline = 1, .pendingWithinDeadline = 1}},
 };
 // clang-format on
 #pragma GCC diagnostic pop
@@ -201,15 +225,15 @@ BOOST_AUTO_TEST_CASE(all_cases_together_and_per_procedure)
 {
     const std::vector<DossierFacts> all = AllFacts();
     const KpiSummary s = ComputeKpis(all, kDecember, kAgencies, Vn());
-    // Counted from the table: carried over 7, 8, 13; online 1, 10; in person or post 2–6, 11, 14–16.
+    // Counted from the table: carried over 7, 8, 13; online 1, 10, 22; in person or post 2–6, 11, 14–16, 19, 21.
     BOOST_TEST(s.total.receivedCarriedOver == 3);
-    BOOST_TEST(s.total.receivedOnline == 2);
-    BOOST_TEST(s.total.receivedInPerson == 9);
+    BOOST_TEST(s.total.receivedOnline == 3);
+    BOOST_TEST(s.total.receivedInPerson == 11);
     BOOST_TEST(s.total.resolvedEarly == 4);          // 1, 6, 7, 11
-    BOOST_TEST(s.total.resolvedOnTime == 2);         // 2, 4
+    BOOST_TEST(s.total.resolvedOnTime == 3);         // 2, 4, 19
     BOOST_TEST(s.total.resolvedLate == 4);           // 3, 5, 8, 14
-    BOOST_TEST(s.total.pendingWithinDeadline == 3);  // 10, 15, 16
-    BOOST_TEST(s.total.pendingOverdue == 1);         // 13
+    BOOST_TEST(s.total.pendingWithinDeadline == 4);  // 10, 15, 16, 22
+    BOOST_TEST(s.total.pendingOverdue == 2);         // 13, 21
     BOOST_TEST(s.total.Received() == s.total.Resolved() + s.total.Pending());
     BOOST_TEST(s.total.resolvedWithResult == 7);  // 1–5, 11, 14
     BOOST_TEST(s.total.processingMinutes == 1020 + 1740 + 1860 + 1980 + 2460 + 1020 + 1020);
@@ -219,13 +243,13 @@ BOOST_AUTO_TEST_CASE(all_cases_together_and_per_procedure)
     BOOST_TEST(s.total.electronicResults == 2);
     BOOST_TEST(s.total.rated == 2);
     BOOST_TEST(s.total.negativeRatings == 1);
-    // (4 + 2 + 3) ÷ 14; 11100 minutes ÷ 60 ÷ 7 = 185 ÷ 7 hours; 2 of 11 receipts online; 2 of 6 granted.
-    BOOST_TEST(*s.total.OnTimeRate() == 9.0 / 14.0, boost::test_tools::tolerance(1e-12));
+    // (4 + 3 + 4) ÷ 17; 11100 minutes ÷ 60 ÷ 7 = 185 ÷ 7 hours; 3 of 14 receipts online; 2 of 6 granted.
+    BOOST_TEST(*s.total.OnTimeRate() == 11.0 / 17.0, boost::test_tools::tolerance(1e-12));
     BOOST_TEST(*s.total.AverageProcessingHours() == 185.0 / 7.0, boost::test_tools::tolerance(1e-12));
-    BOOST_TEST(*s.total.OnlineSubmissionRate() == 2.0 / 11.0, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(*s.total.OnlineSubmissionRate() == 3.0 / 14.0, boost::test_tools::tolerance(1e-12));
     BOOST_TEST(*s.total.ElectronicResultRate() == 1.0 / 3.0, boost::test_tools::tolerance(1e-12));
-    // 1 − ((1 − 9/14) + 1/10).
-    BOOST_TEST(*s.total.Satisfaction() == 9.0 / 14.0 - 0.1, boost::test_tools::tolerance(1e-12));
+    // 1 − ((1 − 11/17) + 1/11): one bad rating among 11 resolved.
+    BOOST_TEST(*s.total.Satisfaction() == 11.0 / 17.0 - 1.0 / 11.0, boost::test_tools::tolerance(1e-12));
 
     BOOST_TEST(s.byProcedure.size() == 2u);
     BOOST_TEST((s.byProcedure.at(200) == kCases[1].expected));
@@ -237,7 +261,8 @@ BOOST_AUTO_TEST_CASE(all_cases_together_and_per_procedure)
 BOOST_AUTO_TEST_CASE(another_selection_sees_other_dossiers)
 {
     const std::vector<DossierFacts> all = AllFacts();
-    // Agency 20 decided case 12 and took in case 11 at the desk (no intake answer: not online).
+    // Agency 20 decided case 12, took in case 11 at the desk (no intake answer: not online) and answered case 22's
+    // online submission late.
     const KpiSummary s = ComputeKpis(all, kDecember, {20}, Vn());
     KpiFigures expected;
     expected.receivedInPerson = 1;
@@ -245,9 +270,37 @@ BOOST_AUTO_TEST_CASE(another_selection_sees_other_dossiers)
     expected.resolvedWithResult = 1;
     expected.processingMinutes = 1020;
     expected.resultsGranted = 1;
+    expected.intakeAnswered = 1;
+    expected.intakeConfirmedLate = 1;
     BOOST_TEST((s.total == expected));
     const KpiSummary both = ComputeKpis(all, kDecember, {20, 10}, Vn());
-    BOOST_TEST(both.total.Received() == 15);
+    BOOST_TEST(both.total.Received() == 18);
+    BOOST_TEST(both.total.intakeConfirmedLate == 2);
+}
+
+BOOST_AUTO_TEST_CASE(working_time_skips_new_year)
+{
+    // Received Thursday 31 Dec 09:00, result Monday 4 Jan 10:00: 1 Jan is a day off (shipped calendar), 2–3 Jan a
+    // weekend. 360 (31 Dec) + 180 (4 Jan) = 540 minutes. January: carried over, on time (due 4 Jan 17:00).
+    DossierFacts f;
+    f.id = 30;
+    f.procedureId = 100;
+    f.agencyId = 10;
+    f.receivingAgencyId = 10;
+    f.channel = Channel::InPerson;
+    f.receivedAt = VnTime(2026, 12, 31, 9);
+    f.dueAt = VnTime(2027, 1, 4, 17);
+    f.endAt = VnTime(2027, 1, 4, 10);
+    f.endedWithResult = true;
+    const KpiSummary s = ComputeKpis({f}, KpiPeriodOfDays(D(2027, 1, 1), D(2027, 1, 31)), kAgencies, Vn());
+    BOOST_TEST(s.total.receivedCarriedOver == 1);
+    BOOST_TEST(s.total.resolvedOnTime == 1);
+    BOOST_TEST(s.total.processingMinutes == 540);
+    BOOST_TEST(*s.total.AverageProcessingHours() == 9.0, boost::test_tools::tolerance(1e-12));
+    // In December it is pending: received there, within its due at 1 Jan 00:00.
+    const KpiSummary december = ComputeKpis({f}, kDecember, kAgencies, Vn());
+    BOOST_TEST(december.total.receivedInPerson == 1);
+    BOOST_TEST(december.total.pendingWithinDeadline == 1);
 }
 
 BOOST_AUTO_TEST_CASE(empty_selection_has_no_rates)
