@@ -469,7 +469,10 @@ public:
     std::vector<std::int64_t> OpenConsultationsOf(std::int64_t agencyId, int limit);
     // KPIs (store_kpis.cpp, issue 9): the facts of every dossier that counts for `period` and the agencies (its
     // answerable agency or, for the intake answer, its receiving desk is one of them; the caller expands a subtree),
-    // in id order, with their pauses. ComputeKpis over them gives the figures.
+    // in id order, with their pauses. ComputeKpis over them gives the figures. Both read under the thread's scope
+    // (row-level security): an agency scope does not see the dossiers its agencies decided once the result went back
+    // to another receiving desk (art. 20.1), so a caller that has checked the subtree reads with AccessScope::All(),
+    // `agencyIds` doing the selecting.
     std::vector<DossierFacts> LoadKpiFacts(const KpiPeriod& period, const std::vector<std::int64_t>& agencyIds);
     // The same figures as ComputeKpis(LoadKpiFacts(…)), counted by PostgreSQL in one statement (a GROUP BY over the
     // dossier table and its history; working time from `calendar`'s periods, days off and offset).
