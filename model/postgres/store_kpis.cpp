@@ -114,7 +114,7 @@ std::string AgencyArray(const std::vector<std::int64_t>& agencyIds)
 
 void CheckPeriod(const KpiPeriod& period)
 {
-    if (period.to <= period.from)
+    if (period.to < period.from)
         ThrowBadInput(N_("The end of the period must not be before its start"), "to");
 }
 
