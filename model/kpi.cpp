@@ -66,6 +66,11 @@ std::optional<double> KpiFigures::ElectronicResultRate() const noexcept
     return Ratio(electronicResults, resultsGranted);
 }
 
+std::optional<double> KpiFigures::DigitisationRate() const noexcept
+{
+    return Ratio(digitisedWithElectronicResult, Resolved());
+}
+
 std::optional<double> KpiFigures::Satisfaction() const noexcept
 {
     const std::optional<double> onTime = OnTimeRate();
@@ -95,6 +100,7 @@ KpiFigures& KpiFigures::operator+=(const KpiFigures& o) noexcept
     intakeConfirmedLate += o.intakeConfirmedLate;
     resultsGranted += o.resultsGranted;
     electronicResults += o.electronicResults;
+    digitisedWithElectronicResult += o.digitisedWithElectronicResult;
     rated += o.rated;
     negativeRatings += o.negativeRatings;
     return *this;
@@ -162,6 +168,7 @@ KpiFigures DossierKpis(const DossierFacts& f, const KpiPeriod& period, const std
         if (f.outcome == Outcome::Grant) {
             k.resultsGranted = 1;
             k.electronicResults = f.electronicResult ? 1 : 0;
+            k.digitisedWithElectronicResult = f.electronicResult && f.digitised ? 1 : 0;
         }
     }
     k.rated = f.rated ? 1 : 0;

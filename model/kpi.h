@@ -46,6 +46,7 @@ struct DossierFacts {
     std::optional<Instant> intakeDueAt;         // online submissions: the desk's answer due (art. 17.2)
     std::optional<Instant> intakeAnsweredAt;    // the desk's first answer to it: accept, supplement or refuse
     bool electronicResult = false;              // a result document (not revoked) was issued
+    bool digitised = false;                     // at least one of its documents is stored as a file (scan, upload)
     bool rated = false;                         // the citizen rated the handling
     bool negativeRating = false;                // … and scored at least one indicator 0 (not satisfied)
 };
@@ -81,6 +82,9 @@ struct KpiFigures {
     // with an electronic result document.
     std::int64_t resultsGranted = 0;
     std::int64_t electronicResults = 0;
+    // Digitisation (4.2): of the dossiers resolved in the period, those granted with an electronic result whose
+    // documents were digitised (at least one stored as a file).
+    std::int64_t digitisedWithElectronicResult = 0;
     // Satisfaction (5.4): ratings of the dossiers resolved in the period, and the negative ones among them.
     std::int64_t rated = 0;
     std::int64_t negativeRatings = 0;
@@ -98,6 +102,8 @@ struct KpiFigures {
     std::optional<double> OnlineSubmissionRate() const noexcept;
     // 4.1: electronic results ÷ dossiers granted.
     std::optional<double> ElectronicResultRate() const noexcept;
+    // 4.2: digitised with an electronic result ÷ dossiers resolved.
+    std::optional<double> DigitisationRate() const noexcept;
     // 5.4: 1 − (late rate + negative ratings ÷ resolved), where the late rate is 1 − OnTimeRate() and the second
     // share is 0 when nothing was resolved (we hold no complaints, only ratings); empty when nothing was received.
     std::optional<double> Satisfaction() const noexcept;

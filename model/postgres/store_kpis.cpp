@@ -56,6 +56,7 @@ std::string FactsCtes()
            " EXISTS (SELECT 1 FROM dossier_output o WHERE o.dossier_id = d.id AND o.kind = " +
            Code(OutputKind::Result) +
            " AND o.revoked_at IS NULL) AS electronic,"
+           " EXISTS (SELECT 1 FROM dossier_attachment t WHERE t.dossier_id = d.id) AS digitised,"
            " r.dossier_id IS NOT NULL AS rated, coalesce(0 = ANY (r.scores), false) AS negative"
            " FROM dossier d LEFT JOIN ends e ON e.dossier_id = d.id LEFT JOIN answers a ON a.dossier_id = d.id"
            " LEFT JOIN seconds s ON s.dossier_id = d.id LEFT JOIN dossier_rating r ON r.dossier_id = d.id),"
@@ -135,7 +136,8 @@ std::vector<DossierFacts> Store::LoadKpiFacts(const KpiPeriod& period, const std
                                     ", " + Epoch("original_due_at") + ", " + Epoch("end_at") +
                                     ", CAST(coalesce(end_status, 0) AS integer), CAST(outcome AS integer), " +
                                     Epoch("second_at") + ", " + Epoch("intake_due_at") + ", " + Epoch("answered_at") +
-                                    ", CAST(electronic AS integer), CAST(rated AS integer),"
+                                    ", CAST(electronic AS integer), CAST(digitised AS integer),"
+                                    " CAST(rated AS integer),"
                                     " CAST(negative AS integer) FROM facts ORDER BY id",
                  use(from, "from"), use(to, "to"), use(agencies, "agencies"));
             for (const soci::row& row : rows) {
@@ -157,8 +159,9 @@ std::vector<DossierFacts> Store::LoadKpiFacts(const KpiPeriod& period, const std
                 f.intakeDueAt = OptionalSeconds(row, 12);
                 f.intakeAnsweredAt = OptionalSeconds(row, 13);
                 f.electronicResult = row.get<int>(14) != 0;
-                f.rated = row.get<int>(15) != 0;
-                f.negativeRating = row.get<int>(16) != 0;
+                f.digitised = row.get<int>(15) != 0;
+                f.rated = row.get<int>(16) != 0;
+                f.negativeRating = row.get<int>(17) != 0;
                 facts.push_back(std::move(f));
             }
         }
@@ -239,8 +242,8 @@ KpiSummary Store::Kpis(const KpiPeriod& period, const std::vector<std::int64_t>&
         "), CAST(coalesce(sum(minutes), 0) AS bigint),"
         " count(*) FILTER (WHERE intake_in), count(*) FILTER (WHERE intake_in AND answered_at > intake_due_at),"
         " count(*) FILTER (WHERE " +
-        granted + "), count(*) FILTER (WHERE " + granted +
-        " AND electronic),"
+        granted + "), count(*) FILTER (WHERE " + granted + " AND electronic), count(*) FILTER (WHERE " + granted +
+        " AND electronic AND digitised),"
         " count(*) FILTER (WHERE in_scope AND resolved AND rated),"
         " count(*) FILTER (WHERE in_scope AND resolved AND rated AND negative)"
         " FROM classified GROUP BY procedure_id ORDER BY procedure_id";
@@ -264,7 +267,7 @@ KpiSummary Store::Kpis(const KpiPeriod& period, const std::vector<std::int64_t>&
                  {&k.receivedCarriedOver, &k.receivedOnline, &k.receivedInPerson, &k.resolvedEarly, &k.resolvedOnTime,
                   &k.resolvedLate, &k.pendingWithinDeadline, &k.pendingOverdue, &k.resolvedWithResult,
                   &k.processingMinutes, &k.intakeAnswered, &k.intakeConfirmedLate, &k.resultsGranted,
-                  &k.electronicResults, &k.rated, &k.negativeRatings})
+                  &k.electronicResults, &k.digitisedWithElectronicResult, &k.rated, &k.negativeRatings})
                 *field = Count(row, c++);
             if (k.Empty())
                 continue;

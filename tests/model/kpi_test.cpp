@@ -46,9 +46,9 @@ const std::vector<KpiCase> kCases = {
     {"online, early, electronic result, rated well",
      {.id = 1, .procedureId = 100, .agencyId = 10, .receivingAgencyId = 10, .channel = Channel::Online,
       .receivedAt = VnTime(2026, 12, 1, 9), .dueAt = VnTime(2026, 12, 4, 17), .endAt = VnTime(2026, 12, 3, 10),
-      .endedWithResult = true, .outcome = Outcome::Grant, .electronicResult = true, .rated = true},
+      .endedWithResult = true, .outcome = Outcome::Grant, .electronicResult = true, .digitised = true, .rated = true},
      {.receivedOnline = 1, .resolvedEarly = 1, .resolvedWithResult = 1, .processingMinutes = 1020,
-      .resultsGranted = 1, .electronicResults = 1, .rated = 1}},
+      .resultsGranted = 1, .electronicResults = 1, .digitisedWithElectronicResult = 1, .rated = 1}},
     // Refusal after appraisal on the due day at 16:00: on time, a result but not a grant. 360 + 480 + 480 + 270 + 150.
     {"refused after appraisal, on time on the due day",
      {.id = 2, .procedureId = 200, .agencyId = 10, .receivingAgencyId = 10, .channel = Channel::InPerson,
@@ -112,7 +112,7 @@ const std::vector<KpiCase> kCases = {
     {"forwarded in, ended here",
      {.id = 11, .procedureId = 100, .agencyId = 10, .receivingAgencyId = 20, .channel = Channel::InPerson,
       .receivedAt = VnTime(2026, 12, 1, 9), .dueAt = VnTime(2026, 12, 4, 17), .endAt = VnTime(2026, 12, 3, 10),
-      .endedWithResult = true, .outcome = Outcome::Grant},
+      .endedWithResult = true, .outcome = Outcome::Grant, .digitised = true},
      {.receivedInPerson = 1, .resolvedEarly = 1, .resolvedWithResult = 1, .processingMinutes = 1020,
       .resultsGranted = 1}},
     // Received here, forwarded to 20 which decided it: nothing for 10 (no intake stage: taken at the desk).
@@ -241,6 +241,7 @@ BOOST_AUTO_TEST_CASE(all_cases_together_and_per_procedure)
     BOOST_TEST(s.total.intakeConfirmedLate == 1);
     BOOST_TEST(s.total.resultsGranted == 6);
     BOOST_TEST(s.total.electronicResults == 2);
+    BOOST_TEST(s.total.digitisedWithElectronicResult == 1);  // 1 (5 has no file; 11 has files, no electronic result)
     BOOST_TEST(s.total.rated == 2);
     BOOST_TEST(s.total.negativeRatings == 1);
     // (4 + 3 + 4) ÷ 17; 11100 minutes ÷ 60 ÷ 7 = 185 ÷ 7 hours; 3 of 14 receipts online; 2 of 6 granted.
@@ -248,6 +249,7 @@ BOOST_AUTO_TEST_CASE(all_cases_together_and_per_procedure)
     BOOST_TEST(*s.total.AverageProcessingHours() == 185.0 / 7.0, boost::test_tools::tolerance(1e-12));
     BOOST_TEST(*s.total.OnlineSubmissionRate() == 3.0 / 14.0, boost::test_tools::tolerance(1e-12));
     BOOST_TEST(*s.total.ElectronicResultRate() == 1.0 / 3.0, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(*s.total.DigitisationRate() == 1.0 / 11.0, boost::test_tools::tolerance(1e-12));
     // 1 − ((1 − 11/17) + 1/11): one bad rating among 11 resolved.
     BOOST_TEST(*s.total.Satisfaction() == 11.0 / 17.0 - 1.0 / 11.0, boost::test_tools::tolerance(1e-12));
 

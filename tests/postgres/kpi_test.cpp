@@ -39,6 +39,7 @@ void CheckFigures(const KpiFigures& sql, const KpiFigures& pure)
     BOOST_TEST(sql.intakeConfirmedLate == pure.intakeConfirmedLate);
     BOOST_TEST(sql.resultsGranted == pure.resultsGranted);
     BOOST_TEST(sql.electronicResults == pure.electronicResults);
+    BOOST_TEST(sql.digitisedWithElectronicResult == pure.digitisedWithElectronicResult);
     BOOST_TEST(sql.rated == pure.rated);
     BOOST_TEST(sql.negativeRatings == pure.negativeRatings);
     BOOST_TEST((sql == pure));  // and any figure added later
@@ -73,8 +74,9 @@ BOOST_AUTO_TEST_CASE(sql_and_pure_functions_agree_on_the_demo_province)
     const demo::SeedSummary seeded =
         demo::SeedDemo(store, options, ShippedCalendar(), [](const std::string& p) { return "test-hash:" + p; });
     // What the generator does not make: a second supplement request after appraisal (half of the dossiers that had
-    // one get another a minute later), citizens' ratings (every fifth ended dossier, a third of them with a 0) and
-    // electronic results (every other grant; one in ten of those revoked since).
+    // one get another a minute later), scans (every third dossier's first document), citizens' ratings (every fifth
+    // ended dossier, a third of them with a 0) and electronic results (every other grant; one in ten of those revoked
+    // since).
     motcua::test::SqlConnection owner(db.OwnerConninfo());
     owner.Execute(
         "INSERT INTO dossier_rating (dossier_id, scores, rated_at)"
@@ -90,7 +92,11 @@ BOOST_AUTO_TEST_CASE(sql_and_pure_functions_agree_on_the_demo_province)
         " to_status, to_sub_state, note)"
         " SELECT dossier_id, at + interval '1 minute', action, role, staff_id, from_status, from_sub_state,"
         " to_status, to_sub_state, note FROM dossier_event"
-        " WHERE action = 3 AND from_sub_state = 3 AND dossier_id % 2 = 0");
+        " WHERE action = 3 AND from_sub_state = 3 AND dossier_id % 2 = 0;"
+        "INSERT INTO dossier_attachment (dossier_id, position, document_position, file_name, media_type, size,"
+        " sha256, bytes, created_at)"
+        " SELECT dossier_id, 1, position, 'scan.pdf', 'application/pdf', 4, sha256(CAST('%PDF' AS bytea)),"
+        " CAST('%PDF' AS bytea), now() FROM dossier_document WHERE position = 1 AND dossier_id % 3 = 0");
 
     const AgencyTree tree(store.LoadAgencies());
     std::vector<std::int64_t> all;
@@ -108,7 +114,8 @@ BOOST_AUTO_TEST_CASE(sql_and_pure_functions_agree_on_the_demo_province)
     // The generator's variety, checked so that the comparison below covers it.
     const KpiPeriod everything{kNow - days{400}, kNow + days{1}};
     const std::vector<DossierFacts> facts = store.LoadKpiFacts(everything, all);
-    int paused = 0, rescheduled = 0, forwarded = 0, stopped = 0, second = 0, intake = 0, rated = 0, electronic = 0;
+    int paused = 0, rescheduled = 0, forwarded = 0, stopped = 0, second = 0, intake = 0, rated = 0, electronic = 0,
+        digitised = 0;
     for (const DossierFacts& f : facts) {
         paused += f.pauses.empty() ? 0 : 1;
         rescheduled += f.originalDueAt ? 1 : 0;
@@ -118,11 +125,13 @@ BOOST_AUTO_TEST_CASE(sql_and_pure_functions_agree_on_the_demo_province)
         intake += f.intakeAnsweredAt && !f.receivedAt ? 1 : 0;
         rated += f.negativeRating ? 1 : 0;
         electronic += f.electronicResult ? 1 : 0;
+        digitised += f.digitised ? 1 : 0;
     }
     BOOST_TEST_MESSAGE(facts.size() << " dossiers: " << paused << " paused, " << rescheduled << " rescheduled, "
                                     << forwarded << " forwarded, " << stopped << " ended without a result, " << second
                                     << " with a second supplement request, " << intake << " not received, " << rated
-                                    << " rated badly, " << electronic << " with an electronic result");
+                                    << " rated badly, " << electronic << " with an electronic result, " << digitised
+                                    << " digitised");
     BOOST_TEST(facts.size() > 2500u);
     BOOST_TEST(paused > 0);
     BOOST_TEST(rescheduled > 0);
@@ -132,6 +141,7 @@ BOOST_AUTO_TEST_CASE(sql_and_pure_functions_agree_on_the_demo_province)
     BOOST_TEST(intake > 0);
     BOOST_TEST(rated > 0);
     BOOST_TEST(electronic > 0);
+    BOOST_TEST(digitised > 0);
 
     struct Selection {
         std::string name;
