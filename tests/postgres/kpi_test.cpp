@@ -10,7 +10,9 @@
 
 #include "demo/demo_seeder.h"
 #include "model/agency.h"
+#include "model/error.h"
 #include "model/postgres/store.h"
+#include "tests/postgres/store_fixture.h"
 #include "tests/support/shipped_calendar.h"
 #include "tests/support/test_database.h"
 
@@ -191,6 +193,25 @@ BOOST_AUTO_TEST_CASE(sql_and_pure_functions_agree_on_the_demo_province)
     BOOST_TEST(year.total.resolvedEarly > 0);
     BOOST_TEST(year.total.pendingOverdue > 0);
     BOOST_TEST(year.total.processingMinutes > 0);
+}
+
+// A period ending before it starts is refused before any SQL; an empty one, or no agency, counts nothing.
+BOOST_FIXTURE_TEST_CASE(periods_and_selections_at_the_edges, motcua::test::StoreFixture)
+{
+    const KpiPeriod november = KpiPeriodOfDays(2026y / November / 1, 2026y / November / 30);
+    const KpiPeriod reversed{november.to, november.from};
+    const std::vector<std::int64_t> agencies{c.commune.id};
+    try {
+        store.Kpis(reversed, agencies, ShippedCalendar());
+        BOOST_ERROR("a reversed period was accepted");
+    } catch (const Error& e) {
+        BOOST_TEST((e.Category() == ErrorCategory::BadInput));
+        BOOST_TEST(e.Field() == "to");
+    }
+    BOOST_CHECK_THROW(store.LoadKpiFacts(reversed, agencies), Error);
+    BOOST_TEST(store.Kpis(KpiPeriod{november.from, november.from}, agencies, ShippedCalendar()).total.Empty());
+    BOOST_TEST(store.Kpis(november, {}, ShippedCalendar()).total.Empty());
+    BOOST_TEST(store.LoadKpiFacts(november, {}).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
