@@ -22,7 +22,9 @@ struct KpiPeriod {
 // (the calendar's). Throws BadInput ("to") when `last` is before `first`.
 KpiPeriod KpiPeriodOfDays(Date first, Date last, std::chrono::seconds offset = kVietnamUtcOffset);
 
-// What the figures need to know of one dossier, read from its row and its history (Store::LoadKpiFacts).
+// What the figures need to know of one dossier, read from its row and its history (Store::LoadKpiFacts). Appointments
+// are those stored now, not replayed as they stood at the period's end: a past period's figures can move when a
+// dossier it counted as pending is rescheduled or restarted later (the history holds no earlier due times).
 struct DossierFacts {
     std::int64_t id = 0;
     std::int64_t procedureId = 0;
@@ -43,12 +45,14 @@ struct DossierFacts {
     Outcome outcome = Outcome::None;
     std::vector<PauseInterval> pauses;          // waiting for the citizen's supplement or fees
     std::optional<Instant> secondSupplementAt;  // the second supplement request after appraisal, if any
-    std::optional<Instant> intakeDueAt;         // online submissions: the desk's answer due (art. 17.2)
-    std::optional<Instant> intakeAnsweredAt;    // the desk's first answer to it: accept, supplement or refuse
-    bool electronicResult = false;              // a result document (not revoked) was issued
-    bool digitised = false;                     // at least one of its documents is stored as a file (scan, upload)
-    bool rated = false;                         // the citizen rated the handling
-    bool negativeRating = false;                // … and scored at least one indicator 0 (not satisfied)
+    // Online submissions: the desk's answer due (art. 17.2), as IntakeDeadline stored it at submission, and the
+    // desk's first answer: accept, supplement or refuse (a citizen's withdrawal or a stop is not the desk's answer).
+    std::optional<Instant> intakeDueAt;
+    std::optional<Instant> intakeAnsweredAt;
+    bool electronicResult = false;  // a result document (not revoked) was issued
+    bool digitised = false;         // at least one of its documents is stored as a file (scan, upload)
+    bool rated = false;             // the citizen rated the handling
+    bool negativeRating = false;    // … and scored at least one indicator 0 (not satisfied)
 };
 
 // The counts of one selection (an agency subtree, or one procedure of it) for one period. Every count is a number
