@@ -75,6 +75,7 @@ public:
     std::chrono::minutes WorkingTimeBetween(Instant from, Instant to) const;
 
     const CalendarSettings& Settings() const noexcept { return m_settings; }
+    const HolidayTable& Holidays() const noexcept { return m_holidays; }  // sorted, without duplicates
 
 private:
     LocalTime NextWorkingDayStart(std::chrono::local_days after) const;

@@ -18,6 +18,7 @@
 #include "model/dossier_code.h"
 #include "model/error.h"
 #include "model/inbox.h"
+#include "model/kpi.h"
 #include "model/postgres/access_scope.h"
 #include "model/procedure.h"
 #include "model/search_key.h"
@@ -470,6 +471,17 @@ public:
     bool WasConsulted(std::int64_t dossierId, std::int64_t agencyId);
     // The dossiers `agencyId` has been asked about and not yet answered, oldest request first.
     std::vector<std::int64_t> OpenConsultationsOf(std::int64_t agencyId, int limit);
+    // KPIs (store_kpis.cpp, issue 9): the facts of every dossier that counts for `period` and the agencies (its
+    // answerable agency or, for the intake answer, its receiving desk is one of them; the caller expands a subtree),
+    // in id order, with their pauses. ComputeKpis over them gives the figures. Both read under the thread's scope
+    // (row-level security): an agency scope does not see the dossiers its agencies decided once the result went back
+    // to another receiving desk (art. 20.1), so a caller that has checked the subtree reads with AccessScope::All(),
+    // `agencyIds` doing the selecting.
+    std::vector<DossierFacts> LoadKpiFacts(const KpiPeriod& period, const std::vector<std::int64_t>& agencyIds);
+    // The same figures as ComputeKpis(LoadKpiFacts(…)), counted by PostgreSQL in one statement (a GROUP BY over the
+    // dossier table and its history; working time from `calendar`'s periods, days off and offset).
+    KpiSummary Kpis(const KpiPeriod& period, const std::vector<std::int64_t>& agencyIds,
+                    const WorkingCalendar& calendar);
     // The register (form 07) of a receiving agency for a year, by number.
     std::vector<RegisterLine> Register(std::int64_t agencyId, int year);
 

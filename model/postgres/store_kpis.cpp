@@ -1,0 +1,281 @@
+// Store, KPIs: the facts of the dossiers a period and a set of agencies count, and the same figures in one GROUP BY.
+#include <soci/soci.h>
+
+#include "model/error.h"
+#include "model/postgres/sql_support.h"
+#include "model/postgres/store.h"
+
+namespace motcua::pg {
+namespace {
+
+std::string Int(int value)
+{
+    return std::to_string(value);
+}
+
+template <typename Enum>
+std::string Code(Enum value)
+{
+    return Int(static_cast<int>(value));
+}
+
+// The parameters every KPI statement reads, bound once (a SOCI name is bound once per statement).
+const std::string kParams =
+    "p AS (SELECT to_timestamp(:from) AS from_at, to_timestamp(:to) AS to_at,"
+    " CAST(:agencies AS bigint[]) AS agencies)";
+
+// One row per dossier that counts (kpi.h, DossierFacts): the first end of its processing (7, 8, 9, 10), the desk's
+// first answer to an online submission (accept, supplement, refuse from "awaiting intake check"), the second
+// supplement request after appraisal, and whether it counts for its processing (in_scope) or its intake (intake_in).
+std::string FactsCtes()
+{
+    using S = NationalStatus;
+    const std::string ends =
+        Code(S::WithdrawalRequested) + ", " + Code(S::Stopped) + ", " + Code(S::ResultReady) + ", " + Code(S::Returned);
+    const std::string answers =
+        Code(Action::Accept) + ", " + Code(Action::RequestSupplement) + ", " + Code(Action::Refuse);
+    return kParams +
+           ", ends AS (SELECT DISTINCT ON (dossier_id) dossier_id, at AS end_at, to_status AS end_status,"
+           " from_agency_id FROM dossier_event WHERE to_status IN (" +
+           ends +
+           ") ORDER BY dossier_id, at, id),"
+           " answers AS (SELECT DISTINCT ON (dossier_id) dossier_id, at AS answered_at FROM dossier_event"
+           " WHERE from_status = " +
+           Code(S::New) + " AND from_sub_state = " + Code(SubState::AwaitingIntakeCheck) + " AND action IN (" +
+           answers +
+           ") ORDER BY dossier_id, at, id),"
+           " seconds AS (SELECT dossier_id, at AS second_at FROM (SELECT dossier_id, at, row_number() OVER"
+           " (PARTITION BY dossier_id ORDER BY at, id) AS n FROM dossier_event WHERE action = " +
+           Code(Action::RequestSupplement) + " AND from_sub_state = " + Code(SubState::Appraising) +
+           ") r WHERE n = 2),"
+           " joined AS (SELECT d.id, d.procedure_id,"
+           " CASE WHEN e.dossier_id IS NULL THEN d.handling_agency_id"
+           " ELSE coalesce(e.from_agency_id, d.handling_agency_id) END AS agency_id,"
+           " d.receiving_agency_id, d.channel, d.received_at, d.due_at, d.original_due_at, e.end_at, e.end_status,"
+           " d.outcome, s.second_at, d.intake_due_at, a.answered_at,"
+           " EXISTS (SELECT 1 FROM dossier_output o WHERE o.dossier_id = d.id AND o.kind = " +
+           Code(OutputKind::Result) +
+           " AND o.revoked_at IS NULL) AS electronic,"
+           " EXISTS (SELECT 1 FROM dossier_attachment t WHERE t.dossier_id = d.id) AS digitised,"
+           " r.dossier_id IS NOT NULL AS rated, coalesce(0 = ANY (r.scores), false) AS negative"
+           " FROM dossier d LEFT JOIN ends e ON e.dossier_id = d.id LEFT JOIN answers a ON a.dossier_id = d.id"
+           " LEFT JOIN seconds s ON s.dossier_id = d.id LEFT JOIN dossier_rating r ON r.dossier_id = d.id),"
+           " facts AS (SELECT j.*,"
+           " (j.received_at < p.to_at AND (j.end_at IS NULL OR j.end_at >= p.from_at)"
+           " AND j.agency_id = ANY (p.agencies)) AS in_scope,"
+           " (j.intake_due_at IS NOT NULL AND j.answered_at >= p.from_at AND j.answered_at < p.to_at"
+           " AND j.receiving_agency_id = ANY (p.agencies)) AS intake_in"
+           " FROM joined j CROSS JOIN p"
+           " WHERE (j.received_at < p.to_at AND (j.end_at IS NULL OR j.end_at >= p.from_at)"
+           " AND j.agency_id = ANY (p.agencies))"
+           " OR (j.intake_due_at IS NOT NULL AND j.answered_at >= p.from_at AND j.answered_at < p.to_at"
+           " AND j.receiving_agency_id = ANY (p.agencies)))";
+}
+
+// Whole working minutes between two timestamptz expressions over the `cal` CTE's working periods, rounded down
+// as WorkingCalendar::WorkingTimeBetween; zero when `to` is not after `from`.
+std::string WorkingMinutes(const std::string& from, const std::string& to)
+{
+    return "(SELECT CAST(floor(coalesce(sum(extract(epoch FROM least(" + to + ", c.we) - greatest(" + from +
+           ", c.ws))), 0) / 60) AS bigint) FROM cal c WHERE " + from + " < " + to + " AND c.ws < " + to +
+           " AND c.we > " + from + ")";
+}
+
+// The working periods as absolute intervals [ws, we), for every working day from the earliest receipt counted to
+// the period's end: extra workdays win over days off; otherwise Saturday, Sunday and the days off are not working.
+const std::string kCalendarCte =
+    "cal AS (SELECT to_timestamp(extract(epoch FROM day) + ps * 60 - :offset) AS ws,"
+    " to_timestamp(extract(epoch FROM day) + pe * 60 - :offset2) AS we"
+    " FROM generate_series((SELECT CAST(CAST(min(received_at) AT TIME ZONE 'UTC' + make_interval(secs => :offset3)"
+    " AS date) AS timestamp) FROM facts WHERE in_scope), (SELECT CAST(CAST(to_at AT TIME ZONE 'UTC'"
+    " + make_interval(secs => :offset4) AS date) AS timestamp) FROM p), interval '1 day') AS day,"
+    " unnest(CAST(:starts AS integer[]), CAST(:ends AS integer[])) AS period(ps, pe)"
+    " WHERE CAST(day AS date) = ANY (CAST(:extra AS date[]))"
+    " OR (NOT CAST(day AS date) = ANY (CAST(:off AS date[])) AND extract(isodow FROM day) < 6))";
+
+std::int64_t Count(const soci::row& row, std::size_t column)
+{
+    return row.get_indicator(column) == soci::i_null ? 0 : row.get<long long>(column);
+}
+
+std::optional<Instant> OptionalSeconds(const soci::row& row, std::size_t column)
+{
+    if (row.get_indicator(column) == soci::i_null)
+        return std::nullopt;
+    return Instant{std::chrono::seconds{row.get<long long>(column)}};
+}
+
+std::string AgencyArray(const std::vector<std::int64_t>& agencyIds)
+{
+    ArrayLiteral agencies;
+    for (const std::int64_t id : agencyIds)
+        agencies.Add(static_cast<long long>(id));
+    return agencies.Text();
+}
+
+void CheckPeriod(const KpiPeriod& period)
+{
+    if (period.to < period.from)
+        ThrowBadInput(N_("The end of the period must not be before its start"), "to");
+}
+
+}  // namespace
+
+std::vector<DossierFacts> Store::LoadKpiFacts(const KpiPeriod& period, const std::vector<std::int64_t>& agencyIds)
+{
+    CheckPeriod(period);
+    return InTransaction(*m_pool, [&](soci::session& sql) {
+        const long long from = period.from.time_since_epoch().count();
+        const long long to = period.to.time_since_epoch().count();
+        const std::string agencies = AgencyArray(agencyIds);
+        std::vector<DossierFacts> facts;
+        {
+            soci::rowset<soci::row> rows =
+                (sql.prepare << "WITH " + FactsCtes() + " SELECT id, procedure_id, agency_id, receiving_agency_id," +
+                                    " CAST(channel AS integer), " + Epoch("received_at") + ", " + Epoch("due_at") +
+                                    ", " + Epoch("original_due_at") + ", " + Epoch("end_at") +
+                                    ", CAST(coalesce(end_status, 0) AS integer), CAST(outcome AS integer), " +
+                                    Epoch("second_at") + ", " + Epoch("intake_due_at") + ", " + Epoch("answered_at") +
+                                    ", CAST(electronic AS integer), CAST(digitised AS integer),"
+                                    " CAST(rated AS integer),"
+                                    " CAST(negative AS integer) FROM facts ORDER BY id",
+                 use(from, "from"), use(to, "to"), use(agencies, "agencies"));
+            for (const soci::row& row : rows) {
+                DossierFacts f;
+                f.id = row.get<long long>(0);
+                f.procedureId = row.get<long long>(1);
+                f.agencyId = row.get<long long>(2);
+                f.receivingAgencyId = row.get<long long>(3);
+                f.channel = static_cast<Channel>(row.get<int>(4));
+                f.receivedAt = OptionalSeconds(row, 5);
+                f.dueAt = OptionalSeconds(row, 6);
+                f.originalDueAt = OptionalSeconds(row, 7);
+                f.endAt = OptionalSeconds(row, 8);
+                const int endStatus = row.get<int>(9);
+                f.endedWithResult = endStatus == static_cast<int>(NationalStatus::ResultReady) ||
+                                    endStatus == static_cast<int>(NationalStatus::Returned);
+                f.outcome = static_cast<Outcome>(row.get<int>(10));
+                f.secondSupplementAt = OptionalSeconds(row, 11);
+                f.intakeDueAt = OptionalSeconds(row, 12);
+                f.intakeAnsweredAt = OptionalSeconds(row, 13);
+                f.electronicResult = row.get<int>(14) != 0;
+                f.digitised = row.get<int>(15) != 0;
+                f.rated = row.get<int>(16) != 0;
+                f.negativeRating = row.get<int>(17) != 0;
+                facts.push_back(std::move(f));
+            }
+        }
+        // Their pauses, in the same order (ids ascending, then start).
+        soci::rowset<soci::row> pauses = (sql.prepare << "WITH " + FactsCtes() + " SELECT q.dossier_id, " +
+                                                             Epoch("q.started_at") + ", " + Epoch("q.ended_at") +
+                                                             ", q.reason FROM dossier_pause q JOIN facts f ON f.id ="
+                                                             " q.dossier_id ORDER BY q.dossier_id, q.started_at, q.id",
+                                          use(from, "from"), use(to, "to"), use(agencies, "agencies"));
+        std::size_t i = 0;
+        for (const soci::row& row : pauses) {
+            const std::int64_t dossierId = row.get<long long>(0);
+            while (i < facts.size() && facts[i].id < dossierId)
+                ++i;
+            if (i == facts.size() || facts[i].id != dossierId)
+                throw Error(ErrorCategory::Internal, N_("Unexpected error"), {}, "pause of a dossier not loaded");
+            facts[i].pauses.push_back(
+                PauseInterval{*OptionalSeconds(row, 1), OptionalSeconds(row, 2), row.get<std::string>(3)});
+        }
+        return facts;
+    });
+}
+
+KpiSummary Store::Kpis(const KpiPeriod& period, const std::vector<std::int64_t>& agencyIds,
+                       const WorkingCalendar& calendar)
+{
+    CheckPeriod(period);
+    const CalendarSettings& settings = calendar.Settings();
+    ArrayLiteral starts, ends, off, extra;
+    for (const WorkingPeriod& w : settings.periods) {
+        starts.Add(w.startMinute);
+        ends.Add(w.endMinute);
+    }
+    for (const Date d : calendar.Holidays().daysOff)
+        off.Add(FormatDate(d));
+    for (const Date d : calendar.Holidays().extraWorkdays)
+        extra.Add(FormatDate(d));
+    const std::string& startsText = starts.Text();
+    const std::string& endsText = ends.Text();
+    const std::string& offText = off.Text();
+    const std::string& extraText = extra.Text();
+
+    using S = NationalStatus;
+    const std::string result = "end_status IN (" + Code(S::ResultReady) + ", " + Code(S::Returned) + ")";
+    // The judged instant (kpi.h, JudgedInstant) and the appointment judged against.
+    const std::string judged =
+        "judged AS (SELECT f.*, coalesce((SELECT min(q.started_at) FROM dossier_pause q WHERE q.dossier_id = f.id"
+        " AND q.started_at < f.t AND (q.ended_at IS NULL OR q.ended_at >= f.t)), f.t) AS judged_at,"
+        " coalesce(f.original_due_at, f.due_at) AS judged_due"
+        " FROM (SELECT facts.*, coalesce(facts.end_at < p.to_at, false) AS resolved,"
+        " CASE WHEN facts.end_at < p.to_at THEN facts.end_at ELSE p.to_at END AS t FROM facts CROSS JOIN p) f)";
+    const std::string classified =
+        "classified AS (SELECT j.*, coalesce(j.second_at < j.t, false) OR coalesce(j.judged_at > j.judged_due, false)"
+        " AS late, coalesce(CAST(j.judged_at AT TIME ZONE 'UTC' + make_interval(secs => :offset5) AS date)"
+        " < CAST(j.judged_due AT TIME ZONE 'UTC' + make_interval(secs => :offset6) AS date), false) AS before_day,"
+        " CASE WHEN j.in_scope AND j.resolved AND j." +
+        result + " THEN " + WorkingMinutes("j.received_at", "j.end_at") + " - (SELECT coalesce(sum(" +
+        WorkingMinutes("greatest(q.started_at, j.received_at)", "least(coalesce(q.ended_at, j.end_at), j.end_at)") +
+        "), 0) FROM dossier_pause q WHERE q.dossier_id = j.id) ELSE 0 END AS minutes FROM judged j)";
+    const std::string granted = "in_scope AND resolved AND " + result + " AND outcome = " + Code(Outcome::Grant);
+    const std::string select =
+        "WITH " + FactsCtes() + ", " + kCalendarCte + ", " + judged + ", " + classified +
+        " SELECT procedure_id,"
+        " count(*) FILTER (WHERE in_scope AND received_at < (SELECT from_at FROM p)),"
+        " count(*) FILTER (WHERE in_scope AND received_at >= (SELECT from_at FROM p) AND channel = " +
+        Code(Channel::Online) +
+        "),"
+        " count(*) FILTER (WHERE in_scope AND received_at >= (SELECT from_at FROM p) AND channel <> " +
+        Code(Channel::Online) +
+        "),"
+        " count(*) FILTER (WHERE in_scope AND resolved AND NOT late AND before_day),"
+        " count(*) FILTER (WHERE in_scope AND resolved AND NOT late AND NOT before_day),"
+        " count(*) FILTER (WHERE in_scope AND resolved AND late),"
+        " count(*) FILTER (WHERE in_scope AND NOT resolved AND NOT late),"
+        " count(*) FILTER (WHERE in_scope AND NOT resolved AND late),"
+        " count(*) FILTER (WHERE in_scope AND resolved AND " +
+        result +
+        "), CAST(coalesce(sum(minutes), 0) AS bigint),"
+        " count(*) FILTER (WHERE intake_in), count(*) FILTER (WHERE intake_in AND answered_at > intake_due_at),"
+        " count(*) FILTER (WHERE " +
+        granted + "), count(*) FILTER (WHERE " + granted + " AND electronic), count(*) FILTER (WHERE " + granted +
+        " AND electronic AND digitised),"
+        " count(*) FILTER (WHERE in_scope AND resolved AND rated),"
+        " count(*) FILTER (WHERE in_scope AND resolved AND rated AND negative)"
+        " FROM classified GROUP BY procedure_id ORDER BY procedure_id";
+
+    return InTransaction(*m_pool, [&](soci::session& sql) {
+        const long long from = period.from.time_since_epoch().count();
+        const long long to = period.to.time_since_epoch().count();
+        const std::string agencies = AgencyArray(agencyIds);
+        const int offset = static_cast<int>(settings.utcOffset.count());
+        const int offset2 = offset, offset3 = offset, offset4 = offset, offset5 = offset, offset6 = offset;
+        soci::rowset<soci::row> rows =
+            (sql.prepare << select, use(from, "from"), use(to, "to"), use(agencies, "agencies"), use(offset, "offset"),
+             use(offset2, "offset2"), use(offset3, "offset3"), use(offset4, "offset4"), use(offset5, "offset5"),
+             use(offset6, "offset6"), use(startsText, "starts"), use(endsText, "ends"), use(extraText, "extra"),
+             use(offText, "off"));
+        KpiSummary summary;
+        for (const soci::row& row : rows) {
+            KpiFigures k;
+            std::size_t c = 1;
+            for (std::int64_t* field :
+                 {&k.receivedCarriedOver, &k.receivedOnline, &k.receivedInPerson, &k.resolvedEarly, &k.resolvedOnTime,
+                  &k.resolvedLate, &k.pendingWithinDeadline, &k.pendingOverdue, &k.resolvedWithResult,
+                  &k.processingMinutes, &k.intakeAnswered, &k.intakeConfirmedLate, &k.resultsGranted,
+                  &k.electronicResults, &k.digitisedWithElectronicResult, &k.rated, &k.negativeRatings})
+                *field = Count(row, c++);
+            if (k.Empty())
+                continue;
+            summary.total += k;
+            summary.byProcedure[row.get<long long>(0)] = k;
+        }
+        return summary;
+    });
+}
+
+}  // namespace motcua::pg
