@@ -196,6 +196,32 @@ BOOST_FIXTURE_TEST_CASE(each_role_asks_only_within_its_own_agency_or_subtree, Kp
     BOOST_TEST(Count(department.json, "received") == 0);
 }
 
+// A dossier the department decided counts for the department, though once its result went back to the commune's desk
+// the department's staff no longer see it (the route reads past row-level security after checking the subtree).
+BOOST_FIXTURE_TEST_CASE(a_dossier_decided_by_the_department_counts_there_after_the_result_went_back, KpisFixture)
+{
+    const std::int64_t id = SubmitDossier(kCommune, 3);
+    road.Do(id, "accept", "clerk");
+    road.Do(id, "assign", "manager", "\"staffId\":" + std::to_string(catalogue.handler.id));
+    road.Do(id, "forward", "handler", WorkflowDriver::To("agencyCode", kDepartment));
+    road.Do(id, "assign", "dept.manager", "\"staffId\":" + std::to_string(catalogue.departmentHandler.id));
+    clock.Advance(std::chrono::hours{1});
+    road.Do(id, "propose_result", "dept.handler", R"("outcome":"grant")");
+    road.Do(id, "approve", "dept.signer");
+    BOOST_TEST(road.Get("/staff/v1/dossiers/" + std::to_string(id), "dept.manager").status == 404);
+
+    const HttpReply department = road.Get(kPeriod, "dept.manager");
+    BOOST_REQUIRE_MESSAGE(department.status == 200, department.body);
+    BOOST_TEST(Count(department.json, "resolvedEarly") == 1);
+    BOOST_TEST(Count(department.json, "resolved") == 1);
+    BOOST_TEST(Count(department.json, "intakeAnswered") == 0);  // the commune's desk answered it
+    CheckAgainst(department.json, FromStore("2026-11-01", "2026-12-15", catalogue.department).total);
+    const HttpReply commune = road.Get(kPeriod, "manager");
+    BOOST_REQUIRE_MESSAGE(commune.status == 200, commune.body);
+    BOOST_TEST(Count(commune.json, "resolved") == 0);
+    BOOST_TEST(Count(commune.json, "intakeAnswered") == 1);
+}
+
 BOOST_FIXTURE_TEST_CASE(a_bad_period_is_refused_naming_the_parameter_and_writes_nothing, KpisFixture)
 {
     const auto before = Counts();
