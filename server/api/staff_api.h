@@ -50,6 +50,9 @@ public:
     HttpResponse QueueCounts(const HttpRequest& request);   // GET /staff/v1/queues
     HttpResponse Queue(const HttpRequest& request);         // GET /staff/v1/queues/{name}
     HttpResponse Search(const HttpRequest& request);        // GET /staff/v1/dossiers?q=…
+    // GET /staff/v1/kpis?from=YYYY-MM-DD&to=YYYY-MM-DD[&agency=CODE] (staff_api_kpis.cpp): the figures of an agency's
+    // subtree (the caller's own by default) for those local days, both included, in total and per procedure.
+    HttpResponse Kpis(const HttpRequest& request);
     // GET /staff/v1/dossiers/{id}/attachments/{n}: a file the citizen sent, as sent, unless damaged since.
     HttpResponse AttachmentFile(const HttpRequest& request);
     // GET /staff/v1/events: authenticates, then hands the request to the live updates (SetEventStream).
