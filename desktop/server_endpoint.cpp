@@ -20,6 +20,7 @@
 
 #include "desktop/display_text.h"
 #include "desktop/gettext_macros.h"
+#include "model/transport_policy.h"
 
 namespace motcua::desktop {
 namespace {
@@ -50,12 +51,6 @@ Poco::Net::Context::InvalidCertificateHandlerPtr CertificateHandler()
     return kHandler;
 }
 
-// The TLS 1.2 cipher suites the desk offers (TLS 1.3's are OpenSSL's defaults): ECDHE with AES-GCM or
-// ChaCha20-Poly1305, as the server allows.
-constexpr const char* kCipherList =
-    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
-    "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
-
 Poco::Net::Context::Ptr VerifyingContext(const std::string& host, const std::string& caFile)
 {
     const Poco::Net::Context::InvalidCertificateHandlerPtr handler = CertificateHandler();
@@ -66,7 +61,7 @@ Poco::Net::Context::Ptr VerifyingContext(const std::string& host, const std::str
     params.loadDefaultCAs = caFile.empty();
     params.verificationMode = Poco::Net::Context::VERIFY_STRICT;
     params.verificationDepth = 9;
-    params.cipherList = kCipherList;
+    params.cipherList = kTlsCipherList;
     Poco::Net::Context::Ptr context;
     try {
         context = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);

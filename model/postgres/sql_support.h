@@ -1,6 +1,7 @@
 // Private to model/postgres: the transaction wrapper and the small SQL helpers every repository file uses.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -39,6 +40,17 @@ private:
 // States the pool's scope for this thread (ConnectionPool::Scope) and its audit actor in the transaction open on
 // `session`, as the transaction-local settings that row-level security and the audit trail read.
 void ApplyScope(soci::session& session, const ConnectionPool& pool);
+
+// How an audit row waits for the disk: an act (a change) commits durably; an opening (a reading) may commit
+// asynchronously, which makes reading no slower than before it was recorded (a crash may lose the last fraction of a
+// second of openings, never an act).
+enum class AuditDurability { Durable, Relaxed };
+
+// Appends one row to the audit trail in the transaction open on `session` (motcua_audit, migration 0018): the actor
+// and delegator come from the transaction's scope (ApplyScope).
+void AuditIn(soci::session& session, Instant at, const std::string& action, std::optional<std::int64_t> dossierId,
+             std::optional<std::int64_t> documentId, const std::string& detail,
+             AuditDurability durability = AuditDurability::Durable);
 
 // Runs `work` in its own transaction on a pooled session: commit on return, rollback on any exception, and every
 // failure leaves as motcua::Error (RethrowAsError). A connection that died while idle in the pool (server restart)

@@ -25,33 +25,35 @@ std::string Text(const soci::row& row, std::size_t column)
 
 }  // namespace
 
+void AuditIn(soci::session& session, Instant at, const std::string& action, std::optional<std::int64_t> dossierId,
+             std::optional<std::int64_t> documentId, const std::string& detail, AuditDurability durability)
+{
+    const long long when = at.time_since_epoch().count();
+    const long long dossier = dossierId.value_or(0);
+    const long long document = documentId.value_or(0);
+    // One round trip either way: the relaxed form turns synchronous_commit off for this transaction only.
+    const char* const prefix =
+        durability == AuditDurability::Relaxed ? "SELECT set_config('synchronous_commit', 'off', true), " : "SELECT ";
+    session << std::string(prefix) +
+                   "motcua_audit(to_timestamp(:at), :action, CAST(nullif(:dossier, 0) AS bigint),"
+                   " CAST(nullif(:document, 0) AS bigint), :detail)",
+        use(when, "at"), use(action, "action"), use(dossier, "dossier"), use(document, "document"),
+        use(detail, "detail");
+}
+
 void Store::RecordOpening(const std::string& action, std::int64_t dossierId, std::optional<std::int64_t> documentId,
                           const std::string& detail, Instant at)
 {
+    // An opening changes nothing else: its record need not wait for the disk (AuditDurability::Relaxed).
     InTransaction(*m_pool, [&](soci::session& sql) {
-        const long long when = at.time_since_epoch().count();
-        const long long document = documentId.value_or(0);
-        // An opening changes nothing else: its record need not wait for the disk, which would make every reading
-        // as slow as a write (a crash may lose the last fraction of a second of openings, never an act).
-        sql << "SELECT set_config('synchronous_commit', 'off', true),"
-               " motcua_audit(to_timestamp(:at), :action, :dossier, CAST(nullif(:document, 0) AS bigint), :detail)",
-            use(when, "at"), use(action, "action"), use(dossierId, "dossier"), use(document, "document"),
-            use(detail, "detail");
+        AuditIn(sql, at, action, dossierId, documentId, detail, AuditDurability::Relaxed);
     });
 }
 
 void Store::RecordAct(const std::string& action, std::optional<std::int64_t> dossierId,
                       std::optional<std::int64_t> documentId, const std::string& detail, Instant at)
 {
-    InTransaction(*m_pool, [&](soci::session& sql) {
-        const long long when = at.time_since_epoch().count();
-        const long long dossier = dossierId.value_or(0);
-        const long long document = documentId.value_or(0);
-        sql << "SELECT motcua_audit(to_timestamp(:at), :action, CAST(nullif(:dossier, 0) AS bigint),"
-               " CAST(nullif(:document, 0) AS bigint), :detail)",
-            use(when, "at"), use(action, "action"), use(dossier, "dossier"), use(document, "document"),
-            use(detail, "detail");
-    });
+    InTransaction(*m_pool, [&](soci::session& sql) { AuditIn(sql, at, action, dossierId, documentId, detail); });
 }
 
 std::optional<std::int64_t> Store::ResultProposer(std::int64_t dossierId)

@@ -55,8 +55,7 @@ Delegation Store::AddDelegation(const Delegation& delegation)
             use(delegation.agencyId, "agency"), use(delegation.delegatorId, "delegator"),
             use(delegation.delegateId, "delegate"), use(from, "from"), use(to, "to"), use(delegation.note, "note"),
             use(delegation.createdAt, "now"), into(id);
-        sql << "SELECT motcua_audit(to_timestamp(:now), 'delegation.grant', NULL, NULL, :detail)",
-            use(delegation.createdAt, "now"), use(detail, "detail");
+        AuditIn(sql, delegation.createdAt, "delegation.grant", std::nullopt, std::nullopt, detail);
         std::optional<Delegation> stored = FindDelegationIn(sql, id);
         if (!stored)
             throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {}, "delegation vanished");
@@ -96,8 +95,7 @@ bool Store::RevokeDelegation(std::int64_t id, std::int64_t staffId, Instant now)
         if (update.get_affected_rows() == 0)
             return false;
         const std::string detail = "delegation " + std::to_string(id);
-        sql << "SELECT motcua_audit(to_timestamp(:now), 'delegation.revoke', NULL, NULL, :detail)", use(now, "now"),
-            use(detail, "detail");
+        AuditIn(sql, now, "delegation.revoke", std::nullopt, std::nullopt, detail);
         return true;
     });
 }

@@ -130,13 +130,17 @@ StaffMember StaffApi::Authenticate(const HttpRequest& request)
     std::vector<std::int64_t> agencies{staff.agencyId};
     if (OverseesSubtree(staff.role))
         agencies = AgencyTree(m_store.LoadAgencies()).SubtreeIds(staff.agencyId);
-    pg::ScopedAccess::Replace(pg::AccessScope::Agencies(std::move(agencies))
-                                  .ActingAs(pg::AuditActor{.kind = pg::AuditActor::Kind::Staff,
-                                                           .staffId = staff.id,
-                                                           .role = static_cast<int>(staff.role),
-                                                           .agencyId = staff.agencyId,
-                                                           .address = request.clientAddress}));
+    pg::ScopedAccess::Replace(pg::AccessScope::Agencies(std::move(agencies)).ActingAs(StaffActor(staff, request)));
     return staff;
+}
+
+pg::AuditActor StaffApi::StaffActor(const StaffMember& staff, const HttpRequest& request)
+{
+    return pg::AuditActor{.kind = pg::AuditActor::Kind::Staff,
+                          .staffId = staff.id,
+                          .role = static_cast<int>(staff.role),
+                          .agencyId = staff.agencyId,
+                          .address = request.clientAddress};
 }
 
 HttpResponse StaffApi::DetailResponse(const Dossier& dossier, const StaffMember& staff, int status)
@@ -145,9 +149,7 @@ HttpResponse StaffApi::DetailResponse(const Dossier& dossier, const StaffMember&
     std::vector<pg::Consultation> consultations = m_store.Consultations(dossier.id);
     std::vector<pg::HistoryRow> history = m_store.History(dossier.id);
     // Looked up only while it could matter: a result awaiting the manager's decision, at the caller's agency.
-    const bool delegated =
-        DossierActions::MayHoldDelegation(staff, dossier) &&
-        m_store.DelegationFor(staff.id, dossier.handlingAgencyId, LocalDate(m_clock.Now())).has_value();
+    const bool delegated = m_actions.LendingDelegation(staff, dossier).has_value();
     std::vector<Action> allowed = DossierActions::AllowedActions(staff, dossier, consultations, agencies,
                                                                  DossierActions::ResultProposer(history), delegated);
     DossierJson::DetailParts parts{dossier,

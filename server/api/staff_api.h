@@ -91,6 +91,8 @@ public:
 
 private:
     StaffMember Authenticate(const HttpRequest& request);
+    // The caller as the audit trail names them (the transaction's actor, AccessScope::ActingAs).
+    static pg::AuditActor StaffActor(const StaffMember& staff, const HttpRequest& request);
     // The output `idText` names with its dossier, when the dossier is in `staff`'s scope; NotFound otherwise (the
     // same answer as an unknown id).
     std::pair<std::pair<pg::OutputInfo, pg::StoredOutput>, Dossier> OutputInScope(const StaffMember& staff,

@@ -103,11 +103,7 @@ HttpResponse StaffApi::Kpis(const HttpRequest& request)
     // Checked above, the subtree is the caller's to read; row-level security would hide the dossiers its agencies
     // decided once the result went back to another receiving desk (store.h, LoadKpiFacts), so the read runs over
     // every row, the agency ids selecting, and the caller stays the actor the audit trail names.
-    pg::ScopedAccess::Replace(pg::AccessScope::All().ActingAs(pg::AuditActor{.kind = pg::AuditActor::Kind::Staff,
-                                                                             .staffId = staff.id,
-                                                                             .role = static_cast<int>(staff.role),
-                                                                             .agencyId = staff.agencyId,
-                                                                             .address = request.clientAddress}));
+    pg::ScopedAccess::Replace(pg::AccessScope::All().ActingAs(StaffActor(staff, request)));
     const KpiSummary summary = m_store.Kpis(period, agencies, calendar);
 
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);

@@ -9,12 +9,9 @@
 #include <openssl/ssl.h>
 
 #include "model/error.h"
+#include "model/transport_policy.h"
 
 namespace motcua::server {
-
-const char* const kTlsCipherList =
-    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
-    "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
 
 namespace {
 

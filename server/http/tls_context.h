@@ -13,8 +13,4 @@ namespace motcua::server {
 // read, is not what it should be, or the key does not belong to the certificate.
 Poco::Net::Context::Ptr MakeServerTlsContext(const std::string& certificateFile, const std::string& keyFile);
 
-// The TLS 1.2 cipher suites both sides allow (TLS 1.3's are OpenSSL's defaults, all AEAD): ECDHE with AES-GCM or
-// ChaCha20-Poly1305, as Mozilla's "intermediate" profile.
-extern const char* const kTlsCipherList;
-
 }  // namespace motcua::server

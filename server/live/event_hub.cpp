@@ -265,53 +265,49 @@ private:
     // retried with the same bytes, which Flush does (the frame and offset stay until they are sent).
     static ssize_t SendSome(Stream& stream, const char* data, std::size_t size)
     {
-        if (stream.secure) {
-            try {
-                const int sent = stream.socket.sendBytes(data, static_cast<int>(std::min<std::size_t>(size, 1 << 20)));
-                if (sent > 0)
-                    return sent;
-                return sent == Poco::Net::SecureStreamSocket::ERR_SSL_WANT_WRITE ||
-                               sent == Poco::Net::SecureStreamSocket::ERR_SSL_WANT_READ
-                           ? kWouldBlock
-                           : kGone;
-            } catch (const Poco::TimeoutException&) {
-                return kWouldBlock;
-            } catch (const Poco::Exception&) {
-                return kGone;
-            }
-        }
-        for (;;) {
-            const ssize_t sent = ::send(stream.socket.impl()->sockfd(), data, size, MSG_NOSIGNAL | MSG_DONTWAIT);
-            if (sent >= 0)
-                return sent;
-            if (errno == EINTR)
-                continue;
-            return errno == EAGAIN || errno == EWOULDBLOCK ? kWouldBlock : kGone;
-        }
+        if (stream.secure)
+            return SecureIo(1, [&] {
+                return stream.socket.sendBytes(data, static_cast<int>(std::min<std::size_t>(size, 1 << 20)));
+            });
+        return PlainIo([&] { return ::send(stream.socket.impl()->sockfd(), data, size, MSG_NOSIGNAL | MSG_DONTWAIT); });
     }
 
     // Bytes read now, 0 when the client closed its side, kWouldBlock, or kGone.
     static ssize_t ReceiveSome(Stream& stream, char* buffer, std::size_t size)
     {
-        if (stream.secure) {
-            try {
-                const int got = stream.socket.receiveBytes(buffer, static_cast<int>(size));
-                if (got >= 0)
-                    return got;
-                return got == Poco::Net::SecureStreamSocket::ERR_SSL_WANT_READ ||
-                               got == Poco::Net::SecureStreamSocket::ERR_SSL_WANT_WRITE
-                           ? kWouldBlock
-                           : kGone;
-            } catch (const Poco::TimeoutException&) {
-                return kWouldBlock;
-            } catch (const Poco::Exception&) {
-                return kGone;
-            }
+        if (stream.secure)
+            return SecureIo(0, [&] { return stream.socket.receiveBytes(buffer, static_cast<int>(size)); });
+        return PlainIo([&] { return ::recv(stream.socket.impl()->sockfd(), buffer, size, MSG_DONTWAIT); });
+    }
+
+    // One non-blocking read or write through Poco's TLS socket, its answer mapped as SendSome and ReceiveSome say:
+    // a count of at least `least`, or OpenSSL's "want read/write" (and Poco's timeout) as kWouldBlock.
+    template <typename Io>
+    static ssize_t SecureIo(int least, Io io)
+    {
+        try {
+            const int done = io();
+            if (done >= least)
+                return done;
+            return done == Poco::Net::SecureStreamSocket::ERR_SSL_WANT_WRITE ||
+                           done == Poco::Net::SecureStreamSocket::ERR_SSL_WANT_READ
+                       ? kWouldBlock
+                       : kGone;
+        } catch (const Poco::TimeoutException&) {
+            return kWouldBlock;
+        } catch (const Poco::Exception&) {
+            return kGone;
         }
+    }
+
+    // One non-blocking send(2) or recv(2) on the plain socket, retried when a signal interrupted it.
+    template <typename Io>
+    static ssize_t PlainIo(Io io)
+    {
         for (;;) {
-            const ssize_t got = ::recv(stream.socket.impl()->sockfd(), buffer, size, MSG_DONTWAIT);
-            if (got >= 0)
-                return got;
+            const ssize_t done = io();
+            if (done >= 0)
+                return done;
             if (errno == EINTR)
                 continue;
             return errno == EAGAIN || errno == EWOULDBLOCK ? kWouldBlock : kGone;

@@ -83,9 +83,7 @@ Dossier DossierActions::Execute(const StaffMember& staff, std::int64_t dossierId
     const WorkflowState state{dossier.status, dossier.subState};
     // A manager's decision on a proposed result, by whoever holds the manager's delegation today: the table's row for
     // the manager, both names on the record.
-    std::optional<Delegation> delegation;
-    if (IsApprovalDecision(action) && !FindTransition(state, action, staff.role))
-        delegation = m_store.DelegationFor(staff.id, dossier.handlingAgencyId, LocalDate(m_clock.Now()));
+    const std::optional<Delegation> delegation = LendingDelegation(staff, dossier, action);
     const Transition& transition = NextState(state, action, delegation ? Role::Manager : staff.role);
     std::optional<pg::ScopedAccess> onBehalf;
     if (const pg::AccessScope* scope = pg::ThreadAccessScope(); scope && delegation)
@@ -474,13 +472,22 @@ std::optional<std::int64_t> DossierActions::ResultProposer(const std::vector<pg:
     return latest == history.rend() ? std::nullopt : latest->staffId;
 }
 
-bool DossierActions::MayHoldDelegation(const StaffMember& staff, const Dossier& dossier)
+std::optional<Delegation> DossierActions::LendingDelegation(const StaffMember& staff, const Dossier& dossier,
+                                                            std::optional<Action> action)
 {
     const WorkflowState state{dossier.status, dossier.subState};
-    for (Action action : ActionsAllowed(state, Role::Manager))
-        if (IsApprovalDecision(action) && !FindTransition(state, action, staff.role))
-            return HandlesDossier(staff, dossier);
-    return false;
+    const auto lendable = [&](Action decision) {
+        return IsApprovalDecision(decision) && !FindTransition(state, decision, staff.role);
+    };
+    bool worthAsking = false;
+    if (action)
+        worthAsking = lendable(*action);
+    else
+        for (Action decision : ActionsAllowed(state, Role::Manager))
+            worthAsking = worthAsking || lendable(decision);
+    if (!worthAsking || !HandlesDossier(staff, dossier))
+        return std::nullopt;
+    return m_store.DelegationFor(staff.id, dossier.handlingAgencyId, LocalDate(m_clock.Now()));
 }
 
 Dossier DossierActions::TakeInAtDesk(const StaffMember& staff, Dossier dossier, const DossierCodeFormat& codeFormat)

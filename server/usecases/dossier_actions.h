@@ -72,9 +72,11 @@ public:
                                               bool holdsDelegation = false);
     // Who proposed the dossier's current result, from its history (the latest proposal); empty when none did.
     static std::optional<std::int64_t> ResultProposer(const std::vector<pg::HistoryRow>& history);
-    // Whether a delegation of approval would lend `staff` a decision on `dossier` as it stands (so that it is worth
-    // looking one up): a decision the manager could take now and the caller's own role cannot, at their agency.
-    static bool MayHoldDelegation(const StaffMember& staff, const Dossier& dossier);
+    // The delegation of approval that lends `staff` today a decision on `dossier` as it stands (`action`, or any
+    // when empty): a decision the manager could take now and the caller's own role cannot, at their agency. Empty
+    // when none does; the store is asked only when a delegation could matter.
+    std::optional<Delegation> LendingDelegation(const StaffMember& staff, const Dossier& dossier,
+                                                std::optional<Action> action = std::nullopt);
 
     // Paper intake at the desk: the clerk types in a walk-in (or posted) dossier and accepts it at once, in one
     // transaction (two history rows, the receipt stored). `dossier` carries applicant, documents, form data,
