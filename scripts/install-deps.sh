@@ -12,6 +12,7 @@ packages=(
   softhsm2 libengine-pkcs11-openssl opensc zlib1g-dev libpoppler-cpp-dev
   clang libclang-rt-14-dev
   nodejs npm
+  wixl msitools
 )
 
 # A package counts as present when it is installed or an installed package provides it (postgresql-contrib-15 is
