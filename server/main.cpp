@@ -345,6 +345,7 @@ int Serve(const CommandLine& cl, const char* argv0)
     // One connection more than HTTP workers: the outbox's dispatcher holds one while it posts a batch.
     motcua::pg::Store store(db, static_cast<std::size_t>(config.threads) + 1);
     store.SetDefaultScope(motcua::pg::AccessScope::All());
+    store.RequireCurrentSchema();
     motcua::server::Server server(config, std::move(calendar), store, clock);
     std::signal(SIGINT, OnStopSignal);
     std::signal(SIGTERM, OnStopSignal);

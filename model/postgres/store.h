@@ -507,6 +507,10 @@ public:
                    std::optional<std::int64_t> documentId, const std::string& detail, Instant at);
     // Chains up to `limit` committed rows not chained yet, oldest first; returns how many (the server's job).
     int SealAudit(int limit);
+    // Refuses a database whose schema is not the one this program was built for (Environment): behind (run
+    // `motcua-server migrate`), ahead (migrated by a newer program), or never migrated. `serve` checks it at start,
+    // before any request can meet a missing table or column.
+    void RequireCurrentSchema();
     AuditHead LoadAuditHead();
     // Up to `limit` sealed rows after chain position `afterSeq`, in chain order (audit verify).
     std::vector<AuditRecord> AuditRecordsAfter(std::int64_t afterSeq, int limit);

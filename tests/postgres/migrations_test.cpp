@@ -206,6 +206,27 @@ BOOST_AUTO_TEST_CASE(database_newer_than_the_program_is_refused)
     BOOST_TEST(e.Detail().find("999") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(serving_needs_the_schema_this_program_knows)
+{
+    TestDatabase db;
+    pg::Store store(db.AppConninfo(), 1);
+    BOOST_CHECK_NO_THROW(store.RequireCurrentSchema());
+
+    // Behind: the newest migration not applied yet (an upgrade installed, migrate forgotten).
+    db.AdminExecute("DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)");
+    Error e = CaptureError([&] { store.RequireCurrentSchema(); });
+    BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::Environment));
+    BOOST_TEST(std::string(e.what()).find("motcua-server migrate") != std::string::npos);
+    BOOST_TEST(e.Detail().find("this program knows up to " + std::to_string(kMigrationCount)) != std::string::npos);
+
+    // Ahead: migrated by a newer program (a roll-back by starting the old binary).
+    db.AdminExecute("INSERT INTO schema_migrations (version, name, checksum) VALUES (999, '0999_future', 'x')");
+    e = CaptureError([&] { store.RequireCurrentSchema(); });
+    BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::Environment));
+    BOOST_TEST(std::string(e.what()).find("newer version") != std::string::npos);
+    BOOST_TEST(e.Detail().find("database at migration 999") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(concurrent_migrators_apply_each_migration_once)
 {
     TestDatabase db({.migrate = false});
