@@ -297,4 +297,19 @@ reports::PeriodicReport SamplePeriodicReport()
                                         Date{year{2027} / 1 / 5}, SampleKpiSummary(), SampleCatalogue());
 }
 
+reports::PeriodicReport SampleLongPeriodicReport(int count)
+{
+    std::vector<Procedure> catalogue;
+    KpiSummary summary;
+    for (int i = 1; i <= count; ++i) {
+        catalogue.push_back(SampleProcedureOf(i, "1." + std::to_string(100000 + i), "Thủ tục số " + std::to_string(i),
+                                              "Lĩnh vực " + std::to_string(1 + i / 30)));
+        summary.byProcedure[i] = SampleFigures(i % 3, i, i % 7, i % 5, i % 4, i % 2, i % 6, i % 3);
+        summary.total += summary.byProcedure[i];
+    }
+    using std::chrono::year;
+    return reports::BuildPeriodicReport(SampleAgencies(), 3, Date{year{2026} / 1 / 1}, Date{year{2026} / 12 / 31},
+                                        Date{year{2027} / 1 / 5}, summary, catalogue);
+}
+
 }  // namespace motcua::test

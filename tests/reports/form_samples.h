@@ -53,6 +53,8 @@ KpiFigures SampleFigures(std::int64_t carried, std::int64_t online, std::int64_t
                          std::int64_t onTime, std::int64_t late, std::int64_t within, std::int64_t overdue);
 KpiSummary SampleKpiSummary();
 reports::PeriodicReport SamplePeriodicReport();
+// `count` procedures 1.100001… in sectors of thirty, with figures that vary with the procedure's number.
+reports::PeriodicReport SampleLongPeriodicReport(int count);
 
 // A rendered form kept in a temporary file for the readers.
 struct RenderedPdf {

@@ -40,6 +40,7 @@ BOOST_AUTO_TEST_CASE(writes_every_form_when_asked)
     WriteFile(folder / "form07-register.xlsx", RegisterBookWorkbook(SampleRegisterBook(120)));
     WriteFile(folder / "report-II06a.pdf", RenderPeriodicReport(SamplePeriodicReport()));
     WriteFile(folder / "report-II06a.xlsx", PeriodicReportWorkbook(SamplePeriodicReport()));
+    WriteFile(folder / "report-II06a-long.pdf", RenderPeriodicReport(SampleLongPeriodicReport(120)));
     BOOST_TEST(std::filesystem::exists(folder / "form07-register.pdf"));
 }
 

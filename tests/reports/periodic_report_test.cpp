@@ -109,25 +109,15 @@ BOOST_AUTO_TEST_CASE(the_pdf_prints_every_number_under_its_heading_on_landscape_
 
 BOOST_AUTO_TEST_CASE(many_procedures_run_over_pages_under_the_repeated_two_row_header)
 {
-    std::vector<Procedure> catalogue;
-    KpiSummary summary;
-    for (int i = 1; i <= 120; ++i) {
-        catalogue.push_back(SampleProcedureOf(i, "1." + std::to_string(100000 + i), "Thủ tục số " + std::to_string(i),
-                                              "Lĩnh vực " + std::to_string(1 + i / 30)));
-        summary.byProcedure[i] = SampleFigures(i % 3, i, i % 7, i % 5, i % 4, i % 2, i % 6, i % 3);
-        summary.total += summary.byProcedure[i];
-    }
-    const PeriodicReport report = BuildPeriodicReport(SampleAgencies(), 3, Date{}, Date{}, Date{}, summary, catalogue);
+    const PeriodicReport report = SampleLongPeriodicReport(120);
     const auto pdf = Keep(RenderPeriodicReport(report));
     BOOST_TEST(ExpectEveryPageHeaded(pdf->file.Path(), "Số hồ sơ đang giải quyết", "") >= 3);
     const std::vector<std::string> differences = PdfDifferences(ExtractText(pdf->file.Path(), "-raw"), Lines(report));
     BOOST_TEST(differences.empty(), differences.size()
                                         << " differences, first: " << (differences.empty() ? "" : differences.front()));
-    const std::vector<std::string> sheet = WorkbookDifferences(ReadXlsxSheet([&] {
-                                                                   const auto bytes = PeriodicReportWorkbook(report);
-                                                                   return std::string(bytes.begin(), bytes.end());
-                                                               }()),
-                                                               Lines(report));
+    const std::vector<std::uint8_t> workbook = PeriodicReportWorkbook(report);
+    const std::vector<std::string> sheet =
+        WorkbookDifferences(ReadXlsxSheet(std::string(workbook.begin(), workbook.end())), Lines(report));
     BOOST_TEST(sheet.empty(), sheet.size() << " differences");
 }
 
