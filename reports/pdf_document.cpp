@@ -431,31 +431,87 @@ void PdfDocument::DrawTableRule(const std::vector<TableColumn>& columns, double 
     Check("drawing a table");
 }
 
-double PdfDocument::DrawHeaderRow(const std::vector<TableColumn>& columns, const TableStyle& style)
+double PdfDocument::DrawHeaderRow(const std::vector<TableColumn>& columns, const TableStyle& style, bool draw)
 {
-    std::vector<std::vector<TextLine>> cells;
-    std::size_t lineCount = 1;
-    for (const TableColumn& column : columns) {
-        cells.push_back(Layout({{column.header, FontFace::Bold}}, column.width - 2 * style.padding, style.size));
-        lineCount = std::max(lineCount, cells.back().size());
-    }
     const double lineHeight = LineHeight(style.size);
-    const double height = static_cast<double>(lineCount) * lineHeight + 2 * style.padding;
+    const auto layout = [&](const std::string& text, double width) {
+        return Layout({{text, FontFace::Bold}}, width - 2 * style.padding, style.size);
+    };
+    const auto heightOf = [&](std::size_t lines) {
+        return static_cast<double>(lines) * lineHeight + 2 * style.padding;
+    };
+
+    // The groups: runs of adjacent columns sharing a non-empty group, each with its first column and width.
+    struct Group {
+        std::size_t first = 0;
+        std::size_t count = 0;
+        double x = 0;
+        double width = 0;
+    };
+    std::vector<Group> groups;
+    std::vector<double> xs;
     double x = Left();
     for (std::size_t i = 0; i < columns.size(); ++i) {
-        // Header cells are centred both ways, as on the printed government forms.
-        const double textHeight = static_cast<double>(cells[i].size()) * lineHeight;
-        DrawLines(cells[i], x + style.padding, m_cursor - (height - textHeight) / 2,
-                  columns[i].width - 2 * style.padding, style.size, Align::Center);
+        xs.push_back(x);
+        if (!columns[i].group.empty()) {
+            if (groups.empty() || groups.back().first + groups.back().count != i ||
+                columns[groups.back().first].group != columns[i].group)
+                groups.push_back({i, 0, x, 0});
+            ++groups.back().count;
+            groups.back().width += columns[i].width;
+        }
         x += columns[i].width;
     }
-    DrawTableRule(columns, m_cursor, height, style.ruleWidth);
+
+    std::vector<std::vector<TextLine>> cells;
+    std::size_t ownLines = 1;  // the grouped columns' own row, or the only row
+    std::size_t spanLines = 1;
+    for (const TableColumn& column : columns) {
+        cells.push_back(layout(column.header, column.width));
+        if (groups.empty() || !column.group.empty())
+            ownLines = std::max(ownLines, cells.back().size());
+        else
+            spanLines = std::max(spanLines, cells.back().size());
+    }
+    std::vector<std::vector<TextLine>> groupCells;
+    std::size_t groupLines = 1;
+    for (const Group& group : groups) {
+        groupCells.push_back(layout(columns[group.first].group, group.width));
+        groupLines = std::max(groupLines, groupCells.back().size());
+    }
+    const double groupHeight = groups.empty() ? 0 : heightOf(groupLines);
+    // A column without a group runs down both rows; when its header is the tallest, the lower row grows.
+    const double height = std::max(groupHeight + heightOf(ownLines), groups.empty() ? 0 : heightOf(spanLines));
+    if (!draw)
+        return height;
+
+    HPDF_Page page = m_state->current;
+    HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(style.ruleWidth));
+    // Header cells are centred both ways, as on the printed government forms.
+    const auto cell = [&](const std::vector<TextLine>& lines, double left, double top, double width,
+                          double cellHeight) {
+        const double textHeight = static_cast<double>(lines.size()) * lineHeight;
+        DrawLines(lines, left + style.padding, top - (cellHeight - textHeight) / 2, width - 2 * style.padding,
+                  style.size, Align::Center);
+        HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(left), static_cast<HPDF_REAL>(top - cellHeight),
+                            static_cast<HPDF_REAL>(width), static_cast<HPDF_REAL>(cellHeight));
+    };
+    for (std::size_t i = 0; i < groups.size(); ++i)
+        cell(groupCells[i], groups[i].x, m_cursor, groups[i].width, groupHeight);
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i].group.empty())
+            cell(cells[i], xs[i], m_cursor, columns[i].width, height);
+        else
+            cell(cells[i], xs[i], m_cursor - groupHeight, columns[i].width, height - groupHeight);
+    }
+    HPDF_Page_Stroke(page);
+    Check("drawing a table");
     m_cursor -= height;
     return height;
 }
 
 void PdfDocument::Table(const std::vector<TableColumn>& requested, const std::vector<std::vector<std::string>>& rows,
-                        const TableStyle& style)
+                        const TableStyle& style, const std::vector<bool>& boldRows)
 {
     // Never wider than the content box: shrink every column in proportion.
     std::vector<TableColumn> columns = requested;
@@ -468,8 +524,9 @@ void PdfDocument::Table(const std::vector<TableColumn>& requested, const std::ve
 
     const double lineHeight = LineHeight(style.size);
     const double minimumRow = lineHeight + 2 * style.padding;
-    // The header row never sits alone at the foot of a page.
-    KeepTogether(2 * minimumRow + lineHeight);
+    // The header never sits alone at the foot of a page.
+    const double headerHeight = DrawHeaderRow(columns, style, false);
+    KeepTogether(headerHeight + minimumRow + lineHeight);
     DrawHeaderRow(columns, style);
     const auto continueOnNewPage = [&] {
         NewPage();
@@ -479,16 +536,18 @@ void PdfDocument::Table(const std::vector<TableColumn>& requested, const std::ve
                         "table header leaves no room for a row");
     };
 
-    for (const std::vector<std::string>& row : rows) {
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const std::vector<std::string>& row = rows[r];
+        const FontFace face = r < boldRows.size() && boldRows[r] ? FontFace::Bold : FontFace::Regular;
         std::vector<std::vector<TextLine>> cells;
         std::size_t lineCount = 1;
         for (std::size_t i = 0; i < columns.size(); ++i) {
             const std::string text = i < row.size() ? row[i] : std::string();
-            cells.push_back(Layout({{text, FontFace::Regular}}, columns[i].width - 2 * style.padding, style.size));
+            cells.push_back(Layout({{text, face}}, columns[i].width - 2 * style.padding, style.size));
             lineCount = std::max(lineCount, cells.back().size());
         }
         const double rowHeight = static_cast<double>(lineCount) * lineHeight + 2 * style.padding;
-        const double emptyPage = Top() - Bottom() - minimumRow;  // roughly what a page holds below its header row
+        const double emptyPage = Top() - Bottom() - headerHeight;  // what a page holds below its header
         if (rowHeight > Remaining() && rowHeight <= emptyPage)
             continueOnNewPage();
         // A row taller than a page goes out in slices, each on its own page under a repeated header.

@@ -30,6 +30,9 @@ struct TableColumn {
     std::string header;
     double width = 0;  // points
     Align align = Align::Left;
+    // Adjacent columns with the same group share a header cell above their own (form II.06a's "received", "resolved",
+    // "pending"); a column without one has its header cell run down both header rows.
+    std::string group{};
 };
 
 struct TableStyle {
@@ -89,10 +92,11 @@ public:
     void DrawQrCode(const QrCode& code, double x, double top, double side);
 
     void Paragraph(const std::vector<TextRun>& runs, const ParagraphStyle& style = {});
-    // Ruled table with a bold header row, repeated on every page the table continues on. Cells wrap and are centred
-    // vertically in their row; a row taller than a page is split between pages.
+    // Ruled table with a bold header row (two when columns are grouped), repeated on every page the table continues
+    // on. Cells wrap and are centred vertically in their row; a row taller than a page is split between pages. The
+    // rows marked in `boldRows` (subtotals, totals) print bold.
     void Table(const std::vector<TableColumn>& columns, const std::vector<std::vector<std::string>>& rows,
-               const TableStyle& style = {});
+               const TableStyle& style = {}, const std::vector<bool>& boldRows = {});
 
     // Writes one centred line in the bottom margin of every page, e.g. "Trang 1/2"; call once layout is finished.
     void Footer(const std::function<std::string(int page, int count)>& text, double size = 9);
@@ -108,7 +112,8 @@ private:
 
     void DrawFragment(const LineFragment& fragment, double x, double baseline, double size);
     void DrawTableRule(const std::vector<TableColumn>& columns, double top, double height, double ruleWidth);
-    double DrawHeaderRow(const std::vector<TableColumn>& columns, const TableStyle& style);
+    // Draws the header row(s) at the cursor and moves below them; with `draw` false only measures them.
+    double DrawHeaderRow(const std::vector<TableColumn>& columns, const TableStyle& style, bool draw = true);
     void Check(const char* operation);
 
     std::unique_ptr<State> m_state;

@@ -1,4 +1,4 @@
-// Form 07 (Sổ theo dõi hồ sơ): one book per agency and year, the data it prints and the renderer that prints it.
+// Form 07 (Sổ theo dõi hồ sơ): one book per agency and year, the data it prints, as PDF and as XLSX.
 #pragma once
 
 #include <cstdint>
@@ -37,5 +37,9 @@ struct RegisterBook {
 // motcua::Error(Environment)/(Internal) as RenderReceipt does, (BadInput, naming the field) if agencyName, year or
 // bookNumber is blank.
 std::vector<std::uint8_t> RenderRegisterBook(const RegisterBook& book);
+
+// The same book as an XLSX workbook of one sheet: the heading lines, the header row frozen above the rows, the
+// number and the sets as numeric cells. Throws as RenderRegisterBook does (SpreadsheetWriter's errors).
+std::vector<std::uint8_t> RegisterBookWorkbook(const RegisterBook& book);
 
 }  // namespace motcua::reports

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config gettext dpkg-dev file
   libwxgtk3.2-dev libsoci-dev libpq-dev libpoco-dev libhpdf-dev libssl-dev openssl
-  libboost-test-dev libboost-locale-dev libicu-dev libqrencode-dev
+  libboost-test-dev libboost-locale-dev libicu-dev libqrencode-dev libxlsxwriter-dev
   postgresql-15 postgresql-contrib-15
   xvfb xauth fonts-noto-core poppler-utils qpdf libnss3-tools imagemagick python3-fonttools fonttools zbar-tools
   softhsm2 libengine-pkcs11-openssl opensc zlib1g-dev libpoppler-cpp-dev

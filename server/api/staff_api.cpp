@@ -27,6 +27,22 @@ namespace {
 
 }  // namespace
 
+reports::ReportFormat StaffApi::ParseFormat(const HttpRequest& request)
+{
+    return request.query.count("format") ? reports::ParseReportFormat(request.Query("format"))
+                                         : reports::ReportFormat::Pdf;
+}
+
+HttpResponse StaffApi::ReportFile(reports::ReportFormat format, const std::vector<std::uint8_t>& bytes,
+                                  const std::string& name)
+{
+    HttpResponse response = HttpResponse::Binary(reports::MediaType(format), bytes);
+    const char* disposition = format == reports::ReportFormat::Pdf ? "inline" : "attachment";
+    response.headers.emplace_back("Content-Disposition", std::string(disposition) + "; filename=\"" + name + "." +
+                                                             reports::Extension(format) + "\"");
+    return response;
+}
+
 int StaffApi::ParseQueryInt(const std::string& text, const std::string& field, int min, int max)
 {
     int value = 0;
@@ -76,6 +92,7 @@ const std::vector<ApiRoute<StaffApi>>& StaffApi::Routes()
         routes.push_back({{"GET", "/staff/v1/consultations"}, &StaffApi::Consultations});
         routes.push_back({{"GET", "/staff/v1/register"}, &StaffApi::RegisterBook});
         routes.push_back({{"GET", "/staff/v1/kpis"}, &StaffApi::Kpis});
+        routes.push_back({{"GET", "/staff/v1/reports/periodic"}, &StaffApi::PeriodicReport});
         routes.push_back({{"GET", "/staff/v1/events"}, &StaffApi::Events});
         routes.push_back({{"GET", "/staff/v1/agencies"}, &StaffApi::Agencies});
         routes.push_back({{"GET", "/staff/v1/staff"}, &StaffApi::Staff});

@@ -10,7 +10,9 @@
 
 #include "model/clock.h"
 #include "model/dossier_code.h"
+#include "model/kpi.h"
 #include "model/postgres/store.h"
+#include "reports/report_format.h"
 #include "server/http/json_input.h"
 #include "server/http/router.h"
 #include "server/usecases/dossier_actions.h"
@@ -46,13 +48,17 @@ public:
     HttpResponse SignedOutput(const HttpRequest& request);
     // The paths whose body is a PDF (the HTTP layer refuses other non-JSON bodies).
     static bool AcceptsPdf(const std::string& path);
-    HttpResponse RegisterBook(const HttpRequest& request);  // GET /staff/v1/register?year=YYYY (form 07)
-    HttpResponse QueueCounts(const HttpRequest& request);   // GET /staff/v1/queues
-    HttpResponse Queue(const HttpRequest& request);         // GET /staff/v1/queues/{name}
-    HttpResponse Search(const HttpRequest& request);        // GET /staff/v1/dossiers?q=…
+    // GET /staff/v1/register?year=YYYY[&format=pdf|xlsx] (form 07): PDF unless asked for XLSX.
+    HttpResponse RegisterBook(const HttpRequest& request);
+    HttpResponse QueueCounts(const HttpRequest& request);  // GET /staff/v1/queues
+    HttpResponse Queue(const HttpRequest& request);        // GET /staff/v1/queues/{name}
+    HttpResponse Search(const HttpRequest& request);       // GET /staff/v1/dossiers?q=…
     // GET /staff/v1/kpis?from=YYYY-MM-DD&to=YYYY-MM-DD[&agency=CODE] (staff_api_kpis.cpp): the figures of an agency's
     // subtree (the caller's own by default) for those local days, both included, in total and per procedure.
     HttpResponse Kpis(const HttpRequest& request);
+    // GET /staff/v1/reports/periodic?from=…&to=…[&agency=CODE][&format=pdf|xlsx] (staff_api_kpis.cpp): the same
+    // figures as form II.06a, per sector and procedure, as a PDF (the default) or an XLSX workbook.
+    HttpResponse PeriodicReport(const HttpRequest& request);
     // GET /staff/v1/dossiers/{id}/attachments/{n}: a file the citizen sent, as sent, unless damaged since.
     HttpResponse AttachmentFile(const HttpRequest& request);
     // GET /staff/v1/events: authenticates, then hands the request to the live updates (SetEventStream).
@@ -83,6 +89,11 @@ public:
     static std::string BearerToken(const std::string& authorization);
     // A path id: decimal, positive; anything else names no dossier (NotFound).
     static std::int64_t ParseId(const std::string& text);
+    // The query's "format": PDF when absent; BadInput naming "format" for anything but pdf or xlsx.
+    static reports::ReportFormat ParseFormat(const HttpRequest& request);
+    // A report's bytes as a download: a PDF shown inline, a workbook saved; `name` without its extension.
+    static HttpResponse ReportFile(reports::ReportFormat format, const std::vector<std::uint8_t>& bytes,
+                                   const std::string& name);
     // A whole number of a query parameter within [min, max]; BadInput naming `field` otherwise.
     static int ParseQueryInt(const std::string& text, const std::string& field, int min, int max);
 
@@ -90,6 +101,17 @@ public:
     static constexpr long long kQueueCountCap = 10000;
 
 private:
+    // What a KPI request selects, checked against the caller, and the figures counted for it.
+    struct KpiSelection {
+        Date first{};
+        Date last{};
+        AgencyTree tree;
+        Agency agency;
+        KpiSummary summary;
+    };
+    // Reads from, to and agency (the caller's own by default; another only inside the subtree of one who oversees
+    // it, else NotFound) and counts the figures of that subtree: GET /staff/v1/kpis and the reports share it.
+    KpiSelection SelectKpis(const HttpRequest& request, const StaffMember& staff);
     StaffMember Authenticate(const HttpRequest& request);
     // The caller as the audit trail names them (the transaction's actor, AccessScope::ActingAs).
     static pg::AuditActor StaffActor(const StaffMember& staff, const HttpRequest& request);

@@ -233,17 +233,15 @@ HttpResponse StaffApi::SignedOutput(const HttpRequest& request)
 HttpResponse StaffApi::RegisterBook(const HttpRequest& request)
 {
     const StaffMember staff = Authenticate(request);
+    const reports::ReportFormat format = ParseFormat(request);
     const std::string yearText = request.Query("year");
     int year = static_cast<int>(LocalDate(m_clock.Now()).year());
     if (request.query.count("year"))
         year = ParseQueryInt(yearText, "year", kFirstRegisterYear, kLastRegisterYear);
     const AgencyTree agencies(m_store.LoadAgencies());
-    const std::vector<std::uint8_t> pdf =
-        m_forms.Register(agencies, staff.agencyId, year, m_store.Register(staff.agencyId, year));
-    HttpResponse response = HttpResponse::Binary("application/pdf", pdf);
-    response.headers.emplace_back("Content-Disposition",
-                                  "inline; filename=\"so-theo-doi-" + std::to_string(year) + ".pdf\"");
-    return response;
+    const std::vector<std::uint8_t> bytes =
+        m_forms.Register(agencies, staff.agencyId, year, m_store.Register(staff.agencyId, year), format);
+    return ReportFile(format, bytes, "so-theo-doi-" + std::to_string(year));
 }
 
 }  // namespace motcua::server

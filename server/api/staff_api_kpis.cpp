@@ -1,4 +1,5 @@
-// StaffApi, the managers' figures (issue 9): GET /staff/v1/kpis, the KPIs of an agency subtree for a span of days.
+// StaffApi, the managers' figures (issue 9): GET /staff/v1/kpis, the KPIs of an agency subtree for a span of days, and
+// the same figures as form II.06a (GET /staff/v1/reports/periodic), a PDF or an XLSX workbook.
 #include <chrono>
 #include <optional>
 #include <string>
@@ -10,6 +11,9 @@
 #include "model/agency.h"
 #include "model/error.h"
 #include "model/kpi.h"
+#include "reports/periodic_report.h"
+#include "reports/periodic_report_builder.h"
+#include "reports/report_format.h"
 #include "server/api/dossier_json.h"
 #include "server/api/staff_api.h"
 
@@ -75,9 +79,8 @@ Poco::JSON::Object::Ptr Reference(std::int64_t id, const std::string& code, cons
 
 }  // namespace
 
-HttpResponse StaffApi::Kpis(const HttpRequest& request)
+StaffApi::KpiSelection StaffApi::SelectKpis(const HttpRequest& request, const StaffMember& staff)
 {
-    const StaffMember staff = Authenticate(request);
     const Date first = RequiredDate(request, "from");
     const Date last = RequiredDate(request, "to");
     const WorkingCalendar& calendar = m_actions.Calendar();
@@ -88,7 +91,7 @@ HttpResponse StaffApi::Kpis(const HttpRequest& request)
 
     // The agency asked for must be the caller's own, or for those who oversee a subtree, one inside theirs; any
     // other answers as an unknown code does, so that the answer does not tell which codes exist.
-    const AgencyTree tree(m_store.LoadAgencies());
+    AgencyTree tree(m_store.LoadAgencies());
     const Agency* agency = &tree.ById(staff.agencyId);
     if (request.query.count("agency")) {
         const std::string code = request.Query("agency");
@@ -104,12 +107,22 @@ HttpResponse StaffApi::Kpis(const HttpRequest& request)
     // decided once the result went back to another receiving desk (store.h, LoadKpiFacts), so the read runs over
     // every row, the agency ids selecting, and the caller stays the actor the audit trail names.
     pg::ScopedAccess::Replace(pg::AccessScope::All().ActingAs(StaffActor(staff, request)));
-    const KpiSummary summary = m_store.Kpis(period, agencies, calendar);
+    KpiSummary summary = m_store.Kpis(period, agencies, calendar);
+    const Agency selected = *agency;
+    return KpiSelection{first, last, std::move(tree), selected, std::move(summary)};
+}
+
+HttpResponse StaffApi::Kpis(const HttpRequest& request)
+{
+    const StaffMember staff = Authenticate(request);
+    const KpiSelection selection = SelectKpis(request, staff);
+    const Agency& agency = selection.agency;
+    const KpiSummary& summary = selection.summary;
 
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    out->set("from", FormatDate(first));
-    out->set("to", FormatDate(last));
-    out->set("agency", Reference(agency->id, agency->code, agency->name));
+    out->set("from", FormatDate(selection.first));
+    out->set("to", FormatDate(selection.last));
+    out->set("agency", Reference(agency.id, agency.code, agency.name));
     SetFigures(*out, summary.total);
     Poco::JSON::Array::Ptr byProcedure = new Poco::JSON::Array;
     for (const auto& [procedureId, figures] : summary.byProcedure) {
@@ -121,6 +134,24 @@ HttpResponse StaffApi::Kpis(const HttpRequest& request)
     }
     out->set("byProcedure", byProcedure);
     return HttpResponse::Json(200, DossierJson::ToString(out));
+}
+
+HttpResponse StaffApi::PeriodicReport(const HttpRequest& request)
+{
+    const StaffMember staff = Authenticate(request);
+    const reports::ReportFormat format = ParseFormat(request);  // before anything is read
+    const KpiSelection selection = SelectKpis(request, staff);
+    std::vector<Procedure> procedures;
+    procedures.reserve(selection.summary.byProcedure.size());
+    for (const auto& entry : selection.summary.byProcedure)
+        procedures.push_back(m_store.GetProcedure(entry.first));
+    const reports::PeriodicReport report =
+        reports::BuildPeriodicReport(selection.tree, selection.agency.id, selection.first, selection.last,
+                                     LocalDate(m_clock.Now()), selection.summary, procedures);
+    const std::vector<std::uint8_t> bytes = format == reports::ReportFormat::Xlsx
+                                                ? reports::PeriodicReportWorkbook(report)
+                                                : reports::RenderPeriodicReport(report);
+    return ReportFile(format, bytes, "bao-cao-" + FormatDate(selection.first) + "-" + FormatDate(selection.last));
 }
 
 }  // namespace motcua::server

@@ -249,7 +249,8 @@ pg::StoredOutput FormPrinter::Result(const FormContext& c) const
 }
 
 std::vector<std::uint8_t> FormPrinter::Register(const AgencyTree& agencies, std::int64_t agencyId, int year,
-                                                const std::vector<pg::RegisterLine>& lines) const
+                                                const std::vector<pg::RegisterLine>& lines,
+                                                reports::ReportFormat format) const
 {
     std::vector<reports::RegisterEntry> entries;
     entries.reserve(lines.size());
@@ -271,7 +272,9 @@ std::vector<std::uint8_t> FormPrinter::Register(const AgencyTree& agencies, std:
             e.note = VietnameseName(line.status);
         entries.push_back(std::move(e));
     }
-    return reports::RenderRegisterBook(reports::BuildRegisterBook(agencies, agencyId, year, entries));
+    const reports::RegisterBook book = reports::BuildRegisterBook(agencies, agencyId, year, entries);
+    return format == reports::ReportFormat::Xlsx ? reports::RegisterBookWorkbook(book)
+                                                 : reports::RenderRegisterBook(book);
 }
 
 }  // namespace motcua::server

@@ -12,6 +12,7 @@
 #include "model/procedure.h"
 #include "model/staff.h"
 #include "reports/receipt_form_builder.h"
+#include "reports/report_format.h"
 #include "server/usecases/document_signer.h"
 #include "server/usecases/result_templates.h"
 
@@ -50,9 +51,10 @@ public:
     pg::StoredOutput Result(const FormContext& c) const;
     // The templates, for the check at start-up.
     ResultTemplates& Templates() const noexcept { return m_templates; }
-    // Form 07: the receiving agency's book for a year.
+    // Form 07: the receiving agency's book for a year, as a PDF or an XLSX workbook.
     std::vector<std::uint8_t> Register(const AgencyTree& agencies, std::int64_t agencyId, int year,
-                                       const std::vector<pg::RegisterLine>& lines) const;
+                                       const std::vector<pg::RegisterLine>& lines,
+                                       reports::ReportFormat format = reports::ReportFormat::Pdf) const;
 
 private:
     // The form as issued: signed for the officer's agency when a key applies.

@@ -7,6 +7,7 @@
 #include "model/error.h"
 #include "model/time.h"
 #include "reports/control_sheet_builder.h"
+#include "reports/periodic_report_builder.h"
 
 namespace motcua::test {
 namespace {
@@ -239,6 +240,76 @@ void ExpectSoundStructure(const std::filesystem::path& pdf)
     }
     const CommandResult result = Run(*qpdf, {"--check", pdf.string()});
     BOOST_TEST(result.exitCode == 0, "qpdf --check: " << result.output);
+}
+
+Procedure SampleProcedureOf(std::int64_t id, const std::string& code, const std::string& name,
+                            const std::string& sector)
+{
+    Procedure p;
+    p.id = id;
+    p.code = code;
+    p.name = name;
+    p.sector = sector;
+    return p;
+}
+
+std::vector<Procedure> SampleCatalogue()
+{
+    return {SampleProcedureOf(11, "1.001193", "Đăng ký khai sinh", "Hộ tịch"),
+            SampleProcedureOf(12, "1.000656", "Đăng ký kết hôn", "Hộ tịch"),
+            SampleProcedureOf(13, "2.000505", "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam", "Lý lịch tư pháp"),
+            SampleProcedureOf(14, "1.009999", "Xác nhận tình trạng nhà ở", ""),
+            SampleProcedureOf(15, "1.000001", "Thủ tục không có hồ sơ", "Đất đai")};
+}
+
+KpiFigures SampleFigures(std::int64_t carried, std::int64_t online, std::int64_t inPerson, std::int64_t early,
+                         std::int64_t onTime, std::int64_t late, std::int64_t within, std::int64_t overdue)
+{
+    KpiFigures f;
+    f.receivedCarriedOver = carried;
+    f.receivedOnline = online;
+    f.receivedInPerson = inPerson;
+    f.resolvedEarly = early;
+    f.resolvedOnTime = onTime;
+    f.resolvedLate = late;
+    f.pendingWithinDeadline = within;
+    f.pendingOverdue = overdue;
+    return f;
+}
+
+KpiSummary SampleKpiSummary()
+{
+    KpiSummary s;
+    s.byProcedure[11] = SampleFigures(3, 41, 17, 29, 8, 2, 19, 3);
+    s.byProcedure[12] = SampleFigures(1, 5, 9, 7, 4, 1, 2, 1);
+    s.byProcedure[13] = SampleFigures(12, 130, 6, 101, 20, 11, 14, 2);
+    s.byProcedure[14] = SampleFigures(0, 0, 4, 0, 3, 0, 1, 0);
+    for (const auto& [id, figures] : s.byProcedure)
+        s.total += figures;
+    s.total.intakeAnswered = 176;  // counts the report does not show change nothing in it
+    return s;
+}
+
+reports::PeriodicReport SamplePeriodicReport()
+{
+    using std::chrono::year;
+    return reports::BuildPeriodicReport(SampleAgencies(), 3, Date{year{2026} / 10 / 1}, Date{year{2026} / 12 / 31},
+                                        Date{year{2027} / 1 / 5}, SampleKpiSummary(), SampleCatalogue());
+}
+
+reports::PeriodicReport SampleLongPeriodicReport(int count)
+{
+    std::vector<Procedure> catalogue;
+    KpiSummary summary;
+    for (int i = 1; i <= count; ++i) {
+        catalogue.push_back(SampleProcedureOf(i, "1." + std::to_string(100000 + i), "Thủ tục số " + std::to_string(i),
+                                              "Lĩnh vực " + std::to_string(1 + i / 30)));
+        summary.byProcedure[i] = SampleFigures(i % 3, i, i % 7, i % 5, i % 4, i % 2, i % 6, i % 3);
+        summary.total += summary.byProcedure[i];
+    }
+    using std::chrono::year;
+    return reports::BuildPeriodicReport(SampleAgencies(), 3, Date{year{2026} / 1 / 1}, Date{year{2026} / 12 / 31},
+                                        Date{year{2027} / 1 / 5}, summary, catalogue);
 }
 
 }  // namespace motcua::test

@@ -1,4 +1,5 @@
-// A realistic dossier of a Ninh Bình ward's desk and its forms 02–07, and the checks the form tests share.
+// A realistic dossier of a Ninh Bình ward's desk, its forms 02–07, a quarter's report II.06a, and the checks the form
+// tests share.
 #pragma once
 
 #include <cstdint>
@@ -11,9 +12,11 @@
 
 #include "model/agency.h"
 #include "model/dossier.h"
+#include "model/kpi.h"
 #include "model/procedure.h"
 #include "reports/control_sheet_builder.h"
 #include "reports/notice_form_builder.h"
+#include "reports/periodic_report.h"
 #include "reports/register_book_builder.h"
 #include "tests/support/pdf_tools.h"
 
@@ -40,6 +43,18 @@ reports::ControlSheet SampleControlSheet(int extraSteps = 0);
 // `count` entries from number 1, six a day from 07:30 on 5 January 2026, every third one not yet back.
 std::vector<reports::RegisterEntry> SampleEntries(int count);
 reports::RegisterBook SampleRegisterBook(int count);
+// Form II.06a: procedures 11–15 in the sectors "Hộ tịch" (two), "Lý lịch tư pháp", none, and "Đất đai" (15, which has
+// no figures); the ward's figures for the fourth quarter of 2026 with counts that differ from column to column, so
+// that a count printed in the wrong column shows; the report drawn up on 05/01/2027.
+Procedure SampleProcedureOf(std::int64_t id, const std::string& code, const std::string& name,
+                            const std::string& sector);
+std::vector<Procedure> SampleCatalogue();
+KpiFigures SampleFigures(std::int64_t carried, std::int64_t online, std::int64_t inPerson, std::int64_t early,
+                         std::int64_t onTime, std::int64_t late, std::int64_t within, std::int64_t overdue);
+KpiSummary SampleKpiSummary();
+reports::PeriodicReport SamplePeriodicReport();
+// `count` procedures 1.100001… in sectors of thirty, with figures that vary with the procedure's number.
+reports::PeriodicReport SampleLongPeriodicReport(int count);
 
 // A rendered form kept in a temporary file for the readers.
 struct RenderedPdf {

@@ -1,4 +1,5 @@
-// Writes forms 01–07 from the sample data as PDFs into $MOTCUA_FORM_SAMPLES_DIR, to look at them (docs/images).
+// Writes forms 01–07 and report II.06a from the sample data (PDFs, and XLSX for 07 and II.06a) into
+// $MOTCUA_FORM_SAMPLES_DIR, to look at them (docs/images).
 #include "tests/reports/form_samples.h"
 
 #include <cstdlib>
@@ -8,6 +9,7 @@
 
 #include "reports/control_sheet.h"
 #include "reports/notice_forms.h"
+#include "reports/periodic_report.h"
 #include "reports/receipt_form.h"
 #include "reports/register_book.h"
 #include "tests/support/sample_receipt.h"
@@ -35,6 +37,10 @@ BOOST_AUTO_TEST_CASE(writes_every_form_when_asked)
     WriteFile(folder / "form06-control-sheet.pdf", RenderControlSheet(SampleControlSheet()));
     WriteFile(folder / "form06-control-sheet-long.pdf", RenderControlSheet(SampleControlSheet(40)));
     WriteFile(folder / "form07-register.pdf", RenderRegisterBook(SampleRegisterBook(120)));
+    WriteFile(folder / "form07-register.xlsx", RegisterBookWorkbook(SampleRegisterBook(120)));
+    WriteFile(folder / "report-II06a.pdf", RenderPeriodicReport(SamplePeriodicReport()));
+    WriteFile(folder / "report-II06a.xlsx", PeriodicReportWorkbook(SamplePeriodicReport()));
+    WriteFile(folder / "report-II06a-long.pdf", RenderPeriodicReport(SampleLongPeriodicReport(120)));
     BOOST_TEST(std::filesystem::exists(folder / "form07-register.pdf"));
 }
 

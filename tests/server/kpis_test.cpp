@@ -1,5 +1,6 @@
 // GET /staff/v1/kpis: the figures of dossiers driven through the workflow, checked by hand and against Store::Kpis;
-// who may ask for which agency; and the bad periods refused, naming the parameter, with nothing written.
+// who may ask for which agency; and the bad periods refused, naming the parameter, with nothing written. The same
+// figures exported as form II.06a (PDF, XLSX) and the register as XLSX, read back and compared with the store's.
 #include <Poco/JSON/Array.h>
 #include <boost/test/unit_test.hpp>
 
@@ -9,6 +10,9 @@
 #include "server/calendar_loader.h"
 #include "tests/server/api_fixture.h"
 #include "tests/server/workflow_driver.h"
+#include "tests/support/pdf_tools.h"
+#include "tests/support/report_readback.h"
+#include "tests/support/xlsx_reader.h"
 
 using motcua::test::ApiFixture;
 using motcua::test::HttpReply;
@@ -238,6 +242,124 @@ BOOST_FIXTURE_TEST_CASE(a_bad_period_is_refused_naming_the_parameter_and_writes_
     CheckProblem(road.Get("/staff/v1/kpis?from=2021-12-30&to=2026-12-31", "manager"), 422, "to",
                  "The period must not be longer than five years");
     BOOST_TEST(Get("/staff/v1/kpis?from=2026-12-01&to=2026-12-31").status == 401);
+    BOOST_TEST(Counts() == before);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr const char* kReport = "/staff/v1/reports/periodic?from=2026-11-01&to=2026-12-15";
+
+// The lines form II.06a must show for a selection whose dossiers are all birth registrations (sector "Hộ tịch").
+std::vector<motcua::test::ReportLine> BirthLines(const motcua::KpiSummary& s, const motcua::Procedure& birth)
+{
+    const motcua::KpiFigures figures =
+        s.byProcedure.count(birth.id) ? s.byProcedure.at(birth.id) : motcua::KpiFigures{};
+    return {
+        {"I", "Hộ tịch", figures}, {"1", birth.name + " (" + birth.code + ")", figures}, {"", "Tổng cộng", s.total}};
+}
+
+void ExpectNoDifferences(const std::vector<std::string>& differences)
+{
+    for (const std::string& d : differences)
+        BOOST_ERROR(d);
+    BOOST_TEST(differences.empty());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(ReportsIntegration)
+
+BOOST_FIXTURE_TEST_CASE(the_periodic_report_shows_the_store_s_figures_in_the_workbook_and_the_pdf, KpisFixture)
+{
+    DriveThree();
+    const motcua::KpiSummary expected = FromStore("2026-11-01", "2026-12-15", catalogue.commune);
+    BOOST_TEST(expected.total.Received() == 3);  // the figures are not all zero: the comparison means something
+    const auto lines = BirthLines(expected, catalogue.birthRegistration);
+
+    const HttpReply xlsx = road.Get(std::string(kReport) + "&format=xlsx", "manager");
+    BOOST_REQUIRE_MESSAGE(xlsx.status == 200, xlsx.body);
+    BOOST_TEST(xlsx.contentType == kXlsx);
+    BOOST_TEST(xlsx.headers.at("Content-Disposition") == "attachment; filename=\"bao-cao-2026-11-01-2026-12-15.xlsx\"");
+    const motcua::test::XlsxSheet sheet = motcua::test::ReadXlsxSheet(xlsx.body);
+    ExpectNoDifferences(motcua::test::WorkbookDifferences(sheet, lines));
+    BOOST_TEST(sheet.at({0, 0}).text.ends_with(" - " + catalogue.commune.name));
+    // By hand (as the JSON test above): 2 online, 1 in person; 1 early, 1 late; 1 overdue.
+    const int total = motcua::test::FindRow(sheet, 1, "Tổng cộng");
+    BOOST_TEST(sheet.at({total, 2}).number.value_or(-1) == 3);
+    BOOST_TEST(sheet.at({total, 4}).number.value_or(-1) == 2);
+    BOOST_TEST(sheet.at({total, 5}).number.value_or(-1) == 1);
+    BOOST_TEST(sheet.at({total, 7}).number.value_or(-1) == 1);
+    BOOST_TEST(sheet.at({total, 9}).number.value_or(-1) == 1);
+    BOOST_TEST(sheet.at({total, 12}).number.value_or(-1) == 1);
+
+    // The PDF is the default and shows the same.
+    for (const std::string& query : {std::string(kReport), std::string(kReport) + "&format=pdf"}) {
+        const HttpReply pdf = road.Get(query, "manager");
+        BOOST_REQUIRE_MESSAGE(pdf.status == 200, pdf.body);
+        BOOST_TEST(pdf.contentType == "application/pdf");
+        BOOST_TEST(pdf.headers.at("Content-Disposition") == "inline; filename=\"bao-cao-2026-11-01-2026-12-15.pdf\"");
+        ExpectNoDifferences(motcua::test::PdfDifferences(motcua::test::ExtractTextOfBytes(pdf.body, "-raw"), lines));
+    }
+
+    // The province's administrator: the whole province, as the store counts it.
+    const HttpReply province =
+        road.Get(std::string(kReport) + "&format=xlsx&agency=" + catalogue.province.code, "admin");
+    BOOST_REQUIRE_MESSAGE(province.status == 200, province.body);
+    ExpectNoDifferences(motcua::test::WorkbookDifferences(
+        motcua::test::ReadXlsxSheet(province.body),
+        BirthLines(FromStore("2026-11-01", "2026-12-15", catalogue.province), catalogue.birthRegistration)));
+    // The commune's manager may not ask for the province: the same answer as the KPIs give.
+    CheckProblem(road.Get(std::string(kReport) + "&agency=" + catalogue.province.code, "manager"), 404, "agency",
+                 "Agency not found");
+}
+
+BOOST_FIXTURE_TEST_CASE(the_register_as_a_workbook_lists_the_store_s_entries_and_stays_a_pdf_by_default, KpisFixture)
+{
+    DriveThree();
+    const HttpReply pdf = road.Get("/staff/v1/register?year=2026", "clerk");
+    BOOST_REQUIRE_MESSAGE(pdf.status == 200, pdf.body);
+    BOOST_TEST(pdf.contentType == "application/pdf");
+    BOOST_TEST(pdf.headers.at("Content-Disposition") == "inline; filename=\"so-theo-doi-2026.pdf\"");
+
+    const HttpReply xlsx = road.Get("/staff/v1/register?year=2026&format=xlsx", "clerk");
+    BOOST_REQUIRE_MESSAGE(xlsx.status == 200, xlsx.body);
+    BOOST_TEST(xlsx.contentType == kXlsx);
+    BOOST_TEST(xlsx.headers.at("Content-Disposition") == "attachment; filename=\"so-theo-doi-2026.xlsx\"");
+    const motcua::test::XlsxSheet sheet = motcua::test::ReadXlsxSheet(xlsx.body);
+    std::vector<motcua::pg::RegisterLine> entries;
+    {
+        motcua::pg::ScopedAccess all(motcua::pg::AccessScope::All());
+        entries = store.Register(catalogue.commune.id, 2026);
+    }
+    BOOST_REQUIRE_EQUAL(entries.size(), 3u);
+    for (const motcua::pg::RegisterLine& line : entries) {
+        const int row = motcua::test::FindRow(sheet, 1, line.dossierCode);
+        BOOST_TEST_REQUIRE(row >= 0, line.dossierCode);
+        BOOST_TEST(sheet.at({row, 0}).number.value_or(-1) == line.number);
+        BOOST_TEST(sheet.at({row, 2}).text == line.procedureName);
+        BOOST_TEST(sheet.at({row, 4}).text == line.applicantName);
+        BOOST_TEST(sheet.at({row, 7}).text == motcua::FormatVietnameseDateTime(line.receivedAt.value()));
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(a_bad_period_or_format_is_refused_naming_the_parameter_and_writes_nothing, KpisFixture)
+{
+    DriveThree();
+    const auto before = Counts();
+    CheckProblem(road.Get("/staff/v1/reports/periodic?from=2026-12-02&to=2026-12-01&format=xlsx", "manager"), 422, "to",
+                 "The end of the period must not be before its start");
+    CheckProblem(road.Get("/staff/v1/reports/periodic?to=2026-12-01", "manager"), 422, "from",
+                 "This field is required");
+    CheckProblem(road.Get(std::string(kReport) + "&format=docx", "manager"), 422, "format",
+                 "The format must be pdf or xlsx");
+    CheckProblem(road.Get(std::string(kReport) + "&format=", "manager"), 422, "format",
+                 "The format must be pdf or xlsx");
+    CheckProblem(road.Get("/staff/v1/register?year=2026&format=csv", "clerk"), 422, "format",
+                 "The format must be pdf or xlsx");
+    BOOST_TEST(Get(std::string(kReport) + "&format=xlsx").status == 401);
     BOOST_TEST(Counts() == before);
 }
 
