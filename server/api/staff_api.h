@@ -10,6 +10,7 @@
 
 #include "model/clock.h"
 #include "model/dossier_code.h"
+#include "model/kpi.h"
 #include "model/postgres/store.h"
 #include "server/http/json_input.h"
 #include "server/http/router.h"
@@ -53,6 +54,9 @@ public:
     // GET /staff/v1/kpis?from=YYYY-MM-DD&to=YYYY-MM-DD[&agency=CODE] (staff_api_kpis.cpp): the figures of an agency's
     // subtree (the caller's own by default) for those local days, both included, in total and per procedure.
     HttpResponse Kpis(const HttpRequest& request);
+    // GET /staff/v1/kpis/dossiers?from&to[&agency]&figure=NAME[&procedure=CODE][&limit][&after]: the dossiers behind
+    // one count of that answer (the same access), as list items with their total, newest first.
+    HttpResponse KpiDossiers(const HttpRequest& request);
     // GET /staff/v1/dossiers/{id}/attachments/{n}: a file the citizen sent, as sent, unless damaged since.
     HttpResponse AttachmentFile(const HttpRequest& request);
     // GET /staff/v1/events: authenticates, then hands the request to the live updates (SetEventStream).
@@ -91,6 +95,20 @@ public:
 
 private:
     StaffMember Authenticate(const HttpRequest& request);
+    // What the KPI routes count over (staff_api_kpis.cpp): the local days asked for, the agency whose subtree counts
+    // and its ids. The agency is the caller's own or one inside their reach (NotFound otherwise, as an unknown code);
+    // once checked, the thread reads every row, the ids selecting (store.h, LoadKpiFacts).
+    struct KpiSelection {
+        Date first{};
+        Date last{};
+        KpiPeriod period;
+        Agency agency;
+        std::vector<std::int64_t> agencyIds;
+    };
+    KpiSelection SelectKpis(const StaffMember& staff, const HttpRequest& request);
+    // The search's paging cursor (staff_api_queues.cpp): after the dossier `id`, newest first.
+    static std::string NewestFirstCursor(std::int64_t id);
+    static std::int64_t ParseNewestFirstCursor(const std::string& text);
     // The output `idText` names with its dossier, when the dossier is in `staff`'s scope; NotFound otherwise (the
     // same answer as an unknown id).
     std::pair<std::pair<pg::OutputInfo, pg::StoredOutput>, Dossier> OutputInScope(const StaffMember& staff,
