@@ -170,6 +170,11 @@ public:
     {
         return m_api.Search(query, limit, after);
     }
+    desktop::DossierPage KpiDossiers(const desktop::KpiDrill& drill, int limit,
+                                     const std::optional<std::string>& after) override
+    {
+        return m_api.KpiDossiers(drill, limit, after);
+    }
     desktop::EventStreamTarget EventsTarget() const override { return m_api.EventsTarget(); }
 
 private:
