@@ -212,7 +212,7 @@ void DashboardFrame::FillRanking(Ranking& ranking, const RankingTable& table)
         used += list->GetColumnWidth(c);
     }
     if (list->GetColumnCount() > 0)
-        list->SetColumnWidth(0, std::max(FromDIP(200), list->GetClientSize().GetWidth() - used - FromDIP(4)));
+        list->SetColumnWidth(0, std::max(FromDIP(120), list->GetClientSize().GetWidth() - used - FromDIP(4)));
     list->Thaw();
 }
 
