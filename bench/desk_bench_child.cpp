@@ -170,6 +170,11 @@ public:
     {
         return m_api.Search(query, limit, after);
     }
+    desktop::DossierPage KpiDossiers(const desktop::KpiDrill& drill, int limit,
+                                     const std::optional<std::string>& after) override
+    {
+        return m_api.KpiDossiers(drill, limit, after);
+    }
     desktop::EventStreamTarget EventsTarget() const override { return m_api.EventsTarget(); }
 
 private:
@@ -227,7 +232,7 @@ public:
             desktop::StaffApiClientOptions{"http://127.0.0.1:" + std::to_string(m_options.port)});
         m_tasks = std::make_unique<desktop::ThreadPoolTaskRunner>(desktop::WxUiQueue());
         m_timed = std::make_unique<TimedStaffApi>(*m_api);
-        m_controller = std::make_unique<desktop::DeskController>(*m_timed, *m_api, *m_api, *m_tasks, m_alert,
+        m_controller = std::make_unique<desktop::DeskController>(*m_timed, *m_api, *m_api, *m_api, *m_tasks, m_alert,
                                                                  m_launcher, m_clock, m_settings);
         CallAfter([this] {
             m_status = Script();

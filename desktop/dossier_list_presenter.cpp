@@ -63,6 +63,7 @@ void DossierListPresenter::Clear()
     m_rows.CancelPending();
     m_items.clear();
     m_next.reset();
+    m_total.reset();
     m_failed = false;
     m_loading = false;
     m_refetchWanted = false;
@@ -96,6 +97,7 @@ void DossierListPresenter::Fetch(const std::optional<std::string>& after, int li
             switch (source.kind) {
             case ListSource::Kind::Queue: return api->QueuePage(request);
             case ListSource::Kind::Search: return api->Search(source.search, request.limit, request.after);
+            case ListSource::Kind::Figure: return api->KpiDossiers(source.drill, request.limit, request.after);
             case ListSource::Kind::Inbox: break;
             }
             return FromInbox(api->Inbox(request.limit, request.after));
@@ -122,6 +124,7 @@ void DossierListPresenter::Received(DossierPage page, const std::optional<std::s
     m_items.insert(m_items.end(), std::make_move_iterator(page.items.begin()),
                    std::make_move_iterator(page.items.end()));
     m_next = std::move(page.next);
+    m_total = page.total;
     m_failed = false;
     m_loading = false;
     m_view.SetBusy(false);
@@ -178,7 +181,10 @@ void DossierListPresenter::UpdateStatus()
         if (IsOverdue(i))
             ++overdue;
     std::string text =
-        FormatText(_("Dossiers shown: %s, overdue: %s"), {std::to_string(m_items.size()), std::to_string(overdue)});
+        m_total ? FormatText(_("Dossiers shown: %s of %s, overdue: %s"),
+                             {std::to_string(m_items.size()), std::to_string(*m_total), std::to_string(overdue)})
+                : FormatText(_("Dossiers shown: %s, overdue: %s"),
+                             {std::to_string(m_items.size()), std::to_string(overdue)});
     if (m_failed)
         text += " — " + std::string(_("loading failed; press F5 to retry"));
     else if (m_next)

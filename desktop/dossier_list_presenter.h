@@ -28,13 +28,15 @@ public:
     virtual void DossierSelected(const InboxRow& item) = 0;
 };
 
-// What the list shows: a queue by its contract name, the search results, or (a server without queues) the inbox.
+// What the list shows: a queue by its contract name, the search results, (a server without queues) the inbox, or the
+// dossiers behind a figure of the dashboard.
 struct ListSource {
-    enum class Kind { Queue, Search, Inbox };
+    enum class Kind { Queue, Search, Inbox, Figure };
     Kind kind = Kind::Inbox;
     std::string queue;
     SearchQuery search;
     std::string title;  // shown above the list
+    KpiDrill drill{};   // Kind::Figure
 };
 
 class DossierListPresenter final : public views::IDossierListRows {
@@ -108,6 +110,7 @@ private:
     ListSource m_source;
     std::vector<DossierListItem> m_items;
     std::optional<std::string> m_next;
+    std::optional<std::int64_t> m_total;  // the whole list's size, when the server says (a figure's dossiers)
     bool m_loading = false;
     bool m_failed = false;
     bool m_refetchWanted = false;  // live news came while a page was on its way

@@ -75,6 +75,16 @@ std::int64_t JsonReader::Int(const std::string& key) const
     return v.convert<std::int64_t>();
 }
 
+std::optional<double> JsonReader::OptionalNumber(const std::string& key) const
+{
+    if (IsNull(key))
+        return std::nullopt;
+    Poco::Dynamic::Var v = Required(key);
+    if (!v.isNumeric())
+        ThrowBadResponse(Path(key), "expected a number");
+    return v.convert<double>();
+}
+
 bool JsonReader::Bool(const std::string& key) const
 {
     Poco::Dynamic::Var v = Required(key);

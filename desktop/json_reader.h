@@ -28,6 +28,8 @@ public:
     std::string OptionalString(const std::string& key) const;  // "" when absent or null
     std::int64_t Int(const std::string& key) const;
     bool Bool(const std::string& key) const;
+    // A number (integer or not); empty when absent or null.
+    std::optional<double> OptionalNumber(const std::string& key) const;
     Instant Time(const std::string& key) const;
     std::optional<Instant> OptionalTime(const std::string& key) const;
     NationalStatus Status(const std::string& key) const;  // the national code 1..10

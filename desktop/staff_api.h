@@ -49,7 +49,8 @@ struct DossierListItem {
 // A page of a queue or of search results (keyset paging).
 struct DossierPage {
     std::vector<DossierListItem> items;
-    std::optional<std::string> next;  // opaque keyset cursor; empty on the last page
+    std::optional<std::string> next;      // opaque keyset cursor; empty on the last page
+    std::optional<std::int64_t> total{};  // every item of the list, when the server says (a KPI's dossiers)
 };
 
 // One entry of GET /staff/v1/queues, in the server's order.
@@ -86,6 +87,24 @@ struct AgencyRef {
     std::int64_t id = 0;
     std::string code;
     std::string name;
+    std::optional<std::int64_t> parentId{};  // the agency above it, when the server said (GET /staff/v1/agencies)
+};
+
+// What GET /staff/v1/kpis is asked: local days, both included, and an agency code ("": the caller's own).
+struct KpiQuery {
+    std::string from;  // "YYYY-MM-DD"
+    std::string to;
+    std::string agencyCode;
+    bool operator==(const KpiQuery&) const = default;
+};
+
+// The dossiers behind one count of a KPI report (GET /staff/v1/kpis/dossiers): the count by its name in the report
+// ("pendingOverdue", …), for the report's days and agency, and one procedure's share when a code is given.
+struct KpiDrill {
+    KpiQuery query;
+    std::string figure;
+    std::string procedureCode{};
+    bool operator==(const KpiDrill&) const = default;
 };
 
 struct DocumentInfo {
@@ -177,6 +196,7 @@ public:
     virtual std::vector<QueueCount> Queues() = 0;
     virtual DossierPage QueuePage(const QueuePageRequest& request) = 0;
     virtual DossierPage Search(const SearchQuery& query, int limit, const std::optional<std::string>& after) = 0;
+    virtual DossierPage KpiDossiers(const KpiDrill& drill, int limit, const std::optional<std::string>& after) = 0;
     // The address and token for GET /staff/v1/events; safe to call from any thread.
     virtual EventStreamTarget EventsTarget() const = 0;
 };

@@ -47,16 +47,6 @@ DossierListItem ReadListItem(const JsonReader& r)
     return DossierListItem{ReadInboxItem(r), OptionalFlag(r, "dueSoon"), OptionalFlag(r, "overdue")};
 }
 
-// "&name=value" with the value percent-encoded; nothing for an empty value.
-std::string QueryParam(const char* name, const std::string& value)
-{
-    if (value.empty())
-        return {};
-    std::string encoded;
-    Poco::URI::encode(value, "!#$&'()*+,/:;=?@[]", encoded);
-    return std::string("&") + name + "=" + encoded;
-}
-
 const char* SortWord(ListSort sort)
 {
     switch (sort) {
@@ -102,6 +92,15 @@ std::string JsonText(const Object& object)
 }
 
 }  // namespace
+
+std::string QueryParam(const char* name, const std::string& value)
+{
+    if (value.empty())
+        return {};
+    std::string encoded;
+    Poco::URI::encode(value, "!#$&'()*+,/:;=?@[]", encoded);
+    return std::string("&") + name + "=" + encoded;
+}
 
 const HttpResponse& CheckedAnswer(const HttpResponse& response)
 {
@@ -241,6 +240,8 @@ DossierPage ParseDossierPage(const std::string& json)
         page.items.push_back(ReadListItem(item));
     if (root.Has("next") && !root.IsNull("next"))
         page.next = root.String("next");
+    if (!root.IsNull("total"))
+        page.total = root.Int("total");
     return page;
 }
 

@@ -1,4 +1,5 @@
-// IStaffApi over HTTP: the staff API's paths and JSON documents on top of HttpTransport, problem details as ApiError.
+// IStaffApi (and the action, security and KPI calls) over HTTP: the staff API's paths and JSON documents on top of
+// HttpTransport, problem details as ApiError.
 #pragma once
 
 #include <chrono>
@@ -7,6 +8,7 @@
 #include "desktop/action_api.h"
 #include "desktop/api_error.h"
 #include "desktop/http_transport.h"
+#include "desktop/kpi_api.h"
 #include "desktop/security_api.h"
 #include "desktop/staff_api.h"
 
@@ -19,7 +21,7 @@ struct StaffApiClientOptions {
     std::chrono::milliseconds requestTimeout{30000};  // sending and receiving, each
 };
 
-class StaffApiClient final : public IStaffApi, public IActionApi, public ISecurityApi {
+class StaffApiClient final : public IStaffApi, public IActionApi, public ISecurityApi, public IKpiApi {
 public:
     explicit StaffApiClient(const StaffApiClientOptions& options);
 
@@ -36,6 +38,7 @@ public:
     std::vector<QueueCount> Queues() override;
     DossierPage QueuePage(const QueuePageRequest& request) override;
     DossierPage Search(const SearchQuery& query, int limit, const std::optional<std::string>& after) override;
+    DossierPage KpiDossiers(const KpiDrill& drill, int limit, const std::optional<std::string>& after) override;
     EventStreamTarget EventsTarget() const override;
     // IActionApi (staff_api_client_actions.cpp)
     DossierDetail Act(std::int64_t dossierId, const ActionInput& input) override;
@@ -47,6 +50,8 @@ public:
     AuditTrail DossierAuditTrail(std::int64_t dossierId) override;
     TotpEnrolment StartTotp(std::int64_t staffId) override;
     void ConfirmTotp(std::int64_t staffId, const std::string& code) override;
+    // IKpiApi (staff_api_client_kpis.cpp; Agencies() above serves it too)
+    KpiReport Kpis(const KpiQuery& query) override;
 
     bool HasToken() const { return m_http.HasBearerToken(); }
 
@@ -62,6 +67,8 @@ DossierDetail ParseDossierDetail(const std::string& json);
 DossierPage ParseDossierPage(const std::string& json);
 std::vector<QueueCount> ParseQueueCounts(const std::string& json);
 AuditTrail ParseAuditTrail(const std::string& json);
+// "&name=value", the value percent-encoded; "" for an empty value (the parameter is then not sent).
+std::string QueryParam(const char* name, const std::string& value);
 // A problem+json body (or anything else with an HTTP error status) as the ApiError to throw.
 ApiError ParseProblem(int httpStatus, const std::string& contentType, const std::string& body);
 // The answer itself when it is a success; throws the ApiError of its problem document otherwise.

@@ -63,7 +63,8 @@ std::vector<AgencyRef> StaffApiClient::Agencies()
     std::vector<AgencyRef> out;
     const JsonReader root = JsonReader::Parse(CheckedAnswer(m_http.Get("/staff/v1/agencies")).body);
     for (const JsonReader& a : root.Objects("items"))
-        out.push_back(AgencyRef{a.Int("id"), a.String("code"), a.String("name")});
+        out.push_back(AgencyRef{a.Int("id"), a.String("code"), a.String("name"),
+                                a.IsNull("parentId") ? std::nullopt : std::optional(a.Int("parentId"))});
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/statusbr.h>
+#include <wx/toolbar.h>
 
 #include "views/detail_panel.h"
 #include "views/dossier_list_panel.h"
@@ -103,6 +104,28 @@ wxPanel* MainFrame::BuildListColumn(wxWindow* parent)
     sizer->Add(m_list, 1, wxEXPAND);
     column->SetSizer(sizer);
     return column;
+}
+
+void MainFrame::OfferDashboard()
+{
+    if (GetMenuBar()->FindItem(kDashboardId))
+        return;
+    auto* reports = new wxMenu();
+    reports->Append(kDashboardId, _("&Dashboard") + "\tCtrl+D",
+                    _("The figures of your agency and those below it, each opening its dossiers"));
+    GetMenuBar()->Insert(GetMenuBar()->GetMenuCount() > 1 ? 2 : 1, reports, _("&Reports"));
+    if (wxToolBar* tools = GetToolBar()) {
+        tools->AddSeparator();
+        tools->AddTool(kDashboardId, _("Dashboard"), wxNullBitmap, _("Dashboard") + " (Ctrl+D)");
+        tools->Realize();
+    }
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_listener)
+                m_listener->OnDashboardPressed();
+        },
+        kDashboardId);
 }
 
 void MainFrame::FitPanes()

@@ -35,6 +35,8 @@ public:
     void SetUserText(const wxString& text);
     // Middle field of the status bar: whether live updates flow.
     void SetLiveStatus(const std::string& text, bool ok) override;
+    // Reports → Dashboard (Ctrl+D) and its toolbar button, for the roles the dashboard serves.
+    void OfferDashboard();
     // Once the list has its columns: the splitters give the list what they need.
     void FitPanes();
 
@@ -52,6 +54,7 @@ public:
     static constexpr int kRefreshId = wxID_REFRESH;
     static constexpr int kLogoutId = wxID_HIGHEST + 101;
     static constexpr int kTwoStepId = wxID_HIGHEST + 102;
+    static constexpr int kDashboardId = wxID_HIGHEST + 103;
     static constexpr int kSearchId = wxID_FIND;
     static constexpr int kDossierCommandBase = wxID_HIGHEST + 300;
 

@@ -1,5 +1,5 @@
-// The main window's own commands (File → Refresh, Log out; Account → Two-step sign-in) as a listener the shell
-// implements.
+// The main window's own commands (File → Refresh, Log out; Account → Two-step sign-in; Reports → Dashboard) as a
+// listener the shell implements.
 #pragma once
 
 namespace motcua::views {
@@ -11,6 +11,8 @@ public:
     virtual void OnLogoutPressed() = 0;
     // Account → Two-step sign-in…: set up the logged-in user's second factor.
     virtual void OnTwoStepPressed() = 0;
+    // Reports → Dashboard: the managers' figures (offered to the roles that oversee a subtree).
+    virtual void OnDashboardPressed() = 0;
 };
 
 }  // namespace motcua::views

@@ -47,8 +47,8 @@ bool DeskApp::OnInit()
     m_tasks = std::make_unique<ThreadPoolTaskRunner>(WxUiQueue());
     m_alert = std::make_unique<WxAlert>();
     m_launcher = std::make_unique<WxDocumentLauncher>();
-    m_controller =
-        std::make_unique<DeskController>(*m_api, *m_api, *m_api, *m_tasks, *m_alert, *m_launcher, m_clock, *m_settings);
+    m_controller = std::make_unique<DeskController>(*m_api, *m_api, *m_api, *m_api, *m_tasks, *m_alert, *m_launcher,
+                                                    m_clock, *m_settings);
 
     LoginDefaults defaults{options.serverUrl, options.user, options.password};
     if (options.serverUrl == DeskOptions{}.serverUrl)

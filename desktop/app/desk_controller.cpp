@@ -28,12 +28,13 @@ std::string SessionText(const Session& session)
     return text;
 }
 
-DeskController::DeskController(IStaffApi& api, IActionApi& actions, ISecurityApi& security, ITaskRunner& tasks,
-                               views::Alert& alert, IDocumentLauncher& launcher, const Clock& clock,
+DeskController::DeskController(IStaffApi& api, IActionApi& actions, ISecurityApi& security, IKpiApi& kpis,
+                               ITaskRunner& tasks, views::Alert& alert, IDocumentLauncher& launcher, const Clock& clock,
                                ISettings& settings, std::filesystem::path receiptFolder)
     : m_api(api),
       m_actionApi(actions),
       m_securityApi(security),
+      m_kpiApi(kpis),
       m_tasks(tasks),
       m_settings(settings),
       m_alert(alert),
@@ -141,6 +142,8 @@ views::MainFrame* DeskController::OpenMainWindow()
         std::make_unique<DetailPresenter>(*m_frame->Detail(), m_api, m_tasks, m_alert, m_receipts, m_session->staff,
                                           m_clock, static_cast<IDossierChangeListener&>(*this));
     WireActions();
+    if (OverseesSubtree(m_session->staff.role))
+        m_frame->OfferDashboard();
 
     // The server is asked before the window is laid out and shown: the first page and the counts travel while
     // GTK maps and paints it.
@@ -168,7 +171,8 @@ void DeskController::MakeListPresenters()
 void DeskController::DropPresenters()
 {
     m_events.Stop();  // before the presenter it tells
-    DropActions();    // they refer to the detail presenter
+    DropDashboard();
+    DropActions();  // they refer to the detail presenter
     m_live.reset();
     m_search.reset();
     m_queues.reset();

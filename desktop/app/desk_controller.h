@@ -12,9 +12,11 @@
 #include "desktop/app/wx_document_printer.h"
 #include "desktop/audit_trail_presenter.h"
 #include "desktop/bulk_presenter.h"
+#include "desktop/dashboard_presenter.h"
 #include "desktop/detail_presenter.h"
 #include "desktop/dossier_list_presenter.h"
 #include "desktop/event_stream.h"
+#include "desktop/kpi_api.h"
 #include "desktop/live_presenter.h"
 #include "desktop/login_presenter.h"
 #include "desktop/queue_nav_presenter.h"
@@ -34,6 +36,7 @@ namespace motcua::views {
 class ActionDialogs;
 class AuditTrailWindows;
 class BulkProgressDialog;
+class DashboardFrame;
 class LoginDialog;
 class MainFrame;
 class PinPrompt;
@@ -54,15 +57,16 @@ class DeskController final : private ILoginListener,
                              private IDossierChangeListener,
                              private IListChoiceListener,
                              private ISearchListener,
+                             private IFigureListener,
                              private views::IMainViewListener,
                              private views::IDeskCommandListener,
                              private ISessionRenewal {
 public:
-    // `api`, `actions`, `security`, `tasks`, `alert`, `launcher`, `clock` and `settings` must outlive the
+    // `api`, `actions`, `security`, `kpis`, `tasks`, `alert`, `launcher`, `clock` and `settings` must outlive the
     // controller. Server calls run through `tasks`; `settings` keeps the server, user name, window layout, list
     // columns and preferences.
-    DeskController(IStaffApi& api, IActionApi& actions, ISecurityApi& security, ITaskRunner& tasks, views::Alert& alert,
-                   IDocumentLauncher& launcher, const Clock& clock, ISettings& settings,
+    DeskController(IStaffApi& api, IActionApi& actions, ISecurityApi& security, IKpiApi& kpis, ITaskRunner& tasks,
+                   views::Alert& alert, IDocumentLauncher& launcher, const Clock& clock, ISettings& settings,
                    std::filesystem::path receiptFolder = {});
     ~DeskController() override;
     DeskController(const DeskController&) = delete;
@@ -86,6 +90,9 @@ public:
     ActionPresenter* Actions() const noexcept { return m_actions.get(); }
     AuditTrailPresenter* Audit() const noexcept { return m_audit.get(); }
     BulkPresenter* Bulk() const noexcept { return m_bulk.get(); }
+    // The dashboard window while it is open (Reports → Dashboard), and its presenter.
+    views::DashboardFrame* DashboardWindow() const noexcept { return m_dashboardFrame; }
+    DashboardPresenter* Dashboard() const noexcept { return m_dashboard.get(); }
     // Prints and previews the receipts (poppler pages in a wxPrintout); the GUI test reads its last preview.
     WxDocumentPrinter& Printer() noexcept { return m_printer; }
     // The login defaults remembered from the last session (server address, user name), over `fallback`'s.
@@ -103,6 +110,10 @@ private:
     void OnLogoutPressed() override;
     // desk_controller_actions.cpp: Account → Two-step sign-in (a modal dialog with its presenter).
     void OnTwoStepPressed() override;
+    // desk_controller_dashboard.cpp: the dashboard window, and a figure's dossiers shown in the main list.
+    void OnDashboardPressed() override;
+    void FigureChosen(const ListSource& source) override;
+    void DropDashboard();
     // desk_controller_actions.cpp: the Dossier commands, session renewal, window layout and preferences.
     void ShownDossierChanged() override;
     void OnDossierCommand(int id) override;
@@ -123,6 +134,7 @@ private:
     IStaffApi& m_api;
     IActionApi& m_actionApi;
     ISecurityApi& m_securityApi;
+    IKpiApi& m_kpiApi;
     ITaskRunner& m_tasks;
     ISettings& m_settings;
     views::Alert& m_alert;
@@ -151,6 +163,8 @@ private:
     std::unique_ptr<BulkPresenter> m_bulk;
     std::unique_ptr<views::AuditTrailWindows> m_auditWindows;
     std::unique_ptr<AuditTrailPresenter> m_audit;
+    views::DashboardFrame* m_dashboardFrame = nullptr;  // owned by wx (a child of the main window)
+    std::unique_ptr<DashboardPresenter> m_dashboard;
     bool m_renewing = false;
     bool m_retryBeforeAsking = true;               // a new session: one 401 may come from a call sent before it
     std::vector<std::function<void()>> m_resumes;  // what waits for the login dialog over the work

@@ -425,6 +425,9 @@ public:
     // Dossiers of the search's agency matching its key and filters, newest first; BadInput (field "limit")
     // outside 1..500.
     SearchPage SearchDossiers(const DossierSearch& search);
+    // The list rows of these dossiers (those the thread's scope sees), newest first: a list made elsewhere (the
+    // dossiers behind a KPI figure).
+    std::vector<InboxRow> ListedDossiers(const std::vector<std::int64_t>& ids);
     // In one transaction: locks the row; NotFound when it is gone, StaleVersionError when its version is not the
     // expected one, NotAllowed when it is no longer in the transition's `from` state; then applies the state and
     // the change, bumps the version, opens or closes a pause, writes the history event with the hand-over (agency

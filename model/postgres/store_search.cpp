@@ -1,4 +1,5 @@
-// Store, search: dossiers of one agency by code, citizen ID, phone or name words, with filters, newest first.
+// Store, search: dossiers of one agency by code, citizen ID, phone or name words, with filters, newest first; and
+// the list rows of dossiers chosen elsewhere, by id.
 // Names go through the dictionary of distinct folded names (migration 0010, performance.md): its few matches, then
 // their dossiers by equality; a fragment common enough to match very many names reads the agency's dossiers newest
 // first instead, where matches are dense enough to fill a page at once.
@@ -177,6 +178,21 @@ SearchPage Store::SearchDossiers(const DossierSearch& search)
             page.next = page.rows.back().id;
         }
         return page;
+    });
+}
+
+std::vector<InboxRow> Store::ListedDossiers(const std::vector<std::int64_t>& ids)
+{
+    if (ids.empty())
+        return {};
+    return InTransaction(*m_pool, [&](soci::session& sql) {
+        ArrayLiteral array;
+        for (const std::int64_t id : ids)
+            array.Add(static_cast<long long>(id));
+        QueryParams params;
+        params.Add("ids", array.Text());
+        return params.Rows<InboxRow>(
+            sql, InboxRowsOf("SELECT d.* FROM dossier d WHERE d.id = ANY (CAST(:ids AS bigint[]))", "page.id DESC"));
     });
 }
 

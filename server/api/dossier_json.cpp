@@ -112,7 +112,7 @@ Object::Ptr DossierJson::InboxItem(const InboxRow& row, const QueueViewer& viewe
 }
 
 HttpResponse DossierJson::ListPage(const std::vector<InboxRow>& rows, const QueueViewer& viewer,
-                                   const std::optional<std::string>& next)
+                                   const std::optional<std::string>& next, std::optional<std::int64_t> total)
 {
     Array::Ptr items = new Array;
     for (const InboxRow& row : rows)
@@ -120,6 +120,8 @@ HttpResponse DossierJson::ListPage(const std::vector<InboxRow>& rows, const Queu
     Object::Ptr out = NewObject();
     out->set("items", items);
     out->set("next", next ? Poco::Dynamic::Var(*next) : Poco::Dynamic::Var());
+    if (total)
+        out->set("total", *total);
     return HttpResponse::Json(200, ToString(out));
 }
 

@@ -2,6 +2,7 @@
 // one place so the citizen API, the staff API and the OpenAPI documents agree.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,9 +26,11 @@ public:
     // A listed dossier (inbox, queue page, search), with its flags as of `viewer.now`: overdue, and due soon before
     // `viewer.dueSoonUntil` (the server's working calendar, which the desk does not restate).
     static Poco::JSON::Object::Ptr InboxItem(const InboxRow& row, const QueueViewer& viewer);
-    // A page of a list: {"items": [InboxItem…], "next": cursor or null}.
+    // A page of a list: {"items": [InboxItem…], "next": cursor or null}, and "total" (every item of the list, all
+    // pages) when given.
     static HttpResponse ListPage(const std::vector<InboxRow>& rows, const QueueViewer& viewer,
-                                 const std::optional<std::string>& next);
+                                 const std::optional<std::string>& next,
+                                 std::optional<std::int64_t> total = std::nullopt);
     // Everything the detail document is made of.
     struct DetailParts {
         Dossier dossier;

@@ -93,6 +93,7 @@ const std::vector<ApiRoute<StaffApi>>& StaffApi::Routes()
         routes.push_back({{"GET", "/staff/v1/register"}, &StaffApi::RegisterBook});
         routes.push_back({{"GET", "/staff/v1/kpis"}, &StaffApi::Kpis});
         routes.push_back({{"GET", "/staff/v1/reports/periodic"}, &StaffApi::PeriodicReport});
+        routes.push_back({{"GET", "/staff/v1/kpis/dossiers"}, &StaffApi::KpiDossiers});
         routes.push_back({{"GET", "/staff/v1/events"}, &StaffApi::Events});
         routes.push_back({{"GET", "/staff/v1/agencies"}, &StaffApi::Agencies});
         routes.push_back({{"GET", "/staff/v1/staff"}, &StaffApi::Staff});

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/agency.h"
 #include "model/clock.h"
 #include "model/dossier_code.h"
 #include "model/kpi.h"
@@ -59,6 +60,9 @@ public:
     // GET /staff/v1/reports/periodic?from=…&to=…[&agency=CODE][&format=pdf|xlsx] (staff_api_kpis.cpp): the same
     // figures as form II.06a, per sector and procedure, as a PDF (the default) or an XLSX workbook.
     HttpResponse PeriodicReport(const HttpRequest& request);
+    // GET /staff/v1/kpis/dossiers?from&to[&agency]&figure=NAME[&procedure=CODE][&limit][&after]: the dossiers behind
+    // one count of that answer (the same access), as list items with their total, newest first.
+    HttpResponse KpiDossiers(const HttpRequest& request);
     // GET /staff/v1/dossiers/{id}/attachments/{n}: a file the citizen sent, as sent, unless damaged since.
     HttpResponse AttachmentFile(const HttpRequest& request);
     // GET /staff/v1/events: authenticates, then hands the request to the live updates (SetEventStream).
@@ -101,20 +105,24 @@ public:
     static constexpr long long kQueueCountCap = 10000;
 
 private:
-    // What a KPI request selects, checked against the caller, and the figures counted for it.
-    struct KpiSelection {
-        Date first{};
-        Date last{};
-        AgencyTree tree;
-        Agency agency;
-        KpiSummary summary;
-    };
-    // Reads from, to and agency (the caller's own by default; another only inside the subtree of one who oversees
-    // it, else NotFound) and counts the figures of that subtree: GET /staff/v1/kpis and the reports share it.
-    KpiSelection SelectKpis(const HttpRequest& request, const StaffMember& staff);
     StaffMember Authenticate(const HttpRequest& request);
     // The caller as the audit trail names them (the transaction's actor, AccessScope::ActingAs).
     static pg::AuditActor StaffActor(const StaffMember& staff, const HttpRequest& request);
+    // What the KPI routes count over (staff_api_kpis.cpp): the local days asked for, the agency whose subtree counts
+    // and its ids. The agency is the caller's own or one inside their reach (NotFound otherwise, as an unknown code);
+    // once checked, the thread reads every row, the ids selecting (store.h, LoadKpiFacts).
+    struct KpiSelection {
+        Date first{};
+        Date last{};
+        KpiPeriod period;
+        AgencyTree tree;  // the province's, for the names a report prints
+        Agency agency;
+        std::vector<std::int64_t> agencyIds;
+    };
+    KpiSelection SelectKpis(const StaffMember& staff, const HttpRequest& request);
+    // The search's paging cursor (staff_api_queues.cpp): after the dossier `id`, newest first.
+    static std::string NewestFirstCursor(std::int64_t id);
+    static std::int64_t ParseNewestFirstCursor(const std::string& text);
     // The output `idText` names with its dossier, when the dossier is in `staff`'s scope; NotFound otherwise (the
     // same answer as an unknown id).
     std::pair<std::pair<pg::OutputInfo, pg::StoredOutput>, Dossier> OutputInScope(const StaffMember& staff,

@@ -39,7 +39,7 @@ std::vector<Role> RolesAskedFor(const HttpRequest& request)
     return roles;
 }
 
-HttpResponse ItemsResponse(Poco::JSON::Array::Ptr items)
+HttpResponse ItemsResponse(const Poco::JSON::Array::Ptr& items)
 {
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     out->set("items", items);
@@ -58,6 +58,7 @@ HttpResponse StaffApi::Agencies(const HttpRequest& request)
         o->set("code", agency.code);
         o->set("name", agency.name);
         o->set("level", std::string(ToString(agency.level)));
+        o->set("parentId", agency.parentId ? Poco::Dynamic::Var(*agency.parentId) : Poco::Dynamic::Var());
         items->add(o);
     }
     return ItemsResponse(items);

@@ -1,6 +1,9 @@
-// StaffApi, the managers' figures (issue 9): GET /staff/v1/kpis, the KPIs of an agency subtree for a span of days, and
-// the same figures as form II.06a (GET /staff/v1/reports/periodic), a PDF or an XLSX workbook.
+// StaffApi, the managers' figures (issue 9): GET /staff/v1/kpis, the KPIs of an agency subtree for a span of days,
+// GET /staff/v1/kpis/dossiers, the dossiers behind one of its counts, and the same figures as form II.06a
+// (GET /staff/v1/reports/periodic), a PDF or an XLSX workbook.
+#include <algorithm>
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,34 +41,58 @@ Poco::Dynamic::Var Rate(std::optional<double> rate)
     return rate ? Poco::Dynamic::Var(*rate) : Poco::Dynamic::Var();
 }
 
-// The figures under the names issue 9 gives them, then the totals and rates derived from them (kpi.h).
+// Every count of the answer under the name issue 9 gives it, with its value in KpiFigures (kpi.h): the answer's
+// members and the figures the drill-down route lists the dossiers of.
+struct KpiCount {
+    const char* name;
+    std::int64_t (*value)(const KpiFigures&);
+};
+// clang-format off
+constexpr KpiCount kKpiCounts[] = {
+    {"receivedCarriedOver", [](const KpiFigures& f) { return f.receivedCarriedOver; }},
+    {"receivedOnline", [](const KpiFigures& f) { return f.receivedOnline; }},
+    {"receivedInPerson", [](const KpiFigures& f) { return f.receivedInPerson; }},
+    {"resolvedEarly", [](const KpiFigures& f) { return f.resolvedEarly; }},
+    {"resolvedOnTime", [](const KpiFigures& f) { return f.resolvedOnTime; }},
+    {"resolvedLate", [](const KpiFigures& f) { return f.resolvedLate; }},
+    {"pendingWithinDeadline", [](const KpiFigures& f) { return f.pendingWithinDeadline; }},
+    {"pendingOverdue", [](const KpiFigures& f) { return f.pendingOverdue; }},
+    {"intakeConfirmedLate", [](const KpiFigures& f) { return f.intakeConfirmedLate; }},
+    {"received", [](const KpiFigures& f) { return f.Received(); }},
+    {"resolved", [](const KpiFigures& f) { return f.Resolved(); }},
+    {"pending", [](const KpiFigures& f) { return f.Pending(); }},
+    {"resolvedWithResult", [](const KpiFigures& f) { return f.resolvedWithResult; }},
+    {"intakeAnswered", [](const KpiFigures& f) { return f.intakeAnswered; }},
+    {"resultsGranted", [](const KpiFigures& f) { return f.resultsGranted; }},
+    {"electronicResults", [](const KpiFigures& f) { return f.electronicResults; }},
+    {"digitisedWithElectronicResult", [](const KpiFigures& f) { return f.digitisedWithElectronicResult; }},
+    {"rated", [](const KpiFigures& f) { return f.rated; }},
+    {"negativeRatings", [](const KpiFigures& f) { return f.negativeRatings; }},
+};
+// clang-format on
+
+// The counts, then the rates derived from them (kpi.h).
 void SetFigures(Poco::JSON::Object& o, const KpiFigures& f)
 {
-    o.set("receivedCarriedOver", f.receivedCarriedOver);
-    o.set("receivedOnline", f.receivedOnline);
-    o.set("receivedInPerson", f.receivedInPerson);
-    o.set("resolvedEarly", f.resolvedEarly);
-    o.set("resolvedOnTime", f.resolvedOnTime);
-    o.set("resolvedLate", f.resolvedLate);
-    o.set("pendingWithinDeadline", f.pendingWithinDeadline);
-    o.set("pendingOverdue", f.pendingOverdue);
+    for (const KpiCount& count : kKpiCounts)
+        o.set(count.name, count.value(f));
     o.set("onTimeRate", Rate(f.OnTimeRate()));
     o.set("averageProcessingHours", Rate(f.AverageProcessingHours()));
-    o.set("intakeConfirmedLate", f.intakeConfirmedLate);
-    o.set("received", f.Received());
-    o.set("resolved", f.Resolved());
-    o.set("pending", f.Pending());
-    o.set("resolvedWithResult", f.resolvedWithResult);
-    o.set("intakeAnswered", f.intakeAnswered);
-    o.set("resultsGranted", f.resultsGranted);
-    o.set("electronicResults", f.electronicResults);
-    o.set("digitisedWithElectronicResult", f.digitisedWithElectronicResult);
-    o.set("rated", f.rated);
-    o.set("negativeRatings", f.negativeRatings);
     o.set("onlineSubmissionRate", Rate(f.OnlineSubmissionRate()));
     o.set("electronicResultRate", Rate(f.ElectronicResultRate()));
     o.set("digitisationRate", Rate(f.DigitisationRate()));
     o.set("satisfaction", Rate(f.Satisfaction()));
+}
+
+const KpiCount& CountNamed(const HttpRequest& request)
+{
+    if (!request.query.count("figure") || request.Query("figure").empty())
+        throw Error(ErrorCategory::BadInput, N_("This field is required"), "figure");
+    const std::string name = request.Query("figure");
+    for (const KpiCount& count : kKpiCounts)
+        if (name == count.name)
+            return count;
+    throw Error(ErrorCategory::BadInput, N_("There is no such figure"), "figure", name);
 }
 
 Poco::JSON::Object::Ptr Reference(std::int64_t id, const std::string& code, const std::string& name)
@@ -79,7 +106,7 @@ Poco::JSON::Object::Ptr Reference(std::int64_t id, const std::string& code, cons
 
 }  // namespace
 
-StaffApi::KpiSelection StaffApi::SelectKpis(const HttpRequest& request, const StaffMember& staff)
+StaffApi::KpiSelection StaffApi::SelectKpis(const StaffMember& staff, const HttpRequest& request)
 {
     const Date first = RequiredDate(request, "from");
     const Date last = RequiredDate(request, "to");
@@ -101,28 +128,26 @@ StaffApi::KpiSelection StaffApi::SelectKpis(const HttpRequest& request, const St
         if (!allowed)
             throw Error(ErrorCategory::NotFound, N_("Agency not found"), "agency", code);
     }
-    const std::vector<std::int64_t> agencies = tree.SubtreeIds(agency->id);
 
     // Checked above, the subtree is the caller's to read; row-level security would hide the dossiers its agencies
     // decided once the result went back to another receiving desk (store.h, LoadKpiFacts), so the read runs over
     // every row, the agency ids selecting, and the caller stays the actor the audit trail names.
     pg::ScopedAccess::Replace(pg::AccessScope::All().ActingAs(StaffActor(staff, request)));
-    KpiSummary summary = m_store.Kpis(period, agencies, calendar);
     const Agency selected = *agency;
-    return KpiSelection{first, last, std::move(tree), selected, std::move(summary)};
+    std::vector<std::int64_t> agencyIds = tree.SubtreeIds(selected.id);
+    return KpiSelection{first, last, period, std::move(tree), selected, std::move(agencyIds)};
 }
 
 HttpResponse StaffApi::Kpis(const HttpRequest& request)
 {
     const StaffMember staff = Authenticate(request);
-    const KpiSelection selection = SelectKpis(request, staff);
-    const Agency& agency = selection.agency;
-    const KpiSummary& summary = selection.summary;
+    const KpiSelection selection = SelectKpis(staff, request);
+    const KpiSummary summary = m_store.Kpis(selection.period, selection.agencyIds, m_actions.Calendar());
 
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     out->set("from", FormatDate(selection.first));
     out->set("to", FormatDate(selection.last));
-    out->set("agency", Reference(agency.id, agency.code, agency.name));
+    out->set("agency", Reference(selection.agency.id, selection.agency.code, selection.agency.name));
     SetFigures(*out, summary.total);
     Poco::JSON::Array::Ptr byProcedure = new Poco::JSON::Array;
     for (const auto& [procedureId, figures] : summary.byProcedure) {
@@ -136,18 +161,61 @@ HttpResponse StaffApi::Kpis(const HttpRequest& request)
     return HttpResponse::Json(200, DossierJson::ToString(out));
 }
 
+HttpResponse StaffApi::KpiDossiers(const HttpRequest& request)
+{
+    const StaffMember staff = Authenticate(request);
+    const QueueViewer viewer = Viewer(staff);  // before the scope widens: the flags are the caller's
+    const KpiSelection selection = SelectKpis(staff, request);
+    const KpiCount& count = CountNamed(request);
+    std::optional<std::int64_t> procedureId;
+    if (request.query.count("procedure")) {
+        const std::optional<Procedure> procedure = m_store.FindProcedureByCode(request.Query("procedure"));
+        if (!procedure)
+            throw Error(ErrorCategory::BadInput, N_("Unknown procedure"), "procedure", request.Query("procedure"));
+        procedureId = procedure->id;
+    }
+    const std::string limitText = request.Query("limit");
+    const int limit = limitText.empty() ? m_inboxDefaultLimit : ParseQueryInt(limitText, "limit", 1, m_inboxMaxLimit);
+    std::optional<std::int64_t> after;
+    if (request.query.count("after"))
+        after = ParseNewestFirstCursor(request.Query("after"));
+
+    // Each dossier's own contribution (kpi.h, DossierKpis) decides, so that the list and the figure agree by
+    // construction: the figure counts exactly the dossiers listed here.
+    std::vector<std::int64_t> agencies = selection.agencyIds;
+    std::sort(agencies.begin(), agencies.end());
+    std::vector<std::int64_t> ids;
+    for (const DossierFacts& facts : m_store.LoadKpiFacts(selection.period, agencies)) {
+        if (procedureId && facts.procedureId != *procedureId)
+            continue;
+        if (count.value(DossierKpis(facts, selection.period, agencies, m_actions.Calendar())) > 0)
+            ids.push_back(facts.id);
+    }
+    std::sort(ids.begin(), ids.end(), std::greater<>());
+    const auto total = static_cast<std::int64_t>(ids.size());
+    if (after)
+        ids.erase(ids.begin(), std::upper_bound(ids.begin(), ids.end(), *after, std::greater<>()));
+    std::optional<std::string> next;
+    if (ids.size() > static_cast<std::size_t>(limit)) {
+        ids.resize(static_cast<std::size_t>(limit));
+        next = NewestFirstCursor(ids.back());
+    }
+    return DossierJson::ListPage(m_store.ListedDossiers(ids), viewer, next, total);
+}
+
 HttpResponse StaffApi::PeriodicReport(const HttpRequest& request)
 {
     const StaffMember staff = Authenticate(request);
     const reports::ReportFormat format = ParseFormat(request);  // before anything is read
-    const KpiSelection selection = SelectKpis(request, staff);
+    const KpiSelection selection = SelectKpis(staff, request);
+    const KpiSummary summary = m_store.Kpis(selection.period, selection.agencyIds, m_actions.Calendar());
     std::vector<Procedure> procedures;
-    procedures.reserve(selection.summary.byProcedure.size());
-    for (const auto& entry : selection.summary.byProcedure)
+    procedures.reserve(summary.byProcedure.size());
+    for (const auto& entry : summary.byProcedure)
         procedures.push_back(m_store.GetProcedure(entry.first));
     const reports::PeriodicReport report =
         reports::BuildPeriodicReport(selection.tree, selection.agency.id, selection.first, selection.last,
-                                     LocalDate(m_clock.Now()), selection.summary, procedures);
+                                     LocalDate(m_clock.Now()), summary, procedures);
     const std::vector<std::uint8_t> bytes = format == reports::ReportFormat::Xlsx
                                                 ? reports::PeriodicReportWorkbook(report)
                                                 : reports::RenderPeriodicReport(report);

@@ -83,17 +83,6 @@ pg::QueueCursor DecodeQueueCursor(const pg::QueuePageRequest& r, const std::stri
     return cursor;
 }
 
-std::int64_t DecodeSearchCursor(const std::string& text)
-{
-    const std::optional<std::string> plain = text.size() <= kMaxCursor ? Base64Url::Decode(text) : std::nullopt;
-    const std::string prefix = kSearchCursorPrefix;
-    std::int64_t id = 0;
-    if (!plain || plain->compare(0, prefix.size(), prefix) != 0 || !ParseWhole(plain->substr(prefix.size()), id) ||
-        id <= 0 || Base64Url::Encode(prefix + std::to_string(id)) != text)
-        ThrowBadCursor();
-    return id;
-}
-
 // Midnight in the province at the start of `date`.
 Instant StartOf(Date date)
 {
@@ -101,6 +90,22 @@ Instant StartOf(Date date)
 }
 
 }  // namespace
+
+std::string StaffApi::NewestFirstCursor(std::int64_t id)
+{
+    return Base64Url::Encode(std::string(kSearchCursorPrefix) + std::to_string(id));
+}
+
+std::int64_t StaffApi::ParseNewestFirstCursor(const std::string& text)
+{
+    const std::optional<std::string> plain = text.size() <= kMaxCursor ? Base64Url::Decode(text) : std::nullopt;
+    const std::string prefix = kSearchCursorPrefix;
+    std::int64_t id = 0;
+    if (!plain || plain->compare(0, prefix.size(), prefix) != 0 || !ParseWhole(plain->substr(prefix.size()), id) ||
+        id <= 0 || NewestFirstCursor(id) != text)
+        ThrowBadCursor();
+    return id;
+}
 
 QueueViewer StaffApi::Viewer(const StaffMember& staff) const
 {
@@ -193,14 +198,12 @@ HttpResponse StaffApi::Search(const HttpRequest& request)
         return 0;
     });
     if (request.query.count("after"))
-        search.afterId = DecodeSearchCursor(request.Query("after"));
+        search.afterId = ParseNewestFirstCursor(request.Query("after"));
     if (outOfScope)
         return DossierJson::ListPage({}, viewer, std::nullopt);
     const pg::SearchPage result = m_store.SearchDossiers(search);
-    return DossierJson::ListPage(
-        result.rows, viewer,
-        result.next ? std::optional(Base64Url::Encode(std::string(kSearchCursorPrefix) + std::to_string(*result.next)))
-                    : std::nullopt);
+    return DossierJson::ListPage(result.rows, viewer,
+                                 result.next ? std::optional(NewestFirstCursor(*result.next)) : std::nullopt);
 }
 
 }  // namespace motcua::server

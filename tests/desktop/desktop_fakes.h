@@ -206,6 +206,7 @@ public:
     std::map<std::string, DossierPage> queuePages;  // key: "queue|cursor" ("intake|" for the first page)
     std::exception_ptr queueError;
     std::map<std::string, DossierPage> searchPages;  // key: cursor ("" for the first page)
+    std::map<std::string, DossierPage> kpiPages;     // key: "figure|cursor" ("pendingOverdue|" for the first page)
 
     // --- record ---
     std::string serverUrl;
@@ -220,6 +221,7 @@ public:
     int queuesCalls = 0;
     std::vector<QueuePageRequest> queueRequests;
     std::vector<std::pair<SearchQuery, std::optional<std::string>>> searches;
+    std::vector<std::pair<KpiDrill, std::optional<std::string>>> drills;
     // Actions other than accept (which goes to onAccept and acceptCalls as before).
     std::function<DossierDetail(std::int64_t, const ActionInput&)> onAct;
     std::vector<std::pair<std::int64_t, ActionInput>> actCalls;
@@ -307,6 +309,11 @@ public:
     {
         searches.emplace_back(query, after);
         return searchPages.at(after.value_or(""));
+    }
+    DossierPage KpiDossiers(const KpiDrill& drill, int, const std::optional<std::string>& after) override
+    {
+        drills.emplace_back(drill, after);
+        return kpiPages.at(drill.figure + "|" + after.value_or(""));
     }
     EventStreamTarget EventsTarget() const override { return {serverUrl, "fake-token", ""}; }
     DossierDetail Act(std::int64_t id, const ActionInput& input) override

@@ -312,6 +312,32 @@ BOOST_FIXTURE_TEST_CASE(search_results_carry_the_same_tones_and_handler, ListFix
     BOOST_TEST(presenter.CellText(0, ListColumn::Handler) == "Lê Văn Cường");
 }
 
+BOOST_FIXTURE_TEST_CASE(the_dossiers_behind_a_figure_are_listed_page_by_page_with_their_total, ListFixture)
+{
+    DossierPage first = FlaggedPage();
+    first.next = "k2";
+    first.total = 5;
+    DossierPage second = Page(10, 2, std::nullopt);
+    second.total = 5;
+    api.kpiPages["pendingOverdue|"] = first;
+    api.kpiPages["pendingOverdue|k2"] = second;
+    ListSource source;
+    source.kind = ListSource::Kind::Figure;
+    source.drill = KpiDrill{KpiQuery{"2026-11-01", "2026-11-30", "000.00.01.H41"}, "pendingOverdue"};
+    source.title = "Pending overdue";
+    presenter.Show(source);
+    tasks.RunAll();
+    BOOST_REQUIRE(api.drills.size() == 1u);
+    BOOST_TEST((api.drills[0].first == source.drill));
+    BOOST_TEST(view.title == "Pending overdue");
+    BOOST_TEST(view.status == "Dossiers shown: 3 of 5, overdue: 1 — more are loaded as you scroll");
+    BOOST_TEST(presenter.LoadMore());
+    tasks.RunAll();
+    BOOST_TEST(api.drills.back().second.value() == "k2");
+    BOOST_TEST(presenter.ItemCount() == 5u);
+    BOOST_TEST(view.status == "Dossiers shown: 5 of 5, overdue: 1");
+}
+
 BOOST_FIXTURE_TEST_CASE(an_updated_row_keeps_its_handler_and_drops_flags_its_change_made_stale, ListFixture)
 {
     api.queuePages["intake|"] = FlaggedPage();

@@ -42,7 +42,7 @@ BOOST_FIXTURE_TEST_CASE(gui_new_dossier_appears_live, test::ApiFixture)
     test::RecordingLauncher launcher;
     desktop::ThreadPoolTaskRunner tasks(desktop::WxUiQueue());
     desktop::MemorySettings settings;
-    desktop::DeskController controller(api, api, api, tasks, alert, launcher, clock, settings);
+    desktop::DeskController controller(api, api, api, api, tasks, alert, launcher, clock, settings);
 
     views::LoginDialog* dialog =
         controller.CreateLoginDialog({url, catalogue.clerk.username, test::FixtureCatalogue::kPassword});

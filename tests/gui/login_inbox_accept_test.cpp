@@ -131,7 +131,7 @@ struct DeskFixture {
 struct Desk {
     Desk(const std::string& url, const Clock& clock, const std::filesystem::path& receiptFolder)
         : api(desktop::StaffApiClientOptions{url}),
-          controller(api, api, api, tasks, alert, launcher, clock, settings, receiptFolder)
+          controller(api, api, api, api, tasks, alert, launcher, clock, settings, receiptFolder)
     {}
     // Logs `username` in through the login dialog and opens the main window.
     views::MainFrame* LogIn(const std::string& url, const std::string& username)

@@ -4,6 +4,7 @@
 #include <sstream>
 #include <thread>
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -224,6 +225,15 @@ void ApiFixture::CheckProblem(const HttpReply& reply, int status, const std::str
     BOOST_TEST(reply.json->getValue<std::string>("title") == title);
     BOOST_TEST(reply.json->has("title_vi"));
     BOOST_TEST(!reply.json->getValue<std::string>("title_vi").empty());
+}
+
+std::vector<std::int64_t> ItemIds(const HttpReply& reply)
+{
+    std::vector<std::int64_t> ids;
+    const Poco::JSON::Array::Ptr items = reply.json->getArray("items");
+    for (std::size_t i = 0; i < items->size(); ++i)
+        ids.push_back(items->getObject(static_cast<unsigned>(i))->getValue<std::int64_t>("id"));
+    return ids;
 }
 
 }  // namespace motcua::test

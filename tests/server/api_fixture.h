@@ -2,12 +2,14 @@
 // in-process on a free port with a settable clock, and a small HTTP client (Poco HTTPClientSession).
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
 #include <ostream>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <Poco/JSON/Object.h>
 
@@ -26,6 +28,9 @@ struct HttpReply {
     std::map<std::string, std::string> headers;
     Poco::JSON::Object::Ptr json;  // null unless the body is a JSON object
 };
+
+// The ids of a list's items ({"items":[{"id":…},…]}), in the order listed.
+std::vector<std::int64_t> ItemIds(const HttpReply& reply);
 
 // Rows of every table a request might write, to show that a refused request wrote nothing.
 struct RowCounts {

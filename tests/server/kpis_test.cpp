@@ -1,6 +1,11 @@
 // GET /staff/v1/kpis: the figures of dossiers driven through the workflow, checked by hand and against Store::Kpis;
-// who may ask for which agency; and the bad periods refused, naming the parameter, with nothing written. The same
+// who may ask for which agency; and the bad periods refused, naming the parameter, with nothing written. Its
+// drill-down, GET /staff/v1/kpis/dossiers: the dossiers behind each figure, as many as the figure says. The same
 // figures exported as form II.06a (PDF, XLSX) and the register as XLSX, read back and compared with the store's.
+#include <algorithm>
+#include <functional>
+#include <vector>
+
 #include <Poco/JSON/Array.h>
 #include <boost/test/unit_test.hpp>
 
@@ -16,6 +21,7 @@
 
 using motcua::test::ApiFixture;
 using motcua::test::HttpReply;
+using motcua::test::ItemIds;
 using motcua::test::WorkflowDriver;
 
 namespace {
@@ -242,6 +248,108 @@ BOOST_FIXTURE_TEST_CASE(a_bad_period_is_refused_naming_the_parameter_and_writes_
     CheckProblem(road.Get("/staff/v1/kpis?from=2021-12-30&to=2026-12-31", "manager"), 422, "to",
                  "The period must not be longer than five years");
     BOOST_TEST(Get("/staff/v1/kpis?from=2026-12-01&to=2026-12-31").status == 401);
+    BOOST_TEST(Counts() == before);
+}
+
+// The figures a dashboard opens, each with the list of its dossiers.
+constexpr const char* kDrilledFigures[] = {
+    "receivedCarriedOver",
+    "receivedOnline",
+    "receivedInPerson",
+    "resolvedEarly",
+    "resolvedOnTime",
+    "resolvedLate",
+    "pendingWithinDeadline",
+    "pendingOverdue",
+    "intakeConfirmedLate",
+    "received",
+    "resolved",
+    "pending",
+    "intakeAnswered",
+    "resolvedWithResult",
+};
+
+BOOST_FIXTURE_TEST_CASE(each_figure_opens_the_list_of_as_many_dossiers_as_it_counts, KpisFixture)
+{
+    DriveThree();
+    for (const char* period : {"from=2026-11-01&to=2026-12-15", "from=2026-12-02&to=2026-12-15"}) {
+        for (const std::string& agency : {std::string(kCommune), catalogue.province.code}) {
+            const std::string query = std::string(period) + "&agency=" + agency;
+            const HttpReply figures = Kpis(query, "admin");
+            BOOST_REQUIRE_MESSAGE(figures.status == 200, figures.body);
+            for (const char* figure : kDrilledFigures) {
+                BOOST_TEST_CONTEXT(query << " " << figure)
+                {
+                    const HttpReply list = road.Get("/staff/v1/kpis/dossiers?" + query + "&figure=" + figure, "admin");
+                    BOOST_REQUIRE_MESSAGE(list.status == 200, list.body);
+                    BOOST_TEST(Count(list.json, "total") == Count(figures.json, figure));
+                    BOOST_TEST(ItemIds(list).size() == static_cast<std::size_t>(Count(figures.json, figure)));
+                    BOOST_TEST(list.json->isNull("next"));
+                }
+            }
+        }
+    }
+    // By hand: C alone is overdue and was confirmed late; A and C came online; the items are list rows.
+    const HttpReply overdue =
+        road.Get("/staff/v1/kpis/dossiers?from=2026-11-01&to=2026-12-15&figure=pendingOverdue", "manager");
+    BOOST_REQUIRE_MESSAGE(overdue.status == 200, overdue.body);
+    BOOST_TEST(ItemIds(overdue) == std::vector<std::int64_t>{c});
+    const Poco::JSON::Object::Ptr item = overdue.json->getArray("items")->getObject(0);
+    BOOST_TEST(item->getValue<std::string>("procedureName").size() > 0u);
+    BOOST_TEST(item->getValue<bool>("overdue"));
+    BOOST_TEST(item->has("version"));
+    const HttpReply late =
+        road.Get("/staff/v1/kpis/dossiers?from=2026-11-01&to=2026-12-15&figure=intakeConfirmedLate", "manager");
+    BOOST_TEST(ItemIds(late) == std::vector<std::int64_t>{c});
+    const HttpReply online =
+        road.Get("/staff/v1/kpis/dossiers?from=2026-11-01&to=2026-12-15&figure=receivedOnline", "manager");
+    BOOST_TEST(ItemIds(online) == (std::vector<std::int64_t>{std::max(a, c), std::min(a, c)}));  // newest first
+
+    // One procedure's share: the birth registrations are all three; another procedure has none.
+    const HttpReply birth =
+        road.Get("/staff/v1/kpis/dossiers?from=2026-11-01&to=2026-12-15&figure=received&procedure=1.001193", "manager");
+    BOOST_REQUIRE_MESSAGE(birth.status == 200, birth.body);
+    BOOST_TEST(Count(birth.json, "total") == 3);
+
+    // Paged: one at a time, the cursor leading to the next, the total each time.
+    const std::string received = "/staff/v1/kpis/dossiers?from=2026-11-01&to=2026-12-15&figure=received&limit=1";
+    HttpReply page = road.Get(received, "manager");
+    std::vector<std::int64_t> seen;
+    for (int guard = 0; guard < 5; ++guard) {
+        BOOST_REQUIRE_MESSAGE(page.status == 200, page.body);
+        BOOST_TEST(Count(page.json, "total") == 3);
+        for (const std::int64_t id : ItemIds(page))
+            seen.push_back(id);
+        if (page.json->isNull("next"))
+            break;
+        page = road.Get(received + "&after=" + page.json->getValue<std::string>("next"), "manager");
+    }
+    std::vector<std::int64_t> all{a, b, c};
+    std::sort(all.begin(), all.end(), std::greater<>());
+    BOOST_TEST(seen == all);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_dossiers_behind_a_figure_follow_the_rules_of_the_figures, KpisFixture)
+{
+    DriveThree();
+    const auto before = Counts();
+    const std::string base = "/staff/v1/kpis/dossiers?from=2026-11-01&to=2026-12-15&figure=received";
+    // Outside the caller's reach, as /kpis: the province above the commune's manager, the commune beside the
+    // department's, and an unknown code answer alike.
+    CheckProblem(road.Get(base + "&agency=" + catalogue.province.code, "manager"), 404, "agency", "Agency not found");
+    CheckProblem(road.Get(base + "&agency=" + kCommune, "dept.manager"), 404, "agency", "Agency not found");
+    CheckProblem(road.Get(base + "&agency=999.99.99.H99", "clerk"), 404, "agency", "Agency not found");
+    BOOST_TEST(road.Get(base + "&agency=" + kCommune, "admin").status == 200);
+    // The parameters of /kpis are read as it reads them; the figure and the procedure must be known.
+    CheckProblem(road.Get("/staff/v1/kpis/dossiers?to=2026-12-15&figure=received", "manager"), 422, "from",
+                 "This field is required");
+    CheckProblem(road.Get("/staff/v1/kpis/dossiers?from=2026-11-01&to=2026-12-15", "manager"), 422, "figure",
+                 "This field is required");
+    CheckProblem(road.Get("/staff/v1/kpis/dossiers?from=2026-11-01&to=2026-12-15&figure=onTimeRate", "manager"), 422,
+                 "figure", "There is no such figure");
+    CheckProblem(road.Get(base + "&procedure=9.999999", "manager"), 422, "procedure", "Unknown procedure");
+    CheckProblem(road.Get(base + "&limit=0", "manager"), 422, "limit", "This number is out of range");
+    BOOST_TEST(Get(base).status == 401);
     BOOST_TEST(Counts() == before);
 }
 

@@ -16,6 +16,7 @@
 
 using motcua::test::ApiFixture;
 using motcua::test::HttpReply;
+using motcua::test::ItemIds;
 
 namespace {
 
@@ -24,15 +25,6 @@ std::string Encoded(const std::string& text)
     std::string out;
     Poco::URI::encode(text, "!#$&'()*+,/:;=?@[] ", out);
     return out;
-}
-
-std::vector<std::int64_t> Ids(const HttpReply& reply)
-{
-    std::vector<std::int64_t> ids;
-    const Poco::JSON::Array::Ptr items = reply.json->getArray("items");
-    for (std::size_t i = 0; i < items->size(); ++i)
-        ids.push_back(items->getObject(static_cast<unsigned>(i))->getValue<std::int64_t>("id"));
-    return ids;
 }
 
 struct QueuesFixture : ApiFixture {
@@ -46,7 +38,7 @@ struct QueuesFixture : ApiFixture {
         for (int pages = 0; pages < 200; ++pages) {
             const HttpReply reply = Get(path + "&limit=" + std::to_string(limit) + after, token);
             BOOST_TEST_REQUIRE(reply.status == 200, reply.body);
-            for (const std::int64_t id : Ids(reply))
+            for (const std::int64_t id : ItemIds(reply))
                 ids.push_back(id);
             if (reply.json->isNull("next"))
                 return ids;

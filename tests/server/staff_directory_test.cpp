@@ -40,6 +40,16 @@ BOOST_FIXTURE_TEST_CASE(agencies_lists_every_agency_of_the_province, ApiFixture)
     BOOST_TEST(first->has("id"));
     BOOST_TEST(first->has("name"));
     BOOST_TEST(first->has("level"));
+    // Each with the agency above it (the dashboard's tree): none above the province.
+    const Poco::JSON::Array::Ptr items = reply.json->getArray("items");
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        const Poco::JSON::Object::Ptr agency = items->getObject(static_cast<unsigned>(i));
+        const std::string code = agency->getValue<std::string>("code");
+        if (code == catalogue.province.code)
+            BOOST_TEST(agency->isNull("parentId"));
+        if (code == catalogue.commune.code)
+            BOOST_TEST(agency->getValue<std::int64_t>("parentId") == *catalogue.commune.parentId);
+    }
 }
 
 BOOST_FIXTURE_TEST_CASE(staff_lists_the_callers_agency_by_role, ApiFixture)
