@@ -47,6 +47,12 @@ public:
     AuditTrail DossierAuditTrail(std::int64_t dossierId) override;
     TotpEnrolment StartTotp(std::int64_t staffId) override;
     void ConfirmTotp(std::int64_t staffId, const std::string& code) override;
+    std::vector<Delegation> Delegations() override;
+    Delegation Delegate(const NewDelegation& delegation) override;
+    void RevokeDelegation(std::int64_t id) override;
+    void UnlockStaff(std::int64_t staffId) override;
+    long long RevokeStaffSessions(std::int64_t staffId) override;
+    void RemoveStaffTotp(std::int64_t staffId) override;
 
     bool HasToken() const { return m_http.HasBearerToken(); }
 
@@ -62,6 +68,7 @@ DossierDetail ParseDossierDetail(const std::string& json);
 DossierPage ParseDossierPage(const std::string& json);
 std::vector<QueueCount> ParseQueueCounts(const std::string& json);
 AuditTrail ParseAuditTrail(const std::string& json);
+std::vector<Delegation> ParseDelegations(const std::string& json);
 // A problem+json body (or anything else with an HTTP error status) as the ApiError to throw.
 ApiError ParseProblem(int httpStatus, const std::string& contentType, const std::string& body);
 // The answer itself when it is a success; throws the ApiError of its problem document otherwise.

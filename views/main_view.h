@@ -1,5 +1,5 @@
-// The main window's own commands (File → Refresh, Log out; Account → Two-step sign-in) as a listener the shell
-// implements.
+// The main window's own commands (File → Refresh, Log out; Account → Two-step sign-in, Delegation of approval, Staff
+// accounts) as a listener the shell implements.
 #pragma once
 
 namespace motcua::views {
@@ -11,6 +11,10 @@ public:
     virtual void OnLogoutPressed() = 0;
     // Account → Two-step sign-in…: set up the logged-in user's second factor.
     virtual void OnTwoStepPressed() = 0;
+    // Account → Delegation of approval…: a manager's delegations (shown to managers only).
+    virtual void OnDelegationsPressed() = 0;
+    // Account → Staff accounts…: an administrator's acts on staff accounts (shown to administrators only).
+    virtual void OnStaffAccountsPressed() = 0;
 };
 
 }  // namespace motcua::views
