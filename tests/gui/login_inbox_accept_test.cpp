@@ -1070,12 +1070,27 @@ BOOST_FIXTURE_TEST_CASE(gui_search_filters_wrap_on_a_narrow_column, DeskFixture)
     for (const int list : {frame->FromDIP(700), frame->FromDIP(360)}) {
         BOOST_TEST_CONTEXT("list column " << list)
         {
-            frame->Splitter()->SetSashPosition(list);
+            // Dragged as a person does: the sash's middle to the new place.
+            wxSplitterWindow* splitter = frame->Splitter();
+            const int y = splitter->GetClientSize().GetHeight() / 2;
+            const int half = splitter->GetSashSize() / 2;
+            wxUIActionSimulator sim;
+            sim.MouseMove(splitter->ClientToScreen(wxPoint(splitter->GetSashPosition() + half, y)));
             Settle();
+            sim.MouseDown();
+            sim.MouseMove(splitter->ClientToScreen(wxPoint((splitter->GetSashPosition() + list) / 2 + half, y)));
+            Settle();
+            sim.MouseMove(splitter->ClientToScreen(wxPoint(list + half, y)));
+            Settle();
+            sim.MouseUp();
+            Settle();
+            BOOST_TEST(std::abs(splitter->GetSashPosition() - list) <= splitter->GetSashSize());
             std::vector<wxRect> rects;
             for (const char* name : names) {
                 wxWindow* control = Named<wxWindow>(search, name);
                 const wxRect rect = control->GetRect();
+                // Squeezed into too short a panel, the last row's controls get no height at all.
+                BOOST_TEST(rect.GetHeight() >= control->GetBestSize().GetHeight(), name);
                 BOOST_TEST(rect.GetBottom() < search->GetClientSize().GetHeight(), name);
                 BOOST_TEST(rect.GetRight() < search->GetClientSize().GetWidth(), name);
                 for (const wxRect& other : rects)
