@@ -88,8 +88,9 @@ std::string WhoText(const AuditTrailEntry& entry)
     }
     if (entry.onBehalfOf.empty())
         return entry.staffName;
-    // TRANSLATORS: an act under a delegation: "<staff> (on behalf of <manager>)"
-    return FormatText(_("%s (on behalf of %s)"), {entry.staffName, entry.onBehalfOf});
+    // TRANSLATORS: an act under a delegation of approval: "<staff> (thừa ủy quyền <manager>)", not "thay mặt",
+    // which is a collective body's signature
+    return FormatText(_("%s (under delegation from %s)"), {entry.staffName, entry.onBehalfOf});
 }
 
 std::string RoleWord(const std::string& role)

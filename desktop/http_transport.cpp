@@ -99,6 +99,11 @@ HttpResponse HttpTransport::Post(const std::string& path, const std::string* jso
     return Send(Poco::Net::HTTPRequest::HTTP_POST, path, jsonBody, "application/json; charset=utf-8");
 }
 
+HttpResponse HttpTransport::Delete(const std::string& path)
+{
+    return Send(Poco::Net::HTTPRequest::HTTP_DELETE, path, nullptr, {});
+}
+
 HttpResponse HttpTransport::Put(const std::string& path, const std::string& body, const std::string& contentType)
 {
     return Send(Poco::Net::HTTPRequest::HTTP_PUT, path, &body, contentType);
@@ -141,7 +146,7 @@ HttpResponse HttpTransport::Send(const std::string& method, const std::string& p
     if (body) {
         request.setContentType(contentType);
         request.setContentLength(static_cast<std::streamsize>(body->size()));
-    } else if (method == Poco::Net::HTTPRequest::HTTP_POST) {
+    } else if (method != Poco::Net::HTTPRequest::HTTP_GET) {
         request.setContentLength(0);
     }
     // Only a request that changes nothing goes over a kept connection: the server may have closed it meanwhile

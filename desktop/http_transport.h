@@ -63,6 +63,7 @@ public:
     // server's certificate not verified: ServerEndpoint::FailureOf).
     HttpResponse Get(const std::string& path);
     HttpResponse Post(const std::string& path, const std::string* jsonBody);
+    HttpResponse Delete(const std::string& path);
     // A whole document as the body (a signed PDF sent back).
     HttpResponse Put(const std::string& path, const std::string& body, const std::string& contentType);
 

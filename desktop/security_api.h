@@ -1,5 +1,5 @@
-// The staff API's security calls as the desk sees them (issue 8): a dossier's audit trail, and the enrolment of the
-// caller's second factor (TOTP).
+// The staff API's security calls as the desk sees them (issue 8): a dossier's audit trail, the enrolment of the
+// caller's second factor (TOTP), delegation of approval, and an administrator's acts on staff accounts.
 #pragma once
 
 #include <cstdint>
@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/delegation.h"
 #include "model/time.h"
 
 namespace motcua::desktop {
@@ -38,6 +39,14 @@ struct TotpEnrolment {
     std::string uri;
 };
 
+// A delegation of approval to grant (POST /staff/v1/delegations): the caller delegates to `delegateId`.
+struct NewDelegation {
+    std::int64_t delegateId = 0;
+    Date from{};  // local calendar days, both included
+    Date to{};
+    std::string note;
+};
+
 // StaffApiClient implements it beside IStaffApi; presenter tests use a fake. Errors as IStaffApi's.
 class ISecurityApi {
 public:
@@ -50,6 +59,22 @@ public:
     // Turns the second factor on with a code of the secret being enrolled; 422 for a wrong code, 409 when no
     // enrolment is under way.
     virtual void ConfirmTotp(std::int64_t staffId, const std::string& code) = 0;
+
+    // The caller's agency's delegations not revoked that have not ended, earliest first, names filled.
+    virtual std::vector<Delegation> Delegations() = 0;
+    // A manager delegates; the server checks model/delegation.h's rules (403 for the people, 422 naming "from" or
+    // "to" for the days). The delegation as stored.
+    virtual Delegation Delegate(const NewDelegation& delegation) = 0;
+    // Ends it now; 403 unless the caller delegated it or manages the agency, 404 for another agency's, 409 when it
+    // was revoked already.
+    virtual void RevokeDelegation(std::int64_t id) = 0;
+
+    // An administrator's acts on a staff member of their agency's subtree (403 for anyone else), each audited: the
+    // sign-in lock after failed attempts lifted; every session ended (how many); the second factor removed, so the
+    // password alone signs in until a new one is set up.
+    virtual void UnlockStaff(std::int64_t staffId) = 0;
+    virtual long long RevokeStaffSessions(std::int64_t staffId) = 0;
+    virtual void RemoveStaffTotp(std::int64_t staffId) = 0;
 };
 
 }  // namespace motcua::desktop

@@ -52,6 +52,12 @@ public:
     void ConfirmTotp(std::int64_t staffId, const std::string& code) override;
     // IKpiApi (staff_api_client_kpis.cpp; Agencies() above serves it too)
     KpiReport Kpis(const KpiQuery& query) override;
+    std::vector<Delegation> Delegations() override;
+    Delegation Delegate(const NewDelegation& delegation) override;
+    void RevokeDelegation(std::int64_t id) override;
+    void UnlockStaff(std::int64_t staffId) override;
+    long long RevokeStaffSessions(std::int64_t staffId) override;
+    void RemoveStaffTotp(std::int64_t staffId) override;
 
     bool HasToken() const { return m_http.HasBearerToken(); }
 
@@ -69,6 +75,7 @@ std::vector<QueueCount> ParseQueueCounts(const std::string& json);
 AuditTrail ParseAuditTrail(const std::string& json);
 // "&name=value", the value percent-encoded; "" for an empty value (the parameter is then not sent).
 std::string QueryParam(const char* name, const std::string& value);
+std::vector<Delegation> ParseDelegations(const std::string& json);
 // A problem+json body (or anything else with an HTTP error status) as the ApiError to throw.
 ApiError ParseProblem(int httpStatus, const std::string& contentType, const std::string& body);
 // The answer itself when it is a success; throws the ApiError of its problem document otherwise.

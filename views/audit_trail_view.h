@@ -9,7 +9,7 @@ namespace motcua::views {
 
 struct AuditTrailRow {
     std::string at;       // "27/11/2026 09:30", the province's time
-    std::string who;      // "Trần Thị Bích", "Trần Thị Bích (on behalf of Lê Văn Cường)", "Citizen app"
+    std::string who;      // "Trần Thị Bích", "Hà (under delegation from Lê Văn Cường)", "Citizen app"
     std::string role;     // "Intake clerk"; "—" when none
     std::string agency;   // "—" when none
     std::string address;  // the client's network address; "—" when none

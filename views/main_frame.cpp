@@ -31,6 +31,7 @@ MainFrame::MainFrame(const wxString& title) : wxFrame(nullptr, wxID_ANY, title)
     fileMenu->AppendSeparator();
     fileMenu->Append(wxID_EXIT, _("&Quit") + "\tCtrl+Q", _("Close MotCua"));
     auto* accountMenu = new wxMenu();
+    m_accountMenu = accountMenu;
     // Non-ASCII stays out of msgids here: wx reads them in the C library's charset, which may not be UTF-8.
     accountMenu->Append(kTwoStepId, _("&Two-step sign-in") + wxString::FromUTF8("…"),
                         _("Ask for a code from an authenticator app at every login, after the password"));
@@ -76,6 +77,20 @@ MainFrame::MainFrame(const wxString& title) : wxFrame(nullptr, wxID_ANY, title)
                 m_listener->OnTwoStepPressed();
         },
         kTwoStepId);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_listener)
+                m_listener->OnDelegationsPressed();
+        },
+        kDelegationsId);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_listener)
+                m_listener->OnStaffAccountsPressed();
+        },
+        kStaffAccountsId);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
 
@@ -138,6 +153,19 @@ void MainFrame::FitPanes()
     const int list =
         std::clamp(m_list->List()->PreferredWidth(), std::min(rest / 2, rest - FromDIP(360)), rest - FromDIP(360));
     m_splitter->SetSashPosition(list);
+}
+
+void MainFrame::ShowRoleCommands(bool delegations, bool staffAccounts)
+{
+    for (const int id : {kDelegationsId, kStaffAccountsId})
+        if (m_accountMenu->FindItem(id))
+            m_accountMenu->Destroy(id);
+    if (delegations)
+        m_accountMenu->Append(kDelegationsId, _("&Delegation of approval") + wxString::FromUTF8("…"),
+                              _("Let a colleague approve or return proposed results in your place for some days"));
+    if (staffAccounts)
+        m_accountMenu->Append(kStaffAccountsId, _("&Staff accounts") + wxString::FromUTF8("…"),
+                              _("Unlock a staff member's sign-in, end their sessions or remove their second factor"));
 }
 
 void MainFrame::SetUserText(const wxString& text)

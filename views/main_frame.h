@@ -11,6 +11,7 @@
 #include "views/live_status_view.h"
 #include "views/main_view.h"
 
+class wxMenu;
 class wxPanel;
 class wxSplitterWindow;
 
@@ -37,6 +38,8 @@ public:
     void SetLiveStatus(const std::string& text, bool ok) override;
     // Reports → Dashboard (Ctrl+D) and its toolbar button, for the roles the dashboard serves.
     void OfferDashboard();
+    // After login: the Account menu's items for the role (Delegation of approval, Staff accounts), or none.
+    void ShowRoleCommands(bool delegations, bool staffAccounts);
     // Once the list has its columns: the splitters give the list what they need.
     void FitPanes();
 
@@ -55,6 +58,8 @@ public:
     static constexpr int kLogoutId = wxID_HIGHEST + 101;
     static constexpr int kTwoStepId = wxID_HIGHEST + 102;
     static constexpr int kDashboardId = wxID_HIGHEST + 103;
+    static constexpr int kDelegationsId = wxID_HIGHEST + 104;
+    static constexpr int kStaffAccountsId = wxID_HIGHEST + 105;
     static constexpr int kSearchId = wxID_FIND;
     static constexpr int kDossierCommandBase = wxID_HIGHEST + 300;
 
@@ -69,6 +74,7 @@ private:
     SearchPanel* m_search = nullptr;
     DossierListPanel* m_list = nullptr;
     DetailPanel* m_detail = nullptr;
+    wxMenu* m_accountMenu = nullptr;
     IMainViewListener* m_listener = nullptr;
     IDeskCommandListener* m_commands = nullptr;
     std::vector<DossierCommand> m_dossierCommands;

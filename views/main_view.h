@@ -1,5 +1,5 @@
-// The main window's own commands (File → Refresh, Log out; Account → Two-step sign-in; Reports → Dashboard) as a
-// listener the shell implements.
+// The main window's own commands (File → Refresh, Log out; Account → Two-step sign-in, Delegation of approval, Staff
+// accounts; Reports → Dashboard) as a listener the shell implements.
 #pragma once
 
 namespace motcua::views {
@@ -13,6 +13,10 @@ public:
     virtual void OnTwoStepPressed() = 0;
     // Reports → Dashboard: the managers' figures (offered to the roles that oversee a subtree).
     virtual void OnDashboardPressed() = 0;
+    // Account → Delegation of approval…: a manager's delegations (shown to managers only).
+    virtual void OnDelegationsPressed() = 0;
+    // Account → Staff accounts…: an administrator's acts on staff accounts (shown to administrators only).
+    virtual void OnStaffAccountsPressed() = 0;
 };
 
 }  // namespace motcua::views

@@ -92,6 +92,24 @@ SearchPanel::SearchPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY)
     m_procedure->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { Search(); });
     m_agency->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { Search(); });
     go->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Search(); });
+    // After the splitter moved, once the new size has been laid out.
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip();
+        CallAfter([this] { FitHeightToWidth(); });
+    });
+}
+
+void SearchPanel::FitHeightToWidth()
+{
+    // The filters' wrap sizer learns its width only from a layout, and only then knows how many rows it needs; the
+    // list column sized the panel before, for the rows of the previous width. Without this, a narrower column (a
+    // wider detail pane) lays the extra rows over each other and over the list.
+    const int needed = GetSizer()->GetMinSize().GetHeight();
+    if (needed == GetSize().GetHeight())
+        return;
+    SetMinSize(wxSize(-1, needed));
+    InvalidateBestSize();
+    GetParent()->Layout();
 }
 
 void SearchPanel::Search()

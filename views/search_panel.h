@@ -27,6 +27,9 @@ public:
     void ClearFields() override;
     void ShowMessage(const std::string& message, const std::string& field) override;
 
+    // The panel as tall as its filter rows at its present width (they wrap on a narrow column).
+    void FitHeightToWidth();
+
 private:
     void Search();
 

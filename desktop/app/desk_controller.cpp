@@ -127,6 +127,8 @@ views::MainFrame* DeskController::OpenMainWindow()
     m_preparedFrame = nullptr;
     m_frame->SetListener(this);
     m_frame->SetUserText(wxString::FromUTF8(SessionText(*m_session)));
+    m_frame->ShowRoleCommands(DelegationPresenter::Allowed(m_session->staff.role),
+                              StaffAccountsPresenter::Allowed(m_session->staff.role));
     views::MainFrame* frame = m_frame;
     m_frame->Bind(wxEVT_CLOSE_WINDOW, [this, frame](wxCloseEvent& event) {
         if (frame == m_frame) {

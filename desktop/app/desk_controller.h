@@ -13,6 +13,7 @@
 #include "desktop/audit_trail_presenter.h"
 #include "desktop/bulk_presenter.h"
 #include "desktop/dashboard_presenter.h"
+#include "desktop/delegation_presenter.h"
 #include "desktop/detail_presenter.h"
 #include "desktop/dossier_list_presenter.h"
 #include "desktop/event_stream.h"
@@ -24,6 +25,7 @@
 #include "desktop/search_presenter.h"
 #include "desktop/security_api.h"
 #include "desktop/settings.h"
+#include "desktop/staff_accounts_presenter.h"
 #include "desktop/staff_api.h"
 #include "desktop/task_runner.h"
 #include "desktop/token_result_signer.h"
@@ -114,6 +116,9 @@ private:
     void OnDashboardPressed() override;
     void FigureChosen(const ListSource& source) override;
     void DropDashboard();
+    // Account → Delegation of approval (managers), Staff accounts (administrators): modal dialogs with presenters.
+    void OnDelegationsPressed() override;
+    void OnStaffAccountsPressed() override;
     // desk_controller_actions.cpp: the Dossier commands, session renewal, window layout and preferences.
     void ShownDossierChanged() override;
     void OnDossierCommand(int id) override;

@@ -1,6 +1,7 @@
 // DeskController, what staff do to dossiers and the desk's habits: the Dossier commands enabled as the server
 // allows, bulk runs on the selected rows, the login dialog over the work when the session ends, the window layout
-// remembered, Preferences and About; a dossier's audit trail and two-step sign-in.
+// remembered, Preferences and About; a dossier's audit trail, two-step sign-in, delegation of approval and staff
+// accounts.
 #include <map>
 
 #include <wx/aboutdlg.h>
@@ -13,12 +14,14 @@
 #include "views/action_dialog.h"
 #include "views/audit_trail_dialog.h"
 #include "views/bulk_progress_dialog.h"
+#include "views/delegation_dialog.h"
 #include "views/detail_panel.h"
 #include "views/dossier_list_panel.h"
 #include "views/login_dialog.h"
 #include "views/main_frame.h"
 #include "views/pin_dialog.h"
 #include "views/preferences_dialog.h"
+#include "views/staff_accounts_dialog.h"
 #include "views/two_step_dialog.h"
 
 #ifndef MOTCUA_VERSION
@@ -276,6 +279,28 @@ void DeskController::OnTwoStepPressed()
     views::TwoStepDialog dialog(m_frame);
     TwoStepPresenter presenter(dialog, m_securityApi, m_tasks, m_alert, static_cast<ISessionRenewal&>(*this),
                                m_session->staff);
+    presenter.Start();
+    dialog.ShowModal();
+}
+
+void DeskController::OnDelegationsPressed()
+{
+    if (!m_frame || !m_session || !DelegationPresenter::Allowed(m_session->staff.role))
+        return;
+    views::DelegationDialog dialog(m_frame);
+    DelegationPresenter presenter(dialog, m_securityApi, m_actionApi, m_tasks, m_alert,
+                                  static_cast<ISessionRenewal&>(*this), m_clock, m_session->staff);
+    presenter.Start();
+    dialog.ShowModal();
+}
+
+void DeskController::OnStaffAccountsPressed()
+{
+    if (!m_frame || !m_session || !StaffAccountsPresenter::Allowed(m_session->staff.role))
+        return;
+    views::StaffAccountsDialog dialog(m_frame);
+    StaffAccountsPresenter presenter(dialog, m_securityApi, m_actionApi, m_tasks, m_alert,
+                                     static_cast<ISessionRenewal&>(*this), m_session->staff);
     presenter.Start();
     dialog.ShowModal();
 }

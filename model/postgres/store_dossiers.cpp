@@ -98,9 +98,10 @@ const std::string& CreateDossierSql()
                "', r.code), 'UTF8'), location = replace(CAST(:p_answer_location AS text), '" + AnswerTemplate::kCode +
                "', r.code) FROM r WHERE CAST(:p_answer_wanted AS integer) <> 0"
                "  AND ia.client_id = CAST(:p_answer_client AS bigint) AND ia.key = CAST(:p_answer_key AS text)),"
-               " e AS (INSERT INTO dossier_event (dossier_id, at, action, role, from_status, from_sub_state,"
-               "  to_status, to_sub_state, note, to_agency_id) SELECT r.id, to_timestamp(:p_event_at),"
-               "  CAST(:p_action AS integer), CAST(:p_role AS integer), CAST(:p_from_status AS integer),"
+               " e AS (INSERT INTO dossier_event (dossier_id, at, action, role, staff_id, from_status,"
+               "  from_sub_state, to_status, to_sub_state, note, to_agency_id) SELECT r.id, to_timestamp(:p_event_at),"
+               "  CAST(:p_action AS integer), CAST(:p_role AS integer), CAST(:p_staff_id AS bigint),"
+               "  CAST(:p_from_status AS integer),"
                "  CAST(:p_from_sub_state AS integer), CAST(:p_to_status AS integer), CAST(:p_to_sub_state AS integer),"
                "  '', r.handling_agency_id FROM r)"
                " SELECT k.agency_id, k.last_seq, i.id, CAST(CASE WHEN k.last_seq <= CAST(:p_max_seq2 AS integer)"
@@ -151,7 +152,7 @@ std::optional<Dossier> LoadDossier(soci::session& sql, std::int64_t id)
 
 Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& receivingAgencyCode,
                         const DossierCodeFormat& format, Instant now, const std::vector<Attachment>& attachments,
-                        const std::optional<AnswerTemplate>& answer)
+                        const std::optional<AnswerTemplate>& answer, std::optional<std::int64_t> clerkId)
 {
     const Date receiptDay = LocalDate(now);
     Dossier& d = dossier;
@@ -207,6 +208,7 @@ Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& 
     v.Set("p_event_at", now);
     v.Set("p_action", action);
     v.Set("p_role", role);
+    v.Set("p_staff_id", clerkId ? std::optional<long long>(*clerkId) : std::nullopt);
     v.Set("p_from_status", fromStatus);
     v.Set("p_from_sub_state", fromSubState);
     v.Set("p_to_status", toStatus);
@@ -277,7 +279,9 @@ Dossier Store::CreateAccepted(Dossier dossier, const std::string& receivingAgenc
                               TransitionRequest accept)
 {
     return InTransaction(*m_pool, [&](soci::session& sql) {
-        const Dossier created = CreateDossierIn(sql, dossier, receivingAgencyCode, format, accept.now);
+        // The Submit row names the clerk who took the papers in, as the Accept row does.
+        const Dossier created =
+            CreateDossierIn(sql, dossier, receivingAgencyCode, format, accept.now, {}, std::nullopt, accept.staffId);
         accept.dossierId = created.id;
         accept.expectedVersion = created.version;
         return ApplyTransitionIn(sql, accept);

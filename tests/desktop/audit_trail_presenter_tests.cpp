@@ -150,14 +150,14 @@ BOOST_FIXTURE_TEST_CASE(the_trail_is_a_readable_table_oldest_first, AuditFixture
     };
     // clang-format off
     const Expected expected[] = {
-        {"Citizen app",                              "—",                "Submitted",                "Newly submitted"},
-        {"Trần Thị Bích",                            "Intake clerk",     "Opened the dossier",       "000.00.01.H41-261127-0001"},
-        {"Trần Thị Bích",                            "Intake clerk",     "Accepted at intake",       "Newly submitted → Received: Đủ giấy tờ"},
-        {"Trần Thị Bích",                            "Intake clerk",     "Opened a document",        "Receipt and appointment (form 01)"},
-        {"Phạm Thu Hà (on behalf of Lê Văn Cường)",  "Signer",           "Approved",                 "Being processed → Result ready"},
-        {"Public lookup",                            "—",                "Opened a document",        "Result document"},
-        {"Lê Văn Cường",                             "Manager",          "Read the audit trail",     "000.00.01.H41-261127-0001"},
-        {"Server (scheduled job)",                   "System",           "a.newer.word",             "kept as it came"},
+        {"Citizen app",                                      "—",                "Submitted",                "Newly submitted"},
+        {"Trần Thị Bích",                                    "Intake clerk",     "Opened the dossier",       "000.00.01.H41-261127-0001"},
+        {"Trần Thị Bích",                                    "Intake clerk",     "Accepted at intake",       "Newly submitted → Received: Đủ giấy tờ"},
+        {"Trần Thị Bích",                                    "Intake clerk",     "Opened a document",        "Receipt and appointment (form 01)"},
+        {"Phạm Thu Hà (under delegation from Lê Văn Cường)", "Signer",           "Approved",                 "Being processed → Result ready"},
+        {"Public lookup",                                    "—",                "Opened a document",        "Result document"},
+        {"Lê Văn Cường",                                     "Manager",          "Read the audit trail",     "000.00.01.H41-261127-0001"},
+        {"Server (scheduled job)",                           "System",           "a.newer.word",             "kept as it came"},
     };
     // clang-format on
     for (std::size_t i = 0; i < shown.rows.size(); ++i) {

@@ -25,6 +25,7 @@
 #include "desktop/audit_trail_presenter.h"
 #include "desktop/bulk_presenter.h"
 #include "desktop/call_later.h"
+#include "desktop/delegation_presenter.h"
 #include "desktop/detail_presenter.h"
 #include "desktop/dossier_list_presenter.h"
 #include "desktop/event_stream.h"
@@ -35,6 +36,7 @@
 #include "desktop/result_signing.h"
 #include "desktop/search_presenter.h"
 #include "desktop/security_api.h"
+#include "desktop/staff_accounts_presenter.h"
 #include "desktop/staff_api.h"
 #include "desktop/task_runner.h"
 #include "desktop/translation.h"
@@ -42,7 +44,9 @@
 #include "views/action_view.h"
 #include "views/alert.h"
 #include "views/audit_trail_view.h"
+#include "views/delegation_view.h"
 #include "views/signing_view.h"
+#include "views/staff_accounts_view.h"
 #include "views/two_step_view.h"
 
 namespace motcua {
@@ -382,6 +386,62 @@ public:
             throw Problem(ErrorCategory::BadInput, 422, "The code is not valid", "Mã không hợp lệ", "otp");
     }
 
+    // Delegations: the agency's list, changed by Delegate and RevokeDelegation as the server would.
+    std::vector<Delegation> delegations;
+    std::deque<std::exception_ptr> delegationErrors;  // thrown by the next delegation calls, one each
+    int delegationLists = 0;
+    std::vector<NewDelegation> delegateCalls;
+    std::vector<std::int64_t> revokeCalls;
+    std::vector<Delegation> Delegations() override
+    {
+        ++delegationLists;
+        ThrowNext(delegationErrors);
+        return delegations;
+    }
+    Delegation Delegate(const NewDelegation& grant) override
+    {
+        delegateCalls.push_back(grant);
+        ThrowNext(delegationErrors);
+        Delegation d;
+        d.id = 100 + static_cast<std::int64_t>(delegateCalls.size());
+        d.delegatorName = "Lê Thị Hồng Nhung";
+        d.delegateId = grant.delegateId;
+        for (const StaffRef& s : staff)
+            if (s.id == grant.delegateId)
+                d.delegateName = s.fullName;
+        d.from = grant.from;
+        d.to = grant.to;
+        d.note = grant.note;
+        delegations.push_back(d);
+        return d;
+    }
+    void RevokeDelegation(std::int64_t id) override
+    {
+        revokeCalls.push_back(id);
+        ThrowNext(delegationErrors);
+        std::erase_if(delegations, [id](const Delegation& d) { return d.id == id; });
+    }
+    // An administrator's acts on accounts: each recorded as ("unlock" | "sessions" | "totp", staff id).
+    std::vector<std::pair<std::string, std::int64_t>> accountActs;
+    std::deque<std::exception_ptr> accountErrors;  // thrown by the next account acts, one each
+    long long sessionsEnded = 2;
+    void UnlockStaff(std::int64_t staffId) override
+    {
+        accountActs.emplace_back("unlock", staffId);
+        ThrowNext(accountErrors);
+    }
+    long long RevokeStaffSessions(std::int64_t staffId) override
+    {
+        accountActs.emplace_back("sessions", staffId);
+        ThrowNext(accountErrors);
+        return sessionsEnded;
+    }
+    void RemoveStaffTotp(std::int64_t staffId) override
+    {
+        accountActs.emplace_back("totp", staffId);
+        ThrowNext(accountErrors);
+    }
+
 private:
     static void ThrowNext(std::deque<std::exception_ptr>& errors)
     {
@@ -422,6 +482,81 @@ public:
     void SetBusy(bool b) override { busy = b; }
     void ShowCodeError(const std::string& message) override { error = message; }
     void CloseEnrolment() override { ++closed; }
+};
+
+// The delegation dialog: records what it showed; the test fills `form`, selects a row and presses.
+class FakeDelegationView final : public views::IDelegationView {
+public:
+    views::IDelegationViewListener* listener = nullptr;
+    std::vector<views::DelegationRow> rows;
+    std::string summary;
+    std::vector<std::string> colleagues;
+    views::DelegationForm form;
+    int selected = -1;
+    bool revokeEnabled = false;
+    bool busy = false;
+    std::string error;
+    int listsShown = 0;
+
+    views::IDelegationViewListener& Listener()
+    {
+        BOOST_REQUIRE_MESSAGE(listener, "no presenter listens to the delegation view");
+        return *listener;
+    }
+    void Select(int row)
+    {
+        selected = row;
+        Listener().OnDelegationSelected();
+    }
+    void SetListener(views::IDelegationViewListener* l) override { listener = l; }
+    void ShowDelegations(const std::vector<views::DelegationRow>& r, const std::string& s) override
+    {
+        rows = r;
+        summary = s;
+        selected = -1;
+        ++listsShown;
+    }
+    void ShowColleagues(const std::vector<std::string>& names) override
+    {
+        colleagues = names;
+        form.colleague = -1;
+    }
+    void SetForm(const views::DelegationForm& f) override { form = f; }
+    views::DelegationForm GetForm() const override { return form; }
+    int SelectedDelegation() const override { return selected; }
+    void EnableRevoke(bool e) override { revokeEnabled = e; }
+    void SetBusy(bool b) override { busy = b; }
+    void ShowFormError(const std::string& message) override { error = message; }
+};
+
+// The staff accounts dialog: records the rows and the buttons' state; the test selects a row and presses.
+class FakeStaffAccountsView final : public views::IStaffAccountsView {
+public:
+    views::IStaffAccountsViewListener* listener = nullptr;
+    std::vector<views::StaffAccountRow> rows;
+    int selected = -1;
+    bool actionsEnabled = false;
+    bool busy = false;
+
+    views::IStaffAccountsViewListener& Listener()
+    {
+        BOOST_REQUIRE_MESSAGE(listener, "no presenter listens to the staff accounts view");
+        return *listener;
+    }
+    void Select(int row)
+    {
+        selected = row;
+        Listener().OnStaffSelected();
+    }
+    void SetListener(views::IStaffAccountsViewListener* l) override { listener = l; }
+    void ShowStaff(const std::vector<views::StaffAccountRow>& r) override
+    {
+        rows = r;
+        selected = -1;
+    }
+    int SelectedStaff() const override { return selected; }
+    void EnableAccountActions(bool e) override { actionsEnabled = e; }
+    void SetBusy(bool b) override { busy = b; }
 };
 
 // A token opened with a PIN: "signs" by appending a line; `failOn` makes it throw for the n-th call (1-based).

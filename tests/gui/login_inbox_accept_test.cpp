@@ -16,6 +16,7 @@
 #include <wx/button.h>
 #include <wx/checklst.h>
 #include <wx/choice.h>
+#include <wx/datectrl.h>
 #include <wx/dcmemory.h>
 #include <wx/evtloop.h>
 #include <wx/image.h>
@@ -37,13 +38,16 @@
 #include "desktop/app/desk_translations.h"
 #include "desktop/app/pdf_pages.h"
 #include "desktop/app/wx_call_later.h"
+#include "desktop/delegation_presenter.h"
 #include "desktop/staff_api_client.h"
 #include "desktop/task_runner.h"
 #include "desktop/translation.h"
 #include "model/error.h"
+#include "model/postgres/seeder.h"
 #include "model/postgres/store.h"
 #include "server/server.h"
 #include "server/usecases/dossier_actions.h"
+#include "server/usecases/session_service.h"
 #include "server/usecases/totp.h"
 #include "tests/gui/desk_gui_support.h"
 #include "tests/support/fixture_catalogue.h"
@@ -52,10 +56,13 @@
 #include "tests/support/test_database.h"
 #include "views/action_dialog.h"
 #include "views/audit_trail_dialog.h"
+#include "views/delegation_dialog.h"
 #include "views/detail_panel.h"
 #include "views/dossier_list_panel.h"
 #include "views/login_dialog.h"
 #include "views/main_frame.h"
+#include "views/search_panel.h"
+#include "views/staff_accounts_dialog.h"
 #include "views/two_step_dialog.h"
 
 using namespace motcua;
@@ -849,6 +856,249 @@ BOOST_FIXTURE_TEST_CASE(gui_audit_trail_and_two_step_sign_in, DeskFixture)
         BOOST_FAIL("the login did not ask for the second factor");
     } catch (const desktop::ApiError& e) {
         BOOST_TEST(e.Code() == "otp_required");
+    }
+    frame->Close(true);
+    Settle();
+}
+
+// A manager opens Account → Delegation of approval: the agency's colleagues to choose from, a delegation granted to
+// the handler for three days and listed, then revoked; the server holds what the dialog showed. The menu is the
+// manager's only.
+BOOST_FIXTURE_TEST_CASE(gui_delegation_of_approval, DeskFixture)
+{
+    Desk desk(url, clock, receiptFolder);
+    RecordingAlert& alert = desk.alert;
+    views::MainFrame* frame = desk.LogIn(url, catalogue.manager.username);
+    BOOST_REQUIRE(WaitFor([frame] { return frame->IsShownOnScreen(); }));
+    BOOST_TEST(frame->GetMenuBar()->FindItem(views::MainFrame::kDelegationsId) != nullptr);
+    BOOST_TEST(frame->GetMenuBar()->FindItem(views::MainFrame::kStaffAccountsId) == nullptr);
+
+    const Date today = LocalDate(clock.Now());
+    auto step = std::make_shared<int>(0);
+    auto colleagues = std::make_shared<std::vector<std::string>>();
+    auto granted = std::make_shared<std::vector<std::string>>();
+    auto emptied = std::make_shared<std::string>();
+    const std::string handlerName = catalogue.handler.fullName;
+    Poll([&alert, step, colleagues, granted, emptied, handlerName] {
+        views::DelegationDialog* dialog = nullptr;
+        for (wxWindow* w : wxTopLevelWindows)
+            if (auto* d = dynamic_cast<views::DelegationDialog*>(w); d && d->IsShown())
+                dialog = d;
+        if (!dialog)
+            return false;
+        if (!alert.errors.empty()) {  // the checks below say what went wrong
+            dialog->EndModal(wxID_CLOSE);
+            return true;
+        }
+        if (!dialog->GrantButton()->IsEnabled())
+            return false;  // a call under way
+        wxListCtrl* list = dialog->Delegations();
+        if (*step == 0 && dialog->Colleague()->GetCount() > 0) {
+            for (unsigned i = 0; i < dialog->Colleague()->GetCount(); ++i)
+                colleagues->push_back(dialog->Colleague()->GetString(i).utf8_string());
+            for (unsigned i = 0; i < dialog->Colleague()->GetCount(); ++i)
+                if (dialog->Colleague()->GetString(i).utf8_string().rfind(handlerName, 0) == 0)
+                    dialog->Colleague()->SetSelection(static_cast<int>(i));
+            // Today (the form's first day) and the two days after.
+            dialog->LastDay()->SetValue(dialog->FirstDay()->GetValue() + wxDateSpan::Days(2));
+            dialog->Note()->SetValue(wxString::FromUTF8("Nghỉ phép"));
+            Press(dialog->GrantButton());
+            *step = 1;
+        } else if (*step == 1 && list->GetItemCount() == 1) {
+            for (int column = 0; column < list->GetColumnCount(); ++column)
+                granted->push_back(list->GetItemText(0, column).utf8_string());
+            list->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+            wxListEvent selected(wxEVT_LIST_ITEM_SELECTED, list->GetId());
+            selected.SetEventObject(list);
+            selected.m_itemIndex = 0;
+            list->GetEventHandler()->ProcessEvent(selected);
+            if (!dialog->RevokeButton()->IsEnabled())
+                return false;
+            Press(dialog->RevokeButton());  // the recording alert answers yes
+            *step = 2;
+        } else if (*step == 2 && list->GetItemCount() == 0) {
+            *emptied = dialog->SummaryText().utf8_string();
+            dialog->EndModal(wxID_CLOSE);
+            return true;
+        }
+        return false;
+    });
+    wxCommandEvent open(wxEVT_MENU, views::MainFrame::kDelegationsId);
+    open.SetEventObject(frame);
+    frame->GetEventHandler()->ProcessEvent(open);  // returns once the modal dialog has closed
+    BOOST_TEST(alert.errors.empty(), "alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
+    BOOST_TEST(*step == 2);
+    // Handlers, signers and managers of the commune, the manager left out.
+    BOOST_TEST(colleagues->size() == 3u);  // the two handlers and the signer
+    for (const std::string& c : *colleagues) {
+        BOOST_TEST(c.find(catalogue.manager.fullName) == std::string::npos);
+        BOOST_TEST(c.find(catalogue.clerk.fullName) == std::string::npos);
+    }
+    BOOST_REQUIRE(granted->size() == 4u);
+    BOOST_TEST((*granted)[0] == catalogue.manager.fullName);
+    BOOST_TEST((*granted)[1] == handlerName);
+    const std::string expectedDays =
+        desktop::DelegationDaysText(today, Date{std::chrono::sys_days{today} + std::chrono::days{2}});
+    BOOST_TEST((*granted)[2] == expectedDays);
+    BOOST_TEST((*granted)[3] == "Nghỉ phép");
+    BOOST_TEST(*emptied == "No delegation of approval is in force or planned at your agency.");
+    BOOST_TEST(alert.questions.size() == 1u);
+    // The server has it as shown: granted to the handler, then revoked by the manager.
+    BOOST_TEST(store.CurrentDelegations(catalogue.commune.id, today).empty());
+    BOOST_TEST(db.AdminCount("SELECT count(*) FROM approval_delegation WHERE delegate_id = " +
+                             std::to_string(catalogue.handler.id) +
+                             " AND delegator_id = " + std::to_string(catalogue.manager.id) + " AND note = 'Nghỉ phép'" +
+                             " AND revoked_at IS NOT NULL") == 1);
+    frame->Close(true);
+    Settle();
+}
+
+// An administrator opens Account → Staff accounts: a colleague locked out by failed sign-ins is unlocked and signs
+// in; their sessions are ended, and the session they held is refused from then on. The menu is the administrator's
+// only.
+BOOST_FIXTURE_TEST_CASE(gui_staff_accounts_unlock_and_end_sessions, DeskFixture)
+{
+    // A colleague of the administrator's agency (the province), locked out after five wrong passwords.
+    pg::Seeder seeder(store);
+    pg::StaffCredentials colleague;
+    colleague.member.username = "province.auditor";
+    colleague.member.fullName = "Đặng Thu Trang";
+    colleague.member.role = Role::Auditor;
+    colleague.member.agencyId = catalogue.province.id;
+    colleague.passwordHash = server->Hasher().Hash(test::FixtureCatalogue::kPassword);
+    colleague.active = true;
+    colleague.member.id = seeder.InsertStaff(colleague);
+    desktop::StaffApiClient held({url});
+    held.Login(colleague.member.username, test::FixtureCatalogue::kPassword);
+    for (int i = 0; i < server::SessionService::kFailuresBeforeLock; ++i) {
+        desktop::StaffApiClient wrong({url});
+        BOOST_CHECK_THROW(wrong.Login(colleague.member.username, "wrong password"), desktop::ApiError);
+    }
+    desktop::StaffApiClient locked({url});
+    try {
+        locked.Login(colleague.member.username, test::FixtureCatalogue::kPassword);
+        BOOST_FAIL("five wrong passwords did not lock the account");
+    } catch (const desktop::ApiError& e) {
+        BOOST_TEST(e.Code() == "login_locked");
+    }
+
+    Desk desk(url, clock, receiptFolder);
+    RecordingAlert& alert = desk.alert;
+    views::MainFrame* frame = desk.LogIn(url, catalogue.admin.username);
+    BOOST_REQUIRE(WaitFor([frame] { return frame->IsShownOnScreen(); }));
+    BOOST_TEST(frame->GetMenuBar()->FindItem(views::MainFrame::kStaffAccountsId) != nullptr);
+    BOOST_TEST(frame->GetMenuBar()->FindItem(views::MainFrame::kDelegationsId) == nullptr);
+
+    auto step = std::make_shared<int>(0);
+    auto listed = std::make_shared<std::vector<std::string>>();
+    const std::string name = colleague.member.fullName;
+    Poll([&alert, step, listed, name] {
+        views::StaffAccountsDialog* dialog = nullptr;
+        for (wxWindow* w : wxTopLevelWindows)
+            if (auto* d = dynamic_cast<views::StaffAccountsDialog*>(w); d && d->IsShown())
+                dialog = d;
+        if (!dialog)
+            return false;
+        if (!alert.errors.empty()) {  // the checks below say what went wrong
+            dialog->EndModal(wxID_CLOSE);
+            return true;
+        }
+        wxListCtrl* list = dialog->Staff();
+        if (*step == 0 && list->GetItemCount() > 0) {
+            long row = -1;
+            for (long i = 0; i < list->GetItemCount(); ++i) {
+                listed->push_back(list->GetItemText(i, 0).utf8_string());
+                if (list->GetItemText(i, 0).utf8_string() == name)
+                    row = i;
+            }
+            if (row < 0) {
+                dialog->EndModal(wxID_CLOSE);
+                return true;
+            }
+            list->SetItemState(row, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+            wxListEvent selected(wxEVT_LIST_ITEM_SELECTED, list->GetId());
+            selected.SetEventObject(list);
+            selected.m_itemIndex = row;
+            list->GetEventHandler()->ProcessEvent(selected);
+            if (!dialog->UnlockButton()->IsEnabled())
+                return false;
+            Press(dialog->UnlockButton());
+            *step = 1;
+        } else if (*step == 1 && dialog->RevokeSessionsButton()->IsEnabled()) {
+            Press(dialog->RevokeSessionsButton());  // the recording alert answers yes
+            *step = 2;
+        } else if (*step == 2 && dialog->RevokeSessionsButton()->IsEnabled()) {
+            dialog->EndModal(wxID_CLOSE);
+            return true;
+        }
+        return false;
+    });
+    wxCommandEvent open(wxEVT_MENU, views::MainFrame::kStaffAccountsId);
+    open.SetEventObject(frame);
+    frame->GetEventHandler()->ProcessEvent(open);  // returns once the modal dialog has closed
+    BOOST_TEST(alert.errors.empty(), "alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
+    BOOST_TEST(*step == 2);
+    // The province's staff, the administrator left out.
+    BOOST_TEST((*listed == std::vector<std::string>{name}));
+    BOOST_REQUIRE(alert.questions.size() == 1u);
+    BOOST_TEST(alert.questions[0].find("End every session of " + name) == 0u);
+    // Unlocked: the right password signs in again. Ended: the session held before is refused.
+    desktop::StaffApiClient again({url});
+    BOOST_CHECK_NO_THROW(again.Login(colleague.member.username, test::FixtureCatalogue::kPassword));
+    try {
+        held.Queues();
+        BOOST_FAIL("the session held before was not ended");
+    } catch (const desktop::ApiError& e) {
+        BOOST_TEST(e.HttpStatus() == 401);
+    }
+    frame->Close(true);
+    Settle();
+}
+
+// The search filters wrap on a narrow list column (a wide detail pane): every filter inside the search panel, none
+// over another, the list below them.
+BOOST_FIXTURE_TEST_CASE(gui_search_filters_wrap_on_a_narrow_column, DeskFixture)
+{
+    Desk desk(url, clock, receiptFolder);
+    views::MainFrame* frame = desk.LogIn(url, catalogue.manager.username);
+    BOOST_REQUIRE(WaitFor([frame] { return frame->IsShownOnScreen(); }));
+    frame->SetSize(frame->FromDIP(wxSize(1280, 800)));
+    Settle();
+    views::SearchPanel* search = frame->Search();
+    const char* const names[] = {"searchStatus", "searchProcedure", "searchAgency",
+                                 "searchFrom",   "searchTo",        "searchButton"};
+    for (const int list : {frame->FromDIP(700), frame->FromDIP(360)}) {
+        BOOST_TEST_CONTEXT("list column " << list)
+        {
+            // Dragged as a person does: the sash's middle to the new place.
+            wxSplitterWindow* splitter = frame->Splitter();
+            const int y = splitter->GetClientSize().GetHeight() / 2;
+            const int half = splitter->GetSashSize() / 2;
+            wxUIActionSimulator sim;
+            sim.MouseMove(splitter->ClientToScreen(wxPoint(splitter->GetSashPosition() + half, y)));
+            Settle();
+            sim.MouseDown();
+            sim.MouseMove(splitter->ClientToScreen(wxPoint((splitter->GetSashPosition() + list) / 2 + half, y)));
+            Settle();
+            sim.MouseMove(splitter->ClientToScreen(wxPoint(list + half, y)));
+            Settle();
+            sim.MouseUp();
+            Settle();
+            BOOST_TEST(std::abs(splitter->GetSashPosition() - list) <= splitter->GetSashSize());
+            std::vector<wxRect> rects;
+            for (const char* name : names) {
+                wxWindow* control = Named<wxWindow>(search, name);
+                const wxRect rect = control->GetRect();
+                // Squeezed into too short a panel, the last row's controls get no height at all.
+                BOOST_TEST(rect.GetHeight() >= control->GetBestSize().GetHeight(), name);
+                BOOST_TEST(rect.GetBottom() < search->GetClientSize().GetHeight(), name);
+                BOOST_TEST(rect.GetRight() < search->GetClientSize().GetWidth(), name);
+                for (const wxRect& other : rects)
+                    BOOST_TEST(!rect.Intersects(other), name);
+                rects.push_back(rect);
+            }
+            BOOST_TEST(search->GetRect().GetBottom() < frame->DossierList()->GetRect().GetTop());
+        }
     }
     frame->Close(true);
     Settle();

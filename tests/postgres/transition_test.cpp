@@ -347,7 +347,13 @@ BOOST_FIXTURE_TEST_CASE(paper_intake_creates_and_accepts_in_one_transaction, Fix
                                                 Request(0, 0, accept, c.clerk.id, now, change, SampleReceipt()));
     BOOST_TEST(stored.version == 2);
     BOOST_TEST(static_cast<int>(stored.status) == static_cast<int>(NationalStatus::Received));
-    BOOST_TEST(store.History(stored.id).size() == 2u);
+    const std::vector<pg::HistoryRow> history = store.History(stored.id);
+    BOOST_TEST_REQUIRE(history.size() == 2u);
+    // Both rows name the clerk who took the papers in, the Submit row too (not only its role).
+    for (const pg::HistoryRow& row : history) {
+        BOOST_TEST(row.staffId.value_or(0) == c.clerk.id);
+        BOOST_TEST(row.staffName.value_or("") == c.clerk.fullName);
+    }
     BOOST_TEST(store.Outputs(stored.id).size() == 1u);
 
     // When the receipt cannot be stored, neither the dossier nor its code nor its register number remain.
