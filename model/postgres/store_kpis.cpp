@@ -425,18 +425,12 @@ KpiSummary Store::Kpis(const KpiPeriod& period, const std::vector<std::int64_t>&
             const std::int64_t pending = p.openBefore + v[0] + v[1] - v[2];
             k.pendingOverdue = p.overdueBefore + v[3] - v[4];
             k.pendingWithinDeadline = pending - k.pendingOverdue;
-            k.resolvedEarly = v[5];
-            k.resolvedOnTime = v[6];
-            k.resolvedLate = v[7];
-            k.resolvedWithResult = v[8];
-            k.processingMinutes = v[9];
-            k.intakeAnswered = v[10];
-            k.intakeConfirmedLate = v[11];
-            k.resultsGranted = v[12];
-            k.electronicResults = v[13];
-            k.digitisedWithElectronicResult = v[14];
-            k.rated = v[15];
-            k.negativeRatings = v[16];
+            std::size_t c = 5;  // the period's counts after received, closed and overdue, in the columns' order
+            for (std::int64_t* field :
+                 {&k.resolvedEarly, &k.resolvedOnTime, &k.resolvedLate, &k.resolvedWithResult, &k.processingMinutes,
+                  &k.intakeAnswered, &k.intakeConfirmedLate, &k.resultsGranted, &k.electronicResults,
+                  &k.digitisedWithElectronicResult, &k.rated, &k.negativeRatings})
+                *field = v[c++];
             if (k.Empty())
                 continue;
             summary.total += k;

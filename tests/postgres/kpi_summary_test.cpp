@@ -202,6 +202,7 @@ BOOST_FIXTURE_TEST_CASE(summary_naive_and_pure_agree_after_concurrent_random_act
     constexpr int kThreads = 4;
     constexpr int kSteps = 400;
     std::vector<std::thread> threads;
+    threads.reserve(kThreads);
     std::atomic<int> failures{0};
     for (int t = 0; t < kThreads; ++t)
         threads.emplace_back([&, t] {
@@ -246,7 +247,7 @@ BOOST_FIXTURE_TEST_CASE(summary_naive_and_pure_agree_after_concurrent_random_act
     for (std::size_t s = 0; s < selections.size(); ++s)
         for (std::size_t p = 0; p < periods.size(); ++p)
             BOOST_TEST_CONTEXT("selection " << s << ", period " << p)
-            CheckAgree(store, periods[p], selections[s], counted);
+    CheckAgree(store, periods[p], selections[s], counted);
     BOOST_TEST(counted > 500);
 
     // Every summary row is what a recount from scratch gives (zero rows left by additions and removals aside).

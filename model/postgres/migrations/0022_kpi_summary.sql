@@ -279,7 +279,9 @@ ALTER TABLE kpi_month RENAME COLUMN day TO month;
 ALTER TABLE kpi_month ADD PRIMARY KEY (scope_id, month, procedure_id);
 
 -- Adds `p_sign` times a kpi_dossier row's contributions to every scope of its agencies, in key order (two
--- transactions adding to the same rows then wait for each other rather than deadlock).
+-- transactions adding to the same rows then wait for each other rather than deadlock). The two statements differ
+-- only in their table and bucket: written out, they are planned once per session, where EXECUTE format(…) would plan
+-- them at every change.
 CREATE FUNCTION kpi_add(k kpi_dossier, p_sign integer) RETURNS void
     LANGUAGE sql
 AS $$
