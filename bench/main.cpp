@@ -10,6 +10,7 @@
 
 #include "bench/bench_options.h"
 #include "bench/events_bench.h"
+#include "bench/kpi_bench.h"
 #include "bench/queue_bench.h"
 #include "bench/receipt_bench.h"
 #include "bench/sign_bench.h"
@@ -46,6 +47,10 @@ const char* Usage()
            "      citizen ID, phone, common and rare names, with and without diacritics) over HTTP on a database\n"
            "      filled by scripts/bench.sh generate, for the busiest agency and a typical one, against a\n"
            "      primary-key lookup (dossier detail) over HTTP.\n"
+           "  kpis --db CONNINFO [--rounds 20] [--naive-rounds 2]\n"
+           "      the managers' dashboard on a generated database migrated to 0022: a province-wide year, one ward's\n"
+           "      month and the province's last twelve months per procedure, from the KPI summary against the naive\n"
+           "      GROUP BY over the dossier tables (Store::KpisNaive), with their ratio; checks both agree.\n"
            "  help\n"
            "\n"
            "Exit codes: 0 success, 1 failure (an error, a failed submission, a gap in the codes), 2 usage error.\n";
@@ -107,6 +112,19 @@ int Queues(const std::vector<std::string>& args)
     return motcua::bench::RunQueueBench(options, std::cout);
 }
 
+int Kpis(const std::vector<std::string>& args)
+{
+    const BenchOptions o = BenchOptions::Parse(args, {"--db", "--rounds", "--naive-rounds"});
+    motcua::bench::KpiBenchOptions options;
+    const std::optional<std::string> db = o.Text("--db");
+    if (!db || db->empty())
+        throw BenchOptions::UsageError("kpis needs --db CONNINFO (a generated database migrated to 0022)");
+    options.conninfo = *db;
+    options.rounds = static_cast<int>(o.Integer("--rounds", 1, 1000, options.rounds));
+    options.naiveRounds = static_cast<int>(o.Integer("--naive-rounds", 1, 100, options.naiveRounds));
+    return motcua::bench::RunKpiBench(options, std::cout);
+}
+
 int Receipt(const std::vector<std::string>& args)
 {
     const BenchOptions o = BenchOptions::Parse(args, {"--seconds"});
@@ -144,6 +162,8 @@ int main(int argc, char** argv)
             return Events(rest);
         if (command == "queues")
             return Queues(rest);
+        if (command == "kpis")
+            return Kpis(rest);
         if (command == "help" || command == "--help" || command == "-h") {
             std::cout << Usage();
             return 0;

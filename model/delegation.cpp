@@ -34,7 +34,7 @@ void CheckNewDelegation(const StaffMember& delegator, const StaffMember& delegat
         throw Error(ErrorCategory::BadInput, N_("A delegation cannot start in the past"), "from");
     if (to < from)
         throw Error(ErrorCategory::BadInput, N_("The last day comes before the first"), "to");
-    const auto days = (std::chrono::sys_days{to} - std::chrono::sys_days{from}).count() + 1;
+    const auto days = InclusiveDays(from, to);
     if (days > kMaxDelegationDays)
         throw Error::Formatted(ErrorCategory::BadInput, N_("A delegation may last at most {days} days"),
                                {{"days", std::to_string(kMaxDelegationDays)}}, "to");

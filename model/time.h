@@ -27,6 +27,12 @@ inline Date LocalDate(Instant t, std::chrono::seconds offset = kVietnamUtcOffset
 {
     return Date{std::chrono::sys_days{std::chrono::floor<std::chrono::days>(ToLocal(t, offset).time_since_epoch())}};
 }
+// The number of calendar days from `first` to `last`, both included (a delegation's length, a KPI span): 1 for one
+// day, 0 or less when `last` comes before `first`.
+inline long long InclusiveDays(Date first, Date last)
+{
+    return (std::chrono::sys_days{last} - std::chrono::sys_days{first}).count() + 1;
+}
 
 // ISO 8601 with the offset, e.g. "2026-11-27T09:30:00+07:00".
 std::string FormatIso8601(Instant t, std::chrono::seconds offset = kVietnamUtcOffset);

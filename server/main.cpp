@@ -346,6 +346,10 @@ int Serve(const CommandLine& cl, const char* argv0)
     motcua::pg::Store store(db, static_cast<std::size_t>(config.threads) + 1);
     store.SetDefaultScope(motcua::pg::AccessScope::All());
     store.RequireCurrentSchema();
+    // The KPI summary counts working time with the calendar: recounted here, before the first request, when the
+    // calendar file changed since it was last counted (minutes at millions of dossiers).
+    if (store.SyncKpiCalendar(calendar))
+        std::cerr << "motcua-server: the KPI summary was recounted with the calendar file's working days\n";
     motcua::server::Server server(config, std::move(calendar), store, clock);
     std::signal(SIGINT, OnStopSignal);
     std::signal(SIGTERM, OnStopSignal);

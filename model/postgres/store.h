@@ -481,10 +481,20 @@ public:
     // to another receiving desk (art. 20.1), so a caller that has checked the subtree reads with AccessScope::All(),
     // `agencyIds` doing the selecting.
     std::vector<DossierFacts> LoadKpiFacts(const KpiPeriod& period, const std::vector<std::int64_t>& agencyIds);
-    // The same figures as ComputeKpis(LoadKpiFacts(…)), counted by PostgreSQL in one statement (a GROUP BY over the
-    // dossier table and its history; working time from `calendar`'s periods, days off and offset).
+    // The same figures as ComputeKpis(LoadKpiFacts(…)), read from the KPI summary (migration 0022) when `period`
+    // runs from a local midnight to a local midnight (at `calendar`'s offset) and `agencyIds` are whole subtrees, as
+    // the dashboard asks; otherwise counted as KpisNaive does. The summary is first brought to `calendar`
+    // (SyncKpiCalendar).
     KpiSummary Kpis(const KpiPeriod& period, const std::vector<std::int64_t>& agencyIds,
                     const WorkingCalendar& calendar);
+    // The same figures counted by PostgreSQL in one statement: a GROUP BY over the dossier table and its history,
+    // working time from `calendar`'s periods, days off and offset (the summary's reference, and the bench's).
+    KpiSummary KpisNaive(const KpiPeriod& period, const std::vector<std::int64_t>& agencyIds,
+                         const WorkingCalendar& calendar);
+    // Makes the KPI summary count with `calendar`: when it was computed with another one (other hours, days off or
+    // offset), it is recomputed for every dossier (long at millions of dossiers: motcua-server does it at start).
+    // Returns whether it was.
+    bool SyncKpiCalendar(const WorkingCalendar& calendar);
     // The register (form 07) of a receiving agency for a year, by number.
     std::vector<RegisterLine> Register(std::int64_t agencyId, int year);
 

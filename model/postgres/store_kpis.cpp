@@ -1,4 +1,8 @@
 // Store, KPIs: the facts of the dossiers a period and a set of agencies count, and the same figures in one GROUP BY.
+#include <array>
+#include <map>
+#include <optional>
+
 #include <soci/soci.h>
 
 #include "model/error.h"
@@ -6,6 +10,9 @@
 #include "model/postgres/store.h"
 
 namespace motcua::pg {
+
+using namespace std::chrono;
+
 namespace {
 
 std::string Int(int value)
@@ -113,6 +120,27 @@ std::string AgencyArray(const std::vector<std::int64_t>& agencyIds)
     return agencies.Text();
 }
 
+// The working calendar as the statements take it: array literals of the periods' minutes and of the days.
+struct CalendarArrays {
+    explicit CalendarArrays(const WorkingCalendar& calendar)
+    {
+        ArrayLiteral s, e, o, x;
+        for (const WorkingPeriod& w : calendar.Settings().periods) {
+            s.Add(w.startMinute);
+            e.Add(w.endMinute);
+        }
+        for (const Date d : calendar.Holidays().daysOff)
+            o.Add(FormatDate(d));
+        for (const Date d : calendar.Holidays().extraWorkdays)
+            x.Add(FormatDate(d));
+        starts = s.Text();
+        ends = e.Text();
+        off = o.Text();
+        extra = x.Text();
+    }
+    std::string starts, ends, off, extra;
+};
+
 void CheckPeriod(const KpiPeriod& period)
 {
     if (period.to < period.from)
@@ -185,24 +213,16 @@ std::vector<DossierFacts> Store::LoadKpiFacts(const KpiPeriod& period, const std
     });
 }
 
-KpiSummary Store::Kpis(const KpiPeriod& period, const std::vector<std::int64_t>& agencyIds,
-                       const WorkingCalendar& calendar)
+KpiSummary Store::KpisNaive(const KpiPeriod& period, const std::vector<std::int64_t>& agencyIds,
+                            const WorkingCalendar& calendar)
 {
     CheckPeriod(period);
     const CalendarSettings& settings = calendar.Settings();
-    ArrayLiteral starts, ends, off, extra;
-    for (const WorkingPeriod& w : settings.periods) {
-        starts.Add(w.startMinute);
-        ends.Add(w.endMinute);
-    }
-    for (const Date d : calendar.Holidays().daysOff)
-        off.Add(FormatDate(d));
-    for (const Date d : calendar.Holidays().extraWorkdays)
-        extra.Add(FormatDate(d));
-    const std::string& startsText = starts.Text();
-    const std::string& endsText = ends.Text();
-    const std::string& offText = off.Text();
-    const std::string& extraText = extra.Text();
+    const CalendarArrays arrays(calendar);
+    const std::string& startsText = arrays.starts;
+    const std::string& endsText = arrays.ends;
+    const std::string& offText = arrays.off;
+    const std::string& extraText = arrays.extra;
 
     using S = NationalStatus;
     const std::string result = "end_status IN (" + Code(S::ResultReady) + ", " + Code(S::Returned) + ")";
@@ -276,6 +296,149 @@ KpiSummary Store::Kpis(const KpiPeriod& period, const std::vector<std::int64_t>&
         }
         return summary;
     });
+}
+
+bool Store::SyncKpiCalendar(const WorkingCalendar& calendar)
+{
+    const CalendarArrays arrays(calendar);
+    const int offset = static_cast<int>(calendar.Settings().utcOffset.count());
+    return InTransaction(*m_pool, [&](soci::session& sql) {
+        int rebuilt = 0;
+        sql << "SELECT CAST(kpi_set_calendar(:offset, CAST(:starts AS integer[]), CAST(:ends AS integer[]),"
+               " CAST(:off AS date[]), CAST(:extra AS date[])) AS integer)",
+            use(offset, "offset"), use(arrays.starts, "starts"), use(arrays.ends, "ends"), use(arrays.off, "off"),
+            use(arrays.extra, "extra"), soci::into(rebuilt);
+        return rebuilt != 0;
+    });
+}
+
+KpiSummary Store::Kpis(const KpiPeriod& period, const std::vector<std::int64_t>& agencyIds,
+                       const WorkingCalendar& calendar)
+{
+    CheckPeriod(period);
+    const std::chrono::seconds offset = calendar.Settings().utcOffset;
+    const auto atMidnight = [offset](Instant t) { return ToLocal(t, offset).time_since_epoch() % days{1} == 0s; };
+    if (agencyIds.empty() || period.from == period.to || !atMidnight(period.from) || !atMidnight(period.to))
+        return KpisNaive(period, agencyIds, calendar);
+    SyncKpiCalendar(calendar);
+
+    // The summary's days: [from, to) in the period, everything before `from` for what was open at its start. Whole
+    // months are read from kpi_month, the days around them from kpi_day.
+    const sys_days from{LocalDate(period.from, offset)};
+    const sys_days to{LocalDate(period.to, offset)};
+    const auto monthOf = [](sys_days d) {
+        const year_month_day ymd{d};
+        return sys_days{ymd.year() / ymd.month() / 1};
+    };
+    const sys_days fromMonth = monthOf(from);
+    const sys_days firstWholeMonth = fromMonth == from ? from : sys_days{year_month_day{fromMonth} + months{1}};
+    sys_days wholeMonthsEnd = monthOf(to);
+    if (wholeMonthsEnd < firstWholeMonth)
+        wholeMonthsEnd = firstWholeMonth;  // no whole month: every day of the period from kpi_day
+    const auto text = [](sys_days d) { return FormatDate(year_month_day{d}); };
+    const std::string fromText = text(from), toText = text(to), fromMonthText = text(fromMonth),
+                      firstWholeText = text(firstWholeMonth), wholeEndText = text(wholeMonthsEnd);
+    const std::string ids = AgencyArray(agencyIds);
+
+    std::string sums;
+    for (const char* column : {"received_online", "received_in_person", "closed", "overdue_in", "overdue_out",
+                               "resolved_early", "resolved_on_time", "resolved_late", "resolved_with_result",
+                               "processing_minutes", "intake_answered", "intake_late", "results_granted",
+                               "electronic_results", "digitised_with_electronic", "rated", "negative_ratings"})
+        sums += std::string(sums.empty() ? "" : ", ") + "CAST(sum(" + column + ") AS bigint)";
+    // The selection must be whole subtrees: their roots (the agencies whose parent is not selected) then cover
+    // exactly the agencies asked for, and each root's scope rows count its subtree.
+    const std::string roots =
+        "WITH s AS (SELECT DISTINCT unnest(CAST(:ids AS bigint[])) AS id),"
+        " r AS (SELECT s.id FROM s JOIN agency a ON a.id = s.id"
+        " WHERE a.parent_id IS NULL OR a.parent_id NOT IN (SELECT id FROM s)),"
+        " cover AS (SELECT DISTINCT agency_id FROM kpi_scope WHERE scope_id IN (SELECT id FROM r))"
+        " SELECT coalesce(CAST(array_agg(id ORDER BY id) AS text), '{}'), CAST((SELECT count(*) FROM cover) ="
+        " (SELECT count(*) FROM s) AND NOT EXISTS (SELECT 1 FROM cover WHERE agency_id NOT IN (SELECT id FROM s))"
+        " AS integer) FROM r";
+    const std::string select =
+        "SELECT procedure_id, part, " + sums +
+        " FROM (SELECT 0 AS part, m.procedure_id, m.received_online, m.received_in_person, m.closed, m.overdue_in,"
+        " m.overdue_out, 0 AS resolved_early, 0 AS resolved_on_time, 0 AS resolved_late, 0 AS resolved_with_result,"
+        " 0 AS processing_minutes, 0 AS intake_answered, 0 AS intake_late, 0 AS results_granted,"
+        " 0 AS electronic_results, 0 AS digitised_with_electronic, 0 AS rated, 0 AS negative_ratings"
+        " FROM kpi_month m WHERE m.scope_id = ANY (CAST(:roots AS bigint[])) AND m.month < CAST(:from_month AS date)"
+        " UNION ALL SELECT 0, d.procedure_id, d.received_online, d.received_in_person, d.closed, d.overdue_in,"
+        " d.overdue_out, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0"
+        " FROM kpi_day d WHERE d.scope_id = ANY (CAST(:roots2 AS bigint[])) AND d.day >= CAST(:from_month2 AS date)"
+        " AND d.day < CAST(:from AS date)"
+        " UNION ALL SELECT 1, m.procedure_id, m.received_online, m.received_in_person, m.closed, m.overdue_in,"
+        " m.overdue_out, m.resolved_early, m.resolved_on_time, m.resolved_late, m.resolved_with_result,"
+        " m.processing_minutes, m.intake_answered, m.intake_late, m.results_granted, m.electronic_results,"
+        " m.digitised_with_electronic, m.rated, m.negative_ratings"
+        " FROM kpi_month m WHERE m.scope_id = ANY (CAST(:roots3 AS bigint[])) AND m.month >= CAST(:whole AS date)"
+        " AND m.month < CAST(:whole_end AS date)"
+        " UNION ALL SELECT 1, d.procedure_id, d.received_online, d.received_in_person, d.closed, d.overdue_in,"
+        " d.overdue_out, d.resolved_early, d.resolved_on_time, d.resolved_late, d.resolved_with_result,"
+        " d.processing_minutes, d.intake_answered, d.intake_late, d.results_granted, d.electronic_results,"
+        " d.digitised_with_electronic, d.rated, d.negative_ratings"
+        " FROM kpi_day d WHERE d.scope_id = ANY (CAST(:roots4 AS bigint[])) AND d.day >= CAST(:from2 AS date)"
+        " AND d.day < CAST(:to AS date) AND (d.day < CAST(:whole2 AS date) OR d.day >= CAST(:whole_end2 AS date)))"
+        " x GROUP BY procedure_id, part";
+
+    std::optional<KpiSummary> answer = InTransaction(*m_pool, [&](soci::session& sql) -> std::optional<KpiSummary> {
+        std::string rootIds;
+        int whole = 0;
+        sql << roots, use(ids, "ids"), soci::into(rootIds), soci::into(whole);
+        if (!whole)
+            return std::nullopt;
+        const std::string& r2 = rootIds;
+        const std::string& r3 = rootIds;
+        const std::string& r4 = rootIds;
+        const std::string& fm2 = fromMonthText;
+        const std::string& f2 = fromText;
+        const std::string& w2 = firstWholeText;
+        const std::string& we2 = wholeEndText;
+        soci::rowset<soci::row> rows =
+            (sql.prepare << select, use(rootIds, "roots"), use(r2, "roots2"), use(r3, "roots3"), use(r4, "roots4"),
+             use(fromMonthText, "from_month"), use(fm2, "from_month2"), use(fromText, "from"), use(f2, "from2"),
+             use(toText, "to"), use(firstWholeText, "whole"), use(w2, "whole2"), use(wholeEndText, "whole_end"),
+             use(we2, "whole_end2"));
+        // Per procedure: what was open at `from` (part 0), and what happened in the period (part 1).
+        struct Parts {
+            std::int64_t openBefore = 0, overdueBefore = 0;
+            std::array<std::int64_t, 17> period{};
+        };
+        std::map<std::int64_t, Parts> parts;
+        for (const soci::row& row : rows) {
+            Parts& p = parts[row.get<long long>(0)];
+            if (row.get<int>(1) == 0) {
+                p.openBefore += Count(row, 2) + Count(row, 3) - Count(row, 4);
+                p.overdueBefore += Count(row, 5) - Count(row, 6);
+            } else {
+                for (std::size_t c = 0; c < p.period.size(); ++c)
+                    p.period[c] += Count(row, c + 2);
+            }
+        }
+        KpiSummary summary;
+        for (const auto& [procedureId, p] : parts) {
+            const auto& v = p.period;
+            KpiFigures k;
+            k.receivedCarriedOver = p.openBefore;
+            k.receivedOnline = v[0];
+            k.receivedInPerson = v[1];
+            const std::int64_t pending = p.openBefore + v[0] + v[1] - v[2];
+            k.pendingOverdue = p.overdueBefore + v[3] - v[4];
+            k.pendingWithinDeadline = pending - k.pendingOverdue;
+            std::size_t c = 5;  // the period's counts after received, closed and overdue, in the columns' order
+            for (std::int64_t* field :
+                 {&k.resolvedEarly, &k.resolvedOnTime, &k.resolvedLate, &k.resolvedWithResult, &k.processingMinutes,
+                  &k.intakeAnswered, &k.intakeConfirmedLate, &k.resultsGranted, &k.electronicResults,
+                  &k.digitisedWithElectronicResult, &k.rated, &k.negativeRatings})
+                *field = v[c++];
+            if (k.Empty())
+                continue;
+            summary.total += k;
+            summary.byProcedure[procedureId] = k;
+        }
+        return summary;
+    });
+    return answer ? *answer : KpisNaive(period, agencyIds, calendar);
 }
 
 }  // namespace motcua::pg

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -112,7 +113,7 @@ StaffApi::KpiSelection StaffApi::SelectKpis(const StaffMember& staff, const Http
     const Date last = RequiredDate(request, "to");
     const WorkingCalendar& calendar = m_actions.Calendar();
     const KpiPeriod period = KpiPeriodOfDays(first, last, calendar.Settings().utcOffset);  // BadInput "to" if reversed
-    const auto days = (std::chrono::sys_days{last} - std::chrono::sys_days{first}).count() + 1;
+    const auto days = InclusiveDays(first, last);
     if (days > kMaxKpiDays)
         throw Error(ErrorCategory::BadInput, N_("The period must not be longer than five years"), "to");
 
@@ -149,15 +150,35 @@ HttpResponse StaffApi::Kpis(const HttpRequest& request)
     out->set("to", FormatDate(selection.last));
     out->set("agency", Reference(selection.agency.id, selection.agency.code, selection.agency.name));
     SetFigures(*out, summary.total);
+    std::map<std::int64_t, Procedure> procedures;
+    for (Procedure& p : m_store.LoadProcedures())
+        procedures.emplace(p.id, std::move(p));
     Poco::JSON::Array::Ptr byProcedure = new Poco::JSON::Array;
     for (const auto& [procedureId, figures] : summary.byProcedure) {
-        const Procedure procedure = m_store.GetProcedure(procedureId);
+        const auto found = procedures.find(procedureId);
+        if (found == procedures.end())
+            throw Error(ErrorCategory::Internal, N_("Unexpected error"), {}, "KPIs of an unknown procedure");
+        const Procedure& procedure = found->second;
         Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
         item->set("procedure", Reference(procedure.id, procedure.code, procedure.name));
         SetFigures(*item, figures);
         byProcedure->add(item);
     }
     out->set("byProcedure", byProcedure);
+    // The dashboard's ranking: each agency directly below the one asked for, with the figures of its own subtree
+    // (each a read of the summary, as the total was).
+    Poco::JSON::Array::Ptr byAgency = new Poco::JSON::Array;
+    for (const Agency& child : selection.tree.All()) {
+        if (child.parentId != selection.agency.id)
+            continue;
+        const KpiSummary figures =
+            m_store.Kpis(selection.period, selection.tree.SubtreeIds(child.id), m_actions.Calendar());
+        Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        item->set("agency", Reference(child.id, child.code, child.name));
+        SetFigures(*item, figures.total);
+        byAgency->add(item);
+    }
+    out->set("byAgency", byAgency);
     return HttpResponse::Json(200, DossierJson::ToString(out));
 }
 

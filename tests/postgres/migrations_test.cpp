@@ -42,6 +42,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0019_logins",
     "0020_scope_policies_index_only",
     "0021_approval_delegation",
+    "0022_kpi_summary",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 

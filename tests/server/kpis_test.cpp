@@ -4,6 +4,8 @@
 // figures exported as form II.06a (PDF, XLSX) and the register as XLSX, read back and compared with the store's.
 #include <algorithm>
 #include <functional>
+#include <set>
+#include <string>
 #include <vector>
 
 #include <Poco/JSON/Array.h>
@@ -199,6 +201,21 @@ BOOST_FIXTURE_TEST_CASE(each_role_asks_only_within_its_own_agency_or_subtree, Kp
         BOOST_TEST(Count(whole.json, key) == Count(commune.json, key), key);
     BOOST_TEST(Count(whole.json, "received") == 3);
     CheckAgainst(whole.json, FromStore("2026-11-01", "2026-12-15", catalogue.province).total);
+    // The ranking: each agency right below the province with its own subtree's figures, zeros included; the commune,
+    // with nothing below it, has none.
+    const Poco::JSON::Array::Ptr ranking = whole.json->getArray("byAgency");
+    std::set<std::string> children;
+    for (std::size_t i = 0; i < ranking->size(); ++i) {
+        const Poco::JSON::Object::Ptr item = ranking->getObject(static_cast<unsigned>(i));
+        const std::string code = item->getObject("agency")->getValue<std::string>("code");
+        children.insert(code);
+        if (code == kCommune)
+            CheckAgainst(item, FromStore("2026-11-01", "2026-12-15", catalogue.commune).total);
+        else
+            BOOST_TEST(Count(item, "received") == 0, code);
+    }
+    BOOST_TEST((children == std::set<std::string>{kCommune, kDepartment, catalogue.otherCommune.code}));
+    BOOST_TEST(commune.json->getArray("byAgency")->size() == 0u);
     BOOST_TEST(road.Get(agency(kCommune), "admin").status == 200);
     // The department has none of them.
     const HttpReply department = road.Get(agency(kDepartment), "admin");
