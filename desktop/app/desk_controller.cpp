@@ -235,7 +235,8 @@ void DeskController::OnLogoutPressed()
             m_alert.ShowError(UserMessage(e), TechnicalDetails(e));
     }
     m_session.reset();
-    m_events.Stop();
+    // The ended session's calls still under way are dropped with the presenters that wait for them.
+    DropPresenters();
     views::MainFrame* old = m_frame;
     if (old)
         old->Hide();  // kept alive (hidden) so the app does not quit while the login dialog is up

@@ -180,6 +180,10 @@ void DeskController::OnDossierCommand(int id)
 
 void DeskController::RenewSession(std::function<void()> resume)
 {
+    // Logged out (or logging in as someone else): a call of the ended session's work answers 401 late; that work
+    // is dropped, not resumed under whoever logs in next, and no second login dialog opens over the first.
+    if (!m_session || (m_loginDialog && !m_renewing))
+        return;
     // A call sent before the last login answers 401 after it: retry it once with the new session before asking.
     if (m_retryBeforeAsking && !m_renewing) {
         m_retryBeforeAsking = false;

@@ -10,6 +10,7 @@
 
 #include <boost/test/unit_test.hpp>
 #include <wx/app.h>
+#include <wx/dialog.h>
 #include <wx/evtloop.h>
 #include <wx/textctrl.h>
 #include <wx/timer.h>
@@ -58,8 +59,19 @@ inline bool WaitFor(const std::function<bool()>& done,
     wxTimer timer;
     bool ok = false;
     timer.Bind(wxEVT_TIMER, [&](wxTimerEvent&) {
-        if (wxEventLoopBase::GetActive() != &loop)
-            return;  // a modal dialog's loop runs inside ours: leave it alone
+        if (wxEventLoopBase::GetActive() != &loop) {
+            // A modal dialog's loop runs inside ours: leave it alone, unless nobody answers it. Then close it and
+            // fail with its title, rather than hang until the test's time limit kills it without a word.
+            if (std::chrono::steady_clock::now() > until + std::chrono::seconds(10))
+                for (wxWindow* w : wxTopLevelWindows)
+                    if (auto* dialog = dynamic_cast<wxDialog*>(w); dialog && dialog->IsModal()) {
+                        BOOST_ERROR("a dialog nobody answered was left open: '" << dialog->GetTitle().utf8_string()
+                                                                                << "'");
+                        dialog->EndModal(wxID_CANCEL);
+                        break;
+                    }
+            return;
+        }
         ok = done();
         if (ok || std::chrono::steady_clock::now() > until)
             loop.Exit();

@@ -1,5 +1,7 @@
 // Boost.Test module of the GUI tests, with wx started once for the whole run (as KiCad's qa tests do).
 #define BOOST_TEST_MODULE motcua_gui_tests
+#include <iostream>
+
 #include <boost/test/unit_test.hpp>
 #include <wx/app.h>
 #include <wx/evtloop.h>
@@ -18,6 +20,8 @@ public:
 struct WxRuntime {
     WxRuntime()
     {
+        // Unbuffered, so that a test the time limit kills leaves the log of where it was.
+        std::cout.setf(std::ios::unitbuf);
         auto& suite = boost::unit_test::framework::master_test_suite();
         m_argc = suite.argc;
         motcua::desktop::PrepareToolkitEnvironment();
