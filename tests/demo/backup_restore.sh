@@ -15,18 +15,8 @@ stop_server() {
 sql() { psql "$admin dbname=$db" -qAtX -v ON_ERROR_STOP=1 -c "$1"; }
 
 start_server() {
-  "$server" serve --db "$app" --listen 127.0.0.1:0 --quiet --client-key-file "$work/client.key" >/dev/null \
-    2>"$work/server.log" &
-  server_pid=$!
-  port=
-  for _ in $(seq 100); do
-    port=$(sed -n 's/.*listening on [^:]*:\([0-9]*\).*/\1/p' "$work/server.log" | head -n 1)
-    [ -n "$port" ] && return 0
-    sleep 0.1
-  done
-  cat "$work/server.log" >&2
-  echo "the server did not start" >&2
-  exit 1
+  launch_server "$work/server.log"
+  server_pid=$launched_pid
 }
 # The clerk's inbox as the staff API gives it (sign-in and inbox are audited acts, so the trail grows too).
 inbox() {

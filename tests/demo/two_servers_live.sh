@@ -14,20 +14,10 @@ stop_server() {
 . "$(dirname "${BASH_SOURCE[0]}")/fresh_database.sh" motcua_two 0 >/dev/null
 sql() { psql "$admin dbname=$db" -qAtX -v ON_ERROR_STOP=1 -c "$1"; }
 
-# Starts one server on a free port, in this shell (its pid kept for stop_server); sets `port`.
+# Starts one server on a free port (its pid kept for stop_server); sets `port`.
 start_server() {
-  local log=$1
-  port=
-  "$server" serve --db "$app" --listen 127.0.0.1:0 --quiet --client-key-file "$work/client.key" >/dev/null 2>"$log" &
-  pids+=($!)
-  for _ in $(seq 100); do
-    port=$(sed -n 's/.*listening on [^:]*:\([0-9]*\).*/\1/p' "$log" | head -n 1)
-    [ -n "$port" ] && return 0
-    sleep 0.1
-  done
-  cat "$log" >&2
-  echo "a server did not start" >&2
-  exit 1
+  launch_server "$1"
+  pids+=("$launched_pid")
 }
 start_server "$work/a.log"; port_a=$port
 start_server "$work/b.log"; port_b=$port
