@@ -70,7 +70,7 @@ public:
     using EventStream = std::function<HttpResponse(const StaffMember& staff, const HttpRequest& request)>;
     void SetEventStream(EventStream open) { m_eventStream = std::move(open); }
     HttpResponse Agencies(const HttpRequest& request);  // GET /staff/v1/agencies (staff_api_directory.cpp)
-    HttpResponse Staff(const HttpRequest& request);     // GET /staff/v1/staff?role=handler,manager
+    HttpResponse Staff(const HttpRequest& request);     // GET /staff/v1/staff?role=handler,manager&agency=CODE
     // Logins and sessions (staff_api_logins.cpp): a second factor enrolled by its owner or an administrator, and an
     // administrator's unlock, revocation of sessions and removal of a second factor.
     HttpResponse StartTotp(const HttpRequest& request);       // POST /staff/v1/staff/{id}/totp

@@ -5,6 +5,7 @@
 #include <Poco/JSON/Array.h>
 #include <boost/test/unit_test.hpp>
 
+#include "model/postgres/seeder.h"
 #include "tests/server/api_fixture.h"
 
 using motcua::test::ApiFixture;
@@ -74,6 +75,43 @@ BOOST_FIXTURE_TEST_CASE(staff_lists_the_callers_agency_by_role, ApiFixture)
     // The department's manager sees the department's handler only.
     const HttpReply department = Get("/staff/v1/staff?role=handler", Login("dept.manager"));
     BOOST_TEST((Members(department, "username") == std::set<std::string>{"dept.handler"}));
+}
+
+// `agency=CODE`: an administrator's staff accounts screen lists an agency of their subtree; any other is refused.
+BOOST_FIXTURE_TEST_CASE(staff_of_an_agency_in_the_callers_subtree, ApiFixture)
+{
+    // The province's administrator lists the commune's staff, by role too; their own agency without the parameter.
+    const std::string province = Login("admin");
+    const HttpReply ward = Get("/staff/v1/staff?agency=" + catalogue.commune.code, province);
+    BOOST_TEST_REQUIRE(ward.status == 200, ward.body);
+    BOOST_TEST(
+        (Members(ward, "username") == std::set<std::string>{"clerk", "handler", "handler2", "manager", "signer"}));
+    const HttpReply clerks = Get("/staff/v1/staff?role=clerk&agency=" + catalogue.commune.code, province);
+    BOOST_TEST((Members(clerks, "username") == std::set<std::string>{"clerk"}));
+    BOOST_TEST((Members(Get("/staff/v1/staff", province), "username") == std::set<std::string>{"admin"}));
+    BOOST_TEST((Members(Get("/staff/v1/staff?agency=" + catalogue.province.code, province), "username") ==
+                std::set<std::string>{"admin"}));
+
+    // An administrator of the commune: their own agency, not the province above nor the commune beside.
+    motcua::pg::StaffCredentials wardAdmin;
+    wardAdmin.member.username = "ward.admin";
+    wardAdmin.member.fullName = "Lương Thị Ngọc Ánh";
+    wardAdmin.member.role = motcua::Role::Admin;
+    wardAdmin.member.agencyId = catalogue.commune.id;
+    wardAdmin.passwordHash = server->Hasher().Hash(motcua::test::FixtureCatalogue::kPassword);
+    wardAdmin.active = true;
+    motcua::pg::Seeder(store).InsertStaff(wardAdmin);
+    const std::string commune = Login("ward.admin");
+    BOOST_TEST(Get("/staff/v1/staff?agency=" + catalogue.commune.code, commune).status == 200);
+    CheckProblem(Get("/staff/v1/staff?agency=" + catalogue.province.code, commune), 403, "agency",
+                 "You may list the staff of your agency and of those below it only");
+    CheckProblem(Get("/staff/v1/staff?agency=" + catalogue.otherCommune.code, commune), 403, "agency",
+                 "You may list the staff of your agency and of those below it only");
+    // A clerk oversees no subtree: the department below the province is as far as the commune beside.
+    CheckProblem(Get("/staff/v1/staff?agency=" + catalogue.department.code, Login("clerk")), 403, "agency",
+                 "You may list the staff of your agency and of those below it only");
+    CheckProblem(Get("/staff/v1/staff?agency=000.99.99.H41", province), 400, "agency", "Unknown agency");
+    CheckProblem(Get("/staff/v1/staff?agency=", province), 400, "agency", "Unknown agency");
 }
 
 BOOST_FIXTURE_TEST_CASE(directory_refuses_strangers_and_unknown_roles, ApiFixture)
