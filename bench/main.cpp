@@ -17,6 +17,10 @@
 #include "bench/submission_bench.h"
 #include "model/error.h"
 
+#ifndef MOTCUA_VERSION
+#define MOTCUA_VERSION "0"
+#endif
+
 namespace {
 
 const char* Usage()
@@ -53,6 +57,7 @@ const char* Usage()
            "      GROUP BY over the dossier tables (Store::KpisNaive), with their ratio; checks both agree.\n"
            "  help\n"
            "\n"
+           "help (--help) prints this text; --version the version.\n"
            "Exit codes: 0 success, 1 failure (an error, a failed submission, a gap in the codes), 2 usage error.\n";
 }
 
@@ -166,6 +171,10 @@ int main(int argc, char** argv)
             return Kpis(rest);
         if (command == "help" || command == "--help" || command == "-h") {
             std::cout << Usage();
+            return 0;
+        }
+        if (command == "version" || command == "--version") {
+            std::cout << "motcua-bench " MOTCUA_VERSION "\n";
             return 0;
         }
         throw BenchOptions::UsageError(command.empty() ? "no command given" : "unknown command '" + command + "'");

@@ -1,5 +1,9 @@
 #include "desktop/desk_options.h"
 
+#ifndef MOTCUA_VERSION
+#define MOTCUA_VERSION "0"
+#endif
+
 namespace motcua::desktop {
 
 std::string DeskUsage()
@@ -14,7 +18,8 @@ std::string DeskUsage()
            "  --password SECRET  password for --user (visible to other local users: demo only)\n"
            "  --lang vi|en       user-interface language (default vi)\n"
            "  --locale-dir DIR   folder holding vi/LC_MESSAGES/motcua.mo, searched first\n"
-           "  --help             show this text\n";
+           "  --help             show this text\n"
+           "  --version          show the version\n";
 }
 
 DeskOptionsResult ParseDeskOptions(const std::vector<std::string>& args)
@@ -36,6 +41,11 @@ DeskOptionsResult ParseDeskOptions(const std::vector<std::string>& args)
         if (name == "--help" || name == "-h") {
             DeskOptionsResult r;
             r.message = DeskUsage();
+            return r;
+        }
+        if (name == "--version") {
+            DeskOptionsResult r;
+            r.message = "motcua-desk " MOTCUA_VERSION "\n";
             return r;
         }
         std::string* target = name == "--server"       ? &options.serverUrl

@@ -1,6 +1,18 @@
 #include "server/command_line.h"
 
 #include <charconv>
+#include <filesystem>
+#include <utility>
+
+#include <Poco/Exception.h>
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+#include <Poco/Util/LayeredConfiguration.h>
+#include <Poco/Util/MapConfiguration.h>
+#include <Poco/Util/OptionException.h>
+#include <Poco/Util/OptionProcessor.h>
+#include <Poco/Util/OptionSet.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
 
 namespace motcua::server {
 
@@ -12,6 +24,10 @@ struct CommandSpec {
     std::size_t arguments = 0;  // how many plain arguments (file names) it takes, all required
 };
 
+// Given to every command: where the settings are, and the answers that need no command.
+const std::set<std::string> kCommonValues{"--config"};
+const std::set<std::string> kCommonFlags{"--help", "--version"};
+
 const std::map<std::string, CommandSpec>& Specs()
 {
     static const std::map<std::string, CommandSpec> kSpecs{
@@ -20,9 +36,26 @@ const std::map<std::string, CommandSpec>& Specs()
          {{"--db", "--db-password-file", "--dossiers", "--password", "--kdf-cost", "--calendar", "--client-key-file"},
           {"--demo"}}},
         {"serve",
-         {{"--db", "--db-password-file", "--listen", "--public-url", "--threads", "--locale-dir", "--session-hours",
-           "--session-idle-minutes", "--calendar", "--client-key-file", "--outbox-interval", "--templates",
-           "--timestamp-url", "--tls-cert", "--tls-key"},
+         {{"--db",
+           "--db-password-file",
+           "--listen",
+           "--public-url",
+           "--threads",
+           "--locale-dir",
+           "--session-hours",
+           "--session-idle-minutes",
+           "--calendar",
+           "--client-key-file",
+           "--outbox-interval",
+           "--templates",
+           "--timestamp-url",
+           "--tls-cert",
+           "--tls-key",
+           "--log-file",
+           "--log-rotation",
+           "--log-archive",
+           "--log-keep",
+           "--log-level"},
           {"--quiet"}}},
         {"client",
          {{"--db", "--db-password-file", "--code", "--name", "--callback-url", "--client-key-file"},
@@ -33,8 +66,53 @@ const std::map<std::string, CommandSpec>& Specs()
         {"verify", {{"--db", "--db-password-file", "--trust"}, {}, 1}},
         {"audit", {{"--db", "--db-password-file"}, {}, 1}},
         {"help", {{}, {}}},
+        {"version", {{}, {}}},
     };
     return kSpecs;
+}
+
+// What one run of a command is about (which client, which agency, --demo, --disable …) is said on its command line
+// only: a configuration file holds settings.
+const std::set<std::string> kCommandLineOnly{"--code",         "--name",     "--callback-url", "--new-secret",
+                                             "--disable",      "--agency",   "--pkcs12",       "--password-file",
+                                             "--certificates", "--dossiers", "--password",     "--demo",
+                                             "--config",       "--help",     "--version"};
+
+bool Takes(const CommandSpec& spec, const std::string& name)
+{
+    return spec.values.count(name) || spec.flags.count(name) || kCommonValues.count(name) || kCommonFlags.count(name);
+}
+
+bool IsFlag(const CommandSpec& spec, const std::string& name)
+{
+    return spec.flags.count(name) || kCommonFlags.count(name);
+}
+
+Poco::Util::OptionSet OptionsOf(const CommandSpec& spec)
+{
+    Poco::Util::OptionSet options;
+    auto add = [&options](const std::string& name, bool takesValue) {
+        // Repeatable: as before, the last one given wins.
+        Poco::Util::Option option(name.substr(2), name == "--help" ? "h" : "");
+        option.repeatable(true);
+        if (takesValue)
+            option.argument("VALUE");
+        options.addOption(option);
+    };
+    for (const std::string& name : spec.values)
+        add(name, true);
+    for (const std::string& name : kCommonValues)
+        add(name, true);
+    for (const std::string& name : spec.flags)
+        add(name, false);
+    for (const std::string& name : kCommonFlags)
+        add(name, false);
+    return options;
+}
+
+const CommandSpec& SpecOf(const std::string& command)
+{
+    return Specs().at(command);
 }
 
 }  // namespace
@@ -54,6 +132,8 @@ std::string CommandLine::Usage()
            "        [--client-key-file FILE]\n"
            "        [--outbox-interval 1] [--templates DIR] [--timestamp-url URL]\n"
            "        [--tls-cert FILE --tls-key FILE] [--quiet]\n"
+           "        [--log-file FILE [--log-rotation \"10 M\"] [--log-archive timestamp] [--log-keep 10]]\n"
+           "        [--log-level information]\n"
            "      run the citizen and staff HTTP APIs (as the application role)\n"
            "  client --db CONNINFO --code ID [--name TEXT] [--callback-url URL] [--new-secret] [--disable]\n"
            "         [--client-key-file FILE]\n"
@@ -70,7 +150,7 @@ std::string CommandLine::Usage()
            "  verify [--db CONNINFO] [--trust FILE.pem] FILE.pdf\n"
            "      check a PDF against the register of issued documents and its signatures against the\n"
            "      trusted roots (exit code 0 valid, 1 not valid)\n"
-           "  help\n"
+           "  help, --help, --version\n"
            "\n"
            "CONNINFO is a libpq connection string; MOTCUA_DB is used when --db is not given. It must not hold\n"
            "a password (the command line is visible to every user of the machine): every command takes\n"
@@ -93,6 +173,18 @@ std::string CommandLine::Usage()
            "in place of the shipped ones of the same name; a faulty template stops serve with its file and line.\n"
            "--timestamp-url URL is an RFC 3161 timestamp service (http:// only) that timestamps the signatures\n"
            "of the documents the server signs (PAdES B-T); if it fails, the document is not issued (503).\n"
+           "Every command takes --config FILE, a configuration file (default " +
+           std::string(kDefaultConfigFile) +
+           ",\n"
+           "read only if it exists): `key = value` lines where a key is an option's long name without its dashes,\n"
+           "and `COMMAND.key` applies to that command only. The command line wins over MOTCUA_DB, which wins over the\n"
+           "file. Secret files (--db-password-file, --client-key-file, --password-file) must not be readable or\n"
+           "writable by the group or others (chmod 600).\n"
+           "--log-file FILE writes serve's log there, rotated (--log-rotation: \"10 M\", \"daily\", \"never\"), the "
+           "old\n"
+           "ones kept (--log-archive number|timestamp, --log-keep N); without it the log goes to stderr (without a\n"
+           "timestamp when run by systemd, which adds one). --log-level: error, warning, notice, information, debug.\n"
+           "Each request is one line: request_id, client, method, route, path, status, ms.\n"
            "Exit codes: 0 success, 1 failure, 2 usage error.\n";
 }
 
@@ -104,36 +196,45 @@ CommandLine CommandLine::Parse(const std::vector<std::string>& args)
     cl.m_command = args[0];
     if (cl.m_command == "--help" || cl.m_command == "-h")
         cl.m_command = "help";
+    if (cl.m_command == "--version")
+        cl.m_command = "version";
     auto spec = Specs().find(cl.m_command);
     if (spec == Specs().end())
         throw UsageError("unknown command '" + args[0] + "'");
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        std::string name = args[i];
-        std::optional<std::string> value;
-        if (name.rfind("--", 0) != 0) {
-            if (cl.m_arguments.size() >= spec->second.arguments)
-                throw UsageError("unexpected argument '" + name + "'");
-            cl.m_arguments.push_back(name);
-            continue;
+    const Poco::Util::OptionSet options = OptionsOf(spec->second);
+    Poco::Util::OptionProcessor processor(options);
+    processor.setUnixStyle(true);
+    bool valueDue = false;  // the previous argument was an option waiting for its value
+    try {
+        for (std::size_t i = 1; i < args.size(); ++i) {
+            const std::string& arg = args[i];
+            // Poco takes an unambiguous prefix of a name, and in any case; we keep to the full names as documented.
+            if (!valueDue && arg.rfind("--", 0) == 0 && arg != "--") {
+                const std::string name = arg.substr(0, arg.find('='));
+                if (!Takes(spec->second, name))
+                    throw UsageError("unknown option " + name + " for " + cl.m_command);
+            }
+            std::string name;
+            std::string value;
+            if (!processor.process(arg, name, value)) {
+                if (cl.m_arguments.size() >= spec->second.arguments)
+                    throw UsageError("unexpected argument '" + arg + "'");
+                cl.m_arguments.push_back(arg);
+                continue;
+            }
+            valueDue = name.empty();
+            if (valueDue)
+                continue;
+            const std::string option = "--" + name;
+            cl.m_settings[option] = Setting{IsFlag(spec->second, option) ? "true" : value, ""};
         }
-        if (auto eq = name.find('='); eq != std::string::npos) {
-            value = name.substr(eq + 1);
-            name = name.substr(0, eq);
-        }
-        if (spec->second.flags.count(name)) {
-            if (value)
-                throw UsageError("option " + name + " takes no value");
-            cl.m_flags.insert(name);
-            continue;
-        }
-        if (!spec->second.values.count(name))
-            throw UsageError("unknown option " + name + " for " + cl.m_command);
-        if (!value) {
-            if (i + 1 >= args.size())
-                throw UsageError("option " + name + " needs a value");
-            value = args[++i];
-        }
-        cl.m_values[name] = *value;
+        processor.checkRequired();                             // throws when the last option still waits for its value
+    } catch (const Poco::Util::MissingArgumentException& e) {  // "db requires VALUE"
+        throw UsageError("option --" + e.message().substr(0, e.message().find(' ')) + " needs a value");
+    } catch (const Poco::Util::UnexpectedArgumentException& e) {  // "demo=yes"
+        throw UsageError("option --" + e.message().substr(0, e.message().find('=')) + " takes no value");
+    } catch (const Poco::Util::OptionException& e) {
+        throw UsageError(e.displayText());
     }
     if (cl.m_arguments.size() < spec->second.arguments)
         throw UsageError(cl.m_command + " needs " + std::to_string(spec->second.arguments) + " file name" +
@@ -141,15 +242,97 @@ CommandLine CommandLine::Parse(const std::vector<std::string>& args)
     return cl;
 }
 
+CommandLine CommandLine::Load(const std::vector<std::string>& args,
+                              const std::map<std::string, std::string>& environment,
+                              const std::string& defaultConfigFile)
+{
+    CommandLine cl = Parse(args);
+    if (cl.m_command == "help" || cl.m_command == "version" || cl.Flag("--help") || cl.Flag("--version"))
+        return cl;
+    if (auto db = environment.find("MOTCUA_DB"); db != environment.end() && !db->second.empty())
+        cl.SetIfAbsent("--db", db->second, "MOTCUA_DB");
+    if (const auto file = cl.Value("--config")) {
+        if (!file->empty())  // --config "": no file at all, not even the default one
+            cl.ReadConfigFile(*file);
+    } else if (std::error_code ec; !defaultConfigFile.empty() && std::filesystem::exists(defaultConfigFile, ec)) {
+        cl.ReadConfigFile(defaultConfigFile);
+    }
+    return cl;
+}
+
+void CommandLine::SetIfAbsent(const std::string& name, const std::string& value, const std::string& origin)
+{
+    m_settings.emplace(name, Setting{value, origin});
+}
+
+void CommandLine::ReadConfigFile(const std::string& path)
+{
+    Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> file;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw UsageError("the configuration file " + path + " does not exist or is not a file");
+    try {
+        file = new Poco::Util::PropertyFileConfiguration(path);
+    } catch (const Poco::Exception& e) {
+        throw UsageError("the configuration file " + path + " cannot be read: " + e.displayText());
+    }
+    m_configFile = path;
+    // The command's own section first, so that `serve.listen` wins over `listen`; both below the command line.
+    Poco::AutoPtr<Poco::Util::LayeredConfiguration> layers = new Poco::Util::LayeredConfiguration;
+    const CommandSpec& spec = SpecOf(m_command);
+    auto check = [&](const std::string& key, const std::string& option, const CommandSpec* section) {
+        bool known = false;
+        for (const auto& [command, s] : Specs())
+            known = known || Takes(s, option);
+        if (!known || (section && !Takes(*section, option)))
+            throw UsageError(path + ": unknown key '" + key + "'");
+        if (kCommandLineOnly.count(option))
+            throw UsageError(path + ": " + option + " is given on the command line only, not as '" + key + "'");
+    };
+    Poco::Util::AbstractConfiguration::Keys keys;
+    file->keys(keys);
+    for (const std::string& key : keys) {
+        if (Specs().count(key) && key != "help" && key != "version") {  // a section: COMMAND.key
+            Poco::Util::AbstractConfiguration::Keys inner;
+            file->keys(key, inner);
+            for (const std::string& name : inner)
+                check(key + "." + name, "--" + name, &SpecOf(key));
+            if (key == m_command)
+                layers->add(file->createView(key), 0);
+            continue;
+        }
+        check(key, "--" + key, nullptr);
+    }
+    layers->add(file, 1);
+    auto settings = spec.values;
+    settings.insert(spec.flags.begin(), spec.flags.end());
+    for (const std::string& option : settings) {
+        const std::string key = option.substr(2);
+        if (!layers->hasProperty(key))
+            continue;
+        std::string value = Poco::trim(layers->getRawString(key));
+        if (value.empty())  // `key =`: as if the line were not there
+            continue;
+        if (spec.flags.count(option)) {
+            bool on = false;
+            if (!Poco::NumberParser::tryParseBool(value, on))  // true/false, yes/no, on/off, 1/0
+                throw UsageError(path + ": " + key + " must be true or false, not '" + value + "'");
+            value = on ? "true" : "false";
+        }
+        SetIfAbsent(option, value, path + " (" + key + ")");
+    }
+}
+
 std::optional<std::string> CommandLine::Value(const std::string& name) const
 {
-    auto it = m_values.find(name);
-    return it == m_values.end() ? std::nullopt : std::optional<std::string>(it->second);
+    auto it = m_settings.find(name);
+    return it == m_settings.end() ? std::nullopt : std::optional<std::string>(it->second.value);
 }
 
 bool CommandLine::Flag(const std::string& name) const
 {
-    return m_flags.count(name) > 0;
+    auto it = m_settings.find(name);
+    return it != m_settings.end() && it->second.value == "true";
 }
 
 long long CommandLine::Integer(const std::string& name, long long min, long long max, long long fallback) const
@@ -159,9 +342,11 @@ long long CommandLine::Integer(const std::string& name, long long min, long long
         return fallback;
     long long value = 0;
     auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (text->empty() || ec != std::errc() || end != text->data() + text->size() || value < min || value > max)
+    if (text->empty() || ec != std::errc() || end != text->data() + text->size() || value < min || value > max) {
+        const std::string& origin = m_settings.at(name).origin;
         throw UsageError("option " + name + " must be a whole number from " + std::to_string(min) + " to " +
-                         std::to_string(max));
+                         std::to_string(max) + (origin.empty() ? "" : " (in " + origin + ")"));
+    }
     return value;
 }
 

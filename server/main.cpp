@@ -8,11 +8,13 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <string>
 #include <thread>
 #include <utility>
 #include <vector>
 
+#include <Poco/Logger.h>
 #include <Poco/URI.h>
 #include <openssl/rand.h>
 
@@ -27,8 +29,10 @@
 #include "server/calendar_loader.h"
 #include "server/command_line.h"
 #include "server/http/tls_context.h"
+#include "server/secret_file.h"
 #include "server/server.h"
 #include "server/server_config.h"
+#include "server/server_log.h"
 #include "server/usecases/audit_verifier.h"
 #include "server/usecases/document_verification.h"
 #include "server/usecases/password_hasher.h"
@@ -37,6 +41,10 @@
 
 #ifdef MOTCUA_HAVE_DEMO
 #include "demo/demo_seeder.h"
+#endif
+
+#ifndef MOTCUA_VERSION
+#define MOTCUA_VERSION "0"
 #endif
 
 namespace {
@@ -74,21 +82,15 @@ void RefusePasswordInDb(const CommandLine& cl)
             "a file given with --db-password-file, or use PGPASSWORD or a PGPASSFILE");
 }
 
-// --db or MOTCUA_DB, with the password of --db-password-file (its first line) when one is given.
+// --db (or MOTCUA_DB, or `db` in the configuration file), with the password of --db-password-file (its first line)
+// when one is given.
 std::string DatabaseOf(const CommandLine& cl)
 {
-    std::string db;
-    if (auto value = cl.Value("--db"))
-        db = *value;
-    else if (const char* env = std::getenv("MOTCUA_DB"); env && *env)
-        db = env;
-    else
-        throw CommandLine::UsageError("--db is required (or set MOTCUA_DB)");
-    if (const auto file = cl.Value("--db-password-file")) {
-        std::string password = TextOf(ReadFile(*file, "--db-password-file"));
-        password = password.substr(0, password.find_first_of("\r\n"));
-        db = motcua::pg::ConninfoWithPassword(db, password);
-    }
+    std::string db = cl.Value("--db").value_or("");
+    if (db.empty())
+        throw CommandLine::UsageError("--db is required (or set MOTCUA_DB, or db in the configuration file)");
+    if (const auto file = cl.Value("--db-password-file"))
+        db = motcua::pg::ConninfoWithPassword(db, motcua::server::ReadSecretLine(*file, "--db-password-file"));
     return db;
 }
 
@@ -110,7 +112,7 @@ motcua::WorkingCalendar LoadCalendar(const std::string& explicitFile, const std:
     const motcua::CalendarFile file = motcua::server::LoadCalendarFile(path);
     const motcua::Date today = motcua::LocalDate(clock.Now(), file.settings.utcOffset);
     for (const std::string& note : motcua::server::CalendarStartNotes(file, path, today))
-        std::cerr << "motcua-server: " << note << '\n';
+        Poco::Logger::get("motcua").notice("motcua-server: " + note);
     return file.MakeCalendar();
 }
 
@@ -128,6 +130,8 @@ void ReadClientKey(const CommandLine& cl, motcua::server::ServerConfig& config)
     if (const char* env = std::getenv("MOTCUA_CLIENT_KEY"); env && *env)
         config.clientKeyHex = env;
     config.clientKeyFile = cl.Value("--client-key-file").value_or("");
+    if (config.clientKeyHex.empty() && !config.clientKeyFile.empty())
+        motcua::server::RequirePrivateFile(config.clientKeyFile, "--client-key-file");
 }
 
 // The box sealing client secrets, for a command that writes them; a usage error when no key is given.
@@ -194,10 +198,9 @@ int SigningKey(const CommandLine& cl)
     if (agencyCode.empty() || pkcs12Path.empty())
         throw CommandLine::UsageError("signing-key needs --agency and --pkcs12");
     std::string password;
-    if (const auto file = cl.Value("--password-file")) {
-        password = TextOf(ReadFile(*file, "--password-file"));
-        password = password.substr(0, password.find_first_of("\r\n"));
-    } else if (const char* env = std::getenv("MOTCUA_PKCS12_PASSWORD"))
+    if (const auto file = cl.Value("--password-file"))
+        password = motcua::server::ReadSecretLine(*file, "--password-file");
+    else if (const char* env = std::getenv("MOTCUA_PKCS12_PASSWORD"))
         password = env;
     const motcua::server::SecretBox box = ClientBox(cl, "signing-key");
     const std::vector<std::uint8_t> pkcs12 = ReadFile(pkcs12Path, "--pkcs12");
@@ -314,8 +317,33 @@ int Seed(const CommandLine& cl, const char* argv0)
 #endif
 }
 
+// systemd connects stderr to journald and says so in JOURNAL_STREAM.
+motcua::server::LogSettings DefaultLogSettings()
+{
+    motcua::server::LogSettings log;
+    const char* journal = std::getenv("JOURNAL_STREAM");
+    log.journal = journal && *journal;
+    return log;
+}
+
+// Where serve's log goes: --log-file, else stderr (for journald when systemd runs the server).
+void ConfigureLog(const CommandLine& cl)
+{
+    motcua::server::LogSettings log = DefaultLogSettings();
+    log.file = cl.Value("--log-file").value_or("");
+    log.rotation = cl.Value("--log-rotation").value_or(log.rotation);
+    log.archive = cl.Value("--log-archive").value_or(log.archive);
+    log.keep = std::to_string(cl.Integer("--log-keep", 1, 10000, std::stoll(log.keep)));
+    log.level = cl.Value("--log-level").value_or(log.level);
+    motcua::server::ConfigureServerLog(log);
+}
+
 int Serve(const CommandLine& cl, const char* argv0)
 {
+    ConfigureLog(cl);
+    Poco::Logger& log = Poco::Logger::get("motcua");
+    if (!cl.ConfigFile().empty())
+        log.information("motcua-server " MOTCUA_VERSION ": settings from " + cl.ConfigFile());
     motcua::server::ServerConfig config;
     if (auto listen = cl.Value("--listen"))
         config.SetListen(*listen);
@@ -349,17 +377,17 @@ int Serve(const CommandLine& cl, const char* argv0)
     // The KPI summary counts working time with the calendar: recounted here, before the first request, when the
     // calendar file changed since it was last counted (minutes at millions of dossiers).
     if (store.SyncKpiCalendar(calendar))
-        std::cerr << "motcua-server: the KPI summary was recounted with the calendar file's working days\n";
+        log.notice("motcua-server: the KPI summary was recounted with the calendar file's working days");
     motcua::server::Server server(config, std::move(calendar), store, clock);
     std::signal(SIGINT, OnStopSignal);
     std::signal(SIGTERM, OnStopSignal);
     server.Start();
-    std::cerr << "motcua-server: listening on " << config.listenHost << ":" << server.Port()
-              << (config.tlsCertificateFile.empty() ? " (HTTP" : " (HTTPS") << ", public URL "
-              << config.EffectivePublicUrl() << ")\n";
+    log.notice("motcua-server: listening on " + config.listenHost + ":" + std::to_string(server.Port()) +
+               (config.tlsCertificateFile.empty() ? " (HTTP" : " (HTTPS") + ", public URL " +
+               config.EffectivePublicUrl() + ")");
     while (!g_stop.load())
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    std::cerr << "motcua-server: stopping\n";
+    log.notice("motcua-server: stopping");
     server.Stop();
     return 0;
 }
@@ -370,12 +398,21 @@ int main(int argc, char** argv)
 {
     const std::vector<std::string> args(argv + 1, argv + argc);
     try {
-        const CommandLine cl = CommandLine::Parse(args);
-        if (cl.Command() == "help") {
+        std::map<std::string, std::string> environment;
+        if (const char* db = std::getenv("MOTCUA_DB"))
+            environment["MOTCUA_DB"] = db;
+        const CommandLine cl = CommandLine::Load(args, environment);
+        if (cl.Command() == "version" || cl.Flag("--version")) {
+            std::cout << "motcua-server " MOTCUA_VERSION "\n";
+            return 0;
+        }
+        if (cl.Command() == "help" || cl.Flag("--help")) {
             std::cout << CommandLine::Usage();
             return 0;
         }
         RefusePasswordInDb(cl);
+        // serve sets its own (ConfigureLog); the other commands' notes go to stderr.
+        motcua::server::ConfigureServerLog(DefaultLogSettings());
         if (cl.Command() == "migrate")
             return Migrate(cl);
         if (cl.Command() == "seed")

@@ -2,10 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
-#include <iostream>
-#include <mutex>
 #include <semaphore>
-#include <sstream>
 #include <utility>
 
 #include <Poco/Exception.h>
@@ -28,13 +25,12 @@
 #include "server/http/http_error.h"
 #include "server/http/log_escape.h"
 #include "server/http/multipart_form.h"
+#include "server/http/request_log.h"
 #include "server/http/tls_context.h"
 
 namespace motcua::server {
 
 namespace {
-
-std::mutex g_logMutex;
 
 std::string Lower(std::string s)
 {
@@ -152,6 +148,8 @@ public:
         Poco::Net::StreamSocket& socket = static_cast<Poco::Net::HTTPServerRequestImpl&>(in).socket();
         HttpRequest request;
         request.method = in.getMethod();
+        request.clientAddress = in.clientAddress().host().toString();
+        const std::string requestId = RequestIdFrom(in.get("X-Request-Id", ""));
         HttpResponse response;
         bool bodyConsumed = false;
         try {
@@ -166,7 +164,6 @@ public:
             for (const auto& [name, value] : in)
                 request.headers[Lower(name)] = value;
             request.contentType = in.getContentType();
-            request.clientAddress = in.clientAddress().host().toString();
             m_shared.deadlines.Arm(socket, m_options.bodyTimeout);
             ReadBody(in, socket, request, bodyConsumed);
             m_shared.deadlines.Disarm(socket);
@@ -182,14 +179,16 @@ public:
             m_shared.deadlines.Forget(socket);
             response.takeOver(static_cast<Poco::Net::HTTPServerRequestImpl&>(in).detachSocket());
             if (m_options.logRequests)
-                Log(request, response.status, started);
+                Log(request, requestId, response.status, started);
             return;
         }
+        // The client (or the proxy in front) can quote it when reporting a problem: it is in the log line.
+        response.headers.emplace_back("X-Request-Id", requestId);
         // While connections wait for a thread, this one gives its thread up after answering.
         Write(response, out, bodyConsumed && m_shared.server->queuedConnections() == 0);
         m_shared.deadlines.Arm(socket, m_options.keepAliveTimeout + m_options.headTimeout);
         if (m_options.logRequests)
-            Log(request, response.status, started);
+            Log(request, requestId, response.status, started);
     }
 
 private:
@@ -297,16 +296,12 @@ private:
         out.send().write(response.body.data(), static_cast<std::streamsize>(response.body.size()));
     }
 
-    static void Log(const HttpRequest& request, int status, std::chrono::steady_clock::time_point started)
+    static void Log(const HttpRequest& request, const std::string& requestId, int status,
+                    std::chrono::steady_clock::time_point started)
     {
-        const auto micros =
-            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
-        std::ostringstream line;
-        // Both come from the client: escaped, so a request cannot forge or garble log lines.
-        line << EscapeLogField(request.method) << ' ' << (request.path.empty() ? "-" : EscapeLogField(request.path))
-             << ' ' << status << ' ' << micros / 1000 << '.' << (micros % 1000) / 100 << " ms\n";
-        std::lock_guard lock(g_logMutex);
-        std::cerr << line.str() << std::flush;
+        LogRequest(RequestLogEntry{
+            requestId, request.clientAddress, request.method, request.route, request.path, status,
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started)});
     }
 
     Shared& m_shared;

@@ -1,5 +1,5 @@
 // The HTTP front: Poco's server with its own thread pool, body limits, media-type checks, the router,
-// problem+json for every failure, metrics and one log line per request (method, path, status, milliseconds); held up
+// problem+json for every failure, metrics and one log line per request (request_log.h) with its X-Request-Id; held up
 // against slow clients and floods by deadlines, a bounded queue and per-path concurrency limits, answering 503 with
 // Retry-After when full.
 #pragma once

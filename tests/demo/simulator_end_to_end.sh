@@ -40,7 +40,7 @@ secret=$(sed -n 's/^secret (shown once[^:]*: //p' <<<"$out")
 # Updating keeps the secret; a wrong key file is refused before anything is written.
 "$server" client --db "$app" --code other-app --callback-url http://127.0.0.1:9/cb --client-key-file "$work/client.key" \
   | grep -q "updated, callback http://127.0.0.1:9/cb"
-od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$work/wrong.key"
+(umask 077; od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$work/wrong.key")
 if "$server" client --db "$app" --code other-app --name Changed --client-key-file "$work/wrong.key" 2>"$work/wrong.log"; then
   echo "a wrong client key was accepted" >&2; exit 1
 fi

@@ -38,6 +38,16 @@ BOOST_AUTO_TEST_CASE(help_exits_successfully_with_the_usage)
     BOOST_TEST(!r.options.has_value());
     BOOST_TEST(r.exitCode == 0);
     BOOST_TEST(r.message.find("Usage: motcua-desk") == 0u);
+    BOOST_TEST(r.message.find("--version") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(version_exits_successfully_with_the_version)
+{
+    const DeskOptionsResult r = ParseDeskOptions({"--lang", "en", "--version"});
+    BOOST_TEST(!r.options.has_value());
+    BOOST_TEST(r.exitCode == 0);
+    BOOST_TEST(r.message.rfind("motcua-desk ", 0) == 0u);
+    BOOST_TEST(r.message.back() == '\n');
 }
 
 namespace {

@@ -68,6 +68,7 @@ const char* SimulatorUsage() noexcept
            "                      bytes named by its first document (default 0: JSON without attachments)\n"
            "  --retries N         resend a submission up to N times (same Idempotency-Key) when the connection\n"
            "                      fails or the server answers 503 (default 0)\n"
+           "  --help, --version   print this text, or the version\n"
            "Each submission is signed (X-MotCua-* headers) and carries its own Idempotency-Key.\n"
            "Exit status: 0 when every answer was as expected (with --retries, a submission still failing to\n"
            "connect after them is counted as given up, not unexpected), 1 otherwise, 2 for bad options.\n";

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <csignal>
 #include <iostream>
+#include <string_view>
 
 #include "model/error.h"
 #include "tools/simulator/citizen_simulator.h"
@@ -18,8 +19,17 @@ extern "C" void OnSignal(int /*signal*/)
 
 }  // namespace
 
+#ifndef MOTCUA_VERSION
+#define MOTCUA_VERSION "0"
+#endif
+
 int main(int argc, char** argv)
 {
+    for (int i = 1; i < argc; ++i)
+        if (std::string_view(argv[i]) == "--version") {
+            std::cout << "motcua-simulator " MOTCUA_VERSION "\n";
+            return 0;
+        }
     std::signal(SIGTERM, OnSignal);
     std::signal(SIGINT, OnSignal);
     try {
