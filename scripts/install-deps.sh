@@ -13,6 +13,7 @@ packages=(
   clang libclang-rt-14-dev
   nodejs npm
   wixl msitools
+  lintian desktop-file-utils appstream xdotool curl adduser
 )
 
 # A package counts as present when it is installed or an installed package provides it (postgresql-contrib-15 is

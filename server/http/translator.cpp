@@ -52,11 +52,12 @@ std::string Translator::FindLocaleDir(const std::string& explicitDir, const std:
     if (!explicitDir.empty())
         return HoldsCatalogue(explicitDir) ? explicitDir : std::string();
     if (!executablePath.empty()) {
-        auto installed = (std::filesystem::path(executablePath).parent_path() / ".." / "share" / "locale")
-                             .lexically_normal()
-                             .string();
-        if (HoldsCatalogue(installed))
-            return installed;
+        const std::filesystem::path share = std::filesystem::path(executablePath).parent_path() / ".." / "share";
+        // share/motcua/locale is the motcua-server package's own copy: share/locale's belongs to motcua-desk, and
+        // two Debian packages cannot hold the same file.
+        for (const std::filesystem::path& installed : {share / "locale", share / "motcua" / "locale"})
+            if (HoldsCatalogue(installed.lexically_normal().string()))
+                return installed.lexically_normal().string();
     }
     return HoldsCatalogue(buildTreeDir) ? buildTreeDir : std::string();
 }

@@ -17,7 +17,8 @@ public:
     const std::string& LocaleDir() const noexcept { return m_localeDir; }
 
     // Where to look, in order: `explicitDir` when given (and only it, so a wrong --locale-dir is noticed);
-    // else <folder of the executable>/../share/locale; else `buildTreeDir` (the build's compiled catalogues).
+    // else <folder of the executable>/../share/locale, then ../share/motcua/locale (the server package's copy);
+    // else `buildTreeDir` (the build's compiled catalogues).
     // Returns the first folder holding the catalogue, or "" when none does.
     static std::string FindLocaleDir(const std::string& explicitDir, const std::string& executablePath,
                                      const std::string& buildTreeDir);

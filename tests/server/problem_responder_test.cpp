@@ -183,6 +183,12 @@ BOOST_AUTO_TEST_CASE(lookup_order_is_explicit_then_installed_then_build_tree)
     BOOST_TEST(Translator::FindLocaleDir("", exe, catalogue) == installed);
     BOOST_TEST(Translator::FindLocaleDir("", "/nonexistent/bin/motcua-server", catalogue) == catalogue);
     BOOST_TEST(Translator::FindLocaleDir("", "", "") == "");
+    // The motcua-server package's copy, share/motcua/locale, when share/locale has none.
+    const fs::path packaged = root / "share" / "motcua" / "locale";
+    fs::create_directories(packaged / "vi" / "LC_MESSAGES");
+    fs::rename(root / "share" / "locale" / "vi" / "LC_MESSAGES" / "motcua.mo",
+               packaged / "vi" / "LC_MESSAGES" / "motcua.mo");
+    BOOST_TEST(Translator::FindLocaleDir("", exe, catalogue) == packaged.lexically_normal().string());
     fs::remove_all(root);
 }
 
