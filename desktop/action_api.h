@@ -25,7 +25,7 @@ struct ActionInput {
     std::optional<Instant> newDueAt;            // reschedule
 };
 
-// A member of the caller's agency (GET /staff/v1/staff).
+// A member of the caller's agency, or of one below it (GET /staff/v1/staff).
 struct StaffRef {
     std::int64_t id = 0;
     std::string username;
@@ -54,8 +54,9 @@ public:
     // certificate, 403 staff who may not sign, 409 an output changed since it was downloaded.
     virtual SignedOutput PutSignedOutput(std::int64_t outputId, const std::vector<std::uint8_t>& pdf) = 0;
     virtual std::vector<AgencyRef> Agencies() = 0;
-    // The active staff of the caller's agency with one of `roles` (every role when empty).
-    virtual std::vector<StaffRef> Staff(const std::vector<Role>& roles) = 0;
+    // The active staff with one of `roles` (every role when empty) of the agency coded `agencyCode`: "" for the
+    // caller's own; another only inside the subtree of one who oversees it (403 otherwise, 400 for an unknown code).
+    virtual std::vector<StaffRef> Staff(const std::vector<Role>& roles, const std::string& agencyCode) = 0;
 };
 
 // The request body of `input` as JSON text (public for tests).

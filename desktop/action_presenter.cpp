@@ -269,7 +269,7 @@ void ActionPresenter::Run(Action action)
         [this, action, dossier] {
             std::vector<views::ActionChoice> choices;
             if (action == Action::Assign) {
-                for (const StaffRef& s : m_api.Staff({Role::Handler, Role::Manager}))
+                for (const StaffRef& s : m_api.Staff({Role::Handler, Role::Manager}, {}))
                     if (!dossier.assignedStaffId || *dossier.assignedStaffId != s.id)
                         choices.push_back({std::to_string(s.id), s.fullName + " — " + RoleText(s.role)});
             } else {

@@ -55,7 +55,7 @@ void BulkPresenter::AssignAll(std::vector<InboxRow> items)
     std::vector<InboxRow> retry = items;
     m_tasks.Run<std::vector<StaffRef>>(
         [this] {
-            return m_actions.Staff({Role::Handler, Role::Manager});
+            return m_actions.Staff({Role::Handler, Role::Manager}, {});
         },
         [this, items = std::move(items)](const std::vector<StaffRef>& staff) mutable {
             m_running = false;

@@ -130,6 +130,15 @@ std::vector<std::pair<AgencyRef, int>> AgencySubtree(const std::vector<AgencyRef
     return out;
 }
 
+std::vector<std::string> AgencyChoiceNames(const std::vector<std::pair<AgencyRef, int>>& agencies)
+{
+    std::vector<std::string> names;
+    names.reserve(agencies.size());
+    for (const auto& [agency, depth] : agencies)
+        names.push_back(std::string(static_cast<std::size_t>(depth) * 4, ' ') + agency.name);
+    return names;
+}
+
 DashboardPresenter::DashboardPresenter(views::IDashboardView& view, IKpiApi& api, ITaskRunner& tasks,
                                        views::Alert& alert, const Clock& clock, IFigureListener& figures,
                                        StaffMember staff)
@@ -165,10 +174,7 @@ void DashboardPresenter::Start()
             auto agencies = AgencySubtree(all, m_staff.agencyId, OverseesSubtree(m_staff.role));
             if (!agencies.empty()) {
                 m_agencies = std::move(agencies);
-                std::vector<std::string> names;
-                for (const auto& [agency, depth] : m_agencies)
-                    names.push_back(std::string(static_cast<std::size_t>(depth) * 4, ' ') + agency.name);
-                m_view.SetAgencies(names, m_chosen);
+                m_view.SetAgencies(AgencyChoiceNames(m_agencies), m_chosen);
             }
             Show();
         },

@@ -35,6 +35,8 @@ std::vector<std::pair<Date, Date>> TwelveMonthsTo(Date last);
 // first, each with its depth (only the root when `subtree` is false).
 std::vector<std::pair<AgencyRef, int>> AgencySubtree(const std::vector<AgencyRef>& all, std::int64_t root,
                                                      bool subtree);
+// The names of an AgencySubtree as a chooser lists them, each indented by its depth.
+std::vector<std::string> AgencyChoiceNames(const std::vector<std::pair<AgencyRef, int>>& agencies);
 
 class DashboardPresenter final : public views::IDashboardListener {
 public:

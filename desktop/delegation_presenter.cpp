@@ -86,7 +86,7 @@ void DelegationPresenter::Load()
             Loaded loaded;
             loaded.delegations = m_api.Delegations();
             // Those who can carry a manager's decision (CheckNewDelegation), oneself left out.
-            for (StaffRef& s : m_directory.Staff({Role::Handler, Role::Signer, Role::Manager}))
+            for (StaffRef& s : m_directory.Staff({Role::Handler, Role::Signer, Role::Manager}, {}))
                 if (s.id != self)
                     loaded.colleagues.push_back(std::move(s));
             return loaded;

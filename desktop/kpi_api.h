@@ -53,6 +53,9 @@ public:
     virtual KpiReport Kpis(const KpiQuery& query) = 0;
     // Every agency of the province with the one above it (AgencyRef::parentId).
     virtual std::vector<AgencyRef> Agencies() = 0;
+    // The periodic report of `query` as a file (GET /staff/v1/reports/periodic): a PDF, or an XLSX workbook when
+    // `xlsx`. Refused as Kpis is.
+    virtual std::vector<std::uint8_t> PeriodicReport(const KpiQuery& query, bool xlsx) = 0;
 };
 
 // Parser of the /kpis document, public so tests can feed it text; throws Error(Internal) naming a missing member.

@@ -1,5 +1,6 @@
 #include "desktop/staff_accounts_presenter.h"
 
+#include "desktop/dashboard_presenter.h"
 #include "desktop/display_text.h"
 #include "desktop/gettext_macros.h"
 
@@ -26,29 +27,58 @@ StaffAccountsPresenter::~StaffAccountsPresenter()
 void StaffAccountsPresenter::Start()
 {
     m_view.EnableAccountActions(false);
-    Load();
+    // One's own agency (the server's default) until the directory says which agencies lie below it.
+    m_agencies = {{AgencyRef{m_staff.agencyId, {}, m_staff.agencyName}, 0}};
+    m_chosen = 0;
+    m_view.ShowAgencies({m_staff.agencyName}, 0);
+    Load(true);
 }
 
-void StaffAccountsPresenter::Load()
+std::string StaffAccountsPresenter::ChosenCode() const
 {
-    const std::int64_t self = m_staff.id;
-    m_calls.Run<std::vector<StaffRef>>(
-        [this, self] {
-            std::vector<StaffRef> staff;
-            for (StaffRef& s : m_directory.Staff({}))
-                if (s.id != self)
-                    staff.push_back(std::move(s));
-            return staff;
+    return m_chosen == 0 ? std::string() : m_agencies.at(m_chosen).first.code;
+}
+
+void StaffAccountsPresenter::OnAgencyChosen(std::size_t index)
+{
+    if (index >= m_agencies.size() || index == m_chosen || Busy())
+        return;
+    m_chosen = index;
+    m_shown.clear();
+    m_view.ShowStaff({});
+    m_view.EnableAccountActions(false);
+    Load(false);
+}
+
+void StaffAccountsPresenter::Load(bool withAgencies)
+{
+    struct Loaded {
+        std::vector<std::pair<AgencyRef, int>> agencies;  // empty when not asked for
+        std::vector<StaffRef> staff;
+    };
+    m_calls.Run<Loaded>(
+        [this, withAgencies, self = m_staff, code = ChosenCode()] {
+            Loaded loaded;
+            if (withAgencies)
+                loaded.agencies = AgencySubtree(m_directory.Agencies(), self.agencyId, OverseesSubtree(self.role));
+            for (StaffRef& s : m_directory.Staff({}, code))
+                if (s.id != self.id)
+                    loaded.staff.push_back(std::move(s));
+            return loaded;
         },
-        [this](const std::vector<StaffRef>& staff) {
-            m_shown = staff;
+        [this](const Loaded& loaded) {
+            if (!loaded.agencies.empty()) {
+                m_agencies = loaded.agencies;
+                m_view.ShowAgencies(AgencyChoiceNames(m_agencies), m_chosen);
+            }
+            m_shown = loaded.staff;
             std::vector<views::StaffAccountRow> rows;
             for (const StaffRef& s : m_shown)
                 rows.push_back({s.fullName, s.username, RoleText(s.role)});
             m_view.ShowStaff(rows);
             m_view.EnableAccountActions(false);
         },
-        _("The staff list could not be loaded: %s"), [this] { Load(); });
+        _("The staff list could not be loaded: %s"), [this, withAgencies] { Load(withAgencies); });
 }
 
 const StaffRef* StaffAccountsPresenter::Selected() const

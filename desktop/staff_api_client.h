@@ -45,13 +45,14 @@ public:
     std::vector<std::uint8_t> OutputFile(std::int64_t outputId) override;
     SignedOutput PutSignedOutput(std::int64_t outputId, const std::vector<std::uint8_t>& pdf) override;
     std::vector<AgencyRef> Agencies() override;
-    std::vector<StaffRef> Staff(const std::vector<Role>& roles) override;
+    std::vector<StaffRef> Staff(const std::vector<Role>& roles, const std::string& agencyCode) override;
     // ISecurityApi (staff_api_client_security.cpp)
     AuditTrail DossierAuditTrail(std::int64_t dossierId) override;
     TotpEnrolment StartTotp(std::int64_t staffId) override;
     void ConfirmTotp(std::int64_t staffId, const std::string& code) override;
     // IKpiApi (staff_api_client_kpis.cpp; Agencies() above serves it too)
     KpiReport Kpis(const KpiQuery& query) override;
+    std::vector<std::uint8_t> PeriodicReport(const KpiQuery& query, bool xlsx) override;
     std::vector<Delegation> Delegations() override;
     Delegation Delegate(const NewDelegation& delegation) override;
     void RevokeDelegation(std::int64_t id) override;

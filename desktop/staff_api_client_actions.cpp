@@ -68,11 +68,13 @@ std::vector<AgencyRef> StaffApiClient::Agencies()
     return out;
 }
 
-std::vector<StaffRef> StaffApiClient::Staff(const std::vector<Role>& roles)
+std::vector<StaffRef> StaffApiClient::Staff(const std::vector<Role>& roles, const std::string& agencyCode)
 {
-    std::string path = "/staff/v1/staff";
+    std::string query;
     for (std::size_t i = 0; i < roles.size(); ++i)
-        path += (i == 0 ? "?role=" : ",") + std::string(ToString(roles[i]));
+        query += (i == 0 ? "&role=" : ",") + std::string(ToString(roles[i]));
+    query += QueryParam("agency", agencyCode);
+    const std::string path = "/staff/v1/staff" + (query.empty() ? query : "?" + query.substr(1));
     std::vector<StaffRef> out;
     const JsonReader root = JsonReader::Parse(CheckedAnswer(m_http.Get(path)).body);
     for (const JsonReader& s : root.Objects("items"))

@@ -42,6 +42,13 @@ KpiReport StaffApiClient::Kpis(const KpiQuery& query)
     return ParseKpiReport(CheckedAnswer(m_http.Get("/staff/v1/kpis?" + PeriodParams(query))).body);
 }
 
+std::vector<std::uint8_t> StaffApiClient::PeriodicReport(const KpiQuery& query, bool xlsx)
+{
+    const HttpResponse response = CheckedAnswer(
+        m_http.Get("/staff/v1/reports/periodic?" + PeriodParams(query) + "&format=" + (xlsx ? "xlsx" : "pdf")));
+    return std::vector<std::uint8_t>(response.body.begin(), response.body.end());
+}
+
 DossierPage StaffApiClient::KpiDossiers(const KpiDrill& drill, int limit, const std::optional<std::string>& after)
 {
     const std::string path = "/staff/v1/kpis/dossiers?" + PeriodParams(drill.query) +

@@ -13,6 +13,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "views/choice_items.h"
 #include "views/dashboard_drawing.h"
 #include "views/figure_panel.h"
 
@@ -218,11 +219,7 @@ void DashboardFrame::FillRanking(Ranking& ranking, const RankingTable& table)
 
 void DashboardFrame::SetAgencies(const std::vector<std::string>& names, std::size_t selected)
 {
-    m_agency->Clear();
-    for (const std::string& name : names)
-        m_agency->Append(wxString::FromUTF8(name));
-    if (selected < names.size())
-        m_agency->SetSelection(static_cast<int>(selected));
+    FillChoice(m_agency, names, selected);
 }
 
 void DashboardFrame::SetPeriod(PeriodKind kind, Date from, Date to)

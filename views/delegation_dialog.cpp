@@ -10,27 +10,10 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "views/calendar_day_picker.h"
 #include "views/report_list.h"
 
 namespace motcua::views {
-namespace {
-
-wxDateTime DateTimeOf(const CalendarDay& day)
-{
-    if (day.month < 1 || day.month > 12 || day.day < 1)
-        return wxDefaultDateTime;
-    return wxDateTime(static_cast<wxDateTime::wxDateTime_t>(day.day), static_cast<wxDateTime::Month>(day.month - 1),
-                      day.year);
-}
-
-CalendarDay DayOf(const wxDateTime& date)
-{
-    if (!date.IsValid())
-        return {};
-    return {date.GetYear(), static_cast<int>(date.GetMonth()) + 1, static_cast<int>(date.GetDay())};
-}
-
-}  // namespace
 
 DelegationDialog::DelegationDialog(wxWindow* parent)
     : wxDialog(parent, wxID_ANY, _("Delegation of approval"), wxDefaultPosition, wxDefaultSize,

@@ -128,6 +128,8 @@ void MainFrame::OfferDashboard()
     auto* reports = new wxMenu();
     reports->Append(kDashboardId, _("&Dashboard") + "\tCtrl+D",
                     _("The figures of your agency and those below it, each opening its dossiers"));
+    reports->Append(kExportReportId, _("&Export report") + wxString::FromUTF8("…"),
+                    _("Save the periodic report of a period and an agency as PDF or XLSX"));
     GetMenuBar()->Insert(GetMenuBar()->GetMenuCount() > 1 ? 2 : 1, reports, _("&Reports"));
     if (wxToolBar* tools = GetToolBar()) {
         tools->AddSeparator();
@@ -141,6 +143,13 @@ void MainFrame::OfferDashboard()
                 m_listener->OnDashboardPressed();
         },
         kDashboardId);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_listener)
+                m_listener->OnExportReportPressed();
+        },
+        kExportReportId);
 }
 
 void MainFrame::FitPanes()

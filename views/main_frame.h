@@ -60,6 +60,7 @@ public:
     static constexpr int kDashboardId = wxID_HIGHEST + 103;
     static constexpr int kDelegationsId = wxID_HIGHEST + 104;
     static constexpr int kStaffAccountsId = wxID_HIGHEST + 105;
+    static constexpr int kExportReportId = wxID_HIGHEST + 106;
     static constexpr int kSearchId = wxID_FIND;
     static constexpr int kDossierCommandBase = wxID_HIGHEST + 300;
 

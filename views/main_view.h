@@ -13,6 +13,8 @@ public:
     virtual void OnTwoStepPressed() = 0;
     // Reports → Dashboard: the managers' figures (offered to the roles that oversee a subtree).
     virtual void OnDashboardPressed() = 0;
+    // Reports → Export report…: the periodic report saved as PDF or XLSX (offered with the dashboard).
+    virtual void OnExportReportPressed() = 0;
     // Account → Delegation of approval…: a manager's delegations (shown to managers only).
     virtual void OnDelegationsPressed() = 0;
     // Account → Staff accounts…: an administrator's acts on staff accounts (shown to administrators only).

@@ -1,11 +1,13 @@
 #include "views/staff_accounts_dialog.h"
 
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/intl.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "views/choice_items.h"
 #include "views/report_list.h"
 
 namespace motcua::views {
@@ -20,11 +22,19 @@ StaffAccountsDialog::StaffAccountsDialog(wxWindow* parent)
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* intro = new wxStaticText(
         this, wxID_ANY,
-        _("Choose a staff member of your agency, then: unlock their sign-in after too many failed attempts, end "
+        _("Choose an agency, yours or one below it, and a staff member of it, then: unlock their sign-in after too "
+          "many failed attempts, end "
           "every session of a lost or shared computer, or remove a second factor whose phone is lost. Each act is "
           "recorded in the audit trail."));
     intro->Wrap(width);
     top->Add(intro, 0, wxALL, gap * 2);
+
+    auto* agencyRow = new wxBoxSizer(wxHORIZONTAL);
+    agencyRow->Add(new wxStaticText(this, wxID_ANY, _("Agency:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
+    m_agency = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator,
+                            "staff_agency");
+    agencyRow->Add(m_agency, 1, wxALIGN_CENTER_VERTICAL);
+    top->Add(agencyRow, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap * 2);
 
     m_list = NewReportList(this, "staff", {_("Name"), _("User name"), _("Role")}, {0.42, 0.3, 0.28}, width);
     m_list->SetMinSize(wxSize(width, FromDIP(240)));
@@ -61,12 +71,21 @@ StaffAccountsDialog::StaffAccountsDialog(wxWindow* parent)
         if (m_listener)
             m_listener->OnStaffSelected();
     };
+    m_agency->Bind(wxEVT_CHOICE, [this](wxCommandEvent& event) {
+        if (m_listener && !m_busy.IsBusy() && event.GetSelection() >= 0)
+            m_listener->OnAgencyChosen(static_cast<std::size_t>(event.GetSelection()));
+    });
     m_list->Bind(wxEVT_LIST_ITEM_SELECTED, selected);
     m_list->Bind(wxEVT_LIST_ITEM_DESELECTED, selected);
     close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CLOSE); });
     EnableButtons();
     Fit();
     CentreOnParent();
+}
+
+void StaffAccountsDialog::ShowAgencies(const std::vector<std::string>& names, std::size_t chosen)
+{
+    FillChoice(m_agency, names, chosen);
 }
 
 void StaffAccountsDialog::ShowStaff(const std::vector<StaffAccountRow>& rows)
@@ -102,6 +121,7 @@ void StaffAccountsDialog::EnableButtons()
 {
     for (wxButton* b : {m_unlock, m_revoke, m_removeTotp})
         b->Enable(m_enabled && !m_busy.IsBusy());
+    m_agency->Enable(!m_busy.IsBusy());
 }
 
 }  // namespace motcua::views

@@ -114,6 +114,7 @@ private:
     void OnTwoStepPressed() override;
     // desk_controller_dashboard.cpp: the dashboard window, and a figure's dossiers shown in the main list.
     void OnDashboardPressed() override;
+    void OnExportReportPressed() override;
     void FigureChosen(const ListSource& source) override;
     void DropDashboard();
     // Account → Delegation of approval (managers), Staff accounts (administrators): modal dialogs with presenters.

@@ -1,9 +1,11 @@
 // DeskController, the dashboard: Reports → Dashboard opens the managers' figures in a window of their own; a figure
 // clicked there shows its dossiers in the main window's list, where the bulk actions (assign to a handler, print,
-// sign) are one selection away.
+// sign) are one selection away. Reports → Export report saves the periodic report as a file.
 #include "desktop/app/desk_controller.h"
+#include "desktop/report_export_presenter.h"
 #include "views/dashboard_frame.h"
 #include "views/main_frame.h"
+#include "views/report_export_dialog.h"
 
 namespace motcua::desktop {
 
@@ -27,6 +29,17 @@ void DeskController::OnDashboardPressed()
     }
     m_dashboardFrame->Show();
     m_dashboardFrame->Raise();
+}
+
+void DeskController::OnExportReportPressed()
+{
+    if (!m_frame || !m_session || !ReportExportPresenter::Allowed(m_session->staff.role))
+        return;
+    views::ReportExportDialog dialog(m_frame);
+    ReportExportPresenter presenter(dialog, m_kpiApi, m_tasks, m_alert, static_cast<ISessionRenewal&>(*this), m_clock,
+                                    m_session->staff);
+    presenter.Start();
+    dialog.ShowModal();
 }
 
 void DeskController::FigureChosen(const ListSource& source)

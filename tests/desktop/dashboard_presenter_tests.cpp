@@ -20,25 +20,6 @@ Date Day(int y, unsigned m, unsigned d)
     return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
 }
 
-// Answers /kpis from a table keyed by "from|to|agency"; an absent key is an empty report. Records every call.
-class FakeKpiApi final : public IKpiApi {
-public:
-    std::map<std::string, KpiReport> reports;
-    std::vector<AgencyRef> agencies;
-    std::vector<KpiQuery> calls;
-    std::exception_ptr error;
-
-    KpiReport Kpis(const KpiQuery& query) override
-    {
-        calls.push_back(query);
-        if (error)
-            std::rethrow_exception(error);
-        const auto it = reports.find(query.from + "|" + query.to + "|" + query.agencyCode);
-        return it == reports.end() ? KpiReport{} : it->second;
-    }
-    std::vector<AgencyRef> Agencies() override { return agencies; }
-};
-
 class FakeDashboardView final : public views::IDashboardView {
 public:
     views::IDashboardListener* listener = nullptr;

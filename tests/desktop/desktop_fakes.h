@@ -29,10 +29,12 @@
 #include "desktop/detail_presenter.h"
 #include "desktop/dossier_list_presenter.h"
 #include "desktop/event_stream.h"
+#include "desktop/kpi_api.h"
 #include "desktop/live_presenter.h"
 #include "desktop/login_presenter.h"
 #include "desktop/queue_nav_presenter.h"
 #include "desktop/receipt_opener.h"
+#include "desktop/report_export_presenter.h"
 #include "desktop/result_signing.h"
 #include "desktop/search_presenter.h"
 #include "desktop/security_api.h"
@@ -346,10 +348,19 @@ public:
         return SignedOutput{outputId, "result", "5e1f", "CN=Nguyễn Văn An"};
     }
     std::vector<AgencyRef> Agencies() override { return agencies; }
-    std::vector<StaffRef> Staff(const std::vector<Role>& roles) override
+    // The staff asked for, by agency code ("": the caller's own, `staff`); an agency without an entry has none.
+    std::map<std::string, std::vector<StaffRef>> staffOfAgency;
+    std::vector<std::string> staffAgencyCalls;
+    std::deque<std::exception_ptr> staffErrors;  // thrown by the next Staff calls, one each
+    std::vector<StaffRef> Staff(const std::vector<Role>& roles, const std::string& agencyCode) override
     {
         staffCalls.push_back(roles);
-        return staff;
+        staffAgencyCalls.push_back(agencyCode);
+        ThrowNext(staffErrors);
+        if (agencyCode.empty())
+            return staff;
+        const auto it = staffOfAgency.find(agencyCode);
+        return it == staffOfAgency.end() ? std::vector<StaffRef>{} : it->second;
     }
 
     // ISecurityApi: the trails by dossier (none: 404), the enrolment to answer, the code that turns it on.
@@ -530,9 +541,77 @@ public:
 };
 
 // The staff accounts dialog: records the rows and the buttons' state; the test selects a row and presses.
+// Answers /kpis from a table keyed by "from|to|agency"; an absent key is an empty report. Records every call.
+class FakeKpiApi final : public IKpiApi {
+public:
+    std::map<std::string, KpiReport> reports;
+    std::vector<AgencyRef> agencies;
+    std::vector<KpiQuery> calls;
+    std::exception_ptr error;
+
+    KpiReport Kpis(const KpiQuery& query) override
+    {
+        calls.push_back(query);
+        if (error)
+            std::rethrow_exception(error);
+        const auto it = reports.find(query.from + "|" + query.to + "|" + query.agencyCode);
+        return it == reports.end() ? KpiReport{} : it->second;
+    }
+    std::vector<AgencyRef> Agencies() override { return agencies; }
+
+    // The periodic report: "%PDF…" or "PK…" bytes as asked, each call recorded; `reportError` thrown when set.
+    std::vector<std::pair<KpiQuery, bool>> reportCalls;
+    std::exception_ptr reportError;
+    std::vector<std::uint8_t> PeriodicReport(const KpiQuery& query, bool xlsx) override
+    {
+        reportCalls.emplace_back(query, xlsx);
+        if (reportError)
+            std::rethrow_exception(reportError);
+        const std::string bytes = xlsx ? "PK\x03\x04 workbook" : "%PDF-1.7 report";
+        return std::vector<std::uint8_t>(bytes.begin(), bytes.end());
+    }
+};
+
+// The export dialog: records what it showed; the test fills `form` and says where to save (`savePath`, "": cancel).
+class FakeReportExportView final : public views::IReportExportView {
+public:
+    views::IReportExportViewListener* listener = nullptr;
+    std::vector<std::string> agencies;
+    std::size_t agencyChosen = 0;
+    views::ReportExportForm form;
+    std::string savePath;
+    std::vector<std::string> suggestedNames;
+    std::string error;
+    bool busy = false;
+
+    views::IReportExportViewListener& Listener()
+    {
+        BOOST_REQUIRE_MESSAGE(listener, "no presenter listens to the export view");
+        return *listener;
+    }
+    void SetListener(views::IReportExportViewListener* l) override { listener = l; }
+    void ShowAgencies(const std::vector<std::string>& names, std::size_t chosen) override
+    {
+        agencies = names;
+        agencyChosen = chosen;
+        form.agency = static_cast<int>(chosen);
+    }
+    void SetForm(const views::ReportExportForm& f) override { form = f; }
+    views::ReportExportForm GetForm() const override { return form; }
+    std::string AskSavePath(const std::string& suggestedName, bool) override
+    {
+        suggestedNames.push_back(suggestedName);
+        return savePath;
+    }
+    void ShowFormError(const std::string& message) override { error = message; }
+    void SetBusy(bool b) override { busy = b; }
+};
+
 class FakeStaffAccountsView final : public views::IStaffAccountsView {
 public:
     views::IStaffAccountsViewListener* listener = nullptr;
+    std::vector<std::string> agencies;
+    std::size_t agencyChosen = 0;
     std::vector<views::StaffAccountRow> rows;
     int selected = -1;
     bool actionsEnabled = false;
@@ -549,6 +628,16 @@ public:
         Listener().OnStaffSelected();
     }
     void SetListener(views::IStaffAccountsViewListener* l) override { listener = l; }
+    void ShowAgencies(const std::vector<std::string>& names, std::size_t chosen) override
+    {
+        agencies = names;
+        agencyChosen = chosen;
+    }
+    void ChooseAgency(std::size_t index)
+    {
+        agencyChosen = index;
+        Listener().OnAgencyChosen(index);
+    }
     void ShowStaff(const std::vector<views::StaffAccountRow>& r) override
     {
         rows = r;

@@ -13,14 +13,29 @@
 #include <wx/evtloop.h>
 #include <wx/textctrl.h>
 #include <wx/timer.h>
+#include <wx/translation.h>
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 #include <wx/window.h>
 
+#include "desktop/app/desk_translations.h"
 #include "desktop/receipt_opener.h"
+#include "desktop/translation.h"
 #include "views/alert.h"
 
 namespace motcua::test {
+
+// The desk in Vietnamese for one test, English again afterwards.
+struct VietnameseDesk {
+    VietnameseDesk() { BOOST_REQUIRE(desktop::SetUpTranslations("vi", MOTCUA_TEST_LOCALE_DIR).catalogueLoaded); }
+    ~VietnameseDesk()
+    {
+        desktop::SetTranslator(nullptr, false);
+        wxTranslations::Set(nullptr);
+    }
+    VietnameseDesk(const VietnameseDesk&) = delete;
+    VietnameseDesk& operator=(const VietnameseDesk&) = delete;
+};
 
 class RecordingAlert final : public views::Alert {
 public:

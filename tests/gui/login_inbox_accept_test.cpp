@@ -72,6 +72,7 @@ using motcua::test::RecordingAlert;
 using motcua::test::RecordingLauncher;
 using motcua::test::Settle;
 using motcua::test::TypeInto;
+using motcua::test::VietnameseDesk;
 using motcua::test::WaitFor;
 
 namespace {
@@ -261,18 +262,6 @@ BOOST_FIXTURE_TEST_CASE(gui_login_inbox_accept_receipt, DeskFixture)
 }
 
 namespace {
-
-// The desk in Vietnamese for one test, English again afterwards.
-struct VietnameseDesk {
-    VietnameseDesk() { BOOST_REQUIRE(desktop::SetUpTranslations("vi", MOTCUA_TEST_LOCALE_DIR).catalogueLoaded); }
-    ~VietnameseDesk()
-    {
-        desktop::SetTranslator(nullptr, false);
-        wxTranslations::Set(nullptr);
-    }
-    VietnameseDesk(const VietnameseDesk&) = delete;
-    VietnameseDesk& operator=(const VietnameseDesk&) = delete;
-};
 
 // Presses a button as a click does.
 void Press(wxButton* button)
@@ -970,17 +959,22 @@ BOOST_FIXTURE_TEST_CASE(gui_staff_accounts_unlock_and_end_sessions, DeskFixture)
     colleague.member.id = seeder.InsertStaff(colleague);
     desktop::StaffApiClient held({url});
     held.Login(colleague.member.username, test::FixtureCatalogue::kPassword);
-    for (int i = 0; i < server::SessionService::kFailuresBeforeLock; ++i) {
-        desktop::StaffApiClient wrong({url});
-        BOOST_CHECK_THROW(wrong.Login(colleague.member.username, "wrong password"), desktop::ApiError);
-    }
-    desktop::StaffApiClient locked({url});
-    try {
-        locked.Login(colleague.member.username, test::FixtureCatalogue::kPassword);
-        BOOST_FAIL("five wrong passwords did not lock the account");
-    } catch (const desktop::ApiError& e) {
-        BOOST_TEST(e.Code() == "login_locked");
-    }
+    // The commune's clerk, below the province, locked out too.
+    const auto lockOut = [this](const std::string& username) {
+        for (int i = 0; i < server::SessionService::kFailuresBeforeLock; ++i) {
+            desktop::StaffApiClient wrong({url});
+            BOOST_CHECK_THROW(wrong.Login(username, "wrong password"), desktop::ApiError);
+        }
+        desktop::StaffApiClient locked({url});
+        try {
+            locked.Login(username, test::FixtureCatalogue::kPassword);
+            BOOST_FAIL("five wrong passwords did not lock the account");
+        } catch (const desktop::ApiError& e) {
+            BOOST_TEST(e.Code() == "login_locked");
+        }
+    };
+    lockOut(colleague.member.username);
+    lockOut(catalogue.clerk.username);
 
     Desk desk(url, clock, receiptFolder);
     RecordingAlert& alert = desk.alert;
@@ -991,8 +985,24 @@ BOOST_FIXTURE_TEST_CASE(gui_staff_accounts_unlock_and_end_sessions, DeskFixture)
 
     auto step = std::make_shared<int>(0);
     auto listed = std::make_shared<std::vector<std::string>>();
+    auto wardListed = std::make_shared<std::vector<std::string>>();
     const std::string name = colleague.member.fullName;
-    Poll([&alert, step, listed, name] {
+    const std::string ward = catalogue.commune.name;
+    const std::string wardClerk = catalogue.clerk.fullName;
+    // Selects the row named `rowName` as a click does; false when the list has none.
+    const auto selectRow = [](wxListCtrl* list, const std::string& rowName) {
+        for (long i = 0; i < list->GetItemCount(); ++i)
+            if (list->GetItemText(i, 0).utf8_string() == rowName) {
+                list->SetItemState(i, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+                wxListEvent selected(wxEVT_LIST_ITEM_SELECTED, list->GetId());
+                selected.SetEventObject(list);
+                selected.m_itemIndex = i;
+                list->GetEventHandler()->ProcessEvent(selected);
+                return true;
+            }
+        return false;
+    };
+    Poll([&alert, step, listed, wardListed, name, ward, wardClerk, selectRow] {
         views::StaffAccountsDialog* dialog = nullptr;
         for (wxWindow* w : wxTopLevelWindows)
             if (auto* d = dynamic_cast<views::StaffAccountsDialog*>(w); d && d->IsShown())
@@ -1004,22 +1014,15 @@ BOOST_FIXTURE_TEST_CASE(gui_staff_accounts_unlock_and_end_sessions, DeskFixture)
             return true;
         }
         wxListCtrl* list = dialog->Staff();
-        if (*step == 0 && list->GetItemCount() > 0) {
-            long row = -1;
-            for (long i = 0; i < list->GetItemCount(); ++i) {
+        wxChoice* agency = dialog->Agency();
+        if (*step == 0 && list->GetItemCount() > 0 && agency->GetCount() > 1) {
+            listed->clear();
+            for (long i = 0; i < list->GetItemCount(); ++i)
                 listed->push_back(list->GetItemText(i, 0).utf8_string());
-                if (list->GetItemText(i, 0).utf8_string() == name)
-                    row = i;
-            }
-            if (row < 0) {
+            if (!selectRow(list, name)) {
                 dialog->EndModal(wxID_CLOSE);
                 return true;
             }
-            list->SetItemState(row, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
-            wxListEvent selected(wxEVT_LIST_ITEM_SELECTED, list->GetId());
-            selected.SetEventObject(list);
-            selected.m_itemIndex = row;
-            list->GetEventHandler()->ProcessEvent(selected);
             if (!dialog->UnlockButton()->IsEnabled())
                 return false;
             Press(dialog->UnlockButton());
@@ -1028,6 +1031,28 @@ BOOST_FIXTURE_TEST_CASE(gui_staff_accounts_unlock_and_end_sessions, DeskFixture)
             Press(dialog->RevokeSessionsButton());  // the recording alert answers yes
             *step = 2;
         } else if (*step == 2 && dialog->RevokeSessionsButton()->IsEnabled()) {
+            // The commune, below the province: its staff replace the province's.
+            const int index = ChoiceIndex(agency, ward);
+            if (index == wxNOT_FOUND) {
+                dialog->EndModal(wxID_CLOSE);
+                return true;
+            }
+            agency->SetSelection(index);
+            wxCommandEvent chosen(wxEVT_CHOICE, agency->GetId());
+            chosen.SetEventObject(agency);
+            chosen.SetInt(index);
+            agency->GetEventHandler()->ProcessEvent(chosen);
+            *step = 3;
+        } else if (*step == 3 && agency->IsEnabled() && list->GetItemCount() > 0) {
+            for (long i = 0; i < list->GetItemCount(); ++i)
+                wardListed->push_back(list->GetItemText(i, 0).utf8_string());
+            if (!selectRow(list, wardClerk)) {
+                dialog->EndModal(wxID_CLOSE);
+                return true;
+            }
+            Press(dialog->UnlockButton());
+            *step = 4;
+        } else if (*step == 4 && dialog->UnlockButton()->IsEnabled()) {
             dialog->EndModal(wxID_CLOSE);
             return true;
         }
@@ -1037,14 +1062,18 @@ BOOST_FIXTURE_TEST_CASE(gui_staff_accounts_unlock_and_end_sessions, DeskFixture)
     open.SetEventObject(frame);
     frame->GetEventHandler()->ProcessEvent(open);  // returns once the modal dialog has closed
     BOOST_TEST(alert.errors.empty(), "alerts: " << (alert.errors.empty() ? "" : alert.errors.front()));
-    BOOST_TEST(*step == 2);
-    // The province's staff, the administrator left out.
+    BOOST_TEST(*step == 4);
+    // The province's staff, the administrator left out; then the commune's, its clerk among them.
     BOOST_TEST((*listed == std::vector<std::string>{name}));
+    BOOST_TEST(std::count(wardListed->begin(), wardListed->end(), wardClerk) == 1);
+    BOOST_TEST(std::count(wardListed->begin(), wardListed->end(), name) == 0);
     BOOST_REQUIRE(alert.questions.size() == 1u);
     BOOST_TEST(alert.questions[0].find("End every session of " + name) == 0u);
     // Unlocked: the right password signs in again. Ended: the session held before is refused.
     desktop::StaffApiClient again({url});
     BOOST_CHECK_NO_THROW(again.Login(colleague.member.username, test::FixtureCatalogue::kPassword));
+    desktop::StaffApiClient wardAgain({url});
+    BOOST_CHECK_NO_THROW(wardAgain.Login(catalogue.clerk.username, test::FixtureCatalogue::kPassword));
     try {
         held.Queues();
         BOOST_FAIL("the session held before was not ended");
