@@ -350,8 +350,8 @@ bool ProvinceBuilder::Play(Draft& draft, const std::vector<const Transition*>& p
         step.note = NoteFor(*t, procedure, d.channel, random);
         const bool byAssignee =
             t->role == Role::Handler && t->action != Action::Claim && !answering && d.assignedStaffId;
-        // The server records no account for the citizen nor for its own job; a submission is named below, once the
-        // step after it has drawn its clerk.
+        // The server records no account for the citizen, for its own job, nor for a submission (the desk's accepting
+        // step right after it names the clerk).
         if (t->role == Role::Citizen || t->role == Role::System || t->action == Action::Submit) {
             step.staffId.reset();
         } else if (byAssignee) {
@@ -403,15 +403,6 @@ bool ProvinceBuilder::Play(Draft& draft, const std::vector<const Transition*>& p
             }
         }
     }
-    // A paper dossier's Submit row names the clerk who took the papers in, as the desk's intake stores it (the
-    // dossier created, then the clerk's step, both theirs): the clerk of the step after it, else the agency's own;
-    // an online one names no one. Named without a draw, so that the province the draws make stays as it was.
-    if (d.channel == Channel::InPerson && !draft.history.empty() && draft.history[0].action == Action::Submit) {
-        const bool clerkNext =
-            draft.history.size() > 1 && draft.history[1].role == Role::Clerk && draft.history[1].staffId;
-        draft.history[0].staffId =
-            clerkNext ? draft.history[1].staffId : std::optional(IntakeClerk(d.receivingAgencyId));
-    }
     return true;
 }
 
@@ -455,23 +446,6 @@ void ProvinceBuilder::NumberRegisters()
         Dossier& d = m_province.dossiers[i];
         d.registerNumber = ++last[{d.receivingAgencyId, *d.registerYear}];
     }
-}
-
-std::int64_t ProvinceBuilder::IntakeClerk(std::int64_t agency) const
-{
-    // The demo ward's own clerk where there is one, so that the demo account's paper intakes are theirs.
-    if (const auto demo = m_demoStaff.find({agency, Role::Clerk}); demo != m_demoStaff.end()) {
-        return demo->second;
-    }
-    auto it = m_staffIndex.find({agency, Role::Clerk});
-    if (it == m_staffIndex.end()) {
-        it = m_staffIndex.find({1, Role::Clerk});
-    }
-    if (it == m_staffIndex.end()) {
-        throw Error(ErrorCategory::Internal, N_("The demo province has no staff for a role"), {},
-                    ToString(Role::Clerk));
-    }
-    return it->second;
 }
 
 std::int64_t ProvinceBuilder::StaffFor(std::int64_t agency, Role role, DemoRandom& random)

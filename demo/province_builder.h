@@ -42,8 +42,6 @@ private:
     bool LeftUnsupplied(const Dossier& d) const;
     // Register numbers (form 07) per receiving agency and year of acceptance, in order of acceptance.
     void NumberRegisters();
-    // The clerk a paper dossier's Submit row names when no clerk's step follows it (no draw).
-    std::int64_t IntakeClerk(std::int64_t agency) const;
     std::int64_t StaffFor(std::int64_t agency, Role role, DemoRandom& random);
     void FillApplicant(Dossier& d, std::int64_t receiving, DemoRandom& random);
     static void FillDocumentsAndForm(Dossier& d, const Procedure& p, Channel channel, DemoRandom& random);
