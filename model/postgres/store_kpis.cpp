@@ -323,28 +323,60 @@ KpiSummary Store::Kpis(const KpiPeriod& period, const std::vector<std::int64_t>&
     SyncKpiCalendar(calendar);
 
     // The summary's days: [from, to) in the period, everything before `from` for what was open at its start. Whole
-    // months are read from kpi_month, the days around them from kpi_day.
+    // years are read from kpi_year, whole months from kpi_month, the days around them from kpi_day: a province-wide
+    // year is one row per procedure, and what was open at its start a few per procedure and earlier year.
     const sys_days from{LocalDate(period.from, offset)};
     const sys_days to{LocalDate(period.to, offset)};
+    const std::string ids = AgencyArray(agencyIds);
+
+    const std::array<const char*, 17> columns = {
+        "received_online", "received_in_person", "closed",          "overdue_in",           "overdue_out",
+        "resolved_early",  "resolved_on_time",   "resolved_late",   "resolved_with_result", "processing_minutes",
+        "intake_answered", "intake_late",        "results_granted", "electronic_results",   "digitised_with_electronic",
+        "rated",           "negative_ratings"};
+    constexpr std::size_t kCarriedColumns = 5;  // what part 0 (open at `from`) needs: receipts, ends, overdue
+    std::string branches;
+    // Part `part` over the days [a, b), read from `table` whose rows start at `column`.
+    const auto branch = [&](int part, const char* table, const char* column, sys_days a, sys_days b) {
+        if (a >= b)
+            return;
+        std::string select = "SELECT " + std::to_string(part) + " AS part, procedure_id";
+        for (std::size_t c = 0; c < columns.size(); ++c)
+            select += std::string(", ") + (part == 1 || c < kCarriedColumns ? columns[c] : "0") +
+                      (branches.empty() ? std::string(" AS ") + columns[c] : "");
+        branches += (branches.empty() ? "" : " UNION ALL ") + select + " FROM " + table +
+                    " WHERE scope_id = ANY (CAST((SELECT ids FROM r) AS bigint[])) AND " + column + " >= DATE '" +
+                    FormatDate(year_month_day{a}) + "' AND " + column + " < DATE '" + FormatDate(year_month_day{b}) +
+                    "'";
+    };
     const auto monthOf = [](sys_days d) {
         const year_month_day ymd{d};
         return sys_days{ymd.year() / ymd.month() / 1};
     };
-    const sys_days fromMonth = monthOf(from);
-    const sys_days firstWholeMonth = fromMonth == from ? from : sys_days{year_month_day{fromMonth} + months{1}};
-    sys_days wholeMonthsEnd = monthOf(to);
-    if (wholeMonthsEnd < firstWholeMonth)
-        wholeMonthsEnd = firstWholeMonth;  // no whole month: every day of the period from kpi_day
-    const auto text = [](sys_days d) { return FormatDate(year_month_day{d}); };
-    const std::string fromText = text(from), toText = text(to), fromMonthText = text(fromMonth),
-                      firstWholeText = text(firstWholeMonth), wholeEndText = text(wholeMonthsEnd);
-    const std::string ids = AgencyArray(agencyIds);
-
+    const auto yearOf = [](sys_days d) { return sys_days{year_month_day{d}.year() / January / 1}; };
+    const auto cover = [&](int part, sys_days a, sys_days b) {
+        const sys_days m1 = monthOf(a) == a ? a : sys_days{year_month_day{monthOf(a)} + months{1}};
+        const sys_days m2 = monthOf(b);
+        if (m2 <= m1) {
+            branch(part, "kpi_day", "day", a, b);
+            return;
+        }
+        branch(part, "kpi_day", "day", a, m1);
+        branch(part, "kpi_day", "day", m2, b);
+        const sys_days y1 = yearOf(m1) == m1 ? m1 : sys_days{year_month_day{yearOf(m1)} + years{1}};
+        const sys_days y2 = yearOf(m2);
+        if (y2 <= y1) {
+            branch(part, "kpi_month", "month", m1, m2);
+            return;
+        }
+        branch(part, "kpi_month", "month", m1, y1);
+        branch(part, "kpi_year", "year", y1, y2);
+        branch(part, "kpi_month", "month", y2, m2);
+    };
+    cover(0, sys_days{1900y / January / 1}, from);
+    cover(1, from, to);
     std::string sums;
-    for (const char* column : {"received_online", "received_in_person", "closed", "overdue_in", "overdue_out",
-                               "resolved_early", "resolved_on_time", "resolved_late", "resolved_with_result",
-                               "processing_minutes", "intake_answered", "intake_late", "results_granted",
-                               "electronic_results", "digitised_with_electronic", "rated", "negative_ratings"})
+    for (const char* column : columns)
         sums += std::string(sums.empty() ? "" : ", ") + "CAST(sum(" + column + ") AS bigint)";
     // The selection must be whole subtrees: their roots (the agencies whose parent is not selected) then cover
     // exactly the agencies asked for, and each root's scope rows count its subtree.
@@ -356,30 +388,8 @@ KpiSummary Store::Kpis(const KpiPeriod& period, const std::vector<std::int64_t>&
         " SELECT coalesce(CAST(array_agg(id ORDER BY id) AS text), '{}'), CAST((SELECT count(*) FROM cover) ="
         " (SELECT count(*) FROM s) AND NOT EXISTS (SELECT 1 FROM cover WHERE agency_id NOT IN (SELECT id FROM s))"
         " AS integer) FROM r";
-    const std::string select =
-        "SELECT procedure_id, part, " + sums +
-        " FROM (SELECT 0 AS part, m.procedure_id, m.received_online, m.received_in_person, m.closed, m.overdue_in,"
-        " m.overdue_out, 0 AS resolved_early, 0 AS resolved_on_time, 0 AS resolved_late, 0 AS resolved_with_result,"
-        " 0 AS processing_minutes, 0 AS intake_answered, 0 AS intake_late, 0 AS results_granted,"
-        " 0 AS electronic_results, 0 AS digitised_with_electronic, 0 AS rated, 0 AS negative_ratings"
-        " FROM kpi_month m WHERE m.scope_id = ANY (CAST(:roots AS bigint[])) AND m.month < CAST(:from_month AS date)"
-        " UNION ALL SELECT 0, d.procedure_id, d.received_online, d.received_in_person, d.closed, d.overdue_in,"
-        " d.overdue_out, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0"
-        " FROM kpi_day d WHERE d.scope_id = ANY (CAST(:roots2 AS bigint[])) AND d.day >= CAST(:from_month2 AS date)"
-        " AND d.day < CAST(:from AS date)"
-        " UNION ALL SELECT 1, m.procedure_id, m.received_online, m.received_in_person, m.closed, m.overdue_in,"
-        " m.overdue_out, m.resolved_early, m.resolved_on_time, m.resolved_late, m.resolved_with_result,"
-        " m.processing_minutes, m.intake_answered, m.intake_late, m.results_granted, m.electronic_results,"
-        " m.digitised_with_electronic, m.rated, m.negative_ratings"
-        " FROM kpi_month m WHERE m.scope_id = ANY (CAST(:roots3 AS bigint[])) AND m.month >= CAST(:whole AS date)"
-        " AND m.month < CAST(:whole_end AS date)"
-        " UNION ALL SELECT 1, d.procedure_id, d.received_online, d.received_in_person, d.closed, d.overdue_in,"
-        " d.overdue_out, d.resolved_early, d.resolved_on_time, d.resolved_late, d.resolved_with_result,"
-        " d.processing_minutes, d.intake_answered, d.intake_late, d.results_granted, d.electronic_results,"
-        " d.digitised_with_electronic, d.rated, d.negative_ratings"
-        " FROM kpi_day d WHERE d.scope_id = ANY (CAST(:roots4 AS bigint[])) AND d.day >= CAST(:from2 AS date)"
-        " AND d.day < CAST(:to AS date) AND (d.day < CAST(:whole2 AS date) OR d.day >= CAST(:whole_end2 AS date)))"
-        " x GROUP BY procedure_id, part";
+    const std::string select = "WITH r AS (SELECT CAST(:roots AS bigint[]) AS ids) SELECT procedure_id, part, " + sums +
+                               " FROM (" + branches + ") x GROUP BY procedure_id, part";
 
     std::optional<KpiSummary> answer = InTransaction(*m_pool, [&](soci::session& sql) -> std::optional<KpiSummary> {
         std::string rootIds;
@@ -387,18 +397,7 @@ KpiSummary Store::Kpis(const KpiPeriod& period, const std::vector<std::int64_t>&
         sql << roots, use(ids, "ids"), soci::into(rootIds), soci::into(whole);
         if (!whole)
             return std::nullopt;
-        const std::string& r2 = rootIds;
-        const std::string& r3 = rootIds;
-        const std::string& r4 = rootIds;
-        const std::string& fm2 = fromMonthText;
-        const std::string& f2 = fromText;
-        const std::string& w2 = firstWholeText;
-        const std::string& we2 = wholeEndText;
-        soci::rowset<soci::row> rows =
-            (sql.prepare << select, use(rootIds, "roots"), use(r2, "roots2"), use(r3, "roots3"), use(r4, "roots4"),
-             use(fromMonthText, "from_month"), use(fm2, "from_month2"), use(fromText, "from"), use(f2, "from2"),
-             use(toText, "to"), use(firstWholeText, "whole"), use(w2, "whole2"), use(wholeEndText, "whole_end"),
-             use(we2, "whole_end2"));
+        soci::rowset<soci::row> rows = (sql.prepare << select, use(rootIds, "roots"));
         // Per procedure: what was open at `from` (part 0), and what happened in the period (part 1).
         struct Parts {
             std::int64_t openBefore = 0, overdueBefore = 0;

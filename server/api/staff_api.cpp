@@ -143,11 +143,20 @@ std::int64_t StaffApi::ParseId(const std::string& text)
 
 StaffMember StaffApi::Authenticate(const HttpRequest& request)
 {
+    std::optional<AgencyTree> tree;
+    return Authenticate(request, tree);
+}
+
+StaffMember StaffApi::Authenticate(const HttpRequest& request, std::optional<AgencyTree>& tree)
+{
     StaffMember staff = m_sessions.Authenticate(BearerToken(request.authorization), m_clock.Now());
     // The second wall: from here on the database shows this request only its caller's dossiers.
     std::vector<std::int64_t> agencies{staff.agencyId};
-    if (OverseesSubtree(staff.role))
-        agencies = AgencyTree(m_store.LoadAgencies()).SubtreeIds(staff.agencyId);
+    if (OverseesSubtree(staff.role)) {
+        if (!tree)
+            tree.emplace(m_store.LoadAgencies());
+        agencies = tree->SubtreeIds(staff.agencyId);
+    }
     pg::ScopedAccess::Replace(pg::AccessScope::Agencies(std::move(agencies)).ActingAs(StaffActor(staff, request)));
     return staff;
 }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -106,6 +107,9 @@ public:
 
 private:
     StaffMember Authenticate(const HttpRequest& request);
+    // The same, keeping the agency tree in `tree` when it had to read it (a caller overseeing a subtree), so that a
+    // route needing the tree too (the KPI routes) reads it once.
+    StaffMember Authenticate(const HttpRequest& request, std::optional<AgencyTree>& tree);
     // The caller as the audit trail names them (the transaction's actor, AccessScope::ActingAs).
     static pg::AuditActor StaffActor(const StaffMember& staff, const HttpRequest& request);
     // What the KPI routes count over (staff_api_kpis.cpp): the local days asked for, the agency whose subtree counts
@@ -119,7 +123,8 @@ private:
         Agency agency;
         std::vector<std::int64_t> agencyIds;
     };
-    KpiSelection SelectKpis(const StaffMember& staff, const HttpRequest& request);
+    // `tree`: the one Authenticate read, if it did.
+    KpiSelection SelectKpis(const StaffMember& staff, const HttpRequest& request, std::optional<AgencyTree> tree);
     // The search's paging cursor (staff_api_queues.cpp): after the dossier `id`, newest first.
     static std::string NewestFirstCursor(std::int64_t id);
     static std::int64_t ParseNewestFirstCursor(const std::string& text);

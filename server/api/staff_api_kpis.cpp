@@ -107,25 +107,34 @@ Poco::JSON::Object::Ptr Reference(std::int64_t id, const std::string& code, cons
 
 }  // namespace
 
-StaffApi::KpiSelection StaffApi::SelectKpis(const StaffMember& staff, const HttpRequest& request)
+StaffApi::KpiSelection StaffApi::SelectKpis(const StaffMember& staff, const HttpRequest& request,
+                                            std::optional<AgencyTree> tree)
 {
     const Date first = RequiredDate(request, "from");
     const Date last = RequiredDate(request, "to");
     const WorkingCalendar& calendar = m_actions.Calendar();
-    const KpiPeriod period = KpiPeriodOfDays(first, last, calendar.Settings().utcOffset);  // BadInput "to" if reversed
+    const std::chrono::seconds offset = calendar.Settings().utcOffset;
+    KpiPeriod period = KpiPeriodOfDays(first, last, offset);  // BadInput "to" if reversed
     const auto days = InclusiveDays(first, last);
     if (days > kMaxKpiDays)
         throw Error(ErrorCategory::BadInput, N_("The period must not be longer than five years"), "to");
+    // A period that runs on past today is judged as of the end of today: nothing is received or ended after now, but
+    // an open dossier would turn overdue on paper at a period's end still to come. The figures, the dossiers behind
+    // them and the report all read this period.
+    const Date today = LocalDate(m_clock.Now(), offset);
+    if (first <= today && today < last)
+        period = KpiPeriodOfDays(first, today, offset);
 
     // The agency asked for must be the caller's own, or for those who oversee a subtree, one inside theirs; any
     // other answers as an unknown code does, so that the answer does not tell which codes exist.
-    AgencyTree tree(m_store.LoadAgencies());
-    const Agency* agency = &tree.ById(staff.agencyId);
+    if (!tree)
+        tree.emplace(m_store.LoadAgencies());
+    const Agency* agency = &tree->ById(staff.agencyId);
     if (request.query.count("agency")) {
         const std::string code = request.Query("agency");
-        agency = tree.FindByCode(code);
+        agency = tree->FindByCode(code);
         const bool allowed = agency && (agency->id == staff.agencyId ||
-                                        (OverseesSubtree(staff.role) && tree.IsInSubtree(agency->id, staff.agencyId)));
+                                        (OverseesSubtree(staff.role) && tree->IsInSubtree(agency->id, staff.agencyId)));
         if (!allowed)
             throw Error(ErrorCategory::NotFound, N_("Agency not found"), "agency", code);
     }
@@ -135,14 +144,15 @@ StaffApi::KpiSelection StaffApi::SelectKpis(const StaffMember& staff, const Http
     // every row, the agency ids selecting, and the caller stays the actor the audit trail names.
     pg::ScopedAccess::Replace(pg::AccessScope::All().ActingAs(StaffActor(staff, request)));
     const Agency selected = *agency;
-    std::vector<std::int64_t> agencyIds = tree.SubtreeIds(selected.id);
-    return KpiSelection{first, last, period, std::move(tree), selected, std::move(agencyIds)};
+    std::vector<std::int64_t> agencyIds = tree->SubtreeIds(selected.id);
+    return KpiSelection{first, last, period, std::move(*tree), selected, std::move(agencyIds)};
 }
 
 HttpResponse StaffApi::Kpis(const HttpRequest& request)
 {
-    const StaffMember staff = Authenticate(request);
-    const KpiSelection selection = SelectKpis(staff, request);
+    std::optional<AgencyTree> tree;
+    const StaffMember staff = Authenticate(request, tree);
+    const KpiSelection selection = SelectKpis(staff, request, std::move(tree));
     const KpiSummary summary = m_store.Kpis(selection.period, selection.agencyIds, m_actions.Calendar());
 
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -184,9 +194,10 @@ HttpResponse StaffApi::Kpis(const HttpRequest& request)
 
 HttpResponse StaffApi::KpiDossiers(const HttpRequest& request)
 {
-    const StaffMember staff = Authenticate(request);
+    std::optional<AgencyTree> tree;
+    const StaffMember staff = Authenticate(request, tree);
     const QueueViewer viewer = Viewer(staff);  // before the scope widens: the flags are the caller's
-    const KpiSelection selection = SelectKpis(staff, request);
+    const KpiSelection selection = SelectKpis(staff, request, std::move(tree));
     const KpiCount& count = CountNamed(request);
     std::optional<std::int64_t> procedureId;
     if (request.query.count("procedure")) {
@@ -226,14 +237,23 @@ HttpResponse StaffApi::KpiDossiers(const HttpRequest& request)
 
 HttpResponse StaffApi::PeriodicReport(const HttpRequest& request)
 {
-    const StaffMember staff = Authenticate(request);
+    std::optional<AgencyTree> tree;
+    const StaffMember staff = Authenticate(request, tree);
     const reports::ReportFormat format = ParseFormat(request);  // before anything is read
-    const KpiSelection selection = SelectKpis(staff, request);
+    const KpiSelection selection = SelectKpis(staff, request, std::move(tree));
     const KpiSummary summary = m_store.Kpis(selection.period, selection.agencyIds, m_actions.Calendar());
+    // The catalogue in one read, as /kpis does, rather than a read per procedure of the report.
+    std::map<std::int64_t, Procedure> catalogue;
+    for (Procedure& p : m_store.LoadProcedures())
+        catalogue.emplace(p.id, std::move(p));
     std::vector<Procedure> procedures;
     procedures.reserve(summary.byProcedure.size());
-    for (const auto& entry : summary.byProcedure)
-        procedures.push_back(m_store.GetProcedure(entry.first));
+    for (const auto& entry : summary.byProcedure) {
+        const auto found = catalogue.find(entry.first);
+        if (found == catalogue.end())
+            throw Error(ErrorCategory::Internal, N_("Unexpected error"), {}, "KPIs of an unknown procedure");
+        procedures.push_back(found->second);
+    }
     const reports::PeriodicReport report =
         reports::BuildPeriodicReport(selection.tree, selection.agency.id, selection.first, selection.last,
                                      LocalDate(m_clock.Now()), summary, procedures);

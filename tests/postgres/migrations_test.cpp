@@ -43,6 +43,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0020_scope_policies_index_only",
     "0021_approval_delegation",
     "0022_kpi_summary",
+    "0023_kpi_set_based_fill",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 

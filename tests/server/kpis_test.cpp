@@ -175,6 +175,35 @@ BOOST_FIXTURE_TEST_CASE(the_figures_of_three_dossiers_are_those_counted_by_hand_
     BOOST_TEST(empty.json->getArray("byProcedure")->size() == 0u);
 }
 
+BOOST_FIXTURE_TEST_CASE(a_period_running_past_today_judges_what_is_overdue_as_of_today, KpisFixture)
+{
+    DriveThree();
+    // Tue 15 Dec 10:00: D comes online and is accepted, due three working days later (Fri 18 Dec).
+    const std::int64_t d = SubmitDossier(kCommune, 4);
+    road.Do(d, "accept", "clerk");
+
+    // December asked on the 15th: C is overdue today, D is not, whatever the 31st will say.
+    const HttpReply december = Kpis("from=2026-12-01&to=2026-12-31", "manager");
+    BOOST_REQUIRE_MESSAGE(december.status == 200, december.body);
+    BOOST_TEST(december.json->getValue<std::string>("to") == "2026-12-31");
+    BOOST_TEST(Count(december.json, "pendingOverdue") == 1);         // C
+    BOOST_TEST(Count(december.json, "pendingWithinDeadline") == 1);  // D
+    CheckAgainst(december.json, FromStore("2026-12-01", "2026-12-15", catalogue.commune).total);
+    // The store itself judges at the end of the period it is given: D, due on the 18th, would count as overdue.
+    BOOST_TEST(FromStore("2026-12-01", "2026-12-31", catalogue.commune).total.pendingOverdue == 2);
+    const HttpReply overdue =
+        road.Get("/staff/v1/kpis/dossiers?from=2026-12-01&to=2026-12-31&figure=pendingOverdue", "manager");
+    BOOST_REQUIRE_MESSAGE(overdue.status == 200, overdue.body);
+    BOOST_TEST(ItemIds(overdue) == std::vector<std::int64_t>{c});
+
+    // On Mon 21 Dec the same question finds D overdue too.
+    At("2026-12-21T09:00:00+07:00");
+    const HttpReply later = Kpis("from=2026-12-01&to=2026-12-31", "manager");
+    BOOST_REQUIRE_MESSAGE(later.status == 200, later.body);
+    BOOST_TEST(Count(later.json, "pendingOverdue") == 2);
+    BOOST_TEST(Count(later.json, "pendingWithinDeadline") == 0);
+}
+
 BOOST_FIXTURE_TEST_CASE(each_role_asks_only_within_its_own_agency_or_subtree, KpisFixture)
 {
     DriveThree();
