@@ -3,30 +3,29 @@
 #include <charconv>
 #include <cmath>
 
+#include "cli/argument_splitter.h"
+
 namespace motcua::bench {
 
 BenchOptions BenchOptions::Parse(const std::vector<std::string>& args, const std::set<std::string>& allowed)
 {
     BenchOptions options;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string name = args[i];
-        if (name.rfind("--", 0) != 0)
-            throw UsageError("unexpected argument '" + name + "'");
-        std::string value;
-        const std::size_t equals = name.find('=');
-        if (equals != std::string::npos) {
-            value = name.substr(equals + 1);
-            name.resize(equals);
-        } else {
-            if (i + 1 >= args.size())
-                throw UsageError(name + " needs a value");
-            value = args[++i];
+    cli::OptionNames names;
+    names.valued = allowed;
+    names.shortOptions = false;  // "-x" is an unexpected argument, as any word that is not an option
+    cli::SplitArguments split;
+    try {
+        split = cli::SplitCommandLine(args, names);
+    } catch (const cli::ArgumentError& e) {
+        switch (e.GetKind()) {
+        case cli::ArgumentError::Kind::MissingValue: throw UsageError(e.Option() + " needs a value");
+        case cli::ArgumentError::Kind::UnknownOption: throw UsageError("unknown option " + e.Option());
+        default: throw UsageError(e.what());
         }
-        if (!allowed.contains(name))
-            throw UsageError("unknown option " + name);
-        if (!options.m_values.emplace(name, value).second)
-            throw UsageError(name + " given twice");
     }
+    for (const cli::SplitOption& option : split.options)
+        if (!options.m_values.emplace(option.name, option.value).second)
+            throw UsageError(option.name + " given twice");
     return options;
 }
 

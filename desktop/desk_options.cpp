@@ -1,5 +1,7 @@
 #include "desktop/desk_options.h"
 
+#include "cli/argument_splitter.h"
+
 #ifndef MOTCUA_VERSION
 #define MOTCUA_VERSION "0"
 #endif
@@ -31,38 +33,36 @@ DeskOptionsResult ParseDeskOptions(const std::vector<std::string>& args)
         r.message = "motcua-desk: " + why + "\n" + DeskUsage();
         return r;
     };
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string name = args[i];
-        std::optional<std::string> value;
-        if (const auto eq = name.find('='); name.rfind("--", 0) == 0 && eq != std::string::npos) {
-            value = name.substr(eq + 1);
-            name = name.substr(0, eq);
-        }
-        if (name == "--help" || name == "-h") {
+    const cli::OptionNames names =
+        cli::OptionNames::WithHelpAndVersion({"--server", "--ca", "--user", "--password", "--lang", "--locale-dir"});
+    cli::SplitArguments split;
+    try {
+        split = cli::SplitCommandLine(args, names);
+    } catch (const cli::ArgumentError& e) {
+        if (e.GetKind() == cli::ArgumentError::Kind::MissingValue)
+            return fail("option " + e.Option() + " needs a value");
+        if (e.GetKind() == cli::ArgumentError::Kind::UnexpectedValue)
+            return fail(e.what());
+        return fail("unknown option '" + e.Argument() + "'");  // a plain argument too: the desk takes none
+    }
+    for (const cli::SplitOption& option : split.options) {
+        if (option.name == "--help") {
             DeskOptionsResult r;
             r.message = DeskUsage();
             return r;
         }
-        if (name == "--version") {
+        if (option.name == "--version") {
             DeskOptionsResult r;
             r.message = "motcua-desk " MOTCUA_VERSION "\n";
             return r;
         }
-        std::string* target = name == "--server"       ? &options.serverUrl
-                              : name == "--ca"         ? &options.caFile
-                              : name == "--user"       ? &options.user
-                              : name == "--password"   ? &options.password
-                              : name == "--lang"       ? &options.language
-                              : name == "--locale-dir" ? &options.localeDir
-                                                       : nullptr;
-        if (!target)
-            return fail("unknown option '" + args[i] + "'");
-        if (!value) {
-            if (i + 1 >= args.size())
-                return fail("option " + name + " needs a value");
-            value = args[++i];
-        }
-        *target = *value;
+        std::string* target = option.name == "--server"     ? &options.serverUrl
+                              : option.name == "--ca"       ? &options.caFile
+                              : option.name == "--user"     ? &options.user
+                              : option.name == "--password" ? &options.password
+                              : option.name == "--lang"     ? &options.language
+                                                            : &options.localeDir;
+        *target = option.value;
     }
     if (options.language != "vi" && options.language != "en")
         return fail("--lang must be vi or en, not '" + options.language + "'");

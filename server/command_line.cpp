@@ -9,10 +9,9 @@
 #include <Poco/String.h>
 #include <Poco/Util/LayeredConfiguration.h>
 #include <Poco/Util/MapConfiguration.h>
-#include <Poco/Util/OptionException.h>
-#include <Poco/Util/OptionProcessor.h>
-#include <Poco/Util/OptionSet.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
+
+#include "cli/argument_splitter.h"
 
 namespace motcua::server {
 
@@ -86,28 +85,6 @@ bool Takes(const CommandSpec& spec, const std::string& name)
 bool IsFlag(const CommandSpec& spec, const std::string& name)
 {
     return spec.flags.count(name) || kCommonFlags.count(name);
-}
-
-Poco::Util::OptionSet OptionsOf(const CommandSpec& spec)
-{
-    Poco::Util::OptionSet options;
-    auto add = [&options](const std::string& name, bool takesValue) {
-        // Repeatable: as before, the last one given wins.
-        Poco::Util::Option option(name.substr(2), name == "--help" ? "h" : "");
-        option.repeatable(true);
-        if (takesValue)
-            option.argument("VALUE");
-        options.addOption(option);
-    };
-    for (const std::string& name : spec.values)
-        add(name, true);
-    for (const std::string& name : kCommonValues)
-        add(name, true);
-    for (const std::string& name : spec.flags)
-        add(name, false);
-    for (const std::string& name : kCommonFlags)
-        add(name, false);
-    return options;
 }
 
 const CommandSpec& SpecOf(const std::string& command)
@@ -201,40 +178,22 @@ CommandLine CommandLine::Parse(const std::vector<std::string>& args)
     auto spec = Specs().find(cl.m_command);
     if (spec == Specs().end())
         throw UsageError("unknown command '" + args[0] + "'");
-    const Poco::Util::OptionSet options = OptionsOf(spec->second);
-    Poco::Util::OptionProcessor processor(options);
-    processor.setUnixStyle(true);
-    bool valueDue = false;  // the previous argument was an option waiting for its value
+    cli::OptionNames names;
+    names.valued = spec->second.values;
+    names.valued.insert(kCommonValues.begin(), kCommonValues.end());
+    names.flags = spec->second.flags;
+    names.flags.insert(kCommonFlags.begin(), kCommonFlags.end());
+    names.maxPlain = spec->second.arguments;
     try {
-        for (std::size_t i = 1; i < args.size(); ++i) {
-            const std::string& arg = args[i];
-            // Poco takes an unambiguous prefix of a name, and in any case; we keep to the full names as documented.
-            if (!valueDue && arg.rfind("--", 0) == 0 && arg != "--") {
-                const std::string name = arg.substr(0, arg.find('='));
-                if (!Takes(spec->second, name))
-                    throw UsageError("unknown option " + name + " for " + cl.m_command);
-            }
-            std::string name;
-            std::string value;
-            if (!processor.process(arg, name, value)) {
-                if (cl.m_arguments.size() >= spec->second.arguments)
-                    throw UsageError("unexpected argument '" + arg + "'");
-                cl.m_arguments.push_back(arg);
-                continue;
-            }
-            valueDue = name.empty();
-            if (valueDue)
-                continue;
-            const std::string option = "--" + name;
-            cl.m_settings[option] = Setting{IsFlag(spec->second, option) ? "true" : value, ""};
-        }
-        processor.checkRequired();                             // throws when the last option still waits for its value
-    } catch (const Poco::Util::MissingArgumentException& e) {  // "db requires VALUE"
-        throw UsageError("option --" + e.message().substr(0, e.message().find(' ')) + " needs a value");
-    } catch (const Poco::Util::UnexpectedArgumentException& e) {  // "demo=yes"
-        throw UsageError("option --" + e.message().substr(0, e.message().find('=')) + " takes no value");
-    } catch (const Poco::Util::OptionException& e) {
-        throw UsageError(e.displayText());
+        cli::SplitArguments split =
+            cli::SplitCommandLine(std::vector<std::string>(args.begin() + 1, args.end()), names);
+        for (const cli::SplitOption& option : split.options)  // as before, the last one given wins
+            cl.m_settings[option.name] = Setting{IsFlag(spec->second, option.name) ? "true" : option.value, ""};
+        cl.m_arguments = std::move(split.plain);
+    } catch (const cli::ArgumentError& e) {
+        if (e.GetKind() == cli::ArgumentError::Kind::UnknownOption && e.Option().rfind("--", 0) == 0)
+            throw UsageError("unknown option " + e.Option() + " for " + cl.m_command);
+        throw UsageError(e.what());
     }
     if (cl.m_arguments.size() < spec->second.arguments)
         throw UsageError(cl.m_command + " needs " + std::to_string(spec->second.arguments) + " file name" +

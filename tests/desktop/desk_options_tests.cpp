@@ -83,4 +83,23 @@ BOOST_AUTO_TEST_CASE(bad_command_lines_are_refused_with_exit_code_2)
     }
 }
 
+BOOST_AUTO_TEST_CASE(abbreviations_missing_values_and_equals_signs_are_read_as_the_server_reads_them)
+{
+    // The same splitter as motcua-server's: full names only, in their own case.
+    const std::vector<std::string> misspelt{"--serv", "--SERVER", "--lan=en"};
+    for (const std::string& arg : misspelt) {
+        const DeskOptionsResult r = ParseDeskOptions({arg, "x"});
+        BOOST_TEST(!r.options.has_value());
+        BOOST_TEST(r.exitCode == 2);
+        BOOST_TEST(r.message.find("motcua-desk: unknown option '" + arg + "'") == 0u);
+    }
+    const DeskOptionsResult missing = ParseDeskOptions({"--lang=en", "--user", "demo", "--locale-dir"});
+    BOOST_TEST(missing.exitCode == 2);
+    BOOST_TEST(missing.message.find("motcua-desk: option --locale-dir needs a value") == 0u);
+    const DeskOptionsResult equals = ParseDeskOptions({"--server=--user", "--lang=", "--lang=vi"});
+    BOOST_REQUIRE(equals.options.has_value());
+    BOOST_TEST(equals.options->serverUrl == "--user");  // a value, whatever it looks like
+    BOOST_TEST(equals.options->language == "vi");       // the last one given wins
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -12,26 +12,9 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/URI.h>
 
-#include "demo/demo_seeder.h"
+#include "tools/simulator/simulator_options.h"
 
 namespace motcua::tools {
-
-struct SimulatorOptions {
-    std::string server;                      // base URL, e.g. "http://127.0.0.1:8080"
-    double rate = 0.2;                       // submissions per second
-    int count = 0;                           // stop after this many; 0 = until stopped
-    std::uint64_t seed = 0;                  // same seed → same submissions
-    std::optional<std::string> agency;       // pin the receiving agency
-    double badShare = 0.05;                  // share of deliberately invalid submissions
-    std::string client = demo::kDemoClient;  // the citizen-app client that signs (X-MotCua-Client)
-    std::string secret = demo::kDemoClientSecret;
-    std::size_t attachmentBytes = 0;  // > 0: valid submissions go as multipart with a PDF of about this size
-    int retries = 0;  // resends of one submission (same Idempotency-Key) after a connection failure or a 503
-};
-
-// Parses the command line; throws Error(BadInput, option) with a message for the user. Returns empty for --help.
-std::optional<SimulatorOptions> ParseSimulatorOptions(int argc, char** argv, std::uint64_t defaultSeed);
-const char* SimulatorUsage() noexcept;
 
 struct SimulatorTally {
     int sent = 0;

@@ -3,7 +3,8 @@
 #include <chrono>
 #include <csignal>
 #include <iostream>
-#include <string_view>
+#include <string>
+#include <vector>
 
 #include "model/error.h"
 #include "tools/simulator/citizen_simulator.h"
@@ -25,21 +26,18 @@ extern "C" void OnSignal(int /*signal*/)
 
 int main(int argc, char** argv)
 {
-    for (int i = 1; i < argc; ++i)
-        if (std::string_view(argv[i]) == "--version") {
-            std::cout << "motcua-simulator " MOTCUA_VERSION "\n";
-            return 0;
-        }
     std::signal(SIGTERM, OnSignal);
     std::signal(SIGINT, OnSignal);
     try {
         const auto seed = static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
-        const auto options = motcua::tools::ParseSimulatorOptions(argc, argv, seed);
-        if (!options) {
-            std::cout << motcua::tools::SimulatorUsage();
+        const auto commandLine =
+            motcua::tools::ParseSimulatorOptions(std::vector<std::string>(argv + 1, argv + argc), seed);
+        if (!commandLine.options) {
+            std::cout << (commandLine.version ? "motcua-simulator " MOTCUA_VERSION "\n"
+                                              : motcua::tools::SimulatorUsage());
             return 0;
         }
-        motcua::tools::CitizenSimulator simulator(*options, std::cout);
+        motcua::tools::CitizenSimulator simulator(*commandLine.options, std::cout);
         const auto tally = simulator.Run(g_stop);
         std::cout << "sent " << tally.sent << ", created " << tally.created << ", refused as expected "
                   << tally.refusedAsExpected << ", unexpected " << tally.unexpected << ", retries " << tally.retries
