@@ -48,7 +48,8 @@ AS $$
         electronic_results = t.electronic_results + excluded.electronic_results,
         digitised_with_electronic = t.digitised_with_electronic + excluded.digitised_with_electronic,
         rated = t.rated + excluded.rated,
-        negative_ratings = t.negative_ratings + excluded.negative_ratings;    INSERT INTO kpi_month AS t
+        negative_ratings = t.negative_ratings + excluded.negative_ratings;
+    INSERT INTO kpi_month AS t
     SELECT s.scope_id, c.procedure_id, CAST(date_trunc('month', c.day) AS date),
            sum(c.received_online), sum(c.received_in_person), sum(c.closed), sum(c.overdue_in), sum(c.overdue_out),
            sum(c.resolved_early), sum(c.resolved_on_time), sum(c.resolved_late), sum(c.resolved_with_result),
@@ -73,7 +74,8 @@ AS $$
         electronic_results = t.electronic_results + excluded.electronic_results,
         digitised_with_electronic = t.digitised_with_electronic + excluded.digitised_with_electronic,
         rated = t.rated + excluded.rated,
-        negative_ratings = t.negative_ratings + excluded.negative_ratings;    INSERT INTO kpi_year AS t
+        negative_ratings = t.negative_ratings + excluded.negative_ratings;
+    INSERT INTO kpi_year AS t
     SELECT s.scope_id, c.procedure_id, CAST(date_trunc('year', c.day) AS date),
            sum(c.received_online), sum(c.received_in_person), sum(c.closed), sum(c.overdue_in), sum(c.overdue_out),
            sum(c.resolved_early), sum(c.resolved_on_time), sum(c.resolved_late), sum(c.resolved_with_result),
@@ -98,7 +100,8 @@ AS $$
         electronic_results = t.electronic_results + excluded.electronic_results,
         digitised_with_electronic = t.digitised_with_electronic + excluded.digitised_with_electronic,
         rated = t.rated + excluded.rated,
-        negative_ratings = t.negative_ratings + excluded.negative_ratings;$$;
+        negative_ratings = t.negative_ratings + excluded.negative_ratings;
+$$;
 
 -- Every dossier judged at once, as kpi_judge judges one (0022): without pauses the appointment is the overdue instant
 -- (or the second supplement request, if earlier), the end is the judged instant, and the processing time is the
