@@ -126,11 +126,14 @@ dpkg --configure -a >"$work/configure.log" 2>&1 || { cat "$work/configure.log" >
 say "migrations: fresh, on upgrade, newer database refused ($((SECONDS - started)) s)"
 
 # 5. The installed server, started with the unit's command line as the unit's user.
-(umask 022; od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$work/client.key")
+# A secret file only its user may read (the server refuses one the group or others can read): made by root for
+# seed, then handed to the unit's user for serve, as IT would.
+(umask 077; od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$work/client.key")
 /usr/bin/motcua-server seed --db "$app" --demo --dossiers 20 --kdf-cost 10 --client-key-file "$work/client.key" \
     >"$work/seed.log"
 exec_start=$(sed -n 's/^ExecStart=//p' "$unit")
 unit_user=$(sed -n 's/^User=//p' "$unit")
+chown "$unit_user" "$work/client.key"
 read -r -a command <<<"$exec_start"
 if [ "${command[0]}" != /usr/bin/motcua-server ] || [ "${command[1]}" != serve ]; then
     fail "unexpected ExecStart: $exec_start"
