@@ -44,6 +44,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0021_approval_delegation",
     "0022_kpi_summary",
     "0023_kpi_set_based_fill",
+    "0024_kpi_plans_and_bounded_recount",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 
@@ -187,6 +188,22 @@ BOOST_AUTO_TEST_CASE(rerun_is_a_no_op)
     BOOST_TEST(RecordedMigrations(db) == ExpectedRecords(), boost::test_tools::per_element());
     BOOST_TEST(db.AdminCount("SELECT CAST(extract(epoch FROM max(applied_at)) * 1000000 AS bigint)"
                              " FROM schema_migrations") == appliedAt);
+}
+
+// 0022 and 0023 as first released filled the KPI summary themselves; a database that applied them migrates on, and
+// an earlier checksum counts for its own migration only.
+BOOST_AUTO_TEST_CASE(the_first_versions_of_0022_and_0023_are_accepted)
+{
+    TestDatabase db;
+    const std::string first22 = "f2e2d6db0e4cddeb9e287a01a69a86eb7e3ffd551980a7714e3283edc37538dc";
+    const std::string first23 = "fb0539b6f5242aff20e754d9b54b181096862a1235222b73e8be7bcf346d768a";
+    db.AdminExecute("UPDATE schema_migrations SET checksum = '" + first22 + "' WHERE version = 22");
+    db.AdminExecute("UPDATE schema_migrations SET checksum = '" + first23 + "' WHERE version = 23");
+    BOOST_TEST(pg::Migrate(db.OwnerConninfo()) == 0);
+    db.AdminExecute("UPDATE schema_migrations SET checksum = '" + first23 + "' WHERE version = 22");
+    const Error e = CaptureError([&] { pg::Migrate(db.OwnerConninfo()); });
+    BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::Environment));
+    BOOST_TEST(e.Detail().find("0022_kpi_summary") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(checksum_mismatch_of_an_applied_migration_is_an_error)

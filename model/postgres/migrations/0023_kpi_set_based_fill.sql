@@ -242,4 +242,4 @@ BEGIN
 END
 $$;
 
-SELECT kpi_rebuild();
+-- The summary is filled once, by migration 0024.
