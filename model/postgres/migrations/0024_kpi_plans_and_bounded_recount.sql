@@ -154,7 +154,6 @@ DECLARE
     hashing text := current_setting('enable_hashagg');
     scope bigint;
 BEGIN
-    DROP TABLE IF EXISTS pg_temp.kpi_own;
     PERFORM set_config('enable_hashagg', 'off', true);
     CREATE TEMPORARY TABLE kpi_own ON COMMIT DROP AS
         SELECT v.agency_id, k.procedure_id, v.day,
