@@ -45,6 +45,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0022_kpi_summary",
     "0023_kpi_set_based_fill",
     "0024_kpi_plans_and_bounded_recount",
+    "0025_kpi_dossier_drill_index",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 
