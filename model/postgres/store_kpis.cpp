@@ -290,23 +290,22 @@ std::optional<KpiDossierPage> Store::KpiDossiers(const KpiDossierQuery& query, c
         return std::nullopt;
     SyncKpiCalendar(calendar);  // end_bucket's "early" is a local day at the calendar's offset
 
-    // The page: for each agency, its newest dossiers below the cursor that the count counts (its range of
-    // kpi_dossier_agency_idx or kpi_dossier_receiving_idx, migration 0025, read backwards until `limit` + 1 match),
-    // then the newest of those. One more than the page tells whether another follows.
+    // The page: the newest dossiers below the cursor that the count counts, one more than the page telling whether
+    // another follows. Left to the planner rather than forced per agency: for a province it reads kpi_dossier's key
+    // backwards until a page matches, for a small subtree its rows by kpi_dossier_agency_idx or
+    // kpi_dossier_receiving_idx (migration 0025) then sorts them. A LATERAL per agency read an agency's whole range
+    // whenever it had fewer matches than a page: on a made-up kpi_dossier of 2 M rows and 400 agencies, a month's
+    // late resolutions province-wide took 12 s that way and 25 ms this way.
     const std::string column = std::string("k.") + rule.agencyColumn;
     const std::string procedure =
         query.procedureId ? " AND k.procedure_id = " + std::to_string(*query.procedureId) : std::string();
     const std::string params = "WITH p AS (SELECT to_timestamp(:from) AS from_at, to_timestamp(:to) AS to_at)";
-    const std::string rows = std::to_string(query.limit + 1);
-    const std::string page = params +
-                             ", a AS (SELECT DISTINCT unnest(CAST(:agencies AS bigint[])) AS id)"
-                             " SELECT x.dossier_id FROM a CROSS JOIN LATERAL (SELECT k.dossier_id FROM kpi_dossier k"
-                             " CROSS JOIN p WHERE " +
-                             column + " = a.id AND k.dossier_id < :after" + procedure + " AND (" + rule.condition +
-                             ") ORDER BY k.dossier_id DESC LIMIT " + rows + ") x ORDER BY x.dossier_id DESC LIMIT " +
-                             rows;
-    const std::string total = params + " SELECT count(*) FROM kpi_dossier k CROSS JOIN p WHERE " + column +
-                              " = ANY (CAST(:agencies AS bigint[]))" + procedure + " AND (" + rule.condition + ")";
+    const std::string selected = column + " = ANY (CAST(:agencies AS bigint[]))" + procedure;
+    const std::string page = params + " SELECT k.dossier_id FROM kpi_dossier k CROSS JOIN p WHERE " + selected +
+                             " AND k.dossier_id < :after AND (" + rule.condition +
+                             ") ORDER BY k.dossier_id DESC LIMIT " + std::to_string(query.limit + 1);
+    const std::string total =
+        params + " SELECT count(*) FROM kpi_dossier k CROSS JOIN p WHERE " + selected + " AND (" + rule.condition + ")";
 
     return InTransaction(*m_pool, [&](soci::session& sql) -> std::optional<KpiDossierPage> {
         const std::string ids = AgencyArray(query.agencyIds);
