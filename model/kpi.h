@@ -125,6 +125,37 @@ struct KpiSummary {
     bool operator==(const KpiSummary&) const = default;
 };
 
+// Every count of the figures under the name the staff API gives it (issue 9), with its value in KpiFigures: the
+// members of GET /staff/v1/kpis and the figures whose dossiers GET /staff/v1/kpis/dossiers lists (a dossier is listed
+// under a count when its own contribution, DossierKpis, is not zero there).
+struct KpiCount {
+    const char* name;
+    std::int64_t (*value)(const KpiFigures&);
+};
+// clang-format off
+inline constexpr KpiCount kKpiCounts[] = {
+    {"receivedCarriedOver", [](const KpiFigures& f) { return f.receivedCarriedOver; }},
+    {"receivedOnline", [](const KpiFigures& f) { return f.receivedOnline; }},
+    {"receivedInPerson", [](const KpiFigures& f) { return f.receivedInPerson; }},
+    {"resolvedEarly", [](const KpiFigures& f) { return f.resolvedEarly; }},
+    {"resolvedOnTime", [](const KpiFigures& f) { return f.resolvedOnTime; }},
+    {"resolvedLate", [](const KpiFigures& f) { return f.resolvedLate; }},
+    {"pendingWithinDeadline", [](const KpiFigures& f) { return f.pendingWithinDeadline; }},
+    {"pendingOverdue", [](const KpiFigures& f) { return f.pendingOverdue; }},
+    {"intakeConfirmedLate", [](const KpiFigures& f) { return f.intakeConfirmedLate; }},
+    {"received", [](const KpiFigures& f) { return f.Received(); }},
+    {"resolved", [](const KpiFigures& f) { return f.Resolved(); }},
+    {"pending", [](const KpiFigures& f) { return f.Pending(); }},
+    {"resolvedWithResult", [](const KpiFigures& f) { return f.resolvedWithResult; }},
+    {"intakeAnswered", [](const KpiFigures& f) { return f.intakeAnswered; }},
+    {"resultsGranted", [](const KpiFigures& f) { return f.resultsGranted; }},
+    {"electronicResults", [](const KpiFigures& f) { return f.electronicResults; }},
+    {"digitisedWithElectronicResult", [](const KpiFigures& f) { return f.digitisedWithElectronicResult; }},
+    {"rated", [](const KpiFigures& f) { return f.rated; }},
+    {"negativeRatings", [](const KpiFigures& f) { return f.negativeRatings; }},
+};
+// clang-format on
+
 // When the clock is judged for a dossier at `t` (its end, or the period's end while it is pending): the start of
 // the pause holding the clock at `t` (started before `t`, not ended before `t`; the earliest if several), else `t`.
 Instant JudgedInstant(const std::vector<PauseInterval>& pauses, Instant t);

@@ -1,5 +1,6 @@
 // Store, KPIs: the facts of the dossiers a period and a set of agencies count, and the same figures in one GROUP BY.
 #include <array>
+#include <limits>
 #include <map>
 #include <optional>
 
@@ -147,6 +148,72 @@ void CheckPeriod(const KpiPeriod& period)
         ThrowBadInput(N_("The end of the period must not be before its start"), "to");
 }
 
+// The first condition for reading the summary (Store::Kpis): a period from a local midnight to a later one, and some
+// agencies. The second, that they are whole subtrees, asks the database (kSubtreeRoots).
+bool SummaryMayAnswer(const KpiPeriod& period, const std::vector<std::int64_t>& agencyIds, seconds offset)
+{
+    const auto atMidnight = [offset](Instant t) { return ToLocal(t, offset).time_since_epoch() % days{1} == 0s; };
+    return !agencyIds.empty() && period.from != period.to && atMidnight(period.from) && atMidnight(period.to);
+}
+
+// The selection must be whole subtrees: their roots (the agencies whose parent is not selected) then cover exactly
+// the agencies asked for (:ids), and each root's scope rows count its subtree. Answers the roots and whether they do.
+const std::string kSubtreeRoots =
+    "WITH s AS (SELECT DISTINCT unnest(CAST(:ids AS bigint[])) AS id),"
+    " r AS (SELECT s.id FROM s JOIN agency a ON a.id = s.id"
+    " WHERE a.parent_id IS NULL OR a.parent_id NOT IN (SELECT id FROM s)),"
+    " cover AS (SELECT DISTINCT agency_id FROM kpi_scope WHERE scope_id IN (SELECT id FROM r))"
+    " SELECT coalesce(CAST(array_agg(id ORDER BY id) AS text), '{}'), CAST((SELECT count(*) FROM cover) ="
+    " (SELECT count(*) FROM s) AND NOT EXISTS (SELECT 1 FROM cover WHERE agency_id NOT IN (SELECT id FROM s))"
+    " AS integer) FROM r";
+
+// Which dossiers a count counts (kpi.h, DossierKpis), as a condition on a kpi_dossier row `k` and the period `p`
+// (from_at, to_at), and the column naming the agency it counts for. kpi_dossier holds the judgement: end_bucket is
+// how the end was judged, and a dossier still open at `to` is late there exactly when to > overdue_from (0022).
+struct CountRule {
+    const char* agencyColumn;
+    std::string condition;
+};
+
+CountRule RuleOf(const std::string& count)
+{
+    // Counted for its processing: received before `to`, not ended before `from`; of those, the ones that ended
+    // before `to` are resolved in the period, the others pending at its end.
+    const std::string counted = "k.received_at < p.to_at AND (k.end_at IS NULL OR k.end_at >= p.from_at)";
+    const std::string resolved = "k.received_at < p.to_at AND k.end_at >= p.from_at AND k.end_at < p.to_at";
+    const std::string pending = "k.received_at < p.to_at AND (k.end_at IS NULL OR k.end_at >= p.to_at)";
+    const std::string received = counted + " AND k.received_at >= p.from_at";
+    const std::string granted = resolved + " AND k.granted";
+    const std::string answered = "k.intake_answered_at >= p.from_at AND k.intake_answered_at < p.to_at";
+    const std::map<std::string, CountRule> rules = {
+        {"receivedCarriedOver",
+         {"agency_id", "k.received_at < p.from_at AND (k.end_at IS NULL OR k.end_at >= p.from_at)"}},
+        {"receivedOnline", {"agency_id", received + " AND k.online"}},
+        {"receivedInPerson", {"agency_id", received + " AND NOT k.online"}},
+        {"resolvedEarly", {"agency_id", resolved + " AND k.end_bucket = 0"}},
+        {"resolvedOnTime", {"agency_id", resolved + " AND k.end_bucket = 1"}},
+        {"resolvedLate", {"agency_id", resolved + " AND k.end_bucket = 2"}},
+        {"pendingWithinDeadline",
+         {"agency_id", pending + " AND (k.overdue_from IS NULL OR k.overdue_from >= p.to_at)"}},
+        {"pendingOverdue", {"agency_id", pending + " AND k.overdue_from < p.to_at"}},
+        {"intakeConfirmedLate", {"receiving_agency_id", answered + " AND k.intake_late"}},
+        {"received", {"agency_id", counted}},
+        {"resolved", {"agency_id", resolved}},
+        {"pending", {"agency_id", pending}},
+        {"resolvedWithResult", {"agency_id", resolved + " AND k.with_result"}},
+        {"intakeAnswered", {"receiving_agency_id", answered}},
+        {"resultsGranted", {"agency_id", granted}},
+        {"electronicResults", {"agency_id", granted + " AND k.electronic"}},
+        {"digitisedWithElectronicResult", {"agency_id", granted + " AND k.electronic AND k.digitised"}},
+        {"rated", {"agency_id", resolved + " AND k.rated"}},
+        {"negativeRatings", {"agency_id", resolved + " AND k.negative"}},  // negative: rated and scored a 0
+    };
+    const auto found = rules.find(count);
+    if (found == rules.end())
+        throw Error(ErrorCategory::Internal, N_("Unexpected error"), {}, "no rule for the KPI count " + count);
+    return found->second;
+}
+
 }  // namespace
 
 std::vector<DossierFacts> Store::LoadKpiFacts(const KpiPeriod& period, const std::vector<std::int64_t>& agencyIds)
@@ -210,6 +277,59 @@ std::vector<DossierFacts> Store::LoadKpiFacts(const KpiPeriod& period, const std
                 PauseInterval{*OptionalSeconds(row, 1), OptionalSeconds(row, 2), row.get<std::string>(3)});
         }
         return facts;
+    });
+}
+
+std::optional<KpiDossierPage> Store::KpiDossiers(const KpiDossierQuery& query, const WorkingCalendar& calendar)
+{
+    CheckPeriod(query.period);
+    if (query.limit < 1)
+        ThrowBadInput(N_("This number is out of range"), "limit");
+    const CountRule rule = RuleOf(query.count);
+    if (!SummaryMayAnswer(query.period, query.agencyIds, calendar.Settings().utcOffset))
+        return std::nullopt;
+    SyncKpiCalendar(calendar);  // end_bucket's "early" is a local day at the calendar's offset
+
+    // The page: the newest dossiers below the cursor that the count counts, one more than the page telling whether
+    // another follows. Left to the planner rather than forced per agency: for a province it reads kpi_dossier's key
+    // backwards until a page matches, for a small subtree its rows by kpi_dossier_agency_idx or
+    // kpi_dossier_receiving_idx (migration 0026) then sorts them. A LATERAL per agency read an agency's whole range
+    // whenever it had fewer matches than a page: on a made-up kpi_dossier of 2 M rows and 400 agencies, a month's
+    // late resolutions province-wide took 12 s that way and 25 ms this way.
+    const std::string column = std::string("k.") + rule.agencyColumn;
+    const std::string procedure =
+        query.procedureId ? " AND k.procedure_id = " + std::to_string(*query.procedureId) : std::string();
+    const std::string params = "WITH p AS (SELECT to_timestamp(:from) AS from_at, to_timestamp(:to) AS to_at)";
+    const std::string selected = column + " = ANY (CAST(:agencies AS bigint[]))" + procedure;
+    const std::string page = params + " SELECT k.dossier_id FROM kpi_dossier k CROSS JOIN p WHERE " + selected +
+                             " AND k.dossier_id < :after AND (" + rule.condition +
+                             ") ORDER BY k.dossier_id DESC LIMIT " + std::to_string(query.limit + 1);
+    const std::string total =
+        params + " SELECT count(*) FROM kpi_dossier k CROSS JOIN p WHERE " + selected + " AND (" + rule.condition + ")";
+
+    return InTransaction(*m_pool, [&](soci::session& sql) -> std::optional<KpiDossierPage> {
+        const std::string ids = AgencyArray(query.agencyIds);
+        std::string rootIds;
+        int whole = 0;
+        sql << kSubtreeRoots, use(ids, "ids"), soci::into(rootIds), soci::into(whole);
+        if (!whole)
+            return std::nullopt;
+        const long long from = query.period.from.time_since_epoch().count();
+        const long long to = query.period.to.time_since_epoch().count();
+        const long long after = query.afterId.value_or(std::numeric_limits<std::int64_t>::max());
+        KpiDossierPage answer;
+        soci::rowset<soci::row> found =
+            (sql.prepare << page, use(from, "from"), use(to, "to"), use(ids, "agencies"), use(after, "after"));
+        for (const soci::row& row : found)
+            answer.ids.push_back(row.get<long long>(0));
+        if (answer.ids.size() > static_cast<std::size_t>(query.limit)) {
+            answer.ids.resize(static_cast<std::size_t>(query.limit));
+            answer.more = true;
+        }
+        long long counted = 0;
+        sql << total, use(from, "from"), use(to, "to"), use(ids, "agencies"), soci::into(counted);
+        answer.total = counted;
+        return answer;
     });
 }
 
@@ -317,8 +437,7 @@ KpiSummary Store::Kpis(const KpiPeriod& period, const std::vector<std::int64_t>&
 {
     CheckPeriod(period);
     const std::chrono::seconds offset = calendar.Settings().utcOffset;
-    const auto atMidnight = [offset](Instant t) { return ToLocal(t, offset).time_since_epoch() % days{1} == 0s; };
-    if (agencyIds.empty() || period.from == period.to || !atMidnight(period.from) || !atMidnight(period.to))
+    if (!SummaryMayAnswer(period, agencyIds, offset))
         return KpisNaive(period, agencyIds, calendar);
     SyncKpiCalendar(calendar);
 
@@ -378,23 +497,13 @@ KpiSummary Store::Kpis(const KpiPeriod& period, const std::vector<std::int64_t>&
     std::string sums;
     for (const char* column : columns)
         sums += std::string(sums.empty() ? "" : ", ") + "CAST(sum(" + column + ") AS bigint)";
-    // The selection must be whole subtrees: their roots (the agencies whose parent is not selected) then cover
-    // exactly the agencies asked for, and each root's scope rows count its subtree.
-    const std::string roots =
-        "WITH s AS (SELECT DISTINCT unnest(CAST(:ids AS bigint[])) AS id),"
-        " r AS (SELECT s.id FROM s JOIN agency a ON a.id = s.id"
-        " WHERE a.parent_id IS NULL OR a.parent_id NOT IN (SELECT id FROM s)),"
-        " cover AS (SELECT DISTINCT agency_id FROM kpi_scope WHERE scope_id IN (SELECT id FROM r))"
-        " SELECT coalesce(CAST(array_agg(id ORDER BY id) AS text), '{}'), CAST((SELECT count(*) FROM cover) ="
-        " (SELECT count(*) FROM s) AND NOT EXISTS (SELECT 1 FROM cover WHERE agency_id NOT IN (SELECT id FROM s))"
-        " AS integer) FROM r";
     const std::string select = "WITH r AS (SELECT CAST(:roots AS bigint[]) AS ids) SELECT procedure_id, part, " + sums +
                                " FROM (" + branches + ") x GROUP BY procedure_id, part";
 
     std::optional<KpiSummary> answer = InTransaction(*m_pool, [&](soci::session& sql) -> std::optional<KpiSummary> {
         std::string rootIds;
         int whole = 0;
-        sql << roots, use(ids, "ids"), soci::into(rootIds), soci::into(whole);
+        sql << kSubtreeRoots, use(ids, "ids"), soci::into(rootIds), soci::into(whole);
         if (!whole)
             return std::nullopt;
         soci::rowset<soci::row> rows = (sql.prepare << select, use(rootIds, "roots"));

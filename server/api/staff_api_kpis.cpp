@@ -42,36 +42,6 @@ Poco::Dynamic::Var Rate(std::optional<double> rate)
     return rate ? Poco::Dynamic::Var(*rate) : Poco::Dynamic::Var();
 }
 
-// Every count of the answer under the name issue 9 gives it, with its value in KpiFigures (kpi.h): the answer's
-// members and the figures the drill-down route lists the dossiers of.
-struct KpiCount {
-    const char* name;
-    std::int64_t (*value)(const KpiFigures&);
-};
-// clang-format off
-constexpr KpiCount kKpiCounts[] = {
-    {"receivedCarriedOver", [](const KpiFigures& f) { return f.receivedCarriedOver; }},
-    {"receivedOnline", [](const KpiFigures& f) { return f.receivedOnline; }},
-    {"receivedInPerson", [](const KpiFigures& f) { return f.receivedInPerson; }},
-    {"resolvedEarly", [](const KpiFigures& f) { return f.resolvedEarly; }},
-    {"resolvedOnTime", [](const KpiFigures& f) { return f.resolvedOnTime; }},
-    {"resolvedLate", [](const KpiFigures& f) { return f.resolvedLate; }},
-    {"pendingWithinDeadline", [](const KpiFigures& f) { return f.pendingWithinDeadline; }},
-    {"pendingOverdue", [](const KpiFigures& f) { return f.pendingOverdue; }},
-    {"intakeConfirmedLate", [](const KpiFigures& f) { return f.intakeConfirmedLate; }},
-    {"received", [](const KpiFigures& f) { return f.Received(); }},
-    {"resolved", [](const KpiFigures& f) { return f.Resolved(); }},
-    {"pending", [](const KpiFigures& f) { return f.Pending(); }},
-    {"resolvedWithResult", [](const KpiFigures& f) { return f.resolvedWithResult; }},
-    {"intakeAnswered", [](const KpiFigures& f) { return f.intakeAnswered; }},
-    {"resultsGranted", [](const KpiFigures& f) { return f.resultsGranted; }},
-    {"electronicResults", [](const KpiFigures& f) { return f.electronicResults; }},
-    {"digitisedWithElectronicResult", [](const KpiFigures& f) { return f.digitisedWithElectronicResult; }},
-    {"rated", [](const KpiFigures& f) { return f.rated; }},
-    {"negativeRatings", [](const KpiFigures& f) { return f.negativeRatings; }},
-};
-// clang-format on
-
 // The counts, then the rates derived from them (kpi.h).
 void SetFigures(Poco::JSON::Object& o, const KpiFigures& f)
 {
@@ -212,8 +182,23 @@ HttpResponse StaffApi::KpiDossiers(const HttpRequest& request)
     if (request.query.count("after"))
         after = ParseNewestFirstCursor(request.Query("after"));
 
-    // Each dossier's own contribution (kpi.h, DossierKpis) decides, so that the list and the figure agree by
-    // construction: the figure counts exactly the dossiers listed here.
+    // Where the figure is read from the summary (Store::Kpis), the list is too: a page and a count from its judged row
+    // per dossier, the count's rule in SQL (Store::KpiDossiers), so that a province-wide year reads one page.
+    pg::KpiDossierQuery query;
+    query.count = count.name;
+    query.period = selection.period;
+    query.agencyIds = selection.agencyIds;
+    query.procedureId = procedureId;
+    query.afterId = after;
+    query.limit = limit;
+    if (const std::optional<pg::KpiDossierPage> page = m_store.KpiDossiers(query, m_actions.Calendar())) {
+        std::optional<std::string> next;
+        if (page->more)
+            next = NewestFirstCursor(page->ids.back());
+        return DossierJson::ListPage(m_store.ListedDossiers(page->ids), viewer, next, page->total);
+    }
+    // Otherwise each dossier's own contribution (kpi.h, DossierKpis) decides, as the figure counted from the facts
+    // does: the figure counts exactly the dossiers listed here.
     std::vector<std::int64_t> agencies = selection.agencyIds;
     std::sort(agencies.begin(), agencies.end());
     std::vector<std::int64_t> ids;

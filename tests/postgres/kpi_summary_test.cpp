@@ -1,9 +1,12 @@
 // The KPI summary (migration 0022) against the naive GROUP BY and the pure functions, after random workflow actions
 // through the Store, several threads at once: the triggers must keep every summary row what a recount gives.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -46,6 +49,8 @@ struct Walker {
     // One clock for every thread, read after the dossier is: a dossier's history then runs forward in time (a
     // transition that read an older version is refused), as on a real server.
     std::atomic<long long> clock{kStart.time_since_epoch().count()};
+    // Mostly the actions that lead to a result, when several are possible (the lists' test wants results granted).
+    bool favourResults = false;
 
     Instant Tick(std::mt19937& random)
     {
@@ -55,6 +60,9 @@ struct Walker {
     std::int64_t Pick(std::mt19937& random)
     {
         const std::lock_guard lock(mutex);
+        if (favourResults &&
+            random() % 4 != 0)  // one of the newest: its way to a result is short, its appointment near
+            return dossiers[dossiers.size() - 1 - random() % std::min<std::size_t>(dossiers.size(), 4)];
         return dossiers[std::uniform_int_distribution<std::size_t>(0, dossiers.size() - 1)(random)];
     }
 
@@ -95,6 +103,16 @@ struct Walker {
                 rows.push_back(&t);
         if (rows.empty())
             return;
+        if (favourResults) {  // towards a result: every count then has dossiers to list
+            std::vector<const Transition*> forward;
+            for (const Transition* row : rows)
+                if (row->action == Action::Accept || row->action == Action::Assign || row->action == Action::Claim ||
+                    row->action == Action::ProposeResult || row->action == Action::Approve ||
+                    row->action == Action::ReturnResult || row->action == Action::Supplement)
+                    forward.push_back(row);
+            if (!forward.empty() && random() % 4 != 0)
+                rows = forward;
+        }
         const Transition& t = *rows[random() % rows.size()];
         pg::TransitionRequest r;
         r.dossierId = id;
@@ -106,7 +124,8 @@ struct Walker {
         switch (t.action) {
         case Action::Accept:
             r.change.receivedAt = now;
-            r.change.dueAt = now + hours{24 * static_cast<int>(1 + random() % 12)};
+            r.change.dueAt = favourResults ? now + hours{6 + static_cast<int>(random() % 66)}
+                                           : now + hours{24 * static_cast<int>(1 + random() % 12)};
             break;
         case Action::Reschedule:
             r.change.originalDueAt = d->dueAt;
@@ -180,6 +199,55 @@ void CheckAgree(pg::Store& store, const KpiPeriod& period, const std::vector<std
         }
     }
     counted += naive.total.Received() + naive.total.intakeAnswered;
+}
+
+// The dossiers behind every count, read a page at a time from kpi_dossier (Store::KpiDossiers), against those whose
+// own contribution (DossierKpis over LoadKpiFacts, the list's reference) is not zero there: the same ids in the same
+// order, pages joined, and the same total on every page, for the selection and for each procedure alone. `nonEmpty`
+// collects the counts that listed something.
+void CheckListsAgree(pg::Store& store, const KpiPeriod& period, std::vector<std::int64_t> agencies,
+                     const std::vector<std::int64_t>& procedures, std::set<std::string>& nonEmpty)
+{
+    std::sort(agencies.begin(), agencies.end());
+    const std::vector<DossierFacts> facts = store.LoadKpiFacts(period, agencies);
+    std::vector<std::optional<std::int64_t>> filters = {std::nullopt};
+    for (const std::int64_t id : procedures)
+        filters.emplace_back(id);
+    for (const KpiCount& count : kKpiCounts) {
+        for (const std::optional<std::int64_t>& procedure : filters) {
+            BOOST_TEST_CONTEXT(count.name << ", procedure " << procedure.value_or(0))
+            {
+                std::vector<std::int64_t> expected;
+                for (const DossierFacts& f : facts)
+                    if ((!procedure || f.procedureId == *procedure) &&
+                        count.value(DossierKpis(f, period, agencies, ShippedCalendar())) > 0)
+                        expected.push_back(f.id);
+                std::sort(expected.begin(), expected.end(), std::greater<>());
+                if (!expected.empty())
+                    nonEmpty.insert(count.name);
+                // About three pages, the last one short or empty.
+                pg::KpiDossierQuery query;
+                query.count = count.name;
+                query.period = period;
+                query.agencyIds = agencies;
+                query.procedureId = procedure;
+                query.limit = static_cast<int>(expected.size() / 3 + 1);
+                std::vector<std::int64_t> listed;
+                for (int guard = 0; guard < 10; ++guard) {
+                    const std::optional<pg::KpiDossierPage> page = store.KpiDossiers(query, ShippedCalendar());
+                    BOOST_TEST_REQUIRE(page.has_value());
+                    BOOST_TEST(page->total == static_cast<std::int64_t>(expected.size()));
+                    BOOST_TEST(page->ids.size() <= static_cast<std::size_t>(query.limit));
+                    listed.insert(listed.end(), page->ids.begin(), page->ids.end());
+                    if (!page->more)
+                        break;
+                    BOOST_TEST_REQUIRE(page->ids.size() == static_cast<std::size_t>(query.limit));
+                    query.afterId = page->ids.back();
+                }
+                BOOST_TEST(listed == expected, boost::test_tools::per_element());
+            }
+        }
+    }
 }
 
 // Keeps what the triggers built, recounts everything at once (kpi_rebuild, set-based) and compares, table by table:
@@ -281,6 +349,31 @@ BOOST_FIXTURE_TEST_CASE(summary_naive_and_pure_agree_after_concurrent_random_act
     CheckAgree(store, periods[p], selections[s], counted);
     BOOST_TEST(counted > 500);
 
+    // The dossiers behind each count, paged in SQL where the summary answers (the last selection and the last
+    // period it leaves to the facts: the list then too).
+    std::vector<std::int64_t> procedures;
+    for (const Procedure& p : walker.procedures)
+        procedures.push_back(p.id);
+    std::set<std::string> nonEmpty;
+    for (std::size_t s = 0; s < selections.size(); ++s)
+        for (std::size_t p = 0; p < periods.size(); ++p)
+            BOOST_TEST_CONTEXT("selection " << s << ", period " << p)
+            {
+                if (s + 1 < selections.size() && p + 1 < periods.size()) {
+                    CheckListsAgree(store, periods[p], selections[s], procedures, nonEmpty);
+                    continue;
+                }
+                pg::KpiDossierQuery query;
+                query.count = "received";
+                query.period = periods[p];
+                query.agencyIds = selections[s];
+                BOOST_TEST(!store.KpiDossiers(query, ShippedCalendar()).has_value());
+            }
+    for (const KpiCount& count : kKpiCounts)
+        if (!nonEmpty.count(count.name))
+            BOOST_TEST_MESSAGE("nothing listed under " << count.name);
+    BOOST_TEST(nonEmpty.size() >= 12u);  // the threads' timing decides which results come
+
     // Every summary row is what a recount from scratch gives (zero rows left by additions and removals aside).
     CheckRecountEqualsTriggers(db);
     BOOST_TEST(db.AdminCount("SELECT count(*) FROM kpi_dossier WHERE end_bucket = 2") > 0);
@@ -307,6 +400,13 @@ BOOST_FIXTURE_TEST_CASE(the_set_based_recount_of_a_data_set_equals_what_the_trig
         walker.Create(random, i + 1);
     for (int step = 0; step < 900; ++step)
         walker.Act(random);
+    walker.favourResults = true;
+    for (int step = 0; step < 600; ++step) {
+        if (step % 6 == 0)
+            walker.Create(random, 100 + step);
+        else
+            walker.Act(random);
+    }
     BOOST_TEST(db.AdminCount("SELECT count(DISTINCT dossier_id) FROM dossier_pause") > 0);
     BOOST_TEST(db.AdminCount("SELECT count(*) FROM kpi_dossier WHERE end_at IS NOT NULL") > 0);
     BOOST_TEST(db.AdminCount("SELECT count(*) FROM kpi_dossier WHERE end_at IS NOT NULL AND dossier_id NOT IN"
@@ -322,6 +422,33 @@ BOOST_FIXTURE_TEST_CASE(the_set_based_recount_of_a_data_set_equals_what_the_trig
           KpiPeriodOfDays(2026y / April / 1, 2027y / March / 31), KpiPeriodOfDays(2026y / March / 17, 2026y / May / 9)})
         CheckAgree(store, period, tree.SubtreeIds(c.province.id), counted);
     BOOST_TEST(counted > 0);
+
+    // The dossiers behind each count, paused ones among them (their pauses decide when they are overdue and how they
+    // ended), for the province and each commune, over periods whose ends fall amid the walk.
+    std::vector<std::int64_t> procedures;
+    for (const Procedure& p : walker.procedures)
+        procedures.push_back(p.id);
+    std::set<std::string> nonEmpty;
+    for (const std::int64_t root : {c.province.id, c.commune.id, c.otherCommune.id, c.department.id})
+        for (const KpiPeriod& period : {KpiPeriodOfDays(2026y / January / 1, 2026y / December / 31),
+                                        KpiPeriodOfDays(2026y / March / 1, 2026y / March / 20),
+                                        KpiPeriodOfDays(2026y / March / 21, 2026y / April / 6),
+                                        KpiPeriodOfDays(2026y / April / 7, 2026y / April / 7),
+                                        KpiPeriodOfDays(2026y / April / 8, 2026y / June / 30)})
+            CheckListsAgree(store, period, tree.SubtreeIds(root), procedures, nonEmpty);
+    // Every count but the digitised one (the walk stores no files) listed some dossiers somewhere.
+    for (const KpiCount& count : kKpiCounts)
+        if (!nonEmpty.count(count.name))
+            BOOST_TEST_MESSAGE("nothing listed under " << count.name);
+    BOOST_TEST(nonEmpty.size() == std::size(kKpiCounts) - 1);
+    BOOST_TEST(!nonEmpty.count("digitisedWithElectronicResult"));
+
+    // A name that is no count is the caller's mistake.
+    pg::KpiDossierQuery query;
+    query.count = "onTimeRate";
+    query.period = KpiPeriodOfDays(2026y / March / 1, 2026y / March / 31);
+    query.agencyIds = tree.SubtreeIds(c.province.id);
+    BOOST_CHECK_THROW(store.KpiDossiers(query, ShippedCalendar()), Error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

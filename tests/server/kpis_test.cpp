@@ -6,6 +6,7 @@
 #include <functional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <Poco/JSON/Array.h>
@@ -72,19 +73,41 @@ struct KpisFixture : ApiFixture {
     {
         return road.Get("/staff/v1/kpis?" + query, user);
     }
+    motcua::WorkingCalendar Calendar() const
+    {
+        return motcua::server::LoadCalendarFile(
+                   motcua::server::FindCalendarFile(server->Config().calendarFile, server->Config().executablePath))
+            .MakeCalendar();
+    }
+    std::vector<std::int64_t> Subtree(const motcua::Agency& root) const
+    {
+        if (root.id == catalogue.province.id)
+            return {catalogue.department.id, catalogue.commune.id, catalogue.otherCommune.id, catalogue.province.id};
+        return {root.id};
+    }
     motcua::KpiSummary FromStore(const std::string& from, const std::string& to, const motcua::Agency& root)
     {
-        const motcua::WorkingCalendar calendar =
-            motcua::server::LoadCalendarFile(
-                motcua::server::FindCalendarFile(server->Config().calendarFile, server->Config().executablePath))
-                .MakeCalendar();
-        std::vector<std::int64_t> agencies{root.id};
-        if (root.id == catalogue.province.id)
-            agencies = {catalogue.province.id, catalogue.department.id, catalogue.commune.id,
-                        catalogue.otherCommune.id};
         motcua::pg::ScopedAccess all(motcua::pg::AccessScope::All());
         return store.Kpis(motcua::KpiPeriodOfDays(motcua::ParseDate(from, "from"), motcua::ParseDate(to, "to")),
-                          agencies, calendar);
+                          Subtree(root), Calendar());
+    }
+    // The list's reference: the dossiers whose own contribution to `count` (DossierKpis over the facts) is not zero,
+    // newest first.
+    std::vector<std::int64_t> FromFacts(const std::string& from, const std::string& to, const motcua::Agency& root,
+                                        const motcua::KpiCount& count)
+    {
+        motcua::pg::ScopedAccess all(motcua::pg::AccessScope::All());
+        const motcua::KpiPeriod period =
+            motcua::KpiPeriodOfDays(motcua::ParseDate(from, "from"), motcua::ParseDate(to, "to"));
+        std::vector<std::int64_t> agencies = Subtree(root);
+        std::sort(agencies.begin(), agencies.end());
+        const motcua::WorkingCalendar calendar = Calendar();
+        std::vector<std::int64_t> ids;
+        for (const motcua::DossierFacts& f : store.LoadKpiFacts(period, agencies))
+            if (count.value(motcua::DossierKpis(f, period, agencies, calendar)) > 0)
+                ids.push_back(f.id);
+        std::sort(ids.begin(), ids.end(), std::greater<>());
+        return ids;
     }
 
     std::int64_t a = 0, b = 0, c = 0;
@@ -236,7 +259,7 @@ BOOST_FIXTURE_TEST_CASE(each_role_asks_only_within_its_own_agency_or_subtree, Kp
     std::set<std::string> children;
     for (std::size_t i = 0; i < ranking->size(); ++i) {
         const Poco::JSON::Object::Ptr item = ranking->getObject(static_cast<unsigned>(i));
-        const std::string code = item->getObject("agency")->getValue<std::string>("code");
+        const auto code = item->getObject("agency")->getValue<std::string>("code");
         children.insert(code);
         if (code == kCommune)
             CheckAgainst(item, FromStore("2026-11-01", "2026-12-15", catalogue.commune).total);
@@ -297,40 +320,40 @@ BOOST_FIXTURE_TEST_CASE(a_bad_period_is_refused_naming_the_parameter_and_writes_
     BOOST_TEST(Counts() == before);
 }
 
-// The figures a dashboard opens, each with the list of its dossiers.
-constexpr const char* kDrilledFigures[] = {
-    "receivedCarriedOver",
-    "receivedOnline",
-    "receivedInPerson",
-    "resolvedEarly",
-    "resolvedOnTime",
-    "resolvedLate",
-    "pendingWithinDeadline",
-    "pendingOverdue",
-    "intakeConfirmedLate",
-    "received",
-    "resolved",
-    "pending",
-    "intakeAnswered",
-    "resolvedWithResult",
-};
-
+// Every figure opens the list of as many dossiers as it counts, read a page at a time (the cursor leading to the
+// next), the very dossiers whose own contribution to it is not zero (kpi.h, DossierKpis).
 BOOST_FIXTURE_TEST_CASE(each_figure_opens_the_list_of_as_many_dossiers_as_it_counts, KpisFixture)
 {
     DriveThree();
-    for (const char* period : {"from=2026-11-01&to=2026-12-15", "from=2026-12-02&to=2026-12-15"}) {
-        for (const std::string& agency : {std::string(kCommune), catalogue.province.code}) {
-            const std::string query = std::string(period) + "&agency=" + agency;
+    for (const auto& [from, to] : {std::pair{"2026-11-01", "2026-12-15"}, std::pair{"2026-12-02", "2026-12-15"},
+                                   std::pair{"2026-11-28", "2026-12-01"}}) {
+        for (const motcua::Agency* agency : {&catalogue.commune, &catalogue.province, &catalogue.department}) {
+            const std::string query = std::string("from=") + from + "&to=" + to + "&agency=" + agency->code;
             const HttpReply figures = Kpis(query, "admin");
             BOOST_REQUIRE_MESSAGE(figures.status == 200, figures.body);
-            for (const char* figure : kDrilledFigures) {
-                BOOST_TEST_CONTEXT(query << " " << figure)
+            for (const motcua::KpiCount& count : motcua::kKpiCounts) {
+                BOOST_TEST_CONTEXT(query << " " << count.name)
                 {
-                    const HttpReply list = road.Get("/staff/v1/kpis/dossiers?" + query + "&figure=" + figure, "admin");
+                    const std::string base = "/staff/v1/kpis/dossiers?" + query + "&figure=" + count.name;
+                    const HttpReply list = road.Get(base, "admin");
                     BOOST_REQUIRE_MESSAGE(list.status == 200, list.body);
-                    BOOST_TEST(Count(list.json, "total") == Count(figures.json, figure));
-                    BOOST_TEST(ItemIds(list).size() == static_cast<std::size_t>(Count(figures.json, figure)));
+                    BOOST_TEST(Count(list.json, "total") == Count(figures.json, count.name));
+                    BOOST_TEST(ItemIds(list).size() == static_cast<std::size_t>(Count(figures.json, count.name)));
                     BOOST_TEST(list.json->isNull("next"));
+                    const std::vector<std::int64_t> expected = FromFacts(from, to, *agency, count);
+                    BOOST_TEST(ItemIds(list) == expected, boost::test_tools::per_element());
+                    std::vector<std::int64_t> paged;
+                    HttpReply page = road.Get(base + "&limit=1", "admin");
+                    for (int guard = 0; guard < 5; ++guard) {
+                        BOOST_REQUIRE_MESSAGE(page.status == 200, page.body);
+                        BOOST_TEST(Count(page.json, "total") == static_cast<std::int64_t>(expected.size()));
+                        for (const std::int64_t id : ItemIds(page))
+                            paged.push_back(id);
+                        if (page.json->isNull("next"))
+                            break;
+                        page = road.Get(base + "&limit=1&after=" + page.json->getValue<std::string>("next"), "admin");
+                    }
+                    BOOST_TEST(paged == expected, boost::test_tools::per_element());
                 }
             }
         }
