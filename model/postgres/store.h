@@ -126,6 +126,9 @@ struct KpiDossierQuery {
     std::optional<std::int64_t> procedureId;
     std::optional<std::int64_t> afterId;
     int limit = 50;
+    // false: the caller takes the total from the figure (Store::Kpis), which the summary answers in milliseconds where
+    // counting a province's year in kpi_dossier takes seconds; the page's total is then 0.
+    bool countTotal = true;
 };
 
 struct KpiDossierPage {

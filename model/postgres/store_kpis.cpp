@@ -326,9 +326,11 @@ std::optional<KpiDossierPage> Store::KpiDossiers(const KpiDossierQuery& query, c
             answer.ids.resize(static_cast<std::size_t>(query.limit));
             answer.more = true;
         }
-        long long counted = 0;
-        sql << total, use(from, "from"), use(to, "to"), use(ids, "agencies"), soci::into(counted);
-        answer.total = counted;
+        if (query.countTotal) {
+            long long counted = 0;
+            sql << total, use(from, "from"), use(to, "to"), use(ids, "agencies"), soci::into(counted);
+            answer.total = counted;
+        }
         return answer;
     });
 }

@@ -191,11 +191,18 @@ HttpResponse StaffApi::KpiDossiers(const HttpRequest& request)
     query.procedureId = procedureId;
     query.afterId = after;
     query.limit = limit;
+    query.countTotal = false;  // the figure is the total, read from the summary
     if (const std::optional<pg::KpiDossierPage> page = m_store.KpiDossiers(query, m_actions.Calendar())) {
         std::optional<std::string> next;
         if (page->more)
             next = NewestFirstCursor(page->ids.back());
-        return DossierJson::ListPage(m_store.ListedDossiers(page->ids), viewer, next, page->total);
+        const KpiSummary summary = m_store.Kpis(selection.period, selection.agencyIds, m_actions.Calendar());
+        std::int64_t total = count.value(summary.total);
+        if (procedureId) {
+            const auto figures = summary.byProcedure.find(*procedureId);
+            total = figures == summary.byProcedure.end() ? 0 : count.value(figures->second);
+        }
+        return DossierJson::ListPage(m_store.ListedDossiers(page->ids), viewer, next, total);
     }
     // Otherwise each dossier's own contribution (kpi.h, DossierKpis) decides, as the figure counted from the facts
     // does: the figure counts exactly the dossiers listed here.
