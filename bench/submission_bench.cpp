@@ -481,9 +481,8 @@ int RunSubmissionBench(const SubmissionBenchOptions& options, std::ostream& out)
             r.oneAgency = one;
             r.name = std::to_string(clients) + " clients, " + (one ? "one agency" : "four agencies") +
                      (attach ? ", " + std::to_string(options.attachmentBytes / 1024) + " KB file" : "");
-            // Each side starts right after a checkpoint: one that fell inside a phase (every 5 minutes by default)
-            // made that side write whole pages to the WAL and flush, and the ratio swung from 0.55 to 0.9 between
-            // runs of the same code.
+            // Each side starts right after a checkpoint, so that neither pays for one (every 5 minutes by default:
+            // whole pages written to the WAL, then flushed) that fell inside its phase and not the other's.
             admin.Execute("CHECKPOINT");
             // All to one agency, the daily counter serialises the inserts: the baseline is one pgbench client.
             r.baseline = baselinePhase(one ? 1 : clients, one ? oneAgency : fourAgencies, attach);

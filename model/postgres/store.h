@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -659,7 +660,13 @@ public:
 private:
     friend class Seeder;  // loads the demo and test catalogues over the same connections (seeder.h)
 
+    void EnsureKpiCalendar(const WorkingCalendar& calendar);  // SyncKpiCalendar unless this Store did it already
+
     std::unique_ptr<ConnectionPool> m_pool;
+    // The calendar this Store last brought the KPI summary to (SyncKpiCalendar): Kpis asks the database again only
+    // when it is handed another one.
+    std::mutex m_kpiCalendarMutex;
+    std::string m_kpiCalendar;
 };
 
 // Applies the embedded, versioned migrations over `ownerConninfo` (a role that owns the schema), each in its own

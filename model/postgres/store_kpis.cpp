@@ -139,6 +139,11 @@ struct CalendarArrays {
         off = o.Text();
         extra = x.Text();
     }
+    // Everything the summary's counts depend on, as one text.
+    std::string Key(int offset) const
+    {
+        return std::to_string(offset) + '|' + starts + '|' + ends + '|' + off + '|' + extra;
+    }
     std::string starts, ends, off, extra;
 };
 
@@ -288,7 +293,7 @@ std::optional<KpiDossierPage> Store::KpiDossiers(const KpiDossierQuery& query, c
     const CountRule rule = RuleOf(query.count);
     if (!SummaryMayAnswer(query.period, query.agencyIds, calendar.Settings().utcOffset))
         return std::nullopt;
-    SyncKpiCalendar(calendar);  // end_bucket's "early" is a local day at the calendar's offset
+    EnsureKpiCalendar(calendar);  // end_bucket's "early" is a local day at the calendar's offset
 
     // The page: the newest dossiers below the cursor that the count counts, one more than the page telling whether
     // another follows. Left to the planner rather than forced per agency: for a province it reads kpi_dossier's key
@@ -420,18 +425,34 @@ KpiSummary Store::KpisNaive(const KpiPeriod& period, const std::vector<std::int6
     });
 }
 
+// One round trip fewer per dashboard read: the database is asked only for a calendar this Store has not brought the
+// summary to (two servers with different calendar files would recount in turn anyway).
+void Store::EnsureKpiCalendar(const WorkingCalendar& calendar)
+{
+    bool synced = false;
+    {
+        const std::lock_guard lock(m_kpiCalendarMutex);
+        synced = m_kpiCalendar == CalendarArrays(calendar).Key(static_cast<int>(calendar.Settings().utcOffset.count()));
+    }
+    if (!synced)
+        SyncKpiCalendar(calendar);
+}
+
 bool Store::SyncKpiCalendar(const WorkingCalendar& calendar)
 {
     const CalendarArrays arrays(calendar);
     const int offset = static_cast<int>(calendar.Settings().utcOffset.count());
-    return InTransaction(*m_pool, [&](soci::session& sql) {
-        int rebuilt = 0;
+    const bool rebuilt = InTransaction(*m_pool, [&](soci::session& sql) {
+        int recounted = 0;
         sql << "SELECT CAST(kpi_set_calendar(:offset, CAST(:starts AS integer[]), CAST(:ends AS integer[]),"
                " CAST(:off AS date[]), CAST(:extra AS date[])) AS integer)",
             use(offset, "offset"), use(arrays.starts, "starts"), use(arrays.ends, "ends"), use(arrays.off, "off"),
-            use(arrays.extra, "extra"), soci::into(rebuilt);
-        return rebuilt != 0;
+            use(arrays.extra, "extra"), soci::into(recounted);
+        return recounted != 0;
     });
+    const std::lock_guard lock(m_kpiCalendarMutex);
+    m_kpiCalendar = arrays.Key(offset);
+    return rebuilt;
 }
 
 KpiSummary Store::Kpis(const KpiPeriod& period, const std::vector<std::int64_t>& agencyIds,
@@ -441,7 +462,7 @@ KpiSummary Store::Kpis(const KpiPeriod& period, const std::vector<std::int64_t>&
     const std::chrono::seconds offset = calendar.Settings().utcOffset;
     if (!SummaryMayAnswer(period, agencyIds, offset))
         return KpisNaive(period, agencyIds, calendar);
-    SyncKpiCalendar(calendar);
+    EnsureKpiCalendar(calendar);
 
     // The summary's days: [from, to) in the period, everything before `from` for what was open at its start. Whole
     // years are read from kpi_year, whole months from kpi_month, the days around them from kpi_day: a province-wide
