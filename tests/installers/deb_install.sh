@@ -28,7 +28,6 @@ done
 
 rm -rf "$work"
 mkdir -p "$work"
-chmod 755 "$work"  # the unit's user reads the client key and writes its log here
 db="motcua_deb_$$"
 user_existed=no
 getent passwd motcua >/dev/null && user_existed=yes
@@ -128,12 +127,18 @@ say "migrations: fresh, on upgrade, newer database refused ($((SECONDS - started
 # 5. The installed server, started with the unit's command line as the unit's user.
 # A secret file only its user may read (the server refuses one the group or others can read): made by root for
 # seed, then handed to the unit's user for serve, as IT would.
-(umask 077; od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$work/client.key")
-/usr/bin/motcua-server seed --db "$app" --demo --dossiers 20 --kdf-cost 10 --client-key-file "$work/client.key" \
-    >"$work/seed.log"
+# It lives in the unit's state directory (WorkingDirectory, made by systemd at the unit's start, here by hand):
+# the unit's user may not be able to reach the test's work folder (a private temporary folder's parent is 0700).
 exec_start=$(sed -n 's/^ExecStart=//p' "$unit")
 unit_user=$(sed -n 's/^User=//p' "$unit")
-chown "$unit_user" "$work/client.key"
+state=$(sed -n 's/^WorkingDirectory=//p' "$unit")
+[ -n "$state" ] || fail "the unit names no WorkingDirectory"
+install -d -o "$unit_user" -g "$unit_user" -m 750 "$state"
+key="$state/client.key"
+(umask 077; od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$key")
+/usr/bin/motcua-server seed --db "$app" --demo --dossiers 20 --kdf-cost 10 --client-key-file "$key" \
+    >"$work/seed.log"
+chown "$unit_user" "$key"
 read -r -a command <<<"$exec_start"
 if [ "${command[0]}" != /usr/bin/motcua-server ] || [ "${command[1]}" != serve ]; then
     fail "unexpected ExecStart: $exec_start"
@@ -148,10 +153,11 @@ if ! /usr/bin/motcua-server help | grep -q -- '--config'; then
     done
     command=("${kept[@]}")
 fi
-cd "$work"
+cd "$state"
 runuser -u "$unit_user" -- "${command[@]}" --db "$app" --listen 127.0.0.1:0 --quiet \
-    --client-key-file "$work/client.key" 2>"$work/server.log" &
+    --client-key-file "$key" 2>"$work/server.log" &
 server_pid=$!
+cd "$work"
 port=
 for _ in $(seq 150); do
     port=$(sed -n 's/.*listening on [^:]*:\([0-9]*\).*/\1/p' "$work/server.log" | head -n 1)
