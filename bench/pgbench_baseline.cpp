@@ -50,14 +50,13 @@ std::string Script(const PgbenchShape& shape)
     std::ostringstream s;
     s << "\\set a random(1, " << shape.agencies.size() << ")\n"
       << "BEGIN;\n"
-      // The scope and actor every transaction of the citizen door states (AccessScope::SettingStatement): without
+      // The scope and actor every transaction of the citizen door states, by the server's own statement: without
       // them row-level security refuses the rows, and the audit trail could not name the client.
-      << "SELECT set_config('motcua.scope', 'all', true), set_config('motcua.actor_kind', '"
-      << static_cast<int>(pg::AuditActor::Kind::CitizenApp)
-      << "', true), set_config('motcua.actor_staff', '', true), set_config('motcua.actor_delegator', '', true),"
-         " set_config('motcua.actor_role', '', true), set_config('motcua.actor_agency', '', true),"
-         " set_config('motcua.actor_client', '"
-      << shape.clientId << "', true), set_config('motcua.actor_address', '127.0.0.1', true);\n"
+      << pg::AccessScope::All()
+             .ActingAs(pg::AuditActor{
+                 .kind = pg::AuditActor::Kind::CitizenApp, .clientId = shape.clientId, .address = "127.0.0.1"})
+             .SettingStatement()
+      << ";\n"
       << "SELECT nextval(pg_get_serial_sequence('dossier', 'id')) AS id, (ARRAY[" << ids.str()
       << "])[:a] AS agency \\gset\n"
       << "SET CONSTRAINTS dossier_form_dossier_id_fkey, dossier_document_dossier_id_fkey,"
