@@ -60,11 +60,11 @@ const std::span<const std::uint8_t>* StatementValues::FindBytes(const std::strin
     return it == m_bytes.end() ? nullptr : &it->second;
 }
 
-std::optional<long long> StatementResult::OptionalNumber(int column) const
+std::optional<long long> StatementResult::OptionalNumber(int row, int column) const
 {
-    if (!HasRow() || PQgetisnull(m_result.get(), 0, column))
+    if (row >= Rows() || PQgetisnull(m_result.get(), row, column))
         return std::nullopt;
-    return std::stoll(PQgetvalue(m_result.get(), 0, column));
+    return std::stoll(PQgetvalue(m_result.get(), row, column));
 }
 
 long long StatementResult::Number(int column) const

@@ -43,13 +43,15 @@ private:
     std::map<std::string, std::span<const std::uint8_t>> m_bytes;
 };
 
-// One row of a statement's result (the first), read as text.
+// A statement's result, read as text: its first row, or each of its rows.
 class StatementResult {
 public:
     explicit StatementResult(PGresult* result) : m_result(result, &PQclear) {}
-    bool HasRow() const { return PQntuples(m_result.get()) > 0; }
-    std::optional<long long> OptionalNumber(int column) const;
+    bool HasRow() const { return Rows() > 0; }
+    int Rows() const { return PQntuples(m_result.get()); }
+    std::optional<long long> OptionalNumber(int column) const { return OptionalNumber(0, column); }
     long long Number(int column) const;
+    std::optional<long long> OptionalNumber(int row, int column) const;
 
 private:
     std::unique_ptr<PGresult, decltype(&PQclear)> m_result;

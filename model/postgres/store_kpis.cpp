@@ -7,6 +7,7 @@
 #include <soci/soci.h>
 
 #include "model/error.h"
+#include "model/postgres/prepared_statement.h"
 #include "model/postgres/sql_support.h"
 #include "model/postgres/store.h"
 
@@ -161,16 +162,145 @@ bool SummaryMayAnswer(const KpiPeriod& period, const std::vector<std::int64_t>& 
     return !agencyIds.empty() && period.from != period.to && atMidnight(period.from) && atMidnight(period.to);
 }
 
-// The selection must be whole subtrees: their roots (the agencies whose parent is not selected) then cover exactly
-// the agencies asked for (:ids), and each root's scope rows count its subtree. Answers the roots and whether they do.
-const std::string kSubtreeRoots =
-    "WITH s AS (SELECT DISTINCT unnest(CAST(:ids AS bigint[])) AS id),"
+// The selection must be whole subtrees: their roots (r: the agencies whose parent is not selected) then cover
+// exactly the agencies asked for (:ids), and each root's scope rows count its subtree.
+const std::string kRootsCtes =
+    "s AS (SELECT DISTINCT unnest(CAST(:ids AS bigint[])) AS id),"
     " r AS (SELECT s.id FROM s JOIN agency a ON a.id = s.id"
     " WHERE a.parent_id IS NULL OR a.parent_id NOT IN (SELECT id FROM s)),"
-    " cover AS (SELECT DISTINCT agency_id FROM kpi_scope WHERE scope_id IN (SELECT id FROM r))"
-    " SELECT coalesce(CAST(array_agg(id ORDER BY id) AS text), '{}'), CAST((SELECT count(*) FROM cover) ="
-    " (SELECT count(*) FROM s) AND NOT EXISTS (SELECT 1 FROM cover WHERE agency_id NOT IN (SELECT id FROM s))"
-    " AS integer) FROM r";
+    " cover AS (SELECT DISTINCT agency_id FROM kpi_scope WHERE scope_id IN (SELECT id FROM r))";
+const std::string kRootsCoverAll =
+    "(SELECT count(*) FROM cover) = (SELECT count(*) FROM s) AND NOT EXISTS"
+    " (SELECT 1 FROM cover WHERE agency_id NOT IN (SELECT id FROM s))";
+// Answers the roots and whether they cover the selection.
+const std::string kSubtreeRoots = "WITH " + kRootsCtes +
+                                  " SELECT coalesce(CAST(array_agg(id ORDER BY id) AS text), '{}'), CAST(" +
+                                  kRootsCoverAll + " AS integer) FROM r";
+
+// The summary's counts in the order Store::Kpis reads them. The first five are all that what was open at a day's
+// start needs: receipts, ends and overdue.
+constexpr std::array<const char*, 17> kSummaryColumns = {
+    "received_online", "received_in_person", "closed",          "overdue_in",           "overdue_out",
+    "resolved_early",  "resolved_on_time",   "resolved_late",   "resolved_with_result", "processing_minutes",
+    "intake_answered", "intake_late",        "results_granted", "electronic_results",   "digitised_with_electronic",
+    "rated",           "negative_ratings"};
+constexpr std::size_t kCarriedColumns = 5;
+
+// One range of summary rows the dashboard reads: the days [from, to) from `table`, whose rows start at `column`,
+// counted as `part`: 0 added to what was open before the period, 2 taken from it, 1 the period itself.
+struct SummarySpan {
+    const char* name;
+    const char* table;
+    const char* column;
+    bool period;
+    int part;
+    sys_days from, to;
+};
+
+sys_days MonthOf(sys_days d)
+{
+    const year_month_day ymd{d};
+    return sys_days{ymd.year() / ymd.month() / 1};
+}
+
+sys_days YearOf(sys_days d)
+{
+    return sys_days{year_month_day{d}.year() / January / 1};
+}
+
+// The first day of a month at or after `d`, of a year at or after `d`.
+sys_days MonthAtOrAfter(sys_days d)
+{
+    return MonthOf(d) == d ? d : sys_days{year_month_day{MonthOf(d)} + months{1}};
+}
+
+sys_days YearAtOrAfter(sys_days d)
+{
+    return YearOf(d) == d ? d : sys_days{year_month_day{YearOf(d)} + years{1}};
+}
+
+int MonthsBetween(sys_days a, sys_days b)
+{
+    const year_month_day x{a}, y{b};
+    return (static_cast<int>(y.year()) - static_cast<int>(x.year())) * 12 +
+           (static_cast<int>(static_cast<unsigned>(y.month())) - static_cast<int>(static_cast<unsigned>(x.month())));
+}
+
+// The eight ranges that make the figures of [from, to), each as few rows as the summary allows (whole years from
+// kpi_year, whole months from kpi_month, the days around them from kpi_day); unused ranges are empty.
+std::array<SummarySpan, 8> SummarySpans(sys_days from, sys_days to)
+{
+    // What was open at `from`: every earlier year, month and day; or, where that reads fewer months, everything up
+    // to the end of from's year less what of that year is not before `from` (a dashboard's October reads 3 months,
+    // not 9). The year rows are the sums of their month and day rows, so both give the same counts.
+    const sys_days year = YearOf(from);
+    const sys_days month = MonthOf(from);
+    const sys_days nextYear{year_month_day{year} + years{1}};
+    const sys_days monthAfter = MonthAtOrAfter(from);
+    const bool back = MonthsBetween(monthAfter, nextYear) < MonthsBetween(year, month);
+    const sys_days epoch{1900y / January / 1};
+    std::array<SummarySpan, 8> spans = {{
+        {"open_years", "kpi_year", "year", false, 0, epoch, back ? nextYear : year},
+        {"open_months", "kpi_month", "month", false, back ? 2 : 0, back ? monthAfter : year, back ? nextYear : month},
+        {"open_days", "kpi_day", "day", false, back ? 2 : 0, back ? from : month, back ? monthAfter : from},
+        {"days_before", "kpi_day", "day", true, 1, to, to},
+        {"months_before", "kpi_month", "month", true, 1, to, to},
+        {"whole_years", "kpi_year", "year", true, 1, to, to},
+        {"months_after", "kpi_month", "month", true, 1, to, to},
+        {"days_after", "kpi_day", "day", true, 1, to, to},
+    }};
+    const auto set = [&spans](std::size_t i, sys_days a, sys_days b) {
+        spans[i].from = a;
+        spans[i].to = b;
+    };
+    // The period: its days to its first whole month, whole months to its first whole year, whole years, then the
+    // months and the days to its end.
+    const sys_days m1 = monthAfter;
+    const sys_days m2 = MonthOf(to);
+    if (m2 <= m1) {
+        set(3, from, to);
+        return spans;
+    }
+    set(3, from, m1);
+    set(7, m2, to);
+    const sys_days y1 = YearAtOrAfter(m1);
+    const sys_days y2 = YearOf(m2);
+    if (y2 <= y1) {
+        set(4, m1, m2);
+        return spans;
+    }
+    set(4, m1, y1);
+    set(5, y1, y2);
+    set(6, y2, m2);
+    return spans;
+}
+
+// One statement for the dashboard, prepared once per connection: the check that the selection is whole subtrees
+// (a last row with procedure -1 and whether it is), and per procedure and part the sums of SummarySpans' rows.
+std::string SummarySql()
+{
+    std::string branches;
+    for (const SummarySpan& span : SummarySpans(sys_days{2000y / January / 1}, sys_days{2000y / January / 2})) {
+        const std::string name = span.name;
+        branches += std::string(branches.empty() ? "" : " UNION ALL ") + "SELECT CAST(:" + name +
+                    "_part AS integer) AS part, procedure_id";
+        for (std::size_t c = 0; c < kSummaryColumns.size(); ++c)
+            branches += std::string(", ") + (span.period || c < kCarriedColumns ? kSummaryColumns[c] : "0") + " AS " +
+                        kSummaryColumns[c];
+        branches += std::string(" FROM ") + span.table + " WHERE scope_id IN (SELECT id FROM r) AND " + span.column +
+                    " >= CAST(:" + name + "_from AS date) AND " + span.column + " < CAST(:" + name + "_to AS date)";
+    }
+    std::string sums, nulls;
+    for (const char* column : kSummaryColumns) {
+        sums += std::string(", CAST(sum(") + column + ") AS bigint)";
+        nulls += ", NULL";
+    }
+    return "WITH " + kRootsCtes + ", w AS (SELECT " + kRootsCoverAll + " AS whole), x AS (" + branches +
+           ") SELECT procedure_id, part" + sums +
+           " FROM x WHERE (SELECT whole FROM w) GROUP BY procedure_id, part UNION ALL SELECT -1, CAST(whole AS"
+           " integer)" +
+           nulls + " FROM w";
+}
 
 // Which dossiers a count counts (kpi.h, DossierKpis), as a condition on a kpi_dossier row `k` and the period `p`
 // (from_at, to_at), and the column naming the agency it counts for. kpi_dossier holds the judgement: end_bucket is
@@ -464,104 +594,61 @@ KpiSummary Store::Kpis(const KpiPeriod& period, const std::vector<std::int64_t>&
         return KpisNaive(period, agencyIds, calendar);
     EnsureKpiCalendar(calendar);
 
-    // The summary's days: [from, to) in the period, everything before `from` for what was open at its start. Whole
-    // years are read from kpi_year, whole months from kpi_month, the days around them from kpi_day: a province-wide
-    // year is one row per procedure, and what was open at its start a few per procedure and earlier year.
     const sys_days from{LocalDate(period.from, offset)};
     const sys_days to{LocalDate(period.to, offset)};
-    const std::string ids = AgencyArray(agencyIds);
-
-    const std::array<const char*, 17> columns = {
-        "received_online", "received_in_person", "closed",          "overdue_in",           "overdue_out",
-        "resolved_early",  "resolved_on_time",   "resolved_late",   "resolved_with_result", "processing_minutes",
-        "intake_answered", "intake_late",        "results_granted", "electronic_results",   "digitised_with_electronic",
-        "rated",           "negative_ratings"};
-    constexpr std::size_t kCarriedColumns = 5;  // what part 0 (open at `from`) needs: receipts, ends, overdue
-    std::string branches;
-    // Part `part` over the days [a, b), read from `table` whose rows start at `column`.
-    const auto branch = [&](int part, const char* table, const char* column, sys_days a, sys_days b) {
-        if (a >= b)
-            return;
-        std::string select = "SELECT " + std::to_string(part) + " AS part, procedure_id";
-        for (std::size_t c = 0; c < columns.size(); ++c)
-            select += std::string(", ") + (part == 1 || c < kCarriedColumns ? columns[c] : "0") +
-                      (branches.empty() ? std::string(" AS ") + columns[c] : "");
-        branches += (branches.empty() ? "" : " UNION ALL ") + select + " FROM " + table +
-                    " WHERE scope_id = ANY (CAST((SELECT ids FROM r) AS bigint[])) AND " + column + " >= DATE '" +
-                    FormatDate(year_month_day{a}) + "' AND " + column + " < DATE '" + FormatDate(year_month_day{b}) +
-                    "'";
-    };
-    const auto monthOf = [](sys_days d) {
-        const year_month_day ymd{d};
-        return sys_days{ymd.year() / ymd.month() / 1};
-    };
-    const auto yearOf = [](sys_days d) { return sys_days{year_month_day{d}.year() / January / 1}; };
-    const auto cover = [&](int part, sys_days a, sys_days b) {
-        const sys_days m1 = monthOf(a) == a ? a : sys_days{year_month_day{monthOf(a)} + months{1}};
-        const sys_days m2 = monthOf(b);
-        if (m2 <= m1) {
-            branch(part, "kpi_day", "day", a, b);
-            return;
-        }
-        branch(part, "kpi_day", "day", a, m1);
-        branch(part, "kpi_day", "day", m2, b);
-        const sys_days y1 = yearOf(m1) == m1 ? m1 : sys_days{year_month_day{yearOf(m1)} + years{1}};
-        const sys_days y2 = yearOf(m2);
-        if (y2 <= y1) {
-            branch(part, "kpi_month", "month", m1, m2);
-            return;
-        }
-        branch(part, "kpi_month", "month", m1, y1);
-        branch(part, "kpi_year", "year", y1, y2);
-        branch(part, "kpi_month", "month", y2, m2);
-    };
-    cover(0, sys_days{1900y / January / 1}, from);
-    cover(1, from, to);
-    std::string sums;
-    for (const char* column : columns)
-        sums += std::string(sums.empty() ? "" : ", ") + "CAST(sum(" + column + ") AS bigint)";
-    const std::string select = "WITH r AS (SELECT CAST(:roots AS bigint[]) AS ids) SELECT procedure_id, part, " + sums +
-                               " FROM (" + branches + ") x GROUP BY procedure_id, part";
-
+    StatementValues v;
+    v.Set("ids", AgencyArray(agencyIds));
+    for (const SummarySpan& span : SummarySpans(from, to)) {
+        v.Set(std::string(span.name) + "_from", FormatDate(year_month_day{span.from}));
+        v.Set(std::string(span.name) + "_to", FormatDate(year_month_day{span.to}));
+        v.Set(std::string(span.name) + "_part", span.part);
+    }
+    static const PreparedStatement kSummary("motcua_kpi_summary", SummarySql());
     std::optional<KpiSummary> answer = InTransaction(*m_pool, [&](soci::session& sql) -> std::optional<KpiSummary> {
-        std::string rootIds;
-        int whole = 0;
-        sql << kSubtreeRoots, use(ids, "ids"), soci::into(rootIds), soci::into(whole);
-        if (!whole)
-            return std::nullopt;
-        soci::rowset<soci::row> rows = (sql.prepare << select, use(rootIds, "roots"));
-        // Per procedure: what was open at `from` (part 0), and what happened in the period (part 1).
+        const StatementResult rows = kSummary.Run(sql, v);
+        // Per procedure: what was open at `from` (parts 0 and 2), and what happened in the period (part 1).
         struct Parts {
             std::int64_t openBefore = 0, overdueBefore = 0;
-            std::array<std::int64_t, 17> period{};
+            std::array<std::int64_t, kSummaryColumns.size()> period{};
         };
         std::map<std::int64_t, Parts> parts;
-        for (const soci::row& row : rows) {
-            Parts& p = parts[row.get<long long>(0)];
-            if (row.get<int>(1) == 0) {
-                p.openBefore += Count(row, 2) + Count(row, 3) - Count(row, 4);
-                p.overdueBefore += Count(row, 5) - Count(row, 6);
-            } else {
-                for (std::size_t c = 0; c < p.period.size(); ++c)
-                    p.period[c] += Count(row, c + 2);
+        const auto count = [&rows](int row, std::size_t column) {
+            return rows.OptionalNumber(row, static_cast<int>(column)).value_or(0);
+        };
+        for (int row = 0; row < rows.Rows(); ++row) {
+            const std::int64_t procedureId = count(row, 0);
+            const std::int64_t part = count(row, 1);
+            if (procedureId < 0) {  // the selection's check: not whole subtrees
+                if (part == 0)
+                    return std::nullopt;
+                continue;
             }
+            Parts& p = parts[procedureId];
+            if (part == 1) {
+                for (std::size_t c = 0; c < p.period.size(); ++c)
+                    p.period[c] += count(row, c + 2);
+                continue;
+            }
+            const std::int64_t sign = part == 0 ? 1 : -1;
+            p.openBefore += sign * (count(row, 2) + count(row, 3) - count(row, 4));
+            p.overdueBefore += sign * (count(row, 5) - count(row, 6));
         }
         KpiSummary summary;
         for (const auto& [procedureId, p] : parts) {
-            const auto& v = p.period;
+            const auto& c = p.period;
             KpiFigures k;
             k.receivedCarriedOver = p.openBefore;
-            k.receivedOnline = v[0];
-            k.receivedInPerson = v[1];
-            const std::int64_t pending = p.openBefore + v[0] + v[1] - v[2];
-            k.pendingOverdue = p.overdueBefore + v[3] - v[4];
+            k.receivedOnline = c[0];
+            k.receivedInPerson = c[1];
+            const std::int64_t pending = p.openBefore + c[0] + c[1] - c[2];
+            k.pendingOverdue = p.overdueBefore + c[3] - c[4];
             k.pendingWithinDeadline = pending - k.pendingOverdue;
-            std::size_t c = 5;  // the period's counts after received, closed and overdue, in the columns' order
+            std::size_t column = 5;  // the period's counts after received, closed and overdue, in the columns' order
             for (std::int64_t* field :
                  {&k.resolvedEarly, &k.resolvedOnTime, &k.resolvedLate, &k.resolvedWithResult, &k.processingMinutes,
                   &k.intakeAnswered, &k.intakeConfirmedLate, &k.resultsGranted, &k.electronicResults,
                   &k.digitisedWithElectronicResult, &k.rated, &k.negativeRatings})
-                *field = v[c++];
+                *field = c[column++];
             if (k.Empty())
                 continue;
             summary.total += k;

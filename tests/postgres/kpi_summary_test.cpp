@@ -320,6 +320,16 @@ BOOST_FIXTURE_TEST_CASE(summary_naive_and_pure_agree_after_concurrent_random_act
     for (std::thread& thread : threads)
         thread.join();
     BOOST_TEST(failures.load() == 0);
+    // Then a late summer, so that what was open at a day of July is read back from months that hold something.
+    const long long lateSummer = (sys_days{2026y / August / 20} + hours{9}).time_since_epoch() / seconds{1};
+    walker.clock = std::max(walker.clock.load(), lateSummer);
+    std::mt19937 random(7);
+    for (int step = 0; step < 120; ++step) {
+        if (random() % 4 == 0)
+            walker.Create(random, 9000 + step);
+        else
+            walker.Act(random);
+    }
     BOOST_TEST_MESSAGE(walker.dossiers.size() << " dossiers, " << walker.applied.load() << " transitions applied, "
                                               << walker.refused.load() << " refused");
     BOOST_TEST(walker.applied.load() > 300);
@@ -332,6 +342,7 @@ BOOST_FIXTURE_TEST_CASE(summary_naive_and_pure_agree_after_concurrent_random_act
                                                                tree.SubtreeIds(c.commune.id),
                                                                tree.SubtreeIds(c.otherCommune.id),
                                                                {c.province.id, c.commune.id}};
+    // What was open at 2 July is read back from the end of 2026 (fewer months to read than from January).
     std::vector<KpiPeriod> periods = {KpiPeriodOfDays(2026y / March / 1, 2026y / March / 31),
                                       KpiPeriodOfDays(2026y / April / 1, 2026y / April / 30),
                                       KpiPeriodOfDays(2026y / May / 1, 2026y / May / 31),
@@ -341,6 +352,8 @@ BOOST_FIXTURE_TEST_CASE(summary_naive_and_pure_agree_after_concurrent_random_act
                                       KpiPeriodOfDays(2026y / March / 10, 2026y / March / 25),
                                       KpiPeriodOfDays(2025y / December / 5, 2026y / April / 30),
                                       KpiPeriodOfDays(2025y / June / 15, 2027y / February / 10),
+                                      KpiPeriodOfDays(2026y / July / 2, 2026y / July / 31),
+                                      KpiPeriodOfDays(2026y / June / 20, 2026y / August / 10),
                                       KpiPeriod{kStart + hours{30}, kStart + days{40}}};
     std::int64_t counted = 0;
     for (std::size_t s = 0; s < selections.size(); ++s)
