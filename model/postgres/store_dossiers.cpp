@@ -35,18 +35,12 @@ const std::string& DossierSelect()
     return kSql;
 }
 
-// The text that the statement below puts in its error when the day's sequence is exhausted.
-constexpr const char* kSequenceExhausted = "motcua: the daily dossier sequence is exhausted";
-
-// A new dossier with everything it is created with, in one statement (one round trip). The day's code counter is a
-// row lock held until commit, which serialises one agency's submissions: the parts that do not need the code (form,
-// documents, pauses) are inserted first, under the id InsertAttachmentsIn took for the attachments or a new one, and
-// the counter only then (k waits for `parts`); the row with its code and the Submit event follow. The parts' foreign
-// keys are checked at the end of the statement, when the row is there. No row at all when the agency code is
-// unknown; when the day's sequence is exhausted the statement fails with kSequenceExhausted (a cast that cannot
-// succeed: SQL has no RAISE), since the parts must not outlive it. With an answer template (a claimed
-// Idempotency-Key), the key's row takes the answer filled with the new id and code in the same statement: after the
-// counter, nothing but the commit holds the agency's lock.
+// A new dossier with everything it is created with but its code, in one statement (one round trip): the parts
+// (form, documents, pauses) under the id InsertAttachmentsIn took for the attachments or a new one, and the row under
+// a provisional code, '~' and its id (migration 0027). Its insert sets off most of a submission's work (its judged
+// KPI row, its search name, its queue entries), none of which needs the code. The parts' foreign keys are checked at
+// the end of the statement, when the row is there. Answers the receiving agency and the id; no row at all when the
+// agency code is unknown.
 // Columns are bound by name, as type_conversion<Dossier>::to_base names them (only the names the text holds are
 // sent: id and code come from the statement itself).
 const std::string& CreateDossierSql()
@@ -59,55 +53,70 @@ const std::string& CreateDossierSql()
             if (column == "id")
                 values += "i.id, ";
             else if (column == "code")
-                values +=
-                    "CAST(:p_code_prefix AS text) || lpad(CAST(k.last_seq AS text), CAST(:p_digits AS integer),"
-                    " '0') || CAST(:p_code_suffix AS text), ";
+                values += "'~' || CAST(i.id AS text), ";
             else if (column == "receiving_agency_id")
-                values += "k.agency_id, ";
+                values += "i.agency_id, ";
             else if (column == "handling_agency_id")
-                values += "COALESCE(NULLIF(CAST(:handling_agency_id AS bigint), 0), k.agency_id), ";
+                values += "COALESCE(NULLIF(CAST(:handling_agency_id AS bigint), 0), i.agency_id), ";
             else
                 values += ColumnOf<decltype(field)>::Write(":" + column) + ", ";
         });
         return "WITH a AS (SELECT id FROM agency WHERE code = :p_agency_code),"
                " i AS (SELECT a.id AS agency_id, COALESCE(NULLIF(CAST(:p_id AS bigint), 0),"
                "  nextval(pg_get_serial_sequence('dossier', 'id'))) AS id FROM a),"
-               " f AS (INSERT INTO dossier_form (dossier_id, payload) SELECT i.id, CAST(:p_form AS jsonb) FROM i"
-               "  RETURNING 1),"
+               " f AS (INSERT INTO dossier_form (dossier_id, payload) SELECT i.id, CAST(:p_form AS jsonb) FROM i),"
                " d AS (INSERT INTO dossier_document (dossier_id, position, name, form, count)"
                "  SELECT i.id, u.* FROM i, unnest(CAST(:p_doc_position AS integer[]), CAST(:p_doc_name AS text[]),"
-               "  CAST(:p_doc_form AS integer[]), CAST(:p_doc_count AS integer[])) AS u RETURNING 1),"
+               "  CAST(:p_doc_form AS integer[]), CAST(:p_doc_count AS integer[])) AS u),"
                " p AS (INSERT INTO dossier_pause (dossier_id, started_at, ended_at, reason)"
                "  SELECT i.id, to_timestamp(u.started), to_timestamp(u.ended), u.reason FROM i,"
                "  unnest(CAST(:p_pause_started AS bigint[]), CAST(:p_pause_ended AS bigint[]),"
-               "  CAST(:p_pause_reason AS text[])) AS u(started, ended, reason) RETURNING 1),"
-               " parts AS (SELECT (SELECT count(*) FROM f) + (SELECT count(*) FROM d) + (SELECT count(*) FROM p)"
-               " AS n),"
-               " k AS (INSERT INTO dossier_code_counter AS c (agency_id, day, last_seq)"
-               "  SELECT i.agency_id, DATE '1970-01-01' + CAST(:p_day AS integer), 1 FROM i, parts WHERE parts.n >= 0"
-               "  ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = c.last_seq + 1"
-               "  RETURNING agency_id, last_seq),"
+               "  CAST(:p_pause_reason AS text[])) AS u(started, ended, reason)),"
                " r AS (INSERT INTO dossier (" +
                columns + "updated_at) SELECT " + values +
-               "to_timestamp(:now) FROM i, k WHERE k.last_seq <= CAST(:p_max_seq AS integer)"
-               "  RETURNING id, handling_agency_id, code),"
-               " ans AS (UPDATE idempotent_answer AS ia SET status = CAST(:p_answer_status AS integer),"
-               "  content_type = CAST(:p_answer_type AS text), body = convert_to(replace(replace("
-               "  CAST(:p_answer_body AS text), '" +
-               std::string(AnswerTemplate::kId) + "', CAST(r.id AS text)), '" + AnswerTemplate::kCode +
-               "', r.code), 'UTF8'), location = replace(CAST(:p_answer_location AS text), '" + AnswerTemplate::kCode +
-               "', r.code) FROM r WHERE CAST(:p_answer_wanted AS integer) <> 0"
-               "  AND ia.client_id = CAST(:p_answer_client AS bigint) AND ia.key = CAST(:p_answer_key AS text)),"
-               " e AS (INSERT INTO dossier_event (dossier_id, at, action, role, staff_id, from_status,"
-               "  from_sub_state, to_status, to_sub_state, note, to_agency_id) SELECT r.id, to_timestamp(:p_event_at),"
-               "  CAST(:p_action AS integer), CAST(:p_role AS integer), CAST(:p_staff_id AS bigint),"
-               "  CAST(:p_from_status AS integer),"
-               "  CAST(:p_from_sub_state AS integer), CAST(:p_to_status AS integer), CAST(:p_to_sub_state AS integer),"
-               "  '', r.handling_agency_id FROM r)"
-               " SELECT k.agency_id, k.last_seq, i.id, CAST(CASE WHEN k.last_seq <= CAST(:p_max_seq2 AS integer)"
-               "  THEN '0' ELSE '" +
-               std::string(kSequenceExhausted) + "' END AS integer) FROM i, k";
+               "to_timestamp(:now) FROM i)"
+               " SELECT i.agency_id, i.id FROM i";
     }();
+    return kSql;
+}
+
+// The text that NumberDossierSql puts in its error when the day's sequence is exhausted.
+constexpr const char* kSequenceExhausted = "motcua: the daily dossier sequence is exhausted";
+
+// The last statement before the commit of a new dossier: the agency's daily counter, the code, the Submit event. The
+// counter is a row lock held until commit, which serialises one agency's submissions: taken here, it covers this
+// statement and the commit, as the audit trail's head (taken by the event) does for every submission. The outbox's
+// event of a new dossier is written by the code's update (migration 0027), with the code. When the day's sequence is
+// exhausted the statement fails with kSequenceExhausted (a cast that cannot succeed: SQL has no RAISE), which rolls
+// the dossier back with it. With an answer template (a claimed Idempotency-Key), the key's row takes the answer
+// filled with the new id and code. Answers the sequence number and whether the dossier took its code.
+const std::string& NumberDossierSql()
+{
+    static const std::string kSql =
+        "WITH k AS (INSERT INTO dossier_code_counter AS c (agency_id, day, last_seq)"
+        "  VALUES (CAST(:p_agency_id AS bigint), DATE '1970-01-01' + CAST(:p_day AS integer), 1)"
+        "  ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = c.last_seq + 1"
+        "  RETURNING agency_id, last_seq),"
+        " r AS (UPDATE dossier AS x SET code = CAST(:p_code_prefix AS text) || lpad(CAST(k.last_seq AS text),"
+        "  CAST(:p_digits AS integer), '0') || CAST(:p_code_suffix AS text) FROM k"
+        "  WHERE x.id = CAST(:p_dossier_id AS bigint) AND k.last_seq <= CAST(:p_max_seq AS integer)"
+        "  RETURNING x.id, x.handling_agency_id, x.code),"
+        " ans AS (UPDATE idempotent_answer AS ia SET status = CAST(:p_answer_status AS integer),"
+        "  content_type = CAST(:p_answer_type AS text), body = convert_to(replace(replace("
+        "  CAST(:p_answer_body AS text), '" +
+        std::string(AnswerTemplate::kId) + "', CAST(r.id AS text)), '" + AnswerTemplate::kCode +
+        "', r.code), 'UTF8'), location = replace(CAST(:p_answer_location AS text), '" + AnswerTemplate::kCode +
+        "', r.code) FROM r WHERE CAST(:p_answer_wanted AS integer) <> 0"
+        "  AND ia.client_id = CAST(:p_answer_client AS bigint) AND ia.key = CAST(:p_answer_key AS text)),"
+        " e AS (INSERT INTO dossier_event (dossier_id, at, action, role, staff_id, from_status,"
+        "  from_sub_state, to_status, to_sub_state, note, to_agency_id) SELECT r.id, to_timestamp(:p_event_at),"
+        "  CAST(:p_action AS integer), CAST(:p_role AS integer), CAST(:p_staff_id AS bigint),"
+        "  CAST(:p_from_status AS integer),"
+        "  CAST(:p_from_sub_state AS integer), CAST(:p_to_status AS integer), CAST(:p_to_sub_state AS integer),"
+        "  '', r.handling_agency_id FROM r)"
+        " SELECT k.last_seq, CAST(CASE WHEN k.last_seq <= CAST(:p_max_seq2 AS integer)"
+        "  THEN CAST((SELECT count(*) FROM r) AS text) ELSE '" +
+        std::string(kSequenceExhausted) + "' END AS integer) FROM k";
     return kSql;
 }
 
@@ -223,11 +232,26 @@ Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& 
     v.Set("p_answer_type", a.answer.contentType);
     v.Set("p_answer_body", a.answer.body);
     v.Set("p_answer_location", a.answer.location);
-    // Every submission runs it: prepared once per connection, parsed and planned there once.
+    // Every submission runs both: prepared once per connection, parsed and planned there once.
     static const PreparedStatement kCreate("motcua_create_dossier", CreateDossierSql());
-    std::optional<StatementResult> created;
+    static const PreparedStatement kNumber("motcua_number_dossier", NumberDossierSql());
+    const StatementResult created = kCreate.Run(sql, v);
+    const std::optional<long long> agencyId = created.OptionalNumber(0);
+    if (!agencyId)
+        throw Error(ErrorCategory::BadInput, N_("Unknown receiving agency"), "agencyCode", receivingAgencyCode);
+    if (d.receivingAgencyId != 0 && d.receivingAgencyId != *agencyId)
+        throw Error(ErrorCategory::BadInput, N_("The receiving agency does not match the agency code"),
+                    "receivingAgencyId");
+    d.id = created.Number(1);
+    d.receivingAgencyId = *agencyId;
+    if (d.handlingAgencyId == 0)
+        d.handlingAgencyId = d.receivingAgencyId;
+
+    v.Set("p_agency_id", *agencyId);
+    v.Set("p_dossier_id", static_cast<long long>(d.id));
+    std::optional<StatementResult> numbered;
     try {
-        created.emplace(kCreate.Run(sql, v));
+        numbered.emplace(kNumber.Run(sql, v));
     } catch (const soci::postgresql_soci_error& e) {
         // The server quotes the text it could not cast with double quotes. The refusal rolls back the counter with
         // the rest.
@@ -237,17 +261,10 @@ Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& 
         throw Error(ErrorCategory::Environment, N_("The daily dossier sequence of this agency is exhausted"), {},
                     receivingAgencyCode + " " + FormatDate(receiptDay) + ": more than " + std::to_string(maxSequence));
     }
-    const std::optional<long long> agencyId = created->OptionalNumber(0);
-    if (!agencyId)
-        throw Error(ErrorCategory::BadInput, N_("Unknown receiving agency"), "agencyCode", receivingAgencyCode);
-    if (d.receivingAgencyId != 0 && d.receivingAgencyId != *agencyId)
-        throw Error(ErrorCategory::BadInput, N_("The receiving agency does not match the agency code"),
-                    "receivingAgencyId");
-    d.id = created->Number(2);
-    d.receivingAgencyId = *agencyId;
-    if (d.handlingAgencyId == 0)
-        d.handlingAgencyId = d.receivingAgencyId;
-    d.code = format.Format(receivingAgencyCode, receiptDay, static_cast<int>(created->Number(1)));
+    if (numbered->Number(1) != 1)  // the row is out of the writer's scope: it could not take its code
+        throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {},
+                    "dossier " + std::to_string(d.id) + " was inserted but not numbered");
+    d.code = format.Format(receivingAgencyCode, receiptDay, static_cast<int>(numbered->Number(0)));
     return d;
 }
 
@@ -263,7 +280,7 @@ Dossier Store::CreateDossier(Dossier dossier, const std::string& receivingAgency
 std::string AnswerTemplate::Fill(const std::string& text, std::int64_t id, const std::string& code)
 {
     // As the statement's replace(replace(text, kId, id), kCode, code): every occurrence, the id's first.
-    const auto replaceAll = [](std::string in, const std::string& mark, const std::string& by) {
+    const auto replaceAll = [](const std::string& in, const std::string& mark, const std::string& by) {
         std::string out;
         std::size_t from = 0;
         for (std::size_t at = in.find(mark); at != std::string::npos; at = in.find(mark, from)) {

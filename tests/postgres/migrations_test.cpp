@@ -47,6 +47,7 @@ const std::vector<std::string> kExpectedMigrations = {
     "0024_kpi_plans_and_bounded_recount",
     "0025_kpi_event_trigger_when",
     "0026_kpi_dossier_drill_index",
+    "0027_dossier_numbered_last",
 };
 const int kMigrationCount = static_cast<int>(kExpectedMigrations.size());
 
