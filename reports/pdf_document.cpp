@@ -532,7 +532,8 @@ void PdfDocument::Table(const std::vector<TableColumn>& requested, const std::ve
         NewPage();
         DrawHeaderRow(columns, style);
         if (Remaining() < minimumRow)
-            throw Error(ErrorCategory::Internal, N_("The PDF document could not be produced"), {},
+            throw Error(ErrorCategory::BadInput,  // the template's columns are too narrow for its header's words
+                        N_("A table's header is taller than a page: give its columns more width"), {},
                         "table header leaves no room for a row");
     };
 
@@ -553,11 +554,13 @@ void PdfDocument::Table(const std::vector<TableColumn>& requested, const std::ve
         // A row taller than a page goes out in slices, each on its own page under a repeated header.
         std::size_t from = 0;
         while (from < lineCount) {
-            const auto fit = static_cast<std::size_t>(std::floor((Remaining() - 2 * style.padding) / lineHeight));
-            if (Remaining() < minimumRow || fit == 0) {
+            // Checked before the cast: below one line's room the count would be negative.
+            if (Remaining() < minimumRow) {
                 continueOnNewPage();
                 continue;
             }
+            const auto fit = std::max<std::size_t>(
+                1, static_cast<std::size_t>(std::floor((Remaining() - 2 * style.padding) / lineHeight)));
             const std::size_t count = std::min(fit, lineCount - from);
             const double height = static_cast<double>(count) * lineHeight + 2 * style.padding;
             double x = Left();
