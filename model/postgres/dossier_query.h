@@ -21,7 +21,7 @@ std::optional<Dossier> LoadDossier(soci::session& sql, std::int64_t id);
 Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& receivingAgencyCode,
                         const DossierCodeFormat& format, Instant now, const std::vector<Attachment>& attachments = {},
                         const std::optional<AnswerTemplate>& answer = std::nullopt,
-                        std::optional<std::int64_t> clerkId = std::nullopt);
+                        std::optional<std::int64_t> clerkId = std::nullopt, Finish finish = Finish::KeepOpen);
 // Inserts `attachments` (at least one) under a new id taken from the dossier sequence and returns that id, for the
 // dossier that CreateDossierIn then writes under it in the same transaction (the foreign keys wait for the commit:
 // migration 0011). The bytes travel as binary parameters through libpq: SOCI 4.0 would send twice as many bytes of

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <mutex>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include <soci/postgresql/soci-postgresql.h>
@@ -102,29 +103,29 @@ PreparedStatement::PreparedStatement(std::string name, const std::string& text) 
     }
 }
 
-StatementResult PreparedStatement::Run(soci::session& sql, const StatementValues& values) const
+PreparedStatement::Call PreparedStatement::Prepare(soci::session& sql, const StatementValues& values) const
 {
-    PGconn* connection = Connection(sql);
+    Call call;
+    call.connection = Connection(sql);
+    PGconn* connection = call.connection;
     if (connection == nullptr)
         throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {},
                     "prepared statement " + m_name + " needs a PostgreSQL session");
-    std::vector<const char*> texts;
-    std::vector<int> lengths, formats;
-    texts.reserve(m_params.size());
+    call.texts.reserve(m_params.size());
     for (const std::string& param : m_params) {
         if (const std::span<const std::uint8_t>* bytes = values.FindBytes(param)) {
-            texts.push_back(reinterpret_cast<const char*>(bytes->data()));
-            lengths.push_back(static_cast<int>(bytes->size()));
-            formats.push_back(1);
+            call.texts.push_back(reinterpret_cast<const char*>(bytes->data()));
+            call.lengths.push_back(static_cast<int>(bytes->size()));
+            call.formats.push_back(1);
             continue;
         }
         const std::optional<std::string>* value = values.Find(param);
         if (value == nullptr)
             throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {},
                         "prepared statement " + m_name + ": no value for :" + param);
-        texts.push_back(*value ? (*value)->c_str() : nullptr);
-        lengths.push_back(0);
-        formats.push_back(0);
+        call.texts.push_back(*value ? (*value)->c_str() : nullptr);
+        call.lengths.push_back(0);
+        call.formats.push_back(0);
     }
 
     const int pid = PQbackendPID(connection);
@@ -148,13 +149,65 @@ StatementResult PreparedStatement::Run(soci::session& sql, const StatementValues
             known = Prepared{pid, {}};
         known.names.insert(m_name);
     }
-    PGresult* result = PQexecPrepared(connection, m_name.c_str(), static_cast<int>(texts.size()), texts.data(),
-                                      lengths.data(), formats.data(), 0);
+    return call;
+}
+
+StatementResult PreparedStatement::Run(soci::session& sql, const StatementValues& values) const
+{
+    const Call call = Prepare(sql, values);
+    PGresult* result = PQexecPrepared(call.connection, m_name.c_str(), static_cast<int>(call.texts.size()),
+                                      call.texts.data(), call.lengths.data(), call.formats.data(), 0);
     StatementResult owned(result);  // cleared on every way out
     const ExecStatusType status = PQresultStatus(result);
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
-        ThrowFailure(result, connection);
+        ThrowFailure(result, call.connection);
     return owned;
+}
+
+StatementResult PreparedStatement::RunAndCommit(soci::session& sql, const StatementValues& values) const
+{
+    const Call call = Prepare(sql, values);
+    PGconn* connection = call.connection;
+    if (PQtransactionStatus(connection) != PQTRANS_INTRANS)
+        throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {},
+                    "prepared statement " + m_name + " was to commit a transaction, but none is open");
+    if (PQenterPipelineMode(connection) != 1)
+        ThrowFailure(nullptr, connection);
+    // Sent together, then read to the end of the pipeline (its sync), whatever happened: the connection leaves
+    // pipeline mode with nothing pending, as the next statement on it needs.
+    const bool sent = PQsendQueryPrepared(connection, m_name.c_str(), static_cast<int>(call.texts.size()),
+                                          call.texts.data(), call.lengths.data(), call.formats.data(), 0) == 1 &&
+                      PQsendQueryParams(connection, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+                      PQpipelineSync(connection) == 1;
+    std::vector<StatementResult> results;  // the statement's, then the COMMIT's (when it ran)
+    int nulls = 0;                         // a null result ends each query's results; two in a row end nothing
+    while (sent && nulls < 2) {
+        PGresult* result = PQgetResult(connection);
+        if (result == nullptr) {
+            ++nulls;
+            continue;
+        }
+        nulls = 0;
+        if (PQresultStatus(result) == PGRES_PIPELINE_SYNC) {
+            PQclear(result);
+            break;
+        }
+        results.emplace_back(result);
+    }
+    if (PQexitPipelineMode(connection) != 1 || !sent || results.empty())
+        ThrowFailure(nullptr, connection);
+    const auto failed = [](const StatementResult& r, ExecStatusType expected) {
+        return PQresultStatus(r.Get()) != expected && PQresultStatus(r.Get()) != PGRES_COMMAND_OK;
+    };
+    if (failed(results[0], PGRES_TUPLES_OK))
+        ThrowFailure(results[0].Get(), connection);
+    if (results.size() < 2 || failed(results[1], PGRES_COMMAND_OK))
+        ThrowFailure(results.size() < 2 ? nullptr : results[1].Get(), connection);
+    // A COMMIT of a transaction that failed earlier answers ROLLBACK, and the statement's work is gone with it.
+    if (std::string_view(PQcmdStatus(results[1].Get())) != "COMMIT")
+        throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {},
+                    "prepared statement " + m_name + ": the transaction was rolled back, not committed");
+    return std::move(results[0]);
 }
 
 void PreparedStatement::Forget(PGconn* connection) noexcept

@@ -52,6 +52,7 @@ public:
     std::optional<long long> OptionalNumber(int column) const { return OptionalNumber(0, column); }
     long long Number(int column) const;
     std::optional<long long> OptionalNumber(int row, int column) const;
+    PGresult* Get() const { return m_result.get(); }
 
 private:
     std::unique_ptr<PGresult, decltype(&PQclear)> m_result;
@@ -69,10 +70,26 @@ public:
     // reads it); a parameter without a value is Error(Internal).
     StatementResult Run(soci::session& sql, const StatementValues& values) const;
 
+    // Runs the statement and the COMMIT of the transaction open on the session in one flight (libpq's pipeline
+    // mode): the server commits as soon as the statement ends, without waiting for the client to read its result
+    // and answer. A row lock the statement takes is then held for its own work and the commit alone; a round trip
+    // more inside it costs most when many wait for it on a busy machine (a context switch each way). When the
+    // statement fails, the COMMIT is skipped and the transaction is left failed (the caller rolls it back); a
+    // failing COMMIT (a deferred trigger or check) has rolled it back. Either throws as Run does.
+    StatementResult RunAndCommit(soci::session& sql, const StatementValues& values) const;
+
     // The connection is closing (the pool discards or replaces it): what was prepared on it is gone.
     static void Forget(PGconn* connection) noexcept;
 
 private:
+    // The connection of `sql`, with the statement prepared on it; the values in the order of its parameters.
+    struct Call {
+        PGconn* connection = nullptr;
+        std::vector<const char*> texts;
+        std::vector<int> lengths, formats;
+    };
+    Call Prepare(soci::session& sql, const StatementValues& values) const;
+
     std::string m_name;
     std::string m_text;                 // with $1, $2, … in place of the names
     std::vector<std::string> m_params;  // the names, in the order of their numbers

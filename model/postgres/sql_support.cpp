@@ -34,6 +34,39 @@ AmbientTransaction::~AmbientTransaction()
     t_ambientSession = m_previousSession;
 }
 
+Transaction::Transaction(soci::session& session) : m_session(session)
+{
+    m_session.begin();
+}
+
+Transaction::~Transaction()
+{
+    if (m_handled || !IsTransactionOpen(m_session))
+        return;
+    try {
+        m_session.rollback();
+    } catch (...) {
+        // As soci::transaction's: a destructor never throws. The pool discards a connection that is not idle.
+    }
+}
+
+void Transaction::Commit()
+{
+    if (IsTransactionOpen(m_session))
+        m_session.commit();
+    m_handled = true;
+}
+
+bool IsTransactionOpen(soci::session& session)
+{
+    PGconn* connection = Connection(session);
+    // Without libpq's view, as soci::transaction: open until committed.
+    if (connection == nullptr)
+        return true;
+    const PGTransactionStatusType status = PQtransactionStatus(connection);
+    return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+}
+
 void ApplyScope(soci::session& session, const ConnectionPool& pool)
 {
     const std::string statement = pool.Scope().SettingStatement();

@@ -37,6 +37,26 @@ private:
     soci::session* m_previousSession;
 };
 
+// A transaction on a session, as soci::transaction, which also knows that its work may have committed it with its
+// last statement (PreparedStatement::RunAndCommit): Commit then sends nothing, nor does the destructor, which rolls
+// back what is still open.
+class Transaction {
+public:
+    explicit Transaction(soci::session& session);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void Commit();
+
+private:
+    soci::session& m_session;
+    bool m_handled = false;
+};
+
+// Whether a transaction is still open on the session (no round trip): false once a statement sent with its COMMIT
+// has ended it, after which nothing may join it.
+bool IsTransactionOpen(soci::session& session);
+
 // States the pool's scope for this thread (ConnectionPool::Scope) and its audit actor in the transaction open on
 // `session`, as the transaction-local settings that row-level security and the audit trail read.
 void ApplyScope(soci::session& session, const ConnectionPool& pool);
@@ -62,6 +82,10 @@ auto InTransaction(ConnectionPool& pool, Work&& work) -> std::invoke_result_t<Wo
     using Result = std::invoke_result_t<Work&, soci::session&>;
     if (soci::session* ambient = AmbientSession(pool)) {
         try {
+            // Its statements would each commit on their own, not with the transaction they were meant to join.
+            if (!IsTransactionOpen(*ambient))
+                throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {},
+                            "a statement came after the transaction it joins was committed");
             return work(*ambient);
         } catch (...) {
             RethrowAsError(!IsConnectionOk(*ambient));
@@ -69,7 +93,7 @@ auto InTransaction(ConnectionPool& pool, Work&& work) -> std::invoke_result_t<Wo
     }
     ConnectionPool::Lease lease = pool.Acquire();
     try {
-        std::optional<soci::transaction> tx;
+        std::optional<Transaction> tx;
         try {
             tx.emplace(lease.Session());
         } catch (const soci::soci_error&) {
@@ -81,10 +105,10 @@ auto InTransaction(ConnectionPool& pool, Work&& work) -> std::invoke_result_t<Wo
         ApplyScope(lease.Session(), pool);
         if constexpr (std::is_void_v<Result>) {
             work(lease.Session());
-            tx->commit();
+            tx->Commit();
         } else {
             Result result = work(lease.Session());
-            tx->commit();
+            tx->Commit();
             return result;
         }
     } catch (...) {

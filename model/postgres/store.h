@@ -352,6 +352,12 @@ struct AnswerTemplate {
     static std::string Fill(const std::string& text, std::int64_t id, const std::string& code);
 };
 
+// Whether a write ends the transaction it joins (Store::InOneTransaction). Commit sends its last statement together
+// with the COMMIT (PreparedStatement::RunAndCommit), so that a lock the statement takes is released without a round
+// trip to this process: nothing may follow it in that transaction. A write outside any joined transaction is its own
+// transaction and always ends it so.
+enum class Finish { KeepOpen, Commit };
+
 // An Idempotency-Key to claim for a signed write: whose, and the SHA-256 of the request it stands for.
 struct KeyClaim {
     std::int64_t clientId = 0;
@@ -431,10 +437,11 @@ public:
     // held until commit (no gap, no duplicate), inserts the dossier, its form payload, its documents, its
     // attachments (numbered 1, 2, … in the order given, with the SHA-256 of their bytes) and the Submit history
     // event; and with `answer`, the answer of the idempotent request it creates (in the same statement as the code, so
-    // that nothing but the commit follows the counter). Returns the dossier with id, code and version filled in.
+    // that nothing but the commit follows the counter, sent with it: `finish`). Returns the dossier with id, code
+    // and version filled in.
     Dossier CreateDossier(Dossier dossier, const std::string& receivingAgencyCode, const DossierCodeFormat& format,
                           Instant now, const std::vector<Attachment>& attachments = {},
-                          const std::optional<AnswerTemplate>& answer = std::nullopt);
+                          const std::optional<AnswerTemplate>& answer = std::nullopt, Finish finish = Finish::KeepOpen);
     std::optional<Dossier> FindDossier(std::int64_t id);  // includes form data, documents, pauses
     std::optional<Dossier> FindDossierByCode(const std::string& code);
     // Open dossiers (IsOpen) whose handling agency is `agencyId`, ordered by dueAt (nulls last), id.

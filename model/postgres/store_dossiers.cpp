@@ -80,16 +80,19 @@ const std::string& CreateDossierSql()
     return kSql;
 }
 
-// The text that NumberDossierSql puts in its error when the day's sequence is exhausted.
+// The texts that NumberDossierSql puts in its error when the day's sequence is exhausted, and when the new dossier
+// could not take its code (a row out of the writer's scope).
 constexpr const char* kSequenceExhausted = "motcua: the daily dossier sequence is exhausted";
+constexpr const char* kNotNumbered = "motcua: the new dossier could not take its code";
 
 // The last statement before the commit of a new dossier: the agency's daily counter, the code, the Submit event. The
 // counter is a row lock held until commit, which serialises one agency's submissions: taken here, it covers this
 // statement and the commit, as the audit trail's head (taken by the event) does for every submission. The outbox's
 // event of a new dossier is written by the code's update (migration 0027), with the code. When the day's sequence is
-// exhausted the statement fails with kSequenceExhausted (a cast that cannot succeed: SQL has no RAISE), which rolls
-// the dossier back with it. With an answer template (a claimed Idempotency-Key), the key's row takes the answer
-// filled with the new id and code. Answers the sequence number and whether the dossier took its code.
+// exhausted the statement fails with kSequenceExhausted (a cast that cannot succeed: SQL has no RAISE), and when
+// the dossier could not take its code with kNotNumbered, which rolls the dossier back with it: the statement may be
+// sent with its COMMIT (Finish::Commit), so no check may wait for its result. With an answer template (a claimed
+// Idempotency-Key), the key's row takes the answer filled with the new id and code. Answers the sequence number.
 const std::string& NumberDossierSql()
 {
     static const std::string kSql =
@@ -114,9 +117,9 @@ const std::string& NumberDossierSql()
         "  CAST(:p_from_status AS integer),"
         "  CAST(:p_from_sub_state AS integer), CAST(:p_to_status AS integer), CAST(:p_to_sub_state AS integer),"
         "  '', r.handling_agency_id FROM r)"
-        " SELECT k.last_seq, CAST(CASE WHEN k.last_seq <= CAST(:p_max_seq2 AS integer)"
-        "  THEN CAST((SELECT count(*) FROM r) AS text) ELSE '" +
-        std::string(kSequenceExhausted) + "' END AS integer) FROM k";
+        " SELECT k.last_seq, CAST(CASE WHEN k.last_seq > CAST(:p_max_seq2 AS integer) THEN '" +
+        std::string(kSequenceExhausted) + "' WHEN (SELECT count(*) FROM r) <> 1 THEN '" + kNotNumbered +
+        "' ELSE '1' END AS integer) FROM k";
     return kSql;
 }
 
@@ -161,7 +164,7 @@ std::optional<Dossier> LoadDossier(soci::session& sql, std::int64_t id)
 
 Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& receivingAgencyCode,
                         const DossierCodeFormat& format, Instant now, const std::vector<Attachment>& attachments,
-                        const std::optional<AnswerTemplate>& answer, std::optional<std::int64_t> clerkId)
+                        const std::optional<AnswerTemplate>& answer, std::optional<std::int64_t> clerkId, Finish finish)
 {
     const Date receiptDay = LocalDate(now);
     Dossier& d = dossier;
@@ -251,29 +254,35 @@ Dossier CreateDossierIn(soci::session& sql, Dossier dossier, const std::string& 
     v.Set("p_dossier_id", static_cast<long long>(d.id));
     std::optional<StatementResult> numbered;
     try {
-        numbered.emplace(kNumber.Run(sql, v));
+        numbered.emplace(finish == Finish::Commit ? kNumber.RunAndCommit(sql, v) : kNumber.Run(sql, v));
     } catch (const soci::postgresql_soci_error& e) {
-        // The server quotes the text it could not cast with double quotes. The refusal rolls back the counter with
-        // the rest.
-        if (e.sqlstate() != "22P02" ||
-            std::string_view(e.what()).find('"' + std::string(kSequenceExhausted) + '"') == std::string_view::npos)
-            throw;
-        throw Error(ErrorCategory::Environment, N_("The daily dossier sequence of this agency is exhausted"), {},
-                    receivingAgencyCode + " " + FormatDate(receiptDay) + ": more than " + std::to_string(maxSequence));
+        // The server quotes the text it could not cast with double quotes. Either refusal rolls back the counter
+        // with the rest.
+        const auto says = [&e](const char* text) {
+            return e.sqlstate() == "22P02" &&
+                   std::string_view(e.what()).find('"' + std::string(text) + '"') != std::string_view::npos;
+        };
+        if (says(kSequenceExhausted))
+            throw Error(
+                ErrorCategory::Environment, N_("The daily dossier sequence of this agency is exhausted"), {},
+                receivingAgencyCode + " " + FormatDate(receiptDay) + ": more than " + std::to_string(maxSequence));
+        if (says(kNotNumbered))
+            throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {},
+                        "dossier " + std::to_string(d.id) + " was inserted but not numbered");
+        throw;
     }
-    if (numbered->Number(1) != 1)  // the row is out of the writer's scope: it could not take its code
-        throw Error(ErrorCategory::Internal, N_("Unexpected database error"), {},
-                    "dossier " + std::to_string(d.id) + " was inserted but not numbered");
     d.code = format.Format(receivingAgencyCode, receiptDay, static_cast<int>(numbered->Number(0)));
     return d;
 }
 
 Dossier Store::CreateDossier(Dossier dossier, const std::string& receivingAgencyCode, const DossierCodeFormat& format,
                              Instant now, const std::vector<Attachment>& attachments,
-                             const std::optional<AnswerTemplate>& answer)
+                             const std::optional<AnswerTemplate>& answer, Finish finish)
 {
+    // On its own, the submission is the whole transaction: its last statement ends it.
+    const Finish last = AmbientSession(*m_pool) == nullptr ? Finish::Commit : finish;
     return InTransaction(*m_pool, [&](soci::session& sql) {
-        return CreateDossierIn(sql, dossier, receivingAgencyCode, format, now, attachments, answer);
+        return CreateDossierIn(sql, dossier, receivingAgencyCode, format, now, attachments, answer, std::nullopt, last);
     });
 }
 

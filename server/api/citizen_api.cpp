@@ -324,7 +324,15 @@ CitizenApi::SignedWork CitizenApi::PrepareSubmit(const HttpRequest& request, con
                              pg::AnswerTemplate::kCode, *dossier);
             answer = pg::AnswerTemplate{once->clientId, once->key, AnswerToStore(marked)};
         }
-        const Dossier stored = m_store.CreateDossier(*dossier, agencyCode, m_codeFormat, now, *attachments, answer);
+        // The dossier's statement commits the transaction with it (the agency's counter is then held for the
+        // commit alone) when nothing follows it: when the template it fills is the answer as written below, which
+        // it is unless the code's JSON is more than the code quoted. Its sequence's digits never change that, so
+        // the code of sequence 1 tells.
+        const std::string sample = m_codeFormat.Format(agencyCode, LocalDate(now), 1);
+        const pg::Finish finish =
+            !once || Poco::toJSON(sample) == '"' + sample + '"' ? pg::Finish::Commit : pg::Finish::KeepOpen;
+        const Dossier stored =
+            m_store.CreateDossier(*dossier, agencyCode, m_codeFormat, now, *attachments, answer, finish);
         HttpResponse response = SubmitAnswer(std::to_string(stored.id), Poco::toJSON(stored.code), stored.code, stored);
         // The template holds the code as it is: a code that JSON writes otherwise (a pattern with a quote or a
         // backslash) has its answer stored again, as written here.

@@ -31,6 +31,11 @@ struct SixConnections : StoreFixture {
     SixConnections() : StoreFixture(6) {}
 };
 
+// One connection: what a failure leaves on it is what the next dossier meets.
+struct OneConnection : StoreFixture {
+    OneConnection() : StoreFixture(1) {}
+};
+
 }  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(postgres_dossier_codes, StoreFixture)
@@ -251,7 +256,7 @@ BOOST_AUTO_TEST_CASE(a_failed_creation_leaves_no_gap_and_writes_nothing)
         "000.31.21.H41-260310-0002");
 }
 
-BOOST_AUTO_TEST_CASE(an_exhausted_daily_sequence_is_refused_without_writing)
+BOOST_FIXTURE_TEST_CASE(an_exhausted_daily_sequence_is_refused_without_writing, OneConnection)
 {
     const DossierCodeFormat oneDigit("{agency}-{yymmdd}-{seq:1}");
     const Instant now = VietnamTime(2026, 3, 10, 9, 0);
@@ -263,6 +268,100 @@ BOOST_AUTO_TEST_CASE(an_exhausted_daily_sequence_is_refused_without_writing)
     BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::Environment));
     BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier") == 9);
     BOOST_TEST(db.AdminCount("SELECT last_seq FROM dossier_code_counter") == 9);
+
+    // The refused statement was sent with its COMMIT: the connection came out of that ready for the next day's.
+    const Instant tomorrow = VietnamTime(2026, 3, 11, 9, 0);
+    BOOST_TEST(store
+                   .CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 11, tomorrow), c.commune.code,
+                                  oneDigit, tomorrow)
+                   .code == "000.31.21.H41-260311-1");
+}
+
+// The numbering statement travels with the COMMIT, so a refusal at commit (a deferred check) comes back from the
+// COMMIT: it is reported as the refusal it is, nothing of the dossier stays, and the counter is as before.
+BOOST_FIXTURE_TEST_CASE(a_refusal_at_or_before_commit_writes_nothing_and_leaves_no_gap, OneConnection)
+{
+    db.AdminExecute(
+        "CREATE FUNCTION test_refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$"
+        " BEGIN RAISE EXCEPTION 'refused at commit' USING ERRCODE = '23514'; END $$;"
+        " CREATE CONSTRAINT TRIGGER test_refuse_at_commit AFTER INSERT ON dossier DEFERRABLE INITIALLY DEFERRED"
+        " FOR EACH ROW WHEN (NEW.applicant_name = 'Refused At Commit') EXECUTE FUNCTION test_refuse_at_commit()");
+    const DossierCodeFormat format;
+    const Instant now = VietnamTime(2026, 3, 10, 9, 0);
+    BOOST_TEST(
+        store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 1, now), c.commune.code, format, now).code ==
+        "000.31.21.H41-260310-0001");
+
+    Dossier refused = MakeNewDossier(c.birthRegistration, c.commune, 2, now);
+    refused.applicant.fullName = "Refused At Commit";
+    const Error e = CaptureError([&] { store.CreateDossier(refused, c.commune.code, format, now); });
+    BOOST_TEST(static_cast<int>(e.Category()) == static_cast<int>(ErrorCategory::BadInput));
+    BOOST_TEST(e.Detail().find("refused at commit") != std::string::npos, e.Detail());
+    BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier") == 1);
+    BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier_event") == 1);
+    BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier_document") == 3);
+    BOOST_TEST(db.AdminCount("SELECT last_seq FROM dossier_code_counter") == 1);
+
+    // A row that cannot take its code (here a trigger skips the update; in the field a row out of the writer's scope)
+    // fails the statement itself, since no check may come between it and its COMMIT.
+    db.AdminExecute(
+        "CREATE FUNCTION test_skip_numbering() RETURNS trigger LANGUAGE plpgsql AS $$"
+        " BEGIN RETURN NULL; END $$;"
+        " CREATE TRIGGER test_skip_numbering BEFORE UPDATE OF code ON dossier"
+        " FOR EACH ROW WHEN (NEW.applicant_name = 'Never Numbered') EXECUTE FUNCTION test_skip_numbering()");
+    Dossier unnumbered = MakeNewDossier(c.birthRegistration, c.commune, 3, now);
+    unnumbered.applicant.fullName = "Never Numbered";
+    const Error internal = CaptureError([&] { store.CreateDossier(unnumbered, c.commune.code, format, now); });
+    BOOST_TEST(static_cast<int>(internal.Category()) == static_cast<int>(ErrorCategory::Internal));
+    BOOST_TEST(internal.Detail().find("was inserted but not numbered") != std::string::npos, internal.Detail());
+    BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier") == 1);
+    BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier_event") == 1);
+    BOOST_TEST(db.AdminCount("SELECT last_seq FROM dossier_code_counter") == 1);
+
+    BOOST_TEST(
+        store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 4, now), c.commune.code, format, now).code ==
+        "000.31.21.H41-260310-0002");
+}
+
+// Inside a transaction of several calls, a submission leaves it open unless told it is the last; told so, it commits
+// the transaction, and a call after it is refused rather than committed on its own.
+BOOST_FIXTURE_TEST_CASE(a_submission_ends_a_joined_transaction_only_when_told, OneConnection)
+{
+    const DossierCodeFormat format;
+    const Instant now = VietnamTime(2026, 3, 10, 9, 0);
+    const Error rolledBack = CaptureError([&] {
+        store.InOneTransaction([&] {
+            store.CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 1, now), c.commune.code, format, now);
+            throw Error(ErrorCategory::Conflict, N_("Unexpected database error"));
+        });
+    });
+    BOOST_TEST(static_cast<int>(rolledBack.Category()) == static_cast<int>(ErrorCategory::Conflict));
+    BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier") == 0);
+
+    std::string code;
+    const Error after = CaptureError([&] {
+        store.InOneTransaction([&] {
+            code = store
+                       .CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 2, now), c.commune.code, format,
+                                      now, {}, std::nullopt, pg::Finish::Commit)
+                       .code;
+            store.FindDossierByCode(code);
+        });
+    });
+    BOOST_TEST(static_cast<int>(after.Category()) == static_cast<int>(ErrorCategory::Internal));
+    BOOST_TEST(after.Detail().find("after the transaction it joins was committed") != std::string::npos,
+               after.Detail());
+    BOOST_TEST(code == "000.31.21.H41-260310-0001");
+    BOOST_TEST(db.AdminCount("SELECT count(*) FROM dossier") == 1);
+
+    store.InOneTransaction([&] {
+        code = store
+                   .CreateDossier(MakeNewDossier(c.birthRegistration, c.commune, 3, now), c.commune.code, format, now,
+                                  {}, std::nullopt, pg::Finish::Commit)
+                   .code;
+    });
+    BOOST_TEST(code == "000.31.21.H41-260310-0002");
+    BOOST_TEST(store.FindDossierByCode(code).has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
