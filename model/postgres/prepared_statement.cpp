@@ -174,7 +174,8 @@ StatementResult PreparedStatement::RunAndCommit(soci::session& sql, const Statem
     if (PQenterPipelineMode(connection) != 1)
         ThrowFailure(nullptr, connection);
     // Sent together, then read to the end of the pipeline (its sync), whatever happened: the connection leaves
-    // pipeline mode with nothing pending, as the next statement on it needs.
+    // pipeline mode with nothing pending, as the next statement on it needs. The connection stays blocking, which
+    // libpq allows: the server's two short results cannot fill its send buffer while it waits for us to read.
     const bool sent = PQsendQueryPrepared(connection, m_name.c_str(), static_cast<int>(call.texts.size()),
                                           call.texts.data(), call.lengths.data(), call.formats.data(), 0) == 1 &&
                       PQsendQueryParams(connection, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
