@@ -37,6 +37,13 @@ bool IsNameChar(char c)
                                       sqlstate ? sqlstate : "08006");
 }
 
+// Whether a statement's result is a success: rows, or a command done.
+bool Succeeded(const PGresult* result)
+{
+    const ExecStatusType status = PQresultStatus(result);
+    return status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK;
+}
+
 }  // namespace
 
 void StatementValues::Set(const std::string& name, Instant value)
@@ -158,8 +165,7 @@ StatementResult PreparedStatement::Run(soci::session& sql, const StatementValues
     PGresult* result = PQexecPrepared(call.connection, m_name.c_str(), static_cast<int>(call.texts.size()),
                                       call.texts.data(), call.lengths.data(), call.formats.data(), 0);
     StatementResult owned(result);  // cleared on every way out
-    const ExecStatusType status = PQresultStatus(result);
-    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+    if (!Succeeded(result))
         ThrowFailure(result, call.connection);
     return owned;
 }
@@ -197,12 +203,9 @@ StatementResult PreparedStatement::RunAndCommit(soci::session& sql, const Statem
     }
     if (PQexitPipelineMode(connection) != 1 || !sent || results.empty())
         ThrowFailure(nullptr, connection);
-    const auto failed = [](const StatementResult& r, ExecStatusType expected) {
-        return PQresultStatus(r.Get()) != expected && PQresultStatus(r.Get()) != PGRES_COMMAND_OK;
-    };
-    if (failed(results[0], PGRES_TUPLES_OK))
+    if (!Succeeded(results[0].Get()))
         ThrowFailure(results[0].Get(), connection);
-    if (results.size() < 2 || failed(results[1], PGRES_COMMAND_OK))
+    if (results.size() < 2 || !Succeeded(results[1].Get()))
         ThrowFailure(results.size() < 2 ? nullptr : results[1].Get(), connection);
     // A COMMIT of a transaction that failed earlier answers ROLLBACK, and the statement's work is gone with it.
     if (std::string_view(PQcmdStatus(results[1].Get())) != "COMMIT")
